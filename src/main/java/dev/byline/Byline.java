@@ -1,0 +1,128 @@
+package dev.byline;
+
+import dev.byline.config.Config;
+import dev.byline.content.RelatedArticles;
+import dev.byline.content.ScheduledPublisher;
+import dev.byline.site.ArticlePages;
+import dev.byline.site.ErrorPages;
+import dev.byline.site.FrontPage;
+import dev.byline.site.ListPages;
+import dev.byline.site.MediaRoutes;
+import dev.byline.site.PageCache;
+import dev.byline.site.Site;
+import dev.byline.store.ChangeFollower;
+import dev.byline.web.SecurityHeaders;
+import dev.byline.web.StaticAssets;
+import dev.byline.web.Views;
+import dev.byline.web.WebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composition root: builds every part with plain constructors, in reading order, and starts
+ * the server. Tests build the same graph on a temporary data directory.
+ */
+public final class Byline implements AutoCloseable {
+  /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
+  static final long FEED_POLL_MILLIS = 500;
+
+  private final Newsroom newsroom;
+  private final PageCache cache;
+  private final WebServer server;
+  private final List<AutoCloseable> parts;
+
+  private Byline(Newsroom newsroom, PageCache cache, WebServer server, List<AutoCloseable> parts) {
+    this.newsroom = newsroom;
+    this.cache = cache;
+    this.server = server;
+    this.parts = parts;
+  }
+
+  public static Byline start(Config requested) {
+    return start(requested, Clock.systemUTC());
+  }
+
+  public static Byline start(Config requested, Clock clock) {
+    var config = requested.port() == 0 ? requested.withPort(freePort(), requested.setting("base.url").isEmpty()) : requested;
+    var newsroom = Newsroom.open(config, clock);
+    var parts = new ArrayList<AutoCloseable>();
+    try {
+      if (config.boolSetting("demo", false)) newsroom.demo().seed();
+
+      var cache = new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
+      ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
+      parts.add(cacheFollower);
+      parts.add(new ScheduledPublisher(newsroom.articles()).start());
+
+      var assets = StaticAssets.load();
+      var site = new Site(config, new Views(), cache, newsroom.sections(), assets);
+      var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+      var routes = List.of(
+          assets,
+          new MediaRoutes(newsroom.media()),
+          new FrontPage(site, newsroom.articles()),
+          lists,
+          new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE),
+          lists.sectionRoute());
+      var headers = SecurityHeaders.strict(config.baseUrl().startsWith("https://"));
+      var server = WebServer.create(headers, new ErrorPages(site), routes)
+          .start(config.setting("http.host", "0.0.0.0"), config.port());
+      return new Byline(newsroom, cache, server, parts);
+    } catch (RuntimeException e) {
+      closeAll(parts);
+      newsroom.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Config config() {
+    return newsroom.config();
+  }
+
+  public Newsroom newsroom() {
+    return newsroom;
+  }
+
+  public PageCache pageCache() {
+    return cache;
+  }
+
+  /** The URL the site listens on, for people and tests. */
+  public String url() {
+    return "http://localhost:" + port() + "/";
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    closeAll(parts);
+    newsroom.close();
+  }
+
+  private static void closeAll(List<AutoCloseable> parts) {
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      try {
+        parts.get(i).close();
+      } catch (Exception ignored) {
+        // Closing is best effort; the next part must still close.
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+}

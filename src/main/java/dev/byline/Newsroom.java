@@ -1,0 +1,44 @@
+package dev.byline;
+
+import dev.byline.config.Config;
+import dev.byline.content.ArticleStore;
+import dev.byline.content.AuthorStore;
+import dev.byline.content.SectionStore;
+import dev.byline.content.TopicStore;
+import dev.byline.demo.DemoNewsroom;
+import dev.byline.media.ImageStore;
+import dev.byline.media.MediaFiles;
+import dev.byline.store.ChangeFeed;
+import dev.byline.store.Database;
+import dev.byline.store.SiteState;
+import java.time.Clock;
+
+/**
+ * The domain without the web: the database, the change feed and every store. Commands that do
+ * not serve (demo, import, reindex, user) open just this; {@link Byline} builds the site on it.
+ */
+public record Newsroom(Config config, Clock clock, Database db, ChangeFeed feed, SiteState state, MediaFiles media,
+    ImageStore images, SectionStore sections, TopicStore topics, AuthorStore authors, ArticleStore articles)
+    implements AutoCloseable {
+
+  public static Newsroom open(Config config, Clock clock) {
+    var db = Database.open(config);
+    var feed = new ChangeFeed(db, clock);
+    var media = new MediaFiles(config.dataDir().resolve("media"));
+    var images = new ImageStore(db, feed, media, clock);
+    var sections = new SectionStore(db, feed);
+    var topics = new TopicStore(db, feed);
+    var authors = new AuthorStore(db, feed);
+    var articles = new ArticleStore(db, feed, sections, images, clock);
+    return new Newsroom(config, clock, db, feed, new SiteState(db), media, images, sections, topics, authors, articles);
+  }
+
+  public DemoNewsroom demo() {
+    return new DemoNewsroom(sections, topics, authors, images, articles, state, clock);
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.byline.content;
+
+import dev.byline.media.Image;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A story as stored, with what it refers to resolved: section, topics, authors and every image
+ * its featured slot and body use.
+ *
+ * @param updatedAt when the published story last changed for readers; "Updated" shows when
+ *     this is after {@code firstPublishedAt}
+ * @param modifiedAt when any field last changed, published or not
+ * @param version increases with every save; a save names the version it edited
+ * @param images every image the article uses, by id
+ */
+public record Article(
+    long id,
+    String slug,
+    ArticleStatus status,
+    String headline,
+    String standfirst,
+    String dateline,
+    Source source,
+    Section section,
+    List<Topic> topics,
+    List<Author> authors,
+    Long featuredImageId,
+    List<Block> body,
+    Map<Long, Image> images,
+    String seoTitle,
+    String seoDescription,
+    String updateNote,
+    Instant firstPublishedAt,
+    Instant updatedAt,
+    Instant scheduledAt,
+    Instant embargoUntil,
+    Instant createdAt,
+    Instant modifiedAt,
+    int version) {
+
+  public Article {
+    topics = List.copyOf(topics);
+    authors = List.copyOf(authors);
+    body = List.copyOf(body);
+    images = Map.copyOf(images);
+  }
+
+  public boolean isPublished() {
+    return status == ArticleStatus.PUBLISHED;
+  }
+
+  /** True when readers should see "Updated": it changed after it first went out. */
+  public boolean isUpdated() {
+    return firstPublishedAt != null && updatedAt != null && updatedAt.isAfter(firstPublishedAt.plusSeconds(59));
+  }
+
+  public Optional<Image> featuredImage() {
+    return featuredImageId == null ? Optional.empty() : Optional.ofNullable(images.get(featuredImageId));
+  }
+
+  /** The URL path, e.g. {@code /world/port-talks-resume}. */
+  public String path() {
+    return ArticleSummary.pathOf(section, slug);
+  }
+
+  /** The time shown as last modified: the update time when updated, else first publication. */
+  public Instant lastModified() {
+    if (isUpdated()) return updatedAt;
+    return firstPublishedAt != null ? firstPublishedAt : modifiedAt;
+  }
+
+  public String bylineNames() {
+    return authors.stream().map(Author::name).collect(Collectors.joining(" and "));
+  }
+
+  /** The whole text of the body, for search, related links and metadata. */
+  public String bodyText() {
+    return body.stream().map(Block::text).filter(s -> !s.isEmpty()).collect(Collectors.joining("\n\n"));
+  }
+
+  public ArticleSummary summary() {
+    return new ArticleSummary(id, slug, headline, standfirst, section, featuredImage().orElse(null),
+        firstPublishedAt, updatedAt, source.name());
+  }
+
+  /** The surrogate keys a page showing this article depends on. */
+  public List<String> surrogateKeys() {
+    var keys = new java.util.ArrayList<String>();
+    keys.add("article:" + id);
+    if (section != null) keys.add("section:" + section.id());
+    topics.forEach(t -> keys.add("topic:" + t.id()));
+    authors.forEach(a -> keys.add("author:" + a.id()));
+    images.keySet().forEach(i -> keys.add("image:" + i));
+    return keys;
+  }
+}

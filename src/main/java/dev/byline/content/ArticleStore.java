@@ -1,0 +1,440 @@
+package dev.byline.content;
+
+import dev.byline.media.Image;
+import dev.byline.media.ImageStore;
+import dev.byline.store.ChangeFeed;
+import dev.byline.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Owns the article tables. Every write appends to the change feed in the same transaction,
+ * naming the surrogate keys of everything the article was and is shown on, so caches can purge
+ * the old section page as well as the new one.
+ *
+ * <pre>{@code
+ * long id = articles.create(ArticleDraft.of("Headline", "Standfirst.", sectionId, blocks));
+ * articles.publish(id);
+ * articles.bySlug("headline").filter(Article::isPublished).ifPresent(page::show);
+ * }</pre>
+ */
+public final class ArticleStore {
+  /** Keys every published-list depends on: the front page, and feeds and sitemaps. */
+  public static final Set<String> LIST_KEYS = Set.of("front", "lists");
+  private static final String SUMMARY_COLUMNS =
+      "a.id, a.slug, a.headline, a.standfirst, a.section_id, a.featured_image_id, a.first_published_at, a.updated_at, a.source_name";
+
+  private final Database db;
+  private final ChangeFeed feed;
+  private final SectionStore sections;
+  private final ImageStore images;
+  private final Clock clock;
+
+  public ArticleStore(Database db, ChangeFeed feed, SectionStore sections, ImageStore images, Clock clock) {
+    this.db = db;
+    this.feed = feed;
+    this.sections = sections;
+    this.images = images;
+    this.clock = clock;
+  }
+
+  // ---- writes -------------------------------------------------------------------------------
+
+  /** Stores a new draft; a taken slug gets a numeric suffix. Returns the id. */
+  public long create(ArticleDraft draft) {
+    var now = clock.millis();
+    long id = db.jdbi().inTransaction(h -> {
+      checkReferences(h, draft);
+      var slug = freeSlug(h, draft.slug(), -1);
+      long newId = h.createQuery("INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
+              + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
+              + "created_at, modified_at, version) VALUES (:slug, 'draft', :headline, :standfirst, :dateline, :source, "
+              + ":credit, :section, :image, :body, :seoTitle, :seoDescription, :note, :now, :now, 1) RETURNING id")
+          .bind("slug", slug)
+          .bindMap(fields(draft))
+          .bind("now", now)
+          .mapTo(Long.class).one();
+      writeLinks(h, newId, draft);
+      feed.append(h, "article", newId, "created", keysOf(h, newId));
+      return newId;
+    });
+    feed.committed();
+    return id;
+  }
+
+  /**
+   * Saves a new version of an article. {@code expectedVersion} is the version the editor
+   * started from; if someone saved since, nothing is written and {@link StaleEdit} says so.
+   * A published article gets a new "Updated" time; a changed slug after publication leaves a
+   * redirect from the old one.
+   *
+   * @return the new version number
+   */
+  public int update(long id, int expectedVersion, ArticleDraft draft) {
+    var now = clock.millis();
+    int version = db.jdbi().inTransaction(h -> {
+      var current = row(h, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
+      if (current.version() != expectedVersion) throw new StaleEdit(id, expectedVersion, current.version());
+      checkReferences(h, draft);
+      var before = keysOf(h, id);
+      var slug = current.slug();
+      if (!draft.slug().equals(current.slug())) {
+        if (slugTaken(h, draft.slug(), id)) throw new InvalidInput("slug", "\"" + draft.slug() + "\" is already used by another article");
+        if (current.firstPublishedAt() != null) {
+          h.createUpdate("DELETE FROM slug_redirect WHERE old_slug = :new").bind("new", draft.slug()).execute();
+          h.createUpdate("INSERT INTO slug_redirect (old_slug, article_id) VALUES (:old, :id) "
+                  + "ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id")
+              .bind("old", current.slug()).bind("id", id).execute();
+        }
+        slug = draft.slug();
+      }
+      boolean published = current.status() == ArticleStatus.PUBLISHED;
+      int n = h.createUpdate("UPDATE article SET slug = :slug, headline = :headline, standfirst = :standfirst, "
+              + "dateline = :dateline, source_name = :source, credit_line = :credit, section_id = :section, "
+              + "featured_image_id = :image, body = :body, seo_title = :seoTitle, seo_description = :seoDescription, "
+              + "update_note = :note, modified_at = :now, version = version + 1"
+              + (published ? ", updated_at = :now" : "")
+              + " WHERE id = :id AND version = :expected")
+          .bind("slug", slug).bindMap(fields(draft)).bind("now", now).bind("id", id).bind("expected", expectedVersion)
+          .execute();
+      if (n == 0) throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
+      writeLinks(h, id, draft);
+      var keys = new LinkedHashSet<>(before);
+      keys.addAll(keysOf(h, id));
+      feed.append(h, "article", id, published ? "updated" : "saved", keys);
+      return expectedVersion + 1;
+    });
+    feed.committed();
+    return version;
+  }
+
+  /** Publishes now. The first time sets the publication time; later times count as updates. */
+  public void publish(long id) {
+    var now = clock.millis();
+    transition(id, "published", h -> h.createUpdate("UPDATE article SET status = 'published', "
+            + "first_published_at = COALESCE(first_published_at, :now), "
+            + "updated_at = CASE WHEN first_published_at IS NULL THEN NULL ELSE :now END, "
+            + "scheduled_at = NULL, modified_at = :now, version = version + 1 WHERE id = :id")
+        .bind("now", now).bind("id", id).execute());
+  }
+
+  /**
+   * Publishes with times from elsewhere (an archive migration, a wire item's own dates, the demo
+   * newsroom) instead of now. {@code updatedAt} may be null.
+   */
+  public void publishAsOf(long id, Instant firstPublishedAt, Instant updatedAt) {
+    var now = clock.millis();
+    transition(id, "published", h -> h.createUpdate("UPDATE article SET status = 'published', "
+            + "first_published_at = :first, updated_at = :updated, scheduled_at = NULL, modified_at = :now, "
+            + "version = version + 1 WHERE id = :id")
+        .bind("first", firstPublishedAt.toEpochMilli())
+        .bind("updated", updatedAt == null ? null : updatedAt.toEpochMilli())
+        .bind("now", now).bind("id", id).execute());
+  }
+
+  /** Takes the article off the site; its URL answers 410 Gone. */
+  public void unpublish(long id) {
+    var now = clock.millis();
+    transition(id, "unpublished", h -> h.createUpdate("UPDATE article SET status = 'unpublished', "
+            + "modified_at = :now, version = version + 1 WHERE id = :id")
+        .bind("now", now).bind("id", id).execute());
+  }
+
+  /** Sets a status that has no side effects on dates: draft or in review. */
+  public void setStatus(long id, ArticleStatus status) {
+    if (status != ArticleStatus.DRAFT && status != ArticleStatus.IN_REVIEW) {
+      throw new IllegalArgumentException("use publish, unpublish or schedule for " + status);
+    }
+    var now = clock.millis();
+    transition(id, status.dbValue(), h -> h.createUpdate("UPDATE article SET status = :status, modified_at = :now, "
+            + "version = version + 1 WHERE id = :id")
+        .bind("status", status.dbValue()).bind("now", now).bind("id", id).execute());
+  }
+
+  /**
+   * Schedules publication at {@code at}, or at the embargo when that is later. Schedules live
+   * in the database, so they survive restarts; {@link #publishDue()} publishes what is due.
+   */
+  public void schedule(long id, Instant at, Instant embargoUntil) {
+    var now = clock.millis();
+    transition(id, "scheduled", h -> h.createUpdate("UPDATE article SET status = 'scheduled', scheduled_at = :at, "
+            + "embargo_until = :embargo, modified_at = :now, version = version + 1 WHERE id = :id")
+        .bind("at", at.toEpochMilli()).bind("embargo", embargoUntil == null ? null : embargoUntil.toEpochMilli())
+        .bind("now", now).bind("id", id).execute());
+  }
+
+  /** Publishes every scheduled article whose time and embargo have passed; returns their ids. */
+  public List<Long> publishDue() {
+    var now = clock.millis();
+    var due = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM article WHERE status = 'scheduled' "
+            + "AND scheduled_at <= :now AND (embargo_until IS NULL OR embargo_until <= :now) ORDER BY scheduled_at")
+        .bind("now", now).mapTo(Long.class).list());
+    due.forEach(this::publish);
+    return due;
+  }
+
+  private interface Statement {
+    int run(Handle h);
+  }
+
+  private void transition(long id, String action, Statement statement) {
+    db.jdbi().useTransaction(h -> {
+      var before = keysOf(h, id);
+      if (statement.run(h) == 0) throw new InvalidInput("article", "does not exist");
+      feed.append(h, "article", id, action, before);
+    });
+    feed.committed();
+  }
+
+  // ---- reads --------------------------------------------------------------------------------
+
+  public Optional<Article> byId(long id) {
+    return db.jdbi().withHandle(h -> row(h, id).map(r -> resolve(h, r)));
+  }
+
+  /** The article at this slug, whatever its status: the caller decides 404, 410 or show. */
+  public Optional<Article> bySlug(String slug) {
+    if (!Slugs.isValid(slug)) return Optional.empty();
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM article WHERE slug = :slug").bind("slug", slug)
+        .map((rs, ctx) -> toRow(rs)).findOne().map(r -> resolve(h, r)));
+  }
+
+  /** The current slug of an article that used to live at {@code oldSlug}. */
+  public Optional<Article> redirectedFrom(String oldSlug) {
+    if (!Slugs.isValid(oldSlug)) return Optional.empty();
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT article_id FROM slug_redirect WHERE old_slug = :s")
+            .bind("s", oldSlug).mapTo(Long.class).findOne())
+        .flatMap(this::byId);
+  }
+
+  public Page<ArticleSummary> latest(int page, int size) {
+    return list("", Map.of(), page, size);
+  }
+
+  public Page<ArticleSummary> inSection(long sectionId, int page, int size) {
+    return list("AND a.section_id = :section", Map.of("section", sectionId), page, size);
+  }
+
+  public Page<ArticleSummary> withTopic(long topicId, int page, int size) {
+    return list("AND a.id IN (SELECT article_id FROM article_topic WHERE topic_id = :topic)",
+        Map.of("topic", topicId), page, size);
+  }
+
+  public Page<ArticleSummary> byAuthor(long authorId, int page, int size) {
+    return list("AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)",
+        Map.of("author", authorId), page, size);
+  }
+
+  /** Summaries of published articles by id, in the order asked; missing or unpublished ids are left out. */
+  public List<ArticleSummary> summaries(Collection<Long> ids) {
+    if (ids.isEmpty()) return List.of();
+    var found = db.jdbi().withHandle(h -> {
+      var rows = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a WHERE a.status = 'published' AND a.id IN (<ids>)")
+          .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> toSummaryRow(rs)).list();
+      return toSummaries(h, rows);
+    });
+    var byId = new HashMap<Long, ArticleSummary>();
+    found.forEach(s -> byId.put(s.id(), s));
+    return ids.stream().map(byId::get).filter(s -> s != null).toList();
+  }
+
+  /** Ids of published articles after {@code afterId}, ascending: for rebuilding derived indexes in batches. */
+  public List<Long> publishedIdsAfter(long afterId, int limit) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM article WHERE status = 'published' AND id > :after "
+            + "ORDER BY id LIMIT :limit")
+        .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
+  }
+
+  public int countPublished() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE status = 'published'")
+        .mapTo(Integer.class).one());
+  }
+
+  private Page<ArticleSummary> list(String where, Map<String, Object> params, int page, int size) {
+    if (page < 1) throw new InvalidInput("page", "must be 1 or more");
+    var items = db.jdbi().withHandle(h -> {
+      var rows = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a WHERE a.status = 'published' " + where
+              + " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+          .bindMap(params).bind("limit", size + 1).bind("offset", (long) (page - 1) * size)
+          .map((rs, ctx) -> toSummaryRow(rs)).list();
+      return toSummaries(h, rows);
+    });
+    return Page.fromOverfetch(items, page, size);
+  }
+
+  // ---- mapping ------------------------------------------------------------------------------
+
+  private record Row(long id, String slug, ArticleStatus status, String headline, String standfirst, String dateline,
+      String sourceName, String creditLine, Long sectionId, Long featuredImageId, String body, String seoTitle,
+      String seoDescription, String updateNote, Instant firstPublishedAt, Instant updatedAt, Instant scheduledAt,
+      Instant embargoUntil, Instant createdAt, Instant modifiedAt, int version) {}
+
+  private record SummaryRow(long id, String slug, String headline, String standfirst, Long sectionId, Long imageId,
+      Instant firstPublishedAt, Instant updatedAt, String sourceName) {}
+
+  private Optional<Row> row(Handle h, long id) {
+    return h.createQuery("SELECT * FROM article WHERE id = :id").bind("id", id).map((rs, ctx) -> toRow(rs)).findOne();
+  }
+
+  private Article resolve(Handle h, Row r) {
+    var topics = h.createQuery("SELECT t.* FROM topic t JOIN article_topic at ON at.topic_id = t.id "
+            + "WHERE at.article_id = :id ORDER BY at.position")
+        .bind("id", r.id())
+        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), TopicType.parse(rs.getString("type"))))
+        .list();
+    var authors = h.createQuery("SELECT au.* FROM author au JOIN article_author aa ON aa.author_id = au.id "
+            + "WHERE aa.article_id = :id ORDER BY aa.position")
+        .bind("id", r.id()).map((rs, ctx) -> AuthorStore.toAuthor(rs)).list();
+    var body = BlockCodec.fromJson(r.body());
+    var imageIds = new LinkedHashSet<Long>();
+    if (r.featuredImageId() != null) imageIds.add(r.featuredImageId());
+    for (var b : body) if (b instanceof Block.ImageBlock ib) imageIds.add(ib.imageId());
+    Map<Long, Image> imageMap = images.byIds(h, imageIds);
+    var section = r.sectionId() == null ? null : sections.byId(r.sectionId()).orElse(null);
+    return new Article(r.id(), r.slug(), r.status(), r.headline(), r.standfirst(), r.dateline(),
+        new Source(r.sourceName(), r.creditLine()), section, topics, authors, r.featuredImageId(), body, imageMap,
+        r.seoTitle(), r.seoDescription(), r.updateNote(), r.firstPublishedAt(), r.updatedAt(), r.scheduledAt(),
+        r.embargoUntil(), r.createdAt(), r.modifiedAt(), r.version());
+  }
+
+  private List<ArticleSummary> toSummaries(Handle h, List<SummaryRow> rows) {
+    var imageIds = new HashSet<Long>();
+    rows.forEach(r -> {
+      if (r.imageId() != null) imageIds.add(r.imageId());
+    });
+    var imageMap = images.byIds(h, imageIds);
+    var sectionMap = new HashMap<Long, Section>();
+    sections.all().forEach(s -> sectionMap.put(s.id(), s));
+    var out = new ArrayList<ArticleSummary>(rows.size());
+    for (var r : rows) {
+      out.add(new ArticleSummary(r.id(), r.slug(), r.headline(), r.standfirst(),
+          r.sectionId() == null ? null : sectionMap.get(r.sectionId()),
+          r.imageId() == null ? null : imageMap.get(r.imageId()), r.firstPublishedAt(), r.updatedAt(), r.sourceName()));
+    }
+    return out;
+  }
+
+  private static Row toRow(ResultSet rs) throws SQLException {
+    return new Row(rs.getLong("id"), rs.getString("slug"), ArticleStatus.fromDb(rs.getString("status")),
+        rs.getString("headline"), rs.getString("standfirst"), rs.getString("dateline"), rs.getString("source_name"),
+        rs.getString("credit_line"), longOrNull(rs, "section_id"), longOrNull(rs, "featured_image_id"),
+        rs.getString("body"), rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("update_note"),
+        instant(rs, "first_published_at"), instant(rs, "updated_at"), instant(rs, "scheduled_at"),
+        instant(rs, "embargo_until"), instant(rs, "created_at"), instant(rs, "modified_at"), rs.getInt("version"));
+  }
+
+  private static SummaryRow toSummaryRow(ResultSet rs) throws SQLException {
+    return new SummaryRow(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
+        longOrNull(rs, "section_id"), longOrNull(rs, "featured_image_id"), instant(rs, "first_published_at"),
+        instant(rs, "updated_at"), rs.getString("source_name"));
+  }
+
+  private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  private static Map<String, Object> fields(ArticleDraft d) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("headline", d.headline());
+    m.put("standfirst", d.standfirst());
+    m.put("dateline", d.dateline());
+    m.put("source", d.source().name());
+    m.put("credit", d.source().creditLine());
+    m.put("section", d.sectionId());
+    m.put("image", d.featuredImageId());
+    m.put("body", BlockCodec.toJson(d.body()));
+    m.put("seoTitle", d.seoTitle());
+    m.put("seoDescription", d.seoDescription());
+    m.put("note", d.updateNote());
+    return m;
+  }
+
+  private void checkReferences(Handle h, ArticleDraft d) {
+    if (d.sectionId() != null && count(h, "SELECT COUNT(*) FROM section WHERE id = :id", d.sectionId()) == 0) {
+      throw new InvalidInput("section", "does not exist");
+    }
+    if (d.featuredImageId() != null && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", d.featuredImageId()) == 0) {
+      throw new InvalidInput("featured image", "does not exist");
+    }
+    for (var b : d.body()) {
+      if (b instanceof Block.ImageBlock ib && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", ib.imageId()) == 0) {
+        throw new InvalidInput("body image", "image " + ib.imageId() + " does not exist");
+      }
+    }
+    for (var t : d.topicIds()) {
+      if (count(h, "SELECT COUNT(*) FROM topic WHERE id = :id", t) == 0) throw new InvalidInput("topics", "topic " + t + " does not exist");
+    }
+    for (var a : d.authorIds()) {
+      if (count(h, "SELECT COUNT(*) FROM author WHERE id = :id", a) == 0) throw new InvalidInput("bylines", "author " + a + " does not exist");
+    }
+  }
+
+  private static int count(Handle h, String sql, long id) {
+    return h.createQuery(sql).bind("id", id).mapTo(Integer.class).one();
+  }
+
+  private static void writeLinks(Handle h, long id, ArticleDraft d) {
+    h.createUpdate("DELETE FROM article_topic WHERE article_id = :id").bind("id", id).execute();
+    h.createUpdate("DELETE FROM article_author WHERE article_id = :id").bind("id", id).execute();
+    int pos = 0;
+    for (var t : d.topicIds()) {
+      h.createUpdate("INSERT INTO article_topic (article_id, topic_id, position) VALUES (:a, :t, :p)")
+          .bind("a", id).bind("t", t).bind("p", pos++).execute();
+    }
+    pos = 0;
+    for (var a : d.authorIds()) {
+      h.createUpdate("INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :au, :p)")
+          .bind("a", id).bind("au", a).bind("p", pos++).execute();
+    }
+  }
+
+  private static boolean slugTaken(Handle h, String slug, long exceptId) {
+    return h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :s AND id <> :id").bind("s", slug).bind("id", exceptId)
+        .mapTo(Integer.class).one() > 0
+        || h.createQuery("SELECT COUNT(*) FROM slug_redirect WHERE old_slug = :s AND article_id <> :id").bind("s", slug)
+        .bind("id", exceptId).mapTo(Integer.class).one() > 0;
+  }
+
+  private static String freeSlug(Handle h, String wanted, long exceptId) {
+    var slug = wanted;
+    for (int i = 2; slugTaken(h, slug, exceptId); i++) {
+      var suffix = "-" + i;
+      var base = wanted.length() + suffix.length() > Slugs.MAX_LENGTH ? wanted.substring(0, Slugs.MAX_LENGTH - suffix.length()) : wanted;
+      slug = base.replaceAll("-+$", "") + suffix;
+    }
+    return slug;
+  }
+
+  /** Keys of every page that shows the article as it is now in the database. */
+  private static Set<String> keysOf(Handle h, long id) {
+    var keys = new LinkedHashSet<String>();
+    keys.add("article:" + id);
+    keys.addAll(LIST_KEYS);
+    h.createQuery("SELECT section_id FROM article WHERE id = :id AND section_id IS NOT NULL").bind("id", id)
+        .mapTo(Long.class).findOne().ifPresent(s -> keys.add("section:" + s));
+    h.createQuery("SELECT topic_id FROM article_topic WHERE article_id = :id").bind("id", id).mapTo(Long.class)
+        .forEach(t -> keys.add("topic:" + t));
+    h.createQuery("SELECT author_id FROM article_author WHERE article_id = :id").bind("id", id).mapTo(Long.class)
+        .forEach(a -> keys.add("author:" + a));
+    return keys;
+  }
+}

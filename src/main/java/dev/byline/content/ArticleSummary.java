@@ -1,0 +1,21 @@
+package dev.byline.content;
+
+import dev.byline.media.Image;
+import java.time.Instant;
+
+/** What a list, a teaser or a link needs of an article. {@code image} may be null. */
+public record ArticleSummary(long id, String slug, String headline, String standfirst, Section section,
+    Image image, Instant firstPublishedAt, Instant updatedAt, String sourceName) {
+
+  public String path() {
+    return pathOf(section, slug);
+  }
+
+  public boolean hasImage() {
+    return image != null;
+  }
+
+  static String pathOf(Section section, String slug) {
+    return (section == null ? "/news" : section.path()) + "/" + slug;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.byline.content;
+
+import java.util.regex.Pattern;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * The two HTML policies content may carry, both enforced by the OWASP sanitizer: inline markup
+ * inside a paragraph, and the wider set allowed in a raw-HTML block. Nothing else reaches a page
+ * unescaped.
+ */
+public final class Html {
+  /** Links, emphasis and the small inline set wire copy and Markdown produce. */
+  public static final PolicyFactory INLINE = new HtmlPolicyBuilder()
+      .allowElements("a", "em", "strong", "b", "i", "br", "sub", "sup", "code", "q", "abbr", "s", "small")
+      .allowAttributes("href").onElements("a")
+      .allowAttributes("title").onElements("a", "abbr")
+      .allowStandardUrlProtocols()
+      .requireRelsOnLinks("noopener")
+      .toFactory();
+
+  /** What an editor may paste as raw HTML: structure, tables, images over http(s). No scripts, no styles. */
+  public static final PolicyFactory BLOCK = INLINE
+      .and(Sanitizers.BLOCKS)
+      .and(Sanitizers.TABLES)
+      .and(Sanitizers.IMAGES)
+      .and(new HtmlPolicyBuilder()
+          .allowElements("ul", "ol", "li", "figure", "figcaption", "hr", "dl", "dt", "dd", "pre")
+          .toFactory());
+
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  private Html() {}
+
+  public static String inline(String html) {
+    return INLINE.sanitize(html == null ? "" : html);
+  }
+
+  public static String block(String html) {
+    return BLOCK.sanitize(html == null ? "" : html);
+  }
+
+  /** Escapes plain text so it can stand where inline HTML is expected. */
+  public static String escape(String text) {
+    if (text == null) return "";
+    var out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&#34;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The words of sanitised HTML, for search, summaries and metadata. */
+  public static String toText(String html) {
+    if (html == null || html.isEmpty()) return "";
+    var noTags = TAG.matcher(html).replaceAll(" ");
+    return SPACE.matcher(unescape(noTags)).replaceAll(" ").strip();
+  }
+
+  private static String unescape(String s) {
+    if (s.indexOf('&') < 0) return s;
+    var out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int semi;
+      if (c == '&' && (semi = s.indexOf(';', i)) > i && semi - i <= 10) {
+        var entity = s.substring(i + 1, semi);
+        var decoded = decode(entity);
+        if (decoded != null) {
+          out.append(decoded);
+          i = semi;
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static String decode(String entity) {
+    switch (entity) {
+      case "amp": return "&";
+      case "lt": return "<";
+      case "gt": return ">";
+      case "quot": return "\"";
+      case "apos": return "'";
+      case "nbsp": return " ";
+      default:
+        try {
+          if (entity.startsWith("#x") || entity.startsWith("#X")) {
+            return new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)));
+          }
+          if (entity.startsWith("#")) return new String(Character.toChars(Integer.parseInt(entity.substring(1))));
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
+        return null;
+    }
+  }
+}

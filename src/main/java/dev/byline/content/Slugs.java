@@ -1,0 +1,49 @@
+package dev.byline.content;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** URL slugs: lower-case ASCII words joined by hyphens. */
+public final class Slugs {
+  /** Long enough for a headline's gist, short enough for a tidy URL. */
+  public static final int MAX_LENGTH = 80;
+  private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+
+  private Slugs() {}
+
+  /** A slug made from any text: accents dropped, punctuation to hyphens, cut at a word. */
+  public static String from(String text) {
+    if (text == null) return "";
+    var ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    var slug = NON_WORD.matcher(ascii.toLowerCase(Locale.ROOT).replace("'", "").replace("’", ""))
+        .replaceAll("-");
+    slug = trimHyphens(slug);
+    if (slug.length() > MAX_LENGTH) {
+      var cut = slug.lastIndexOf('-', MAX_LENGTH);
+      slug = slug.substring(0, cut > 20 ? cut : MAX_LENGTH);
+      slug = trimHyphens(slug);
+    }
+    return slug;
+  }
+
+  public static boolean isValid(String slug) {
+    return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+  }
+
+  public static void check(String field, String slug) {
+    if (slug == null || slug.isEmpty()) throw new InvalidInput(field, "is empty");
+    if (!isValid(slug)) {
+      throw new InvalidInput(field, "may hold only a-z, 0-9 and single hyphens, at most " + MAX_LENGTH + " characters");
+    }
+  }
+
+  private static String trimHyphens(String s) {
+    int a = 0, b = s.length();
+    while (a < b && s.charAt(a) == '-') a++;
+    while (b > a && s.charAt(b - 1) == '-') b--;
+    return s.substring(a, b);
+  }
+}

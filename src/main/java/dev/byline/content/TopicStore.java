@@ -1,0 +1,76 @@
+package dev.byline.content;
+
+import dev.byline.store.ChangeFeed;
+import dev.byline.store.Database;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/** Owns the topic table. */
+public final class TopicStore {
+  private final Database db;
+  private final ChangeFeed feed;
+
+  public TopicStore(Database db, ChangeFeed feed) {
+    this.db = db;
+    this.feed = feed;
+  }
+
+  public Optional<Topic> bySlug(String slug) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE slug = :slug").bind("slug", slug)
+        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+            TopicType.parse(rs.getString("type"))))
+        .findOne());
+  }
+
+  public List<Topic> byIds(Collection<Long> ids) {
+    if (ids.isEmpty()) return List.of();
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE id IN (<ids>) ORDER BY name")
+        .bindList("ids", List.copyOf(ids))
+        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+            TopicType.parse(rs.getString("type"))))
+        .list());
+  }
+
+  /** Topics whose name starts with the prefix, for autocomplete; case-insensitive. */
+  public List<Topic> startingWith(String prefix, int limit) {
+    var op = db.dialect().ilike();
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE name " + op + " :p ORDER BY name LIMIT :limit")
+        .bind("p", escapeLike(prefix == null ? "" : prefix.strip()) + "%").bind("limit", limit)
+        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+            TopicType.parse(rs.getString("type"))))
+        .list());
+  }
+
+  /** The topic with this name and type, created when new. Slugs stay unique by suffixing. */
+  public Topic ensure(String name, TopicType type) {
+    var cleanName = Text.required("topic name", name, 120);
+    var topic = db.jdbi().inTransaction(h -> ensure(h, cleanName, type));
+    feed.committed();
+    return topic;
+  }
+
+  Topic ensure(Handle h, String name, TopicType type) {
+    var existing = h.createQuery("SELECT * FROM topic WHERE name = :name AND type = :type")
+        .bind("name", name).bind("type", type.dbValue())
+        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), type))
+        .findOne();
+    if (existing.isPresent()) return existing.get();
+    var base = Slugs.from(name);
+    if (base.isEmpty()) base = type.dbValue();
+    var slug = base;
+    for (int i = 2; h.createQuery("SELECT COUNT(*) FROM topic WHERE slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0; i++) {
+      slug = base + "-" + i;
+    }
+    long id = h.createQuery("INSERT INTO topic (slug, name, type) VALUES (:slug, :name, :type) RETURNING id")
+        .bind("slug", slug).bind("name", name).bind("type", type.dbValue()).mapTo(Long.class).one();
+    feed.append(h, "topic", id, "created", Set.of("topic:" + id));
+    return new Topic(id, slug, name, type);
+  }
+
+  static String escapeLike(String s) {
+    return s.replace("%", "").replace("_", "");
+  }
+}

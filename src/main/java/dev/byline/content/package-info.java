@@ -1,0 +1,9 @@
+/**
+ * Articles and what they are filed under. Say <em>article</em> for what readers get (a wire
+ * <em>item</em> becomes one); <em>headline</em>, <em>standfirst</em> (the summary under it),
+ * <em>byline</em> (who wrote it), <em>dateline</em> (where it was filed), <em>source</em> (the
+ * agency or newsroom, with its <em>credit line</em>). The <em>body</em> is an ordered list of
+ * typed <em>blocks</em>. <em>Sections</em> file an article in one place; <em>topics</em> (people,
+ * places, organisations, subjects) tag it many ways.
+ */
+package dev.byline.content;

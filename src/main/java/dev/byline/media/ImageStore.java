@@ -1,0 +1,184 @@
+package dev.byline.media;
+
+import dev.byline.store.ChangeFeed;
+import dev.byline.store.Database;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Owns the image tables and the media files. Storing writes every file first, then the rows in
+ * one transaction; if anything fails the files are removed, so no partial row or file is left.
+ *
+ * <pre>{@code
+ * var image = images.store(bytes, new ImageText("Caption.", "Name/AGENCY", "What it shows"));
+ * page.render(image.src(), image.srcset());
+ * }</pre>
+ */
+public final class ImageStore {
+  /** Bigger than any single press photo; smaller than what would stall an upload. */
+  public static final int MAX_BYTES = 25 * 1024 * 1024;
+
+  /** Caption, credit and alt text as a newsroom edits them. */
+  public record ImageText(String caption, String credit, String alt) {
+    public ImageText {
+      caption = check("caption", caption, 1000);
+      credit = check("credit", credit, 300);
+      alt = check("alt text", alt, 500);
+    }
+
+    private static String check(String field, String value, int max) {
+      var v = value == null ? "" : value.strip();
+      if (v.length() > max) throw new MediaException("the " + field + " is longer than " + max + " characters");
+      return v;
+    }
+  }
+
+  private final Database db;
+  private final ChangeFeed feed;
+  private final MediaFiles files;
+  private final Clock clock;
+
+  public ImageStore(Database db, ChangeFeed feed, MediaFiles files, Clock clock) {
+    this.db = db;
+    this.feed = feed;
+    this.files = files;
+    this.clock = clock;
+  }
+
+  /** Checks, decodes, writes the original and its variants, and records them. */
+  public Image store(byte[] bytes, ImageText text) {
+    if (bytes == null || bytes.length == 0) throw new MediaException("the file is empty");
+    if (bytes.length > MAX_BYTES) {
+      throw new MediaException("the file is " + (bytes.length / 1024 / 1024) + " MB; the limit is " + (MAX_BYTES / 1024 / 1024) + " MB");
+    }
+    var format = ImageFormat.sniff(bytes);
+    var decoded = ImageVariants.decode(bytes, format);
+    var encoded = ImageVariants.encode(decoded.image());
+    var sha = sha256(bytes);
+    var stem = sha.substring(0, 2) + "/" + sha.substring(2, 26);
+    var originalKey = stem + "." + format.extension();
+    var written = new ArrayList<String>();
+    try {
+      files.write(originalKey, bytes);
+      written.add(originalKey);
+      var variants = new ArrayList<ImageVariant>();
+      for (var e : encoded) {
+        var key = stem + "-w" + e.width() + "." + e.extension();
+        files.write(key, e.bytes());
+        written.add(key);
+        variants.add(new ImageVariant(e.width(), e.height(), e.mime(), key));
+      }
+      var now = clock.instant();
+      long id = db.jdbi().inTransaction(h -> {
+        var existing = h.createQuery("SELECT id FROM image WHERE storage_key = :k").bind("k", originalKey)
+            .mapTo(Long.class).findOne();
+        if (existing.isPresent()) return existing.get();
+        long newId = h.createQuery("INSERT INTO image (storage_key, mime, width, height, byte_size, sha256, "
+                + "caption, credit, alt, created_at) VALUES (:key, :mime, :w, :h, :size, :sha, :caption, :credit, :alt, :at) "
+                + "RETURNING id")
+            .bind("key", originalKey).bind("mime", format.mime()).bind("w", decoded.width())
+            .bind("h", decoded.height()).bind("size", (long) bytes.length).bind("sha", sha)
+            .bind("caption", text.caption()).bind("credit", text.credit()).bind("alt", text.alt())
+            .bind("at", now.toEpochMilli())
+            .mapTo(Long.class).one();
+        for (var v : variants) {
+          h.createUpdate("INSERT INTO image_variant (image_id, width, height, mime, storage_key) "
+                  + "VALUES (:id, :w, :h, :mime, :key)")
+              .bind("id", newId).bind("w", v.width()).bind("h", v.height()).bind("mime", v.mime())
+              .bind("key", v.key()).execute();
+        }
+        feed.append(h, "image", newId, "created", Set.of("image:" + newId));
+        return newId;
+      });
+      feed.committed();
+      return byId(id).orElseThrow();
+    } catch (RuntimeException e) {
+      // Identical bytes already stored share these files; only remove what no row names.
+      for (var key : written) if (!referenced(key)) files.delete(key);
+      throw e;
+    }
+  }
+
+  /** Edits caption, credit and alt text; pages that show the image are purged. */
+  public void updateText(long id, ImageText text) {
+    db.jdbi().useTransaction(h -> {
+      int n = h.createUpdate("UPDATE image SET caption = :c, credit = :cr, alt = :a WHERE id = :id")
+          .bind("c", text.caption()).bind("cr", text.credit()).bind("a", text.alt()).bind("id", id).execute();
+      if (n == 0) throw new MediaException("image " + id + " does not exist");
+      feed.append(h, "image", id, "updated", Set.of("image:" + id));
+    });
+    feed.committed();
+  }
+
+  public Optional<Image> byId(long id) {
+    return Optional.ofNullable(byIds(List.of(id)).get(id));
+  }
+
+  /** Images by id, in one query each for images and variants. */
+  public Map<Long, Image> byIds(Collection<Long> ids) {
+    if (ids.isEmpty()) return Map.of();
+    return db.jdbi().withHandle(h -> byIds(h, ids));
+  }
+
+  public Map<Long, Image> byIds(Handle h, Collection<Long> ids) {
+    if (ids.isEmpty()) return Map.of();
+    var variants = new HashMap<Long, List<ImageVariant>>();
+    h.createQuery("SELECT image_id, width, height, mime, storage_key FROM image_variant WHERE image_id IN (<ids>)")
+        .bindList("ids", List.copyOf(ids))
+        .map((rs, ctx) -> Map.entry(rs.getLong(1), new ImageVariant(rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5))))
+        .forEach(e -> variants.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    var out = new LinkedHashMap<Long, Image>();
+    h.createQuery("SELECT * FROM image WHERE id IN (<ids>)")
+        .bindList("ids", List.copyOf(ids))
+        .map((rs, ctx) -> toImage(rs, variants.getOrDefault(rs.getLong("id"), List.of())))
+        .forEach(i -> out.put(i.id(), i));
+    return out;
+  }
+
+  /** The newest images first, optionally filtered by words in caption, credit or alt text. */
+  public List<Image> library(String query, int offset, int limit) {
+    var like = "%" + (query == null ? "" : query.strip()) + "%";
+    var op = db.dialect().ilike();
+    var ids = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM image WHERE caption " + op + " :q OR credit "
+            + op + " :q OR alt " + op + " :q ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .bind("q", like).bind("limit", limit).bind("offset", offset).mapTo(Long.class).list());
+    var map = byIds(ids);
+    return ids.stream().map(map::get).toList();
+  }
+
+  private boolean referenced(String key) {
+    return db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT COUNT(*) FROM image WHERE storage_key = :k")
+        .bind("k", key).mapTo(Integer.class).one()
+        + h.createQuery("SELECT COUNT(*) FROM image_variant WHERE storage_key = :k")
+        .bind("k", key).mapTo(Integer.class).one()) > 0;
+  }
+
+  private static Image toImage(ResultSet rs, List<ImageVariant> variants) throws SQLException {
+    return new Image(rs.getLong("id"), rs.getString("storage_key"), rs.getString("mime"), rs.getInt("width"),
+        rs.getInt("height"), rs.getLong("byte_size"), rs.getString("caption"), rs.getString("credit"),
+        rs.getString("alt"), variants, Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

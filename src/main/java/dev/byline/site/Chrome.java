@@ -1,0 +1,29 @@
+package dev.byline.site;
+
+import dev.byline.content.Section;
+import java.util.List;
+
+/**
+ * What every public page shows around its content: the masthead, navigation and footer, and
+ * the assets it links. The same for every reader, so it never breaks caching.
+ *
+ * @param head extra, already-safe markup features place in {@code <head>} before any other
+ *     script (e.g. the consent defaults); empty by default
+ * @param bodyEnd extra, already-safe markup features place at the end of {@code <body>}
+ */
+public record Chrome(String siteName, String baseUrl, String lang, List<Section> sections, String cssUrl,
+    String logoUrl, String iconUrl, List<String> scripts, String head, String bodyEnd, List<FooterLink> footerLinks) {
+
+  /** A link in the footer ("Cookie settings", "Privacy"). {@code attribute} is an optional data- attribute name. */
+  public record FooterLink(String label, String href, String attribute) {}
+
+  public Chrome {
+    sections = List.copyOf(sections);
+    scripts = List.copyOf(scripts);
+    footerLinks = List.copyOf(footerLinks);
+  }
+
+  public String absolute(String path) {
+    return path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl + path;
+  }
+}

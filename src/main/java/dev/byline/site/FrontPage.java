@@ -1,0 +1,66 @@
+package dev.byline.site;
+
+import dev.byline.content.ArticleStore;
+import dev.byline.content.ArticleSummary;
+import dev.byline.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The front page: lead story, top stories, section rails and the latest. */
+public final class FrontPage implements Routes {
+  /** How many of the newest stories the front page considers. */
+  static final int POOL = 40;
+  static final int TOP_STORIES = 4;
+  static final int RAIL_STORIES = 4;
+  static final int LATEST = 12;
+
+  private final Site site;
+  private final ArticleStore articles;
+
+  public FrontPage(Site site, ArticleStore articles) {
+    this.site = site;
+    this.articles = articles;
+  }
+
+  @Override
+  public void routes(RoutesConfig routes) {
+    routes.get("/", this::show);
+  }
+
+  private void show(Context ctx) {
+    site.cache().serve(ctx, "/", this::render);
+  }
+
+  RenderedPage render() {
+    var chrome = site.chrome();
+    var pool = articles.latest(1, POOL).items();
+    ArticleSummary lead = pool.stream().filter(ArticleSummary::hasImage).findFirst()
+        .orElse(pool.isEmpty() ? null : pool.get(0));
+    var shown = new HashSet<Long>();
+    if (lead != null) shown.add(lead.id());
+    var top = new ArrayList<ArticleSummary>();
+    for (var s : pool) {
+      if (top.size() == TOP_STORIES) break;
+      if (shown.add(s.id())) top.add(s);
+    }
+    var rails = new ArrayList<SectionRail>();
+    for (var section : chrome.sections()) {
+      var stories = articles.inSection(section.id(), 1, RAIL_STORIES + 2).items().stream()
+          .filter(s -> !shown.contains(s.id())).limit(RAIL_STORIES).toList();
+      if (!stories.isEmpty()) rails.add(new SectionRail(section, stories));
+    }
+    var latest = pool.stream().filter(s -> !shown.contains(s.id())).limit(LATEST).toList();
+    var data = new StructuredData(chrome);
+    var meta = Meta.simple(chrome.siteName(), "The latest news from " + chrome.siteName() + ".", chrome.baseUrl() + "/")
+        .withJsonLd(List.of(data.organizationPage(), data.webSite()))
+        .withFeeds(Feeds.linksFor(chrome, "/", chrome.siteName()));
+    var view = new FrontView(chrome, meta, site.dates(), lead, top, rails, latest);
+    Instant newest = pool.isEmpty() ? null : pool.get(0).firstPublishedAt();
+    return RenderedPage.html(site.views().render("site/front.jte", view), Set.of("front", PageCache.ALL), newest);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.byline.site;
+
+import dev.byline.content.ArticleSummary;
+import dev.byline.content.Page;
+import java.util.List;
+
+/**
+ * A paginated list: a section, topic or author page.
+ *
+ * @param kind "section", "topic" or "author", for styling and wording
+ * @param label a small line above the title ("Topic · Place"), or empty
+ * @param path the list's own path, to which {@code ?page=N} is added
+ */
+public record ListView(Chrome chrome, Meta meta, Dates dates, String kind, String label, String title,
+    String description, Page<ArticleSummary> page, String path, List<Breadcrumb> crumbs) {
+  public ListView {
+    crumbs = List.copyOf(crumbs);
+  }
+
+  public String pageUrl(int n) {
+    return n <= 1 ? path : path + "?page=" + n;
+  }
+}

@@ -1,0 +1,170 @@
+package dev.byline.site;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.byline.store.Change;
+import dev.byline.web.Gzip;
+import io.javalin.http.Context;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Rendered pages in memory, with precompressed gzip bytes and strong ETags. Pages are the same
+ * bytes for every reader, so one copy serves everyone, and an HTTP cache in front can hold them
+ * too, purged by the {@code Surrogate-Key} header.
+ *
+ * <p>Entries are purged by surrogate key as the change feed reports changes. Concurrent
+ * requests for the same missing page wait for one render. A render that overlaps a purge is
+ * served but not kept, so a page rendered from data older than a change never outlives it.
+ *
+ * <pre>{@code
+ * cache.serve(ctx, "/world?page=2", () -> RenderedPage.html(bytes, Set.of("section:3"), when));
+ * }</pre>
+ */
+public final class PageCache {
+  /** Enough for every article of a busy day and all list pages, a small part of a 1 GB heap. */
+  public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+  /** Readers' browsers revalidate after a minute; shared caches may serve stale briefly while refetching. */
+  public static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
+  /** Every page shows the section navigation; purging this key clears everything. */
+  public static final String ALL = "sections";
+
+  private final Cache<String, CompletableFuture<CachedPage>> pages;
+  private final ConcurrentHashMap<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
+  private final AtomicLong purges = new AtomicLong();
+  private final AtomicLong renders = new AtomicLong();
+
+  public PageCache(long maxBytes) {
+    this.pages = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((String k, CompletableFuture<CachedPage> f) -> f.isDone() && !f.isCompletedExceptionally() ? f.join().weight() : 1024)
+        .removalListener((String key, CompletableFuture<CachedPage> f, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+          if (cause == com.github.benmanes.caffeine.cache.RemovalCause.REPLACED) return;
+          if (key != null && f != null && f.isDone() && !f.isCompletedExceptionally()) untag(key, f.join().keys());
+        })
+        .build();
+  }
+
+  /** Serves the page under {@code key} from memory, rendering it once if missing. */
+  public void serve(Context ctx, String key, Supplier<RenderedPage> render) {
+    var page = get(key, render);
+    write(ctx, page);
+  }
+
+  CachedPage get(String key, Supplier<RenderedPage> render) {
+    var map = pages.asMap();
+    var existing = map.get(key);
+    if (existing != null) return join(existing);
+    var mine = new CompletableFuture<CachedPage>();
+    existing = map.putIfAbsent(key, mine);
+    if (existing != null) return join(existing);
+    long purgesBefore = purges.get();
+    try {
+      renders.incrementAndGet();
+      var page = CachedPage.of(render.get());
+      mine.complete(page);
+      if (page.status() >= 300 && page.status() != 410) {
+        map.remove(key, mine);
+      } else {
+        tag(key, page.keys());
+        // Re-put so the weigher sees the finished page's real size.
+        map.replace(key, mine, mine);
+        if (purges.get() != purgesBefore) map.remove(key, mine);
+      }
+      return page;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      map.remove(key, mine);
+      throw e;
+    }
+  }
+
+  /** Drops every page that depends on any of the keys. */
+  public void purge(Set<String> keys) {
+    purges.incrementAndGet();
+    if (keys.contains(ALL)) {
+      pages.invalidateAll();
+      keysByTag.clear();
+      return;
+    }
+    for (var tag : keys) {
+      var cacheKeys = keysByTag.remove(tag);
+      if (cacheKeys != null) pages.invalidateAll(cacheKeys);
+    }
+  }
+
+  /** The change-feed listener: purges what each change names. */
+  public void onChanges(List<Change> changes) {
+    var keys = new java.util.HashSet<String>();
+    changes.forEach(c -> keys.addAll(c.keys()));
+    if (!keys.isEmpty()) purge(keys);
+  }
+
+  public void clear() {
+    purges.incrementAndGet();
+    pages.invalidateAll();
+    keysByTag.clear();
+  }
+
+  /** How many times a page was rendered (misses), for tests and metrics. */
+  public long renderCount() {
+    return renders.get();
+  }
+
+  public long size() {
+    return pages.estimatedSize();
+  }
+
+  private void tag(String key, Set<String> tags) {
+    for (var t : tags) keysByTag.computeIfAbsent(t, x -> ConcurrentHashMap.newKeySet()).add(key);
+  }
+
+  private void untag(String key, Set<String> tags) {
+    for (var t : tags) {
+      keysByTag.computeIfPresent(t, (x, set) -> {
+        set.remove(key);
+        return set.isEmpty() ? null : set;
+      });
+    }
+  }
+
+  private static CachedPage join(CompletableFuture<CachedPage> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw e;
+    }
+  }
+
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  static void write(Context ctx, CachedPage page) {
+    boolean gzip = Gzip.accepted(ctx);
+    var etag = gzip ? page.gzipEtag() : page.etag();
+    ctx.header("ETag", etag);
+    ctx.header("Vary", "Accept-Encoding");
+    ctx.header("Cache-Control", CACHE_CONTROL);
+    ctx.header("Surrogate-Key", page.surrogateKeys());
+    if (page.lastModified() != null) ctx.header("Last-Modified", HTTP_DATE.format(page.lastModified()));
+    if (page.matches(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.status(page.status());
+    ctx.contentType(page.contentType());
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip");
+      ctx.result(page.gzip());
+    } else {
+      ctx.result(page.body());
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.byline.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.byline.content.Article;
+import dev.byline.media.Image;
+import java.util.List;
+
+/**
+ * schema.org JSON-LD: {@code NewsArticle} with what Google recommends, {@code BreadcrumbList},
+ * and {@code Organization} for the front page. Output is safe inside a script element: every
+ * {@code <} is escaped.
+ */
+public final class StructuredData {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Google's image guidance asks for 16x9, 4x3 and 1x1 at 1200px or more where available. */
+  private static final int[] IMAGE_WIDTHS = {1600, 1280, 960};
+
+  private final Chrome chrome;
+
+  public StructuredData(Chrome chrome) {
+    this.chrome = chrome;
+  }
+
+  public String newsArticle(Article a) {
+    var n = JSON.createObjectNode();
+    n.put("@context", "https://schema.org");
+    n.put("@type", "NewsArticle");
+    n.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", chrome.absolute(a.path()));
+    n.put("headline", truncate(a.headline(), 110));
+    if (!a.standfirst().isEmpty()) n.put("description", a.standfirst());
+    a.featuredImage().ifPresent(img -> n.set("image", images(img)));
+    n.put("datePublished", Dates.iso(a.firstPublishedAt()));
+    n.put("dateModified", Dates.iso(a.lastModified()));
+    var authors = n.putArray("author");
+    if (a.authors().isEmpty()) {
+      var org = authors.addObject().put("@type", "Organization");
+      org.put("name", a.source().name().isEmpty() ? chrome.siteName() : a.source().name());
+    }
+    a.authors().forEach(au -> authors.addObject().put("@type", "Person").put("name", au.name())
+        .put("url", chrome.absolute(au.path())));
+    n.set("publisher", organization());
+    if (a.section() != null) n.put("articleSection", a.section().name());
+    if (!a.topics().isEmpty()) n.put("keywords", String.join(", ", a.topics().stream().map(t -> t.name()).toList()));
+    if (!a.dateline().isEmpty()) n.put("dateline", a.dateline());
+    n.put("inLanguage", chrome.lang());
+    if (!a.source().name().isEmpty()) n.put("sourceOrganization", a.source().name());
+    return safe(n);
+  }
+
+  public String breadcrumbs(List<Breadcrumb> crumbs) {
+    var n = JSON.createObjectNode();
+    n.put("@context", "https://schema.org");
+    n.put("@type", "BreadcrumbList");
+    var items = n.putArray("itemListElement");
+    int pos = 1;
+    for (var c : crumbs) {
+      items.addObject().put("@type", "ListItem").put("position", pos++).put("name", c.name())
+          .put("item", chrome.absolute(c.path()));
+    }
+    return safe(n);
+  }
+
+  public String organizationPage() {
+    var org = organization();
+    org.put("@context", "https://schema.org");
+    org.put("url", chrome.baseUrl() + "/");
+    return safe(org);
+  }
+
+  public String webSite() {
+    var n = JSON.createObjectNode();
+    n.put("@context", "https://schema.org");
+    n.put("@type", "WebSite");
+    n.put("name", chrome.siteName());
+    n.put("url", chrome.baseUrl() + "/");
+    return safe(n);
+  }
+
+  private ObjectNode organization() {
+    var org = JSON.createObjectNode();
+    org.put("@type", "NewsMediaOrganization");
+    org.put("name", chrome.siteName());
+    org.put("url", chrome.baseUrl() + "/");
+    org.putObject("logo").put("@type", "ImageObject").put("url", chrome.absolute(chrome.logoUrl()))
+        .put("width", 600).put("height", 60);
+    return org;
+  }
+
+  private ArrayNode images(Image img) {
+    var arr = JSON.createArrayNode();
+    var seen = new java.util.HashSet<String>();
+    for (int w : IMAGE_WIDTHS) {
+      var v = img.variantFor(w);
+      if (seen.add(v.key())) arr.add(chrome.absolute(v.url()));
+    }
+    return arr;
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  /** JSON that cannot close the script element it sits in. */
+  static String safe(ObjectNode n) {
+    return n.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+  }
+}

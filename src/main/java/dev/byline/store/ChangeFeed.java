@@ -1,0 +1,100 @@
+package dev.byline.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The outbox: every content write appends here in the same transaction, and everything derived
+ * (page cache, search index, feeds) follows it by sequence number. A second node follows the
+ * same table, so multi-node needs nothing more.
+ *
+ * <pre>{@code
+ * jdbi.useTransaction(h -> {
+ *   h.execute("UPDATE article SET headline = ? WHERE id = ?", headline, id);
+ *   feed.append(h, "article", id, "updated", Set.of("article:" + id, "front"));
+ * });
+ * feed.committed(); // wake local followers now rather than at their next poll
+ * }</pre>
+ */
+public final class ChangeFeed {
+  private final Database db;
+  private final Clock clock;
+  private final List<Runnable> wakeups = new CopyOnWriteArrayList<>();
+
+  public ChangeFeed(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Appends one change inside the caller's transaction. */
+  public void append(Handle h, String entity, long entityId, String action, Set<String> keys) {
+    if (db.dialect() == Dialect.POSTGRESQL) {
+      // Identity values are handed out before commit, so two concurrent writers could commit
+      // seq 8 after a follower has already read seq 9 and moved past 8. Serialising appenders
+      // for the rest of the transaction keeps commit order equal to sequence order. SQLite has
+      // a single writer and needs nothing.
+      h.execute("SELECT pg_advisory_xact_lock(7177001)");
+    }
+    h.createUpdate("INSERT INTO change_feed (at, entity, entity_id, action, purge_keys) "
+            + "VALUES (:at, :entity, :id, :action, :keys)")
+        .bind("at", clock.millis())
+        .bind("entity", entity)
+        .bind("id", entityId)
+        .bind("action", action)
+        .bind("keys", String.join(" ", keys))
+        .execute();
+  }
+
+  /** Tells local followers to look now; call after the transaction that appended commits. */
+  public void committed() {
+    wakeups.forEach(Runnable::run);
+  }
+
+  void onCommit(Runnable wakeup) {
+    wakeups.add(wakeup);
+  }
+
+  void removeOnCommit(Runnable wakeup) {
+    wakeups.remove(wakeup);
+  }
+
+  /** Changes after {@code seq}, oldest first, at most {@code limit}. */
+  public List<Change> after(long seq, int limit) {
+    return db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT seq, at, entity, entity_id, action, purge_keys FROM change_feed "
+                + "WHERE seq > :seq ORDER BY seq LIMIT :limit")
+        .bind("seq", seq)
+        .bind("limit", limit)
+        .map((rs, ctx) -> new Change(rs.getLong("seq"), Instant.ofEpochMilli(rs.getLong("at")),
+            rs.getString("entity"), rs.getLong("entity_id"), rs.getString("action"),
+            splitKeys(rs.getString("purge_keys"))))
+        .list());
+  }
+
+  /** The newest sequence number, 0 when the feed is empty. */
+  public long head() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_feed")
+        .mapTo(Long.class).one());
+  }
+
+  /**
+   * Starts a daemon thread that hands every change after {@code fromSeq} to {@code listener},
+   * in order, polling every {@code pollMillis} and at once after local commits.
+   */
+  public ChangeFollower follow(String name, long fromSeq, long pollMillis, ChangeFollower.Listener listener) {
+    var follower = new ChangeFollower(this, name, fromSeq, pollMillis, listener);
+    follower.start();
+    return follower;
+  }
+
+  private static Set<String> splitKeys(String keys) {
+    if (keys == null || keys.isBlank()) return Set.of();
+    return new LinkedHashSet<>(Arrays.asList(keys.trim().split(" +")));
+  }
+}

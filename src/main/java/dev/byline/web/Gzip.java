@@ -1,0 +1,54 @@
+package dev.byline.web;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/** Precompression: pages and assets are gzipped once when stored, never per request. */
+public final class Gzip {
+  private Gzip() {}
+
+  public static byte[] compress(byte[] bytes) {
+    var out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+    try (var gz = new GZIPOutputStream(out, 8192) {
+      {
+        def.setLevel(Deflater.BEST_COMPRESSION);
+      }
+    }) {
+      gz.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** True when the request's Accept-Encoding allows gzip (and does not refuse it with q=0). */
+  public static boolean accepted(Context ctx) {
+    return accepted(ctx.header("Accept-Encoding"));
+  }
+
+  static boolean accepted(String header) {
+    if (header == null) return false;
+    for (var part : header.split(",")) {
+      var fields = part.split(";");
+      var coding = fields[0].strip();
+      if (!coding.equalsIgnoreCase("gzip") && !coding.equals("*")) continue;
+      double q = 1;
+      for (int i = 1; i < fields.length; i++) {
+        var f = fields[i].strip();
+        if (f.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(f.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      return q > 0;
+    }
+    return false;
+  }
+}
