@@ -37,8 +37,10 @@ public final class WebServer implements AutoCloseable {
       config.router.ignoreTrailingSlashes = true;
       config.jetty.modifyHttpConfiguration(WebServer::limitHeaders);
       config.routes.before(headers::apply);
+      config.routes.before(RequestChecks::check);
       for (var r : routes) r.routes(config.routes);
       config.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.forStatus(e.status())));
+      config.routes.exception(RequestChecks.UriTooLong.class, (e, ctx) -> error(ctx, errors, 414, "Address too long", e.getMessage()));
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, errors, 400, "Bad request", e.getMessage()));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, errors, e.getStatus(),
           titleFor(e.getStatus()), e.getMessage()));
