@@ -251,6 +251,19 @@ public final class ArticleStore {
     return ids.stream().map(byId::get).filter(s -> s != null).toList();
   }
 
+  /** The topics of each article, in the article's order, for derived indexes; articles without topics are left out. */
+  public Map<Long, List<Topic>> topicsOf(Collection<Long> articleIds) {
+    if (articleIds.isEmpty()) return Map.of();
+    var out = new LinkedHashMap<Long, List<Topic>>();
+    db.jdbi().useHandle(h -> h.createQuery("SELECT at.article_id, t.* FROM article_topic at JOIN topic t ON t.id = at.topic_id "
+            + "WHERE at.article_id IN (<ids>) ORDER BY at.article_id, at.position")
+        .bindList("ids", List.copyOf(articleIds))
+        .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), new Topic(rs.getLong("id"), rs.getString("slug"),
+            rs.getString("name"), TopicType.parse(rs.getString("type")))))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    return out;
+  }
+
   /** Ids of published articles after {@code afterId}, ascending: for rebuilding derived indexes in batches. */
   public List<Long> publishedIdsAfter(long afterId, int limit) {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM article WHERE status = 'published' AND id > :after "
