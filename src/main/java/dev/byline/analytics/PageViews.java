@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts page views: filters out bots and prefetches, turns the reader into the day's visitor
+ * Counts page views: leaves out readers who object (Global Privacy Control, Do Not Track), bots
+ * and prefetches, turns the reader into the day's visitor
  * number, and adds to counts held in memory; a timer writes them in bulk every
  * {@code analytics.flushSeconds}, and once more on close. A reader costs no database write.
  *
@@ -31,7 +32,7 @@ public final class PageViews implements AutoCloseable {
   static final Duration PRUNE_EVERY = Duration.ofHours(6);
 
   /** What became of a beacon. */
-  public enum Outcome { COUNTED, BOT, PREFETCH, DISABLED }
+  public enum Outcome { COUNTED, BOT, PREFETCH, OBJECTED, DISABLED }
 
   private final AnalyticsSettings settings;
   private final AnalyticsStore store;
@@ -80,6 +81,7 @@ public final class PageViews implements AutoCloseable {
 
   public Outcome record(Beacon beacon, Reader reader) {
     if (!settings.enabled()) return Outcome.DISABLED;
+    if (reader.objects()) return Outcome.OBJECTED;
     if (reader.prefetch()) return Outcome.PREFETCH;
     if (bots.isBot(reader.userAgent())) return Outcome.BOT;
     var now = clock.instant();

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * {@code POST /beacon}: the page-view report {@code beacon.js} sends with
  * {@code navigator.sendBeacon} as a small form ({@code p} path, {@code r} referring host,
- * {@code u} utm_source). Answers 204 whether or not the view was counted, so bots learn nothing;
+ * {@code u} utm_source). Answers 204 whether or not the view was counted (bots, prefetches and
+ * readers whose browser sends Global Privacy Control or Do Not Track are not), so bots learn nothing;
  * refuses reports from other sites' pages (403) and malformed ones (400, naming the field). It
  * needs no session, so it is exempt from CSRF checks by its path.
  */
@@ -66,7 +67,8 @@ public final class BeaconRoute implements Routes {
     }
     var prefetch = views.bots().isPrefetch(ctx.header("Sec-Purpose"), ctx.header("Purpose"), ctx.header("X-Purpose"),
         ctx.header("X-Moz"));
-    views.record(beacon, new Reader(clientIp(ctx), ctx.userAgent(), prefetch));
+    var objects = "1".equals(ctx.header("Sec-GPC")) || "1".equals(ctx.header("DNT"));
+    views.record(beacon, new Reader(clientIp(ctx), ctx.userAgent(), prefetch, objects));
     ctx.status(204);
   }
 

@@ -94,7 +94,7 @@ class PageViewsTest {
   }
 
   @Test
-  void bots_prefetches_headless_browsers_and_scripts_are_not_counted() {
+  void bots_prefetches_headless_browsers_scripts_and_objecting_readers_are_not_counted() {
     open();
     var beacon = new Beacon(articlePath, "", "");
     assertThat(views.record(beacon, new Reader("192.0.2.1", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", false)))
@@ -106,6 +106,7 @@ class PageViewsTest {
     assertThat(views.record(beacon, new Reader("192.0.2.1", "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", false)))
         .isEqualTo(PageViews.Outcome.BOT);
     assertThat(views.record(beacon, new Reader("192.0.2.1", BROWSER, true))).isEqualTo(PageViews.Outcome.PREFETCH);
+    assertThat(views.record(beacon, new Reader("192.0.2.1", BROWSER, false, true))).isEqualTo(PageViews.Outcome.OBJECTED);
     assertThat(views.bots().isPrefetch("prefetch;prerender", null, null, null)).isTrue();
     assertThat(views.bots().isPrefetch(null, "prefetch", null, null)).isTrue();
     assertThat(views.bots().isPrefetch(null, null, null, null)).isFalse();

@@ -150,7 +150,7 @@ class AudienceHttpTest {
   }
 
   @Test
-  void bots_prefetches_and_other_sites_pages_are_not_counted() {
+  void bots_prefetches_objecting_readers_and_other_sites_pages_are_not_counted() {
     var path = stories.get(23).path();
     site.byline().pageViews().flush();
     long before = views(path);
@@ -158,6 +158,8 @@ class AudienceHttpTest {
     assertThat(beacon(form(path, "", ""), "User-Agent", "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)").statusCode()).isEqualTo(204);
     assertThat(beacon(form(path, "", ""), "User-Agent", BROWSER, "Sec-Purpose", "prefetch").statusCode()).isEqualTo(204);
     assertThat(beacon(form(path, "", ""), "User-Agent", BROWSER, "Purpose", "prefetch").statusCode()).isEqualTo(204);
+    assertThat(beacon(form(path, "", ""), "User-Agent", BROWSER, "Sec-GPC", "1").statusCode()).isEqualTo(204);
+    assertThat(beacon(form(path, "", ""), "User-Agent", BROWSER, "DNT", "1").statusCode()).isEqualTo(204);
     var crossSite = beacon(form(path, "", ""), "User-Agent", BROWSER, "Sec-Fetch-Site", "cross-site");
     assertThat(crossSite.statusCode()).isEqualTo(403);
     assertThat(crossSite.body()).contains("this site's own pages");
