@@ -248,4 +248,35 @@ class AudienceBrowserTest {
       driver.quit();
     }
   }
+
+  @Test
+  void with_analytics_consent_required_the_beacon_waits_for_it(@TempDir Path profile) {
+    var config = TestDatabases.sqlite(dir.resolve("consent-required"), Map.of("analytics.requireConsent", "true"));
+    try (var newsroom = Newsroom.open(config, clock)) {
+      TopicalNewsroom.seed(newsroom, clock);
+    }
+    try (var strict = TestSite.start(config, clock)) {
+      var article = strict.newsroom().articles().latest(1, 1).items().get(0).path();
+      assertThat(strict.get(article).body()).contains("<meta name=\"byline-analytics\" content=\"require-consent\">");
+      var driver = open(profile, List.of("preferences"));
+      try {
+        driver.get(strict.url(article));
+        Eventually.await("the page has run its scripts", WAIT, () -> !driver.findElements(By.cssSelector(".topics button.follow")).isEmpty());
+        strict.byline().pageViews().flush();
+        assertThat(countOf(strict, article)).as("no analytics consent, no count").isZero();
+        driver.executeScript("window.__testConsent(['preferences', 'analytics'])");
+        Eventually.await("counted once consent is given", WAIT, () -> {
+          strict.byline().pageViews().flush();
+          return countOf(strict, article) == 1;
+        });
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  static long countOf(TestSite s, String path) {
+    return s.newsroom().db().jdbi().withHandle(h -> h.createQuery(
+        "SELECT COALESCE(SUM(views), 0) FROM analytics_page_day WHERE path = :p").bind("p", path).mapTo(Long.class).one());
+  }
 }
