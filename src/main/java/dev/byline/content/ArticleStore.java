@@ -242,8 +242,13 @@ public final class ArticleStore {
   public List<ArticleSummary> summaries(Collection<Long> ids) {
     if (ids.isEmpty()) return List.of();
     var found = db.jdbi().withHandle(h -> {
-      var rows = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a WHERE a.status = 'published' AND a.id IN (<ids>)")
-          .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> toSummaryRow(rs)).list();
+      // Looked up by id and filtered on status here: given "status = 'published'" as well, SQLite
+      // (which keeps no statistics) takes the status index for selective and scans every
+      // published article, about 10 ms at 100,000 of them.
+      var rows = h.createQuery("SELECT " + SUMMARY_COLUMNS + ", a.status FROM article a WHERE a.id IN (<ids>)")
+          .bindList("ids", List.copyOf(ids))
+          .map((rs, ctx) -> "published".equals(rs.getString("status")) ? toSummaryRow(rs) : null)
+          .stream().filter(r -> r != null).toList();
       return toSummaries(h, rows);
     });
     var byId = new HashMap<Long, ArticleSummary>();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * Picks fresh articles for a reader from their signals, and says why. Each topic of a recent
@@ -43,8 +44,8 @@ public final class Recommender {
   static final int SIMILAR_READS = 3;
   static final int SIMILAR_PER_READ = 10;
   /** Newest articles considered per topic and per section; older ones would lose on age anyway. */
-  static final int TOPIC_CAP = 300;
-  static final int SECTION_CAP = 60;
+  static final int TOPIC_CAP = 100;
+  static final int SECTION_CAP = 30;
   /** News ages fast: a day and a half halves the age factor... */
   static final double HALF_LIFE_HOURS = 36;
   /** ...but age never takes more than this share of the score, so a strong match still shows. */
@@ -137,9 +138,7 @@ public final class Recommender {
   }
 
   private List<Recommendation> rank(Map<Long, Scored> scores, int limit) {
-    var shortlist = scores.entrySet().stream()
-        .sorted(Map.Entry.<Long, Scored>comparingByValue(Comparator.comparingDouble(s -> -s.score)).thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-        .limit(limit * 4L).map(Map.Entry::getKey).toList();
+    var shortlist = top(scores, limit * 4);
     long now = clock.millis();
     var ranked = new ArrayList<Recommendation>();
     var finalScore = new HashMap<Long, Double>();
@@ -152,6 +151,23 @@ public final class Recommender {
     ranked.sort(Comparator.comparingDouble((Recommendation r) -> -finalScore.get(r.story().id()))
         .thenComparing(r -> r.story().firstPublishedAt(), Comparator.reverseOrder()));
     return diverse(ranked, limit);
+  }
+
+  /** The {@code k} best scores, best first (ties: the higher id, i.e. the newer article). */
+  private static List<Long> top(Map<Long, Scored> scores, int k) {
+    Comparator<Map.Entry<Long, Scored>> worstFirst = Comparator.<Map.Entry<Long, Scored>>comparingDouble(e -> e.getValue().score)
+        .thenComparing(Map.Entry::getKey);
+    var heap = new PriorityQueue<Map.Entry<Long, Scored>>(k + 1, worstFirst);
+    for (var e : scores.entrySet()) {
+      if (heap.size() < k) heap.add(e);
+      else if (worstFirst.compare(e, heap.peek()) > 0) {
+        heap.poll();
+        heap.add(e);
+      }
+    }
+    var out = new ArrayList<Map.Entry<Long, Scored>>(heap);
+    out.sort(worstFirst.reversed());
+    return out.stream().map(Map.Entry::getKey).toList();
   }
 
   /** Keeps the order but lets no single reason take more than its share while others wait. */
