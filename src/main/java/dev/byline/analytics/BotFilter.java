@@ -1,5 +1,6 @@
 package dev.byline.analytics;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -9,21 +10,28 @@ import java.util.regex.Pattern;
  * {@code Mozilla/} user agent, so anything else is not a reader.
  */
 public final class BotFilter {
-  /** Words crawlers, previewers, uptime monitors and automation put in their user agent. */
-  static final Pattern BOT = Pattern.compile(String.join("|",
-      "bot\\b", "bot/", "crawl", "spider", "slurp", "archiver", "scrap", "fetcher", "\\bscan", "monitor", "uptime",
-      "pingdom", "statuscake", "site24x7", "headless", "phantomjs", "selenium", "webdriver", "puppeteer", "playwright",
-      "lighthouse", "pagespeed", "gtmetrix", "chrome-lighthouse", "facebookexternalhit", "facebookcatalog",
-      "embedly", "preview", "whatsapp", "skypeuripreview", "vkshare", "quora link",
-      "bingpreview", "mediapartners", "feedfetcher", "python", "java/", "curl", "wget", "okhttp", "go-http",
-      "axios", "node-fetch", "undici", "libwww", "httpclient", "http_request", "apache-httpclient", "ruby",
-      "perl", "php", "postman", "insomnia", "apachebench", "jmeter", "gatling", "k6/"));
+  /**
+   * What crawlers, previewers, uptime monitors, HTTP libraries and automation put in their user
+   * agent, lower case. Plain substrings, searched with {@code indexOf}: a regular expression with
+   * this many alternatives costs about 15 µs a view, most of the beacon's budget.
+   */
+  static final List<String> TOKENS = List.of(
+      "crawl", "spider", "slurp", "archiver", "scrap", "fetcher", "scan", "monitor", "uptime", "pingdom",
+      "statuscake", "site24x7", "headless", "phantomjs", "selenium", "webdriver", "puppeteer", "playwright",
+      "lighthouse", "pagespeed", "gtmetrix", "facebookexternalhit", "facebookcatalog", "embedly", "preview",
+      "whatsapp", "vkshare", "quora link", "mediapartners", "feedfetcher", "python", "java/", "curl", "wget",
+      "okhttp", "go-http", "axios", "node-fetch", "undici", "libwww", "httpclient", "http_request", "ruby", "perl",
+      "php", "postman", "insomnia", "apachebench", "jmeter", "gatling", "k6/");
+  /** "bot" ending a word ("Googlebot/2.1", "bingbot", "AhrefsBot;"), but not the Cubot phone brand. */
+  static final Pattern BOT = Pattern.compile("(?<!cu)bot(\\b|/|_)");
 
   /** True when the user agent is not a reader's browser. */
   public boolean isBot(String userAgent) {
     if (userAgent == null || userAgent.length() < 20 || userAgent.length() > 1024) return true;
     if (!userAgent.startsWith("Mozilla/")) return true;
-    return BOT.matcher(userAgent.toLowerCase(Locale.ROOT)).find();
+    var ua = userAgent.toLowerCase(Locale.ROOT);
+    for (var token : TOKENS) if (ua.contains(token)) return true;
+    return ua.contains("bot") && BOT.matcher(ua).find();
   }
 
   /**

@@ -107,6 +107,10 @@ class PageViewsTest {
         .isEqualTo(PageViews.Outcome.BOT);
     assertThat(views.record(beacon, new Reader("192.0.2.1", BROWSER, true))).isEqualTo(PageViews.Outcome.PREFETCH);
     assertThat(views.record(beacon, new Reader("192.0.2.1", BROWSER, false, true))).isEqualTo(PageViews.Outcome.OBJECTED);
+    assertThat(views.bots().isBot("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)")).isTrue();
+    assertThat(views.bots().isBot("Mozilla/5.0 (Linux; Android 10; CUBOT_NOTE_20) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"))
+        .as("a phone, not a bot").isFalse();
+    assertThat(views.bots().isBot(BROWSER)).isFalse();
     assertThat(views.bots().isPrefetch("prefetch;prerender", null, null, null)).isTrue();
     assertThat(views.bots().isPrefetch(null, "prefetch", null, null)).isTrue();
     assertThat(views.bots().isPrefetch(null, null, null, null)).isFalse();
