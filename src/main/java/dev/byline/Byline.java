@@ -3,13 +3,19 @@ package dev.byline;
 import dev.byline.config.Config;
 import dev.byline.content.RelatedArticles;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.distribution.DistributionSettings;
+import dev.byline.distribution.FeedBuilder;
+import dev.byline.distribution.Sitemaps;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.ErrorPages;
+import dev.byline.site.FeedRoutes;
+import dev.byline.site.FeedText;
 import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
 import dev.byline.site.Site;
+import dev.byline.site.SitemapRoutes;
 import dev.byline.store.ChangeFollower;
 import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
@@ -61,9 +67,20 @@ public final class Byline implements AutoCloseable {
       var assets = StaticAssets.load();
       var site = new Site(config, new Views(), cache, newsroom.sections(), assets);
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+      var distribution = DistributionSettings.from(config);
+      var chrome = site.chrome();
+      var publisher = new FeedBuilder.Publisher(config.siteName(), config.baseUrl(), config.languageTag(),
+          chrome.absolute(chrome.iconUrl()), chrome.absolute(chrome.logoUrl()));
+      var feedText = new FeedText(site.views(), newsroom.articles(), config.baseUrl(), config.siteName());
+      var feeds = new FeedRoutes(site, new FeedBuilder(publisher, newsroom.articles(), feedText::html, distribution, clock),
+          newsroom.sections(), newsroom.topics(), newsroom.authors(), clock);
+      var sitemaps = new Sitemaps(config.baseUrl(), distribution.newsPublication(), config.languageTag(),
+          newsroom.articles(), distribution.urlsPerSitemap(), clock);
       var routes = List.of(
           assets,
           new MediaRoutes(newsroom.media()),
+          feeds,
+          new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
           new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE),

@@ -144,6 +144,22 @@ public final class PageCache {
     }
   }
 
+  /**
+   * If-Modified-Since counts only without If-None-Match (RFC 9110 13.1.3), and only for a page
+   * whose Last-Modified is known and which is not an error.
+   */
+  static boolean notModifiedSince(Context ctx, CachedPage page) {
+    if (page.lastModified() == null || page.status() != 200 || ctx.header("If-None-Match") != null) return false;
+    var since = ctx.header("If-Modified-Since");
+    if (since == null) return false;
+    try {
+      var t = java.time.ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      return !page.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      return false; // an unreadable date is ignored, as the RFC asks
+    }
+  }
+
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   static void write(Context ctx, CachedPage page) {
@@ -154,7 +170,7 @@ public final class PageCache {
     ctx.header("Cache-Control", CACHE_CONTROL);
     ctx.header("Surrogate-Key", page.surrogateKeys());
     if (page.lastModified() != null) ctx.header("Last-Modified", HTTP_DATE.format(page.lastModified()));
-    if (page.matches(ctx.header("If-None-Match"))) {
+    if (page.matches(ctx.header("If-None-Match")) || notModifiedSince(ctx, page)) {
       ctx.status(304);
       return;
     }
