@@ -4,6 +4,7 @@ import dev.byline.config.Config;
 import dev.byline.content.RelatedArticles;
 import dev.byline.content.ScheduledPublisher;
 import dev.byline.site.ArticlePages;
+import dev.byline.site.CachedPageHandler;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
@@ -69,7 +70,7 @@ public final class Byline implements AutoCloseable {
           new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE),
           lists.sectionRoute());
       var headers = SecurityHeaders.strict(config.baseUrl().startsWith("https://"));
-      var server = WebServer.create(headers, new ErrorPages(site), routes)
+      var server = WebServer.create(headers, new ErrorPages(site), routes, new CachedPageHandler(cache, headers))
           .start(config.setting("http.host", "0.0.0.0"), config.port());
       return new Byline(newsroom, cache, server, parts);
     } catch (RuntimeException e) {
