@@ -133,6 +133,7 @@ public final class PageCache {
   }
 
   public long size() {
+    pages.cleanUp();
     return pages.estimatedSize();
   }
 
