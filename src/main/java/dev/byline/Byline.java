@@ -2,6 +2,12 @@ package dev.byline;
 
 import dev.byline.admin.AccountPages;
 import dev.byline.admin.AdminSite;
+import dev.byline.admin.ArticleDesk;
+import dev.byline.admin.ArticleEditor;
+import dev.byline.admin.EditorPanels;
+import dev.byline.admin.PhotoDesk;
+import dev.byline.admin.RevisionPages;
+import dev.byline.content.ArticleRevisions;
 import dev.byline.admin.AuditPages;
 import dev.byline.admin.Dashboard;
 import dev.byline.admin.LoginPages;
@@ -82,6 +88,9 @@ public final class Byline implements AutoCloseable {
       var https = config.baseUrl().startsWith("https://");
       var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https);
       var admin = new AdminSite(config, views, assets);
+      var articlePages = new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE);
+      var revisions = new ArticleRevisions(newsroom.db(), clock);
+      var editorPanels = new EditorPanels();
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
       var routes = List.of(
           gate,
@@ -91,10 +100,16 @@ public final class Byline implements AutoCloseable {
           new AccountPages(admin, accounts),
           new UserPages(admin, accounts),
           new AuditPages(admin, accounts.audit()),
+          new PhotoDesk(admin, newsroom.images(), accounts.audit()),
+          new ArticleDesk(admin, newsroom.articles(), newsroom.topics()),
+          new ArticleEditor(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
+              newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
+          new RevisionPages(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
+              newsroom.images(), accounts.audit(), clock),
           new MediaRoutes(newsroom.media()),
           new FrontPage(site, newsroom.articles()),
           lists,
-          new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE),
+          articlePages,
           lists.sectionRoute());
       var headers = SecurityHeaders.strict(https);
       var server = WebServer.create(headers, new ErrorPages(site), routes)
