@@ -64,8 +64,24 @@ public final class ArticleStore {
 
   // ---- writes -------------------------------------------------------------------------------
 
+  /**
+   * Something written in the same transaction as an article save (a revision, say), so both
+   * are stored or neither is.
+   */
+  @FunctionalInterface
+  public interface AlsoWrite {
+    void write(Handle h, long articleId, int version);
+
+    AlsoWrite NOTHING = (h, id, v) -> {};
+  }
+
   /** Stores a new draft; a taken slug gets a numeric suffix. Returns the id. */
   public long create(ArticleDraft draft) {
+    return create(draft, AlsoWrite.NOTHING);
+  }
+
+  /** Stores a new draft and, in the same transaction, whatever {@code also} writes. */
+  public long create(ArticleDraft draft, AlsoWrite also) {
     var now = clock.millis();
     long id = db.jdbi().inTransaction(h -> {
       checkReferences(h, draft);
@@ -79,6 +95,7 @@ public final class ArticleStore {
           .bind("now", now)
           .mapTo(Long.class).one();
       writeLinks(h, newId, draft);
+      also.write(h, newId, 1);
       feed.append(h, "article", newId, "created", keysOf(h, newId));
       return newId;
     });
@@ -95,6 +112,11 @@ public final class ArticleStore {
    * @return the new version number
    */
   public int update(long id, int expectedVersion, ArticleDraft draft) {
+    return update(id, expectedVersion, draft, AlsoWrite.NOTHING);
+  }
+
+  /** As {@link #update(long, int, ArticleDraft)}, writing {@code also} in the same transaction. */
+  public int update(long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
     var now = clock.millis();
     int version = db.jdbi().inTransaction(h -> {
       var current = row(h, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
@@ -123,6 +145,7 @@ public final class ArticleStore {
           .execute();
       if (n == 0) throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
       writeLinks(h, id, draft);
+      also.write(h, id, expectedVersion + 1);
       var keys = new LinkedHashSet<>(before);
       keys.addAll(keysOf(h, id));
       feed.append(h, "article", id, published ? "updated" : "saved", keys);
@@ -269,6 +292,55 @@ public final class ArticleStore {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM article WHERE status = 'published' AND id > :after "
             + "ORDER BY id LIMIT :limit")
         .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
+  }
+
+  /** How many articles are in each status, for the newsroom's dashboard. */
+  public Map<ArticleStatus, Integer> countByStatus() {
+    var out = new java.util.EnumMap<ArticleStatus, Integer>(ArticleStatus.class);
+    for (var st : ArticleStatus.values()) out.put(st, 0);
+    db.jdbi().useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM article GROUP BY status")
+        .map((rs, ctx) -> Map.entry(ArticleStatus.fromDb(rs.getString("status")), rs.getInt("n")))
+        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  /**
+   * Articles in any status for the newsroom's list, most recently changed first.
+   *
+   * @param status only this status, or null for all
+   * @param query words the headline contains, or blank
+   * @param createdBy only articles first saved by this user in the editor, or null for all
+   */
+  public Page<DeskItem> desk(ArticleStatus status, String query, Long createdBy, int page, int size) {
+    if (page < 1) throw new InvalidInput("page", "must be 1 or more");
+    var where = new StringBuilder("WHERE 1 = 1");
+    var params = new HashMap<String, Object>();
+    if (status != null) {
+      where.append(" AND status = :status");
+      params.put("status", status.dbValue());
+    }
+    if (query != null && !query.isBlank()) {
+      where.append(" AND headline ").append(db.dialect().ilike()).append(" :q");
+      params.put("q", "%" + TopicStore.escapeLike(query.strip()) + "%");
+    }
+    if (createdBy != null) {
+      where.append(" AND id IN (SELECT article_id FROM article_revision WHERE kind = 'create' AND saved_by = :by)");
+      params.put("by", createdBy);
+    }
+    var sectionMap = new HashMap<Long, Section>();
+    sections.all().forEach(s -> sectionMap.put(s.id(), s));
+    var items = db.jdbi().withHandle(h -> h.createQuery("SELECT id, slug, headline, status, section_id, modified_at, "
+            + "scheduled_at, first_published_at, version FROM article " + where
+            + " ORDER BY modified_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .bindMap(params).bind("limit", size + 1).bind("offset", (long) (page - 1) * size)
+        .map((rs, ctx) -> {
+          var sectionId = longOrNull(rs, "section_id");
+          return new DeskItem(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
+              ArticleStatus.fromDb(rs.getString("status")), sectionId == null ? null : sectionMap.get(sectionId),
+              instant(rs, "modified_at"), instant(rs, "scheduled_at"), instant(rs, "first_published_at"), rs.getInt("version"));
+        })
+        .list());
+    return Page.fromOverfetch(items, page, size);
   }
 
   public int countPublished() {

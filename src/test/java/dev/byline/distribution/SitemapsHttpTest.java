@@ -45,7 +45,7 @@ class SitemapsHttpTest {
 
   @BeforeAll
   void start() throws Exception {
-    site = TestSite.start(dir, Map.of("demo", "true", "sitemaps.urls.per.file", "" + PER_FILE,
+    site = TestSite.demo(dir, Map.of("sitemaps.urls.per.file", "" + PER_FILE,
         "feeds.fulltext", "false", "news.publication.name", "The Courier"));
     base = site.byline().config().baseUrl();
     var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
