@@ -25,7 +25,9 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
 echo "== building"
 mvn -B -q package -DskipTests
-mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+mkdir -p "$WORK/classes"
+javac -nowarn -d "$WORK/classes" -cp "target/classes:$(cat "$WORK/cp.txt")" bench/audience/src/dev/byline/bench/*.java
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); java $(java -version 2>&1 | head -1)"
 
@@ -73,7 +75,7 @@ fi
 
 if [ "$what" = for-you ] || [ "$what" = all ]; then
   echo "== for you: $ARTICLES articles"
-  corpus_line=$(java -cp "target/classes:target/test-classes:$(cat "$WORK/cp.txt")" dev.byline.bench.AudienceCorpus "$WORK/corpus" "$ARTICLES" | grep '^articles=')
+  corpus_line=$(java -cp "$WORK/classes:target/classes:$(cat "$WORK/cp.txt")" dev.byline.bench.AudienceCorpus "$WORK/corpus" "$ARTICLES" | grep '^articles=')
   echo "corpus: $corpus_line"
   export FRESH_FIRST=$(echo "$corpus_line" | field fresh_first_id) LAST=$(echo "$corpus_line" | field last_id)
   fport=$(free_port)

@@ -13,8 +13,6 @@ import dev.byline.content.SectionStore;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Routes;
-import dev.byline.web.StaticAssets;
-import dev.byline.web.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -33,24 +31,20 @@ public final class AnalyticsDashboard implements Routes {
   public static final String PATH = "/admin/analytics";
   public static final String EXPORT_PATH = "/admin/analytics/export.csv";
 
+  private final AdminSite site;
   private final AnalyticsReports reports;
   private final PageViews pageViews;
   private final ArticleStore articles;
   private final SectionStore sections;
-  private final Views views;
-  private final StaticAssets assets;
-  private final String siteName;
   private final Clock clock;
 
-  public AnalyticsDashboard(AnalyticsReports reports, PageViews pageViews, ArticleStore articles, SectionStore sections,
-      Views views, StaticAssets assets, String siteName, Clock clock) {
+  public AnalyticsDashboard(AdminSite site, AnalyticsReports reports, PageViews pageViews, ArticleStore articles,
+      SectionStore sections, Clock clock) {
+    this.site = site;
     this.reports = reports;
     this.pageViews = pageViews;
     this.articles = articles;
     this.sections = sections;
-    this.views = views;
-    this.assets = assets;
-    this.siteName = siteName;
     this.clock = clock;
   }
 
@@ -81,7 +75,7 @@ public final class AnalyticsDashboard implements Routes {
   }
 
   private void show(Context ctx) {
-    var user = Auth.require(ctx, Role.EDITOR);
+    Auth.require(ctx, Role.EDITOR);
     var range = range(ctx);
     var resolution = resolution(ctx, range);
     var report = reports.report(range, resolution, AnalyticsReports.TOP);
@@ -91,11 +85,10 @@ public final class AnalyticsDashboard implements Routes {
         .withZone(reports.zone());
     var table = report.series().stream().map(p -> AnalyticsView.point(p, format.format(p.start()))).toList();
     var query = "from=" + range.from() + "&to=" + range.to() + "&resolution=" + resolution.value();
-    var view = new AnalyticsView(siteName, assets.url("site.css"), user.name(), range, resolution, presets(range),
+    var view = new AnalyticsView(site.chrome(ctx, "analytics"), range, resolution, presets(range),
         report.views(), report.visitors(), pageViews.liveReaders(), chart, table, articleRows(report), sectionRows(report),
         rows(report.referrers(), report.views(), false), rows(report.campaigns(), report.views(), false), query);
-    ctx.header("Cache-Control", "no-store");
-    views.render(ctx, "admin/analytics.jte", view);
+    site.render(ctx, "admin/analytics.jte", view);
   }
 
   private void export(Context ctx) {

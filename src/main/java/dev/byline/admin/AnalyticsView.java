@@ -11,7 +11,7 @@ import java.util.List;
  * @param series the chart's figures again, as a table for screen readers and for checking
  * @param exportQuery the query string of the range shown, for the CSV links
  */
-public record AnalyticsView(String siteName, String cssUrl, String userName, DateRange range, Resolution resolution,
+public record AnalyticsView(AdminChrome chrome, DateRange range, Resolution resolution,
     List<Preset> presets, long views, long visitors, long liveReaders, SvgChart chart, List<Row> series,
     List<Row> articles, List<Row> sections, List<Row> referrers, List<Row> campaigns, String exportQuery) {
 

@@ -17,7 +17,7 @@ import java.util.Random;
  * scripts need.
  *
  * <pre>{@code
- * mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.byline.bench.AudienceCorpus -Dexec.args="/tmp/corpus 100000"
+ * bench/audience/run.sh for-you     # compiles this and runs it into a temporary folder
  * }</pre>
  */
 public final class AudienceCorpus {
