@@ -69,10 +69,11 @@ import java.util.Set;
 public final class Byline implements AutoCloseable {
   /**
    * Path prefixes whose state-changing requests are exempt from the CSRF check, because each
-   * authenticates its callers some other way (an agency's push token, a reader's beacon). Keep
-   * this list short and every entry narrow.
+   * authenticates its callers some other way (an agency's push token) or acts for no account at
+   * all: a reader's page-view beacon, and "For you", a read-only question posted so the reader's
+   * signals stay out of URLs and logs. Keep this list short and every entry narrow.
    */
-  static final List<String> CSRF_EXEMPT = List.of(BeaconRoute.PATH);
+  static final List<String> CSRF_EXEMPT = List.of(BeaconRoute.PATH, ForYouRoute.PATH);
 
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;

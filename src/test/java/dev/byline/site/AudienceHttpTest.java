@@ -8,6 +8,8 @@ import dev.byline.analytics.Beacon;
 import dev.byline.analytics.Reader;
 import dev.byline.content.ArticleSummary;
 import dev.byline.Newsroom;
+import dev.byline.auth.Role;
+import dev.byline.testing.AdminClient;
 import dev.byline.testing.SettableClock;
 import dev.byline.testing.TopicalNewsroom;
 import dev.byline.testing.TestDatabases;
@@ -53,7 +55,11 @@ class AudienceHttpTest {
     }
     site = TestSite.start(config, clock);
     stories = site.newsroom().articles().latest(1, 100).items();
+    site.byline().accounts().users().create("editor@example.org", "Eda Editor", Role.EDITOR, PASSWORD, false);
+    site.byline().accounts().users().create("writer@example.org", "Wim Writer", Role.WRITER, PASSWORD, false);
   }
+
+  static final String PASSWORD = "correct horse battery staple";
 
   @AfterAll
   void stop() {
@@ -292,5 +298,65 @@ class AudienceHttpTest {
     assertThat(site.get("/most-read.json").statusCode()).isEqualTo(200);
     var req = HttpRequest.newBuilder(URI.create(site.url("/for-you.json"))).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
     assertThat(site.send(req, new String[0], HttpResponse.BodyHandlers.ofString()).statusCode()).isNotEqualTo(500);
+  }
+
+  @Test
+  void the_dashboard_shows_traffic_rankings_and_live_readers_with_a_readable_svg_chart() {
+    var views = site.byline().pageViews();
+    var story = stories.get(15);
+    for (int i = 0; i < 30; i++) {
+      views.record(new Beacon(story.path(), i < 12 ? "dashboard-referrer.example" : "", i < 5 ? "dashboard-campaign" : ""),
+          new Reader("203.0.113." + i, BROWSER, false));
+    }
+    views.flush();
+    var editor = new AdminClient(site).signIn("editor@example.org", PASSWORD);
+    var today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    var r = editor.get("/admin/analytics?from=" + today + "&to=" + today);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+    var html = r.body();
+    assertThat(html).contains("<h1>Analytics</h1>", "href=\"/admin/analytics\" aria-current=\"page\">Analytics</a>");
+    assertThat(html).containsPattern("<svg class=\"chart\" viewBox=\"0 0 \\d+ \\d+\" width=\"100%\" role=\"img\" aria-labelledby=\"traffic-title traffic-desc\"");
+    assertThat(html).contains("<title id=\"traffic-title\">Page views and visitors, ", "<desc id=\"traffic-desc\">", "by hour.",
+        ">Hour (UTC)</text>", ">Count</text>", ">Page views</text>", ">Visitors</text>", "<polyline points=\"");
+    assertThat(html).contains("<caption>Page views and visitors by hour</caption>");
+    assertThat(html).contains("<a href=\"" + story.path() + "\">" + story.headline() + "</a>");
+    assertThat(html).contains("dashboard-referrer.example", "dashboard-campaign", "Live readers", "in the last 5 minutes");
+    assertThat(html).contains("<input type=\"date\" name=\"from\" value=\"" + today + "\" required>");
+    assertThat(html).contains("href=\"/admin/analytics/export.csv?from=" + today + "&amp;to=" + today + "&amp;resolution=hour&amp;what=articles\"");
+
+    var week = editor.get("/admin/analytics");
+    assertThat(week.body()).contains("by day.", ">Day (UTC)</text>", "aria-current=\"page\">Last 7 days</a>");
+  }
+
+  @Test
+  void the_dashboard_exports_csv_and_refuses_bad_ranges_and_writers() {
+    var editor = new AdminClient(site).signIn("editor@example.org", PASSWORD);
+    var today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    var series = editor.get("/admin/analytics/export.csv?from=" + today + "&to=" + today + "&resolution=hour&what=series");
+    assertThat(series.statusCode()).isEqualTo(200);
+    assertThat(series.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+    assertThat(series.headers().firstValue("Content-Disposition").orElseThrow())
+        .isEqualTo("attachment; filename=\"analytics-series-" + today + "-to-" + today + ".csv\"");
+    var lines = series.body().split("\r\n");
+    assertThat(lines[0]).isEqualTo("hour,page_views,visitors");
+    assertThat(lines).hasSize(25);
+    assertThat(lines[1]).startsWith(today + "T00:00:00Z,");
+    var articles = editor.get("/admin/analytics/export.csv?what=articles").body();
+    assertThat(articles).startsWith("rank,article_id,headline,path,page_views\r\n1,");
+
+    var backwards = editor.get("/admin/analytics?from=2026-03-10&to=2026-03-01");
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(backwards.body()).contains("to is before from");
+    var notADate = editor.get("/admin/analytics?from=yesterday");
+    assertThat(notADate.statusCode()).isEqualTo(400);
+    assertThat(notADate.body()).contains("from must be a date like 2026-03-31");
+    assertThat(editor.get("/admin/analytics?from=2026-01-01&to=2026-03-01&resolution=hour").body())
+        .contains("hour is available for ranges of up to 31 days");
+    assertThat(editor.get("/admin/analytics/export.csv?what=everything").statusCode()).isEqualTo(400);
+
+    var writer = new AdminClient(site).signIn("writer@example.org", PASSWORD);
+    assertThat(writer.get("/admin/analytics").statusCode()).isEqualTo(403);
+    assertThat(writer.get("/admin/analytics/export.csv").statusCode()).isEqualTo(403);
   }
 }
