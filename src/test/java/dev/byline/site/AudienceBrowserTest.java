@@ -279,4 +279,47 @@ class AudienceBrowserTest {
     return s.newsroom().db().jdbi().withHandle(h -> h.createQuery(
         "SELECT COALESCE(SUM(views), 0) FROM analytics_page_day WHERE path = :p").bind("p", path).mapTo(Long.class).one());
   }
+
+  @Test
+  void the_dashboard_and_the_for_you_front_page_pass_an_accessibility_check(@TempDir Path profile) {
+    site.byline().accounts().users().create("axe@example.org", "Axel Editor", dev.byline.auth.Role.EDITOR,
+        "correct horse battery staple", false);
+    var views = site.byline().pageViews();
+    for (int i = 0; i < 25; i++) {
+      views.record(new Beacon(path(i % 3 == 0 ? "space-1" : "election-2"), i % 4 == 0 ? "news.example.org" : "", ""),
+          new Reader("198.51.100." + i, READER, false));
+    }
+    views.flush();
+    var driver = open(profile, List.of("preferences"));
+    try {
+      read(driver, "football-1");
+      driver.get(site.url("/"));
+      Eventually.await("For you lists picks", WAIT, () -> !forYouLinks(driver).isEmpty());
+      assertThat(seriousViolations(driver)).as("axe on the front page with For you").isEmpty();
+
+      driver.get(site.url("/admin/login"));
+      driver.findElement(By.name("email")).sendKeys("axe@example.org");
+      driver.findElement(By.name("password")).sendKeys("correct horse battery staple");
+      driver.findElement(By.cssSelector("form[action='/admin/login'] button[type=submit]")).click();
+      Eventually.await("signed in", WAIT, () -> !driver.getCurrentUrl().contains("/admin/login"));
+      var today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+      driver.get(site.url("/admin/analytics?from=" + today + "&to=" + today));
+      var chart = driver.findElement(By.cssSelector("svg.chart"));
+      assertThat(chart.getSize().getWidth()).as("the chart is drawn wide").isGreaterThan(600);
+      assertThat(driver.findElement(By.cssSelector("svg.chart title")).getAttribute("textContent")).startsWith("Page views and visitors");
+      Browser.screenshot(driver, "audience-dashboard");
+      assertThat(seriousViolations(driver)).as("axe on the dashboard").isEmpty();
+      assertThat(Browser.consoleErrors(driver)).isEmpty();
+    } finally {
+      driver.quit();
+    }
+  }
+
+  static List<String> seriousViolations(ChromeDriver driver) {
+    var results = new com.deque.html.axecore.selenium.AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver);
+    return results.getViolations().stream()
+        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+        .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+        .toList();
+  }
 }
