@@ -34,7 +34,7 @@ import dev.byline.personalize.Recommender;
 import dev.byline.personalize.RelatedSimilarArticles;
 import dev.byline.personalize.SimilarArticles;
 import dev.byline.site.ArticlePages;
-import dev.byline.site.BeaconRoute;
+import dev.byline.site.BeaconHandler;
 import dev.byline.site.CachedPageHandler;
 import dev.byline.site.ForYouRoute;
 import dev.byline.site.MostReadPages;
@@ -73,7 +73,7 @@ public final class Byline implements AutoCloseable {
    * all: a reader's page-view beacon, and "For you", a read-only question posted so the reader's
    * signals stay out of URLs and logs. Keep this list short and every entry narrow.
    */
-  static final List<String> CSRF_EXEMPT = List.of(BeaconRoute.PATH, ForYouRoute.PATH);
+  static final List<String> CSRF_EXEMPT = List.of(BeaconHandler.PATH, ForYouRoute.PATH);
 
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
@@ -180,7 +180,6 @@ public final class Byline implements AutoCloseable {
           new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
-          new BeaconRoute(pageViews, analytics.clientIpHeader(), siteHost),
           new MostReadPages(site, mostRead),
           new ForYouRoute(site, recommender),
           new AnalyticsDashboard(admin, new AnalyticsReports(analyticsStore, config.timeZone()), pageViews,
@@ -188,7 +187,9 @@ public final class Byline implements AutoCloseable {
           articlePages,
           lists.sectionRoute());
       var headers = SecurityHeaders.strict(https);
-      var server = WebServer.create(headers, new ErrorPages(site), routes, new CachedPageHandler(cache, headers))
+      var front = new BeaconHandler(pageViews, analytics.clientIpHeader(), siteHost, headers);
+      front.setHandler(new CachedPageHandler(cache, headers));
+      var server = WebServer.create(headers, new ErrorPages(site), routes, front)
           .start(config.setting("http.host", "0.0.0.0"), config.port());
       return new Byline(newsroom, accounts, cache, server, parts, pageViews);
     } catch (RuntimeException e) {
