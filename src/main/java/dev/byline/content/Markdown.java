@@ -59,7 +59,8 @@ public final class Markdown {
   public static final int MAX_LENGTH = 200_000;
 
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS)
+      .includeSourceSpans(org.commonmark.parser.IncludeSourceSpans.BLOCKS).build();
   private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(false).build();
 
   public List<Block> toBlocks(String markdown) {

@@ -47,6 +47,11 @@ public final class TestSite implements AutoCloseable {
     return new TestSite(Byline.start(config));
   }
 
+  /** Starts with a clock the test controls, e.g. a {@link TestClock}. */
+  public static TestSite start(Config config, java.time.Clock clock) {
+    return new TestSite(Byline.start(config, clock));
+  }
+
   /** The demo newsroom, seeded once per data directory. */
   public static TestSite demo(Path dataDir) {
     var settings = new HashMap<String, String>();
