@@ -9,6 +9,7 @@ import dev.byline.admin.PhotoDesk;
 import dev.byline.admin.RevisionPages;
 import dev.byline.content.ArticleRevisions;
 import dev.byline.admin.AuditPages;
+import dev.byline.admin.CatalogPages;
 import dev.byline.admin.Dashboard;
 import dev.byline.admin.LoginPages;
 import dev.byline.admin.SessionGate;
@@ -101,6 +102,7 @@ public final class Byline implements AutoCloseable {
           new UserPages(admin, accounts),
           new AuditPages(admin, accounts.audit()),
           new PhotoDesk(admin, newsroom.images(), accounts.audit()),
+          new CatalogPages(admin, newsroom.sections(), newsroom.topics(), newsroom.authors(), newsroom.images(), accounts.audit()),
           new ArticleDesk(admin, newsroom.articles(), newsroom.topics()),
           new ArticleEditor(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
               newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
