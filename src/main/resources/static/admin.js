@@ -83,6 +83,8 @@
 
   function refreshPreview() {
     if (!preview || !previewUrl) return;
+    var headline = form.querySelector("#headline");
+    if (headline && !headline.value.trim()) return;
     post(previewUrl, fields()).then(function (response) {
       return response.text();
     }).then(function (html) {
@@ -113,7 +115,7 @@
       var last = parts.pop().trim();
       var before = parts.map(function (p) { return p.trim(); }).filter(Boolean);
       if (last.length < 2) return;
-      fetch("/admin/topics/suggest?q=" + encodeURIComponent(last), { credentials: "same-origin" })
+      fetch("/admin/suggest/topics?q=" + encodeURIComponent(last), { credentials: "same-origin" })
         .then(function (r) { return r.json(); })
         .then(function (topics) {
           list.textContent = "";

@@ -315,7 +315,7 @@ class ArticleEditorHttpTest {
   @Test
   void topic_suggestions_come_from_stored_topics_and_new_names_create_topics() {
     create(editor, story("Topics story"), "save");
-    var r = editor.get("/admin/topics/suggest?q=port");
+    var r = editor.get("/admin/suggest/topics?q=port");
     assertThat(r.body()).contains("\"name\":\"Port talks\"");
     assertThat(site.newsroom().topics().named("Lisbon")).isPresent();
   }
