@@ -54,4 +54,20 @@ class UserCommandTest {
     assertThat(again.execute("user", "add", "--data", dir.toString(), "--email", "a@example.org")).isNotZero();
     assertThat(err2.toString()).contains("already has an account");
   }
+
+  @Test
+  void a_demo_newsroom_gets_an_admin_whose_one_time_password_is_printed_once() {
+    try (var byline = Byline.start(TestDatabases.sqlite(dir))) {
+      var out = new java.io.ByteArrayOutputStream();
+      Main.demoAdmin(byline, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      var printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+      var m = Pattern.compile("as " + Main.DEMO_ADMIN_EMAIL + " with the one-time password (\\S+) ").matcher(printed);
+      assertThat(m.find()).as(printed).isTrue();
+      var outcome = byline.accounts().signIn().attempt(Main.DEMO_ADMIN_EMAIL, m.group(1), "127.0.0.1", "test");
+      assertThat(outcome).isInstanceOfSatisfying(dev.byline.auth.SignIn.Success.class, s -> assertThat(s.mustChangePassword()).isTrue());
+      var again = new java.io.ByteArrayOutputStream();
+      Main.demoAdmin(byline, new java.io.PrintStream(again, true, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(again.size()).as("a second start prints no password").isZero();
+    }
+  }
 }
