@@ -87,7 +87,8 @@ public final class Byline implements AutoCloseable {
       var site = new Site(config, views, cache, newsroom.sections(), assets);
       var accounts = Accounts.open(newsroom.db(), clock);
       var https = config.baseUrl().startsWith("https://");
-      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https);
+      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https,
+          config.boolSetting("http.trust.forwarded", false));
       var admin = new AdminSite(config, views, assets);
       var articlePages = new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE);
       var revisions = new ArticleRevisions(newsroom.db(), clock);
