@@ -18,13 +18,20 @@ import dev.byline.auth.Accounts;
 import dev.byline.config.Config;
 import dev.byline.content.RelatedArticles;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.distribution.DistributionSettings;
+import dev.byline.distribution.FeedBuilder;
+import dev.byline.distribution.Sitemaps;
 import dev.byline.site.ArticlePages;
+import dev.byline.site.CachedPageHandler;
 import dev.byline.site.ErrorPages;
+import dev.byline.site.FeedRoutes;
+import dev.byline.site.FeedText;
 import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
 import dev.byline.site.Site;
+import dev.byline.site.SitemapRoutes;
 import dev.byline.store.ChangeFollower;
 import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
@@ -94,6 +101,15 @@ public final class Byline implements AutoCloseable {
       var revisions = new ArticleRevisions(newsroom.db(), clock);
       var editorPanels = new EditorPanels();
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+      var distribution = DistributionSettings.from(config);
+      var chrome = site.chrome();
+      var publisher = new FeedBuilder.Publisher(config.siteName(), config.baseUrl(), config.languageTag(),
+          chrome.absolute(chrome.iconUrl()), chrome.absolute(chrome.logoUrl()));
+      var feedText = new FeedText(site.views(), newsroom.articles(), config.baseUrl(), config.siteName());
+      var feeds = new FeedRoutes(site, new FeedBuilder(publisher, newsroom.articles(), feedText::html, distribution, clock),
+          newsroom.sections(), newsroom.topics(), newsroom.authors(), clock);
+      var sitemaps = new Sitemaps(config.baseUrl(), distribution.newsPublication(), config.languageTag(),
+          newsroom.articles(), distribution.urlsPerSitemap(), clock);
       var routes = List.of(
           gate,
           assets,
@@ -110,12 +126,14 @@ public final class Byline implements AutoCloseable {
           new RevisionPages(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
               newsroom.images(), accounts.audit(), clock),
           new MediaRoutes(newsroom.media()),
+          feeds,
+          new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
           articlePages,
           lists.sectionRoute());
       var headers = SecurityHeaders.strict(https);
-      var server = WebServer.create(headers, new ErrorPages(site), routes)
+      var server = WebServer.create(headers, new ErrorPages(site), routes, new CachedPageHandler(cache, headers))
           .start(config.setting("http.host", "0.0.0.0"), config.port());
       return new Byline(newsroom, accounts, cache, server, parts);
     } catch (RuntimeException e) {

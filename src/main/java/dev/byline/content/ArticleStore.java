@@ -32,7 +32,11 @@ import org.jdbi.v3.core.Handle;
  * }</pre>
  */
 public final class ArticleStore {
-  /** Keys every published-list depends on: the front page, and feeds and sitemaps. */
+  /**
+   * Keys every published-list depends on: the front page, and feeds and sitemaps. A change also
+   * names the article, its section, topics and authors, and the month it was first published in
+   * ({@link PublishedArchive#monthKey}).
+   */
   public static final Set<String> LIST_KEYS = Set.of("front", "lists");
   private static final String SUMMARY_COLUMNS =
       "a.id, a.slug, a.headline, a.standfirst, a.section_id, a.featured_image_id, a.first_published_at, a.updated_at, a.source_name";
@@ -42,6 +46,7 @@ public final class ArticleStore {
   private final SectionStore sections;
   private final ImageStore images;
   private final Clock clock;
+  private final PublishedArchive archive;
 
   public ArticleStore(Database db, ChangeFeed feed, SectionStore sections, ImageStore images, Clock clock) {
     this.db = db;
@@ -49,6 +54,12 @@ public final class ArticleStore {
     this.sections = sections;
     this.images = images;
     this.clock = clock;
+    this.archive = new PublishedArchive(db, sections, images);
+  }
+
+  /** Whole-site walks over what is published (by month, keyset-paginated), for sitemaps. */
+  public PublishedArchive archive() {
+    return archive;
   }
 
   // ---- writes -------------------------------------------------------------------------------
@@ -215,9 +226,11 @@ public final class ArticleStore {
 
   private void transition(long id, String action, Statement statement) {
     db.jdbi().useTransaction(h -> {
-      var before = keysOf(h, id);
+      var keys = keysOf(h, id);
       if (statement.run(h) == 0) throw new InvalidInput("article", "does not exist");
-      feed.append(h, "article", id, action, before);
+      // A first publication (or a re-dated one) adds the month it now lists under.
+      keys.addAll(keysOf(h, id));
+      feed.append(h, "article", id, action, keys);
     });
     feed.committed();
   }
@@ -501,6 +514,9 @@ public final class ArticleStore {
     var keys = new LinkedHashSet<String>();
     keys.add("article:" + id);
     keys.addAll(LIST_KEYS);
+    h.createQuery("SELECT first_published_at FROM article WHERE id = :id AND first_published_at IS NOT NULL")
+        .bind("id", id).mapTo(Long.class).findOne()
+        .ifPresent(t -> keys.add(PublishedArchive.monthKey(PublishedArchive.monthOf(Instant.ofEpochMilli(t)))));
     h.createQuery("SELECT section_id FROM article WHERE id = :id AND section_id IS NOT NULL").bind("id", id)
         .mapTo(Long.class).findOne().ifPresent(s -> keys.add("section:" + s));
     h.createQuery("SELECT topic_id FROM article_topic WHERE article_id = :id").bind("id", id).mapTo(Long.class)
