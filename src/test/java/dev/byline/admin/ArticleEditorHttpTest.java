@@ -314,7 +314,10 @@ class ArticleEditorHttpTest {
 
   @Test
   void topic_suggestions_come_from_stored_topics_and_new_names_create_topics() {
-    create(editor, story("Topics story"), "save");
+    var fields = story("Topics story");
+    fields.put("topics", "Port talks, Lisbon, Ana Vestergaard (person)");
+    create(editor, fields, "save");
+    assertThat(site.newsroom().topics().named("Ana Vestergaard").orElseThrow().type()).isEqualTo(dev.byline.content.TopicType.PERSON);
     var r = editor.get("/admin/suggest/topics?q=port");
     assertThat(r.body()).contains("\"name\":\"Port talks\"");
     assertThat(site.newsroom().topics().named("Lisbon")).isPresent();
