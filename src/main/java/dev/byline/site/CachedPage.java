@@ -18,7 +18,8 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * costs no formatting.
  */
 record CachedPage(int status, String contentType, byte[] body, byte[] gzip, String etag, String gzipEtag,
-    String surrogateKeys, Set<String> keys, Instant lastModified, HttpField[] identityHeaders, HttpField[] gzipHeaders) {
+    String surrogateKeys, Set<String> keys, Instant lastModified, Instant renderedAt, HttpField[] identityHeaders,
+    HttpField[] gzipHeaders) {
 
   static CachedPage of(RenderedPage page) {
     var hash = hash(page.body());
@@ -38,7 +39,7 @@ record CachedPage(int status, String contentType, byte[] body, byte[] gzip, Stri
     zipped.add(new PreEncodedHttpField(HttpHeader.ETAG, gzipEtag));
     zipped.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip"));
     return new CachedPage(page.status(), page.contentType(), page.body(), gzip, etag, gzipEtag, surrogate,
-        page.keys(), page.lastModified(), identity.toArray(HttpField[]::new), zipped.toArray(HttpField[]::new));
+        page.keys(), page.lastModified(), Instant.now(), identity.toArray(HttpField[]::new), zipped.toArray(HttpField[]::new));
   }
 
   /** Bytes held in memory, for the cache's weight limit. */

@@ -161,7 +161,9 @@ public final class PageCache {
 
   /**
    * If-Modified-Since counts only without If-None-Match (RFC 9110 13.1.3), and only for a page
-   * whose Last-Modified is known and which is not an error.
+   * whose Last-Modified is known and which is not an error. The date must also be no earlier than
+   * this copy was rendered: a list's Last-Modified is its newest story, which can move back in
+   * time when that story is taken down, so the date alone could wrongly answer 304.
    */
   static boolean notModifiedSince(Context ctx, CachedPage page) {
     if (page.lastModified() == null || page.status() != 200 || ctx.header("If-None-Match") != null) return false;
@@ -169,7 +171,8 @@ public final class PageCache {
     if (since == null) return false;
     try {
       var t = java.time.ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      return !page.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(t);
+      var seconds = java.time.temporal.ChronoUnit.SECONDS;
+      return !page.lastModified().truncatedTo(seconds).isAfter(t) && !page.renderedAt().truncatedTo(seconds).minusSeconds(1).isAfter(t);
     } catch (java.time.format.DateTimeParseException e) {
       return false; // an unreadable date is ignored, as the RFC asks
     }
