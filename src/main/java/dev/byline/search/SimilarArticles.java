@@ -104,7 +104,9 @@ final class SimilarArticles {
         Integer sf = sourceFreqs.get(t);
         if (sf == null) continue;
         double idf = idfs.get(t);
-        dot += RelatedTerms.tfWeight(sf) * idf * RelatedTerms.tfWeight((int) terms.totalTermFreq()) * idf;
+        // The candidate side is unweighted: its length is then a property of the candidate alone,
+        // computed once at indexing, and the cosine stays within 0..1.
+        dot += RelatedTerms.tfWeight(sf) * idf * RelatedTerms.tfWeight((int) terms.totalTermFreq());
       }
     }
     var leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
