@@ -1,14 +1,21 @@
 package dev.byline;
 
 import dev.byline.config.Config;
-import dev.byline.content.RelatedArticles;
+import dev.byline.config.ConfigException;
+import dev.byline.admin.RelatedAdmin;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.related.RelatedChoices;
+import dev.byline.related.RelatedFinder;
+import dev.byline.related.RelatedFreshness;
+import dev.byline.search.SearchIndex;
+import dev.byline.search.StoryKeys;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
+import dev.byline.site.SearchPages;
 import dev.byline.site.Site;
 import dev.byline.store.ChangeFollower;
 import dev.byline.web.SecurityHeaders;
@@ -30,14 +37,19 @@ public final class Byline implements AutoCloseable {
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
 
+  /** Memory for cached search pages: popular searches repeat, but readers can ask endlessly many. */
+  static final int DEFAULT_SEARCH_CACHE_MB = 16;
+
   private final Newsroom newsroom;
   private final PageCache cache;
+  private final SearchIndex index;
   private final WebServer server;
   private final List<AutoCloseable> parts;
 
-  private Byline(Newsroom newsroom, PageCache cache, WebServer server, List<AutoCloseable> parts) {
+  private Byline(Newsroom newsroom, PageCache cache, SearchIndex index, WebServer server, List<AutoCloseable> parts) {
     this.newsroom = newsroom;
     this.cache = cache;
+    this.index = index;
     this.server = server;
     this.parts = parts;
   }
@@ -54,24 +66,44 @@ public final class Byline implements AutoCloseable {
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
 
       var cache = new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
-      ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
+      var searchCache = new PageCache(config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
+      ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, changes -> {
+        cache.onChanges(changes);
+        searchCache.onChanges(changes);
+      });
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
+      var storyKeys = StoryKeys.NONE;
+      var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
+      parts.add(index);
+      var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), clock);
+      int inlineMax = boundedSetting(config, "related.inline.max", RelatedFinder.DEFAULT_INLINE_MAX, 0, 10);
+      int listMax = boundedSetting(config, "related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
+      var related = new RelatedFinder(index, newsroom.articles(), choices, storyKeys, inlineMax, listMax);
+      index.onPublished(new RelatedFreshness(related, index, newsroom.articles(), newsroom.db(), newsroom.feed(), clock,
+          inlineMax + listMax)::onPublished);
+      index.start();
+
       var assets = StaticAssets.load();
       var site = new Site(config, new Views(), cache, newsroom.sections(), assets);
+      site.addScript("search.js");
+      var articlePages = new ArticlePages(site, newsroom.articles(), related);
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
       var routes = List.of(
           assets,
           new MediaRoutes(newsroom.media()),
           new FrontPage(site, newsroom.articles()),
           lists,
-          new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE),
+          // Before the article route: /search/suggest has the shape of /{section}/{slug}.
+          new SearchPages(site, index, newsroom.sections(), newsroom.topics(), searchCache),
+          new RelatedAdmin(newsroom.articles(), choices, related, site.views()),
+          articlePages,
           lists.sectionRoute());
       var headers = SecurityHeaders.strict(config.baseUrl().startsWith("https://"));
       var server = WebServer.create(headers, new ErrorPages(site), routes)
           .start(config.setting("http.host", "0.0.0.0"), config.port());
-      return new Byline(newsroom, cache, server, parts);
+      return new Byline(newsroom, cache, index, server, parts);
     } catch (RuntimeException e) {
       closeAll(parts);
       newsroom.close();
@@ -95,6 +127,10 @@ public final class Byline implements AutoCloseable {
     return cache;
   }
 
+  public SearchIndex searchIndex() {
+    return index;
+  }
+
   /** The URL the site listens on, for people and tests. */
   public String url() {
     return "http://localhost:" + port() + "/";
@@ -115,6 +151,12 @@ public final class Byline implements AutoCloseable {
         // Closing is best effort; the next part must still close.
       }
     }
+  }
+
+  private static int boundedSetting(Config config, String key, int fallback, int min, int max) {
+    int v = config.intSetting(key, fallback);
+    if (v < min || v > max) throw new ConfigException(key, "must be from " + min + " to " + max + ", not " + v);
+    return v;
   }
 
   private static int freePort() {
