@@ -67,22 +67,24 @@ public final class Byline implements AutoCloseable {
 
       var cache = new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
       var searchCache = new PageCache(config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
-      ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, changes -> {
-        cache.onChanges(changes);
-        searchCache.onChanges(changes);
-      });
+      ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
       var storyKeys = StoryKeys.NONE;
       var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
       parts.add(index);
+      // Search pages are purged when the index has changed, not when the feed has: purged any
+      // earlier, a search could render from the old index and be kept.
+      index.onRefreshed(searchCache::clear);
       var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), clock);
       int inlineMax = boundedSetting(config, "related.inline.max", RelatedFinder.DEFAULT_INLINE_MAX, 0, 10);
       int listMax = boundedSetting(config, "related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
       var related = new RelatedFinder(index, newsroom.articles(), choices, storyKeys, inlineMax, listMax);
-      index.onPublished(new RelatedFreshness(related, index, newsroom.articles(), newsroom.db(), newsroom.feed(), clock,
-          inlineMax + listMax)::onPublished);
+      var freshness = new RelatedFreshness(related, index, newsroom.articles(), newsroom.db(), newsroom.feed(), clock,
+          inlineMax + listMax);
+      parts.add(freshness);
+      index.onPublished(freshness::onPublished);
       index.start();
 
       var assets = StaticAssets.load();

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * cached pages purged, through a change-feed row so that every node and any HTTP cache in front
  * purge them too.
  */
-public final class RelatedFreshness {
+public final class RelatedFreshness implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RelatedFreshness.class);
   /** Stories most like the new one that are checked: those beyond rarely pick it. */
   static final int NEIGHBOURS = 10;
@@ -35,6 +35,13 @@ public final class RelatedFreshness {
   private final ChangeFeed feed;
   private final Clock clock;
   private final int picksPerArticle;
+  /** Its own thread, so that this work never holds up indexing; a full queue drops work rather than grow. */
+  private final java.util.concurrent.ThreadPoolExecutor worker = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+      java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1_000), r -> {
+        var t = new Thread(r, "related-freshness");
+        t.setDaemon(true);
+        return t;
+      }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
 
   public RelatedFreshness(RelatedFinder finder, SearchIndex index, ArticleStore articles, Database db, ChangeFeed feed,
       Clock clock, int picksPerArticle) {
@@ -47,8 +54,33 @@ public final class RelatedFreshness {
     this.picksPerArticle = picksPerArticle;
   }
 
-  /** For {@link SearchIndex#onPublished}: runs on the indexing thread once the stories are searchable. */
+  /** For {@link SearchIndex#onPublished}: queues the check for stories that just became searchable. */
   public void onPublished(List<Long> ids) {
+    worker.execute(() -> {
+      try {
+        refresh(ids);
+      } catch (RuntimeException e) {
+        log.warn("event=related_refresh_failed articles={} error=\"{}\"", ids, e.toString());
+      }
+    });
+  }
+
+  /** Blocks until queued checks are done or the timeout passes; for tests and orderly shutdown. */
+  public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+    var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (worker.getActiveCount() > 0 || !worker.getQueue().isEmpty()) {
+      if (System.nanoTime() > deadline) return false;
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+
+  void refresh(List<Long> ids) {
     int done = 0;
     for (long id : ids) {
       if (done++ >= MAX_PER_BATCH) break;

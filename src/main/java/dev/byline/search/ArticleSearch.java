@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
@@ -100,7 +101,7 @@ final class ArticleSearch {
     };
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     var query = parser.parse(text);
-    if (query == null || isOnlyNegative(query)) return null;
+    if (query == null || query instanceof MatchNoDocsQuery || isOnlyNegative(query)) return null;
     return query;
   }
 

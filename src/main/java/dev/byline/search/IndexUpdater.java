@@ -39,6 +39,7 @@ final class IndexUpdater implements AutoCloseable {
   private final StoryKeys storyKeys;
   private final Clock clock;
   private final List<Consumer<List<Long>>> publishedListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> refreshListeners = new CopyOnWriteArrayList<>();
   private final String rebuildReason;
   private volatile long position;
   private volatile boolean ready;
@@ -61,6 +62,20 @@ final class IndexUpdater implements AutoCloseable {
 
   void onPublished(Consumer<List<Long>> listener) {
     publishedListeners.add(listener);
+  }
+
+  void onRefreshed(Runnable listener) {
+    refreshListeners.add(listener);
+  }
+
+  private void refreshed() {
+    for (var listener : refreshListeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        log.warn("event=search_refresh_listener_failed error=\"{}\"", e.toString());
+      }
+    }
   }
 
   synchronized void start() {
@@ -123,13 +138,14 @@ final class IndexUpdater implements AutoCloseable {
           }
         }
         after = ids.get(ids.size() - 1);
-        index.searchers().maybeRefresh();
+        if (index.searchers().maybeRefresh()) refreshed();
       }
       if (closing) return count;
       position = Math.max(position, head);
       ready = true;
       commit();
       index.searchers().maybeRefreshBlocking();
+      refreshed();
       log.info("event=search_index_rebuilt articles={} millis={} position={}", count,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), position);
       return count;
@@ -159,7 +175,10 @@ final class IndexUpdater implements AutoCloseable {
         writer.deleteDocuments(IndexSchema.key(id));
       }
     }
-    if (!ids.isEmpty()) index.searchers().maybeRefreshBlocking();
+    if (!ids.isEmpty()) {
+      index.searchers().maybeRefreshBlocking();
+      refreshed();
+    }
     position = changes.get(changes.size() - 1).seq();
     if (clock.millis() - lastCommit > COMMIT_EVERY_MILLIS) commit();
     if (!nowSearchable.isEmpty()) {

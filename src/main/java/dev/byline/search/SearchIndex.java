@@ -95,6 +95,12 @@ public final class SearchIndex implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         reason = "unreadable (" + e.getClass().getSimpleName() + ")";
       }
+      if (reason != null && reason.startsWith("unreadable")) {
+        // A damaged commit can stop even a fresh writer from opening; it is derived data, so clear it.
+        for (var file : directory.listAll()) {
+          if (!file.equals(DIRTY_MARKER) && !file.equals("write.lock")) directory.deleteFile(file);
+        }
+      }
       var analyzer = IndexSchema.analyzer();
       var config = new IndexWriterConfig(analyzer)
           .setOpenMode(reason == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
@@ -149,6 +155,14 @@ public final class SearchIndex implements AutoCloseable {
   /** Called on the indexing thread with the ids of articles just published and now searchable. */
   public void onPublished(java.util.function.Consumer<List<Long>> listener) {
     updater.onPublished(listener);
+  }
+
+  /**
+   * Called on the indexing thread each time searchers see new content: the moment to drop
+   * anything cached from earlier searches.
+   */
+  public void onRefreshed(Runnable listener) {
+    updater.onRefreshed(listener);
   }
 
   /** How many articles the index holds as searchers see it now. */
