@@ -64,7 +64,7 @@ class RelatedAdminHttpTest {
             ctx.attribute(Auth.USER_ATTRIBUTE, new User(1, "editor@example.org", "Edi Tor", Role.valueOf(role)));
             ctx.attribute(Auth.CSRF_ATTRIBUTE, TOKEN);
           }
-        }), new RelatedAdmin(newsroom.articles(), choices, finder, new Views()))).start("127.0.0.1", 0);
+        }), new RelatedAdmin(newsroom.articles(), choices, finder, new Views())), null).start("127.0.0.1", 0);
   }
 
   @AfterAll

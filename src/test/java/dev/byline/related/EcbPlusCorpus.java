@@ -33,7 +33,7 @@ import java.util.Random;
  * apart, so they carry no hint of the event either.
  */
 final class EcbPlusCorpus {
-  static final Path FILE = Fixtures.file("related", "ecbplus-dev.jsonl");
+  static final Path FILE = Fixtures.path("related", "ecbplus-dev.jsonl");
   static final Instant START = Instant.parse("2024-03-01T06:00:00Z");
 
   /** The label kept for scoring, beside the stored article's id. */

@@ -4,23 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the shared real-world inputs are: {@code ../shared/fixtures} beside the repository (as
- * CI lays it out), or the nearest {@code shared/fixtures} further up (as a working copy nested
- * one level deeper sees it). Never copied into the repository.
+ * Where the shared real-world test inputs are: {@code ../shared/fixtures} beside the project
+ * (as CI lays it out), or one level further up when the project is a worktree in a folder of
+ * worktrees.
  */
 public final class Fixtures {
   private Fixtures() {}
 
   public static Path dir() {
-    var start = Path.of("").toAbsolutePath();
-    for (var d = start.getParent(); d != null; d = d.getParent()) {
-      var candidate = d.resolve("shared").resolve("fixtures");
+    for (var candidate : new Path[] {Path.of("..", "shared", "fixtures"), Path.of("..", "..", "shared", "fixtures")}) {
       if (Files.isDirectory(candidate)) return candidate;
     }
-    return Path.of("..", "shared", "fixtures");
+    throw new AssertionError("the shared fixtures are not at ../shared/fixtures (from " + Path.of("").toAbsolutePath() + ")");
   }
 
-  public static Path file(String first, String... more) {
+  public static Path path(String first, String... more) {
     return dir().resolve(Path.of(first, more));
   }
 }
