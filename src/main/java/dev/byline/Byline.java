@@ -17,6 +17,7 @@ import dev.byline.analytics.PageViews;
 import dev.byline.analytics.VisitorHash;
 import dev.byline.content.ArticleRevisions;
 import dev.byline.admin.AuditPages;
+import dev.byline.admin.CatalogPages;
 import dev.byline.admin.Dashboard;
 import dev.byline.admin.LoginPages;
 import dev.byline.admin.SessionGate;
@@ -24,14 +25,20 @@ import dev.byline.admin.UserPages;
 import dev.byline.auth.Accounts;
 import dev.byline.auth.Role;
 import dev.byline.config.Config;
-import dev.byline.content.RelatedArticles;
+import dev.byline.config.ConfigException;
+import dev.byline.admin.RelatedAdmin;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.related.RelatedChoices;
+import dev.byline.related.RelatedFinder;
+import dev.byline.related.RelatedFreshness;
+import dev.byline.search.SearchIndex;
+import dev.byline.search.StoryKeys;
 import dev.byline.distribution.DistributionSettings;
 import dev.byline.distribution.FeedBuilder;
 import dev.byline.distribution.Sitemaps;
 import dev.byline.personalize.FreshArticles;
 import dev.byline.personalize.Recommender;
-import dev.byline.personalize.RelatedSimilarArticles;
+import dev.byline.personalize.CachedSimilarArticles;
 import dev.byline.personalize.SimilarArticles;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.BeaconHandler;
@@ -45,6 +52,7 @@ import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
+import dev.byline.site.SearchPages;
 import dev.byline.site.Site;
 import dev.byline.site.SitemapRoutes;
 import dev.byline.store.ChangeFollower;
@@ -80,18 +88,23 @@ public final class Byline implements AutoCloseable {
   /** Two weeks: "For you" picks news, not the archive. */
   static final int DEFAULT_FRESH_DAYS = 14;
 
+  /** Memory for cached search pages: popular searches repeat, but readers can ask endlessly many. */
+  static final int DEFAULT_SEARCH_CACHE_MB = 16;
+
   private final Newsroom newsroom;
   private final Accounts accounts;
   private final PageCache cache;
+  private final SearchIndex index;
   private final WebServer server;
   private final List<AutoCloseable> parts;
   private final PageViews pageViews;
 
-  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, WebServer server, List<AutoCloseable> parts,
-      PageViews pageViews) {
+  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, SearchIndex index, WebServer server,
+      List<AutoCloseable> parts, PageViews pageViews) {
     this.newsroom = newsroom;
     this.accounts = accounts;
     this.cache = cache;
+    this.index = index;
     this.server = server;
     this.parts = parts;
     this.pageViews = pageViews;
@@ -109,21 +122,41 @@ public final class Byline implements AutoCloseable {
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
 
       var cache = new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
+      var searchCache = new PageCache(config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
       ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
+      var storyKeys = StoryKeys.NONE;
+      var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
+      parts.add(index);
+      // Search pages are purged when the index has changed, not when the feed has: purged any
+      // earlier, a search could render from the old index and be kept.
+      index.onRefreshed(searchCache::clear);
+      var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), clock);
+      int inlineMax = boundedSetting(config, "related.inline.max", RelatedFinder.DEFAULT_INLINE_MAX, 0, 10);
+      int listMax = boundedSetting(config, "related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
+      var related = new RelatedFinder(index, newsroom.articles(), choices, storyKeys, inlineMax, listMax);
+      var freshness = new RelatedFreshness(related, index, newsroom.articles(), newsroom.db(), newsroom.feed(), clock,
+          inlineMax + listMax);
+      parts.add(freshness);
+      index.onPublished(freshness::onPublished);
+      index.start();
+
       var assets = StaticAssets.load();
       var views = new Views();
       var site = new Site(config, views, cache, newsroom.sections(), assets);
+      site.addScript("search.js");
       var accounts = Accounts.open(newsroom.db(), clock);
       var https = config.baseUrl().startsWith("https://");
-      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https);
+      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https,
+          config.boolSetting("http.trust.forwarded", false));
       var admin = new AdminSite(config, views, assets);
-      var related = RelatedArticles.NONE;
       var articlePages = new ArticlePages(site, newsroom.articles(), related);
       var revisions = new ArticleRevisions(newsroom.db(), clock);
       var editorPanels = new EditorPanels();
+      editorPanels.add((article, user, csrf) -> java.util.Optional.of(new EditorPanels.Panel("Related links",
+          "<p><a href=\"/admin/articles/" + article.id() + "/related\">Pin or block this story's related links</a></p>")));
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
       var distribution = DistributionSettings.from(config);
       var chrome = site.chrome();
@@ -156,7 +189,11 @@ public final class Byline implements AutoCloseable {
       var fresh = FreshArticles.open(newsroom.articles(), newsroom.feed(), clock,
           Duration.ofDays(config.intSetting("personalize.freshDays", DEFAULT_FRESH_DAYS)), FEED_POLL_MILLIS);
       parts.add(fresh);
-      var similar = related == RelatedArticles.NONE ? SimilarArticles.NONE : new RelatedSimilarArticles(newsroom.articles(), related);
+      // "Similar to recent reads" is the related engine's own judgement, cached per article.
+      SimilarArticles similar = new CachedSimilarArticles((id, limit) -> newsroom.articles().byId(id)
+          .filter(a -> a.isPublished())
+          .map(a -> related.picks(a, limit).stream().map(RelatedFinder.Pick::articleId).toList())
+          .orElse(List.of()));
       var recommender = new Recommender(fresh, newsroom.articles(), newsroom.topics(), similar, clock);
 
       admin.addNav("analytics", "Analytics", AnalyticsDashboard.PATH, Role.EDITOR);
@@ -170,6 +207,7 @@ public final class Byline implements AutoCloseable {
           new UserPages(admin, accounts),
           new AuditPages(admin, accounts.audit()),
           new PhotoDesk(admin, newsroom.images(), accounts.audit()),
+          new CatalogPages(admin, newsroom.sections(), newsroom.topics(), newsroom.authors(), newsroom.images(), accounts.audit()),
           new ArticleDesk(admin, newsroom.articles(), newsroom.topics()),
           new ArticleEditor(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
               newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
@@ -180,6 +218,9 @@ public final class Byline implements AutoCloseable {
           new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
+          // Before the article route: /search/suggest has the shape of /{section}/{slug}.
+          new SearchPages(site, index, newsroom.sections(), newsroom.topics(), searchCache),
+          new RelatedAdmin(newsroom.articles(), choices, related, site.views()),
           new MostReadPages(site, mostRead),
           new ForYouRoute(site, recommender),
           new AnalyticsDashboard(admin, new AnalyticsReports(analyticsStore, config.timeZone()), pageViews,
@@ -191,7 +232,7 @@ public final class Byline implements AutoCloseable {
       front.setHandler(new CachedPageHandler(cache, headers));
       var server = WebServer.create(headers, new ErrorPages(site), routes, front)
           .start(config.setting("http.host", "0.0.0.0"), config.port());
-      return new Byline(newsroom, accounts, cache, server, parts, pageViews);
+      return new Byline(newsroom, accounts, cache, index, server, parts, pageViews);
     } catch (RuntimeException e) {
       closeAll(parts);
       newsroom.close();
@@ -220,6 +261,10 @@ public final class Byline implements AutoCloseable {
     return cache;
   }
 
+  public SearchIndex searchIndex() {
+    return index;
+  }
+
   /** Page-view counting, for tests and operators' tools (e.g. to flush now). */
   public PageViews pageViews() {
     return pageViews;
@@ -245,6 +290,12 @@ public final class Byline implements AutoCloseable {
         // Closing is best effort; the next part must still close.
       }
     }
+  }
+
+  private static int boundedSetting(Config config, String key, int fallback, int min, int max) {
+    int v = config.intSetting(key, fallback);
+    if (v < min || v > max) throw new ConfigException(key, "must be from " + min + " to " + max + ", not " + v);
+    return v;
   }
 
   private static int freePort() {

@@ -10,7 +10,8 @@ import dev.byline.config.ConfigException;
  * @param requireConsent whether the beacon waits for the reader's "analytics" consent
  * @param flushSeconds how often counts held in memory are written to the database
  * @param clientIpHeader a header set by a trusted reverse proxy that carries the reader's
- *     address (e.g. {@code X-Forwarded-For}, last entry used); empty means the socket address
+ *     address (e.g. {@code X-Real-IP}; of a list, the last entry is used); empty means the socket
+ *     address. Defaults to {@code X-Forwarded-For} when {@code http.trust.forwarded} is on.
  * @param hourlyRetentionDays how long per-page hourly counts are kept (daily counts stay)
  */
 public record AnalyticsSettings(boolean enabled, boolean requireConsent, int flushSeconds, String clientIpHeader,
@@ -33,7 +34,7 @@ public record AnalyticsSettings(boolean enabled, boolean requireConsent, int flu
         config.boolSetting("analytics.enabled", true),
         config.boolSetting("analytics.requireConsent", false),
         config.intSetting("analytics.flushSeconds", DEFAULT_FLUSH_SECONDS),
-        config.setting("analytics.clientIpHeader", ""),
+        config.setting("analytics.clientIpHeader", config.boolSetting("http.trust.forwarded", false) ? "X-Forwarded-For" : ""),
         config.intSetting("analytics.hourlyRetentionDays", DEFAULT_HOURLY_RETENTION_DAYS));
   }
 

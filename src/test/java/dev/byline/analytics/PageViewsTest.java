@@ -7,7 +7,7 @@ import dev.byline.Newsroom;
 import dev.byline.config.Config;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
-import dev.byline.testing.SettableClock;
+import dev.byline.testing.TestClock;
 import dev.byline.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -37,7 +37,7 @@ class PageViewsTest {
   static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
   @TempDir Path dir;
-  final SettableClock clock = new SettableClock(Instant.parse("2026-03-10T09:15:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-03-10T09:15:00Z"));
   Newsroom newsroom;
   AnalyticsStore store;
   PageViews views;

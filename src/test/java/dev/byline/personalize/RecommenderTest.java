@@ -8,7 +8,7 @@ import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
 import dev.byline.content.Source;
 import dev.byline.content.TopicType;
-import dev.byline.testing.SettableClock;
+import dev.byline.testing.TestClock;
 import dev.byline.testing.TestDatabases;
 import dev.byline.testing.TopicalNewsroom;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Recommendations from reads and follows over the fresh-article index, on a real SQLite file. */
 class RecommenderTest {
   @TempDir Path dir;
-  final SettableClock clock = new SettableClock(Instant.parse("2026-03-10T12:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-03-10T12:00:00Z"));
   Newsroom newsroom;
   Map<String, Long> ids;
   FreshArticles fresh;

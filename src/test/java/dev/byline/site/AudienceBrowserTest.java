@@ -8,7 +8,7 @@ import dev.byline.analytics.Beacon;
 import dev.byline.analytics.Reader;
 import dev.byline.testing.Browser;
 import dev.byline.testing.Eventually;
-import dev.byline.testing.SettableClock;
+import dev.byline.testing.TestClock;
 import dev.byline.testing.TestDatabases;
 import dev.byline.testing.TestSite;
 import dev.byline.testing.TopicalNewsroom;
@@ -39,7 +39,7 @@ class AudienceBrowserTest {
   static final Duration WAIT = Duration.ofSeconds(15);
 
   @TempDir static Path dir;
-  final SettableClock clock = new SettableClock(Instant.now());
+  final TestClock clock = new TestClock(Instant.now());
   final ObjectMapper json = new ObjectMapper();
   TestSite site;
   Map<String, Long> ids;

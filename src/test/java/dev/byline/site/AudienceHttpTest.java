@@ -10,7 +10,7 @@ import dev.byline.content.ArticleSummary;
 import dev.byline.Newsroom;
 import dev.byline.auth.Role;
 import dev.byline.testing.AdminClient;
-import dev.byline.testing.SettableClock;
+import dev.byline.testing.TestClock;
 import dev.byline.testing.TopicalNewsroom;
 import dev.byline.testing.TestDatabases;
 import dev.byline.testing.TestSite;
@@ -41,7 +41,7 @@ class AudienceHttpTest {
   static final String FORM = "application/x-www-form-urlencoded;charset=UTF-8";
 
   @TempDir static Path dir;
-  final SettableClock clock = new SettableClock(Instant.now());
+  final TestClock clock = new TestClock(Instant.now());
   final ObjectMapper json = new ObjectMapper();
   TestSite site;
   Map<String, Long> ids;

@@ -47,7 +47,7 @@ public final class TestSite implements AutoCloseable {
     return new TestSite(Byline.start(config));
   }
 
-  /** Starts with a clock the test controls (e.g. a {@link SettableClock}). */
+  /** Starts with a clock the test controls, e.g. a {@link TestClock}. */
   public static TestSite start(Config config, java.time.Clock clock) {
     return new TestSite(Byline.start(config, clock));
   }
