@@ -118,6 +118,19 @@ class RecommenderTest {
   }
 
   @Test
+  void the_engine_is_asked_once_per_article_while_its_answer_is_cached() {
+    var asked = new java.util.concurrent.atomic.AtomicInteger();
+    var cached = new CachedSimilarArticles((id, limit) -> {
+      asked.incrementAndGet();
+      return List.of(id, 7L, 8L, 9L);
+    });
+    assertThat(cached.similarTo(5, 2)).as("never the article itself").containsExactly(7L, 8L);
+    assertThat(cached.similarTo(5, 10)).containsExactly(7L, 8L, 9L);
+    cached.similarTo(6, 3);
+    assertThat(asked.get()).isEqualTo(2);
+  }
+
+  @Test
   void new_and_unpublished_articles_reach_the_index_through_the_change_feed() throws Exception {
     var topic = newsroom.topics().ensure("Halden Rovers", TopicType.ORGANISATION);
     var sport = newsroom.sections().bySlug("sport").orElseThrow();

@@ -51,7 +51,25 @@ class AudienceHttpTest {
   void start() {
     var config = TestDatabases.sqlite(dir);
     try (var newsroom = Newsroom.open(config, clock)) {
-      ids = TopicalNewsroom.seed(newsroom, clock);
+      ids = new java.util.HashMap<>(TopicalNewsroom.seed(newsroom, clock));
+      // Two stories on one event with no topic or section in common: only the text says so.
+      var texts = Map.of(
+          "glacier-read", "Meltwater from the Vellmark glaciers has carved new channels through the fjord moraine, and "
+              + "hydrologists measuring the outflow at Kessen Gap recorded the fastest glacier retreat since records began.",
+          "glacier-pick", "Villagers below Kessen Gap were told to prepare to leave after glaciologists found the moraine "
+              + "dam holding back Vellmark meltwater had weakened; the fjord outflow doubled in a week as the glaciers retreat.");
+      var science = newsroom.sections().bySlug("science").orElseThrow().id();
+      var world = newsroom.sections().bySlug("world").orElseThrow().id();
+      var glaciers = newsroom.topics().ensure("Glaciology", dev.byline.content.TopicType.SUBJECT).id();
+      var villages = newsroom.topics().ensure("Kessen villages", dev.byline.content.TopicType.PLACE).id();
+      for (var story : List.of(new Object[] {"glacier-read", "Vellmark glaciers retreat at record pace", science, glaciers},
+          new Object[] {"glacier-pick", "Moraine dam above Kessen Gap may breach, glaciologists warn", world, villages})) {
+        long id = newsroom.articles().create(new dev.byline.content.ArticleDraft((String) story[0], (String) story[1], "",
+            "", dev.byline.content.Source.NONE, (Long) story[2], List.of((Long) story[3]), List.of(), null,
+            List.of(dev.byline.content.Block.Paragraph.ofText(texts.get((String) story[0]))), "", "", ""));
+        newsroom.articles().publishAsOf(id, clock.instant().minus(Duration.ofHours(30)), null);
+        ids.put((String) story[0], id);
+      }
     }
     site = TestSite.start(config, clock);
     stories = site.newsroom().articles().latest(1, 100).items();
@@ -358,5 +376,18 @@ class AudienceHttpTest {
     var writer = new AdminClient(site).signIn("writer@example.org", PASSWORD);
     assertThat(writer.get("/admin/analytics").statusCode()).isEqualTo(403);
     assertThat(writer.get("/admin/analytics/export.csv").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void for_you_includes_what_the_related_engine_finds_like_a_recent_read() throws Exception {
+    dev.byline.testing.Eventually.await("the search index holds the stories", Duration.ofSeconds(30),
+        () -> site.byline().searchIndex().size() >= ids.size());
+    var r = site.post("/for-you.json", "application/json", "{\"read\":[" + ids.get("glacier-read") + "]}");
+    var items = json.readTree(r.body()).get("items");
+    var picked = new ArrayList<Long>();
+    for (JsonNode item : items) picked.add(item.get("id").asLong());
+    assertThat(picked).as("no shared topic or section: the text is the only link").contains(ids.get("glacier-pick"));
+    assertThat(items.get(picked.indexOf(ids.get("glacier-pick"))).get("reason").asText())
+        .isEqualTo("Because you read “Vellmark glaciers retreat at record pace”");
   }
 }
