@@ -103,6 +103,9 @@ public final class PageViews implements AutoCloseable {
   public synchronized long flush() {
     var batch = tally.drain();
     var now = clock.instant();
+    var current = Bucket.of(now, zone);
+    visitors.forgetBefore(current.date());
+    uniques.forgetBefore(current.hour(), current.day());
     try {
       store.write(batch, pages::resolve);
       store.writeLive(node, uniques.liveSince(now.minus(LIVE_WINDOW).toEpochMilli()), now,

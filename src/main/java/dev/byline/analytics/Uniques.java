@@ -35,6 +35,14 @@ final class Uniques {
     return lastSeen.size();
   }
 
+  /** Drops the sets of an hour or a day that is over, even when no reader has come since. */
+  void forgetBefore(Instant hourStart, Instant dayStart) {
+    var h = hour.get();
+    if (h != null && h.start().isBefore(hourStart)) hour.compareAndSet(h, null);
+    var d = day.get();
+    if (d != null && d.start().isBefore(dayStart)) day.compareAndSet(d, null);
+  }
+
   private static boolean first(AtomicReference<Window> ref, Instant start, long visitor) {
     while (true) {
       var w = ref.get();

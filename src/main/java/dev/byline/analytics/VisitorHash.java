@@ -11,7 +11,8 @@ import java.util.Arrays;
 /**
  * Turns (day, IP address, user agent) into a visitor number: the first 64 bits of
  * SHA-256(salt, site, IP, user agent). The salt is 32 random bytes made when its day begins,
- * held only in this object, and wiped when the next day's salt replaces it, so a number cannot
+ * held only in this object, and wiped when its day is over ({@link #forgetBefore}, called at every
+ * flush) or the next day's salt replaces it, so a number cannot
  * be recomputed from an address afterwards, nor linked to the same reader on another day.
  *
  * <p>Each node makes its own salt. Behind a load balancer that spreads one reader over several
@@ -44,6 +45,15 @@ public final class VisitorHash {
     digest.update((byte) 0);
     digest.update(userAgent.getBytes(StandardCharsets.UTF_8));
     return ByteBuffer.wrap(digest.digest()).getLong();
+  }
+
+  /** Wipes the salt if its day is over, even when no reader has come since to replace it. */
+  public synchronized void forgetBefore(LocalDate today) {
+    var s = salt;
+    if (s != null && s.day().isBefore(today)) {
+      salt = null;
+      Arrays.fill(s.bytes(), (byte) 0);
+    }
   }
 
   /** The day whose salt is held now, or null before the first visitor. For tests. */

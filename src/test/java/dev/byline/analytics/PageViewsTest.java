@@ -156,6 +156,17 @@ class PageViewsTest {
   }
 
   @Test
+  void a_flush_after_midnight_wipes_the_old_salt_even_with_no_reader_since() {
+    open();
+    views.record(new Beacon(articlePath, "", ""), reader("203.0.113.9"));
+    assertThat(views.visitorHash().saltDay()).isEqualTo(LocalDate.of(2026, 3, 10));
+    clock.set(Instant.parse("2026-03-11T00:00:05Z"));
+    views.flush();
+    assertThat(views.visitorHash().saltDay()).as("no salt held once its day is over").isNull();
+    assertThat(views.visitorHash().saltBytes()).isEmpty();
+  }
+
+  @Test
   void no_address_user_agent_visitor_number_or_salt_ever_reaches_disk() throws IOException {
     open();
     var ua = "Mozilla/5.0 (X11; Linux x86_64) UniqueReaderAgent-7f3a9c Chrome/126.0 Safari/537.36";
