@@ -95,6 +95,15 @@
     save(state);
     refresh();
   }
+  // A button that opens the consent settings, when the consent script offers to.
+  function settingsButton() {
+    var c = window.bylineConsent;
+    if (!c || typeof c.open !== 'function') return null;
+    var b = el('button', 'consent-settings', 'Cookie settings');
+    b.type = 'button';
+    b.addEventListener('click', function () { c.open(); });
+    return b;
+  }
   function note(button, text) {
     var n = button.parentNode.querySelector('.follow-note');
     if (!n) {
@@ -102,7 +111,9 @@
       n.setAttribute('role', 'status');
       button.after(n);
     }
-    n.textContent = text;
+    n.textContent = text + ' ';
+    var open = settingsButton();
+    if (open) n.appendChild(open);
   }
   // Follow buttons next to every topic link of an article and on a topic page.
   function followButtons() {
@@ -140,7 +151,10 @@
     if (!allowed()) {
       title.textContent = 'Most read';
       if (aside) aside.hidden = true;
-      body.appendChild(el('p', 'for-you-note', 'Allow “Preferences” in cookie settings to see stories picked for you here. Nothing leaves your device but the ids of stories.'));
+      var why = el('p', 'for-you-note', 'Allow “Preferences” in cookie settings to see stories picked for you here. Nothing leaves your device but the ids of stories. ');
+      var open = settingsButton();
+      if (open) why.appendChild(open);
+      body.appendChild(why);
       mostReadItems().then(function (items) {
         if (!items.length) { box.hidden = true; return; }
         body.insertBefore(storyList(items.slice(0, 6), 'for-you-list'), body.firstChild);

@@ -67,7 +67,8 @@ class AudienceBrowserTest {
     var initial = categories == null ? "null" : "['" + String.join("','", categories) + "']";
     return "(function () {"
         + "var cats = " + initial + ";"
-        + "function make() { return cats === null ? undefined : { allowed: function (c) { return c === 'necessary' || cats.indexOf(c) >= 0; } }; }"
+        + "function make() { return cats === null ? undefined : { allowed: function (c) { return c === 'necessary' || cats.indexOf(c) >= 0; },"
+        + "  open: function () { window.__settingsOpened = true; } }; }"
         + "var stub = make();"
         + "Object.defineProperty(window, 'bylineConsent', { configurable: true, get: function () { return stub; }, set: function () {} });"
         + "window.__testConsent = function (list) { cats = list; stub = make();"
@@ -216,6 +217,13 @@ class AudienceBrowserTest {
         Eventually.await("a note explains why", WAIT, () -> !driver.findElements(By.cssSelector(".follow-note")).isEmpty());
         assertThat(driver.findElement(By.cssSelector(".follow-note")).getText()).contains("Preferences");
         assertThat(follow.getDomAttribute("aria-pressed")).isEqualTo("false");
+        var settings = driver.findElements(By.cssSelector(".follow-note button.consent-settings"));
+        if (granted == null) {
+          assertThat(settings).as("no consent script, no settings to open").isEmpty();
+        } else {
+          settings.get(0).click();
+          assertThat(driver.executeScript("return window.__settingsOpened === true")).isEqualTo(true);
+        }
 
         driver.get(site.url("/"));
         Eventually.await("the module shows Most read", WAIT, () -> !forYouLinks(driver).isEmpty()
