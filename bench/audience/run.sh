@@ -81,6 +81,9 @@ if [ "$what" = for-you ] || [ "$what" = all ]; then
   fport=$(free_port)
   start_byline "$WORK/corpus" "$fport"
   grep -o 'event=fresh_articles_loaded.*' "$WORK/corpus.log" || true
+  # The related engine's search index is built from the database at first start: measure after.
+  for _ in $(seq 1 1200); do grep -q 'event=search_index_rebuilt' "$WORK/corpus.log" && break; sleep 0.5; done
+  grep -o 'event=search_index_rebuilt.*' "$WORK/corpus.log" || { echo "search index not built in 10 minutes" >&2; exit 1; }
   wrk -t1 -c4 -d5s -s bench/audience/for-you.lua "http://127.0.0.1:$fport" > /dev/null   # warm-up
   base=$(wrk -t1 -c4 -d"$DUR" --latency -s bench/audience/get.lua "http://127.0.0.1:$fport/most-read.json" | result)
   echo "byline GET /most-read.json (cached):     $base"
