@@ -34,9 +34,9 @@ import org.apache.lucene.util.BytesRef;
  */
 final class SimilarArticles {
   /** Query terms: enough to pin down a story's names and events, few enough to stay fast on a large archive. */
-  static final int MAX_QUERY_TERMS = 40;
+  static final int MAX_QUERY_TERMS = 25;
   /** Candidates gathered beyond those asked for, for re-ranking; each costs a term-vector read. */
-  static final int CANDIDATE_MARGIN = 10;
+  static final int CANDIDATE_MARGIN = 0;
   /** Terms in more than this share of articles say nothing about any one story. */
   static final double MAX_DOC_SHARE = 0.3;
 

@@ -30,7 +30,7 @@ public final class SearchBenchmark {
   static final int INDEXING_THREADS = 2;
   static final int RAM_BUFFER_MB = 512;
   /** What the related engine asks the index for (RelatedFinder.CANDIDATES). */
-  static final int RELATED_CANDIDATES = 30;
+  static final int RELATED_CANDIDATES = 20;
 
   private final GeneratedArchive archive;
 
