@@ -1,9 +1,22 @@
 package dev.byline;
 
+import dev.byline.admin.ConsentAdmin;
+import dev.byline.ads.AdsSettings;
+import dev.byline.ads.AdsTxt;
 import dev.byline.config.Config;
+import dev.byline.consent.ConsentChoiceReader;
+import dev.byline.consent.ConsentPolicy;
+import dev.byline.consent.ConsentRecords;
+import dev.byline.consent.KnownServices;
+import dev.byline.consent.SubmissionLimiter;
 import dev.byline.content.RelatedArticles;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.site.AdsTxtRoute;
 import dev.byline.site.ArticlePages;
+import dev.byline.site.Chrome;
+import dev.byline.site.ConsentMarkup;
+import dev.byline.site.ConsentRoutes;
+import dev.byline.site.CookiePolicyPage;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
@@ -29,6 +42,11 @@ import java.util.List;
 public final class Byline implements AutoCloseable {
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
+  /**
+   * Paths whose POSTs authenticate by other means than the session, so the session CSRF check
+   * skips them: consent records (same-origin JSON, validated and rate-limited).
+   */
+  public static final List<String> CSRF_EXEMPT_PREFIXES = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX);
 
   private final Newsroom newsroom;
   private final PageCache cache;
@@ -59,16 +77,33 @@ public final class Byline implements AutoCloseable {
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
       var assets = StaticAssets.load();
-      var site = new Site(config, new Views(), cache, newsroom.sections(), assets);
+      var views = new Views();
+      var site = new Site(config, views, cache, newsroom.sections(), assets);
+
+      // Consent and ads: the policy comes from consent.* and ads.*; the choice is applied in the browser.
+      var ads = AdsSettings.from(config);
+      var policy = ConsentPolicy.from(config, ads.services());
+      var consentRecords = new ConsentRecords(newsroom.db(), clock);
+      var consentMarkup = new ConsentMarkup(policy, ads, config.languageTag(), assets);
+      site.addToHead(consentMarkup.head());
+      site.addToBodyEnd(consentMarkup.bodyEnd());
+      site.addScript("cookieconsent.umd.js");
+      site.addScript("consent.js");
+      site.addFooterLink(new Chrome.FooterLink("Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
+
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
       var routes = List.of(
           assets,
           new MediaRoutes(newsroom.media()),
           new FrontPage(site, newsroom.articles()),
           lists,
-          new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE),
+          new CookiePolicyPage(site, policy),
+          new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, new SubmissionLimiter(), config.baseUrl()),
+          new AdsTxtRoute(AdsTxt.render(ads, config.siteName())),
+          new ConsentAdmin(consentRecords, policy, views, config.timeZone()),
+          new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE, ads, policy.has(KnownServices.YOUTUBE)),
           lists.sectionRoute());
-      var headers = SecurityHeaders.strict(config.baseUrl().startsWith("https://"));
+      var headers = securityHeaders(config, policy);
       var server = WebServer.create(headers, new ErrorPages(site), routes)
           .start(config.setting("http.host", "0.0.0.0"), config.port());
       return new Byline(newsroom, cache, server, parts);
@@ -77,6 +112,20 @@ public final class Byline implements AutoCloseable {
       newsroom.close();
       throw e;
     }
+  }
+
+  /**
+   * The strict policy, widened only by what consent allows to load: the hash of the inline Consent
+   * Mode defaults (pages are cached and identical for every reader, so a per-response nonce cannot
+   * be used) and the hosts of configured third parties, which the consent script reaches only after
+   * the reader agrees.
+   */
+  static SecurityHeaders securityHeaders(Config config, ConsentPolicy policy) {
+    var hosts = policy.hosts();
+    var scripts = new ArrayList<String>();
+    policy.googleConsentMode().ifPresent(m -> scripts.add(m.cspSource()));
+    scripts.addAll(hosts.scripts());
+    return SecurityHeaders.of(scripts, hosts.frames(), hosts.connects(), hosts.images(), config.baseUrl().startsWith("https://"));
   }
 
   public int port() {
