@@ -260,7 +260,10 @@
         record();
         announce();
       },
-      onChange: changed
+      onChange: changed,
+      // The first layer does not block the page, so it is a non-modal dialog: the story stays
+      // reachable for screen readers too. The second layer, opened on request, stays modal.
+      onModalReady: function (e) { if (e.modalName === 'consentModal') e.modal.setAttribute('aria-modal', 'false'); }
     });
   }
 

@@ -37,6 +37,7 @@ final class BannerText {
         "acceptAllBtn", ACCEPT_ALL,
         "acceptNecessaryBtn", REJECT_ALL,
         "showPreferencesBtn", CUSTOMISE,
+        "closeIconLabel", "Close: use only what the site needs to work",
         "footer", "<a href=\"" + Html.escape(policyPath) + "\">Cookie policy</a>"));
     var sections = new ArrayList<Map<String, Object>>();
     sections.add(ordered("title", "You decide",
