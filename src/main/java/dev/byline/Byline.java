@@ -98,7 +98,7 @@ public final class Byline implements AutoCloseable {
           new FrontPage(site, newsroom.articles()),
           lists,
           new CookiePolicyPage(site, policy),
-          new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, new SubmissionLimiter(), config.baseUrl()),
+          new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, SubmissionLimiter.from(config), config.baseUrl()),
           new AdsTxtRoute(AdsTxt.render(ads, config.siteName())),
           new ConsentAdmin(consentRecords, policy, views, config.timeZone()),
           new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE, ads, policy.has(KnownServices.YOUTUBE)),

@@ -44,6 +44,15 @@ public final class SubmissionLimiter {
     this(DEFAULT_BURST, DEFAULT_REFILL, Ticker.systemTicker());
   }
 
+  /** From {@code consent.records.burst} and {@code consent.records.refill.seconds}. */
+  public static SubmissionLimiter from(dev.byline.config.Config config) {
+    int burst = config.intSetting("consent.records.burst", DEFAULT_BURST);
+    int refill = config.intSetting("consent.records.refill.seconds", (int) DEFAULT_REFILL.toSeconds());
+    if (burst < 1) throw new dev.byline.config.ConfigException("consent.records.burst", "must be 1 or more");
+    if (refill < 1) throw new dev.byline.config.ConfigException("consent.records.refill.seconds", "must be 1 or more");
+    return new SubmissionLimiter(burst, Duration.ofSeconds(refill), Ticker.systemTicker());
+  }
+
   /** Takes one token for {@code key}; false when the key has used its share. */
   public boolean tryAcquire(String key) {
     long now = ticker.read();
