@@ -1,3 +1,4 @@
+/*! Byline consent script; see docs/consent.md */
 /* Byline consent: applies the reader's cookie choice in the browser, since pages are the same
  * bytes for everyone. It reads and checks the stored choice, gates third-party tags (Google
  * Analytics, AdSense, YouTube), keeps Google Consent Mode up to date, records each choice as
