@@ -217,6 +217,16 @@
     if (role) action = role.getAttribute('data-role');
   }, true);
 
+  // Escape closes the first layer like its close button: closing counts as refusing. (Captured on
+  // window so it runs before the library's own Escape handling closes the second layer.)
+  window.addEventListener('keydown', function (e) {
+    var root = document.documentElement.classList, cm = document.querySelector('#cc-main .cm');
+    if (e.key !== 'Escape' || !cm || !root.contains('show--consent') || root.contains('show--preferences')) return;
+    if (!cm.contains(document.activeElement)) return;
+    var close = cm.querySelector('.cm__btn--close');
+    if (close) { e.preventDefault(); close.click(); }
+  }, true);
+
   if (choice) {
     apply();
     if (document.readyState === 'loading' || document.readyState === 'interactive') {

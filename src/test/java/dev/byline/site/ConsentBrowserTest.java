@@ -54,6 +54,7 @@ class ConsentBrowserTest {
       var net = new NetworkLog(driver);
       driver.get(site.url(article));
       waitForBanner(driver);
+      Browser.screenshot(driver, "consent-banner");
       assertThat(net.thirdPartyRequests()).as("requests to third parties before any choice").isEmpty();
       assertThat(net.cookieNames()).as("cookies before any choice").isEmpty();
       assertThat(net.storageKeys()).as("storage keys before any choice").isEmpty();
@@ -115,6 +116,17 @@ class ConsentBrowserTest {
       driver.get(site.url(article));
       waitForBanner(driver);
       assertThat(js(driver, "return window.bylineConsent.allowed('analytics')")).isEqualTo(false);
+      // A real choice made under an older policy revision asks again, saying the policy changed.
+      setChoice(driver, 0, 1);
+      driver.navigate().refresh();
+      waitForBanner(driver);
+      assertThat(driver.findElement(By.cssSelector("#cc-main .cm")).getText()).contains("Our cookie policy has changed");
+      assertThat(js(driver, "return window.bylineConsent.allowed('analytics')")).isEqualTo(false);
+      // A choice older than the expiry (182 days in the demo) asks again too.
+      setChoice(driver, 1, 200);
+      driver.navigate().refresh();
+      waitForBanner(driver);
+      assertThat(js(driver, "return window.bylineConsent.allowed('analytics')")).isEqualTo(false);
       driver.navigate().refresh();
       waitForBanner(driver);
       js(driver, "document.cookie = 'byline_consent=%7Bnot json;path=/'");
@@ -149,6 +161,8 @@ class ConsentBrowserTest {
       assertThat(bannerShown(again)).as("the banner after a browser restart").isFalse();
       assertThat(consentId(again)).isEqualTo(consentId);
       assertThat(js(again, "return window.bylineConsent.allowed('media')")).isEqualTo(false);
+      assertThat(consentUpdates(again)).as("Consent Mode is updated on every page with a stored choice").hasSize(1)
+          .first().asString().contains("analytics_storage=denied");
       assertThat(net.thirdPartyRequests()).as("requests after a browser restart").isEmpty();
 
       // Without media consent the video loads only after its own button is pressed.
@@ -172,6 +186,7 @@ class ConsentBrowserTest {
     var driver = Browser.open(dir.resolve("profile-custom"), true);
     try {
       var net = new NetworkLog(driver);
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 700));
       driver.get(site.url(article));
       waitForBanner(driver);
       var buttons = List.of("all", "necessary", "show").stream()
@@ -186,18 +201,26 @@ class ConsentBrowserTest {
       var axe = new AxeBuilder().include(List.of("#cc-main")).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
       assertThat(axe.getViolations()).as("WCAG A/AA problems in the banner").isEmpty();
 
-      // Keyboard only: reach Customise with Tab, open it with Enter.
+      // Keyboard only: the banner takes focus, Tab reaches Customise, Enter opens it, Escape comes back.
+      Eventually.await("focus inside the banner", WAIT, () -> js(driver, "return !!document.activeElement.closest('#cc-main .cm')").equals(true));
       var reached = false;
-      for (int i = 0; i < 60 && !reached; i++) {
+      for (int i = 0; i < 4 && !reached; i++) {
         driver.switchTo().activeElement().sendKeys(Keys.TAB);
         reached = "show".equals(driver.switchTo().activeElement().getAttribute("data-role"));
       }
-      assertThat(reached).as("Customise is reachable with Tab").isTrue();
+      assertThat(reached).as("Customise within three Tabs").isTrue();
       driver.switchTo().activeElement().sendKeys(Keys.ENTER);
       waitFor(driver, "#cc-main .pm");
       Eventually.await("focus inside the settings dialog", WAIT, () ->
           js(driver, "return !!document.activeElement.closest('#cc-main .pm')").equals(true));
+      driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+      Eventually.await("focus back on Customise", WAIT, () ->
+          "show".equals(driver.switchTo().activeElement().getAttribute("data-role")));
+      assertThat(bannerShown(driver)).as("leaving the settings is not a choice").isTrue();
+      driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+      waitFor(driver, "#cc-main .pm");
 
+      Browser.screenshot(driver, "consent-settings");
       var toggles = driver.findElements(By.cssSelector("#cc-main .pm input.section__toggle"));
       assertThat(toggles).extracting(t -> t.getAttribute("value")).contains("preferences", "analytics", "advertising",
           "personalised-advertising", "media", "google-analytics", "adsense", "adsense-personalised", "youtube");
@@ -216,12 +239,49 @@ class ConsentBrowserTest {
           .contains("analytics_storage=denied");
       assertThat(net.requested("googletagmanager.com")).isFalse();
       assertThat(net.requested("youtube-nocookie.com")).isFalse();
-      assertThat(driver.findElements(By.cssSelector(".ad-slot ins.adsbygoogle"))).isNotEmpty();
+      // Slots far below the screen are filled only as the reader scrolls towards them.
+      var slots = driver.findElements(By.cssSelector(".ad-slot"));
+      assertThat(slots).hasSize(2);
+      assertThat(driver.findElements(By.cssSelector(".ad-slot ins.adsbygoogle"))).as("slots filled before scrolling").isEmpty();
+      for (var slot : slots) {
+        js(driver, "arguments[0].scrollIntoView({block: 'center'})", slot);
+        Eventually.await("an ad request in the slot", WAIT, () -> !slot.findElements(By.cssSelector("ins.adsbygoogle")).isEmpty());
+      }
+      assertThat(driver.findElement(By.cssSelector(".ad-300x250 .ad-box")).getSize()).isEqualTo(new org.openqa.selenium.Dimension(300, 250));
       awaitRecord(consentId(driver), "custom");
       assertThat(Browser.consoleErrors(driver)).allMatch(e -> e.contains("ERR_NAME_NOT_RESOLVED") || e.contains("googlesyndication"));
     } finally {
       driver.quit();
     }
+  }
+
+  @Test
+  void closing_the_banner_with_escape_counts_as_refusing_and_the_story_stays_readable() {
+    var driver = Browser.open(dir.resolve("profile-escape"), true);
+    try {
+      var net = new NetworkLog(driver);
+      driver.get(site.url(article));
+      waitForBanner(driver);
+      Eventually.await("focus inside the banner", WAIT, () -> js(driver, "return !!document.activeElement.closest('#cc-main .cm')").equals(true));
+      driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+      Eventually.await("the banner to close", WAIT, () -> !bannerShown(driver));
+      awaitRecord(consentId(driver), "reject-all");
+      assertThat(js(driver, "return window.bylineConsent.categories()")).isEqualTo(List.of("necessary"));
+      assertThat(net.thirdPartyRequests()).isEmpty();
+      assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("Orbital Harvest");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  /** Stores a well-formed choice of everything, as the banner would, under {@code revision}, made {@code daysAgo}. */
+  private static void setChoice(ChromeDriver driver, int revision, int daysAgo) {
+    js(driver, "var at = new Date(Date.now() - " + daysAgo + " * 864e5).toISOString();"
+        + "document.cookie = 'byline_consent=' + encodeURIComponent(JSON.stringify({categories:['necessary','preferences','analytics',"
+        + "'advertising','personalised-advertising','media'],revision:" + revision + ",data:null,consentId:'0b7e4a52-8a1c-4c1e-9f57-2d3b9c1a7e10',"
+        + "consentTimestamp:at,lastConsentTimestamp:at,languageCode:'en',services:{necessary:['site'],preferences:['reader-preferences'],"
+        + "analytics:['google-analytics'],advertising:['adsense'],'personalised-advertising':['adsense-personalised'],media:['youtube']}}))"
+        + " + ';path=/'");
   }
 
   private void awaitRecord(String consentId, String action) {
@@ -257,7 +317,7 @@ class ConsentBrowserTest {
         && driver.findElement(By.cssSelector(css)).isDisplayed());
   }
 
-  private static Object js(ChromeDriver driver, String script) {
-    return driver.executeScript(script);
+  private static Object js(ChromeDriver driver, String script, Object... args) {
+    return driver.executeScript(script, args);
   }
 }
