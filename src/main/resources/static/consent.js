@@ -9,9 +9,8 @@
  * The banner itself is vanilla-cookieconsent (window.CookieConsent), loaded just before this. */
 (function () {
   'use strict';
-  var node = document.getElementById('byline-consent-settings');
-  if (!node) return;
-  var S = JSON.parse(node.textContent);
+  var S = window.bylineConsentSettings;
+  if (!S) return;
   var CC = window.CookieConsent;
   var DAY = 864e5;
   var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

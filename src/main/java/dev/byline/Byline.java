@@ -76,17 +76,19 @@ public final class Byline implements AutoCloseable {
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
-      var assets = StaticAssets.load();
-      var views = new Views();
-      var site = new Site(config, views, cache, newsroom.sections(), assets);
-
       // Consent and ads: the policy comes from consent.* and ads.*; the choice is applied in the browser.
       var ads = AdsSettings.from(config);
       var policy = ConsentPolicy.from(config, ads.services());
       var consentRecords = new ConsentRecords(newsroom.db(), clock);
-      var consentMarkup = new ConsentMarkup(policy, ads, config.languageTag(), assets);
+      var files = StaticAssets.load();
+      var consentMarkup = new ConsentMarkup(policy, ads, config.languageTag(), files);
+      var assets = files.with(ConsentMarkup.SETTINGS_ASSET, consentMarkup.settingsScript());
+
+      var views = new Views();
+      var site = new Site(config, views, cache, newsroom.sections(), assets);
       site.addToHead(consentMarkup.head());
       site.addToBodyEnd(consentMarkup.bodyEnd());
+      site.addScript(ConsentMarkup.SETTINGS_ASSET);
       site.addScript("cookieconsent.umd.js");
       site.addScript("consent.js");
       site.addFooterLink(new Chrome.FooterLink("Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));

@@ -18,13 +18,16 @@ import java.util.Map;
  *
  * <ul>
  *   <li>in {@code <head>}, the Google Consent Mode defaults (inline, allowed by CSP hash), before any Google tag;
- *   <li>at the end of {@code <body>}, the banner's settings as inert JSON, and each third-party tag
- *       inert ({@code type="text/plain"} with {@code data-category}) for the consent script to
- *       activate after the reader agrees.
+ *   <li>at the end of {@code <body>}, each third-party tag inert ({@code type="text/plain"} with
+ *       {@code data-category}) for the consent script to activate after the reader agrees.
  * </ul>
+ *
+ * The banner's settings (policy, words, where to send records) are a separate, versioned script
+ * ({@link #SETTINGS_ASSET}), so pages do not carry them and browsers cache them once.
  */
 public final class ConsentMarkup {
-  public static final String SETTINGS_ID = "byline-consent-settings";
+  /** The generated static asset holding the settings; loaded before the consent script. */
+  public static final String SETTINGS_ASSET = "consent-settings.js";
   public static final String RECORDS_PATH = "/consent/records";
   public static final String POLICY_PATH = "/cookies";
 
@@ -48,8 +51,6 @@ public final class ConsentMarkup {
 
   public String bodyEnd() {
     var out = new StringBuilder();
-    out.append("<script type=\"application/json\" id=\"").append(SETTINGS_ID).append("\">")
-        .append(settingsJson()).append("</script>\n");
     policy.service(KnownServices.GOOGLE_ANALYTICS).ifPresent(ga -> out.append(
         "<script type=\"text/plain\" data-category=\"analytics\" data-service=\"google-analytics\" async data-src=\"")
         .append(Html.escape("https://www.googletagmanager.com/gtag/js?id=" + ga4Id())).append("\"></script>\n"));
@@ -57,6 +58,11 @@ public final class ConsentMarkup {
         "<script type=\"text/plain\" data-category=\"advertising\" data-service=\"adsense\" async crossorigin=\"anonymous\" data-src=\"")
         .append(Html.escape("https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=" + client)).append("\"></script>\n"));
     return out.toString();
+  }
+
+  /** The settings asset: one assignment the consent script reads. */
+  public byte[] settingsScript() {
+    return ("window.bylineConsentSettings=" + settingsJson() + ";\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** What the consent script needs: the policy, the banner's words, and where to send records. */
@@ -82,7 +88,7 @@ public final class ConsentMarkup {
     s.put("categories", categories);
     s.put("text", new BannerText(policy, POLICY_PATH).translation());
     try {
-      // "<" is escaped so nothing in the JSON can close the script element early.
+      // "<" is escaped so the JSON stays safe even if it is ever inlined in a page.
       return json.writeValueAsString(s).replace("<", "\\u003c");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -92,6 +92,15 @@ class ConsentHttpTest {
         + "data-src=\"https://www.googletagmanager.com/gtag/js?id=G-TEST123456\">");
     assertThat(html).contains("<script type=\"text/plain\" data-category=\"advertising\" data-service=\"adsense\"")
         .contains("data-src=\"https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-1234567890123456\"");
+    // The settings are a versioned script of their own, before the library and the glue.
+    var scripts = Pattern.compile("<script src=\"(/static/[^\"]+)\" defer>").matcher(html).results().map(m -> m.group(1)).toList();
+    assertThat(scripts).extracting(u -> u.replaceFirst("\\?v=.*", ""))
+        .containsSubsequence("/static/consent-settings.js", "/static/cookieconsent.umd.js", "/static/consent.js");
+    var settings = site.get(scripts.stream().filter(u -> u.contains("consent-settings")).findFirst().orElseThrow());
+    assertThat(settings.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+    assertThat(settings.body()).startsWith("window.bylineConsentSettings={\"revision\":3,").contains("\"ga4\":\"G-TEST123456\"",
+        "\"adsense\":\"ca-pub-1234567890123456\"", "Accept all", "Reject all", "Customise", "Google Analytics", "YouTube")
+        .doesNotContain("<");
     assertThat(html).contains("data-embed-src=\"https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ\"")
         .contains("Play video <span class=\"video-play-note\">(loads it from YouTube)</span>");
   }
