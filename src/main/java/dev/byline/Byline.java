@@ -1,8 +1,22 @@
 package dev.byline;
 
+import dev.byline.admin.AccountPages;
 import dev.byline.admin.ConsentAdmin;
 import dev.byline.ads.AdsSettings;
 import dev.byline.ads.AdsTxt;
+import dev.byline.admin.AdminSite;
+import dev.byline.admin.ArticleDesk;
+import dev.byline.admin.ArticleEditor;
+import dev.byline.admin.EditorPanels;
+import dev.byline.admin.PhotoDesk;
+import dev.byline.admin.RevisionPages;
+import dev.byline.content.ArticleRevisions;
+import dev.byline.admin.AuditPages;
+import dev.byline.admin.Dashboard;
+import dev.byline.admin.LoginPages;
+import dev.byline.admin.SessionGate;
+import dev.byline.admin.UserPages;
+import dev.byline.auth.Accounts;
 import dev.byline.config.Config;
 import dev.byline.consent.ConsentChoiceReader;
 import dev.byline.consent.ConsentPolicy;
@@ -11,18 +25,25 @@ import dev.byline.consent.KnownServices;
 import dev.byline.consent.SubmissionLimiter;
 import dev.byline.content.RelatedArticles;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.distribution.DistributionSettings;
+import dev.byline.distribution.FeedBuilder;
+import dev.byline.distribution.Sitemaps;
 import dev.byline.site.AdsTxtRoute;
 import dev.byline.site.ArticlePages;
+import dev.byline.site.CachedPageHandler;
 import dev.byline.site.Chrome;
 import dev.byline.site.ConsentMarkup;
 import dev.byline.site.ConsentRoutes;
 import dev.byline.site.CookiePolicyPage;
 import dev.byline.site.ErrorPages;
+import dev.byline.site.FeedRoutes;
+import dev.byline.site.FeedText;
 import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
 import dev.byline.site.Site;
+import dev.byline.site.SitemapRoutes;
 import dev.byline.store.ChangeFollower;
 import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
@@ -40,21 +61,26 @@ import java.util.List;
  * the server. Tests build the same graph on a temporary data directory.
  */
 public final class Byline implements AutoCloseable {
+  /**
+   * Path prefixes whose state-changing requests are exempt from the CSRF check, because each
+   * authenticates its callers some other way (an agency's push token, a reader's beacon, a
+   * consent record: same-origin JSON, validated and rate-limited). Keep this list short and every
+   * entry narrow.
+   */
+  static final List<String> CSRF_EXEMPT = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX);
+
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
-  /**
-   * Paths whose POSTs authenticate by other means than the session, so the session CSRF check
-   * skips them: consent records (same-origin JSON, validated and rate-limited).
-   */
-  public static final List<String> CSRF_EXEMPT_PREFIXES = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX);
 
   private final Newsroom newsroom;
+  private final Accounts accounts;
   private final PageCache cache;
   private final WebServer server;
   private final List<AutoCloseable> parts;
 
-  private Byline(Newsroom newsroom, PageCache cache, WebServer server, List<AutoCloseable> parts) {
+  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, WebServer server, List<AutoCloseable> parts) {
     this.newsroom = newsroom;
+    this.accounts = accounts;
     this.cache = cache;
     this.server = server;
     this.parts = parts;
@@ -92,23 +118,53 @@ public final class Byline implements AutoCloseable {
       site.addScript("cookieconsent.umd.js");
       site.addScript("consent.js");
       site.addFooterLink(new Chrome.FooterLink("Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
-
+      var accounts = Accounts.open(newsroom.db(), clock);
+      var https = config.baseUrl().startsWith("https://");
+      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https);
+      var admin = new AdminSite(config, views, assets);
+      admin.addNav("consent", "Consent records", "/admin/consent", dev.byline.auth.Role.ADMIN);
+      var articlePages = new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE, ads, policy.has(KnownServices.YOUTUBE));
+      var revisions = new ArticleRevisions(newsroom.db(), clock);
+      var editorPanels = new EditorPanels();
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+      var distribution = DistributionSettings.from(config);
+      var chrome = site.chrome();
+      var publisher = new FeedBuilder.Publisher(config.siteName(), config.baseUrl(), config.languageTag(),
+          chrome.absolute(chrome.iconUrl()), chrome.absolute(chrome.logoUrl()));
+      var feedText = new FeedText(site.views(), newsroom.articles(), config.baseUrl(), config.siteName());
+      var feeds = new FeedRoutes(site, new FeedBuilder(publisher, newsroom.articles(), feedText::html, distribution, clock),
+          newsroom.sections(), newsroom.topics(), newsroom.authors(), clock);
+      var sitemaps = new Sitemaps(config.baseUrl(), distribution.newsPublication(), config.languageTag(),
+          newsroom.articles(), distribution.urlsPerSitemap(), clock);
       var routes = List.of(
+          gate,
           assets,
+          new LoginPages(admin, accounts, gate),
+          new Dashboard(admin, newsroom.articles(), accounts.audit()),
+          new AccountPages(admin, accounts),
+          new UserPages(admin, accounts),
+          new AuditPages(admin, accounts.audit()),
+          new PhotoDesk(admin, newsroom.images(), accounts.audit()),
+          new ArticleDesk(admin, newsroom.articles(), newsroom.topics()),
+          new ArticleEditor(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
+              newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
+          new RevisionPages(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
+              newsroom.images(), accounts.audit(), clock),
+          new ConsentAdmin(admin, consentRecords, policy),
           new MediaRoutes(newsroom.media()),
+          feeds,
+          new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
           new CookiePolicyPage(site, policy),
           new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, SubmissionLimiter.from(config), config.baseUrl()),
           new AdsTxtRoute(AdsTxt.render(ads, config.siteName())),
-          new ConsentAdmin(consentRecords, policy, views, config.timeZone()),
-          new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE, ads, policy.has(KnownServices.YOUTUBE)),
+          articlePages,
           lists.sectionRoute());
       var headers = securityHeaders(config, policy);
-      var server = WebServer.create(headers, new ErrorPages(site), routes)
+      var server = WebServer.create(headers, new ErrorPages(site), routes, new CachedPageHandler(cache, headers))
           .start(config.setting("http.host", "0.0.0.0"), config.port());
-      return new Byline(newsroom, cache, server, parts);
+      return new Byline(newsroom, accounts, cache, server, parts);
     } catch (RuntimeException e) {
       closeAll(parts);
       newsroom.close();
@@ -140,6 +196,11 @@ public final class Byline implements AutoCloseable {
 
   public Newsroom newsroom() {
     return newsroom;
+  }
+
+  /** Newsroom accounts, sessions and the audit log. */
+  public Accounts accounts() {
+    return accounts;
   }
 
   public PageCache pageCache() {

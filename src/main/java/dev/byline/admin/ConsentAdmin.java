@@ -7,7 +7,6 @@ import dev.byline.consent.ConsentRecords.RecordFilter;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Routes;
-import dev.byline.web.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
@@ -30,16 +29,16 @@ public final class ConsentAdmin implements Routes {
   static final int LATEST = 50;
   private static final Logger log = LoggerFactory.getLogger(ConsentAdmin.class);
 
+  private final AdminSite site;
   private final ConsentRecords records;
   private final ConsentPolicy policy;
-  private final Views views;
   private final ZoneId zone;
 
-  public ConsentAdmin(ConsentRecords records, ConsentPolicy policy, Views views, ZoneId zone) {
+  public ConsentAdmin(AdminSite site, ConsentRecords records, ConsentPolicy policy) {
+    this.site = site;
     this.records = records;
     this.policy = policy;
-    this.views = views;
-    this.zone = zone;
+    this.zone = site.config().timeZone();
   }
 
   @Override
@@ -49,11 +48,10 @@ public final class ConsentAdmin implements Routes {
   }
 
   private void page(Context ctx) {
-    var user = Auth.require(ctx, Role.ADMIN);
+    Auth.require(ctx, Role.ADMIN);
     var filter = filter(ctx);
-    ctx.header("Cache-Control", "no-store");
-    views.render(ctx, "admin/consent.jte", new ConsentAdminView(policy, records.count(), records.latest(filter, LATEST),
-        text(ctx, "from"), text(ctx, "to"), text(ctx, "consent"), csvLink(ctx), user.name()));
+    site.render(ctx, "admin/consent.jte", new ConsentAdminView(site.chrome(ctx, "consent"), site.dates(), policy,
+        records.count(), records.latest(filter, LATEST), text(ctx, "from"), text(ctx, "to"), text(ctx, "consent"), csvLink(ctx)));
   }
 
   private void export(Context ctx) throws IOException {

@@ -5,8 +5,8 @@ import dev.byline.consent.ConsentRecord;
 import java.util.List;
 
 /** The proof-of-consent page for administrators. */
-public record ConsentAdminView(ConsentPolicy policy, long total, List<ConsentRecord> latest, String from, String to,
-    String consent, String csvHref, String userName) {
+public record ConsentAdminView(AdminChrome chrome, dev.byline.site.Dates dates, ConsentPolicy policy, long total,
+    List<ConsentRecord> latest, String from, String to, String consent, String csvHref) {
   public ConsentAdminView {
     latest = List.copyOf(latest);
   }

@@ -29,10 +29,10 @@ public final class KnownServices {
         List.of(
             CookieDeclaration.ours(consentCookie, expiryDays + " days",
                 "Remembers your cookie choices and the random consent id that links them to our record of your choice."),
-            CookieDeclaration.ours("byline_session", "until you sign out or close the browser",
+            CookieDeclaration.ours("byline_session", "14 days, or until you sign out",
                 "Keeps newsroom staff signed in. Only set for people who sign in to the newsroom."),
-            CookieDeclaration.ours("byline_csrf", "until you close the browser",
-                "Protects newsroom forms against forged requests. Only set for people who sign in to the newsroom.")),
+            CookieDeclaration.ours("byline_presession", "until you close the browser",
+                "Protects the newsroom sign-in form against forged requests. Only set on newsroom pages.")),
         Hosts.NONE);
   }
 
