@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public enum Category {
   NECESSARY("necessary", "Strictly necessary",
-      "Needed for the site to work and to remember your cookie choices. Always on.", List.of()),
+      "Needed for the site to work and to remember your cookie choices.", List.of()),
   PREFERENCES("preferences", "Preferences",
       "Remember choices you make on this site, such as the topics you follow.", List.of(1, 5, 6)),
   ANALYTICS("analytics", "Analytics",

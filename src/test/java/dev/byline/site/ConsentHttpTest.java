@@ -84,6 +84,9 @@ class ConsentHttpTest {
     assertThat(csp).contains("https://www.googletagmanager.com", "https://pagead2.googlesyndication.com")
         .containsPattern("frame-src [^;]*https://www.youtube-nocookie.com");
     assertThat(html.indexOf("<script>")).as("defaults before any other script").isLessThan(html.indexOf("<script src="));
+    var again = site.get(article);
+    assertThat(again.headers().firstValue("Content-Security-Policy")).as("the same policy on a cache hit").hasValue(csp);
+    assertThat(again.body()).isEqualTo(html);
 
     // No live third-party script, frame or image anywhere in the page.
     assertThat(html).doesNotContainPattern("<script[^>]* src=\"https?://");
