@@ -165,6 +165,18 @@ class ConsentBrowserTest {
           .first().asString().contains("analytics_storage=denied");
       assertThat(net.thirdPartyRequests()).as("requests after a browser restart").isEmpty();
 
+      // The cookie policy's button reopens the choices.
+      again.get(site.url("/cookies"));
+      waitFor(again, "[data-consent-open]");
+      Eventually.await("the consent script", WAIT, () -> js(again, "return !!window.bylineConsent").equals(true));
+      again.findElement(By.cssSelector("[data-consent-open]")).click();
+      waitFor(again, "#cc-main .pm");
+      assertThat(again.findElements(By.cssSelector("#cc-main .pm input.section__toggle")).stream()
+          .filter(t -> t.isSelected() && t.isEnabled()).toList()).as("the stored refusal shows as all off").isEmpty();
+      again.findElement(By.cssSelector("#cc-main .pm .pm__close-btn")).click();
+      again.get(site.url(article));
+      waitFor(again, ".story h1");
+
       // Without media consent the video loads only after its own button is pressed.
       var play = again.findElement(By.cssSelector("[data-video-play]"));
       assertThat(play.getText()).contains("YouTube");
