@@ -12,6 +12,7 @@ import dev.byline.admin.PhotoDesk;
 import dev.byline.admin.RevisionPages;
 import dev.byline.content.ArticleRevisions;
 import dev.byline.admin.AuditPages;
+import dev.byline.admin.CatalogPages;
 import dev.byline.admin.Dashboard;
 import dev.byline.admin.LoginPages;
 import dev.byline.admin.SessionGate;
@@ -120,7 +121,8 @@ public final class Byline implements AutoCloseable {
       site.addFooterLink(new Chrome.FooterLink("Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
       var accounts = Accounts.open(newsroom.db(), clock);
       var https = config.baseUrl().startsWith("https://");
-      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https);
+      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https,
+          config.boolSetting("http.trust.forwarded", false));
       var admin = new AdminSite(config, views, assets);
       admin.addNav("consent", "Consent records", "/admin/consent", dev.byline.auth.Role.ADMIN);
       var articlePages = new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE, ads, policy.has(KnownServices.YOUTUBE));
@@ -145,6 +147,7 @@ public final class Byline implements AutoCloseable {
           new UserPages(admin, accounts),
           new AuditPages(admin, accounts.audit()),
           new PhotoDesk(admin, newsroom.images(), accounts.audit()),
+          new CatalogPages(admin, newsroom.sections(), newsroom.topics(), newsroom.authors(), newsroom.images(), accounts.audit()),
           new ArticleDesk(admin, newsroom.articles(), newsroom.topics()),
           new ArticleEditor(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
               newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
@@ -157,7 +160,8 @@ public final class Byline implements AutoCloseable {
           new FrontPage(site, newsroom.articles()),
           lists,
           new CookiePolicyPage(site, policy),
-          new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, SubmissionLimiter.from(config), config.baseUrl()),
+          new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, SubmissionLimiter.from(config), config.baseUrl(),
+              AdminSite::ip),
           new AdsTxtRoute(AdsTxt.render(ads, config.siteName())),
           articlePages,
           lists.sectionRoute());

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,19 @@ public final class ConsentRoutes implements Routes {
   private final ConsentRecords records;
   private final SubmissionLimiter limiter;
   private final String siteOrigin;
+  private final Function<Context, String> clientAddress;
 
-  public ConsentRoutes(ConsentChoiceReader reader, ConsentRecords records, SubmissionLimiter limiter, String baseUrl) {
+  /**
+   * @param clientAddress the reader's address as the server should believe it (the connection's,
+   *     or a trusted proxy's report); it is truncated before it is stored or used as a rate-limit key
+   */
+  public ConsentRoutes(ConsentChoiceReader reader, ConsentRecords records, SubmissionLimiter limiter, String baseUrl,
+      Function<Context, String> clientAddress) {
     this.reader = reader;
     this.records = records;
     this.limiter = limiter;
     this.siteOrigin = origin(baseUrl);
+    this.clientAddress = clientAddress;
   }
 
   @Override
@@ -64,7 +72,8 @@ public final class ConsentRoutes implements Routes {
       reply(ctx, 413, "a consent record is at most " + ConsentChoiceReader.MAX_BYTES + " bytes");
       return;
     }
-    var network = IpPrefix.of(ctx.ip());
+    var address = clientAddress.apply(ctx);
+    var network = IpPrefix.of(address);
     if (!limiter.tryAcquire(network)) {
       ctx.header("Retry-After", Long.toString(limiter.retryAfterSeconds()));
       reply(ctx, 429, "too many consent records from your network; try again shortly");
@@ -77,7 +86,7 @@ public final class ConsentRoutes implements Routes {
     }
     try {
       var choice = reader.read(body);
-      var saved = records.save(choice, ctx.ip(), ctx.userAgent());
+      var saved = records.save(choice, address, ctx.userAgent());
       log.info("event=consent_recorded record={} action={} revision={}", saved.id(), choice.action().id(), choice.revision());
       ctx.status(204);
     } catch (InvalidInput e) {
