@@ -71,9 +71,20 @@ public final class ArticlePages implements Routes {
     return page(article);
   }
 
-  /** Renders a published article's page; also used by previews, which pass a draft. */
+  /** Renders a published article's page. */
   public RenderedPage page(Article article) {
-    var chrome = site.chrome();
+    return page(article, site.chrome());
+  }
+
+  /**
+   * Renders any article (a draft too) as its page will look, for the editor's live preview. The
+   * preview frame runs no scripts, so the page carries none (no consent banner, no tags).
+   */
+  public RenderedPage preview(Article article) {
+    return page(article, site.chrome().withoutScripts());
+  }
+
+  private RenderedPage page(Article article, Chrome chrome) {
     var plan = related.planFor(article);
     var links = resolveLinks(plan.body(), plan.related());
     var crumbs = new ArrayList<Breadcrumb>();
