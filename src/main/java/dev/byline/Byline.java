@@ -24,8 +24,14 @@ import dev.byline.consent.ConsentPolicy;
 import dev.byline.consent.ConsentRecords;
 import dev.byline.consent.KnownServices;
 import dev.byline.consent.SubmissionLimiter;
-import dev.byline.content.RelatedArticles;
+import dev.byline.config.ConfigException;
+import dev.byline.admin.RelatedAdmin;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.related.RelatedChoices;
+import dev.byline.related.RelatedFinder;
+import dev.byline.related.RelatedFreshness;
+import dev.byline.search.SearchIndex;
+import dev.byline.search.StoryKeys;
 import dev.byline.distribution.DistributionSettings;
 import dev.byline.distribution.FeedBuilder;
 import dev.byline.distribution.Sitemaps;
@@ -43,6 +49,7 @@ import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
+import dev.byline.site.SearchPages;
 import dev.byline.site.Site;
 import dev.byline.site.SitemapRoutes;
 import dev.byline.store.ChangeFollower;
@@ -73,16 +80,22 @@ public final class Byline implements AutoCloseable {
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
 
+  /** Memory for cached search pages: popular searches repeat, but readers can ask endlessly many. */
+  static final int DEFAULT_SEARCH_CACHE_MB = 16;
+
   private final Newsroom newsroom;
   private final Accounts accounts;
   private final PageCache cache;
+  private final SearchIndex index;
   private final WebServer server;
   private final List<AutoCloseable> parts;
 
-  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, WebServer server, List<AutoCloseable> parts) {
+  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, SearchIndex index, WebServer server,
+      List<AutoCloseable> parts) {
     this.newsroom = newsroom;
     this.accounts = accounts;
     this.cache = cache;
+    this.index = index;
     this.server = server;
     this.parts = parts;
   }
@@ -99,9 +112,26 @@ public final class Byline implements AutoCloseable {
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
 
       var cache = new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
+      var searchCache = new PageCache(config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
       ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
+
+      var storyKeys = StoryKeys.NONE;
+      var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
+      parts.add(index);
+      // Search pages are purged when the index has changed, not when the feed has: purged any
+      // earlier, a search could render from the old index and be kept.
+      index.onRefreshed(searchCache::clear);
+      var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), clock);
+      int inlineMax = boundedSetting(config, "related.inline.max", RelatedFinder.DEFAULT_INLINE_MAX, 0, 10);
+      int listMax = boundedSetting(config, "related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
+      var related = new RelatedFinder(index, newsroom.articles(), choices, storyKeys, inlineMax, listMax);
+      var freshness = new RelatedFreshness(related, index, newsroom.articles(), newsroom.db(), newsroom.feed(), clock,
+          inlineMax + listMax);
+      parts.add(freshness);
+      index.onPublished(freshness::onPublished);
+      index.start();
 
       // Consent and ads: the policy comes from consent.* and ads.*; the choice is applied in the browser.
       var ads = AdsSettings.from(config);
@@ -118,6 +148,7 @@ public final class Byline implements AutoCloseable {
       site.addScript(ConsentMarkup.SETTINGS_ASSET);
       site.addScript("cookieconsent.umd.js");
       site.addScript("consent.js");
+      site.addScript("search.js");
       site.addFooterLink(new Chrome.FooterLink("Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
       var accounts = Accounts.open(newsroom.db(), clock);
       var https = config.baseUrl().startsWith("https://");
@@ -125,9 +156,11 @@ public final class Byline implements AutoCloseable {
           config.boolSetting("http.trust.forwarded", false));
       var admin = new AdminSite(config, views, assets);
       admin.addNav("consent", "Consent records", "/admin/consent", dev.byline.auth.Role.ADMIN);
-      var articlePages = new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE, ads, policy.has(KnownServices.YOUTUBE));
+      var articlePages = new ArticlePages(site, newsroom.articles(), related, ads, policy.has(KnownServices.YOUTUBE));
       var revisions = new ArticleRevisions(newsroom.db(), clock);
       var editorPanels = new EditorPanels();
+      editorPanels.add((article, user, csrf) -> java.util.Optional.of(new EditorPanels.Panel("Related links",
+          "<p><a href=\"/admin/articles/" + article.id() + "/related\">Pin or block this story's related links</a></p>")));
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
       var distribution = DistributionSettings.from(config);
       var chrome = site.chrome();
@@ -163,12 +196,15 @@ public final class Byline implements AutoCloseable {
           new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, SubmissionLimiter.from(config), config.baseUrl(),
               AdminSite::ip),
           new AdsTxtRoute(AdsTxt.render(ads, config.siteName())),
+          // Before the article route: /search/suggest has the shape of /{section}/{slug}.
+          new SearchPages(site, index, newsroom.sections(), newsroom.topics(), searchCache),
+          new RelatedAdmin(newsroom.articles(), choices, related, site.views()),
           articlePages,
           lists.sectionRoute());
       var headers = securityHeaders(config, policy);
       var server = WebServer.create(headers, new ErrorPages(site), routes, new CachedPageHandler(cache, headers))
           .start(config.setting("http.host", "0.0.0.0"), config.port());
-      return new Byline(newsroom, accounts, cache, server, parts);
+      return new Byline(newsroom, accounts, cache, index, server, parts);
     } catch (RuntimeException e) {
       closeAll(parts);
       newsroom.close();
@@ -211,6 +247,10 @@ public final class Byline implements AutoCloseable {
     return cache;
   }
 
+  public SearchIndex searchIndex() {
+    return index;
+  }
+
   /** The URL the site listens on, for people and tests. */
   public String url() {
     return "http://localhost:" + port() + "/";
@@ -231,6 +271,12 @@ public final class Byline implements AutoCloseable {
         // Closing is best effort; the next part must still close.
       }
     }
+  }
+
+  private static int boundedSetting(Config config, String key, int fallback, int min, int max) {
+    int v = config.intSetting(key, fallback);
+    if (v < min || v > max) throw new ConfigException(key, "must be from " + min + " to " + max + ", not " + v);
+    return v;
   }
 
   private static int freePort() {
