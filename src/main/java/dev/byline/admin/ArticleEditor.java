@@ -203,7 +203,7 @@ public final class ArticleEditor implements Routes {
       ctx.html(msg.append("</ul></main></body></html>").toString());
       return;
     }
-    var page = pages.page(article.get());
+    var page = pages.preview(article.get());
     ctx.contentType(page.contentType());
     ctx.result(page.body());
   }

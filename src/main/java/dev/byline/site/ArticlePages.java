@@ -1,5 +1,6 @@
 package dev.byline.site;
 
+import dev.byline.ads.AdsSettings;
 import dev.byline.content.Article;
 import dev.byline.content.ArticleStatus;
 import dev.byline.content.ArticleStore;
@@ -26,11 +27,23 @@ public final class ArticlePages implements Routes {
   private final Site site;
   private final ArticleStore articles;
   private final RelatedArticles related;
+  private final AdsSettings ads;
+  private final boolean youtube;
 
   public ArticlePages(Site site, ArticleStore articles, RelatedArticles related) {
+    this(site, articles, related, AdsSettings.NONE, true);
+  }
+
+  /**
+   * @param ads the slots to place between paragraphs
+   * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
+   */
+  public ArticlePages(Site site, ArticleStore articles, RelatedArticles related, AdsSettings ads, boolean youtube) {
     this.site = site;
     this.articles = articles;
     this.related = related;
+    this.ads = ads;
+    this.youtube = youtube;
   }
 
   @Override
@@ -58,9 +71,20 @@ public final class ArticlePages implements Routes {
     return page(article);
   }
 
-  /** Renders a published article's page; also used by previews, which pass a draft. */
+  /** Renders a published article's page. */
   public RenderedPage page(Article article) {
-    var chrome = site.chrome();
+    return page(article, site.chrome());
+  }
+
+  /**
+   * Renders any article (a draft too) as its page will look, for the editor's live preview. The
+   * preview frame runs no scripts, so the page carries none (no consent banner, no tags).
+   */
+  public RenderedPage preview(Article article) {
+    return page(article, site.chrome().withoutScripts());
+  }
+
+  private RenderedPage page(Article article, Chrome chrome) {
     var plan = related.planFor(article);
     var links = resolveLinks(plan.body(), plan.related());
     var crumbs = new ArrayList<Breadcrumb>();
@@ -78,7 +102,8 @@ public final class ArticlePages implements Routes {
         card.map(v -> v.height()).orElse(0), image.map(i -> i.alt()).orElse(""),
         List.of(data.newsArticle(article), data.breadcrumbs(crumbs)), "", "", false,
         Feeds.linksForArticle(chrome, article));
-    var view = new ArticleView(chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs);
+    var extras = BodyExtras.of(ads, youtube, plan.body());
+    var view = new ArticleView(chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs, extras);
     var keys = new LinkedHashSet<>(article.surrogateKeys());
     keys.add(PageCache.ALL);
     links.keySet().forEach(id -> keys.add("article:" + id));

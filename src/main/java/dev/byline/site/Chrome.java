@@ -23,6 +23,11 @@ public record Chrome(String siteName, String baseUrl, String lang, List<Section>
     footerLinks = List.copyOf(footerLinks);
   }
 
+  /** The same chrome with no scripts and nothing features added to head or body: for previews in a sandboxed frame. */
+  public Chrome withoutScripts() {
+    return new Chrome(siteName, baseUrl, lang, sections, cssUrl, logoUrl, iconUrl, List.of(), "", "", footerLinks);
+  }
+
   public String absolute(String path) {
     return path.startsWith("http://") || path.startsWith("https://") ? path : baseUrl + path;
   }
