@@ -259,7 +259,12 @@ public final class ArticleStore {
   // ---- reads --------------------------------------------------------------------------------
 
   public Optional<Article> byId(long id) {
-    return db.jdbi().withHandle(h -> row(h, id).map(r -> resolve(h, r)));
+    return db.jdbi().withHandle(h -> byId(h, id));
+  }
+
+  /** {@link #byId(long)} inside the caller's transaction, seeing its uncommitted writes. */
+  public Optional<Article> byId(Handle h, long id) {
+    return row(h, id).map(r -> resolve(h, r));
   }
 
   /** The article at this slug, whatever its status: the caller decides 404, 410 or show. */

@@ -14,6 +14,8 @@ CREATE TABLE wire_item (
   format          TEXT    NOT NULL,
   file_name       TEXT    NOT NULL DEFAULT '',
   item            TEXT    NOT NULL,
+  -- stored image ids of the item's pictures, in order; "-" where a picture could not be had
+  image_ids       TEXT    NOT NULL DEFAULT '',
   UNIQUE (source, guid, version)
 );
 
