@@ -130,7 +130,7 @@ class WireDeskTest {
   }
 
   @Test
-  void rules_map_subjects_to_sections_and_topics_and_publish_or_leave_in_the_inbox() {
+  void rules_map_subjects_to_sections_and_topics_and_publish_or_leave_in_the_inbox() throws Exception {
     open(Map.of("wire.sources", "reuters", "wire.source.reuters.rule.1", "politics -> world, topic Politics, publish"));
     ingestFixture("reuters", "agencies/picture.xml", WireDesk.Options.NONE); // a photo: waits for an editor
     var politics = ingest("reuters", ninjs("urn:r:pol", "1", "Vote count begins", "Counting.",
