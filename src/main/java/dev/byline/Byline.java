@@ -1,5 +1,7 @@
 package dev.byline;
 
+import dev.byline.admin.WireInboxPages;
+import dev.byline.api.WirePushEndpoint;
 import dev.byline.config.Config;
 import dev.byline.content.RelatedArticles;
 import dev.byline.content.ScheduledPublisher;
@@ -15,6 +17,8 @@ import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import dev.byline.web.WebServer;
+import dev.byline.wire.DropFolders;
+import dev.byline.wire.FeedPoller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -27,6 +31,12 @@ import java.util.List;
  * the server. Tests build the same graph on a temporary data directory.
  */
 public final class Byline implements AutoCloseable {
+  /**
+   * Paths whose POSTs authenticate by other means than a browser session (an agency's push
+   * token), and so are exempt from the CSRF check.
+   */
+  public static final List<String> CSRF_EXEMPT_PREFIXES = List.of(WirePushEndpoint.PATH_PREFIX);
+
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
 
@@ -58,15 +68,23 @@ public final class Byline implements AutoCloseable {
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
+      var wire = newsroom.wire();
+      parts.add(new DropFolders(wire.ingest(), wire.sources().all(), wire.sources().scanMillis()).start());
+      parts.add(new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all()).start());
+
       var assets = StaticAssets.load();
-      var site = new Site(config, new Views(), cache, newsroom.sections(), assets);
+      var views = new Views();
+      var site = new Site(config, views, cache, newsroom.sections(), assets);
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+      var articlePages = new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE);
       var routes = List.of(
           assets,
           new MediaRoutes(newsroom.media()),
+          new WirePushEndpoint(wire),
+          new WireInboxPages(wire, articlePages, views, assets, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
-          new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE),
+          articlePages,
           lists.sectionRoute());
       var headers = SecurityHeaders.strict(config.baseUrl().startsWith("https://"));
       var server = WebServer.create(headers, new ErrorPages(site), routes)

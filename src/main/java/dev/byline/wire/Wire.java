@@ -16,7 +16,7 @@ import java.time.Clock;
  * feed polling and the push endpoint on top; {@code byline import} uses the importer alone.
  */
 public record Wire(WireSources sources, WireStore store, WireDesk desk, WireIngest ingest, WireImport importer,
-    Path quarantineRoot) {
+    WireInbox inbox, Path quarantineRoot) {
 
   public static Wire build(Config config, Database db, ChangeFeed feed, ArticleStore articles, SectionStore sections,
       TopicStore topics, AuthorStore authors, ImageStore images, Clock clock) {
@@ -26,7 +26,7 @@ public record Wire(WireSources sources, WireStore store, WireDesk desk, WireInge
     var desk = new WireDesk(db, feed, store, articles, sections, composer, sources, clock);
     var ingest = new WireIngest(desk, new PictureResolver(images, new PictureFetcher()), sources, clock);
     var quarantine = config.dataDir().resolve("wire").resolve("quarantine");
-    return new Wire(sources, store, desk, ingest, new WireImport(ingest, quarantine), quarantine);
+    return new Wire(sources, store, desk, ingest, new WireImport(ingest, quarantine), new WireInbox(desk), quarantine);
   }
 
   /** The source by name, configured or with defaults (imports may name any source). */

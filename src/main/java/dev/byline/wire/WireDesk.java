@@ -244,8 +244,21 @@ public final class WireDesk {
     return sources.orDefault(name, java.nio.file.Path.of("."), java.time.ZoneId.of("UTC"));
   }
 
+  /** The public path of an article the desk made, for links from the inbox. */
+  public java.util.Optional<String> articlePath(long articleId) {
+    return articles.byId(articleId).map(a -> a.path());
+  }
+
   Database db() {
     return db;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  StoryComposer composer() {
+    return composer;
   }
 
   ChangeFeed feed() {
