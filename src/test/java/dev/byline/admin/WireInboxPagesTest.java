@@ -121,8 +121,10 @@ class WireInboxPagesTest {
     assertThat(ap).contains("Snow closes mountain pass").doesNotContain("Dockers strike over pay");
     var text = get("/admin/wire?q=PAINTING", "editor").body();
     assertThat(text).contains("Museum finds lost painting").doesNotContain("Snow closes mountain pass");
+    ingest("ap", "{\"uri\":\"urn:ap:9\",\"type\":\"text\",\"version\":\"1\",\"versioncreated\":\"2026-03-01T10:00:00Z\","
+        + "\"headline\":\"Tide turns at the estuary\",\"body_text\":\"Slowly.\"}");
     var recent = get("/admin/wire?since=hour&state=new", "editor").body();
-    assertThat(recent).contains("Snow closes mountain pass");
+    assertThat(recent).contains("Tide turns at the estuary");
     assertThat(get("/admin/wire?state=scheduled", "editor").body()).contains("No stories match.");
     assertThat(get("/admin/wire?state=bogus", "editor").statusCode()).isEqualTo(400);
   }
