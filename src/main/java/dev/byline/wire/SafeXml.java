@@ -26,13 +26,30 @@ final class SafeXml {
   static Document parse(byte[] bytes) {
     DocumentBuilder builder = newBuilder();
     try {
-      return builder.parse(new InputSource(new ByteArrayInputStream(bytes)));
+      var doc = builder.parse(new InputSource(new ByteArrayInputStream(bytes)));
+      checkNamespaces(doc.getDocumentElement());
+      return doc;
     } catch (SAXParseException e) {
       throw new WireFormatException(where(e), explain(e.getMessage()));
     } catch (SAXException e) {
       throw new WireFormatException("", explain(e.getMessage()));
     } catch (IOException e) {
       throw new WireFormatException("", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** A namespace name is a URI reference, which cannot hold white space; parsers let it through. */
+  private static void checkNamespaces(org.w3c.dom.Element e) {
+    var attrs = e.getAttributes();
+    for (int i = 0; i < attrs.getLength(); i++) {
+      var a = attrs.item(i);
+      var name = a.getNodeName();
+      if ((name.equals("xmlns") || name.startsWith("xmlns:")) && a.getNodeValue().chars().anyMatch(Character::isWhitespace)) {
+        throw new WireFormatException("<" + e.getNodeName() + "> " + name, "declares a namespace whose name has white space in it");
+      }
+    }
+    for (var n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof org.w3c.dom.Element c) checkNamespaces(c);
     }
   }
 
