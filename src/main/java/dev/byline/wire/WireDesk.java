@@ -114,7 +114,8 @@ public final class WireDesk {
         : item.pubStatus() == PubStatus.WITHHELD ? StoryState.WITHHELD : StoryState.NEW;
     long storyId = store.insertStory(h, item, itemId, initial, now);
     if (item.kind() == ItemKind.PACKAGE) store.setMembers(h, storyId, item.members());
-    var story = store.story(h, storyId).orElseThrow();
+    var story = new Story(storyId, item.source(), item.guid(), itemId, item.version(), item.versionCreated(), initial, "", null,
+        item.kind(), item.headline(), now, now);
     if (initial == StoryState.NEW) arrive(h, story, item, in.imageIds(), options, now);
     return new Outcome(in, Result.IMPORTED, storyId, "");
   }

@@ -67,41 +67,59 @@ public final class WireImport {
     return runFiles(files, dir, source, options, progress);
   }
 
+  /** A file read ahead of the desk: skipped, too big, or read (possibly as a failure). */
+  private record Prepared(Path file, String name, boolean skip, long oversize, byte[] bytes, WireIngest.Read read) {}
+
+  /** Files are read and parsed this many ahead of the desk, on {@link #READERS} threads. */
+  static final int READ_AHEAD = 64;
+  static final int READERS = 2;
+
   private Summary runFiles(List<Path> files, Path root, WireSource source, WireDesk.Options options, Progress progress) throws IOException {
     int imported = 0, updated = 0, ignored = 0, quarantined = 0, done = 0, items = 0;
     var quarantine = quarantine(source);
     var batch = new ArrayList<WireDesk.Incoming>();
     var batchFiles = new ArrayList<Path>();
     int batchSize = ingest.sources().batchSize();
-    for (var file : files) {
-      done++;
-      long size = Files.size(file);
-      var name = root == null ? file.getFileName().toString() : root.relativize(file).toString();
-      if (size > ingest.sources().maxFileBytes()) {
-        quarantine.copy(name, new byte[0], "", "is " + (size >> 20) + " MB; the limit is " + (ingest.sources().maxFileBytes() >> 20)
-            + " MB (the file was not copied)", ingest.clock().instant());
-        quarantined++;
-        continue;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(READERS, r -> {
+      var t = new Thread(r, "wire-import-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    var ahead = new java.util.ArrayDeque<java.util.concurrent.Future<Prepared>>();
+    int next = 0;
+    try {
+      while (done < files.size()) {
+        while (next < files.size() && ahead.size() < READ_AHEAD) {
+          var file = files.get(next++);
+          ahead.add(pool.submit(() -> prepare(file, root, source)));
+        }
+        var p = take(ahead.poll());
+        done++;
+        if (p.oversize() > 0) {
+          quarantine.copy(p.name(), new byte[0], "", "is " + (p.oversize() >> 20) + " MB; the limit is "
+              + (ingest.sources().maxFileBytes() >> 20) + " MB (the file was not copied)", ingest.clock().instant());
+          quarantined++;
+        } else if (!p.skip()) {
+          if (p.read().failed()) {
+            quarantine.copy(p.name(), p.bytes(), p.read().failure().where(), p.read().failure().reason(), ingest.clock().instant());
+            quarantined++;
+          } else {
+            batch.addAll(p.read().items());
+            for (int i = 0; i < p.read().items().size(); i++) batchFiles.add(p.file());
+          }
+        }
+        if (batch.size() >= batchSize) {
+          var t = flush(batch, batchFiles, options, quarantine, root);
+          imported += t[0];
+          updated += t[1];
+          ignored += t[2];
+          quarantined += t[3];
+          items += t[0] + t[1] + t[2] + t[3];
+        }
+        progress.update(done, files.size(), items + batch.size());
       }
-      var bytes = Files.readAllBytes(file);
-      if (WireFormats.isPicture(bytes)) continue; // a rendition, read when its item refers to it
-      var read = ingest.read(source, name, bytes, PictureResolver.Beside.folder(file.getParent()));
-      if (read.failed()) {
-        quarantine.copy(name, bytes, read.failure().where(), read.failure().reason(), ingest.clock().instant());
-        quarantined++;
-      } else {
-        batch.addAll(read.items());
-        for (int i = 0; i < read.items().size(); i++) batchFiles.add(file);
-      }
-      if (batch.size() >= batchSize) {
-        var t = flush(batch, batchFiles, options, quarantine, root);
-        imported += t[0];
-        updated += t[1];
-        ignored += t[2];
-        quarantined += t[3];
-        items += t[0] + t[1] + t[2] + t[3];
-      }
-      progress.update(done, files.size(), items + batch.size());
+    } finally {
+      pool.shutdownNow();
     }
     var t = flush(batch, batchFiles, options, quarantine, root);
     imported += t[0];
@@ -110,6 +128,27 @@ public final class WireImport {
     quarantined += t[3];
     progress.update(done, files.size(), items + t[0] + t[1] + t[2] + t[3]);
     return new Summary(imported, updated, ignored, quarantined);
+  }
+
+  private Prepared prepare(Path file, Path root, WireSource source) throws IOException {
+    var name = root == null ? file.getFileName().toString() : root.relativize(file).toString();
+    long size = Files.size(file);
+    if (size > ingest.sources().maxFileBytes()) return new Prepared(file, name, false, size, null, null);
+    var bytes = Files.readAllBytes(file);
+    if (WireFormats.isPicture(bytes)) return new Prepared(file, name, true, 0, null, null); // a rendition, read when its item refers to it
+    return new Prepared(file, name, false, 0, bytes, ingest.read(source, name, bytes, PictureResolver.Beside.folder(file.getParent())));
+  }
+
+  private static Prepared take(java.util.concurrent.Future<Prepared> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private int[] flush(List<WireDesk.Incoming> batch, List<Path> batchFiles, WireDesk.Options options, Quarantine quarantine,

@@ -29,11 +29,7 @@ final class WireItemCodec {
         .put("language", i.language()).put("urgency", i.urgency()).put("provider", i.provider())
         .put("creditLine", i.creditLine()).put("copyright", i.copyright()).put("usageTerms", i.usageTerms())
         .put("slugline", i.slugline()).put("edNote", i.edNote());
-    try {
-      n.set("body", JSON.readTree(BlockCodec.toJson(i.body())));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    n.put("body", BlockCodec.toJson(i.body())); // kept as the article body's own JSON text
     var bylines = n.putArray("bylines");
     i.bylines().forEach(bylines::add);
     var subjects = n.putArray("subjects");
@@ -83,7 +79,7 @@ final class WireItemCodec {
         Instant.parse(n.path("versionCreated").asText()), instant(n.get("firstCreated")),
         PubStatus.parse(n.path("pubStatus").asText()), instant(n.get("embargo")), ItemKind.fromDb(n.path("kind").asText()),
         n.path("format").asText(), n.path("headline").asText(), n.path("standfirst").asText(),
-        BlockCodec.fromJson(n.path("body").toString()), bylines, n.path("dateline").asText(), n.path("located").asText(),
+        BlockCodec.fromJson(n.path("body").isTextual() ? n.path("body").asText() : n.path("body").toString()), bylines, n.path("dateline").asText(), n.path("located").asText(),
         n.path("language").asText(), subjects, n.path("urgency").asInt(), n.path("provider").asText(),
         n.path("creditLine").asText(), n.path("copyright").asText(), n.path("usageTerms").asText(),
         n.path("slugline").asText(), n.path("edNote").asText(), pictures, members);
