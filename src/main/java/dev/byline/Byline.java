@@ -2,16 +2,38 @@ package dev.byline;
 
 import dev.byline.admin.WireInboxPages;
 import dev.byline.api.WirePushEndpoint;
+import dev.byline.admin.AccountPages;
+import dev.byline.admin.AdminSite;
+import dev.byline.admin.ArticleDesk;
+import dev.byline.admin.ArticleEditor;
+import dev.byline.admin.EditorPanels;
+import dev.byline.admin.PhotoDesk;
+import dev.byline.admin.RevisionPages;
+import dev.byline.content.ArticleRevisions;
+import dev.byline.admin.AuditPages;
+import dev.byline.admin.Dashboard;
+import dev.byline.admin.LoginPages;
+import dev.byline.admin.SessionGate;
+import dev.byline.admin.UserPages;
+import dev.byline.auth.Accounts;
+import dev.byline.auth.Role;
 import dev.byline.config.Config;
 import dev.byline.content.RelatedArticles;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.distribution.DistributionSettings;
+import dev.byline.distribution.FeedBuilder;
+import dev.byline.distribution.Sitemaps;
 import dev.byline.site.ArticlePages;
+import dev.byline.site.CachedPageHandler;
 import dev.byline.site.ErrorPages;
+import dev.byline.site.FeedRoutes;
+import dev.byline.site.FeedText;
 import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
 import dev.byline.site.Site;
+import dev.byline.site.SitemapRoutes;
 import dev.byline.store.ChangeFollower;
 import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
@@ -32,21 +54,24 @@ import java.util.List;
  */
 public final class Byline implements AutoCloseable {
   /**
-   * Paths whose POSTs authenticate by other means than a browser session (an agency's push
-   * token), and so are exempt from the CSRF check.
+   * Path prefixes whose state-changing requests are exempt from the CSRF check, because each
+   * authenticates its callers some other way (an agency's push token, a reader's beacon). Keep
+   * this list short and every entry narrow.
    */
-  public static final List<String> CSRF_EXEMPT_PREFIXES = List.of(WirePushEndpoint.PATH_PREFIX);
+  static final List<String> CSRF_EXEMPT = List.of(WirePushEndpoint.PATH_PREFIX);
 
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
 
   private final Newsroom newsroom;
+  private final Accounts accounts;
   private final PageCache cache;
   private final WebServer server;
   private final List<AutoCloseable> parts;
 
-  private Byline(Newsroom newsroom, PageCache cache, WebServer server, List<AutoCloseable> parts) {
+  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, WebServer server, List<AutoCloseable> parts) {
     this.newsroom = newsroom;
+    this.accounts = accounts;
     this.cache = cache;
     this.server = server;
     this.parts = parts;
@@ -75,21 +100,51 @@ public final class Byline implements AutoCloseable {
       var assets = StaticAssets.load();
       var views = new Views();
       var site = new Site(config, views, cache, newsroom.sections(), assets);
-      var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+      var accounts = Accounts.open(newsroom.db(), clock);
+      var https = config.baseUrl().startsWith("https://");
+      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https);
+      var admin = new AdminSite(config, views, assets);
+      admin.addNav("wire", "Wire", "/admin/wire", Role.EDITOR);
       var articlePages = new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE);
+      var revisions = new ArticleRevisions(newsroom.db(), clock);
+      var editorPanels = new EditorPanels();
+      var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+      var distribution = DistributionSettings.from(config);
+      var chrome = site.chrome();
+      var publisher = new FeedBuilder.Publisher(config.siteName(), config.baseUrl(), config.languageTag(),
+          chrome.absolute(chrome.iconUrl()), chrome.absolute(chrome.logoUrl()));
+      var feedText = new FeedText(site.views(), newsroom.articles(), config.baseUrl(), config.siteName());
+      var feeds = new FeedRoutes(site, new FeedBuilder(publisher, newsroom.articles(), feedText::html, distribution, clock),
+          newsroom.sections(), newsroom.topics(), newsroom.authors(), clock);
+      var sitemaps = new Sitemaps(config.baseUrl(), distribution.newsPublication(), config.languageTag(),
+          newsroom.articles(), distribution.urlsPerSitemap(), clock);
       var routes = List.of(
+          gate,
           assets,
+          new LoginPages(admin, accounts, gate),
+          new Dashboard(admin, newsroom.articles(), accounts.audit()),
+          new AccountPages(admin, accounts),
+          new UserPages(admin, accounts),
+          new AuditPages(admin, accounts.audit()),
+          new PhotoDesk(admin, newsroom.images(), accounts.audit()),
+          new ArticleDesk(admin, newsroom.articles(), newsroom.topics()),
+          new ArticleEditor(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
+              newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
+          new RevisionPages(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
+              newsroom.images(), accounts.audit(), clock),
           new MediaRoutes(newsroom.media()),
           new WirePushEndpoint(wire),
-          new WireInboxPages(wire, articlePages, views, assets, clock),
+          new WireInboxPages(wire, articlePages, admin, clock),
+          feeds,
+          new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
           articlePages,
           lists.sectionRoute());
-      var headers = SecurityHeaders.strict(config.baseUrl().startsWith("https://"));
-      var server = WebServer.create(headers, new ErrorPages(site), routes)
+      var headers = SecurityHeaders.strict(https);
+      var server = WebServer.create(headers, new ErrorPages(site), routes, new CachedPageHandler(cache, headers))
           .start(config.setting("http.host", "0.0.0.0"), config.port());
-      return new Byline(newsroom, cache, server, parts);
+      return new Byline(newsroom, accounts, cache, server, parts);
     } catch (RuntimeException e) {
       closeAll(parts);
       newsroom.close();
@@ -107,6 +162,11 @@ public final class Byline implements AutoCloseable {
 
   public Newsroom newsroom() {
     return newsroom;
+  }
+
+  /** Newsroom accounts, sessions and the audit log. */
+  public Accounts accounts() {
+    return accounts;
   }
 
   public PageCache pageCache() {

@@ -1,5 +1,8 @@
 package dev.byline;
 
+import dev.byline.auth.AccountException;
+import dev.byline.auth.Accounts;
+import dev.byline.auth.Role;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigException;
 import dev.byline.config.ConfigLoader;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The {@code byline} command line. With no command it serves. */
 @Command(name = "byline", mixinStandardHelpOptions = true, version = "Byline 0.1",
     description = "A news publishing platform: wire feeds and editors in, fast accessible pages out.",
-    subcommands = {Main.Serve.class, Main.Demo.class, ImportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Serve.class, Main.Demo.class, Main.UserCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
 
@@ -100,6 +103,7 @@ public final class Main implements Callable<Integer> {
   static int serve(ConfigOptions options, ServeOptions serve) throws InterruptedException {
     var config = options.load(serve.flags());
     var byline = Byline.start(config);
+    if (serve.demo) demoAdmin(byline, System.out);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       byline.close();
@@ -110,6 +114,91 @@ public final class Main implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The email of the admin a demo newsroom gets, so people trying Byline can sign in. */
+  static final String DEMO_ADMIN_EMAIL = "admin@demo.example";
+
+  /**
+   * Gives a demo newsroom without accounts an admin with a one-time password, printed here once
+   * (standard output, never the log); it must be changed at first sign-in.
+   */
+  static void demoAdmin(Byline byline, java.io.PrintStream out) {
+    var accounts = byline.accounts();
+    if (accounts.users().count() > 0) return;
+    var password = accounts.tokens().newPassword();
+    var user = accounts.users().create(DEMO_ADMIN_EMAIL, "Demo Admin", Role.ADMIN, password, true);
+    accounts.audit().record(null, "user.create", "user", user.id(), user.email() + " as admin (demo)", "");
+    out.println("Demo admin: sign in at " + byline.url() + "admin as " + DEMO_ADMIN_EMAIL + " with the one-time password "
+        + password + " (shown once; you will choose your own at first sign-in).");
+    out.flush();
+  }
+
+  @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
+      subcommands = {UserAdd.class})
+  static final class UserCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = {"Add a newsroom account, e.g. the first admin: byline user add --role admin --email you@example.org",
+          "Without --password-stdin a one-time password is printed once; it must be changed at first sign-in.",
+          "No password is ever written to the log."})
+  static final class UserAdd implements Callable<Integer> {
+    @Mixin ConfigOptions options = new ConfigOptions();
+    @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The address they sign in with.")
+    String email;
+    @Option(names = "--name", paramLabel = "NAME", description = "Their name as colleagues see it (default: from the email).")
+    String name;
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "writer", description = "writer, editor or admin (default: ${DEFAULT-VALUE}).")
+    String role;
+    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input instead.")
+    boolean passwordStdin;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      var out = spec.commandLine().getOut();
+      var err = spec.commandLine().getErr();
+      Role parsed;
+      try {
+        parsed = Role.parse(role);
+      } catch (IllegalArgumentException e) {
+        err.println("byline: " + e.getMessage());
+        return EXIT_CONFIG;
+      }
+      try (var newsroom = Newsroom.open(options.load(Map.of()), Clock.systemUTC())) {
+        var accounts = Accounts.open(newsroom.db(), newsroom.clock());
+        String password;
+        if (passwordStdin) {
+          var line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+          password = line == null ? "" : line;
+        } else {
+          password = accounts.tokens().newPassword();
+        }
+        var who = name == null || name.isBlank() ? email.strip().replaceFirst("@.*$", "") : name;
+        try {
+          var user = accounts.users().create(email, who, parsed, password, !passwordStdin);
+          accounts.audit().record(null, "user.create", "user", user.id(), user.email() + " as " + parsed.dbValue() + " (command line)", "");
+          out.println("Added " + user.email() + " (" + user.name() + ") as " + parsed.dbValue() + ".");
+          if (!passwordStdin) {
+            out.println("One-time password: " + password);
+            out.println("It is shown only now; they choose their own at first sign-in at /admin/login.");
+          }
+          out.flush();
+          return 0;
+        } catch (AccountException e) {
+          err.println("byline: " + e.getMessage());
+          return 1;
+        }
+      }
+    }
   }
 
   @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the site (the default command).")

@@ -7,8 +7,6 @@ import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
-import dev.byline.web.StaticAssets;
-import dev.byline.web.Views;
 import dev.byline.wire.StoryState;
 import dev.byline.wire.Wire;
 import dev.byline.wire.WireStore;
@@ -29,15 +27,13 @@ public final class WireInboxPages implements Routes {
 
   private final Wire wire;
   private final ArticlePages articlePages;
-  private final Views views;
-  private final StaticAssets assets;
+  private final AdminSite admin;
   private final Clock clock;
 
-  public WireInboxPages(Wire wire, ArticlePages articlePages, Views views, StaticAssets assets, Clock clock) {
+  public WireInboxPages(Wire wire, ArticlePages articlePages, AdminSite admin, Clock clock) {
     this.wire = wire;
     this.articlePages = articlePages;
-    this.views = views;
-    this.assets = assets;
+    this.admin = admin;
     this.clock = clock;
   }
 
@@ -79,27 +75,25 @@ public final class WireInboxPages implements Routes {
       case "ignore" -> "The story is ignored.";
       default -> "";
     };
-    views.render(ctx, "wire/inbox.jte", new WireInboxView(assets.url("site.css"), Auth.csrfToken(ctx), user.name(), f,
+    admin.render(ctx, "wire/inbox.jte", new WireInboxView(admin.chrome(ctx, "wire"), f,
         wire.sources().all().stream().map(s -> s.name()).toList(), result.items(), wire.store().counts(), page,
         result.hasNext(), rules, auto, notice));
-    ctx.header("Cache-Control", "no-store");
   }
 
   private void show(Context ctx) {
-    var user = Auth.require(ctx, Role.EDITOR);
-    render(ctx, user.name(), id(ctx), param(ctx, "error"));
+    Auth.require(ctx, Role.EDITOR);
+    render(ctx, id(ctx), param(ctx, "error"));
   }
 
-  private void render(Context ctx, String userName, long id, String error) {
+  private void render(Context ctx, long id, String error) {
     var story = wire.store().story(id).orElseThrow(() -> new NotFoundResponse("There is no such story on the wire desk."));
     var stored = wire.store().item(story.itemId());
     var path = "";
     if (story.articleId() != null) {
       path = wire.desk().articlePath(story.articleId()).orElse("");
     }
-    views.render(ctx, "wire/story.jte", new WireStoryView(assets.url("site.css"), Auth.csrfToken(ctx), userName, story,
+    admin.render(ctx, "wire/story.jte", new WireStoryView(admin.chrome(ctx, "wire"), story,
         stored.item(), wire.store().versions(story.source(), story.guid()), path, error));
-    ctx.header("Cache-Control", "no-store");
   }
 
   private void preview(Context ctx) {
@@ -128,14 +122,14 @@ public final class WireInboxPages implements Routes {
       }
     } catch (InvalidInput e) {
       ctx.status(409);
-      render(ctx, user.name(), id, "Not done: the " + e.getMessage() + ".");
+      render(ctx, id, "Not done: the " + e.getMessage() + ".");
       return;
     }
     throw new Redirect("/admin/wire/" + id, 303);
   }
 
   /** Where an editor edits an article; the admin feature serves it. */
-  static final String EDIT_PATH = "/admin/articles/%d/edit";
+  static final String EDIT_PATH = "/admin/articles/%d";
 
   private static long id(Context ctx) {
     try {

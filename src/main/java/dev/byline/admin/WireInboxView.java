@@ -13,7 +13,7 @@ import java.util.Map;
  * @param counts stories per state, over all sources
  * @param rules each source's desk rules, by source name, for reference
  */
-public record WireInboxView(String css, String csrf, String userName, Filter filter, List<String> sources,
+public record WireInboxView(AdminChrome chrome, Filter filter, List<String> sources,
     List<Story> stories, Map<StoryState, Integer> counts, int page, boolean hasNext, Map<String, List<Rule>> rules,
     Map<String, Boolean> autoPublish, String notice) {
 

@@ -6,7 +6,7 @@ import dev.byline.wire.WireStore;
 import java.util.List;
 
 /** One story on the wire desk: every field the agency sent, its versions, and what an editor can do. */
-public record WireStoryView(String css, String csrf, String userName, Story story, WireItem item,
+public record WireStoryView(AdminChrome chrome, Story story, WireItem item,
     List<WireStore.StoredItem> versions, String articlePath, String error) {
 
   public boolean canPublish() {

@@ -42,6 +42,8 @@ public record Config(
     if (language == null) language = Locale.ENGLISH;
     if (timeZone == null) timeZone = ZoneId.of("UTC");
     databaseUrl = databaseUrl == null ? "" : databaseUrl.trim();
+    databaseUser = databaseUser == null ? "" : databaseUser.trim();
+    databasePassword = databasePassword == null ? "" : databasePassword;
     settings = Map.copyOf(settings == null ? Map.of() : settings);
   }
 

@@ -32,7 +32,11 @@ import org.jdbi.v3.core.Handle;
  * }</pre>
  */
 public final class ArticleStore {
-  /** Keys every published-list depends on: the front page, and feeds and sitemaps. */
+  /**
+   * Keys every published-list depends on: the front page, and feeds and sitemaps. A change also
+   * names the article, its section, topics and authors, and the month it was first published in
+   * ({@link PublishedArchive#monthKey}).
+   */
   public static final Set<String> LIST_KEYS = Set.of("front", "lists");
   private static final String SUMMARY_COLUMNS =
       "a.id, a.slug, a.headline, a.standfirst, a.section_id, a.featured_image_id, a.first_published_at, a.updated_at, a.source_name";
@@ -42,6 +46,7 @@ public final class ArticleStore {
   private final SectionStore sections;
   private final ImageStore images;
   private final Clock clock;
+  private final PublishedArchive archive;
 
   public ArticleStore(Database db, ChangeFeed feed, SectionStore sections, ImageStore images, Clock clock) {
     this.db = db;
@@ -49,13 +54,35 @@ public final class ArticleStore {
     this.sections = sections;
     this.images = images;
     this.clock = clock;
+    this.archive = new PublishedArchive(db, sections, images);
+  }
+
+  /** Whole-site walks over what is published (by month, keyset-paginated), for sitemaps. */
+  public PublishedArchive archive() {
+    return archive;
   }
 
   // ---- writes -------------------------------------------------------------------------------
 
+  /**
+   * Something written in the same transaction as an article save (a revision, say), so both
+   * are stored or neither is.
+   */
+  @FunctionalInterface
+  public interface AlsoWrite {
+    void write(Handle h, long articleId, int version);
+
+    AlsoWrite NOTHING = (h, id, v) -> {};
+  }
+
   /** Stores a new draft; a taken slug gets a numeric suffix. Returns the id. */
   public long create(ArticleDraft draft) {
-    long id = db.jdbi().inTransaction(h -> create(h, draft));
+    return create(draft, AlsoWrite.NOTHING);
+  }
+
+  /** Stores a new draft and, in the same transaction, whatever {@code also} writes. */
+  public long create(ArticleDraft draft, AlsoWrite also) {
+    long id = db.jdbi().inTransaction(h -> create(h, draft, also));
     feed.committed();
     return id;
   }
@@ -66,6 +93,10 @@ public final class ArticleStore {
    * article it produced). The caller calls {@link ChangeFeed#committed()} after commit.
    */
   public long create(Handle h, ArticleDraft draft) {
+    return create(h, draft, AlsoWrite.NOTHING);
+  }
+
+  private long create(Handle h, ArticleDraft draft, AlsoWrite also) {
     var now = clock.millis();
     checkReferences(h, draft);
     var slug = freeSlug(h, draft.slug(), -1);
@@ -78,6 +109,7 @@ public final class ArticleStore {
         .bind("now", now)
         .mapTo(Long.class).one();
     writeLinks(h, newId, draft);
+    also.write(h, newId, 1);
     feed.append(h, "article", newId, "created", keysOf(h, newId));
     return newId;
   }
@@ -91,13 +123,22 @@ public final class ArticleStore {
    * @return the new version number
    */
   public int update(long id, int expectedVersion, ArticleDraft draft) {
-    int version = db.jdbi().inTransaction(h -> update(h, id, expectedVersion, draft));
+    return update(id, expectedVersion, draft, AlsoWrite.NOTHING);
+  }
+
+  /** As {@link #update(long, int, ArticleDraft)}, writing {@code also} in the same transaction. */
+  public int update(long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
+    int version = db.jdbi().inTransaction(h -> update(h, id, expectedVersion, draft, also));
     feed.committed();
     return version;
   }
 
   /** {@link #update(long, int, ArticleDraft)} inside the caller's transaction. */
   public int update(Handle h, long id, int expectedVersion, ArticleDraft draft) {
+    return update(h, id, expectedVersion, draft, AlsoWrite.NOTHING);
+  }
+
+  private int update(Handle h, long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
     var now = clock.millis();
     var current = row(h, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
     if (current.version() != expectedVersion) throw new StaleEdit(id, expectedVersion, current.version());
@@ -125,6 +166,7 @@ public final class ArticleStore {
         .execute();
     if (n == 0) throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
     writeLinks(h, id, draft);
+    also.write(h, id, expectedVersion + 1);
     var keys = new LinkedHashSet<>(before);
     keys.addAll(keysOf(h, id));
     feed.append(h, "article", id, published ? "updated" : "saved", keys);
@@ -251,9 +293,11 @@ public final class ArticleStore {
   }
 
   private void transition(Handle h, long id, String action, Statement statement) {
-    var before = keysOf(h, id);
+    var keys = keysOf(h, id);
     if (statement.run(h) == 0) throw new InvalidInput("article", "does not exist");
-    feed.append(h, "article", id, action, before);
+    // A first publication (or a re-dated one) adds the month it now lists under.
+    keys.addAll(keysOf(h, id));
+    feed.append(h, "article", id, action, keys);
   }
 
   // ---- reads --------------------------------------------------------------------------------
@@ -318,6 +362,55 @@ public final class ArticleStore {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM article WHERE status = 'published' AND id > :after "
             + "ORDER BY id LIMIT :limit")
         .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
+  }
+
+  /** How many articles are in each status, for the newsroom's dashboard. */
+  public Map<ArticleStatus, Integer> countByStatus() {
+    var out = new java.util.EnumMap<ArticleStatus, Integer>(ArticleStatus.class);
+    for (var st : ArticleStatus.values()) out.put(st, 0);
+    db.jdbi().useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM article GROUP BY status")
+        .map((rs, ctx) -> Map.entry(ArticleStatus.fromDb(rs.getString("status")), rs.getInt("n")))
+        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  /**
+   * Articles in any status for the newsroom's list, most recently changed first.
+   *
+   * @param status only this status, or null for all
+   * @param query words the headline contains, or blank
+   * @param createdBy only articles first saved by this user in the editor, or null for all
+   */
+  public Page<DeskItem> desk(ArticleStatus status, String query, Long createdBy, int page, int size) {
+    if (page < 1) throw new InvalidInput("page", "must be 1 or more");
+    var where = new StringBuilder("WHERE 1 = 1");
+    var params = new HashMap<String, Object>();
+    if (status != null) {
+      where.append(" AND status = :status");
+      params.put("status", status.dbValue());
+    }
+    if (query != null && !query.isBlank()) {
+      where.append(" AND headline ").append(db.dialect().ilike()).append(" :q");
+      params.put("q", "%" + TopicStore.escapeLike(query.strip()) + "%");
+    }
+    if (createdBy != null) {
+      where.append(" AND id IN (SELECT article_id FROM article_revision WHERE kind = 'create' AND saved_by = :by)");
+      params.put("by", createdBy);
+    }
+    var sectionMap = new HashMap<Long, Section>();
+    sections.all().forEach(s -> sectionMap.put(s.id(), s));
+    var items = db.jdbi().withHandle(h -> h.createQuery("SELECT id, slug, headline, status, section_id, modified_at, "
+            + "scheduled_at, first_published_at, version FROM article " + where
+            + " ORDER BY modified_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .bindMap(params).bind("limit", size + 1).bind("offset", (long) (page - 1) * size)
+        .map((rs, ctx) -> {
+          var sectionId = longOrNull(rs, "section_id");
+          return new DeskItem(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
+              ArticleStatus.fromDb(rs.getString("status")), sectionId == null ? null : sectionMap.get(sectionId),
+              instant(rs, "modified_at"), instant(rs, "scheduled_at"), instant(rs, "first_published_at"), rs.getInt("version"));
+        })
+        .list());
+    return Page.fromOverfetch(items, page, size);
   }
 
   public int countPublished() {
@@ -491,6 +584,9 @@ public final class ArticleStore {
     var keys = new LinkedHashSet<String>();
     keys.add("article:" + id);
     keys.addAll(LIST_KEYS);
+    h.createQuery("SELECT first_published_at FROM article WHERE id = :id AND first_published_at IS NOT NULL")
+        .bind("id", id).mapTo(Long.class).findOne()
+        .ifPresent(t -> keys.add(PublishedArchive.monthKey(PublishedArchive.monthOf(Instant.ofEpochMilli(t)))));
     h.createQuery("SELECT section_id FROM article WHERE id = :id AND section_id IS NOT NULL").bind("id", id)
         .mapTo(Long.class).findOne().ifPresent(s -> keys.add("section:" + s));
     h.createQuery("SELECT topic_id FROM article_topic WHERE article_id = :id").bind("id", id).mapTo(Long.class)

@@ -28,6 +28,38 @@ public final class AuthorStore {
     return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM author ORDER BY name").map((rs, ctx) -> toAuthor(rs)).list());
   }
 
+  public Optional<Author> byId(long id) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM author WHERE id = :id").bind("id", id)
+        .map((rs, ctx) -> toAuthor(rs)).findOne());
+  }
+
+  /** The author with this name, ignoring case, if there is one. */
+  public Optional<Author> named(String name) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM author WHERE LOWER(name) = LOWER(:n) ORDER BY id LIMIT 1")
+        .bind("n", name == null ? "" : name.strip()).map((rs, ctx) -> toAuthor(rs)).findOne());
+  }
+
+  /** Changes name, bio and photo; the slug, and so the author's URL, stays. */
+  public void update(long id, String name, String bio, Long photoImageId) {
+    var cleanName = Text.required("author name", name, 120);
+    var cleanBio = Text.optional("author bio", bio, 2000);
+    db.jdbi().useTransaction(h -> {
+      if (photoImageId != null && h.createQuery("SELECT COUNT(*) FROM image WHERE id = :id").bind("id", photoImageId)
+          .mapTo(Integer.class).one() == 0) {
+        throw new InvalidInput("author photo", "image " + photoImageId + " does not exist");
+      }
+      int n = h.createUpdate("UPDATE author SET name = :n, bio = :bio, photo_image_id = :photo WHERE id = :id")
+          .bind("n", cleanName).bind("bio", cleanBio).bind("photo", photoImageId).bind("id", id).execute();
+      if (n == 0) throw new InvalidInput("author", "does not exist");
+      var keys = new java.util.LinkedHashSet<String>();
+      keys.add("author:" + id);
+      h.createQuery("SELECT article_id FROM article_author WHERE author_id = :id").bind("id", id).mapTo(Long.class)
+          .forEach(a -> keys.add("article:" + a));
+      feed.append(h, "author", id, "updated", keys);
+    });
+    feed.committed();
+  }
+
   /** The author with this name, created when new. */
   public Author ensure(String name) {
     var clean = Text.required("author name", name, 120);

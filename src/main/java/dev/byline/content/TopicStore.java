@@ -34,6 +34,41 @@ public final class TopicStore {
         .list());
   }
 
+  /** The topic with this name, whatever its type, ignoring case; the oldest when several share it. */
+  public Optional<Topic> named(String name) {
+    var clean = name == null ? "" : name.strip();
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE LOWER(name) = LOWER(:n) ORDER BY id LIMIT 1")
+        .bind("n", clean)
+        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), TopicType.parse(rs.getString("type"))))
+        .findOne());
+  }
+
+  /** Every topic by name, for the newsroom's topic list; {@code query} filters by words in the name. */
+  public List<Topic> list(String query, int offset, int limit) {
+    var op = db.dialect().ilike();
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE name " + op + " :q ORDER BY name, id LIMIT :limit OFFSET :offset")
+        .bind("q", "%" + escapeLike(query == null ? "" : query.strip()) + "%").bind("limit", limit).bind("offset", offset)
+        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), TopicType.parse(rs.getString("type"))))
+        .list());
+  }
+
+  /** Renames or retypes a topic; its slug, and so its URL, stays. */
+  public void update(long id, String name, TopicType type) {
+    var clean = Text.required("topic name", name, 120);
+    if (type == null) throw new InvalidInput("topic type", "is empty");
+    db.jdbi().useTransaction(h -> {
+      int n = h.createUpdate("UPDATE topic SET name = :n, type = :t WHERE id = :id").bind("n", clean).bind("t", type.dbValue())
+          .bind("id", id).execute();
+      if (n == 0) throw new InvalidInput("topic", "does not exist");
+      var keys = new java.util.LinkedHashSet<String>();
+      keys.add("topic:" + id);
+      h.createQuery("SELECT article_id FROM article_topic WHERE topic_id = :id").bind("id", id).mapTo(Long.class)
+          .forEach(a -> keys.add("article:" + a));
+      feed.append(h, "topic", id, "updated", keys);
+    });
+    feed.committed();
+  }
+
   /** Topics whose name starts with the prefix, for autocomplete; case-insensitive. */
   public List<Topic> startingWith(String prefix, int limit) {
     var op = db.dialect().ilike();

@@ -66,14 +66,19 @@ public final class ImageStore {
       throw new MediaException("the file is " + (bytes.length / 1024 / 1024) + " MB; the limit is " + (MAX_BYTES / 1024 / 1024) + " MB");
     }
     var format = ImageFormat.sniff(bytes);
-    var decoded = ImageVariants.decode(bytes, format);
-    var encoded = ImageVariants.encode(decoded.image());
-    var sha = sha256(bytes);
+    int orientation = ImageMetadata.orientation(bytes);
+    // The original is kept without GPS or any other camera metadata, only its orientation.
+    var clean = ImageMetadata.strip(bytes, format, orientation);
+    if (ImageMetadata.hasLocation(clean)) throw new MediaException("the file's location data could not be removed, so it was not stored");
+    var decoded = ImageVariants.decode(clean, format);
+    var upright = ImageMetadata.orient(decoded.image(), orientation);
+    var encoded = ImageVariants.encode(upright);
+    var sha = sha256(clean);
     var stem = sha.substring(0, 2) + "/" + sha.substring(2, 26);
     var originalKey = stem + "." + format.extension();
     var written = new ArrayList<String>();
     try {
-      files.write(originalKey, bytes);
+      files.write(originalKey, clean);
       written.add(originalKey);
       var variants = new ArrayList<ImageVariant>();
       for (var e : encoded) {
@@ -90,8 +95,8 @@ public final class ImageStore {
         long newId = h.createQuery("INSERT INTO image (storage_key, mime, width, height, byte_size, sha256, "
                 + "caption, credit, alt, created_at) VALUES (:key, :mime, :w, :h, :size, :sha, :caption, :credit, :alt, :at) "
                 + "RETURNING id")
-            .bind("key", originalKey).bind("mime", format.mime()).bind("w", decoded.width())
-            .bind("h", decoded.height()).bind("size", (long) bytes.length).bind("sha", sha)
+            .bind("key", originalKey).bind("mime", format.mime()).bind("w", upright.getWidth())
+            .bind("h", upright.getHeight()).bind("size", (long) clean.length).bind("sha", sha)
             .bind("caption", text.caption()).bind("credit", text.credit()).bind("alt", text.alt())
             .bind("at", now.toEpochMilli())
             .mapTo(Long.class).one();

@@ -78,7 +78,9 @@ public final class ImageVariants {
       if (target >= w) break;
       out.add(encodeAt(source, target, alpha));
     }
-    out.add(encodeAt(source, Math.min(w, WIDTHS[WIDTHS.length - 1]), alpha));
+    int last = Math.min(w, WIDTHS[WIDTHS.length - 1]);
+    // An original wider than the widest variant already got that width in the loop.
+    if (out.isEmpty() || out.get(out.size() - 1).width() != last) out.add(encodeAt(source, last, alpha));
     return out;
   }
 

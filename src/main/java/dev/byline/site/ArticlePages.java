@@ -77,7 +77,7 @@ public final class ArticlePages implements Routes {
         card.map(v -> chrome.absolute(v.url())).orElse(""), card.map(v -> v.width()).orElse(0),
         card.map(v -> v.height()).orElse(0), image.map(i -> i.alt()).orElse(""),
         List.of(data.newsArticle(article), data.breadcrumbs(crumbs)), "", "", false,
-        Feeds.linksFor(chrome, "/", chrome.siteName()));
+        Feeds.linksForArticle(chrome, article));
     var view = new ArticleView(chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs);
     var keys = new LinkedHashSet<>(article.surrogateKeys());
     keys.add(PageCache.ALL);

@@ -1,13 +1,31 @@
 package dev.byline.site;
 
+import dev.byline.distribution.FeedFormat;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Where a page's feeds live, for autodiscovery links. The feeds themselves are served elsewhere. */
+/**
+ * Where a page's feeds live, for autodiscovery links: the page at {@code /world} has its feeds
+ * at {@code /feed/world/rss.xml}, {@code atom.xml} and {@code feed.json}; the front page at
+ * {@code /feed/rss.xml}... {@link FeedRoutes} serves them.
+ */
 final class Feeds {
   private Feeds() {}
 
-  /** Autodiscovery links for a page at {@code path}; empty until the feed routes exist. */
+  /** Autodiscovery links (RSS, Atom, JSON Feed) for the list page at {@code path}. */
   static List<Meta.FeedLink> linksFor(Chrome chrome, String path, String title) {
-    return List.of();
+    var folder = path.equals("/") || path.isEmpty() ? "/feed/" : "/feed" + path + "/";
+    var name = title.equals(chrome.siteName()) ? chrome.siteName() : title + " | " + chrome.siteName();
+    var links = new ArrayList<Meta.FeedLink>();
+    for (var f : FeedFormat.values()) links.add(new Meta.FeedLink(f.mediaType(), name + " (" + f.label() + ")",
+        chrome.absolute(folder + f.fileName())));
+    return links;
+  }
+
+  /** An article links the front page's feeds and its section's. */
+  static List<Meta.FeedLink> linksForArticle(Chrome chrome, dev.byline.content.Article article) {
+    var links = new ArrayList<>(linksFor(chrome, "/", chrome.siteName()));
+    if (article.section() != null) links.addAll(linksFor(chrome, article.section().path(), article.section().name()));
+    return links;
   }
 }

@@ -41,7 +41,11 @@ public final class PageCache {
   private final AtomicLong purges = new AtomicLong();
   private final AtomicLong renders = new AtomicLong();
 
+  private final boolean enabled;
+
+  /** @param maxBytes memory for cached pages; 0 turns caching off (every request renders, for benchmarks) */
   public PageCache(long maxBytes) {
+    this.enabled = maxBytes > 0;
     this.pages = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
         .weigher((String k, CompletableFuture<CachedPage> f) -> f.isDone() && !f.isCompletedExceptionally() ? f.join().weight() : 1024)
@@ -59,6 +63,10 @@ public final class PageCache {
   }
 
   CachedPage get(String key, Supplier<RenderedPage> render) {
+    if (!enabled) {
+      renders.incrementAndGet();
+      return CachedPage.of(render.get());
+    }
     var map = pages.asMap();
     var existing = map.get(key);
     if (existing != null) return join(existing);
@@ -84,6 +92,12 @@ public final class PageCache {
       map.remove(key, mine);
       throw e;
     }
+  }
+
+  /** The finished page under {@code key}, or null when it is missing or still rendering. */
+  CachedPage peek(String key) {
+    var f = pages.getIfPresent(key);
+    return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
   }
 
   /** Drops every page that depends on any of the keys. */
@@ -119,6 +133,7 @@ public final class PageCache {
   }
 
   public long size() {
+    pages.cleanUp();
     return pages.estimatedSize();
   }
 
@@ -144,7 +159,26 @@ public final class PageCache {
     }
   }
 
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  /**
+   * If-Modified-Since counts only without If-None-Match (RFC 9110 13.1.3), and only for a page
+   * whose Last-Modified is known and which is not an error. The date must also be no earlier than
+   * this copy was rendered: a list's Last-Modified is its newest story, which can move back in
+   * time when that story is taken down, so the date alone could wrongly answer 304.
+   */
+  static boolean notModifiedSince(Context ctx, CachedPage page) {
+    if (page.lastModified() == null || page.status() != 200 || ctx.header("If-None-Match") != null) return false;
+    var since = ctx.header("If-Modified-Since");
+    if (since == null) return false;
+    try {
+      var t = java.time.ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      var seconds = java.time.temporal.ChronoUnit.SECONDS;
+      return !page.lastModified().truncatedTo(seconds).isAfter(t) && !page.renderedAt().truncatedTo(seconds).minusSeconds(1).isAfter(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      return false; // an unreadable date is ignored, as the RFC asks
+    }
+  }
+
+  static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   static void write(Context ctx, CachedPage page) {
     boolean gzip = Gzip.accepted(ctx);
@@ -154,7 +188,7 @@ public final class PageCache {
     ctx.header("Cache-Control", CACHE_CONTROL);
     ctx.header("Surrogate-Key", page.surrogateKeys());
     if (page.lastModified() != null) ctx.header("Last-Modified", HTTP_DATE.format(page.lastModified()));
-    if (page.matches(ctx.header("If-None-Match"))) {
+    if (page.matches(ctx.header("If-None-Match")) || notModifiedSince(ctx, page)) {
       ctx.status(304);
       return;
     }

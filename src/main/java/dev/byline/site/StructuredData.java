@@ -33,10 +33,15 @@ public final class StructuredData {
     a.featuredImage().ifPresent(img -> n.set("image", images(img)));
     n.put("datePublished", Dates.iso(a.firstPublishedAt()));
     n.put("dateModified", Dates.iso(a.lastModified()));
+    n.put("url", chrome.absolute(a.path()));
     var authors = n.putArray("author");
     if (a.authors().isEmpty()) {
       var org = authors.addObject().put("@type", "Organization");
-      org.put("name", a.source().name().isEmpty() ? chrome.siteName() : a.source().name());
+      if (a.source().name().isEmpty()) {
+        org.put("name", chrome.siteName()).put("url", chrome.baseUrl() + "/");
+      } else {
+        org.put("name", a.source().name());
+      }
     }
     a.authors().forEach(au -> authors.addObject().put("@type", "Person").put("name", au.name())
         .put("url", chrome.absolute(au.path())));
@@ -45,6 +50,7 @@ public final class StructuredData {
     if (!a.topics().isEmpty()) n.put("keywords", String.join(", ", a.topics().stream().map(t -> t.name()).toList()));
     if (!a.dateline().isEmpty()) n.put("dateline", a.dateline());
     n.put("inLanguage", chrome.lang());
+    n.put("isAccessibleForFree", true);
     if (!a.source().name().isEmpty()) n.put("sourceOrganization", a.source().name());
     return safe(n);
   }
@@ -83,17 +89,22 @@ public final class StructuredData {
     org.put("@type", "NewsMediaOrganization");
     org.put("name", chrome.siteName());
     org.put("url", chrome.baseUrl() + "/");
-    org.putObject("logo").put("@type", "ImageObject").put("url", chrome.absolute(chrome.logoUrl()))
-        .put("width", 600).put("height", 60);
+    // The logo is vector art (SVG), so it has no pixel size to claim.
+    org.putObject("logo").put("@type", "ImageObject").put("url", chrome.absolute(chrome.logoUrl()));
     return org;
   }
 
+  /** Each size as an ImageObject with its pixel size, largest first, so crawlers pick without fetching. */
   private ArrayNode images(Image img) {
     var arr = JSON.createArrayNode();
     var seen = new java.util.HashSet<String>();
     for (int w : IMAGE_WIDTHS) {
       var v = img.variantFor(w);
-      if (seen.add(v.key())) arr.add(chrome.absolute(v.url()));
+      if (!seen.add(v.key())) continue;
+      var o = arr.addObject().put("@type", "ImageObject").put("url", chrome.absolute(v.url()))
+          .put("width", v.width()).put("height", v.height());
+      if (!img.caption().isEmpty()) o.put("caption", img.caption());
+      if (!img.credit().isEmpty()) o.put("creditText", img.credit());
     }
     return arr;
   }

@@ -30,7 +30,7 @@ public final class Gzip {
     return accepted(ctx.header("Accept-Encoding"));
   }
 
-  static boolean accepted(String header) {
+  public static boolean accepted(String header) {
     if (header == null) return false;
     for (var part : header.split(",")) {
       var fields = part.split(";");

@@ -57,6 +57,11 @@ public final class SecurityHeaders {
     headers.forEach(ctx::header);
   }
 
+  /** Every header and its value, for writers that do not go through Javalin. */
+  public Map<String, String> all() {
+    return headers;
+  }
+
   public String contentSecurityPolicy() {
     return headers.get("Content-Security-Policy");
   }

@@ -28,7 +28,11 @@ public final class WebServer implements AutoCloseable {
     this.app = app;
   }
 
-  public static WebServer create(SecurityHeaders headers, ErrorRenderer errors, List<Routes> routes) {
+  /**
+   * @param front a handler placed before the application (e.g. the page cache's fast path), or null
+   */
+  public static WebServer create(SecurityHeaders headers, ErrorRenderer errors, List<Routes> routes,
+      org.eclipse.jetty.server.Handler.Singleton front) {
     var app = Javalin.create(config -> {
       config.http.compressionStrategy = CompressionStrategy.NONE; // pages are precompressed
       config.http.generateEtags = false;
@@ -36,6 +40,9 @@ public final class WebServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.router.ignoreTrailingSlashes = true;
       config.jetty.modifyHttpConfiguration(WebServer::limitHeaders);
+      // Javalin places its servlet context inside a handler set on the server beforehand, so a
+      // front handler answers before any servlet machinery runs.
+      if (front != null) config.jetty.modifyServer(server -> server.setHandler(front));
       config.routes.before(headers::apply);
       config.routes.before(RequestChecks::check);
       for (var r : routes) r.routes(config.routes);

@@ -138,6 +138,25 @@ class SitePagesHttpTest {
   }
 
   @Test
+  void a_cache_hit_served_by_the_fast_path_sends_the_same_headers_and_bytes_as_the_render() {
+    site.byline().pageCache().clear();
+    var path = "/culture";
+    var miss = site.get(path, "Accept-Encoding", "identity");
+    long renders = site.byline().pageCache().renderCount();
+    var hit = site.get(path, "Accept-Encoding", "identity");
+    assertThat(site.byline().pageCache().renderCount()).as("second request is a hit").isEqualTo(renders);
+    assertThat(hit.body()).isEqualTo(miss.body());
+    for (var name : List.of("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
+        "ETag", "Cache-Control", "Surrogate-Key", "Last-Modified", "Vary")) {
+      assertThat(hit.headers().firstValue(name)).as(name).isEqualTo(miss.headers().firstValue(name)).isPresent();
+    }
+    assertThat(hit.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    var notModified = site.get(path, "If-None-Match", hit.headers().firstValue("ETag").orElseThrow());
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(notModified.headers().firstValue("Content-Security-Policy")).isPresent();
+  }
+
+  @Test
   void every_response_carries_security_headers_without_unsafe_inline_scripts() {
     for (var path : List.of("/", firstArticlePath(), "/no-such-section", "/static/site.css", "/world?page=abc")) {
       var r = site.get(path);

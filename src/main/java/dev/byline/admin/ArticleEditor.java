@@ -1,0 +1,273 @@
+package dev.byline.admin;
+
+import dev.byline.auth.AuditLog;
+import dev.byline.auth.Role;
+import dev.byline.auth.User;
+import dev.byline.content.Article;
+import dev.byline.content.ArticleRevisions;
+import dev.byline.content.ArticleStatus;
+import dev.byline.content.ArticleStore;
+import dev.byline.content.AuthorStore;
+import dev.byline.content.InvalidInput;
+import dev.byline.content.SectionStore;
+import dev.byline.content.StaleEdit;
+import dev.byline.media.ImageStore;
+import dev.byline.site.ArticlePages;
+import dev.byline.web.Auth;
+import dev.byline.web.BadRequest;
+import dev.byline.web.Redirect;
+import dev.byline.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The article editor: write, save, preview with the real article template, and publish. Saves
+ * name the version they started from, so a second person's save over the first is refused with
+ * everything they typed kept. Every save is a revision.
+ */
+public final class ArticleEditor implements Routes {
+  private final AdminSite site;
+  private final ArticleStore articles;
+  private final ArticleRevisions revisions;
+  private final ArticleInput input;
+  private final ArticleWorkflow workflow;
+  private final ArticlePages pages;
+  private final EditorPage editorPage;
+  private final AuditLog audit;
+
+  public ArticleEditor(AdminSite site, ArticleStore articles, ArticleRevisions revisions, SectionStore sections,
+      dev.byline.content.TopicStore topics, AuthorStore authors, ImageStore images, ArticlePages pages, AuditLog audit,
+      EditorPanels panels, Clock clock) {
+    this.site = site;
+    this.articles = articles;
+    this.revisions = revisions;
+    this.input = new ArticleInput(sections, topics, authors, images, clock);
+    this.workflow = new ArticleWorkflow(articles, audit, clock);
+    this.pages = pages;
+    this.audit = audit;
+    this.editorPage = new EditorPage(site, sections, authors, images, revisions, panels);
+  }
+
+  @Override
+  public void routes(RoutesConfig r) {
+    r.get("/admin/articles/new", ctx -> editorPage.show(ctx, null, Form.empty(), List.of(), "", "", 200));
+    r.post("/admin/articles", this::create);
+    r.post("/admin/articles/preview", ctx -> preview(ctx, null));
+    r.post("/admin/articles/autosave", ctx -> autosave(ctx, null));
+    r.get("/admin/articles/{id}", this::edit);
+    r.post("/admin/articles/{id}", this::save);
+    r.post("/admin/articles/{id}/preview", ctx -> preview(ctx, Params.id(ctx, "id")));
+    r.post("/admin/articles/{id}/autosave", ctx -> autosave(ctx, Params.id(ctx, "id")));
+    r.post("/admin/articles/{id}/status", this::status);
+  }
+
+  Article load(long id) {
+    return articles.byId(id).orElseThrow(() -> new NotFoundResponse("There is no article " + id + "."));
+  }
+
+  private void edit(Context ctx) {
+    var user = Auth.require(ctx, Role.WRITER);
+    var article = load(Params.id(ctx, "id"));
+    var creator = revisions.creator(article.id()).orElse(null);
+    if (!ArticleRules.canRead(user, creator)) throw new ForbiddenResponse("This article belongs to someone else; your role (writer) cannot open it.");
+    var latest = revisions.latest(article.id());
+    var form = ArticleForm.of(article, latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
+    var notice = "1".equals(ctx.queryParam("saved")) ? "Saved." : "";
+    editorPage.show(ctx, article, form, List.of(), notice, "", 200);
+  }
+
+  private void create(Context ctx) {
+    var user = Auth.require(ctx, Role.WRITER);
+    var form = ArticleForm.read(ctx);
+    var action = action(ctx);
+    var draft = input.draft(form);
+    if (draft.isEmpty()) {
+      editorPage.show(ctx, null, form, List.of(), "", "", 400);
+      return;
+    }
+    long id;
+    try {
+      id = articles.create(draft.get(), revisions.recorder(ArticleRevisions.Kind.CREATE, user.id(), user.name(), ArticleForm.snapshot(form)));
+    } catch (InvalidInput e) {
+      form.error(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()));
+      editorPage.show(ctx, null, form, List.of(), "", "", 400);
+      return;
+    }
+    audit.record(user, "article.create", "article", id, draft.get().headline(), AdminSite.ip(ctx));
+    afterSave(ctx, user, load(id), form, action);
+  }
+
+  private void save(Context ctx) {
+    var user = Auth.require(ctx, Role.WRITER);
+    var article = load(Params.id(ctx, "id"));
+    var creator = revisions.creator(article.id()).orElse(null);
+    if (!ArticleRules.canEdit(user, article, creator)) {
+      throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot change this article.");
+    }
+    var form = ArticleForm.read(ctx);
+    var action = action(ctx);
+    int version = version(form);
+    var draft = input.draft(form);
+    if (draft.isEmpty()) {
+      editorPage.show(ctx, article, form, List.of(), "", "", 400);
+      return;
+    }
+    try {
+      articles.update(article.id(), version, draft.get(),
+          revisions.recorder(ArticleRevisions.Kind.SAVE, user.id(), user.name(), ArticleForm.snapshot(form)));
+    } catch (StaleEdit e) {
+      var current = load(article.id());
+      var by = revisions.latest(article.id()).map(rv -> rv.savedByName().isEmpty() ? "someone else" : rv.savedByName()).orElse("someone else");
+      form.set("version", Integer.toString(e.actualVersion()));
+      editorPage.show(ctx, current, form, List.of(), "", "Not saved: " + by + " saved this article after you opened it. "
+          + "Everything you typed is still below. Compare with their version in the revisions, then save again to replace "
+          + "theirs with yours (theirs stays in the revision history).", 409);
+      return;
+    } catch (InvalidInput e) {
+      form.error(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()));
+      editorPage.show(ctx, article, form, List.of(), "", "", 400);
+      return;
+    }
+    audit.record(user, article.isPublished() ? "article.update" : "article.save", "article", article.id(),
+        draft.get().headline() + (article.isPublished() && !draft.get().updateNote().isEmpty() ? " (note: " + draft.get().updateNote() + ")" : ""),
+        AdminSite.ip(ctx));
+    afterSave(ctx, user, load(article.id()), form, action);
+  }
+
+  /** Runs the workflow step the pressed button asked for, then shows the result. */
+  private void afterSave(Context ctx, User user, Article saved, Form form, String action) {
+    List<String> problems = switch (action) {
+      case "submit" -> workflow.submit(user, saved, AdminSite.ip(ctx));
+      case "publish" -> workflow.publish(user, saved, AdminSite.ip(ctx));
+      case "schedule" -> {
+        var at = Times.parse(form, ctx.formParam("schedule-at"), "schedule-at", "Publish at", site.config().timeZone());
+        var embargo = Times.parse(form, ctx.formParam("embargo-until"), "embargo-until", "Embargo until", site.config().timeZone());
+        yield form.hasErrors() ? List.of("Not scheduled: " + form.problems().get(0).message() + ".")
+            : workflow.schedule(user, saved, at == null && embargo != null ? embargo : at, embargo, AdminSite.ip(ctx));
+      }
+      default -> List.of();
+    };
+    if (problems.isEmpty()) throw new Redirect("/admin/articles/" + saved.id() + "?saved=1", 303);
+    var fresh = load(saved.id());
+    form.set("version", Integer.toString(fresh.version()));
+    editorPage.show(ctx, fresh, form, problems, "Saved, but not " + (action.equals("submit") ? "submitted" : action + "d") + ":",
+        "", 422);
+  }
+
+  private void status(Context ctx) {
+    var user = Auth.require(ctx, Role.WRITER);
+    var article = load(Params.id(ctx, "id"));
+    var creator = revisions.creator(article.id()).orElse(null);
+    var action = action(ctx);
+    var ip = AdminSite.ip(ctx);
+    List<String> problems;
+    if (action.equals("submit") || action.equals("draft")) {
+      if (!ArticleRules.canEdit(user, article, creator)) throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot change this article.");
+      problems = action.equals("submit") ? workflow.submit(user, article, ip) : workflow.toDraft(user, article, ip);
+    } else {
+      if (!ArticleRules.canPublish(user)) throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot publish or unpublish.");
+      problems = switch (action) {
+        case "publish", "republish" -> workflow.publish(user, article, ip);
+        case "unpublish" -> workflow.unpublish(user, article, ip);
+        default -> throw new BadRequest("unknown action \"" + action + "\"");
+      };
+    }
+    if (problems.isEmpty()) throw new Redirect("/admin/articles/" + article.id() + "?saved=1", 303);
+    var latest = revisions.latest(article.id());
+    var form = ArticleForm.of(article, latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
+    editorPage.show(ctx, article, form, problems, "Nothing changed:", "", 422);
+  }
+
+  private void preview(Context ctx, Long id) {
+    var user = Auth.require(ctx, Role.WRITER);
+    Article stored = null;
+    if (id != null) {
+      stored = load(id);
+      if (!ArticleRules.canRead(user, revisions.creator(id).orElse(null))) throw new ForbiddenResponse("This article belongs to someone else.");
+    }
+    var form = ArticleForm.read(ctx);
+    var article = input.preview(form, stored);
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("X-Robots-Tag", "noindex");
+    if (article.isEmpty()) {
+      ctx.status(400);
+      var msg = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview</title></head><body>"
+          + "<main><h1>Nothing to preview yet</h1><ul>");
+      for (var p : form.problems()) msg.append("<li>").append(dev.byline.content.Html.escape(p.message())).append("</li>");
+      ctx.html(msg.append("</ul></main></body></html>").toString());
+      return;
+    }
+    var page = pages.page(article.get());
+    ctx.contentType(page.contentType());
+    ctx.result(page.body());
+  }
+
+  private void autosave(Context ctx, Long id) {
+    var user = Auth.require(ctx, Role.WRITER);
+    ctx.header("Cache-Control", "no-store");
+    var form = ArticleForm.read(ctx);
+    if (id == null) {
+      var draft = input.draft(form);
+      if (draft.isEmpty()) {
+        ctx.status(400).json(Map.of("errors", errors(form)));
+        return;
+      }
+      long newId = articles.create(draft.get(), revisions.recorder(ArticleRevisions.Kind.CREATE, user.id(), user.name(),
+          ArticleForm.snapshot(form)));
+      audit.record(user, "article.create", "article", newId, draft.get().headline() + " (autosave)", AdminSite.ip(ctx));
+      var created = load(newId);
+      ctx.json(Map.of("id", newId, "version", created.version(), "url", "/admin/articles/" + newId, "savedAt", Instant.now().toString()));
+      return;
+    }
+    var article = load(id);
+    if (!ArticleRules.canEdit(user, article, revisions.creator(id).orElse(null))) {
+      ctx.status(403).json(Map.of("error", "Your role cannot change this article."));
+      return;
+    }
+    if (article.status() != ArticleStatus.DRAFT && article.status() != ArticleStatus.IN_REVIEW) {
+      ctx.status(409).json(Map.of("error", "Only drafts autosave; press the button to save changes to a " + ArticleWorkflow.label(article.status()) + " article."));
+      return;
+    }
+    int version = version(form);
+    var draft = input.draft(form);
+    if (draft.isEmpty()) {
+      ctx.status(400).json(Map.of("errors", errors(form)));
+      return;
+    }
+    try {
+      int v = articles.update(id, version, draft.get(), revisions.recorder(ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(),
+          ArticleForm.snapshot(form)));
+      ctx.json(Map.of("version", v, "savedAt", Instant.now().toString()));
+    } catch (StaleEdit e) {
+      ctx.status(409).json(Map.of("error", "Not autosaved: someone else saved this article after you opened it. "
+          + "Your text is still here; press Save to see how to keep it."));
+    } catch (InvalidInput e) {
+      ctx.status(400).json(Map.of("errors", Map.of(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()))));
+    }
+  }
+
+  private static Map<String, String> errors(Form form) {
+    var m = new java.util.LinkedHashMap<String, String>();
+    form.problems().forEach(p -> m.put(p.field(), p.message()));
+    return m;
+  }
+
+  private static String action(Context ctx) {
+    var a = ctx.formParam("action");
+    return a == null || a.isBlank() ? "save" : a.strip();
+  }
+
+  private static int version(Form form) {
+    try {
+      return Integer.parseInt(form.value("version").strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequest("the form is missing the version it edited; reload the article");
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.byline.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.content.Article;
+import dev.byline.content.Markdown;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The article editor's fields, as typed: read from a request, filled from a stored article,
+ * and kept as a revision's snapshot (JSON of these fields).
+ */
+final class ArticleForm {
+  static final List<String> FIELDS = List.of("headline", "standfirst", "body", "section", "topics", "bylines", "dateline",
+      "source", "credit", "featured-image", "slug", "seo-title", "seo-description", "update-note");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ArticleForm() {}
+
+  static Form read(Context ctx) {
+    var names = new java.util.ArrayList<>(FIELDS);
+    names.add("version");
+    return Form.read(ctx, names.toArray(String[]::new));
+  }
+
+  /** The form for a stored article; {@code markdown} is the body as last typed, when known. */
+  static Form of(Article a, String markdown) {
+    var f = Form.empty();
+    f.set("headline", a.headline()).set("standfirst", a.standfirst())
+        .set("body", markdown != null ? markdown : Markdown.fromBlocks(a.body()))
+        .set("section", a.section() == null ? "" : Long.toString(a.section().id()))
+        .set("topics", a.topics().stream().map(t -> t.name()).collect(Collectors.joining(", ")))
+        .set("bylines", a.authors().stream().map(au -> au.name()).collect(Collectors.joining(", ")))
+        .set("dateline", a.dateline()).set("source", a.source().name()).set("credit", a.source().creditLine())
+        .set("featured-image", a.featuredImageId() == null ? "" : Long.toString(a.featuredImageId()))
+        .set("slug", a.slug()).set("seo-title", a.seoTitle()).set("seo-description", a.seoDescription())
+        .set("update-note", a.updateNote()).set("version", Integer.toString(a.version()));
+    return f;
+  }
+
+  static String snapshot(Form f) {
+    var m = new LinkedHashMap<String, String>();
+    for (var k : FIELDS) m.put(k, f.value(k));
+    try {
+      return JSON.writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Form fromSnapshot(String json) {
+    var f = Form.empty();
+    try {
+      Map<?, ?> m = JSON.readValue(json, Map.class);
+      for (var k : FIELDS) f.set(k, m.get(k) == null ? "" : m.get(k).toString());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("revision snapshot is not JSON: " + e.getOriginalMessage(), e);
+    }
+    return f;
+  }
+
+  /** A snapshot as lines of text, for diffs: one "Field: value" line per short field, then the body's lines. */
+  static List<String> lines(Form f) {
+    var out = new java.util.ArrayList<String>();
+    for (var k : FIELDS) {
+      if (k.equals("body")) continue;
+      out.add(Form.label(k) + ": " + f.value(k));
+    }
+    out.add("Body:");
+    out.addAll(List.of(f.value("body").replace("\r\n", "\n").split("\n", -1)));
+    return out;
+  }
+
+  /** The topic or byline names in a comma-separated field, trimmed, without blanks or repeats. */
+  static List<String> names(String field) {
+    var seen = new java.util.LinkedHashMap<String, String>();
+    for (var part : field.split("[,;\\n]")) {
+      var v = part.strip();
+      if (!v.isEmpty()) seen.putIfAbsent(v.toLowerCase(java.util.Locale.ROOT), v);
+    }
+    return List.copyOf(seen.values());
+  }
+}

@@ -1,0 +1,132 @@
+package dev.byline.admin;
+
+import dev.byline.auth.AuditLog;
+import dev.byline.auth.Role;
+import dev.byline.media.Image;
+import dev.byline.media.ImageStore;
+import dev.byline.media.MediaException;
+import dev.byline.web.Auth;
+import dev.byline.web.Redirect;
+import dev.byline.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The photo desk: upload (type checked by content, size and pixel limits, location data
+ * removed), a searchable library, and caption, credit and alt text editing. A refused upload
+ * says why and leaves nothing behind.
+ */
+public final class PhotoDesk implements Routes {
+  static final int PAGE_SIZE = 24;
+
+  /** The library with the upload form. */
+  public record LibraryView(AdminChrome chrome, List<Image> photos, String query, int page, boolean hasNext, Form form,
+      Image uploaded) {}
+
+  /** One photo's page. */
+  public record PhotoView(AdminChrome chrome, Image photo, Form form, String notice) {
+    public String markdown() {
+      return "![" + photo.alt().replace("]", "") + "](image:" + photo.id() + (photo.caption().isEmpty() ? "" : " \""
+          + photo.caption().replace("\"", "'") + "\"") + ")";
+    }
+  }
+
+  private final AdminSite site;
+  private final ImageStore images;
+  private final AuditLog audit;
+
+  public PhotoDesk(AdminSite site, ImageStore images, AuditLog audit) {
+    this.site = site;
+    this.images = images;
+    this.audit = audit;
+  }
+
+  @Override
+  public void routes(RoutesConfig r) {
+    r.get("/admin/photos", ctx -> library(ctx, Form.empty(), null, 200));
+    r.post("/admin/photos", this::upload);
+    r.get("/admin/photos/{id}", ctx -> photo(ctx, null, ""));
+    r.post("/admin/photos/{id}", this::update);
+  }
+
+  private void library(Context ctx, Form form, Image uploaded, int status) {
+    Auth.require(ctx, Role.WRITER);
+    var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+    int page = Params.page(ctx);
+    var found = images.library(query, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+    boolean next = found.size() > PAGE_SIZE;
+    ctx.status(status);
+    site.render(ctx, "admin/photos.jte", new LibraryView(site.chrome(ctx, "photos"), next ? found.subList(0, PAGE_SIZE) : found,
+        query, page, next, form, uploaded));
+  }
+
+  private void upload(Context ctx) {
+    var user = Auth.require(ctx, Role.WRITER);
+    var form = Form.read(ctx, "caption", "credit", "alt");
+    var file = ctx.uploadedFile("file");
+    if (file == null || file.size() == 0) {
+      form.error("file", "File: choose a photo to upload (JPEG, PNG, WebP or GIF)");
+      library(ctx, form, null, 400);
+      return;
+    }
+    if (file.size() > ImageStore.MAX_BYTES) {
+      form.error("file", "File is " + (file.size() / 1024 / 1024) + " MB; the limit is " + (ImageStore.MAX_BYTES / 1024 / 1024) + " MB");
+      library(ctx, form, null, 413);
+      return;
+    }
+    byte[] bytes;
+    try (var in = file.content()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      var text = new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt"));
+      var image = images.store(bytes, text);
+      audit.record(user, "photo.upload", "image", image.id(), file.filename() + ", " + image.width() + "×" + image.height(), AdminSite.ip(ctx));
+      library(ctx, Form.empty(), image, 201);
+    } catch (MediaException e) {
+      var field = e.getMessage().startsWith("the caption") ? "caption" : e.getMessage().startsWith("the credit") ? "credit"
+          : e.getMessage().startsWith("the alt") ? "alt" : "file";
+      form.error(field, (field.equals("file") ? "File “" + file.filename() + "” was not stored: " : "") + capital(e.getMessage()));
+      library(ctx, form, null, 400);
+    }
+  }
+
+  private Image load(Context ctx) {
+    return images.byId(Params.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("There is no such photo."));
+  }
+
+  private void photo(Context ctx, Form form, String notice) {
+    Auth.require(ctx, Role.WRITER);
+    var image = load(ctx);
+    var f = form != null ? form : Form.empty().set("caption", image.caption()).set("credit", image.credit()).set("alt", image.alt());
+    site.render(ctx, "admin/photo.jte", new PhotoView(site.chrome(ctx, "photos"), image, f,
+        "1".equals(ctx.queryParam("saved")) ? "Saved." : notice));
+  }
+
+  private void update(Context ctx) {
+    var user = Auth.require(ctx, Role.WRITER);
+    var image = load(ctx);
+    var form = Form.read(ctx, "caption", "credit", "alt");
+    try {
+      images.updateText(image.id(), new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt")));
+    } catch (MediaException e) {
+      var field = e.getMessage().startsWith("the caption") ? "caption" : e.getMessage().startsWith("the credit") ? "credit" : "alt";
+      form.error(field, capital(e.getMessage()));
+      ctx.status(400);
+      photo(ctx, form, "");
+      return;
+    }
+    audit.record(user, "photo.update", "image", image.id(), "caption, credit, alt text", AdminSite.ip(ctx));
+    throw new Redirect("/admin/photos/" + image.id() + "?saved=1", 303);
+  }
+
+  private static String capital(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.byline.admin;
+
+import dev.byline.auth.Sessions;
+import dev.byline.auth.Tokens;
+import dev.byline.web.Auth;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The before-handler on every request. It resolves the session cookie into the signed-in user
+ * and the CSRF token ({@link Auth}'s request attributes), marks admin pages uncacheable, and
+ * refuses any state-changing request whose CSRF token does not match, except under the exempt
+ * path prefixes (endpoints that authenticate by other means, e.g. an agency's push token).
+ *
+ * <p>Signed out, the token comes from a random "pre-session" cookie set on admin pages only, so
+ * the sign-in form is protected too and public pages never carry a cookie.
+ */
+public final class SessionGate implements dev.byline.web.Routes {
+  public static final String SESSION_COOKIE = "byline_session";
+  public static final String PRESESSION_COOKIE = "byline_presession";
+  /** The {@link Sessions.Active} of the request, for pages that need more than the user. */
+  public static final String SESSION_ATTRIBUTE = "byline.session";
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  private final Sessions sessions;
+  private final Tokens tokens;
+  private final List<String> csrfExempt;
+  private final boolean secureCookies;
+
+  /**
+   * @param csrfExempt path prefixes whose state-changing requests carry no CSRF token (each must
+   *     authenticate its callers some other way)
+   * @param secureCookies whether cookies carry {@code Secure} (the site is served over HTTPS)
+   */
+  public SessionGate(Sessions sessions, Tokens tokens, List<String> csrfExempt, boolean secureCookies) {
+    this.sessions = sessions;
+    this.tokens = tokens;
+    this.csrfExempt = List.copyOf(csrfExempt);
+    for (var p : this.csrfExempt) {
+      if (!p.startsWith("/") || p.equals("/") || p.startsWith("/admin")) {
+        throw new IllegalArgumentException("CSRF exemptions are narrow path prefixes outside /admin, not " + p);
+      }
+    }
+    this.secureCookies = secureCookies;
+  }
+
+  @Override
+  public void routes(io.javalin.config.RoutesConfig routes) {
+    routes.before(this::handle);
+  }
+
+  public void handle(Context ctx) {
+    boolean admin = isAdmin(ctx.path());
+    if (admin) ctx.header("Cache-Control", "no-store");
+    var token = ctx.cookie(SESSION_COOKIE);
+    var active = token == null ? java.util.Optional.<Sessions.Active>empty() : sessions.resolve(token);
+    String expected = null;
+    if (active.isPresent()) {
+      ctx.attribute(Auth.USER_ATTRIBUTE, active.get().user());
+      ctx.attribute(SESSION_ATTRIBUTE, active.get());
+      expected = active.get().csrfToken();
+    } else {
+      if (token != null && admin) clearCookie(ctx, SESSION_COOKIE);
+      var pre = ctx.cookie(PRESESSION_COOKIE);
+      if ((pre == null || pre.length() != 43) && admin && SAFE_METHODS.contains(ctx.method().name())) {
+        pre = tokens.newToken();
+        setCookie(ctx, PRESESSION_COOKIE, pre, -1);
+      }
+      if (pre != null && pre.length() == 43) expected = Tokens.csrfFor(pre);
+    }
+    if (expected != null) ctx.attribute(Auth.CSRF_ATTRIBUTE, expected);
+    if (!SAFE_METHODS.contains(ctx.method().name()) && !exempt(ctx.path())) {
+      var sent = ctx.header(Auth.CSRF_HEADER);
+      if (sent == null && isForm(ctx)) sent = ctx.formParam(Auth.CSRF_FIELD);
+      if (expected == null || !Tokens.same(expected, sent)) {
+        throw new ForbiddenResponse("This form has expired or did not come from this site. Go back, reload the page and try again.");
+      }
+    }
+    if (active.isPresent() && active.get().mustChangePassword() && admin && !ctx.path().startsWith("/admin/account")
+        && !ctx.path().startsWith("/admin/logout") && !ctx.path().startsWith("/admin/login")) {
+      throw new dev.byline.web.Redirect("/admin/account?first=1", 303);
+    }
+  }
+
+  /** Sends the session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
+  public void setSessionCookie(Context ctx, String token) {
+    setCookie(ctx, SESSION_COOKIE, token, Sessions.ABSOLUTE_TIMEOUT.toSeconds());
+    clearCookie(ctx, PRESESSION_COOKIE);
+  }
+
+  public void clearSessionCookie(Context ctx) {
+    clearCookie(ctx, SESSION_COOKIE);
+  }
+
+  private void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {
+    var c = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Lax");
+    if (maxAgeSeconds >= 0) c.append("; Max-Age=").append(maxAgeSeconds);
+    if (secureCookies) c.append("; Secure");
+    ctx.res().addHeader("Set-Cookie", c.toString());
+  }
+
+  private void clearCookie(Context ctx, String name) {
+    setCookie(ctx, name, "", 0);
+  }
+
+  private boolean exempt(String path) {
+    for (var p : csrfExempt) if (path.startsWith(p)) return true;
+    return false;
+  }
+
+  private static boolean isForm(Context ctx) {
+    var type = ctx.contentType();
+    return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+  }
+
+  static boolean isAdmin(String path) {
+    return path.equals("/admin") || path.startsWith("/admin/");
+  }
+}

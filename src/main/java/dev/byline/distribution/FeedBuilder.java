@@ -1,0 +1,124 @@
+package dev.byline.distribution;
+
+import dev.byline.content.Article;
+import dev.byline.content.ArticleStore;
+import dev.byline.content.ArticleSummary;
+import dev.byline.content.Page;
+import dev.byline.media.Image;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds a feed's channel from the store: the newest published stories of a scope, each with
+ * bylines, categories, lead image and (when configured) the full text.
+ *
+ * <pre>{@code
+ * var builder = new FeedBuilder(site, articles, renderer::html, settings, clock);
+ * var feed = builder.build(new FeedScope.Front());
+ * FeedWriter.write(FeedFormat.RSS, feed.channel(), out);
+ * }</pre>
+ */
+public final class FeedBuilder {
+  /** Summaries cut from the body text stop near here, at a word. */
+  static final int EXCERPT_CHARS = 300;
+  /** The lead image width feeds point at: sharp on a retina phone, not a huge download. */
+  static final int MEDIA_WIDTH = 1280;
+
+  /** Who publishes: the site's name and absolute URLs. */
+  public record Publisher(String name, String baseUrl, String language, String iconUrl, String logoUrl) {}
+
+  /** A built feed and the surrogate keys of everything it shows. */
+  public record Feed(FeedChannel channel, Set<String> keys) {}
+
+  private final Publisher publisher;
+  private final ArticleStore articles;
+  private final Function<Article, String> fullText;
+  private final DistributionSettings settings;
+  private final Clock clock;
+  private final String tagAuthority;
+
+  /** @param fullText renders a story's body as HTML with absolute URLs */
+  public FeedBuilder(Publisher publisher, ArticleStore articles, Function<Article, String> fullText,
+      DistributionSettings settings, Clock clock) {
+    this.publisher = publisher;
+    this.articles = articles;
+    this.fullText = fullText;
+    this.settings = settings;
+    this.clock = clock;
+    this.tagAuthority = URI.create(publisher.baseUrl()).getHost().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public Feed build(FeedScope scope) {
+    int n = settings.feedItems();
+    Page<ArticleSummary> page;
+    if (scope instanceof FeedScope.OfSection s) page = articles.inSection(s.section().id(), 1, n);
+    else if (scope instanceof FeedScope.OfTopic t) page = articles.withTopic(t.topic().id(), 1, n);
+    else if (scope instanceof FeedScope.OfAuthor a) page = articles.byAuthor(a.author().id(), 1, n);
+    else page = articles.latest(1, n);
+
+    var keys = new LinkedHashSet<String>(scope.keys());
+    keys.add("sections");
+    var items = new ArrayList<FeedItem>();
+    for (var summary : page.items()) {
+      var article = articles.byId(summary.id()).filter(Article::isPublished);
+      if (article.isEmpty()) continue;
+      items.add(item(article.get()));
+      keys.addAll(article.get().surrogateKeys());
+    }
+    var updated = items.stream().map(FeedItem::lastModified).max(Instant::compareTo)
+        .orElse(clock.instant().truncatedTo(ChronoUnit.HOURS));
+    var title = scope.name().isEmpty() ? publisher.name() : scope.name() + " | " + publisher.name();
+    var description = scope.name().isEmpty() ? "The latest news from " + publisher.name() + "."
+        : "The latest from " + scope.name() + " at " + publisher.name() + ".";
+    var channel = new FeedChannel(title, description, publisher.baseUrl() + scope.pagePath(),
+        publisher.baseUrl() + scope.folderPath(), publisher.language(), publisher.name(), publisher.iconUrl(),
+        publisher.logoUrl(), updated, items);
+    return new Feed(channel, keys);
+  }
+
+  FeedItem item(Article a) {
+    var base = publisher.baseUrl();
+    var authors = a.authors().stream().map(au -> new FeedItem.Person(au.name(), base + au.path())).toList();
+    var categories = new ArrayList<String>();
+    if (a.section() != null) categories.add(a.section().name());
+    a.topics().forEach(t -> {
+      if (!categories.contains(t.name())) categories.add(t.name());
+    });
+    return new FeedItem(idOf(a), base + a.path(), a.headline(), summaryOf(a),
+        settings.fullText() ? fullText.apply(a) : "", a.firstPublishedAt(), a.isUpdated() ? a.updatedAt() : null,
+        authors, categories, a.featuredImage().map(this::media).orElse(null));
+  }
+
+  /**
+   * A permanent id: {@code tag:host,date:article:ID} (RFC 4151), dated by first publication,
+   * so it survives slug and section changes.
+   */
+  String idOf(Article a) {
+    var day = LocalDate.ofInstant(a.firstPublishedAt(), ZoneOffset.UTC);
+    return "tag:" + tagAuthority + "," + day + ":article:" + a.id();
+  }
+
+  private FeedItem.MediaImage media(Image image) {
+    var v = image.variantFor(MEDIA_WIDTH);
+    return new FeedItem.MediaImage(publisher.baseUrl() + v.url(), v.mime(), v.width(), v.height(), image.caption(),
+        image.credit());
+  }
+
+  static String summaryOf(Article a) {
+    if (!a.standfirst().isEmpty()) return a.standfirst();
+    if (!a.seoDescription().isEmpty()) return a.seoDescription();
+    var text = a.bodyText().replaceAll("\\s+", " ").strip();
+    if (text.length() <= EXCERPT_CHARS) return text;
+    int cut = text.lastIndexOf(' ', EXCERPT_CHARS);
+    return text.substring(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS) + "…";
+  }
+}
