@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * stories, and the malformed XML ones are refused.
  */
 class FeedFixturesTest {
-  static final Path FEEDS = SharedFixtures.root().resolve("feeds").resolve("feedvalidator");
+  static final Path FEEDS = dev.byline.testing.Fixtures.dir().resolve("feeds").resolve("feedvalidator");
   static final Pattern EXPECT = Pattern.compile("Expect:\\s*(!?\\w+)");
 
   @Test

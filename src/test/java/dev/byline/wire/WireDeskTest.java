@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The desk's decisions on a real SQLite store: versions, kills, embargoes, rules, packages, credits. */
 class WireDeskTest {
-  static final Path WIRE = SharedFixtures.wire();
+  static final Path WIRE = dev.byline.testing.Fixtures.path("wire");
   @TempDir Path dir;
   MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
   Newsroom newsroom;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every file in the shared wire fixtures: stories are read with their fields, the rest is refused clearly. */
 class WireFixturesTest {
-  static final Path WIRE = SharedFixtures.wire();
+  static final Path WIRE = dev.byline.testing.Fixtures.path("wire");
   static final Instant RECEIVED = Instant.parse("2026-01-01T00:00:00Z");
 
   static List<WireItem> read(String relative) {
