@@ -4,6 +4,7 @@ import dev.byline.content.ArticleStatus;
 import dev.byline.content.ArticleStore;
 import dev.byline.content.InvalidInput;
 import dev.byline.content.SectionStore;
+import dev.byline.content.StaleEdit;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public final class WireDesk {
         try {
           results.add(ingest(h, in, options));
           h.releaseSavepoint("wire_item");
-        } catch (InvalidInput | WireFormatException e) {
+        } catch (InvalidInput | WireFormatException | StaleEdit e) {
           h.rollbackToSavepoint("wire_item");
           results.add(new Outcome(in, Result.FAILED, 0, e.getMessage()));
         }

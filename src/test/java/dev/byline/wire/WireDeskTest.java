@@ -25,9 +25,14 @@ class WireDeskTest {
   Newsroom newsroom;
   Wire wire;
 
+  /** The database under test; the PostgreSQL variant overrides this. */
+  dev.byline.config.Config config(Map<String, String> settings) {
+    return TestDatabases.sqlite(dir, settings);
+  }
+
   void open(Map<String, String> settings) {
     var s = new HashMap<>(settings);
-    newsroom = Newsroom.open(TestDatabases.sqlite(dir, s), clock);
+    newsroom = Newsroom.open(config(s), clock);
     newsroom.sections().ensure("world", "World", "", 1);
     newsroom.sections().ensure("business", "Business", "", 2);
     wire = newsroom.wire();
@@ -35,7 +40,10 @@ class WireDeskTest {
 
   @AfterEach
   void close() {
-    if (newsroom != null) newsroom.close();
+    if (newsroom != null) {
+      newsroom.close();
+      TestDatabases.drop(newsroom.config());
+    }
   }
 
   List<WireDesk.Outcome> ingest(String source, byte[] bytes, WireDesk.Options options) {
