@@ -93,7 +93,17 @@ public final class WireSources {
     return new WireSource(name, c.setting(p + "name", WireSource.displayNameOf(name)), folder, feed,
         Duration.ofSeconds(seconds), token, hosts, c.boolSetting(p + "pictures.allow.private", false),
         (long) c.intSetting(p + "pictures.max.mb", 25) * 1024 * 1024, publish.equals("auto"),
-        c.setting(p + "section", ""), rules, c.setting(p + "zone").map(java.time.ZoneId::of).orElse(c.timeZone()));
+        c.setting(p + "section", ""), rules, zone(c, p + "zone"));
+  }
+
+  private static java.time.ZoneId zone(Config c, String key) {
+    var v = c.setting(key);
+    if (v.isEmpty()) return c.timeZone();
+    try {
+      return java.time.ZoneId.of(v.get().strip());
+    } catch (java.time.DateTimeException e) {
+      throw new ConfigException(key, "is not a time zone such as Europe/London: \"" + v.get() + "\"");
+    }
   }
 
   public List<WireSource> all() {
