@@ -11,6 +11,7 @@ import dev.byline.admin.PhotoDesk;
 import dev.byline.admin.RevisionPages;
 import dev.byline.content.ArticleRevisions;
 import dev.byline.admin.AuditPages;
+import dev.byline.admin.CatalogPages;
 import dev.byline.admin.Dashboard;
 import dev.byline.admin.LoginPages;
 import dev.byline.admin.SessionGate;
@@ -18,8 +19,14 @@ import dev.byline.admin.UserPages;
 import dev.byline.auth.Accounts;
 import dev.byline.auth.Role;
 import dev.byline.config.Config;
-import dev.byline.content.RelatedArticles;
+import dev.byline.config.ConfigException;
+import dev.byline.admin.RelatedAdmin;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.related.RelatedChoices;
+import dev.byline.related.RelatedFinder;
+import dev.byline.related.RelatedFreshness;
+import dev.byline.search.SearchIndex;
+import dev.byline.search.StoryKeys;
 import dev.byline.distribution.DistributionSettings;
 import dev.byline.distribution.FeedBuilder;
 import dev.byline.distribution.Sitemaps;
@@ -32,6 +39,7 @@ import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
+import dev.byline.site.SearchPages;
 import dev.byline.site.Site;
 import dev.byline.site.SitemapRoutes;
 import dev.byline.store.ChangeFollower;
@@ -63,16 +71,22 @@ public final class Byline implements AutoCloseable {
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
 
+  /** Memory for cached search pages: popular searches repeat, but readers can ask endlessly many. */
+  static final int DEFAULT_SEARCH_CACHE_MB = 16;
+
   private final Newsroom newsroom;
   private final Accounts accounts;
   private final PageCache cache;
+  private final SearchIndex index;
   private final WebServer server;
   private final List<AutoCloseable> parts;
 
-  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, WebServer server, List<AutoCloseable> parts) {
+  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, SearchIndex index, WebServer server,
+      List<AutoCloseable> parts) {
     this.newsroom = newsroom;
     this.accounts = accounts;
     this.cache = cache;
+    this.index = index;
     this.server = server;
     this.parts = parts;
   }
@@ -89,6 +103,7 @@ public final class Byline implements AutoCloseable {
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
 
       var cache = new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
+      var searchCache = new PageCache(config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
       ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
@@ -97,17 +112,37 @@ public final class Byline implements AutoCloseable {
       parts.add(new DropFolders(wire.ingest(), wire.sources().all(), wire.sources().scanMillis()).start());
       parts.add(new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all()).start());
 
+      var storyKeys = StoryKeys.NONE;
+      var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
+      parts.add(index);
+      // Search pages are purged when the index has changed, not when the feed has: purged any
+      // earlier, a search could render from the old index and be kept.
+      index.onRefreshed(searchCache::clear);
+      var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), clock);
+      int inlineMax = boundedSetting(config, "related.inline.max", RelatedFinder.DEFAULT_INLINE_MAX, 0, 10);
+      int listMax = boundedSetting(config, "related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
+      var related = new RelatedFinder(index, newsroom.articles(), choices, storyKeys, inlineMax, listMax);
+      var freshness = new RelatedFreshness(related, index, newsroom.articles(), newsroom.db(), newsroom.feed(), clock,
+          inlineMax + listMax);
+      parts.add(freshness);
+      index.onPublished(freshness::onPublished);
+      index.start();
+
       var assets = StaticAssets.load();
       var views = new Views();
       var site = new Site(config, views, cache, newsroom.sections(), assets);
+      site.addScript("search.js");
       var accounts = Accounts.open(newsroom.db(), clock);
       var https = config.baseUrl().startsWith("https://");
-      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https);
+      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https,
+          config.boolSetting("http.trust.forwarded", false));
       var admin = new AdminSite(config, views, assets);
       admin.addNav("wire", "Wire", "/admin/wire", Role.EDITOR);
-      var articlePages = new ArticlePages(site, newsroom.articles(), RelatedArticles.NONE);
+      var articlePages = new ArticlePages(site, newsroom.articles(), related);
       var revisions = new ArticleRevisions(newsroom.db(), clock);
       var editorPanels = new EditorPanels();
+      editorPanels.add((article, user, csrf) -> java.util.Optional.of(new EditorPanels.Panel("Related links",
+          "<p><a href=\"/admin/articles/" + article.id() + "/related\">Pin or block this story's related links</a></p>")));
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
       var distribution = DistributionSettings.from(config);
       var chrome = site.chrome();
@@ -127,6 +162,7 @@ public final class Byline implements AutoCloseable {
           new UserPages(admin, accounts),
           new AuditPages(admin, accounts.audit()),
           new PhotoDesk(admin, newsroom.images(), accounts.audit()),
+          new CatalogPages(admin, newsroom.sections(), newsroom.topics(), newsroom.authors(), newsroom.images(), accounts.audit()),
           new ArticleDesk(admin, newsroom.articles(), newsroom.topics()),
           new ArticleEditor(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
               newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
@@ -139,12 +175,15 @@ public final class Byline implements AutoCloseable {
           new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
+          // Before the article route: /search/suggest has the shape of /{section}/{slug}.
+          new SearchPages(site, index, newsroom.sections(), newsroom.topics(), searchCache),
+          new RelatedAdmin(newsroom.articles(), choices, related, site.views()),
           articlePages,
           lists.sectionRoute());
       var headers = SecurityHeaders.strict(https);
       var server = WebServer.create(headers, new ErrorPages(site), routes, new CachedPageHandler(cache, headers))
           .start(config.setting("http.host", "0.0.0.0"), config.port());
-      return new Byline(newsroom, accounts, cache, server, parts);
+      return new Byline(newsroom, accounts, cache, index, server, parts);
     } catch (RuntimeException e) {
       closeAll(parts);
       newsroom.close();
@@ -173,6 +212,10 @@ public final class Byline implements AutoCloseable {
     return cache;
   }
 
+  public SearchIndex searchIndex() {
+    return index;
+  }
+
   /** The URL the site listens on, for people and tests. */
   public String url() {
     return "http://localhost:" + port() + "/";
@@ -193,6 +236,12 @@ public final class Byline implements AutoCloseable {
         // Closing is best effort; the next part must still close.
       }
     }
+  }
+
+  private static int boundedSetting(Config config, String key, int fallback, int min, int max) {
+    int v = config.intSetting(key, fallback);
+    if (v < min || v > max) throw new ConfigException(key, "must be from " + min + " to " + max + ", not " + v);
+    return v;
   }
 
   private static int freePort() {

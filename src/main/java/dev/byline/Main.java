@@ -6,6 +6,8 @@ import dev.byline.auth.Role;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigException;
 import dev.byline.config.ConfigLoader;
+import dev.byline.search.SearchIndex;
+import dev.byline.search.StoryKeys;
 import dev.byline.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
 /** The {@code byline} command line. With no command it serves. */
 @Command(name = "byline", mixinStandardHelpOptions = true, version = "Byline 0.1",
     description = "A news publishing platform: wire feeds and editors in, fast accessible pages out.",
-    subcommands = {Main.Serve.class, Main.Demo.class, Main.UserCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Serve.class, Main.Demo.class, Main.UserCommand.class, Main.Reindex.class, ImportCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
 
@@ -35,7 +38,7 @@ public final class Main implements Callable<Integer> {
   static int run(String... args) {
     var cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ConfigException || e instanceof StoreException) {
+      if (e instanceof ConfigException || e instanceof StoreException || e instanceof SearchIndex.IndexInUse) {
         cmd.getErr().println("byline: " + e.getMessage());
         return EXIT_CONFIG;
       }
@@ -223,6 +226,26 @@ public final class Main implements Callable<Integer> {
         int n = newsroom.demo().seed();
         System.out.println(n == 0 ? "The demo newsroom is already there; nothing changed."
             : "Seeded the demo newsroom: " + n + " stories in " + newsroom.sections().all().size() + " sections.");
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "reindex", mixinStandardHelpOptions = true,
+      description = "Rebuild the search index from the database. Stop the server first: it holds the index open.")
+  static final class Reindex implements Callable<Integer> {
+    @Mixin ConfigOptions options = new ConfigOptions();
+
+    @Override
+    public Integer call() {
+      var config = options.load(Map.of());
+      try (var newsroom = Newsroom.open(config, Clock.systemUTC());
+           var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(),
+               StoryKeys.NONE, Clock.systemUTC())) {
+        long started = System.nanoTime();
+        int n = index.rebuildNow();
+        System.out.printf("Reindexed %d published %s in %.1f s into %s%n", n, n == 1 ? "story" : "stories",
+            (System.nanoTime() - started) / 1e9, config.dataDir().resolve("index"));
       }
       return 0;
     }

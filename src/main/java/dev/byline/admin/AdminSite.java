@@ -73,9 +73,13 @@ public final class AdminSite {
     return assets;
   }
 
-  /** The client address as this server sees it (a proxy's own address when behind one). */
+  /**
+   * The client's address: the connection's, or the proxy-reported one when
+   * {@code http.trust.forwarded} is on.
+   */
   public static String ip(Context ctx) {
-    var ip = ctx.ip();
+    String ip = ctx.attribute(SessionGate.CLIENT_IP_ATTRIBUTE);
+    if (ip == null) ip = ctx.ip();
     return ip == null ? "" : ip;
   }
 }

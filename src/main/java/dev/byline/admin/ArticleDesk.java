@@ -48,7 +48,7 @@ public final class ArticleDesk implements Routes {
   @Override
   public void routes(RoutesConfig r) {
     r.get("/admin/articles", this::list);
-    r.get("/admin/topics/suggest", this::suggest);
+    r.get("/admin/suggest/topics", this::suggest);
   }
 
   private void list(Context ctx) {

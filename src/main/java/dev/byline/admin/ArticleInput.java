@@ -59,7 +59,7 @@ final class ArticleInput {
       Slugs.check("slug", f.value("slug").strip());
       return "";
     });
-    for (var name : ArticleForm.names(f.value("topics"))) field(f, "topics", () -> Text.required("topic name", name, 120));
+    for (var name : ArticleForm.names(f.value("topics"))) field(f, "topics", () -> Text.required("topic name", TypedName.of(name).name(), 120));
     for (var name : ArticleForm.names(f.value("bylines"))) field(f, "bylines", () -> Text.required("byline", name, 120));
     var sectionId = Params.optionalId(f, "section", "Section must be chosen from the list");
     if (sectionId != null && sections.byId(sectionId).isEmpty()) f.error("section", "Section no longer exists; choose another");
@@ -82,8 +82,9 @@ final class ArticleInput {
     var checked = check(f);
     if (checked.isEmpty()) return Optional.empty();
     var topicIds = new ArrayList<Long>();
-    for (var name : ArticleForm.names(f.value("topics"))) {
-      topicIds.add(topics.named(name).orElseGet(() -> topics.ensure(name, TopicType.SUBJECT)).id());
+    for (var typed : ArticleForm.names(f.value("topics"))) {
+      var named = TypedName.of(typed);
+      topicIds.add(topics.named(named.name()).orElseGet(() -> topics.ensure(named.name(), named.type())).id());
     }
     var authorIds = new ArrayList<Long>();
     for (var name : ArticleForm.names(f.value("bylines"))) {
@@ -106,8 +107,9 @@ final class ArticleInput {
     if (checked.isEmpty()) return Optional.empty();
     var c = checked.get();
     var topicList = new ArrayList<Topic>();
-    for (var name : ArticleForm.names(f.value("topics"))) {
-      topicList.add(topics.named(name).orElseGet(() -> new Topic(0, slugOr(name, "topic"), name, TopicType.SUBJECT)));
+    for (var typed : ArticleForm.names(f.value("topics"))) {
+      var named = TypedName.of(typed);
+      topicList.add(topics.named(named.name()).orElseGet(() -> new Topic(0, slugOr(named.name(), "topic"), named.name(), named.type())));
     }
     var authorList = new ArrayList<Author>();
     for (var name : ArticleForm.names(f.value("bylines"))) {
@@ -129,6 +131,17 @@ final class ArticleInput {
     } catch (InvalidInput e) {
       f.error(fieldOf(e.field()), sentence(e.field(), e.reason()));
       return Optional.empty();
+    }
+  }
+
+  /** A topic as typed: "Ana Vestergaard (person)" names a new topic's kind; plain names are subjects. */
+  record TypedName(String name, TopicType type) {
+    private static final java.util.regex.Pattern KIND =
+        java.util.regex.Pattern.compile("(.+?)\\s*\\((person|place|organisation|organization|subject)\\)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    static TypedName of(String typed) {
+      var m = KIND.matcher(typed.strip());
+      return m.matches() ? new TypedName(m.group(1).strip(), TopicType.parse(m.group(2))) : new TypedName(typed.strip(), TopicType.SUBJECT);
     }
   }
 

@@ -22,19 +22,25 @@ public final class SessionGate implements dev.byline.web.Routes {
   public static final String PRESESSION_COOKIE = "byline_presession";
   /** The {@link Sessions.Active} of the request, for pages that need more than the user. */
   public static final String SESSION_ATTRIBUTE = "byline.session";
+  /** The client's address as {@link AdminSite#ip} reports it (for throttling and the audit log). */
+  static final String CLIENT_IP_ATTRIBUTE = "byline.client-ip";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final Sessions sessions;
   private final Tokens tokens;
   private final List<String> csrfExempt;
   private final boolean secureCookies;
+  private final boolean trustForwarded;
 
   /**
    * @param csrfExempt path prefixes whose state-changing requests carry no CSRF token (each must
    *     authenticate its callers some other way)
    * @param secureCookies whether cookies carry {@code Secure} (the site is served over HTTPS)
+   * @param trustForwarded whether the last {@code X-Forwarded-For} entry is the client's address
+   *     (only behind a proxy that sets it; otherwise anyone could pick their address)
    */
-  public SessionGate(Sessions sessions, Tokens tokens, List<String> csrfExempt, boolean secureCookies) {
+  public SessionGate(Sessions sessions, Tokens tokens, List<String> csrfExempt, boolean secureCookies, boolean trustForwarded) {
+    this.trustForwarded = trustForwarded;
     this.sessions = sessions;
     this.tokens = tokens;
     this.csrfExempt = List.copyOf(csrfExempt);
@@ -52,6 +58,7 @@ public final class SessionGate implements dev.byline.web.Routes {
   }
 
   public void handle(Context ctx) {
+    ctx.attribute(CLIENT_IP_ATTRIBUTE, clientIp(ctx));
     boolean admin = isAdmin(ctx.path());
     if (admin) ctx.header("Cache-Control", "no-store");
     var token = ctx.cookie(SESSION_COOKIE);
@@ -103,6 +110,17 @@ public final class SessionGate implements dev.byline.web.Routes {
 
   private void clearCookie(Context ctx, String name) {
     setCookie(ctx, name, "", 0);
+  }
+
+  private String clientIp(Context ctx) {
+    var forwarded = trustForwarded ? ctx.header("X-Forwarded-For") : null;
+    if (forwarded != null && !forwarded.isBlank()) {
+      var parts = forwarded.split(",");
+      var last = parts[parts.length - 1].strip();
+      if (!last.isEmpty() && last.length() <= 64) return last;
+    }
+    var ip = ctx.ip();
+    return ip == null ? "" : ip;
   }
 
   private boolean exempt(String path) {

@@ -36,7 +36,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  *
  * <ul>
  *   <li>a photo from the library: {@code ![Alt text](image:42 "Caption")} alone in its paragraph;
- *   <li>an embed: a YouTube, Vimeo or other supported link alone on its own line;
+ *   <li>an embed: a YouTube, Vimeo or other supported link alone on its own line, or with a
+ *       title as {@code ![Launch coverage](https://youtu.be/…)};
  *   <li>a pinned related article: {@code related: 123} alone on its own line.
  * </ul>
  *
@@ -59,7 +60,8 @@ public final class Markdown {
   public static final int MAX_LENGTH = 200_000;
 
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS)
+      .includeSourceSpans(org.commonmark.parser.IncludeSourceSpans.BLOCKS).build();
   private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(false).build();
 
   public List<Block> toBlocks(String markdown) {
@@ -112,6 +114,8 @@ public final class Markdown {
 
   private Block image(Image img) {
     var m = IMAGE_REF.matcher(img.getDestination() == null ? "" : img.getDestination());
+    var provider = m.matches() ? null : embedProvider(img.getDestination());
+    if (provider != null) return new Block.Embed(provider, img.getDestination(), plain(img).strip());
     if (!m.matches()) {
       throw new InvalidInput("image", "must come from the photo library: upload it, then write ![Alt text](image:ID \"Caption\")");
     }
@@ -226,7 +230,7 @@ public final class Markdown {
         if (!im.caption().isEmpty()) out.append(" \"").append(im.caption().replace("\"", "\\\"")).append('"');
         out.append(')');
       } else if (b instanceof Block.Embed e) {
-        out.append(e.url());
+        out.append(e.title().isEmpty() ? e.url() : "![" + e.title().replace("]", "\\]") + "](" + e.url() + ")");
       } else if (b instanceof Block.RelatedLink r) {
         out.append("related: ").append(r.articleId());
       } else if (b instanceof Block.RawHtml r) {

@@ -4,6 +4,8 @@
  * <em>byline</em> (who wrote it), <em>dateline</em> (where it was filed), <em>source</em> (the
  * agency or newsroom, with its <em>credit line</em>). The <em>body</em> is an ordered list of
  * typed <em>blocks</em>. <em>Sections</em> file an article in one place; <em>topics</em> (people,
- * places, organisations, subjects) tag it many ways.
+ * places, organisations, subjects) tag it many ways. Editors write the body in
+ * <em>Markdown</em>, converted to blocks once, on save; each save from the editor is a
+ * <em>revision</em>; the <em>desk</em> is the list of articles in every status.
  */
 package dev.byline.content;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A stored photo: the original (kept privately, never served, since it may carry camera and GPS
- * metadata) and its re-encoded variants, which are what readers get.
+ * A stored photo: the original (kept privately, never served; stored without GPS or other camera
+ * metadata, only its EXIF orientation) and its re-encoded variants, which are what readers get.
  *
- * @param width width of the original in pixels
- * @param height height of the original in pixels
+ * @param width width of the photo upright, in pixels
+ * @param height height of the photo upright, in pixels
  * @param credit as the wire carries it: "Name/Handout via REUTERS"
  */
 public record Image(long id, String key, String mime, int width, int height, long byteSize,

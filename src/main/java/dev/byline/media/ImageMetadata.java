@@ -126,6 +126,7 @@ public final class ImageMetadata {
         continue;
       }
       if (marker == 0xDA || marker == 0xD9) { // start of scan: the rest is image data
+        if (!hasEndMarker(in, i)) throw new MediaException("the JPEG file is truncated (it stops before the end of the picture)");
         out.write(in, i, in.length - i);
         return out.toByteArray();
       }
@@ -137,6 +138,14 @@ public final class ImageMetadata {
       i += 2 + len;
     }
     throw new MediaException("the JPEG file is truncated (no image data)");
+  }
+
+  /** Inside scan data 0xFF is always followed by 0x00 or a restart marker, so FF D9 is the end. */
+  private static boolean hasEndMarker(byte[] in, int from) {
+    for (int j = in.length - 2; j >= from; j--) {
+      if ((in[j] & 0xFF) == 0xFF && (in[j + 1] & 0xFF) == 0xD9) return true;
+    }
+    return false;
   }
 
   private static byte[] png(byte[] in, int orientation) {

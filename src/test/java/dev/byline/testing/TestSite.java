@@ -47,6 +47,11 @@ public final class TestSite implements AutoCloseable {
     return new TestSite(Byline.start(config));
   }
 
+  /** Starts with a clock the test controls, e.g. a {@link TestClock}. */
+  public static TestSite start(Config config, java.time.Clock clock) {
+    return new TestSite(Byline.start(config, clock));
+  }
+
   /**
    * A site with the demo newsroom. The newsroom is seeded once per test JVM into a template
    * folder and copied, since drawing and encoding sixty pictures takes seconds.

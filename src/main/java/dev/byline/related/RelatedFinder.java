@@ -1,0 +1,157 @@
+package dev.byline.related;
+
+import dev.byline.content.Article;
+import dev.byline.content.ArticleStore;
+import dev.byline.content.ArticleSummary;
+import dev.byline.content.Block;
+import dev.byline.content.RelatedArticles;
+import dev.byline.search.Fingerprint;
+import dev.byline.search.SearchIndex;
+import dev.byline.search.SimilarArticle;
+import dev.byline.search.SimilarityRequest;
+import dev.byline.search.StoryKeys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The related engine: for an article, the published stories most about the same story.
+ *
+ * <p>The search index supplies candidates by text similarity (MoreLikeThis-style term selection
+ * over headline, standfirst and body, the headline weighted, re-ranked by cosine). This class adds
+ * the policy: a boost for shared topics, a decay with the time between the two stories, no
+ * other version of the same wire story, no near-duplicates of the article or of each other, the
+ * editor's pins first and blocks never. Every step is deterministic, ties broken by id.
+ *
+ * <pre>{@code
+ * var related = new RelatedFinder(index, articles, choices, StoryKeys.NONE, 3, 4);
+ * var plan = related.planFor(article);   // body with "READ:" links placed, and the Related list
+ * var top3 = related.picks(article, 3);  // the engine's own ranking
+ * }</pre>
+ */
+public final class RelatedFinder implements RelatedArticles {
+  /** Inline "READ:" links per article unless configured ({@code related.inline.max}). */
+  public static final int DEFAULT_INLINE_MAX = 3;
+  /** Stories in the "Related" list under the article unless configured ({@code related.list.max}). */
+  public static final int DEFAULT_LIST_MAX = 4;
+  /** Candidates asked of the index: enough to survive exclusions and still fill every place. */
+  static final int CANDIDATES = 30;
+  /**
+   * Below this cosine similarity two texts share words but not a story; no link beats a wrong
+   * link. Unrelated news pairs score well under it, stories about one event well over.
+   */
+  static final double MIN_SIMILARITY = 0.12;
+  /** Sharing every topic of the article multiplies the score by 1 + this. */
+  static final double TOPIC_BOOST = 0.25;
+  /** Score halves (above the floor) for every this many days between the two stories. */
+  static final Duration RECENCY_HALF_LIFE = Duration.ofDays(14);
+  /** However far apart in time, a story keeps this share of its score: old background can still be the best link. */
+  static final double RECENCY_FLOOR = 0.6;
+  /** Shingle resemblance above which two texts are the same story told twice. */
+  static final double NEAR_DUPLICATE_RESEMBLANCE = 0.5;
+  /** Share of the shorter text found in the longer above which one is cut from the other. */
+  static final double NEAR_DUPLICATE_CONTAINMENT = 0.8;
+
+  private final SearchIndex index;
+  private final ArticleStore articles;
+  private final RelatedChoices choices;
+  private final StoryKeys storyKeys;
+  private final int inlineMax;
+  private final int listMax;
+
+  public RelatedFinder(SearchIndex index, ArticleStore articles, RelatedChoices choices, StoryKeys storyKeys,
+      int inlineMax, int listMax) {
+    if (inlineMax < 0 || inlineMax > 10) throw new IllegalArgumentException("related.inline.max must be 0 to 10, not " + inlineMax);
+    if (listMax < 0 || listMax > 12) throw new IllegalArgumentException("related.list.max must be 0 to 12, not " + listMax);
+    this.index = index;
+    this.articles = articles;
+    this.choices = choices;
+    this.storyKeys = storyKeys;
+    this.inlineMax = inlineMax;
+    this.listMax = listMax;
+  }
+
+  /** A story the engine chose, with its final score and the raw text similarity behind it. */
+  public record Pick(long articleId, double score, double similarity) {}
+
+  @Override
+  public Plan planFor(Article article) {
+    var chosen = choices.of(article.id());
+    var placed = new LinkedHashSet<Long>();
+    for (var b : article.body()) if (b instanceof Block.RelatedLink r) placed.add(r.articleId());
+    var exclude = new HashSet<>(chosen.blocked());
+    exclude.addAll(placed);
+    exclude.addAll(chosen.pinned());
+    var ordered = new ArrayList<Long>();
+    articles.summaries(chosen.pinned()).forEach(s -> ordered.add(s.id()));
+    int wanted = inlineMax + listMax;
+    if (ordered.size() < wanted) picks(article, wanted - ordered.size(), exclude).forEach(p -> ordered.add(p.articleId()));
+    var body = ReadLinkPlacement.place(article.body(), ordered, inlineMax);
+    var inline = new HashSet<Long>();
+    for (var b : body) if (b instanceof Block.RelatedLink r) inline.add(r.articleId());
+    var rest = ordered.stream().filter(id -> !inline.contains(id)).limit(listMax).toList();
+    List<ArticleSummary> list = articles.summaries(rest);
+    return new Plan(body, list);
+  }
+
+  /** The engine's best {@code limit} stories for the article, best first; no pins, blocks respected. */
+  public List<Pick> picks(Article article, int limit) {
+    return picks(article, limit, choices.of(article.id()).blocked());
+  }
+
+  List<Pick> picks(Article article, int limit, Set<Long> exclude) {
+    if (limit <= 0) return List.of();
+    var body = article.bodyText();
+    var candidates = index.similar(new SimilarityRequest(article.id(), article.headline(), article.standfirst(), body,
+        exclude, Math.max(CANDIDATES, limit * 3)));
+    var own = Fingerprint.of(article.headline() + "\n" + article.standfirst() + "\n" + body);
+    var story = storyKeys.of(article);
+    var topics = new HashSet<Long>();
+    article.topics().forEach(t -> topics.add(t.id()));
+    var when = article.firstPublishedAt() != null ? article.firstPublishedAt() : article.createdAt();
+    var scored = new ArrayList<Scored>();
+    for (var c : candidates) {
+      if (c.similarity() < MIN_SIMILARITY) continue;
+      if (story != null && story.equals(c.storyKey())) continue;
+      if (nearDuplicates(own, c.fingerprint())) continue;
+      scored.add(new Scored(c, c.similarity() * topicFactor(topics, c.topicIds()) * recency(when, c.publishedAt())));
+    }
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.candidate().id()));
+    var picked = new ArrayList<Scored>();
+    for (var s : scored) {
+      if (picked.size() == limit) break;
+      if (picked.stream().anyMatch(p -> nearDuplicates(p.candidate().fingerprint(), s.candidate().fingerprint()))) continue;
+      picked.add(s);
+    }
+    return picked.stream().map(s -> new Pick(s.candidate().id(), s.score(), s.candidate().similarity())).toList();
+  }
+
+  private record Scored(SimilarArticle candidate, double score) {}
+
+  static boolean nearDuplicates(Fingerprint a, Fingerprint b) {
+    return a.resemblance(b) >= NEAR_DUPLICATE_RESEMBLANCE || a.containment(b) >= NEAR_DUPLICATE_CONTAINMENT;
+  }
+
+  static double topicFactor(Set<Long> own, List<Long> theirs) {
+    if (own.isEmpty()) return 1;
+    long shared = theirs.stream().filter(own::contains).count();
+    return 1 + TOPIC_BOOST * shared / own.size();
+  }
+
+  /**
+   * Decay with the time between the two stories, not with the age of either: a page's links do
+   * not change by themselves as days pass (it caches), and an archive story links to what was
+   * news around it, as does a story published today.
+   */
+  static double recency(Instant a, Instant b) {
+    if (a == null || b == null) return 1;
+    double days = Math.abs(Duration.between(a, b).toMillis()) / (double) Duration.ofDays(1).toMillis();
+    double halfLives = days / (RECENCY_HALF_LIFE.toMillis() / (double) Duration.ofDays(1).toMillis());
+    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * Math.pow(0.5, halfLives);
+  }
+}

@@ -1,0 +1,174 @@
+package dev.byline.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Runs one reader search: parses the words with Lucene's {@link SimpleQueryParser} (made for what
+ * people type: it never throws, and unbalanced quotes or lone operators just lose their meaning),
+ * applies filters and order, and highlights what matched.
+ */
+final class ArticleSearch {
+  /** A match in the headline outweighs one in the standfirst, which outweighs one in the body. */
+  static final Map<String, Float> FIELD_WEIGHTS = Map.of(
+      IndexSchema.HEADLINE, 3f, IndexSchema.STANDFIRST, 2f, IndexSchema.BODY, 1f);
+  /** Shorter prefixes match too much to mean anything; they are searched as whole words. */
+  static final int MIN_PREFIX = 2;
+  /** Words and phrases only: no fuzzy or proximity syntax, which readers type by accident. */
+  static final int PARSER_FLAGS = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.OR_OPERATOR
+      | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PREFIX_OPERATOR
+      | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR;
+  static final int SNIPPET_PASSAGES = 2;
+  static final int HIGHLIGHT_MAX_CHARS = 20_000;
+
+  private final IndexSearcher searcher;
+  private final Analyzer analyzer;
+
+  ArticleSearch(IndexSearcher searcher, Analyzer analyzer) {
+    this.searcher = searcher;
+    this.analyzer = analyzer;
+  }
+
+  SearchResults run(SearchQuery q) {
+    if (q.isEmpty()) return SearchResults.none(true);
+    var words = parse(q.text());
+    if (words == null && !q.hasFilters()) return SearchResults.none(false);
+    var query = withFilters(words == null ? new MatchAllDocsQuery() : words, q);
+    try {
+      int wanted = q.page() * SearchQuery.PAGE_SIZE + 1;
+      var sort = q.sort() == SearchQuery.Sort.NEWEST || words == null
+          ? new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true))
+          : new Sort(SortField.FIELD_SCORE, new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true));
+      TopDocs top = searcher.search(query, wanted, sort, false);
+      int from = (q.page() - 1) * SearchQuery.PAGE_SIZE;
+      int to = Math.min(top.scoreDocs.length, from + SearchQuery.PAGE_SIZE);
+      var hits = new ArrayList<SearchResults.Hit>();
+      if (from < to) hits.addAll(hits(top, from, to, words == null ? query : words));
+      boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+      String suggestion = null;
+      if (top.totalHits.value == 0 && words != null) suggestion = new SpellingSuggestion(searcher, this).suggest(q);
+      return new SearchResults(hits, top.totalHits.value, exact, q.page(), top.scoreDocs.length > to, suggestion, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new dev.byline.content.InvalidInput("q", "has too many words or prefixes to search at once");
+    }
+  }
+
+  /** How many articles match, for checking a spelling suggestion before offering it. */
+  long count(SearchQuery q) throws IOException {
+    var words = parse(q.text());
+    if (words == null) return 0;
+    return searcher.count(withFilters(words, q));
+  }
+
+  /** The words as a query, or null when nothing searchable is left after parsing. */
+  Query parse(String text) {
+    var parser = new SimpleQueryParser(analyzer, FIELD_WEIGHTS, PARSER_FLAGS) {
+      @Override
+      protected Query newPrefixQuery(String prefix) {
+        var normalized = analyzer.normalize(IndexSchema.WORDS, prefix).utf8ToString();
+        if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX || !normalized.chars().anyMatch(Character::isLetterOrDigit)) {
+          return newDefaultQuery(prefix);
+        }
+        return new PrefixQuery(new Term(IndexSchema.WORDS, normalized.toLowerCase(Locale.ROOT)));
+      }
+    };
+    parser.setDefaultOperator(BooleanClause.Occur.MUST);
+    var query = parser.parse(text);
+    if (query == null || query instanceof MatchNoDocsQuery || isOnlyNegative(query)) return null;
+    return query;
+  }
+
+  private static boolean isOnlyNegative(Query query) {
+    if (!(query instanceof BooleanQuery b)) return false;
+    if (b.clauses().isEmpty()) return true;
+    return b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT);
+  }
+
+  private static Query withFilters(Query words, SearchQuery q) {
+    if (!q.hasFilters()) return words;
+    var b = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+    if (q.sectionId() != null) b.add(new TermQuery(new Term(IndexSchema.SECTION, q.sectionId().toString())), BooleanClause.Occur.FILTER);
+    if (q.topicId() != null) b.add(new TermQuery(new Term(IndexSchema.TOPIC, q.topicId().toString())), BooleanClause.Occur.FILTER);
+    if (q.from() != null || q.to() != null) {
+      long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+      long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli() - 1;
+      b.add(LongPoint.newRangeQuery(IndexSchema.PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private List<SearchResults.Hit> hits(TopDocs top, int from, int to, Query words) throws IOException {
+    var page = new TopDocs(top.totalHits, java.util.Arrays.copyOfRange(top.scoreDocs, from, to));
+    var formatter = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+    var bodies = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(formatter)
+        .withFieldMatcher(f -> true).withMaxLength(HIGHLIGHT_MAX_CHARS).build()
+        .highlight(IndexSchema.BODY, words, page, SNIPPET_PASSAGES);
+    var headlines = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(formatter)
+        .withFieldMatcher(f -> true).withBreakIterator(WholeBreakIterator::new).build()
+        .highlight(IndexSchema.HEADLINE, words, page, 1);
+    var stored = searcher.storedFields();
+    var out = new ArrayList<SearchResults.Hit>();
+    for (int i = 0; i < page.scoreDocs.length; i++) {
+      var doc = stored.document(page.scoreDocs[i].doc, Set.of(IndexSchema.SLUG, IndexSchema.SECTION,
+          IndexSchema.PUBLISHED, IndexSchema.HEADLINE, IndexSchema.KEY));
+      long id = idOf(page.scoreDocs[i].doc);
+      var headline = headlines[i] != null ? headlines[i] : escape(doc.get(IndexSchema.HEADLINE));
+      var snippet = bodies[i] == null ? "" : bodies[i];
+      out.add(new SearchResults.Hit(id, doc.get(IndexSchema.SLUG), doc.getField(IndexSchema.SECTION).numericValue().longValue(),
+          headline, snippet, Instant.ofEpochMilli(doc.getField(IndexSchema.PUBLISHED).numericValue().longValue())));
+    }
+    return out;
+  }
+
+  private long idOf(int doc) throws IOException {
+    var leaves = searcher.getIndexReader().leaves();
+    var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+    var ids = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), IndexSchema.ID);
+    return ids.advanceExact(doc - leaf.docBase) ? ids.longValue() : 0;
+  }
+
+  static String escape(String s) {
+    if (s == null) return "";
+    var sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#x27;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+}

@@ -1,0 +1,173 @@
+package dev.byline.search;
+
+import dev.byline.content.Article;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What one article looks like in the index. Changing any field's meaning or analysis means
+ * raising {@link #VERSION}: every node then rebuilds its index from the database on start.
+ */
+final class IndexSchema {
+  /** Stored in each commit; an index written under another version is rebuilt. */
+  static final int VERSION = 1;
+
+  /** The article id as a term, for updates and deletes. */
+  static final String KEY = "key";
+  /** The article id as a doc value, to map hits back to articles. */
+  static final String ID = "id";
+  static final String SLUG = "slug";
+  static final String HEADLINE = "headline";
+  static final String STANDFIRST = "standfirst";
+  static final String BODY = "body";
+  /** Unstemmed words of the whole text: prefix queries and spelling suggestions. */
+  static final String WORDS = "words";
+  /** Edge n-grams of headline words, for autocomplete. */
+  static final String COMPLETE = "complete";
+  /** Headline (twice), standfirst and body with term vectors: what related-article similarity reads. */
+  static final String RELATED = "related";
+  static final String SECTION = "section";
+  static final String TOPIC = "topic";
+  static final String PUBLISHED = "published";
+  /** A wire story's identity (source and guid) shared by all its versions, when known. */
+  static final String STORY = "story";
+  static final String FINGERPRINT = "fingerprint";
+  /** Length of the related text's term-frequency vector (float bits), for cosine similarity. */
+  static final String RELATED_NORM = "related_norm";
+
+  /** The headline counts twice in related-article similarity: it says what the story is about. */
+  static final int HEADLINE_REPEATS = 2;
+
+  private static final FieldType BODY_TYPE = textType(true, true, false);
+  private static final FieldType HEADLINE_TYPE = textType(true, true, false);
+  private static final FieldType RELATED_TYPE = textType(false, false, true);
+  private static final FieldType WORDS_TYPE = docsOnly();
+
+  private IndexSchema() {}
+
+  /** English analysis (stop words, possessives, Porter stemming) for text; plain words for the rest. */
+  static Analyzer analyzer() {
+    var english = new EnglishAnalyzer();
+    Map<String, Analyzer> perField = Map.of(
+        WORDS, new StandardAnalyzer(CharArraySet.EMPTY_SET),
+        COMPLETE, new FoldingAnalyzer(true));
+    return new PerFieldAnalyzerWrapper(english, perField);
+  }
+
+  /** Plain lower-cased, accent-folded words, for matching what a reader types against {@link #COMPLETE}. */
+  static Analyzer completionQueryAnalyzer() {
+    return new FoldingAnalyzer(false);
+  }
+
+  static Term key(long articleId) {
+    return new Term(KEY, Long.toString(articleId));
+  }
+
+  /** The text related-article similarity compares: headline weighted by repetition, standfirst, body. */
+  static String relatedText(String headline, String standfirst, String body) {
+    var sb = new StringBuilder(headline.length() * HEADLINE_REPEATS + standfirst.length() + body.length() + 8);
+    for (int i = 0; i < HEADLINE_REPEATS; i++) sb.append(headline).append("\n");
+    return sb.append(standfirst).append("\n").append(body).toString();
+  }
+
+  static Document document(Article article, String storyKey, Analyzer analyzer) {
+    var doc = new Document();
+    var body = article.bodyText();
+    doc.add(new StringField(KEY, Long.toString(article.id()), Field.Store.NO));
+    doc.add(new NumericDocValuesField(ID, article.id()));
+    doc.add(new StoredField(SLUG, article.slug()));
+    doc.add(new Field(HEADLINE, article.headline(), HEADLINE_TYPE));
+    doc.add(new Field(STANDFIRST, article.standfirst(), HEADLINE_TYPE));
+    doc.add(new Field(BODY, body, BODY_TYPE));
+    doc.add(new Field(WORDS, article.headline() + "\n" + article.standfirst() + "\n" + body, WORDS_TYPE));
+    doc.add(new Field(COMPLETE, article.headline(), WORDS_TYPE));
+    var related = relatedText(article.headline(), article.standfirst(), body);
+    doc.add(new Field(RELATED, related, RELATED_TYPE));
+    float norm = (float) RelatedTerms.norm(RelatedTerms.frequencies(analyzer, related));
+    doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits(norm)));
+    long section = article.section() == null ? 0 : article.section().id();
+    doc.add(new StringField(SECTION, Long.toString(section), Field.Store.NO));
+    doc.add(new StoredField(SECTION, section));
+    for (var t : article.topics()) {
+      doc.add(new StringField(TOPIC, Long.toString(t.id()), Field.Store.NO));
+      doc.add(new SortedNumericDocValuesField(TOPIC, t.id()));
+    }
+    long published = article.firstPublishedAt() == null ? 0 : article.firstPublishedAt().toEpochMilli();
+    doc.add(new LongPoint(PUBLISHED, published));
+    doc.add(new NumericDocValuesField(PUBLISHED, published));
+    doc.add(new StoredField(PUBLISHED, published));
+    if (storyKey != null && !storyKey.isBlank()) {
+      doc.add(new StringField(STORY, storyKey, Field.Store.NO));
+      doc.add(new SortedDocValuesField(STORY, new BytesRef(storyKey)));
+    }
+    var text = article.headline() + "\n" + article.standfirst() + "\n" + body;
+    doc.add(new BinaryDocValuesField(FINGERPRINT, new BytesRef(Fingerprint.of(text).toBytes())));
+    return doc;
+  }
+
+  private static FieldType textType(boolean stored, boolean offsets, boolean termVectors) {
+    var type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setStored(stored);
+    if (offsets) type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    if (termVectors) {
+      // Frequencies only: similarity needs how often, not where.
+      type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+      type.setStoreTermVectors(true);
+    }
+    type.freeze();
+    return type;
+  }
+
+  private static FieldType docsOnly() {
+    var type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
+  /** Lower-cased, accent-folded words; with {@code grams}, also every leading part of each word. */
+  private static final class FoldingAnalyzer extends Analyzer {
+    private final boolean grams;
+
+    FoldingAnalyzer(boolean grams) {
+      this.grams = grams;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      var source = new StandardTokenizer();
+      TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+      if (grams) stream = new EdgeNGramTokenFilter(stream, 1, 24, true);
+      return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.byline.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.byline.Newsroom;
+import dev.byline.content.ArticleDraft;
+import dev.byline.content.Block;
+import dev.byline.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index follows the database, and rebuilds itself when it cannot be trusted. */
+class SearchIndexTest {
+  @TempDir Path dir;
+
+  SearchIndex open(Newsroom newsroom) {
+    return SearchIndex.open(dir.resolve("index"), newsroom.articles(), newsroom.feed(), StoryKeys.NONE, Clock.systemUTC());
+  }
+
+  long publish(Newsroom newsroom, String headline, String text) {
+    var section = newsroom.sections().ensure("world", "World", "", 1);
+    long id = newsroom.articles().create(ArticleDraft.of(headline, "", section.id(),
+        List.of(Block.Paragraph.ofText(text), Block.Paragraph.ofText("More words about it."))));
+    newsroom.articles().publish(id);
+    return id;
+  }
+
+  static void caughtUp(Newsroom newsroom, SearchIndex index) throws InterruptedException {
+    assertThat(index.awaitPosition(newsroom.feed().head(), 30_000)).as("index caught up").isTrue();
+  }
+
+  static long hits(SearchIndex index, String q) {
+    return index.search(SearchQuery.of(q)).total();
+  }
+
+  @Test
+  void a_missing_index_is_built_from_the_database_and_then_follows_changes() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      publish(newsroom, "Harbour cranes stand idle", "The cranes at the harbour stood idle all week.");
+      try (var index = open(newsroom).start()) {
+        assertThat(index.rebuildReason()).isEqualTo("missing");
+        caughtUp(newsroom, index);
+        assertThat(hits(index, "cranes")).isEqualTo(1);
+        long id = publish(newsroom, "Zanzibarite found in dredging", "Divers found zanzibarite.");
+        caughtUp(newsroom, index);
+        assertThat(hits(index, "zanzibarite")).isEqualTo(1);
+        newsroom.articles().unpublish(id);
+        caughtUp(newsroom, index);
+        assertThat(hits(index, "zanzibarite")).isZero();
+      }
+      assertThat(dir.resolve("index").resolve(SearchIndex.DIRTY_MARKER)).doesNotExist();
+    }
+  }
+
+  @Test
+  void a_clean_restart_trusts_the_index_and_applies_what_changed_while_it_was_closed() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      publish(newsroom, "Harbour cranes stand idle", "The cranes at the harbour stood idle all week.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+      }
+      publish(newsroom, "Ferry timetable changes", "The winter ferry timetable starts on Monday.");
+      try (var index = open(newsroom).start()) {
+        assertThat(index.rebuildReason()).isNull();
+        caughtUp(newsroom, index);
+        assertThat(hits(index, "ferry")).isEqualTo(1);
+        assertThat(hits(index, "cranes")).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void an_index_left_dirty_by_an_unclean_stop_is_rebuilt() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      publish(newsroom, "Harbour cranes stand idle", "The cranes at the harbour stood idle all week.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+      }
+      // What a crash leaves: the marker written at open and never removed.
+      Files.writeString(dir.resolve("index").resolve(SearchIndex.DIRTY_MARKER), "open since a crash\n");
+      try (var index = open(newsroom).start()) {
+        assertThat(index.rebuildReason()).isEqualTo("dirty");
+        caughtUp(newsroom, index);
+        assertThat(hits(index, "cranes")).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void an_index_written_under_another_schema_version_is_rebuilt() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      publish(newsroom, "Harbour cranes stand idle", "The cranes at the harbour stood idle all week.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+      }
+      try (var directory = FSDirectory.open(dir.resolve("index"));
+           var writer = new IndexWriter(directory, new IndexWriterConfig())) {
+        writer.setLiveCommitData(Map.of(SearchIndex.SCHEMA_KEY, "0", SearchIndex.FEED_KEY, "0").entrySet());
+        writer.commit();
+      }
+      try (var index = open(newsroom).start()) {
+        assertThat(index.rebuildReason()).isEqualTo("schema 0 is not " + IndexSchema.VERSION);
+        caughtUp(newsroom, index);
+        assertThat(hits(index, "cranes")).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void an_unreadable_index_is_rebuilt() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      publish(newsroom, "Harbour cranes stand idle", "The cranes at the harbour stood idle all week.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+      }
+      try (var files = Files.list(dir.resolve("index"))) {
+        for (var f : files.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+          Files.write(f, new byte[] {1, 2, 3});
+        }
+      }
+      try (var index = open(newsroom).start()) {
+        assertThat(index.rebuildReason()).startsWith("unreadable");
+        caughtUp(newsroom, index);
+        assertThat(hits(index, "cranes")).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void a_second_process_cannot_open_an_index_in_use() {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC());
+         var index = open(newsroom)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(newsroom))
+          .isInstanceOf(SearchIndex.IndexInUse.class).hasMessageContaining("in use");
+    }
+  }
+}
