@@ -1,5 +1,7 @@
 import dev.byline.Newsroom;
 import dev.byline.config.ConfigLoader;
+import dev.byline.search.SearchIndex;
+import dev.byline.search.StoryKeys;
 import dev.byline.wire.ReadContext;
 import dev.byline.wire.WireDesk;
 import dev.byline.wire.WireFormats;
@@ -44,20 +46,30 @@ public final class WireImportBench {
       parseCpuRate = Math.max(parseCpuRate, n / ((threads.getCurrentThreadCpuTime() - c0) / 1e9));
     }
 
-    for (var publish : new boolean[] {false, true}) {
-      var data = tmp.resolve(publish ? "data-publish" : "data-inbox");
+    for (int mode = 0; mode < 3; mode++) {
+      boolean publish = mode > 0;
+      boolean indexed = mode == 2;
+      var data = tmp.resolve("data-" + mode);
       var config = new ConfigLoader(Map.of()).load(Map.of("data", data.toString()), null);
       try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
         var wire = newsroom.wire();
+        // As in the running server: the search index follows the change feed on its own thread.
+        var index = indexed ? SearchIndex.open(data.resolve("index"), newsroom.articles(), newsroom.feed(), StoryKeys.NONE,
+            Clock.systemUTC()).start() : null;
         long t0 = System.nanoTime();
         long c0 = threads.getCurrentThreadCpuTime();
         var summary = wire.importer().run(items, wire.source("bench", config), new WireDesk.Options(publish, "", publish),
             WireImport.Progress.NONE);
+        if (index != null) {
+          if (!index.awaitPosition(newsroom.feed().head(), 600_000)) throw new IllegalStateException("the index did not catch up");
+          if (index.size() < summary.imported()) throw new IllegalStateException("indexed " + index.size());
+          index.close();
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         double rate = summary.imported() / seconds;
         System.out.printf(Locale.ROOT, "import %-22s %s in %.2f s = %.0f items/s wall, %.0f items per CPU-second "
-                + "(%.2f of the parse-only rate)%n", publish ? "--publish (articles):" : "to the inbox:", summary.line(),
+                + "(%.2f of the parse-only rate)%n", indexed ? "--publish + search:" : publish ? "--publish (articles):" : "to the inbox:", summary.line(),
             seconds, rate, summary.imported() / cpu, rate / parseRate);
       }
     }
