@@ -205,7 +205,17 @@ public final class ArticleEditor implements Routes {
     }
     var page = pages.page(article.get());
     ctx.contentType(page.contentType());
-    ctx.result(page.body());
+    ctx.result(withoutScripts(page.body()));
+  }
+
+  /**
+   * The live preview runs in a sandboxed frame that may not run scripts; the page's own
+   * {@code <script src>} tags (search, consent) would only be blocked there, with a console
+   * error each time, so the preview leaves them out.
+   */
+  static byte[] withoutScripts(byte[] html) {
+    var text = new String(html, java.nio.charset.StandardCharsets.UTF_8);
+    return text.replaceAll("<script\\b[^>]*>\\s*</script>", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private void autosave(Context ctx, Long id) {
