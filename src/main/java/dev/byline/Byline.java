@@ -1,5 +1,7 @@
 package dev.byline;
 
+import dev.byline.admin.WireInboxPages;
+import dev.byline.api.WirePushEndpoint;
 import dev.byline.admin.AccountPages;
 import dev.byline.admin.ConsentAdmin;
 import dev.byline.ads.AdsSettings;
@@ -18,6 +20,7 @@ import dev.byline.admin.LoginPages;
 import dev.byline.admin.SessionGate;
 import dev.byline.admin.UserPages;
 import dev.byline.auth.Accounts;
+import dev.byline.auth.Role;
 import dev.byline.config.Config;
 import dev.byline.consent.ConsentChoiceReader;
 import dev.byline.consent.ConsentPolicy;
@@ -57,6 +60,8 @@ import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import dev.byline.web.WebServer;
+import dev.byline.wire.DropFolders;
+import dev.byline.wire.FeedPoller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -75,7 +80,7 @@ public final class Byline implements AutoCloseable {
    * consent record: same-origin JSON, validated and rate-limited). Keep this list short and every
    * entry narrow.
    */
-  static final List<String> CSRF_EXEMPT = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX);
+  static final List<String> CSRF_EXEMPT = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX, WirePushEndpoint.PATH_PREFIX);
 
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
@@ -117,6 +122,10 @@ public final class Byline implements AutoCloseable {
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
+      var wire = newsroom.wire();
+      parts.add(new DropFolders(wire.ingest(), wire.sources().all(), wire.sources().scanMillis()).start());
+      parts.add(new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all()).start());
+
       var storyKeys = StoryKeys.NONE;
       var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
       parts.add(index);
@@ -155,7 +164,8 @@ public final class Byline implements AutoCloseable {
       var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https,
           config.boolSetting("http.trust.forwarded", false));
       var admin = new AdminSite(config, views, assets);
-      admin.addNav("consent", "Consent records", "/admin/consent", dev.byline.auth.Role.ADMIN);
+      admin.addNav("wire", "Wire", "/admin/wire", Role.EDITOR);
+      admin.addNav("consent", "Consent records", "/admin/consent", Role.ADMIN);
       var articlePages = new ArticlePages(site, newsroom.articles(), related, ads, policy.has(KnownServices.YOUTUBE));
       var revisions = new ArticleRevisions(newsroom.db(), clock);
       var editorPanels = new EditorPanels();
@@ -188,6 +198,8 @@ public final class Byline implements AutoCloseable {
               newsroom.images(), accounts.audit(), clock),
           new ConsentAdmin(admin, consentRecords, policy),
           new MediaRoutes(newsroom.media()),
+          new WirePushEndpoint(wire),
+          new WireInboxPages(wire, articlePages, admin, clock),
           feeds,
           new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
