@@ -2,7 +2,7 @@
 // only with the reader's "preferences" consent, and only ids and topic slugs are ever sent.
 (function () {
   'use strict';
-  var KEY = 'byline.reader', MAX_READS = 30, d = document;
+  var KEY = 'byline.pref.reader', MAX_READS = 30, d = document, generation = 0;
 
   function allowed() {
     var c = window.bylineConsent;
@@ -143,6 +143,8 @@
   function forYou() {
     var box = d.querySelector('[data-for-you]');
     if (!box) return;
+    var mine = ++generation; // a later render (consent changed, history cleared) wins over this one
+    function current() { return mine === generation; }
     var title = box.querySelector('h2'), body = box.querySelector('[data-for-you-body]');
     var aside = d.querySelector('[data-most-read]');
     body.replaceChildren();
@@ -156,9 +158,10 @@
       if (open) why.appendChild(open);
       body.appendChild(why);
       mostReadItems().then(function (items) {
+        if (!current()) return;
         if (!items.length) { box.hidden = true; return; }
         body.insertBefore(storyList(items.slice(0, 6), 'for-you-list'), body.firstChild);
-      }).catch(function () { box.hidden = true; });
+      }).catch(function () { if (current()) box.hidden = true; });
       return;
     }
     title.textContent = 'For you';
@@ -170,12 +173,15 @@
     }
     var ask = { read: state.reads.map(function (r) { return r.id; }), follow: state.follows.map(function (f) { return f.s; }) };
     getJson('/for-you.json', ask).then(function (j) {
+      if (!current()) return;
       var items = j.items || [];
       var list = items.length ? storyList(items, 'for-you-list', true)
         : el('p', 'for-you-note', 'Nothing new on your topics yet. Check back soon.');
       list.setAttribute('data-for-you-list', '');
       body.insertBefore(list, body.firstChild);
-    }).catch(function () { body.insertBefore(el('p', 'for-you-note', 'Stories for you could not be loaded.'), body.firstChild); });
+    }).catch(function () {
+      if (current()) body.insertBefore(el('p', 'for-you-note', 'Stories for you could not be loaded.'), body.firstChild);
+    });
   }
   function controls(body, state) {
     var bar = el('div', 'for-you-controls');

@@ -1,6 +1,11 @@
 package dev.byline;
 
+import dev.byline.admin.WireInboxPages;
+import dev.byline.api.WirePushEndpoint;
 import dev.byline.admin.AccountPages;
+import dev.byline.admin.ConsentAdmin;
+import dev.byline.ads.AdsSettings;
+import dev.byline.ads.AdsTxt;
 import dev.byline.admin.AdminSite;
 import dev.byline.admin.AnalyticsDashboard;
 import dev.byline.admin.ArticleDesk;
@@ -25,6 +30,11 @@ import dev.byline.admin.UserPages;
 import dev.byline.auth.Accounts;
 import dev.byline.auth.Role;
 import dev.byline.config.Config;
+import dev.byline.consent.ConsentChoiceReader;
+import dev.byline.consent.ConsentPolicy;
+import dev.byline.consent.ConsentRecords;
+import dev.byline.consent.KnownServices;
+import dev.byline.consent.SubmissionLimiter;
 import dev.byline.config.ConfigException;
 import dev.byline.admin.RelatedAdmin;
 import dev.byline.content.ScheduledPublisher;
@@ -40,11 +50,16 @@ import dev.byline.personalize.FreshArticles;
 import dev.byline.personalize.Recommender;
 import dev.byline.personalize.CachedSimilarArticles;
 import dev.byline.personalize.SimilarArticles;
+import dev.byline.site.AdsTxtRoute;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.BeaconHandler;
 import dev.byline.site.CachedPageHandler;
 import dev.byline.site.ForYouRoute;
 import dev.byline.site.MostReadPages;
+import dev.byline.site.Chrome;
+import dev.byline.site.ConsentMarkup;
+import dev.byline.site.ConsentRoutes;
+import dev.byline.site.CookiePolicyPage;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FeedRoutes;
 import dev.byline.site.FeedText;
@@ -60,6 +75,8 @@ import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import dev.byline.web.WebServer;
+import dev.byline.wire.DropFolders;
+import dev.byline.wire.FeedPoller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -77,11 +94,13 @@ import java.util.Set;
 public final class Byline implements AutoCloseable {
   /**
    * Path prefixes whose state-changing requests are exempt from the CSRF check, because each
-   * authenticates its callers some other way (an agency's push token) or acts for no account at
-   * all: a reader's page-view beacon, and "For you", a read-only question posted so the reader's
-   * signals stay out of URLs and logs. Keep this list short and every entry narrow.
+   * authenticates its callers some other way (an agency's push token, a consent record:
+   * same-origin JSON, validated and rate-limited) or acts for no account at all: a reader's
+   * page-view beacon, and "For you", a read-only question posted so the reader's signals stay out
+   * of URLs and logs. Keep this list short and every entry narrow.
    */
-  static final List<String> CSRF_EXEMPT = List.of(BeaconHandler.PATH, ForYouRoute.PATH);
+  static final List<String> CSRF_EXEMPT = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX, WirePushEndpoint.PATH_PREFIX,
+      BeaconHandler.PATH, ForYouRoute.PATH);
 
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
@@ -127,6 +146,10 @@ public final class Byline implements AutoCloseable {
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
+      var wire = newsroom.wire();
+      parts.add(new DropFolders(wire.ingest(), wire.sources().all(), wire.sources().scanMillis()).start());
+      parts.add(new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all()).start());
+
       var storyKeys = StoryKeys.NONE;
       var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
       parts.add(index);
@@ -143,16 +166,31 @@ public final class Byline implements AutoCloseable {
       index.onPublished(freshness::onPublished);
       index.start();
 
-      var assets = StaticAssets.load();
+      // Consent and ads: the policy comes from consent.* and ads.*; the choice is applied in the browser.
+      var ads = AdsSettings.from(config);
+      var policy = ConsentPolicy.from(config, ads.services());
+      var consentRecords = new ConsentRecords(newsroom.db(), clock);
+      var files = StaticAssets.load();
+      var consentMarkup = new ConsentMarkup(policy, ads, config.languageTag(), files);
+      var assets = files.with(ConsentMarkup.SETTINGS_ASSET, consentMarkup.settingsScript());
+
       var views = new Views();
       var site = new Site(config, views, cache, newsroom.sections(), assets);
+      site.addToHead(consentMarkup.head());
+      site.addToBodyEnd(consentMarkup.bodyEnd());
+      site.addScript(ConsentMarkup.SETTINGS_ASSET);
+      site.addScript("cookieconsent.umd.js");
+      site.addScript("consent.js");
       site.addScript("search.js");
+      site.addFooterLink(new Chrome.FooterLink("Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
       var accounts = Accounts.open(newsroom.db(), clock);
       var https = config.baseUrl().startsWith("https://");
       var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https,
           config.boolSetting("http.trust.forwarded", false));
       var admin = new AdminSite(config, views, assets);
-      var articlePages = new ArticlePages(site, newsroom.articles(), related);
+      admin.addNav("wire", "Wire", "/admin/wire", Role.EDITOR);
+      admin.addNav("consent", "Consent records", "/admin/consent", Role.ADMIN);
+      var articlePages = new ArticlePages(site, newsroom.articles(), related, ads, policy.has(KnownServices.YOUTUBE));
       var revisions = new ArticleRevisions(newsroom.db(), clock);
       var editorPanels = new EditorPanels();
       editorPanels.add((article, user, csrf) -> java.util.Optional.of(new EditorPanels.Panel("Related links",
@@ -213,11 +251,18 @@ public final class Byline implements AutoCloseable {
               newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
           new RevisionPages(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
               newsroom.images(), accounts.audit(), clock),
+          new ConsentAdmin(admin, consentRecords, policy),
           new MediaRoutes(newsroom.media()),
+          new WirePushEndpoint(wire),
+          new WireInboxPages(wire, articlePages, admin, clock),
           feeds,
           new SitemapRoutes(site, sitemaps, distribution, clock),
           new FrontPage(site, newsroom.articles()),
           lists,
+          new CookiePolicyPage(site, policy),
+          new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, SubmissionLimiter.from(config), config.baseUrl(),
+              AdminSite::ip),
+          new AdsTxtRoute(AdsTxt.render(ads, config.siteName())),
           // Before the article route: /search/suggest has the shape of /{section}/{slug}.
           new SearchPages(site, index, newsroom.sections(), newsroom.topics(), searchCache),
           new RelatedAdmin(newsroom.articles(), choices, related, site.views()),
@@ -227,7 +272,7 @@ public final class Byline implements AutoCloseable {
               newsroom.articles(), newsroom.sections(), clock),
           articlePages,
           lists.sectionRoute());
-      var headers = SecurityHeaders.strict(https);
+      var headers = securityHeaders(config, policy);
       var front = new BeaconHandler(pageViews, analytics.clientIpHeader(), siteHost, headers);
       front.setHandler(new CachedPageHandler(cache, headers));
       var server = WebServer.create(headers, new ErrorPages(site), routes, front)
@@ -238,6 +283,20 @@ public final class Byline implements AutoCloseable {
       newsroom.close();
       throw e;
     }
+  }
+
+  /**
+   * The strict policy, widened only by what consent allows to load: the hash of the inline Consent
+   * Mode defaults (pages are cached and identical for every reader, so a per-response nonce cannot
+   * be used) and the hosts of configured third parties, which the consent script reaches only after
+   * the reader agrees.
+   */
+  static SecurityHeaders securityHeaders(Config config, ConsentPolicy policy) {
+    var hosts = policy.hosts();
+    var scripts = new ArrayList<String>();
+    policy.googleConsentMode().ifPresent(m -> scripts.add(m.cspSource()));
+    scripts.addAll(hosts.scripts());
+    return SecurityHeaders.of(scripts, hosts.frames(), hosts.connects(), hosts.images(), config.baseUrl().startsWith("https://"));
   }
 
   public int port() {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** The {@code byline} command line. With no command it serves. */
 @Command(name = "byline", mixinStandardHelpOptions = true, version = "Byline 0.1",
     description = "A news publishing platform: wire feeds and editors in, fast accessible pages out.",
-    subcommands = {Main.Serve.class, Main.Demo.class, Main.UserCommand.class, Main.Reindex.class,
+    subcommands = {Main.Serve.class, Main.Demo.class, Main.UserCommand.class, Main.Reindex.class, ImportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;

@@ -11,6 +11,7 @@ import dev.byline.media.MediaFiles;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
 import dev.byline.store.SiteState;
+import dev.byline.wire.Wire;
 import java.time.Clock;
 
 /**
@@ -31,6 +32,11 @@ public record Newsroom(Config config, Clock clock, Database db, ChangeFeed feed,
     var authors = new AuthorStore(db, feed);
     var articles = new ArticleStore(db, feed, sections, images, clock);
     return new Newsroom(config, clock, db, feed, new SiteState(db), media, images, sections, topics, authors, articles);
+  }
+
+  /** The wire desk over this newsroom's stores. */
+  public Wire wire() {
+    return Wire.build(config, db, feed, articles, sections, topics, authors, images, clock);
   }
 
   public DemoNewsroom demo() {

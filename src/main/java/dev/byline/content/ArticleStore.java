@@ -82,25 +82,36 @@ public final class ArticleStore {
 
   /** Stores a new draft and, in the same transaction, whatever {@code also} writes. */
   public long create(ArticleDraft draft, AlsoWrite also) {
-    var now = clock.millis();
-    long id = db.jdbi().inTransaction(h -> {
-      checkReferences(h, draft);
-      var slug = freeSlug(h, draft.slug(), -1);
-      long newId = h.createQuery("INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
-              + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
-              + "created_at, modified_at, version) VALUES (:slug, 'draft', :headline, :standfirst, :dateline, :source, "
-              + ":credit, :section, :image, :body, :seoTitle, :seoDescription, :note, :now, :now, 1) RETURNING id")
-          .bind("slug", slug)
-          .bindMap(fields(draft))
-          .bind("now", now)
-          .mapTo(Long.class).one();
-      writeLinks(h, newId, draft);
-      also.write(h, newId, 1);
-      feed.append(h, "article", newId, "created", keysOf(h, newId));
-      return newId;
-    });
+    long id = db.jdbi().inTransaction(h -> create(h, draft, also));
     feed.committed();
     return id;
+  }
+
+  /**
+   * {@link #create(ArticleDraft)} inside the caller's transaction, for writers that must store
+   * something of their own atomically with the article (the wire desk links an item to the
+   * article it produced). The caller calls {@link ChangeFeed#committed()} after commit.
+   */
+  public long create(Handle h, ArticleDraft draft) {
+    return create(h, draft, AlsoWrite.NOTHING);
+  }
+
+  private long create(Handle h, ArticleDraft draft, AlsoWrite also) {
+    var now = clock.millis();
+    checkReferences(h, draft);
+    var slug = freeSlug(h, draft.slug(), -1);
+    long newId = h.createQuery("INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
+            + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
+            + "created_at, modified_at, version) VALUES (:slug, 'draft', :headline, :standfirst, :dateline, :source, "
+            + ":credit, :section, :image, :body, :seoTitle, :seoDescription, :note, :now, :now, 1) RETURNING id")
+        .bind("slug", slug)
+        .bindMap(fields(draft))
+        .bind("now", now)
+        .mapTo(Long.class).one();
+    writeLinks(h, newId, draft);
+    also.write(h, newId, 1);
+    feed.append(h, "article", newId, "created", keysOf(h, newId));
+    return newId;
   }
 
   /**
@@ -117,52 +128,78 @@ public final class ArticleStore {
 
   /** As {@link #update(long, int, ArticleDraft)}, writing {@code also} in the same transaction. */
   public int update(long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
-    var now = clock.millis();
-    int version = db.jdbi().inTransaction(h -> {
-      var current = row(h, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
-      if (current.version() != expectedVersion) throw new StaleEdit(id, expectedVersion, current.version());
-      checkReferences(h, draft);
-      var before = keysOf(h, id);
-      var slug = current.slug();
-      if (!draft.slug().equals(current.slug())) {
-        if (slugTaken(h, draft.slug(), id)) throw new InvalidInput("slug", "\"" + draft.slug() + "\" is already used by another article");
-        if (current.firstPublishedAt() != null) {
-          h.createUpdate("DELETE FROM slug_redirect WHERE old_slug = :new").bind("new", draft.slug()).execute();
-          h.createUpdate("INSERT INTO slug_redirect (old_slug, article_id) VALUES (:old, :id) "
-                  + "ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id")
-              .bind("old", current.slug()).bind("id", id).execute();
-        }
-        slug = draft.slug();
-      }
-      boolean published = current.status() == ArticleStatus.PUBLISHED;
-      int n = h.createUpdate("UPDATE article SET slug = :slug, headline = :headline, standfirst = :standfirst, "
-              + "dateline = :dateline, source_name = :source, credit_line = :credit, section_id = :section, "
-              + "featured_image_id = :image, body = :body, seo_title = :seoTitle, seo_description = :seoDescription, "
-              + "update_note = :note, modified_at = :now, version = version + 1"
-              + (published ? ", updated_at = :now" : "")
-              + " WHERE id = :id AND version = :expected")
-          .bind("slug", slug).bindMap(fields(draft)).bind("now", now).bind("id", id).bind("expected", expectedVersion)
-          .execute();
-      if (n == 0) throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
-      writeLinks(h, id, draft);
-      also.write(h, id, expectedVersion + 1);
-      var keys = new LinkedHashSet<>(before);
-      keys.addAll(keysOf(h, id));
-      feed.append(h, "article", id, published ? "updated" : "saved", keys);
-      return expectedVersion + 1;
-    });
+    int version = db.jdbi().inTransaction(h -> update(h, id, expectedVersion, draft, also));
     feed.committed();
     return version;
   }
 
+  /** {@link #update(long, int, ArticleDraft)} inside the caller's transaction. */
+  public int update(Handle h, long id, int expectedVersion, ArticleDraft draft) {
+    return update(h, id, expectedVersion, draft, AlsoWrite.NOTHING);
+  }
+
+  private int update(Handle h, long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
+    var now = clock.millis();
+    var current = row(h, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
+    if (current.version() != expectedVersion) throw new StaleEdit(id, expectedVersion, current.version());
+    checkReferences(h, draft);
+    var before = keysOf(h, id);
+    var slug = current.slug();
+    if (!draft.slug().equals(current.slug())) {
+      if (slugTaken(h, draft.slug(), id)) throw new InvalidInput("slug", "\"" + draft.slug() + "\" is already used by another article");
+      if (current.firstPublishedAt() != null) {
+        h.createUpdate("DELETE FROM slug_redirect WHERE old_slug = :new").bind("new", draft.slug()).execute();
+        h.createUpdate("INSERT INTO slug_redirect (old_slug, article_id) VALUES (:old, :id) "
+                + "ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id")
+            .bind("old", current.slug()).bind("id", id).execute();
+      }
+      slug = draft.slug();
+    }
+    boolean published = current.status() == ArticleStatus.PUBLISHED;
+    int n = h.createUpdate("UPDATE article SET slug = :slug, headline = :headline, standfirst = :standfirst, "
+            + "dateline = :dateline, source_name = :source, credit_line = :credit, section_id = :section, "
+            + "featured_image_id = :image, body = :body, seo_title = :seoTitle, seo_description = :seoDescription, "
+            + "update_note = :note, modified_at = :now, version = version + 1"
+            + (published ? ", updated_at = :now" : "")
+            + " WHERE id = :id AND version = :expected")
+        .bind("slug", slug).bindMap(fields(draft)).bind("now", now).bind("id", id).bind("expected", expectedVersion)
+        .execute();
+    if (n == 0) throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
+    writeLinks(h, id, draft);
+    also.write(h, id, expectedVersion + 1);
+    var keys = new LinkedHashSet<>(before);
+    keys.addAll(keysOf(h, id));
+    feed.append(h, "article", id, published ? "updated" : "saved", keys);
+    return expectedVersion + 1;
+  }
+
+  /** The stored version of an article, for writers that update inside their own transaction. */
+  public Optional<Integer> versionOf(Handle h, long id) {
+    return row(h, id).map(Row::version);
+  }
+
+  /** The status of an article, read inside the caller's transaction. */
+  public Optional<ArticleStatus> statusOf(Handle h, long id) {
+    return row(h, id).map(Row::status);
+  }
+
   /** Publishes now. The first time sets the publication time; later times count as updates. */
   public void publish(long id) {
+    transition(id, "published", h -> publishStatement(h, id));
+  }
+
+  /** {@link #publish(long)} inside the caller's transaction. */
+  public void publish(Handle h, long id) {
+    transition(h, id, "published", hh -> publishStatement(hh, id));
+  }
+
+  private int publishStatement(Handle h, long id) {
     var now = clock.millis();
-    transition(id, "published", h -> h.createUpdate("UPDATE article SET status = 'published', "
+    return h.createUpdate("UPDATE article SET status = 'published', "
             + "first_published_at = COALESCE(first_published_at, :now), "
             + "updated_at = CASE WHEN first_published_at IS NULL THEN NULL ELSE :now END, "
             + "scheduled_at = NULL, modified_at = :now, version = version + 1 WHERE id = :id")
-        .bind("now", now).bind("id", id).execute());
+        .bind("now", now).bind("id", id).execute();
   }
 
   /**
@@ -170,21 +207,38 @@ public final class ArticleStore {
    * newsroom) instead of now. {@code updatedAt} may be null.
    */
   public void publishAsOf(long id, Instant firstPublishedAt, Instant updatedAt) {
+    transition(id, "published", h -> publishAsOfStatement(h, id, firstPublishedAt, updatedAt));
+  }
+
+  /** {@link #publishAsOf(long, Instant, Instant)} inside the caller's transaction. */
+  public void publishAsOf(Handle h, long id, Instant firstPublishedAt, Instant updatedAt) {
+    transition(h, id, "published", hh -> publishAsOfStatement(hh, id, firstPublishedAt, updatedAt));
+  }
+
+  private int publishAsOfStatement(Handle h, long id, Instant firstPublishedAt, Instant updatedAt) {
     var now = clock.millis();
-    transition(id, "published", h -> h.createUpdate("UPDATE article SET status = 'published', "
+    return h.createUpdate("UPDATE article SET status = 'published', "
             + "first_published_at = :first, updated_at = :updated, scheduled_at = NULL, modified_at = :now, "
             + "version = version + 1 WHERE id = :id")
         .bind("first", firstPublishedAt.toEpochMilli())
         .bind("updated", updatedAt == null ? null : updatedAt.toEpochMilli())
-        .bind("now", now).bind("id", id).execute());
+        .bind("now", now).bind("id", id).execute();
   }
 
   /** Takes the article off the site; its URL answers 410 Gone. */
   public void unpublish(long id) {
-    var now = clock.millis();
-    transition(id, "unpublished", h -> h.createUpdate("UPDATE article SET status = 'unpublished', "
+    transition(id, "unpublished", h -> unpublishStatement(h, id));
+  }
+
+  /** {@link #unpublish(long)} inside the caller's transaction. */
+  public void unpublish(Handle h, long id) {
+    transition(h, id, "unpublished", hh -> unpublishStatement(hh, id));
+  }
+
+  private int unpublishStatement(Handle h, long id) {
+    return h.createUpdate("UPDATE article SET status = 'unpublished', "
             + "modified_at = :now, version = version + 1 WHERE id = :id")
-        .bind("now", now).bind("id", id).execute());
+        .bind("now", clock.millis()).bind("id", id).execute();
   }
 
   /** Sets a status that has no side effects on dates: draft or in review. */
@@ -203,11 +257,20 @@ public final class ArticleStore {
    * in the database, so they survive restarts; {@link #publishDue()} publishes what is due.
    */
   public void schedule(long id, Instant at, Instant embargoUntil) {
+    transition(id, "scheduled", h -> scheduleStatement(h, id, at, embargoUntil));
+  }
+
+  /** {@link #schedule(long, Instant, Instant)} inside the caller's transaction. */
+  public void schedule(Handle h, long id, Instant at, Instant embargoUntil) {
+    transition(h, id, "scheduled", hh -> scheduleStatement(hh, id, at, embargoUntil));
+  }
+
+  private int scheduleStatement(Handle h, long id, Instant at, Instant embargoUntil) {
     var now = clock.millis();
-    transition(id, "scheduled", h -> h.createUpdate("UPDATE article SET status = 'scheduled', scheduled_at = :at, "
+    return h.createUpdate("UPDATE article SET status = 'scheduled', scheduled_at = :at, "
             + "embargo_until = :embargo, modified_at = :now, version = version + 1 WHERE id = :id")
         .bind("at", at.toEpochMilli()).bind("embargo", embargoUntil == null ? null : embargoUntil.toEpochMilli())
-        .bind("now", now).bind("id", id).execute());
+        .bind("now", now).bind("id", id).execute();
   }
 
   /** Publishes every scheduled article whose time and embargo have passed; returns their ids. */
@@ -225,20 +288,27 @@ public final class ArticleStore {
   }
 
   private void transition(long id, String action, Statement statement) {
-    db.jdbi().useTransaction(h -> {
-      var keys = keysOf(h, id);
-      if (statement.run(h) == 0) throw new InvalidInput("article", "does not exist");
-      // A first publication (or a re-dated one) adds the month it now lists under.
-      keys.addAll(keysOf(h, id));
-      feed.append(h, "article", id, action, keys);
-    });
+    db.jdbi().useTransaction(h -> transition(h, id, action, statement));
     feed.committed();
+  }
+
+  private void transition(Handle h, long id, String action, Statement statement) {
+    var keys = keysOf(h, id);
+    if (statement.run(h) == 0) throw new InvalidInput("article", "does not exist");
+    // A first publication (or a re-dated one) adds the month it now lists under.
+    keys.addAll(keysOf(h, id));
+    feed.append(h, "article", id, action, keys);
   }
 
   // ---- reads --------------------------------------------------------------------------------
 
   public Optional<Article> byId(long id) {
-    return db.jdbi().withHandle(h -> row(h, id).map(r -> resolve(h, r)));
+    return db.jdbi().withHandle(h -> byId(h, id));
+  }
+
+  /** {@link #byId(long)} inside the caller's transaction, seeing its uncommitted writes. */
+  public Optional<Article> byId(Handle h, long id) {
+    return row(h, id).map(r -> resolve(h, r));
   }
 
   /** The article at this slug, whatever its status: the caller decides 404, 410 or show. */

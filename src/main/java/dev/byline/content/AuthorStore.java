@@ -68,7 +68,8 @@ public final class AuthorStore {
     return author;
   }
 
-  Author ensure(Handle h, String name) {
+  /** {@link #ensure(String)} inside the caller's transaction. */
+  public Author ensure(Handle h, String name) {
     var existing = h.createQuery("SELECT * FROM author WHERE name = :name").bind("name", name)
         .map((rs, ctx) -> toAuthor(rs)).findOne();
     if (existing.isPresent()) return existing.get();

@@ -87,7 +87,8 @@ public final class TopicStore {
     return topic;
   }
 
-  Topic ensure(Handle h, String name, TopicType type) {
+  /** {@link #ensure(String, TopicType)} inside the caller's transaction. */
+  public Topic ensure(Handle h, String name, TopicType type) {
     var existing = h.createQuery("SELECT * FROM topic WHERE name = :name AND type = :type")
         .bind("name", name).bind("type", type.dbValue())
         .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), type))

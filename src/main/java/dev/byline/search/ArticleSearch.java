@@ -2,6 +2,7 @@ package dev.byline.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -124,34 +128,53 @@ final class ArticleSearch {
     return b.build();
   }
 
+  /**
+   * The shown page only: both fields highlighted in one pass from the offsets in the postings
+   * (one stored-fields read per hit), the rest from doc values.
+   */
   private List<SearchResults.Hit> hits(TopDocs top, int from, int to, Query words) throws IOException {
     var page = new TopDocs(top.totalHits, java.util.Arrays.copyOfRange(top.scoreDocs, from, to));
-    var formatter = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
-    var bodies = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(formatter)
-        .withFieldMatcher(f -> true).withMaxLength(HIGHLIGHT_MAX_CHARS).build()
-        .highlight(IndexSchema.BODY, words, page, SNIPPET_PASSAGES);
-    var headlines = UnifiedHighlighter.builder(searcher, analyzer).withFormatter(formatter)
-        .withFieldMatcher(f -> true).withBreakIterator(WholeBreakIterator::new).build()
-        .highlight(IndexSchema.HEADLINE, words, page, 1);
-    var stored = searcher.storedFields();
+    var fields = new String[] {IndexSchema.HEADLINE, IndexSchema.BODY};
+    var highlighted = highlighter().highlightFields(fields, words, page, new int[] {1, SNIPPET_PASSAGES});
+    var headlines = highlighted.get(IndexSchema.HEADLINE);
+    var bodies = highlighted.get(IndexSchema.BODY);
+    var leaves = searcher.getIndexReader().leaves();
     var out = new ArrayList<SearchResults.Hit>();
     for (int i = 0; i < page.scoreDocs.length; i++) {
-      var doc = stored.document(page.scoreDocs[i].doc, Set.of(IndexSchema.SLUG, IndexSchema.SECTION,
-          IndexSchema.PUBLISHED, IndexSchema.HEADLINE, IndexSchema.KEY));
-      long id = idOf(page.scoreDocs[i].doc);
-      var headline = headlines[i] != null ? headlines[i] : escape(doc.get(IndexSchema.HEADLINE));
+      int doc = page.scoreDocs[i].doc;
+      var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      var lr = leaf.reader();
+      int local = doc - leaf.docBase;
+      var headline = headlines[i] != null ? headlines[i] : escape(headlineOf(doc));
       var snippet = bodies[i] == null ? "" : bodies[i];
-      out.add(new SearchResults.Hit(id, doc.get(IndexSchema.SLUG), doc.getField(IndexSchema.SECTION).numericValue().longValue(),
-          headline, snippet, Instant.ofEpochMilli(doc.getField(IndexSchema.PUBLISHED).numericValue().longValue())));
+      var slugs = DocValues.getBinary(lr, IndexSchema.SLUG);
+      var slug = slugs.advanceExact(local) ? slugs.binaryValue().utf8ToString() : "";
+      out.add(new SearchResults.Hit(number(lr, IndexSchema.ID, local), slug, number(lr, IndexSchema.SECTION, local),
+          headline, snippet, Instant.ofEpochMilli(number(lr, IndexSchema.PUBLISHED, local))));
     }
     return out;
   }
 
-  private long idOf(int doc) throws IOException {
-    var leaves = searcher.getIndexReader().leaves();
-    var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-    var ids = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), IndexSchema.ID);
-    return ids.advanceExact(doc - leaf.docBase) ? ids.longValue() : 0;
+  private UnifiedHighlighter highlighter() {
+    var builder = UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withFieldMatcher(f -> true).withMaxLength(HIGHLIGHT_MAX_CHARS);
+    return new UnifiedHighlighter(builder) {
+      @Override
+      protected BreakIterator getBreakIterator(String field) {
+        // The headline is shown whole; the body as its best sentences.
+        return field.equals(IndexSchema.HEADLINE) ? new WholeBreakIterator() : super.getBreakIterator(field);
+      }
+    };
+  }
+
+  private String headlineOf(int doc) throws IOException {
+    return searcher.storedFields().document(doc, Set.of(IndexSchema.HEADLINE)).get(IndexSchema.HEADLINE);
+  }
+
+  private static long number(LeafReader reader, String field, int doc) throws IOException {
+    var values = DocValues.getNumeric(reader, field);
+    return values.advanceExact(doc) ? values.longValue() : 0;
   }
 
   static String escape(String s) {

@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexSchema {
   /** Stored in each commit; an index written under another version is rebuilt. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   /** The article id as a term, for updates and deletes. */
   static final String KEY = "key";
@@ -94,36 +94,42 @@ final class IndexSchema {
   }
 
   static Document document(Article article, String storyKey, Analyzer analyzer) {
+    return document(IndexedArticle.of(article, storyKey), analyzer);
+  }
+
+  static Document document(IndexedArticle article, Analyzer analyzer) {
     var doc = new Document();
-    var body = article.bodyText();
+    var body = article.body();
     doc.add(new StringField(KEY, Long.toString(article.id()), Field.Store.NO));
     doc.add(new NumericDocValuesField(ID, article.id()));
     doc.add(new StoredField(SLUG, article.slug()));
+    doc.add(new BinaryDocValuesField(SLUG, new BytesRef(article.slug())));
     doc.add(new Field(HEADLINE, article.headline(), HEADLINE_TYPE));
     doc.add(new Field(STANDFIRST, article.standfirst(), HEADLINE_TYPE));
     doc.add(new Field(BODY, body, BODY_TYPE));
-    doc.add(new Field(WORDS, article.headline() + "\n" + article.standfirst() + "\n" + body, WORDS_TYPE));
+    var text = article.headline() + "\n" + article.standfirst() + "\n" + body;
+    doc.add(new Field(WORDS, text, WORDS_TYPE));
     doc.add(new Field(COMPLETE, article.headline(), WORDS_TYPE));
-    var related = relatedText(article.headline(), article.standfirst(), body);
-    doc.add(new Field(RELATED, related, RELATED_TYPE));
-    float norm = (float) RelatedTerms.norm(RelatedTerms.frequencies(analyzer, related));
-    doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits(norm)));
-    long section = article.section() == null ? 0 : article.section().id();
-    doc.add(new StringField(SECTION, Long.toString(section), Field.Store.NO));
-    doc.add(new StoredField(SECTION, section));
-    for (var t : article.topics()) {
-      doc.add(new StringField(TOPIC, Long.toString(t.id()), Field.Store.NO));
-      doc.add(new SortedNumericDocValuesField(TOPIC, t.id()));
+    // Analysed once: the same terms feed the field (with its term vector) and the vector's length.
+    var related = RelatedTerms.analyse(analyzer, relatedText(article.headline(), article.standfirst(), body));
+    doc.add(new Field(RELATED, related.tokenStream(), RELATED_TYPE));
+    doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits((float) related.norm())));
+    doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.NO));
+    doc.add(new StoredField(SECTION, article.sectionId()));
+    doc.add(new NumericDocValuesField(SECTION, article.sectionId()));
+    for (long t : article.topicIds()) {
+      doc.add(new StringField(TOPIC, Long.toString(t), Field.Store.NO));
+      doc.add(new SortedNumericDocValuesField(TOPIC, t));
     }
-    long published = article.firstPublishedAt() == null ? 0 : article.firstPublishedAt().toEpochMilli();
+    long published = article.publishedMillis();
     doc.add(new LongPoint(PUBLISHED, published));
     doc.add(new NumericDocValuesField(PUBLISHED, published));
     doc.add(new StoredField(PUBLISHED, published));
+    var storyKey = article.storyKey();
     if (storyKey != null && !storyKey.isBlank()) {
       doc.add(new StringField(STORY, storyKey, Field.Store.NO));
       doc.add(new SortedDocValuesField(STORY, new BytesRef(storyKey)));
     }
-    var text = article.headline() + "\n" + article.standfirst() + "\n" + body;
     doc.add(new BinaryDocValuesField(FINGERPRINT, new BytesRef(Fingerprint.of(text).toBytes())));
     return doc;
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
@@ -31,9 +34,9 @@ import org.apache.lucene.util.BytesRef;
  */
 final class SimilarArticles {
   /** Query terms: enough to pin down a story's names and events, few enough to stay fast on a large archive. */
-  static final int MAX_QUERY_TERMS = 40;
-  /** Candidates gathered for re-ranking; more finds little and costs a term-vector read each. */
-  static final int CANDIDATES = 40;
+  static final int MAX_QUERY_TERMS = 25;
+  /** Candidates gathered beyond those asked for, for re-ranking; each costs a term-vector read. */
+  static final int CANDIDATE_MARGIN = 0;
   /** Terms in more than this share of articles say nothing about any one story. */
   static final double MAX_DOC_SHARE = 0.3;
 
@@ -54,23 +57,35 @@ final class SimilarArticles {
     if (reader.numDocs() == 0) return List.of();
     var text = IndexSchema.relatedText(request.headline(), request.standfirst(), request.body());
     var freqs = RelatedTerms.frequencies(analyzer, text);
-    var weights = new HashMap<String, Double>();
-    var idfs = new HashMap<String, Double>();
+    // The article's side of the cosine: every term, weighted by frequency and rarity.
+    var source = new HashMap<BytesRef, Double>(freqs.size() * 2);
+    var queryTerms = new ArrayList<Map.Entry<String, Double>>();
     double norm = 0;
     for (var e : freqs.entrySet()) {
       int df = docFreqs.of(reader, e.getKey());
       double idf = Math.log((docs + 1.0) / (df + 1.0));
       double w = RelatedTerms.tfWeight(e.getValue()) * idf;
       norm += w * w;
-      idfs.put(e.getKey(), idf);
-      if (df > 0 && df <= docs * MAX_DOC_SHARE) weights.put(e.getKey(), w);
+      source.put(new BytesRef(e.getKey()), w);
+      if (df > 0 && df <= docs * MAX_DOC_SHARE) queryTerms.add(Map.entry(e.getKey(), w));
     }
-    if (weights.isEmpty() || norm == 0) return List.of();
-    var query = query(weights, request);
+    if (queryTerms.isEmpty() || norm == 0) return List.of();
+    var query = query(queryTerms, request);
     try {
-      var hits = searcher.search(query, Math.max(CANDIDATES, request.limit())).scoreDocs;
-      var found = new ArrayList<SimilarArticle>(hits.length);
-      for (var hit : hits) found.add(candidate(hit.doc, freqs, idfs, Math.sqrt(norm)));
+      var hits = searcher.search(query, request.limit() + CANDIDATE_MARGIN).scoreDocs;
+      // In index order, so each segment's term vectors are read front to back.
+      var docIds = Arrays.stream(hits).mapToInt(h -> h.doc).sorted().toArray();
+      var found = new ArrayList<SimilarArticle>(docIds.length);
+      var leaves = reader.leaves();
+      LeafReaderContext leaf = null;
+      TermVectors vectors = null;
+      for (int doc : docIds) {
+        if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+          leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+          vectors = leaf.reader().termVectors();
+        }
+        found.add(candidate(leaf, vectors, doc - leaf.docBase, source, Math.sqrt(norm)));
+      }
       found.sort(Comparator.comparingDouble(SimilarArticle::similarity).reversed().thenComparingLong(SimilarArticle::id));
       return found.size() > request.limit() ? List.copyOf(found.subList(0, request.limit())) : found;
     } catch (IOException e) {
@@ -78,8 +93,8 @@ final class SimilarArticles {
     }
   }
 
-  private static BooleanQuery query(Map<String, Double> weights, SimilarityRequest request) {
-    var top = weights.entrySet().stream()
+  private static BooleanQuery query(List<Map.Entry<String, Double>> weights, SimilarityRequest request) {
+    var top = weights.stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(MAX_QUERY_TERMS).toList();
     var b = new BooleanQuery.Builder();
@@ -92,25 +107,20 @@ final class SimilarArticles {
     return b.build();
   }
 
-  private SimilarArticle candidate(int doc, Map<String, Integer> sourceFreqs, Map<String, Double> idfs, double sourceNorm)
-      throws IOException {
+  private static SimilarArticle candidate(LeafReaderContext leaf, TermVectors vectors, int local,
+      Map<BytesRef, Double> source, double sourceNorm) throws IOException {
     double dot = 0;
-    var vector = reader.termVectors().get(doc, IndexSchema.RELATED);
+    var vector = vectors.get(local, IndexSchema.RELATED);
     if (vector != null) {
       TermsEnum terms = vector.iterator();
       BytesRef term;
       while ((term = terms.next()) != null) {
-        var t = term.utf8ToString();
-        Integer sf = sourceFreqs.get(t);
-        if (sf == null) continue;
-        double idf = idfs.get(t);
+        Double w = source.get(term);
         // The candidate side is unweighted: its length is then a property of the candidate alone,
         // computed once at indexing, and the cosine stays within 0..1.
-        dot += RelatedTerms.tfWeight(sf) * idf * RelatedTerms.tfWeight((int) terms.totalTermFreq());
+        if (w != null) dot += w * RelatedTerms.tfWeight((int) terms.totalTermFreq());
       }
     }
-    var leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-    int local = doc - leaf.docBase;
     var lr = leaf.reader();
     var ids = DocValues.getNumeric(lr, IndexSchema.ID);
     long id = ids.advanceExact(local) ? ids.longValue() : 0;

@@ -1,5 +1,6 @@
 package dev.byline.site;
 
+import dev.byline.ads.AdsSettings;
 import dev.byline.content.Article;
 import dev.byline.content.ArticleStatus;
 import dev.byline.content.ArticleStore;
@@ -26,11 +27,23 @@ public final class ArticlePages implements Routes {
   private final Site site;
   private final ArticleStore articles;
   private final RelatedArticles related;
+  private final AdsSettings ads;
+  private final boolean youtube;
 
   public ArticlePages(Site site, ArticleStore articles, RelatedArticles related) {
+    this(site, articles, related, AdsSettings.NONE, true);
+  }
+
+  /**
+   * @param ads the slots to place between paragraphs
+   * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
+   */
+  public ArticlePages(Site site, ArticleStore articles, RelatedArticles related, AdsSettings ads, boolean youtube) {
     this.site = site;
     this.articles = articles;
     this.related = related;
+    this.ads = ads;
+    this.youtube = youtube;
   }
 
   @Override
@@ -89,7 +102,8 @@ public final class ArticlePages implements Routes {
         card.map(v -> v.height()).orElse(0), image.map(i -> i.alt()).orElse(""),
         List.of(data.newsArticle(article), data.breadcrumbs(crumbs)), "", "", false,
         Feeds.linksForArticle(chrome, article));
-    var view = new ArticleView(chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs);
+    var extras = BodyExtras.of(ads, youtube, plan.body());
+    var view = new ArticleView(chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs, extras);
     var keys = new LinkedHashSet<>(article.surrogateKeys());
     keys.add(PageCache.ALL);
     links.keySet().forEach(id -> keys.add("article:" + id));

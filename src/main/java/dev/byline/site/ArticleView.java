@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * An article page. {@code body} is the article's blocks with "READ:" links placed; {@code links}
- * resolves every related-link block to the article it points at.
+ * resolves every related-link block to the article it points at; {@code extras} holds the ad
+ * slots placed between blocks and how embeds render.
  */
 public record ArticleView(Chrome chrome, Meta meta, Dates dates, Article article, List<Block> body,
-    Map<Long, ArticleSummary> links, List<ArticleSummary> related, List<Breadcrumb> crumbs) {
+    Map<Long, ArticleSummary> links, List<ArticleSummary> related, List<Breadcrumb> crumbs, BodyExtras extras) {
   public ArticleView {
     body = List.copyOf(body);
     links = Map.copyOf(links);

@@ -39,6 +39,17 @@ public final class StaticAssets implements Routes {
     return new StaticAssets(Map.copyOf(map));
   }
 
+  /**
+   * A copy that also serves {@code name} with bytes made at start-up (e.g. settings generated from
+   * configuration), versioned and cached like the files.
+   */
+  public StaticAssets with(String name, byte[] bytes) {
+    if (!name.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException("asset names are plain file names: " + name);
+    var map = new HashMap<String, Asset>(assets);
+    map.put(name, new Asset(name, contentType(name), bytes.clone(), Gzip.compress(bytes), hash(bytes)));
+    return new StaticAssets(Map.copyOf(map));
+  }
+
   /** The versioned URL of an asset, e.g. {@code /static/site.css?v=1a2b3c4d}. */
   public String url(String name) {
     var a = assets.get(name);

@@ -1,25 +1,19 @@
 package dev.byline.search;
 
 import dev.byline.bench.NewsCorpus;
-import dev.byline.content.Article;
-import dev.byline.content.ArticleStatus;
-import dev.byline.content.Block;
-import dev.byline.content.Section;
-import dev.byline.content.Source;
-import dev.byline.content.Topic;
-import dev.byline.content.TopicType;
 import dev.byline.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 
 /**
  * Search and related-article latency on a generated archive, indexed straight into Lucene by the
@@ -28,20 +22,20 @@ import java.util.function.IntConsumer;
  * measured in the same run; plus index size and indexing time. See bench/RESULTS.md.
  *
  * <pre>
- * mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.byline.search.SearchBenchmark -Dexec.args="100000"
+ * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx4g -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.byline.search.SearchBenchmark 100000
  * </pre>
  */
 public final class SearchBenchmark {
-  static final int STORY_SIZE = 5;
-  static final int TOPICS = 5_000;
-  static final long SEED = 42;
+  static final int INDEXING_THREADS = 2;
+  static final int RAM_BUFFER_MB = 512;
+  /** What the related engine asks the index for (RelatedFinder.CANDIDATES). */
+  static final int RELATED_CANDIDATES = 20;
 
-  private final NewsCorpus corpus;
-  private final Instant start = Instant.parse("2020-01-01T00:00:00Z");
+  private final GeneratedArchive archive;
 
   SearchBenchmark(NewsCorpus corpus) {
-    this.corpus = corpus;
+    this.archive = new GeneratedArchive(corpus);
   }
 
   public static void main(String[] args) throws Exception {
@@ -53,55 +47,82 @@ public final class SearchBenchmark {
     new SearchBenchmark(corpus).run(n, dir);
   }
 
-  Article article(int i) {
-    var r = new Random(SEED * 1_000_003L + i);
-    int story = i / STORY_SIZE;
-    var names = List.of(NewsCorpus.name(story * 3L), NewsCorpus.name(story * 3L + 1), NewsCorpus.name(story * 3L + 2));
-    var headline = corpus.sentence(r, 9, names);
-    headline = headline.substring(0, Math.min(headline.length() - 1, 200));
-    var standfirst = corpus.sentence(r, 20, names);
-    if (standfirst.length() > 600) standfirst = standfirst.substring(0, 599);
-    var body = new ArrayList<Block>();
-    for (int p = 0; p < 8; p++) body.add(Block.Paragraph.ofText(corpus.sentence(r, 22, names) + " " + corpus.sentence(r, 22, names)));
-    var section = new Section(1 + story % 8, "section-" + (1 + story % 8), "Section " + (1 + story % 8), "", 0);
-    var topics = List.of(new Topic(1 + story % TOPICS, "topic-" + (1 + story % TOPICS), "Topic " + (story % TOPICS), TopicType.SUBJECT),
-        new Topic(1 + r.nextInt(TOPICS), "t-" + i, "Topic", TopicType.SUBJECT));
-    var when = start.plusSeconds(i * 150L + r.nextInt(120));
-    return new Article(i + 1L, "story-" + (i + 1), ArticleStatus.PUBLISHED, headline, standfirst, "", Source.NONE, section,
-        topics.get(0).id() == topics.get(1).id() ? topics.subList(0, 1) : topics, List.of(), null, body, Map.of(), "", "", "",
-        when, null, null, null, when, when, 1);
-  }
-
   void run(int n, Path dir) throws Exception {
-    if (Files.exists(dir)) {
+    boolean reuse = Boolean.getBoolean("reuse") && Files.exists(dir.resolve("write.lock"));
+    if (Files.exists(dir) && !reuse) {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+    boolean complete = reuse;
     try (var index = SearchIndex.open(dir, null, null, StoryKeys.NONE, Clock.systemUTC())) {
-      long t0 = System.nanoTime();
       var writer = index.writer();
-      for (int i = 0; i < n; i++) {
-        writer.addDocument(IndexSchema.document(article(i), null, index.analyzer()));
-        if ((i + 1) % 100_000 == 0) System.out.printf("  indexed %,d in %.0f s%n", i + 1, (System.nanoTime() - t0) / 1e9);
+      // A bulk build: a large buffer flushes fewer, larger segments (the server's writer keeps 64 MB).
+      writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB);
+      if (reuse) {
+        // -Dreuse=true: time the queries again on the index a previous run built.
+        System.out.printf("reusing the index in %s: %,d articles, %.1f MB%n", dir, index.size(), size(dir) / 1e6);
+        measure(index, n);
+        return;
       }
+      long t0 = System.nanoTime();
+      var next = new AtomicInteger();
+      var threads = new ArrayList<Thread>();
+      var failure = new AtomicReference<Throwable>();
+      for (int t = 0; t < INDEXING_THREADS; t++) {
+        var thread = new Thread(() -> {
+          try {
+            int i;
+            while ((i = next.getAndIncrement()) < n && failure.get() == null) {
+              writer.addDocument(IndexSchema.document(archive.article(i).indexed(), index.analyzer()));
+              if ((i + 1) % 100_000 == 0) System.out.printf("  indexed %,d in %.0f s%n", i + 1, (System.nanoTime() - t0) / 1e9);
+            }
+          } catch (Throwable e) {
+            failure.set(e);
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      for (var thread : threads) thread.join();
+      if (failure.get() != null) throw new IllegalStateException(failure.get());
       writer.commit();
-      index.searchers().maybeRefreshBlocking();
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
+      // Let background merges finish so they do not compete with the timed queries.
+      var merges = (ConcurrentMergeScheduler) writer.getConfig().getMergeScheduler();
+      while (writer.hasPendingMerges() || merges.mergeThreadCount() > 0) Thread.sleep(200);
+      // Marked as a complete index of this schema, so -Dreuse=true can open it again as it is.
+      writer.setLiveCommitData(Map.of(SearchIndex.SCHEMA_KEY, Integer.toString(IndexSchema.VERSION),
+          SearchIndex.FEED_KEY, "0").entrySet());
+      writer.commit();
+      complete = true;
+      index.searchers().maybeRefreshBlocking();
+      double mergedSeconds = (System.nanoTime() - t0) / 1e9;
       long bytes = size(dir);
-      System.out.printf("full index build: %,d articles in %.1f s (%.0f articles/s); index size %.1f MB (%.2f KB/article); segments %d%n",
-          n, indexSeconds, n / indexSeconds, bytes / 1e6, bytes / 1024.0 / n, index.withSearcher(s -> s.getIndexReader().leaves().size()));
+      System.out.printf("full index build: %,d articles in %.1f s (%.0f articles/s, %d threads, %d MB buffer); "
+          + "merges done at %.1f s; index size %.1f MB (%.2f KB/article); segments %d%n",
+          n, indexSeconds, n / indexSeconds, INDEXING_THREADS, RAM_BUFFER_MB, mergedSeconds, bytes / 1e6,
+          bytes / 1024.0 / n, index.withSearcher(s -> s.getIndexReader().leaves().size()));
+      measure(index, n);
+    }
+    if (complete) Files.deleteIfExists(dir.resolve(SearchIndex.DIRTY_MARKER));
+  }
 
+  void measure(SearchIndex index, int n) {
+    {
       var r = new Random(7);
       var queries = new ArrayList<String>();
-      for (int q = 0; q < 3_000; q++) queries.add(query(r, article(r.nextInt(n))));
+      for (int q = 0; q < 3_000; q++) queries.add(query(r, archive.article(r.nextInt(n)).body()));
       var search = time("search", 300, 2_000, i -> index.search(SearchQuery.of(queries.get(i % queries.size()))));
       var filtered = time("search + section filter, newest first", 200, 1_000, i -> index.search(new SearchQuery(
           queries.get(i % queries.size()), 1L + i % 8, null, null, null, SearchQuery.Sort.NEWEST, 1)));
-      var related = time("related candidates (index.similar)", 200, 1_000, i -> {
-        var a = article(r.nextInt(n));
-        index.similar(new SimilarityRequest(a.id(), a.headline(), a.standfirst(), a.bodyText(), Set.of(), 30));
-      });
+      // Requests made up front: generating an article's text is not part of what is timed.
+      var requests = new ArrayList<SimilarityRequest>();
+      for (int q = 0; q < 1_200; q++) {
+        var a = archive.article(r.nextInt(n));
+        requests.add(new SimilarityRequest(a.id(), a.headline(), a.standfirst(), a.body(), Set.of(), RELATED_CANDIDATES));
+      }
+      var related = time("related candidates (index.similar)", 200, 1_000, i -> index.similar(requests.get(i)));
       var mlt = time("baseline: plain MoreLikeThis", 100, 500, i -> index.plainMoreLikeThis(1L + r.nextInt(n), 3));
       System.out.printf("related p99 / plain MoreLikeThis p99 = %.2f%n", related[1] / mlt[1]);
       System.out.printf("search p99 %.2f ms, related p99 %.2f ms%n", search[1], related[1]);
@@ -109,8 +130,8 @@ public final class SearchBenchmark {
     }
   }
 
-  static String query(Random r, Article a) {
-    var words = Arrays.stream(a.bodyText().split("[^\\p{L}]+")).filter(w -> w.length() > 3).toList();
+  static String query(Random r, String body) {
+    var words = Arrays.stream(body.split("[^\\p{L}]+")).filter(w -> w.length() > 3).toList();
     var w1 = words.get(r.nextInt(words.size()));
     var w2 = words.get(r.nextInt(words.size()));
     int kind = r.nextInt(20);

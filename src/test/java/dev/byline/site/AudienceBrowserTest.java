@@ -100,7 +100,7 @@ class AudienceBrowserTest {
   }
 
   static String stored(ChromeDriver driver) {
-    return (String) driver.executeScript("return localStorage.getItem('byline.reader')");
+    return (String) driver.executeScript("return localStorage.getItem('byline.pref.reader')");
   }
 
   static long storedKeys(ChromeDriver driver) {
@@ -329,5 +329,42 @@ class AudienceBrowserTest {
         .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
         .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
         .toList();
+  }
+
+  @Test
+  void with_the_real_consent_banner_accepting_keeps_reads_and_rejecting_keeps_nothing(@TempDir Path profile) {
+    for (var accept : List.of(true, false)) {
+      var driver = Browser.open(profile.resolve(accept ? "accept" : "reject"));
+      driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", READER));
+      try {
+        driver.get(site.url(path("cyclone-3")));
+        var button = By.xpath("//button[normalize-space()='" + (accept ? "Accept all" : "Reject all") + "']");
+        Eventually.await("the consent banner", WAIT, () -> !driver.findElements(button).isEmpty()
+            && driver.findElement(button).isDisplayed());
+        assertThat(storedKeys(driver)).as("nothing before a choice").isZero();
+        driver.findElement(button).click();
+        if (accept) {
+          Eventually.await("the open story remembered", WAIT, () -> {
+            var s = stored(driver);
+            return s != null && s.contains("\"id\":" + ids.get("cyclone-3") + ",");
+          });
+          read(driver, "cyclone-1");
+          driver.get(site.url("/"));
+          Eventually.await("For you lists picks", WAIT, () -> !forYouLinks(driver).isEmpty());
+          assertThat(driver.findElement(By.cssSelector("[data-for-you] h2")).getText()).isEqualTo("For you");
+          assertThat(hrefs(forYouLinks(driver))).contains(path("cyclone-2")).doesNotContain(path("cyclone-1"), path("cyclone-3"));
+        } else {
+          driver.get(site.url(path("cyclone-1")));
+          Eventually.await("the page has run its scripts", WAIT,
+              () -> !driver.findElements(By.cssSelector(".topics button.follow")).isEmpty());
+          driver.get(site.url("/"));
+          Eventually.await("the module shows Most read", WAIT, () -> "Most read".equals(
+              driver.findElement(By.cssSelector("[data-for-you] h2")).getText()));
+          assertThat(stored(driver)).as("no reading history after rejecting").isNull();
+        }
+      } finally {
+        driver.quit();
+      }
+    }
   }
 }

@@ -24,6 +24,14 @@ public final class Browser {
   private Browser() {}
 
   public static ChromeDriver open(Path profileDir) {
+    return open(profileDir, false);
+  }
+
+  /**
+   * @param recordNetwork also keep Chrome's performance log (DevTools network events), read with
+   *     {@link NetworkLog}; works with any Chromium version, unlike version-bound CDP bindings
+   */
+  public static ChromeDriver open(Path profileDir, boolean recordNetwork) {
     if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
       if ("true".equals(System.getenv("CI"))) throw new AssertionError("chromium and chromedriver are required under CI=true");
       Assumptions.abort("chromium or chromedriver not installed");
@@ -37,6 +45,7 @@ public final class Browser {
         "--user-data-dir=" + profileDir.toAbsolutePath()));
     var logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
+    if (recordNetwork) logs.enable(LogType.PERFORMANCE, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     return new ChromeDriver(service, options);
   }

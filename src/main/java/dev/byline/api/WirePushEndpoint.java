@@ -1,0 +1,78 @@
+package dev.byline.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.wire.PictureResolver;
+import dev.byline.wire.Quarantine;
+import dev.byline.wire.Wire;
+import dev.byline.wire.WireDesk;
+import dev.byline.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/wire/{source}}: an agency pushes one file (any format the desk reads) with
+ * {@code Authorization: Bearer TOKEN}, the token configured for that source. Answers 200 with
+ * what the desk did, 422 with the reason when the file cannot be read (and quarantines it), 401
+ * for a wrong token, 404 for a source that takes no pushes. Exempt from CSRF: {@link #PATH_PREFIX}.
+ */
+public final class WirePushEndpoint implements Routes {
+  public static final String PATH_PREFIX = "/api/wire/";
+  private static final Logger log = LoggerFactory.getLogger(WirePushEndpoint.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Wire wire;
+
+  public WirePushEndpoint(Wire wire) {
+    this.wire = wire;
+  }
+
+  @Override
+  public void routes(RoutesConfig routes) {
+    routes.post(PATH_PREFIX + "{source}", this::push);
+  }
+
+  private void push(Context ctx) throws Exception {
+    ctx.header("Cache-Control", "no-store");
+    var source = wire.sources().byName(ctx.pathParam("source")).filter(s -> !s.pushToken().isEmpty());
+    if (source.isEmpty()) {
+      json(ctx, 404, Map.of("error", "this source does not take pushed items"));
+      return;
+    }
+    var auth = ctx.header("Authorization");
+    var given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : "";
+    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), source.get().pushToken().getBytes(StandardCharsets.UTF_8))) {
+      log.warn("event=wire_push_refused source={} ip={}", source.get().name(), ctx.ip());
+      ctx.header("WWW-Authenticate", "Bearer");
+      json(ctx, 401, Map.of("error", "missing or wrong token"));
+      return;
+    }
+    var bytes = ctx.bodyAsBytes();
+    var name = "push-" + System.currentTimeMillis() + (bytes.length > 0 && bytes[0] == '{' ? ".json" : ".xml");
+    var read = wire.ingest().read(source.get(), name, bytes, PictureResolver.Beside.NONE);
+    if (read.failed()) {
+      new Quarantine(source.get().folder().resolve("quarantine"))
+          .copy(name, bytes, read.failure().where(), read.failure().reason(), wire.ingest().clock().instant());
+      json(ctx, 422, Map.of("error", read.failure().getMessage()));
+      return;
+    }
+    int imported = 0, updated = 0, ignored = 0, failed = 0;
+    for (var o : wire.ingest().ingest(read.items(), WireDesk.Options.NONE)) {
+      switch (o.result()) {
+        case IMPORTED -> imported++;
+        case UPDATED -> updated++;
+        case IGNORED -> ignored++;
+        case FAILED -> failed++;
+      }
+    }
+    json(ctx, failed > 0 ? 422 : 200, Map.of("imported", imported, "updated", updated, "ignored", ignored, "failed", failed));
+  }
+
+  private static void json(Context ctx, int status, Map<String, ?> body) throws Exception {
+    ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+  }
+}

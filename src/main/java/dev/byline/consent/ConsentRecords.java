@@ -1,0 +1,127 @@
+package dev.byline.consent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Owns the consent_record table: stores each choice with its proof, and exports them as CSV for
+ * the publisher (e.g. to answer a regulator or a reader who asks what they agreed to).
+ *
+ * <pre>{@code
+ * records.save(choice, ctx.ip(), ctx.userAgent());     // truncates and hashes before storing
+ * records.exportCsv(writer, RecordFilter.ALL);
+ * }</pre>
+ */
+public final class ConsentRecords {
+  private static final TypeReference<Map<String, Boolean>> FLAGS = new TypeReference<>() {};
+  private final Database db;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** Which records an export or a listing covers; nulls mean no bound. */
+  public record RecordFilter(Instant from, Instant until, UUID consentId) {
+    public static final RecordFilter ALL = new RecordFilter(null, null, null);
+  }
+
+  public ConsentRecords(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Stores a checked choice with the truncated address and hashed user agent; returns the record. */
+  public ConsentRecord save(ConsentChoice choice, String clientAddress, String userAgent) {
+    var at = clock.instant();
+    var ip = IpPrefix.of(clientAddress);
+    var ua = UserAgentHash.of(userAgent);
+    long id = db.jdbi().inTransaction(h -> h.createQuery("INSERT INTO consent_record (consent_id, policy_revision, action, "
+            + "categories, services, language, recorded_at, ip_prefix, user_agent_hash) VALUES (:consentId, :revision, :action, "
+            + ":categories, :services, :language, :at, :ip, :ua) RETURNING id")
+        .bind("consentId", choice.consentId().toString()).bind("revision", choice.revision())
+        .bind("action", choice.action().id()).bind("categories", write(choice.categories()))
+        .bind("services", write(choice.services())).bind("language", choice.language())
+        .bind("at", at.toEpochMilli()).bind("ip", ip).bind("ua", ua).mapTo(Long.class).one());
+    return new ConsentRecord(id, choice, at, ip, ua);
+  }
+
+  public long count() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM consent_record").mapTo(Long.class).one());
+  }
+
+  /** Newest first, at most {@code limit}. */
+  public List<ConsentRecord> latest(RecordFilter filter, int limit) {
+    return db.jdbi().withHandle(h -> filtered(h, filter, " ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)))
+        .map((rs, ctx) -> read(rs)).list());
+  }
+
+  public Optional<ConsentRecord> byId(long id) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM consent_record WHERE id = :id").bind("id", id)
+        .map((rs, ctx) -> read(rs)).findOne());
+  }
+
+  /** Writes matching records as CSV, oldest first, streaming so any number of rows fits in memory. */
+  public long exportCsv(Writer out, RecordFilter filter) {
+    try {
+      ConsentCsv.header(out);
+      long n = db.jdbi().withHandle(h -> {
+        long count = 0;
+        try (var rows = filtered(h, filter, " ORDER BY id").map((rs, ctx) -> read(rs)).stream()) {
+          for (var it = rows.iterator(); it.hasNext(); count++) ConsentCsv.row(out, it.next());
+        }
+        return count;
+      });
+      out.flush();
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static org.jdbi.v3.core.statement.Query filtered(org.jdbi.v3.core.Handle h, RecordFilter f, String tail) {
+    var sql = new StringBuilder("SELECT * FROM consent_record WHERE 1 = 1");
+    if (f.from() != null) sql.append(" AND recorded_at >= :from");
+    if (f.until() != null) sql.append(" AND recorded_at < :until");
+    if (f.consentId() != null) sql.append(" AND consent_id = :consentId");
+    var q = h.createQuery(sql + tail);
+    if (f.from() != null) q.bind("from", f.from().toEpochMilli());
+    if (f.until() != null) q.bind("until", f.until().toEpochMilli());
+    if (f.consentId() != null) q.bind("consentId", f.consentId().toString());
+    return q;
+  }
+
+  private ConsentRecord read(ResultSet rs) throws SQLException {
+    var choice = new ConsentChoice(UUID.fromString(rs.getString("consent_id")), rs.getInt("policy_revision"),
+        ConsentAction.byId(rs.getString("action")).orElseThrow(), parse(rs.getString("categories")),
+        parse(rs.getString("services")), rs.getString("language"));
+    return new ConsentRecord(rs.getLong("id"), choice, Instant.ofEpochMilli(rs.getLong("recorded_at")),
+        rs.getString("ip_prefix"), rs.getString("user_agent_hash"));
+  }
+
+  private String write(Map<String, Boolean> flags) {
+    try {
+      return json.writeValueAsString(flags);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Boolean> parse(String text) {
+    try {
+      return json.readValue(text, FLAGS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("consent_record holds unreadable JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.byline.site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.ads.AdsSettings;
+import dev.byline.consent.ConsentPolicy;
+import dev.byline.consent.KnownServices;
+import dev.byline.consent.Service;
+import dev.byline.content.Html;
+import dev.byline.web.StaticAssets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The markup the consent feature adds to every page, the same for every reader:
+ *
+ * <ul>
+ *   <li>in {@code <head>}, the Google Consent Mode defaults (inline, allowed by CSP hash), before any Google tag;
+ *   <li>at the end of {@code <body>}, each third-party tag inert ({@code type="text/plain"} with
+ *       {@code data-category}) for the consent script to activate after the reader agrees.
+ * </ul>
+ *
+ * The banner's settings (policy, words, where to send records) are a separate, versioned script
+ * ({@link #SETTINGS_ASSET}), so pages do not carry them and browsers cache them once.
+ */
+public final class ConsentMarkup {
+  /** The generated static asset holding the settings; loaded before the consent script. */
+  public static final String SETTINGS_ASSET = "consent-settings.js";
+  public static final String RECORDS_PATH = "/consent/records";
+  public static final String POLICY_PATH = "/cookies";
+
+  private final ConsentPolicy policy;
+  private final AdsSettings ads;
+  private final String language;
+  private final List<String> stylesheets;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public ConsentMarkup(ConsentPolicy policy, AdsSettings ads, String language, StaticAssets assets) {
+    this.policy = policy;
+    this.ads = ads;
+    this.language = language;
+    this.stylesheets = List.of(assets.url("cookieconsent.css"), assets.url("consent.css"));
+  }
+
+  /** The inline Consent Mode defaults, or nothing when no Google tag is configured. */
+  public String head() {
+    return policy.googleConsentMode().map(m -> "<script>" + m.inlineScript() + "</script>").orElse("");
+  }
+
+  public String bodyEnd() {
+    var out = new StringBuilder();
+    policy.service(KnownServices.GOOGLE_ANALYTICS).ifPresent(ga -> out.append(
+        "<script type=\"text/plain\" data-category=\"analytics\" data-service=\"google-analytics\" async data-src=\"")
+        .append(Html.escape("https://www.googletagmanager.com/gtag/js?id=" + ga4Id())).append("\"></script>\n"));
+    ads.adsenseClient().ifPresent(client -> out.append(
+        "<script type=\"text/plain\" data-category=\"advertising\" data-service=\"adsense\" async crossorigin=\"anonymous\" data-src=\"")
+        .append(Html.escape("https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=" + client)).append("\"></script>\n"));
+    return out.toString();
+  }
+
+  /** The settings asset: one assignment the consent script reads. */
+  public byte[] settingsScript() {
+    return ("window.bylineConsentSettings=" + settingsJson() + ";\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** What the consent script needs: the policy, the banner's words, and where to send records. */
+  String settingsJson() {
+    var s = new LinkedHashMap<String, Object>();
+    s.put("revision", policy.revision());
+    s.put("expiryDays", policy.expiryDays());
+    s.put("cookie", ConsentPolicy.COOKIE);
+    s.put("lang", language);
+    s.put("recordUrl", RECORDS_PATH);
+    s.put("css", stylesheets);
+    if (policy.has(KnownServices.GOOGLE_ANALYTICS)) s.put("ga4", ga4Id());
+    ads.adsenseClient().ifPresent(c -> s.put("adsense", c));
+    var categories = new ArrayList<Map<String, Object>>();
+    for (var c : policy.categories()) {
+      var services = new ArrayList<Map<String, Object>>();
+      for (var svc : policy.services(c)) {
+        services.add(ordered("id", svc.id(), "label", serviceLabel(svc),
+            "cookies", svc.cookies().stream().filter(k -> k.firstParty()).map(k -> k.name()).toList()));
+      }
+      categories.add(ordered("id", c.id(), "services", services));
+    }
+    s.put("categories", categories);
+    s.put("text", new BannerText(policy, POLICY_PATH).translation());
+    try {
+      // "<" is escaped so the JSON stays safe even if it is ever inlined in a page.
+      return json.writeValueAsString(s).replace("<", "\\u003c");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String ga4Id() {
+    return policy.service(KnownServices.GOOGLE_ANALYTICS).orElseThrow().account();
+  }
+
+  private static String serviceLabel(Service s) {
+    return Html.escape(s.name()) + (s.thirdParty() ? " <span class=\"cc-provider\">(" + Html.escape(s.provider()) + ")</span>" : "");
+  }
+
+  /** A map that keeps the order given, so the page's bytes are the same on every start. */
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    var m = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    return m;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.byline.site;
+
+import dev.byline.consent.ConsentPolicy;
+
+/** The cookie policy page: every configured service with its provider, purpose and cookies. */
+public record CookiePolicyView(Chrome chrome, Meta meta, ConsentPolicy policy) {
+  /** "6 months" for 182 days; whole days otherwise. */
+  public String expiry() {
+    int days = policy.expiryDays();
+    return days % 30 <= 2 && days >= 28 ? (days / 30) + (days / 30 == 1 ? " month" : " months") : days + " days";
+  }
+}
