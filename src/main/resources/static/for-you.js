@@ -73,13 +73,14 @@
     }).catch(function () { /* the link stays */ });
   }
 
-  // Reading history: the article's id and topic slugs, newest first.
+  // Reading history: the article's id (on the "Most read" block under it) and topic slugs, newest first.
   function remember() {
-    var story = d.querySelector('article.story[data-article-id]');
-    if (!story || !allowed()) return;
-    var id = Number(story.getAttribute('data-article-id'));
+    var marker = d.querySelector('[data-most-read][data-article-id]');
+    var story = d.querySelector('article.story');
+    if (!marker || !story || !allowed()) return;
+    var id = Number(marker.getAttribute('data-article-id'));
     if (!(id > 0)) return;
-    var topics = Array.prototype.map.call(story.querySelectorAll('a[data-topic]'), function (a) { return a.getAttribute('data-topic'); });
+    var topics = Array.prototype.map.call(story.querySelectorAll('.topics a[data-topic]'), function (a) { return a.getAttribute('data-topic'); });
     var state = load();
     state.reads = [{ id: id, t: topics }].concat(state.reads.filter(function (r) { return r && r.id !== id; })).slice(0, MAX_READS);
     save(state);
