@@ -7,11 +7,19 @@ import dev.byline.admin.ConsentAdmin;
 import dev.byline.ads.AdsSettings;
 import dev.byline.ads.AdsTxt;
 import dev.byline.admin.AdminSite;
+import dev.byline.admin.AnalyticsDashboard;
 import dev.byline.admin.ArticleDesk;
 import dev.byline.admin.ArticleEditor;
 import dev.byline.admin.EditorPanels;
 import dev.byline.admin.PhotoDesk;
 import dev.byline.admin.RevisionPages;
+import dev.byline.analytics.AnalyticsReports;
+import dev.byline.analytics.AnalyticsSettings;
+import dev.byline.analytics.AnalyticsStore;
+import dev.byline.analytics.MostRead;
+import dev.byline.analytics.PageResolver;
+import dev.byline.analytics.PageViews;
+import dev.byline.analytics.VisitorHash;
 import dev.byline.content.ArticleRevisions;
 import dev.byline.admin.AuditPages;
 import dev.byline.admin.CatalogPages;
@@ -39,12 +47,19 @@ import dev.byline.distribution.DistributionSettings;
 import dev.byline.distribution.FeedBuilder;
 import dev.byline.distribution.Sitemaps;
 import dev.byline.site.AdsTxtRoute;
+import dev.byline.personalize.FreshArticles;
+import dev.byline.personalize.Recommender;
+import dev.byline.personalize.CachedSimilarArticles;
+import dev.byline.personalize.SimilarArticles;
 import dev.byline.site.ArticlePages;
+import dev.byline.site.BeaconHandler;
 import dev.byline.site.CachedPageHandler;
 import dev.byline.site.Chrome;
 import dev.byline.site.ConsentMarkup;
 import dev.byline.site.ConsentRoutes;
 import dev.byline.site.CookiePolicyPage;
+import dev.byline.site.ForYouRoute;
+import dev.byline.site.MostReadPages;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FeedRoutes;
 import dev.byline.site.FeedText;
@@ -65,9 +80,12 @@ import dev.byline.wire.FeedPoller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The composition root: builds every part with plain constructors, in reading order, and starts
@@ -76,14 +94,18 @@ import java.util.List;
 public final class Byline implements AutoCloseable {
   /**
    * Path prefixes whose state-changing requests are exempt from the CSRF check, because each
-   * authenticates its callers some other way (an agency's push token, a reader's beacon, a
-   * consent record: same-origin JSON, validated and rate-limited). Keep this list short and every
-   * entry narrow.
+   * authenticates its callers some other way (an agency's push token, a consent record: same-origin
+   * JSON, validated and rate-limited) or acts for no account at all: a reader's page-view beacon,
+   * and "For you", a read-only question posted so the reader's signals stay out of URLs and logs.
+   * Keep this list short and every entry narrow.
    */
-  static final List<String> CSRF_EXEMPT = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX, WirePushEndpoint.PATH_PREFIX);
+  static final List<String> CSRF_EXEMPT = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX, WirePushEndpoint.PATH_PREFIX,
+      BeaconHandler.PATH, ForYouRoute.PATH);
 
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
+  /** Two weeks: "For you" picks news, not the archive. */
+  static final int DEFAULT_FRESH_DAYS = 14;
 
   /** Memory for cached search pages: popular searches repeat, but readers can ask endlessly many. */
   static final int DEFAULT_SEARCH_CACHE_MB = 16;
@@ -94,15 +116,17 @@ public final class Byline implements AutoCloseable {
   private final SearchIndex index;
   private final WebServer server;
   private final List<AutoCloseable> parts;
+  private final PageViews pageViews;
 
   private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, SearchIndex index, WebServer server,
-      List<AutoCloseable> parts) {
+      List<AutoCloseable> parts, PageViews pageViews) {
     this.newsroom = newsroom;
     this.accounts = accounts;
     this.cache = cache;
     this.index = index;
     this.server = server;
     this.parts = parts;
+    this.pageViews = pageViews;
   }
 
   public static Byline start(Config requested) {
@@ -181,6 +205,37 @@ public final class Byline implements AutoCloseable {
           newsroom.sections(), newsroom.topics(), newsroom.authors(), clock);
       var sitemaps = new Sitemaps(config.baseUrl(), distribution.newsPublication(), config.languageTag(),
           newsroom.articles(), distribution.urlsPerSitemap(), clock);
+
+      // Audience: cookieless counts, "Most read", "For you".
+      var analytics = AnalyticsSettings.from(config);
+      var analyticsStore = new AnalyticsStore(newsroom.db());
+      var pageResolver = new PageResolver(newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors(),
+          Set.of(MostReadPages.PATH));
+      var siteHost = URI.create(config.baseUrl()).getHost();
+      var pageViews = new PageViews(analytics, analyticsStore, pageResolver, new VisitorHash(siteHost), clock,
+          config.timeZone()).start();
+      parts.add(pageViews);
+      var mostRead = new MostRead(analyticsStore, newsroom.articles(), clock);
+      pageViews.afterFlush(() -> {
+        if (mostRead.refresh()) cache.purge(Set.of(MostRead.KEY));
+      });
+      if (analytics.enabled()) {
+        if (analytics.requireConsent()) site.addToHead("<meta name=\"byline-analytics\" content=\"require-consent\">");
+        site.addScript("beacon.js");
+      }
+      site.addScript("for-you.js");
+      var fresh = FreshArticles.open(newsroom.articles(), newsroom.feed(), clock,
+          Duration.ofDays(config.intSetting("personalize.freshDays", DEFAULT_FRESH_DAYS)), FEED_POLL_MILLIS);
+      parts.add(fresh);
+      // "Similar to recent reads" is the related engine's own judgement, cached per article.
+      SimilarArticles similar = new CachedSimilarArticles((id, limit) -> newsroom.articles().byId(id)
+          .filter(a -> a.isPublished())
+          .map(a -> related.picks(a, limit).stream().map(RelatedFinder.Pick::articleId).toList())
+          .orElse(List.of()));
+      var recommender = new Recommender(fresh, newsroom.articles(), newsroom.topics(), similar, clock);
+
+      admin.addNav("analytics", "Analytics", AnalyticsDashboard.PATH, Role.EDITOR);
+
       var routes = List.of(
           gate,
           assets,
@@ -211,12 +266,18 @@ public final class Byline implements AutoCloseable {
           // Before the article route: /search/suggest has the shape of /{section}/{slug}.
           new SearchPages(site, index, newsroom.sections(), newsroom.topics(), searchCache),
           new RelatedAdmin(newsroom.articles(), choices, related, site.views()),
+          new MostReadPages(site, mostRead),
+          new ForYouRoute(site, recommender),
+          new AnalyticsDashboard(admin, new AnalyticsReports(analyticsStore, config.timeZone()), pageViews,
+              newsroom.articles(), newsroom.sections(), clock),
           articlePages,
           lists.sectionRoute());
       var headers = securityHeaders(config, policy);
-      var server = WebServer.create(headers, new ErrorPages(site), routes, new CachedPageHandler(cache, headers))
+      var front = new BeaconHandler(pageViews, analytics.clientIpHeader(), siteHost, headers);
+      front.setHandler(new CachedPageHandler(cache, headers));
+      var server = WebServer.create(headers, new ErrorPages(site), routes, front)
           .start(config.setting("http.host", "0.0.0.0"), config.port());
-      return new Byline(newsroom, accounts, cache, index, server, parts);
+      return new Byline(newsroom, accounts, cache, index, server, parts, pageViews);
     } catch (RuntimeException e) {
       closeAll(parts);
       newsroom.close();
@@ -261,6 +322,11 @@ public final class Byline implements AutoCloseable {
 
   public SearchIndex searchIndex() {
     return index;
+  }
+
+  /** Page-view counting, for tests and operators' tools (e.g. to flush now). */
+  public PageViews pageViews() {
+    return pageViews;
   }
 
   /** The URL the site listens on, for people and tests. */

@@ -348,13 +348,31 @@ public final class ArticleStore {
   public List<ArticleSummary> summaries(Collection<Long> ids) {
     if (ids.isEmpty()) return List.of();
     var found = db.jdbi().withHandle(h -> {
-      var rows = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a WHERE a.status = 'published' AND a.id IN (<ids>)")
-          .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> toSummaryRow(rs)).list();
+      // Looked up by id and filtered on status here: given "status = 'published'" as well, SQLite
+      // (which keeps no statistics) takes the status index for selective and scans every
+      // published article, about 10 ms at 100,000 of them.
+      var rows = h.createQuery("SELECT " + SUMMARY_COLUMNS + ", a.status FROM article a WHERE a.id IN (<ids>)")
+          .bindList("ids", List.copyOf(ids))
+          .map((rs, ctx) -> "published".equals(rs.getString("status")) ? toSummaryRow(rs) : null)
+          .stream().filter(r -> r != null).toList();
       return toSummaries(h, rows);
     });
     var byId = new HashMap<Long, ArticleSummary>();
     found.forEach(s -> byId.put(s.id(), s));
     return ids.stream().map(byId::get).filter(s -> s != null).toList();
+  }
+
+  /** The topics of each article, in the article's order, for derived indexes; articles without topics are left out. */
+  public Map<Long, List<Topic>> topicsOf(Collection<Long> articleIds) {
+    if (articleIds.isEmpty()) return Map.of();
+    var out = new LinkedHashMap<Long, List<Topic>>();
+    db.jdbi().useHandle(h -> h.createQuery("SELECT at.article_id, t.* FROM article_topic at JOIN topic t ON t.id = at.topic_id "
+            + "WHERE at.article_id IN (<ids>) ORDER BY at.article_id, at.position")
+        .bindList("ids", List.copyOf(articleIds))
+        .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), new Topic(rs.getLong("id"), rs.getString("slug"),
+            rs.getString("name"), TopicType.parse(rs.getString("type")))))
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    return out;
   }
 
   /** Ids of published articles after {@code afterId}, ascending: for rebuilding derived indexes in batches. */

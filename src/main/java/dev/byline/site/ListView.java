@@ -17,6 +17,11 @@ public record ListView(Chrome chrome, Meta meta, Dates dates, String kind, Strin
     crumbs = List.copyOf(crumbs);
   }
 
+  /** The topic's slug on a topic page (readers may follow it), otherwise null. */
+  public String topicSlug() {
+    return kind.equals("topic") && path.startsWith("/topic/") ? path.substring("/topic/".length()) : null;
+  }
+
   public String pageUrl(int n) {
     return n <= 1 ? path : path + "?page=" + n;
   }

@@ -229,7 +229,7 @@ class ArticleEditorHttpTest {
     fields.put("headline", "A headline only the preview has");
     var r = editor.postForm("/admin/articles/" + id + "/preview", fields);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("<article class=\"story\">", "A headline only the preview has", "data-video-id=\"dQw4w9WgXcQ\"");
+    assertThat(r.body()).contains("<article class=\"story\"", "A headline only the preview has", "data-video-id=\"dQw4w9WgXcQ\"");
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(site.newsroom().articles().byId(id).orElseThrow().headline()).isEqualTo("Preview me");
   }

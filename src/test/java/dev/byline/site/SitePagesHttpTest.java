@@ -56,7 +56,7 @@ class SitePagesHttpTest {
   void article_page_has_semantic_markup_figure_credit_and_news_article_json_ld() {
     var path = firstArticlePath();
     var html = site.get(path).body();
-    assertThat(html).contains("<article class=\"story\">", "<header class=\"story-header\">", "<h1>");
+    assertThat(html).contains("<article class=\"story\"", "<header class=\"story-header\">", "<h1>");
     assertThat(html).containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z\">");
     assertThat(html).containsPattern("<figure class=\"photo\">\\s*<img src=\"/media/[^\"]+\" srcset=\"[^\"]+ 320w, [^\"]+ 640w");
     assertThat(html).containsPattern("<figcaption><span class=\"caption\">[^<]+</span> <span class=\"credit\">[^<]+/[^<]+</span></figcaption>");

@@ -7,9 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that starts at the real time and moves only forward when a test says so. */
+/** A clock that starts at the real time (or a given one) and moves only when a test says so. */
 public final class TestClock extends Clock {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+  private final AtomicReference<Instant> now;
+
+  public TestClock() {
+    this(Instant.now());
+  }
+
+  public TestClock(Instant start) {
+    now = new AtomicReference<>(start);
+  }
+
+  /** Jumps to {@code at}, e.g. the next day. */
+  public void set(Instant at) {
+    now.set(at);
+  }
 
   public void advance(Duration d) {
     now.updateAndGet(t -> t.plus(d));
