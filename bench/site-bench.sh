@@ -30,6 +30,8 @@ wait_ok() { # url timeout-seconds
 
 echo "== Byline site benchmark  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s"
 java -jar "$JAR" demo --data "$WORK/data" > /dev/null 2>&1
+# The cache-off server needs its own copy: a data directory's search index has one writer.
+cp -r "$WORK/data" "$WORK/data-miss"
 
 # 1. Start-up: from launching the JVM to the first 200 for the front page (demo already seeded).
 PORT=$(free_port)
@@ -45,7 +47,7 @@ echo "article:                      $ARTICLE"
 
 # 2. Cache-miss render time: a second server with the page cache off renders on every request.
 MISS_PORT=$(free_port)
-java -Xmx1g -jar "$JAR" serve --data "$WORK/data" --port "$MISS_PORT" --set cache.max.mb=0 > "$WORK/miss.log" 2>&1 &
+java -Xmx1g -jar "$JAR" serve --data "$WORK/data-miss" --port "$MISS_PORT" --set cache.max.mb=0 > "$WORK/miss.log" 2>&1 &
 wait_ok "http://127.0.0.1:$MISS_PORT/" 60
 MISS_URL="http://127.0.0.1:$MISS_PORT$ARTICLE"
 for _ in $(seq 1 300); do curl -fs -o /dev/null "$MISS_URL"; done   # JIT warm-up

@@ -46,20 +46,20 @@ import dev.byline.search.StoryKeys;
 import dev.byline.distribution.DistributionSettings;
 import dev.byline.distribution.FeedBuilder;
 import dev.byline.distribution.Sitemaps;
+import dev.byline.site.AdsTxtRoute;
 import dev.byline.personalize.FreshArticles;
 import dev.byline.personalize.Recommender;
 import dev.byline.personalize.CachedSimilarArticles;
 import dev.byline.personalize.SimilarArticles;
-import dev.byline.site.AdsTxtRoute;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.BeaconHandler;
 import dev.byline.site.CachedPageHandler;
-import dev.byline.site.ForYouRoute;
-import dev.byline.site.MostReadPages;
 import dev.byline.site.Chrome;
 import dev.byline.site.ConsentMarkup;
 import dev.byline.site.ConsentRoutes;
 import dev.byline.site.CookiePolicyPage;
+import dev.byline.site.ForYouRoute;
+import dev.byline.site.MostReadPages;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FeedRoutes;
 import dev.byline.site.FeedText;
@@ -94,10 +94,10 @@ import java.util.Set;
 public final class Byline implements AutoCloseable {
   /**
    * Path prefixes whose state-changing requests are exempt from the CSRF check, because each
-   * authenticates its callers some other way (an agency's push token, a consent record:
-   * same-origin JSON, validated and rate-limited) or acts for no account at all: a reader's
-   * page-view beacon, and "For you", a read-only question posted so the reader's signals stay out
-   * of URLs and logs. Keep this list short and every entry narrow.
+   * authenticates its callers some other way (an agency's push token, a consent record: same-origin
+   * JSON, validated and rate-limited) or acts for no account at all: a reader's page-view beacon,
+   * and "For you", a read-only question posted so the reader's signals stay out of URLs and logs.
+   * Keep this list short and every entry narrow.
    */
   static final List<String> CSRF_EXEMPT = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX, WirePushEndpoint.PATH_PREFIX,
       BeaconHandler.PATH, ForYouRoute.PATH);

@@ -97,7 +97,7 @@ class WireInboxPagesTest {
     int before = site.newsroom().articles().countPublished();
     var preview = editor.get("/admin/wire/" + id + "/preview");
     assertThat(preview.statusCode()).isEqualTo(200);
-    assertThat(preview.body()).contains("<article class=\"story\">", "<h1>Dockers strike over pay</h1>", "Source: Reuters",
+    assertThat(preview.body()).contains("<article class=\"story\"", "<h1>Dockers strike over pay</h1>", "Source: Reuters",
         "Work stopped at dawn.");
     assertThat(site.newsroom().articles().countPublished()).isEqualTo(before);
     assertThat(wire.store().story(id).orElseThrow().articleId()).isNull();
