@@ -142,7 +142,7 @@ public final class Byline implements AutoCloseable {
 
       var cache = new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
       var searchCache = new PageCache(config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
-      ChangeFollower cacheFollower = newsroom.feed().follow("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
+      ChangeFollower cacheFollower = newsroom.feed().followReadingOwnWrites("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 

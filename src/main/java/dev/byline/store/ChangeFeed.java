@@ -26,6 +26,9 @@ public final class ChangeFeed {
   private final Database db;
   private final Clock clock;
   private final List<Runnable> wakeups = new CopyOnWriteArrayList<>();
+  private final List<ChangeFollower> readYourWrites = new CopyOnWriteArrayList<>();
+  /** Long enough for an in-memory purge under load; short enough that a stuck follower never stalls editors. */
+  static final long READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
 
   public ChangeFeed(Database db, Clock clock) {
     this.db = db;
@@ -51,9 +54,24 @@ public final class ChangeFeed {
         .execute();
   }
 
-  /** Tells local followers to look now; call after the transaction that appended commits. */
+  /**
+   * Tells local followers to look now; call after the transaction that appended commits. Returns
+   * once read-your-writes followers (the page cache) have handled the change, so the editor who
+   * unpublished a story never sees it served again from this node.
+   */
   public void committed() {
     wakeups.forEach(Runnable::run);
+    if (readYourWrites.isEmpty()) return;
+    long head = head();
+    for (var follower : readYourWrites) {
+      if (follower.isOwnThread()) continue; // a listener that writes must not wait for itself
+      try {
+        follower.awaitPosition(head, READ_YOUR_WRITES_TIMEOUT_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   void onCommit(Runnable wakeup) {
@@ -91,6 +109,20 @@ public final class ChangeFeed {
     var follower = new ChangeFollower(this, name, fromSeq, pollMillis, listener);
     follower.start();
     return follower;
+  }
+
+  /**
+   * Like {@link #follow}, and every local commit waits until this follower has handled it. Only
+   * for fast, in-memory listeners (a slow one would slow every write).
+   */
+  public ChangeFollower followReadingOwnWrites(String name, long fromSeq, long pollMillis, ChangeFollower.Listener listener) {
+    var follower = follow(name, fromSeq, pollMillis, listener);
+    readYourWrites.add(follower);
+    return follower;
+  }
+
+  void stopWaitingFor(ChangeFollower follower) {
+    readYourWrites.remove(follower);
   }
 
   private static Set<String> splitKeys(String keys) {

@@ -55,6 +55,11 @@ public final class ChangeFollower implements AutoCloseable {
     return position;
   }
 
+  /** True when called from this follower's own thread (from inside its listener). */
+  boolean isOwnThread() {
+    return Thread.currentThread() == thread;
+  }
+
   /** Blocks until the follower has passed {@code seq} or the timeout ends; true if it has. */
   public boolean awaitPosition(long seq, long timeoutMillis) throws InterruptedException {
     var deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -115,6 +120,7 @@ public final class ChangeFollower implements AutoCloseable {
   public void close() {
     running = false;
     feed.removeOnCommit(wakeup);
+    feed.stopWaitingFor(this);
     if (thread != null) {
       thread.interrupt();
       try {
