@@ -18,7 +18,7 @@ final class WikinewsItems {
     var out = new ArrayList<Article>();
     try (var files = Files.list(csvDir)) {
       for (var f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-        var rows = csv(Files.readString(f, StandardCharsets.UTF_8));
+        var rows = dev.byline.bench.NewsCorpus.Csv.parse(Files.readString(f, StandardCharsets.UTF_8));
         for (var r : rows.subList(1, rows.size())) {
           if (r.size() < 4) continue;
           var text = r.get(3).strip();
@@ -44,43 +44,5 @@ final class WikinewsItems {
       Files.writeString(dir.resolve(String.format("item-%06d.json", i)), n.toString(), StandardCharsets.UTF_8);
     }
     return dir;
-  }
-
-  /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-  static List<List<String>> csv(String s) {
-    var rows = new ArrayList<List<String>>();
-    var row = new ArrayList<String>();
-    var field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n') {
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-      } else if (c != '\r') {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }

@@ -3,9 +3,10 @@
 # Builds the project once, then runs the single-file benchmark with the project's classpath.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null 2>&1 \
-  || mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-cp="target/classes:$(cat target/bench-classpath.txt)"
+mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null 2>&1 \
+  || mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+# The benchmarks share the test tree's corpus reader (dev.byline.bench.NewsCorpus).
+cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 out=target/bench-wire
 rm -rf "$out" && mkdir -p "$out"
 javac -d "$out" -cp "$cp" bench/wire/*.java

@@ -65,9 +65,6 @@ final class AnalyticsCsv {
   }
 
   static String cell(String value) {
-    var v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) v = "\"" + v.replace("\"", "\"\"") + "\"";
-    return v;
+    return dev.byline.content.Text.csvCell(value);
   }
 }

@@ -22,4 +22,15 @@ public final class Text {
     }
     return v;
   }
+
+  /**
+   * One cell of a CSV export (RFC 4180), safe to open in a spreadsheet: a leading = + - @ tab or
+   * carriage return is prefixed with an apostrophe so it cannot run as a formula.
+   */
+  public static String csvCell(String value) {
+    var v = value == null ? "" : value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) v = "\"" + v.replace("\"", "\"\"") + "\"";
+    return v;
+  }
 }

@@ -98,8 +98,8 @@ public final class NewsCorpus {
   }
 
   /** RFC 4180 CSV with quoted, multi-line fields. */
-  static final class Csv {
-    static List<List<String>> parse(String text) {
+  public static final class Csv {
+    public static List<List<String>> parse(String text) {
       var rows = new ArrayList<List<String>>();
       var row = new ArrayList<String>();
       var field = new StringBuilder();
