@@ -306,6 +306,16 @@ public final class ArticleStore {
     return db.jdbi().withHandle(h -> byId(h, id));
   }
 
+  /** The articles that exist among {@code ids}, in that order, read over one connection. */
+  public List<Article> byIds(Collection<Long> ids) {
+    if (ids.isEmpty()) return List.of();
+    return db.jdbi().withHandle(h -> {
+      var out = new ArrayList<Article>(ids.size());
+      for (long id : ids) byId(h, id).ifPresent(out::add);
+      return out;
+    });
+  }
+
   /** {@link #byId(long)} inside the caller's transaction, seeing its uncommitted writes. */
   public Optional<Article> byId(Handle h, long id) {
     return row(h, id).map(r -> resolve(h, r));

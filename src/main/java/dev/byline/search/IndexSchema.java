@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexSchema {
   /** Stored in each commit; an index written under another version is rebuilt. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   /** The article id as a term, for updates and deletes. */
   static final String KEY = "key";

@@ -32,6 +32,8 @@ final class IndexUpdater implements AutoCloseable {
   static final long POLL_MILLIS = 250;
   /** Commit at most this often while following: a crash rebuilds anyway, so commits are for restarts. */
   static final long COMMIT_EVERY_MILLIS = 10_000;
+  /** While the feed is ahead (a bulk import), new content becomes searchable at least this often. */
+  static final long MAX_REFRESH_DELAY_MILLIS = 500;
 
   private final SearchIndex index;
   private final ArticleStore articles;
@@ -41,7 +43,13 @@ final class IndexUpdater implements AutoCloseable {
   private final List<Consumer<List<Long>>> publishedListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> refreshListeners = new CopyOnWriteArrayList<>();
   private final String rebuildReason;
+  /** Applied to the writer and visible to searchers. */
   private volatile long position;
+  /** Applied to the writer, perhaps not yet visible: what a commit records. */
+  private volatile long applied;
+  private long lastRefresh;
+  private boolean unrefreshed;
+  private final LinkedHashSet<Long> unrefreshedPublished = new LinkedHashSet<>();
   private volatile boolean ready;
   private volatile boolean closing;
   private long lastCommit;
@@ -57,6 +65,7 @@ final class IndexUpdater implements AutoCloseable {
     this.clock = clock;
     this.rebuildReason = rebuildReason;
     this.position = committedFeed;
+    this.applied = committedFeed;
     this.ready = rebuildReason == null;
   }
 
@@ -142,6 +151,7 @@ final class IndexUpdater implements AutoCloseable {
       }
       if (closing) return count;
       position = Math.max(position, head);
+      applied = position;
       ready = true;
       commit();
       index.searchers().maybeRefreshBlocking();
@@ -154,7 +164,13 @@ final class IndexUpdater implements AutoCloseable {
     }
   }
 
-  /** The change-feed listener: re-reads every article a batch names, then makes the result searchable. */
+  /**
+   * The change-feed listener: re-reads every article a batch names and updates the index. New
+   * content is made visible to searchers (a Lucene refresh) once the follower has caught up with
+   * the feed, or at least every {@link #MAX_REFRESH_DELAY_MILLIS} while it is still behind: a
+   * bulk import then flushes a few large segments instead of one small one per batch, and a
+   * single published story is still searchable at once.
+   */
   void apply(List<Change> changes) throws IOException {
     var ids = new LinkedHashSet<Long>();
     var published = new LinkedHashSet<Long>();
@@ -164,30 +180,46 @@ final class IndexUpdater implements AutoCloseable {
       if (c.action().equals("published")) published.add(c.entityId());
     }
     var writer = index.writer();
-    var nowSearchable = new ArrayList<Long>();
+    var current = new java.util.HashMap<Long, Article>();
+    for (var a : articles.byIds(ids)) current.put(a.id(), a);
     for (long id : ids) {
-      var article = articles.byId(id);
-      if (article.isPresent() && article.get().isPublished()) {
-        Article a = article.get();
+      var a = current.get(id);
+      if (a != null && a.isPublished()) {
         writer.updateDocument(IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(a), index.analyzer()));
-        if (published.contains(id)) nowSearchable.add(id);
+        if (published.contains(id)) unrefreshedPublished.add(id);
       } else {
         writer.deleteDocuments(IndexSchema.key(id));
+        unrefreshedPublished.remove(id);
       }
     }
-    if (!ids.isEmpty()) {
-      index.searchers().maybeRefreshBlocking();
-      refreshed();
+    applied = changes.get(changes.size() - 1).seq();
+    if (!ids.isEmpty()) unrefreshed = true;
+    if (!unrefreshed) {
+      position = applied;
+    } else if (System.nanoTime() - lastRefresh > TimeUnit.MILLISECONDS.toNanos(MAX_REFRESH_DELAY_MILLIS)
+        || applied >= feed.head()) {
+      // Committed changes after these will reach this listener at once (or at the next poll), so
+      // waiting for them never leaves content unsearchable for long.
+      refreshNow();
     }
-    position = changes.get(changes.size() - 1).seq();
     if (clock.millis() - lastCommit > COMMIT_EVERY_MILLIS) commit();
-    if (!nowSearchable.isEmpty()) {
-      for (var listener : publishedListeners) {
-        try {
-          listener.accept(List.copyOf(nowSearchable));
-        } catch (RuntimeException e) {
-          log.warn("event=search_published_listener_failed error=\"{}\"", e.toString());
-        }
+  }
+
+  /** Makes everything applied so far searchable, then tells listeners which stories just became so. */
+  private void refreshNow() throws IOException {
+    index.searchers().maybeRefreshBlocking();
+    lastRefresh = System.nanoTime();
+    unrefreshed = false;
+    refreshed();
+    position = applied;
+    if (unrefreshedPublished.isEmpty()) return;
+    var nowSearchable = List.copyOf(unrefreshedPublished);
+    unrefreshedPublished.clear();
+    for (var listener : publishedListeners) {
+      try {
+        listener.accept(nowSearchable);
+      } catch (RuntimeException e) {
+        log.warn("event=search_published_listener_failed error=\"{}\"", e.toString());
       }
     }
   }
@@ -197,7 +229,7 @@ final class IndexUpdater implements AutoCloseable {
     if (!writer.isOpen()) return;
     writer.setLiveCommitData(Map.of(
         SearchIndex.SCHEMA_KEY, Integer.toString(IndexSchema.VERSION),
-        SearchIndex.FEED_KEY, Long.toString(position)).entrySet());
+        SearchIndex.FEED_KEY, Long.toString(applied)).entrySet());
     writer.commit();
     lastCommit = clock.millis();
   }

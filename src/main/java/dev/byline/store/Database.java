@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.displayUrl = displayUrl;
     this.jdbi = Jdbi.create(dataSource);
+    this.jdbi.setStatementBuilderFactory(connection -> new ReusedStatements());
   }
 
   /** Opens and migrates; fails with one message naming the database and the reason. */
