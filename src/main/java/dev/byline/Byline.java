@@ -192,9 +192,9 @@ public final class Byline implements AutoCloseable {
       admin.addNav("consent", "Consent records", "/admin/consent", Role.ADMIN);
       var articlePages = new ArticlePages(site, newsroom.articles(), related, ads, policy.has(KnownServices.YOUTUBE));
       var revisions = new ArticleRevisions(newsroom.db(), clock);
+      var relatedAdmin = new RelatedAdmin(admin, newsroom.articles(), choices, related);
       var editorPanels = new EditorPanels();
-      editorPanels.add((article, user, csrf) -> java.util.Optional.of(new EditorPanels.Panel("Related links",
-          "<p><a href=\"/admin/articles/" + article.id() + "/related\">Pin or block this story's related links</a></p>")));
+      editorPanels.add(relatedAdmin.editorPanel());
       var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
       var distribution = DistributionSettings.from(config);
       var chrome = site.chrome();
@@ -265,7 +265,7 @@ public final class Byline implements AutoCloseable {
           new AdsTxtRoute(AdsTxt.render(ads, config.siteName())),
           // Before the article route: /search/suggest has the shape of /{section}/{slug}.
           new SearchPages(site, index, newsroom.sections(), newsroom.topics(), searchCache),
-          new RelatedAdmin(newsroom.articles(), choices, related, site.views()),
+          relatedAdmin,
           new MostReadPages(site, mostRead),
           new ForYouRoute(site, recommender),
           new AnalyticsDashboard(admin, new AnalyticsReports(analyticsStore, config.timeZone()), pageViews,

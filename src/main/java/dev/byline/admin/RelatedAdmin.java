@@ -3,6 +3,7 @@ package dev.byline.admin;
 import dev.byline.auth.Role;
 import dev.byline.content.Article;
 import dev.byline.content.ArticleStore;
+import dev.byline.content.Block;
 import dev.byline.content.InvalidInput;
 import dev.byline.content.Slugs;
 import dev.byline.related.RelatedChoices;
@@ -11,138 +12,159 @@ import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
-import dev.byline.web.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Editors' control over an article's related links at {@code /admin/articles/{id}/related}: see
- * what the engine picks, pin stories (shown first, in order) and block stories (never shown).
- * The article editor links here. Every change is a CSRF-checked form post answered with a
- * redirect back, so a reload never repeats it.
+ * what readers are shown and why, pin stories (shown first, in the order pinned) and block
+ * stories (never shown). The article editor links here through {@link #editorPanel()}. Changes
+ * are form posts; the session gate has checked their CSRF token before they arrive, as for every
+ * admin form. A done change is answered with a redirect, so a reload never repeats it.
  */
 public final class RelatedAdmin implements Routes {
+  /**
+   * How many of the engine's picks the page lists: the seven slots readers see (three "Read:"
+   * links and four in the list, by default) and one spare, so an editor sees what a block brings up.
+   */
+  static final int PICKS_SHOWN = 8;
+
+  /** An address as an editor would paste it: {@code /world/harbour-strike-ends}, with or without the site. */
   private static final Pattern ARTICLE_PATH = Pattern.compile("^(?:https?://[^/]+)?/[a-z0-9-]+/([a-z0-9]+(?:-[a-z0-9]+)*)/?$");
 
+  /** What the related-links page shows. {@code notice} confirms the last change; the form holds a refused one. */
+  public record RelatedView(AdminChrome chrome, Article article, List<Row> shown, List<Row> blocked, Form form,
+      String notice) {
+    public RelatedView {
+      shown = List.copyOf(shown);
+      blocked = List.copyOf(blocked);
+    }
+  }
+
+  /**
+   * One story on the page.
+   *
+   * @param why "pinned", "picked" (by the engine) or "blocked"
+   * @param score the engine's score with two decimals; empty unless picked
+   * @param placed where readers see it: "inline", "list" or "spare" (not shown: every slot is taken)
+   */
+  public record Row(long id, String headline, String why, String score, String placed) {}
+
+  private final AdminSite site;
   private final ArticleStore articles;
   private final RelatedChoices choices;
   private final RelatedFinder finder;
-  private final Views views;
 
-  public RelatedAdmin(ArticleStore articles, RelatedChoices choices, RelatedFinder finder, Views views) {
+  public RelatedAdmin(AdminSite site, ArticleStore articles, RelatedChoices choices, RelatedFinder finder) {
+    this.site = site;
     this.articles = articles;
     this.choices = choices;
     this.finder = finder;
-    this.views = views;
   }
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.get("/admin/articles/{id}/related", this::show);
+    routes.get("/admin/articles/{id}/related", ctx -> show(ctx, Form.empty(), 200));
     routes.post("/admin/articles/{id}/related", this::change);
   }
 
-  private void show(Context ctx) {
+  /** The editor's panel linking here, with the article's counts; shown to editors only, who may use the page. */
+  public EditorPanels.Source editorPanel() {
+    return (article, user, csrf) -> {
+      if (!user.can(Role.EDITOR)) return Optional.empty();
+      var chosen = choices.of(article.id());
+      return Optional.of(new EditorPanels.Panel("Related links", "<p>" + chosen.pinned().size() + " pinned, "
+          + chosen.blocked().size() + " blocked. <a href=\"" + path(article.id()) + "\">Pin or block related links</a></p>"));
+    };
+  }
+
+  static String path(long articleId) {
+    return "/admin/articles/" + articleId + "/related";
+  }
+
+  private void show(Context ctx, Form form, int status) {
     Auth.require(ctx, Role.EDITOR);
     var article = article(ctx);
-    ctx.header("Cache-Control", "no-store");
-    views.render(ctx, "admin/related.jte", view(ctx, article, ctx.queryParam("error")));
+    var notice = switch (Optional.ofNullable(ctx.queryParam("done")).orElse("")) {
+      case "pin" -> "Pinned: the story now comes first.";
+      case "block" -> "Blocked: readers will not be shown the story here.";
+      case "clear" -> "Cleared: the engine decides about the story again.";
+      default -> "";
+    };
+    ctx.status(status);
+    site.render(ctx, "admin/related.jte", view(ctx, article, form, notice));
   }
 
   private void change(Context ctx) {
     var user = Auth.require(ctx, Role.EDITOR);
-    checkCsrf(ctx);
     var article = article(ctx);
-    var action = ctx.formParam("action");
-    var back = "/admin/articles/" + article.id() + "/related";
+    var form = Form.read(ctx, "target", "action");
+    var action = form.value("action");
+    if (!Set.of("pin", "block", "clear").contains(action)) throw new BadRequest("action must be pin, block or clear");
     try {
-      long target = target(ctx.formParam("target"));
-      switch (action == null ? "" : action) {
+      long target = target(form.value("target"));
+      switch (action) {
         case "pin" -> choices.pin(article.id(), target, user.email());
         case "block" -> choices.block(article.id(), target, user.email());
-        case "clear" -> choices.clear(article.id(), target);
-        default -> throw new BadRequest("action must be pin, block or clear");
+        default -> choices.clear(article.id(), target);
       }
     } catch (InvalidInput e) {
-      throw new Redirect(back + "?error=" + java.net.URLEncoder.encode(e.getMessage(), java.nio.charset.StandardCharsets.UTF_8), 303);
+      form.error("target", ArticleInput.sentence(e.field(), e.reason()));
+      show(ctx, form, 400);
+      return;
     }
-    throw new Redirect(back, 303);
+    throw new Redirect(path(article.id()) + "?done=" + action, 303);
   }
 
-  private RelatedAdminView view(Context ctx, Article article, String error) {
+  private RelatedView view(Context ctx, Article article, Form form, String notice) {
     var chosen = choices.of(article.id());
-    var ids = new LinkedHashSet<Long>();
-    ids.addAll(chosen.pinned());
-    ids.addAll(chosen.blocked());
-    var picks = finder.picks(article, 8);
-    picks.forEach(p -> ids.add(p.articleId()));
-    var headlines = new java.util.HashMap<Long, String>();
-    for (long id : ids) articles.byId(id).ifPresent(a -> headlines.put(id, a.headline()));
-    var rows = new ArrayList<RelatedAdminView.Row>();
-    for (long id : chosen.pinned()) rows.add(new RelatedAdminView.Row(id, headlines.getOrDefault(id, "(deleted)"), "pinned", ""));
-    for (var p : picks) {
-      rows.add(new RelatedAdminView.Row(p.articleId(), headlines.getOrDefault(p.articleId(), ""), "picked",
-          String.format("%.2f", p.score())));
-    }
-    var blocked = new ArrayList<RelatedAdminView.Row>();
-    for (long id : chosen.blocked()) blocked.add(new RelatedAdminView.Row(id, headlines.getOrDefault(id, "(deleted)"), "blocked", ""));
     var plan = finder.planFor(article);
-    var inline = new ArrayList<Long>();
-    for (var b : plan.body()) if (b instanceof dev.byline.content.Block.RelatedLink r) inline.add(r.articleId());
-    return new RelatedAdminView(article.id(), article.headline(), article.path(), rows, blocked, inline,
-        Auth.csrfToken(ctx), error == null ? "" : error);
+    var inline = new HashSet<Long>();
+    for (var b : plan.body()) if (b instanceof Block.RelatedLink r) inline.add(r.articleId());
+    var listed = new HashSet<Long>();
+    for (var s : plan.related()) listed.add(s.id());
+    var shown = new ArrayList<Row>();
+    for (long id : chosen.pinned()) shown.add(new Row(id, headline(id), "pinned", "", placed(id, inline, listed)));
+    for (var p : finder.picks(article, PICKS_SHOWN)) {
+      if (chosen.pinned().contains(p.articleId())) continue;
+      shown.add(new Row(p.articleId(), headline(p.articleId()), "picked", String.format(Locale.ROOT, "%.2f", p.score()),
+          placed(p.articleId(), inline, listed)));
+    }
+    var blocked = new ArrayList<Row>();
+    for (long id : chosen.blocked()) blocked.add(new Row(id, headline(id), "blocked", "", "spare"));
+    return new RelatedView(site.chrome(ctx, "articles"), article, shown, blocked, form, notice);
+  }
+
+  private static String placed(long id, Set<Long> inline, Set<Long> listed) {
+    return inline.contains(id) ? "inline" : listed.contains(id) ? "list" : "spare";
+  }
+
+  private String headline(long id) {
+    return articles.byId(id).map(Article::headline).orElse("(deleted)");
   }
 
   private Article article(Context ctx) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new NotFoundResponse("There is no such article.");
-    }
-    return articles.byId(id).orElseThrow(() -> new NotFoundResponse("There is no such article."));
+    return articles.byId(Params.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("There is no such article."));
   }
 
   /** An article id, or the address of a story as an editor would paste it. */
   private long target(String raw) {
-    var value = raw == null ? "" : raw.strip();
-    if (value.isEmpty()) throw new InvalidInput("story", "is empty: give its id or paste its address");
+    var value = raw.strip();
+    if (value.isEmpty()) throw new InvalidInput("story", "is empty: give its number or paste its address");
     if (value.chars().allMatch(Character::isDigit) && value.length() < 18) return Long.parseLong(value);
     var m = ARTICLE_PATH.matcher(value);
     if (m.matches() && Slugs.isValid(m.group(1))) {
       return articles.bySlug(m.group(1)).map(Article::id)
-          .orElseThrow(() -> new InvalidInput("story", "no story lives at " + value));
+          .orElseThrow(() -> new InvalidInput("story", "cannot be found: no story lives at " + value));
     }
-    throw new InvalidInput("story", "is neither an article id nor a story address");
-  }
-
-  /** The auth feature checks tokens for every state-changing request; this checks again, so the form is safe on its own. */
-  private static void checkCsrf(Context ctx) {
-    var expected = Auth.csrfToken(ctx);
-    var given = ctx.formParam(Auth.CSRF_FIELD);
-    if (given == null) given = ctx.header(Auth.CSRF_HEADER);
-    if (expected.isEmpty() || given == null
-        || !MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8), given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-      throw new ForbiddenResponse("The form has expired or did not come from this site. Reload the page and try again.");
-    }
-  }
-
-  /** What the related-links page shows. */
-  public record RelatedAdminView(long articleId, String headline, String path, List<Row> links, List<Row> blocked,
-      List<Long> inline, String csrf, String error) {
-    public record Row(long id, String headline, String kind, String score) {}
-
-    public RelatedAdminView {
-      links = List.copyOf(links);
-      blocked = List.copyOf(blocked);
-      inline = List.copyOf(inline);
-    }
+    throw new InvalidInput("story", "is neither an article number nor a story address");
   }
 }

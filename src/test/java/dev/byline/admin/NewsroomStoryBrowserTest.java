@@ -131,6 +131,16 @@ class NewsroomStoryBrowserTest {
     Eventually.await("publication", Duration.ofSeconds(10), () -> driver.getPageSource().contains(">published<"));
     accessible("editor-published");
 
+    // Its related links, from the editor's panel; a story that does not exist is named beside the field.
+    driver.findElement(By.linkText("Pin or block related links")).click();
+    Eventually.await("the related-links page", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Related links"));
+    accessible("related");
+    type("target", "999999");
+    driver.findElement(By.cssSelector("form.stack button[name=action][value=pin]")).click();
+    Eventually.await("the refused pin", Duration.ofSeconds(10), () -> driver.getPageSource().contains("Related article does not exist"));
+    assertThat(field("target").getAttribute("value")).isEqualTo("999999");
+    accessible("related-errors");
+
     // Readers see it on the front page and in its section.
     go("/");
     assertThat(driver.getPageSource()).contains("Harbour strike ends after nine days");
@@ -167,7 +177,9 @@ class NewsroomStoryBrowserTest {
     accessible("articles");
     assertThat(site.byline().accounts().audit().recent("", 0, 50)).extracting(e -> e.action())
         .contains("photo.upload", "article.create", "article.publish", "article.update", "article.unpublish");
-    assertThat(Browser.consoleErrors(driver)).allMatch(e -> e.contains("after=unpublish") && e.contains("410"));
+    // The only failed loads are the two the story asked for: the refused pin and the removed story.
+    assertThat(Browser.consoleErrors(driver)).allMatch(e -> e.contains("after=unpublish") && e.contains("410")
+        || e.contains("/related ") && e.contains("400"));
   }
 
   @Test

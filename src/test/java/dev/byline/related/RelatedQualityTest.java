@@ -7,6 +7,8 @@ import dev.byline.search.SearchIndex;
 import dev.byline.search.SearchIndexAccess;
 import dev.byline.search.StoryKeys;
 import dev.byline.testing.TestDatabases;
+import dev.byline.wire.WireImport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Are "READ:" links about the same story? Every ECB+ article goes through the real store and the
- * real index; the real engine picks three links for each; a link is right when its ECB+ event is
- * the article's. Two baselines run on the same index in the same run: a random pick among
- * articles of the same topic (what category-based plugins do) and Lucene's plain MoreLikeThis.
+ * Are "READ:" links about the same story? Every ECB+ article goes through the real wire importer
+ * (as ninjs, with {@code --publish}), the real store and the real index; the real engine picks
+ * three links for each; a link is right when its ECB+ event is the article's. Two baselines run
+ * on the same index in the same run: a random pick among articles of the same topic (what
+ * category-based plugins do) and Lucene's plain MoreLikeThis.
  */
 class RelatedQualityTest {
   static final double REQUIRED_PRECISION_AT_3 = 0.95;
@@ -54,11 +57,17 @@ class RelatedQualityTest {
 
   @Test
   void related_links_are_about_the_same_event_for_at_least_95_percent_of_ecb_plus_articles() throws Exception {
-    var config = TestDatabases.sqlite(dir);
+    var config = TestDatabases.sqlite(dir.resolve("data"), EcbPlusCorpus.settings());
+    var files = Files.createDirectories(dir.resolve("ninjs"));
     try (var newsroom = Newsroom.open(config, Clock.systemUTC());
          var index = SearchIndex.open(dir.resolve("index"), newsroom.articles(), newsroom.feed(), StoryKeys.NONE,
              Clock.systemUTC()).start()) {
-      var labelled = EcbPlusCorpus.load(newsroom, SEED);
+      var loaded = EcbPlusCorpus.load(newsroom, config, files, SEED);
+      var rows = EcbPlusCorpus.rows().size();
+      assertThat(loaded.summary()).as(loaded.summary().line()).isEqualTo(new WireImport.Summary(rows, 0, 0, 0));
+      assertThat(loaded.differences()).as("what the import changed of the texts, topics and dates").isEmpty();
+      var labelled = loaded.articles();
+      assertThat(labelled).hasSize(rows);
       assertThat(index.awaitPosition(newsroom.feed().head(), 120_000)).as("index caught up with the feed").isTrue();
       assertThat(index.size()).isEqualTo(labelled.size());
       var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), Clock.systemUTC());
