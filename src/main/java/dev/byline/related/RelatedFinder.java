@@ -39,7 +39,7 @@ public final class RelatedFinder implements RelatedArticles {
   public static final int DEFAULT_INLINE_MAX = 3;
   /** Stories in the "Related" list under the article unless configured ({@code related.list.max}). */
   public static final int DEFAULT_LIST_MAX = 4;
-  /** Candidates asked of the index: enough to survive exclusions and fill every place (7 by default); each costs a term-vector read. */
+  /** Candidates asked of the index: enough to survive exclusions and fill every place (7 by default); each costs a doc-value read. */
   static final int CANDIDATES = 20;
   /**
    * Below this cosine similarity two texts share words but not a story; no link beats a wrong

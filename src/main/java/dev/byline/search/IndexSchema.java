@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexSchema {
   /** Stored in each commit; an index written under another version is rebuilt. */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   /** The article id as a term, for updates and deletes. */
   static final String KEY = "key";
@@ -47,8 +47,10 @@ final class IndexSchema {
   static final String WORDS = "words";
   /** Edge n-grams of headline words, for autocomplete. */
   static final String COMPLETE = "complete";
-  /** Headline (twice), standfirst and body with term vectors: what related-article similarity reads. */
+  /** Headline (twice), standfirst and body: what related-article candidates are gathered by. */
   static final String RELATED = "related";
+  /** The related text's terms as hashes with frequencies ({@link TermSignature}): what candidates are re-ranked by. */
+  static final String RELATED_TERMS = "related_terms";
   static final String SECTION = "section";
   static final String TOPIC = "topic";
   static final String PUBLISHED = "published";
@@ -61,9 +63,9 @@ final class IndexSchema {
   /** The headline counts twice in related-article similarity: it says what the story is about. */
   static final int HEADLINE_REPEATS = 2;
 
-  private static final FieldType BODY_TYPE = textType(true, true, false);
-  private static final FieldType HEADLINE_TYPE = textType(true, true, false);
-  private static final FieldType RELATED_TYPE = textType(false, false, true);
+  private static final FieldType BODY_TYPE = textType(true, true);
+  private static final FieldType HEADLINE_TYPE = textType(true, true);
+  private static final FieldType RELATED_TYPE = relatedType();
   private static final FieldType WORDS_TYPE = docsOnly();
 
   private IndexSchema() {}
@@ -110,10 +112,11 @@ final class IndexSchema {
     var text = article.headline() + "\n" + article.standfirst() + "\n" + body;
     doc.add(new Field(WORDS, text, WORDS_TYPE));
     doc.add(new Field(COMPLETE, article.headline(), WORDS_TYPE));
-    // Analysed once: the same terms feed the field (with its term vector) and the vector's length.
+    // Analysed once: the same terms feed the field, the signature and the vector length.
     var related = RelatedTerms.analyse(analyzer, relatedText(article.headline(), article.standfirst(), body));
     doc.add(new Field(RELATED, related.tokenStream(), RELATED_TYPE));
     doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits((float) related.norm())));
+    doc.add(new BinaryDocValuesField(RELATED_TERMS, TermSignature.encode(related.frequencies())));
     doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.NO));
     doc.add(new StoredField(SECTION, article.sectionId()));
     doc.add(new NumericDocValuesField(SECTION, article.sectionId()));
@@ -134,15 +137,18 @@ final class IndexSchema {
     return doc;
   }
 
-  private static FieldType textType(boolean stored, boolean offsets, boolean termVectors) {
+  private static FieldType textType(boolean stored, boolean offsets) {
     var type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setStored(stored);
     if (offsets) type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    if (termVectors) {
-      // Frequencies only: similarity needs how often, not where.
-      type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-      type.setStoreTermVectors(true);
-    }
+    type.freeze();
+    return type;
+  }
+
+  /** Frequencies only: gathering candidates needs how often a term occurs, not where. */
+  private static FieldType relatedType() {
+    var type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     type.freeze();
     return type;
   }

@@ -10,13 +10,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -29,13 +32,14 @@ import org.apache.lucene.util.BytesRef;
  * Finds the published articles whose text is most like a given one, in two steps. First, as
  * Lucene's MoreLikeThis does, the article's most telling terms (frequent in it, rare in the
  * archive, the headline counting twice) make a weighted query that gathers candidates. Then each
- * candidate is scored by the cosine of the two texts' term vectors over every shared term, which
- * tells a story from its neighbours far better than the few query terms alone.
+ * candidate is scored by the cosine of the two texts' term-frequency vectors over every shared
+ * term (the candidate's read from its {@link TermSignature}), which tells a story from its
+ * neighbours far better than the few query terms alone.
  */
 final class SimilarArticles {
   /** Query terms: enough to pin down a story's names and events, few enough to stay fast on a large archive. */
   static final int MAX_QUERY_TERMS = 25;
-  /** Candidates gathered beyond those asked for, for re-ranking; each costs a term-vector read. */
+  /** Candidates gathered beyond those asked for, for re-ranking; each costs a doc-value read. */
   static final int CANDIDATE_MARGIN = 0;
   /** Terms in more than this share of articles say nothing about any one story. */
   static final double MAX_DOC_SHARE = 0.3;
@@ -58,7 +62,7 @@ final class SimilarArticles {
     var text = IndexSchema.relatedText(request.headline(), request.standfirst(), request.body());
     var freqs = RelatedTerms.frequencies(analyzer, text);
     // The article's side of the cosine: every term, weighted by frequency and rarity.
-    var source = new HashMap<BytesRef, Double>(freqs.size() * 2);
+    var source = new HashMap<String, Double>(freqs.size() * 2);
     var queryTerms = new ArrayList<Map.Entry<String, Double>>();
     double norm = 0;
     for (var e : freqs.entrySet()) {
@@ -66,25 +70,26 @@ final class SimilarArticles {
       double idf = Math.log((docs + 1.0) / (df + 1.0));
       double w = RelatedTerms.tfWeight(e.getValue()) * idf;
       norm += w * w;
-      source.put(new BytesRef(e.getKey()), w);
+      source.put(e.getKey(), w);
       if (df > 0 && df <= docs * MAX_DOC_SHARE) queryTerms.add(Map.entry(e.getKey(), w));
     }
     if (queryTerms.isEmpty() || norm == 0) return List.of();
     var query = query(queryTerms, request);
     try {
       var hits = searcher.search(query, request.limit() + CANDIDATE_MARGIN).scoreDocs;
-      // In index order, so each segment's term vectors are read front to back.
+      // In index order: doc values are read forwards within each segment.
       var docIds = Arrays.stream(hits).mapToInt(h -> h.doc).sorted().toArray();
       var found = new ArrayList<SimilarArticle>(docIds.length);
       var leaves = reader.leaves();
+      var weighted = TermSignature.Weighted.of(source);
       LeafReaderContext leaf = null;
-      TermVectors vectors = null;
+      Columns columns = null;
       for (int doc : docIds) {
         if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
           leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-          vectors = leaf.reader().termVectors();
+          columns = new Columns(leaf.reader());
         }
-        found.add(candidate(leaf, vectors, doc - leaf.docBase, source, Math.sqrt(norm)));
+        found.add(columns.candidate(doc - leaf.docBase, weighted, Math.sqrt(norm)));
       }
       found.sort(Comparator.comparingDouble(SimilarArticle::similarity).reversed().thenComparingLong(SimilarArticle::id));
       return found.size() > request.limit() ? List.copyOf(found.subList(0, request.limit())) : found;
@@ -107,39 +112,43 @@ final class SimilarArticles {
     return b.build();
   }
 
-  private static SimilarArticle candidate(LeafReaderContext leaf, TermVectors vectors, int local,
-      Map<BytesRef, Double> source, double sourceNorm) throws IOException {
-    double dot = 0;
-    var vector = vectors.get(local, IndexSchema.RELATED);
-    if (vector != null) {
-      TermsEnum terms = vector.iterator();
-      BytesRef term;
-      while ((term = terms.next()) != null) {
-        Double w = source.get(term);
-        // The candidate side is unweighted: its length is then a property of the candidate alone,
-        // computed once at indexing, and the cosine stays within 0..1.
-        if (w != null) dot += w * RelatedTerms.tfWeight((int) terms.totalTermFreq());
+  /** One segment's doc values, opened once and read forwards for the candidates in it. */
+  private static final class Columns {
+    private final NumericDocValues ids;
+    private final NumericDocValues norms;
+    private final NumericDocValues published;
+    private final SortedNumericDocValues topics;
+    private final SortedDocValues stories;
+    private final BinaryDocValues prints;
+    private final BinaryDocValues signatures;
+
+    Columns(LeafReader reader) throws IOException {
+      ids = DocValues.getNumeric(reader, IndexSchema.ID);
+      norms = DocValues.getNumeric(reader, IndexSchema.RELATED_NORM);
+      published = DocValues.getNumeric(reader, IndexSchema.PUBLISHED);
+      topics = DocValues.getSortedNumeric(reader, IndexSchema.TOPIC);
+      stories = DocValues.getSorted(reader, IndexSchema.STORY);
+      prints = DocValues.getBinary(reader, IndexSchema.FINGERPRINT);
+      signatures = DocValues.getBinary(reader, IndexSchema.RELATED_TERMS);
+    }
+
+    SimilarArticle candidate(int local, TermSignature.Weighted source, double sourceNorm) throws IOException {
+      // The candidate side is unweighted: its length is then a property of the candidate alone,
+      // computed once at indexing, and the cosine stays within 0..1.
+      double dot = signatures.advanceExact(local) ? source.dot(signatures.binaryValue()) : 0;
+      long id = ids.advanceExact(local) ? ids.longValue() : 0;
+      double candidateNorm = norms.advanceExact(local) ? Float.intBitsToFloat((int) norms.longValue()) : 0;
+      double similarity = candidateNorm == 0 ? 0 : Math.min(1, dot / (sourceNorm * candidateNorm));
+      var when = published.advanceExact(local) ? Instant.ofEpochMilli(published.longValue()) : Instant.EPOCH;
+      var topicIds = new ArrayList<Long>();
+      if (topics.advanceExact(local)) {
+        for (int i = 0; i < topics.docValueCount(); i++) topicIds.add(topics.nextValue());
       }
+      String story = stories.advanceExact(local) ? stories.lookupOrd(stories.ordValue()).utf8ToString() : null;
+      var fingerprint = prints.advanceExact(local) ? Fingerprint.fromBytes(BytesRef.deepCopyOf(prints.binaryValue()).bytes)
+          : Fingerprint.empty();
+      return new SimilarArticle(id, similarity, topicIds, when, story, fingerprint);
     }
-    var lr = leaf.reader();
-    var ids = DocValues.getNumeric(lr, IndexSchema.ID);
-    long id = ids.advanceExact(local) ? ids.longValue() : 0;
-    var norms = DocValues.getNumeric(lr, IndexSchema.RELATED_NORM);
-    double candidateNorm = norms.advanceExact(local) ? Float.intBitsToFloat((int) norms.longValue()) : 0;
-    double similarity = candidateNorm == 0 ? 0 : Math.min(1, dot / (sourceNorm * candidateNorm));
-    var published = DocValues.getNumeric(lr, IndexSchema.PUBLISHED);
-    var when = published.advanceExact(local) ? Instant.ofEpochMilli(published.longValue()) : Instant.EPOCH;
-    var topics = new ArrayList<Long>();
-    var topicValues = DocValues.getSortedNumeric(lr, IndexSchema.TOPIC);
-    if (topicValues.advanceExact(local)) {
-      for (int i = 0; i < topicValues.docValueCount(); i++) topics.add(topicValues.nextValue());
-    }
-    var stories = DocValues.getSorted(lr, IndexSchema.STORY);
-    String story = stories.advanceExact(local) ? stories.lookupOrd(stories.ordValue()).utf8ToString() : null;
-    var prints = DocValues.getBinary(lr, IndexSchema.FINGERPRINT);
-    var fingerprint = prints.advanceExact(local) ? Fingerprint.fromBytes(BytesRef.deepCopyOf(prints.binaryValue()).bytes)
-        : Fingerprint.empty();
-    return new SimilarArticle(id, similarity, topics, when, story, fingerprint);
   }
 
   /** Lucene's MoreLikeThis as it comes, over headline, standfirst and body: the baseline to beat. */
