@@ -79,6 +79,10 @@ public record Article(
 
   /** The whole text of the body, for search, related links and metadata. */
   public String bodyText() {
+    return bodyText(body);
+  }
+
+  static String bodyText(List<Block> body) {
     return body.stream().map(Block::text).filter(s -> !s.isEmpty()).collect(Collectors.joining("\n\n"));
   }
 

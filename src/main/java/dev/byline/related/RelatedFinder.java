@@ -110,7 +110,7 @@ public final class RelatedFinder implements RelatedArticles {
     var candidates = index.similar(new SimilarityRequest(article.id(), article.headline(), article.standfirst(), body,
         exclude, Math.max(CANDIDATES, limit * 3)));
     var own = Fingerprint.of(article.headline() + "\n" + article.standfirst() + "\n" + body);
-    var story = storyKeys.of(article);
+    var story = storyKeys.of(article.id());
     var topics = new HashSet<Long>();
     article.topics().forEach(t -> topics.add(t.id()));
     var when = article.firstPublishedAt() != null ? article.firstPublishedAt() : article.createdAt();

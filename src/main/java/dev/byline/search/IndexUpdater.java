@@ -1,6 +1,6 @@
 package dev.byline.search;
 
-import dev.byline.content.Article;
+import dev.byline.content.PublishedText;
 import dev.byline.content.ArticleStore;
 import dev.byline.store.Change;
 import dev.byline.store.ChangeFeed;
@@ -139,12 +139,9 @@ final class IndexUpdater implements AutoCloseable {
       while (!closing) {
         var ids = articles.publishedIdsAfter(after, REBUILD_BATCH);
         if (ids.isEmpty()) break;
-        for (long id : ids) {
-          var article = articles.byId(id);
-          if (article.isPresent() && article.get().isPublished()) {
-            writer.addDocument(IndexSchema.document(article.get(), storyKeys.of(article.get()), index.analyzer()));
-            count++;
-          }
+        for (var article : articles.publishedTexts(ids)) {
+          writer.addDocument(IndexSchema.document(article, storyKeys.of(article.id())));
+          count++;
         }
         after = ids.get(ids.size() - 1);
         if (index.searchers().maybeRefresh()) refreshed();
@@ -180,12 +177,12 @@ final class IndexUpdater implements AutoCloseable {
       if (c.action().equals("published")) published.add(c.entityId());
     }
     var writer = index.writer();
-    var current = new java.util.HashMap<Long, Article>();
-    for (var a : articles.byIds(ids)) current.put(a.id(), a);
+    var current = new java.util.HashMap<Long, PublishedText>();
+    for (var a : articles.publishedTexts(ids)) current.put(a.id(), a);
     for (long id : ids) {
       var a = current.get(id);
-      if (a != null && a.isPublished()) {
-        writer.updateDocument(IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(a), index.analyzer()));
+      if (a != null) {
+        writer.updateDocument(IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(id)));
         if (published.contains(id)) unrefreshedPublished.add(id);
       } else {
         writer.deleteDocuments(IndexSchema.key(id));

@@ -1,6 +1,7 @@
 package dev.byline.search;
 
 import dev.byline.content.Article;
+import dev.byline.content.PublishedText;
 import java.util.List;
 
 /**
@@ -18,10 +19,9 @@ record IndexedArticle(long id, String slug, String headline, String standfirst, 
     topicIds = List.copyOf(topicIds);
   }
 
-  static IndexedArticle of(Article article, String storyKey) {
+  static IndexedArticle of(PublishedText article, String storyKey) {
     return new IndexedArticle(article.id(), article.slug(), article.headline(), article.standfirst(), article.bodyText(),
-        article.section() == null ? 0 : article.section().id(),
-        article.topics().stream().map(t -> t.id()).distinct().toList(),
+        article.sectionId() == null ? 0 : article.sectionId(), article.topicIds().stream().distinct().toList(),
         article.firstPublishedAt() == null ? 0 : article.firstPublishedAt().toEpochMilli(), storyKey);
   }
 }

@@ -1,7 +1,5 @@
 package dev.byline.search;
 
-import dev.byline.content.Article;
-
 /**
  * Tells which wire story an article is a version of, so that other versions of the same story
  * are never offered as related reading. Articles from one agency item share a key such as
@@ -10,8 +8,8 @@ import dev.byline.content.Article;
  */
 @FunctionalInterface
 public interface StoryKeys {
-  /** The story key of the article, or null when it is not a version of a wire story. */
-  String of(Article article);
+  /** The story key of the article with this id, or null when it is not a version of a wire story. */
+  String of(long articleId);
 
-  StoryKeys NONE = article -> null;
+  StoryKeys NONE = articleId -> null;
 }

@@ -41,7 +41,7 @@ class RelatedFinderTest {
   void load() throws Exception {
     newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC());
     index = SearchIndex.open(dir.resolve("index"), newsroom.articles(), newsroom.feed(),
-        a -> storyKeys.get(a.id()), Clock.systemUTC()).start();
+        storyKeys::get, Clock.systemUTC()).start();
     choices = new RelatedChoices(newsroom.db(), newsroom.feed(), Clock.systemUTC());
     newsroom.demo().seed(); // sixty other stories, so that words are weighed as in a real archive
     add("closed", "Kestrel Bridge closed after cracks found in cables", BRIDGE + "Commuters faced long delays.");
@@ -92,7 +92,7 @@ class RelatedFinderTest {
   }
 
   RelatedFinder finder() {
-    return new RelatedFinder(index, newsroom.articles(), choices, id -> storyKeys.get(id.id()), 3, 4);
+    return new RelatedFinder(index, newsroom.articles(), choices, storyKeys::get, 3, 4);
   }
 
   List<Long> picks(String key, int n) {
