@@ -1,7 +1,6 @@
 package dev.byline.search;
 
 import dev.byline.content.PublishedText;
-import java.util.ArrayList;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -34,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexSchema {
   /** Stored in each commit; an index written under another version is rebuilt. */
-  static final int VERSION = 5;
+  static final int VERSION = 4;
 
   /** The article id as a term, for updates and deletes. */
   static final String KEY = "key";
@@ -64,8 +63,8 @@ final class IndexSchema {
   /** The headline counts twice in related-article similarity: it says what the story is about. */
   static final int HEADLINE_REPEATS = 2;
 
-  /** Headline, standfirst and body: searched with positions, highlighted from offsets; stored beside. */
-  private static final FieldType INDEXED_TEXT_TYPE = textType(false, true);
+  /** Headline, standfirst and body: searched with positions, highlighted from offsets, stored. */
+  private static final FieldType TEXT_TYPE = textType(true, true);
   private static final FieldType RELATED_TYPE = relatedType();
   private static final FieldType WORDS_TYPE = docsOnly();
 
@@ -96,31 +95,25 @@ final class IndexSchema {
     return sb.append(standfirst).append("\n").append(body).toString();
   }
 
-  static Document document(PublishedText article, String storyKey) {
-    return document(IndexedArticle.of(article, storyKey));
+  static Document document(PublishedText article, String storyKey, Analyzer analyzer) {
+    return document(IndexedArticle.of(article, storyKey), analyzer);
   }
 
-  static Document document(IndexedArticle article) {
+  static Document document(IndexedArticle article, Analyzer analyzer) {
     var doc = new Document();
     var body = article.body();
     doc.add(new StringField(KEY, Long.toString(article.id()), Field.Store.NO));
     doc.add(new NumericDocValuesField(ID, article.id()));
     doc.add(new StoredField(SLUG, article.slug()));
     doc.add(new BinaryDocValuesField(SLUG, new BytesRef(article.slug())));
-    // The text is analysed once; the fields, the plain words and the related terms replay it.
-    var words = new ArrayList<String>();
-    var headline = TextAnalysis.analyse(article.headline(), words);
-    var standfirst = TextAnalysis.analyse(article.standfirst(), words);
-    var bodyTokens = TextAnalysis.analyse(body, words);
-    doc.add(new Field(HEADLINE, headline.stream(), INDEXED_TEXT_TYPE));
-    doc.add(new StoredField(HEADLINE, article.headline()));
-    doc.add(new Field(STANDFIRST, standfirst.stream(), INDEXED_TEXT_TYPE));
-    doc.add(new StoredField(STANDFIRST, article.standfirst()));
-    doc.add(new Field(BODY, bodyTokens.stream(), INDEXED_TEXT_TYPE));
-    doc.add(new StoredField(BODY, body));
-    doc.add(new Field(WORDS, TextAnalysis.wordStream(words), WORDS_TYPE));
+    doc.add(new Field(HEADLINE, article.headline(), TEXT_TYPE));
+    doc.add(new Field(STANDFIRST, article.standfirst(), TEXT_TYPE));
+    doc.add(new Field(BODY, body, TEXT_TYPE));
+    var text = article.headline() + "\n" + article.standfirst() + "\n" + body;
+    doc.add(new Field(WORDS, text, WORDS_TYPE));
     doc.add(new Field(COMPLETE, article.headline(), WORDS_TYPE));
-    var related = RelatedTerms.of(headline, standfirst, bodyTokens);
+    // Analysed once: the same terms feed the field, the signature and the vector length.
+    var related = RelatedTerms.analyse(analyzer, relatedText(article.headline(), article.standfirst(), body));
     doc.add(new Field(RELATED, related.tokenStream(), RELATED_TYPE));
     doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits((float) related.norm())));
     doc.add(new BinaryDocValuesField(RELATED_TERMS, TermSignature.encode(related.frequencies())));
@@ -140,7 +133,6 @@ final class IndexSchema {
       doc.add(new StringField(STORY, storyKey, Field.Store.NO));
       doc.add(new SortedDocValuesField(STORY, new BytesRef(storyKey)));
     }
-    var text = article.headline() + "\n" + article.standfirst() + "\n" + body;
     doc.add(new BinaryDocValuesField(FINGERPRINT, new BytesRef(Fingerprint.of(text).toBytes())));
     return doc;
   }

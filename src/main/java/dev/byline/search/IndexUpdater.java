@@ -140,7 +140,7 @@ final class IndexUpdater implements AutoCloseable {
         var ids = articles.publishedIdsAfter(after, REBUILD_BATCH);
         if (ids.isEmpty()) break;
         for (var article : articles.publishedTexts(ids)) {
-          writer.addDocument(IndexSchema.document(article, storyKeys.of(article.id())));
+          writer.addDocument(IndexSchema.document(article, storyKeys.of(article.id()), index.analyzer()));
           count++;
         }
         after = ids.get(ids.size() - 1);
@@ -182,7 +182,7 @@ final class IndexUpdater implements AutoCloseable {
     for (long id : ids) {
       var a = current.get(id);
       if (a != null) {
-        writer.updateDocument(IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(id)));
+        writer.updateDocument(IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(id), index.analyzer()));
         if (published.contains(id)) unrefreshedPublished.add(id);
       } else {
         writer.deleteDocuments(IndexSchema.key(id));

@@ -42,28 +42,6 @@ final class RelatedTerms {
     return new RelatedTerms(tokens, counts);
   }
 
-  /**
-   * The related text's terms from analyses already made: the headline {@link
-   * IndexSchema#HEADLINE_REPEATS} times, then standfirst and body, as {@link #analyse} would give
-   * for {@link IndexSchema#relatedText}.
-   */
-  static RelatedTerms of(TextAnalysis.Tokens headline, TextAnalysis.Tokens standfirst, TextAnalysis.Tokens body) {
-    var tokens = new ArrayList<String>();
-    var counts = new HashMap<String, Integer>();
-    var parts = new ArrayList<TextAnalysis.Tokens>();
-    for (int i = 0; i < IndexSchema.HEADLINE_REPEATS; i++) parts.add(headline);
-    parts.add(standfirst);
-    parts.add(body);
-    for (var part : parts) {
-      for (int i = 0; i < part.size() && tokens.size() < MAX_TOKENS; i++) {
-        var t = part.term(i);
-        tokens.add(t);
-        counts.merge(t, 1, Integer::sum);
-      }
-    }
-    return new RelatedTerms(tokens, counts);
-  }
-
   static Map<String, Integer> frequencies(Analyzer analyzer, String text) {
     return analyse(analyzer, text).frequencies();
   }

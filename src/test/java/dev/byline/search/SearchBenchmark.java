@@ -74,7 +74,7 @@ public final class SearchBenchmark {
           try {
             int i;
             while ((i = next.getAndIncrement()) < n && failure.get() == null) {
-              writer.addDocument(IndexSchema.document(archive.article(i).indexed()));
+              writer.addDocument(IndexSchema.document(archive.article(i).indexed(), index.analyzer()));
               if ((i + 1) % 100_000 == 0) System.out.printf("  indexed %,d in %.0f s%n", i + 1, (System.nanoTime() - t0) / 1e9);
             }
           } catch (Throwable e) {
