@@ -620,8 +620,15 @@ public final class ArticleStore {
   }
 
   private static String freeSlug(Handle h, String wanted, long exceptId) {
+    if (!slugTaken(h, wanted, exceptId)) return wanted;
+    // Numbering starts after the slugs already numbered from this one (one index range count)
+    // rather than trying -2, -3, ... one query each: a headline the wire repeats every hour
+    // would otherwise cost a query per earlier copy.
+    var stem = wanted.replaceAll("-+$", "") + "-";
+    int numbered = h.createQuery("SELECT COUNT(*) FROM article WHERE slug > :lo AND slug < :hi")
+        .bind("lo", stem).bind("hi", stem.substring(0, stem.length() - 1) + ".").mapTo(Integer.class).one();
     var slug = wanted;
-    for (int i = 2; slugTaken(h, slug, exceptId); i++) {
+    for (int i = 2 + numbered; slugTaken(h, slug, exceptId) || slug.equals(wanted); i++) {
       var suffix = "-" + i;
       var base = wanted.length() + suffix.length() > Slugs.MAX_LENGTH ? wanted.substring(0, Slugs.MAX_LENGTH - suffix.length()) : wanted;
       slug = base.replaceAll("-+$", "") + suffix;

@@ -119,9 +119,12 @@ public final class WireStore {
 
   /** The newest package from this source whose main group names this guid. */
   Optional<Story> packageOf(Handle h, String source, String memberGuid) {
-    return h.createQuery("SELECT s.* FROM wire_story s JOIN wire_package_member m ON m.story_id = s.id "
-            + "WHERE s.source = :s AND m.member_guid = :g AND m.role = 'main' ORDER BY s.updated_at DESC LIMIT 1")
-        .bind("s", source).bind("g", memberGuid).map((rs, ctx) -> toStory(rs)).findOne();
+    // Found by the member's guid alone (its index), then by source here: given the source as
+    // well, SQLite walks every story of that source, a cost that grows with the archive.
+    return h.createQuery("SELECT * FROM wire_story WHERE id IN (SELECT story_id FROM wire_package_member "
+            + "WHERE member_guid = :g AND role = 'main') ORDER BY updated_at DESC, id DESC")
+        .bind("g", memberGuid).map((rs, ctx) -> toStory(rs)).list().stream()
+        .filter(s -> s.source().equals(source)).findFirst();
   }
 
   /** Newest first, filtered; text matches headline, guid, subjects and bylines, case-insensitively. */

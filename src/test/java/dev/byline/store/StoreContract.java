@@ -165,6 +165,21 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_headline_repeated_many_times_gets_numbered_slugs_that_never_collide() {
+    long world = section("world");
+    var slugs = new java.util.ArrayList<String>();
+    for (int i = 0; i < 6; i++) slugs.add(newsroom.articles().byId(draft("Live: storm updates", world)).orElseThrow().slug());
+    // A different story whose slug merely starts the same way takes no number.
+    slugs.add(newsroom.articles().byId(draft("Live: storm updates tonight", world)).orElseThrow().slug());
+    slugs.add(newsroom.articles().byId(draft("Live: storm updates", world)).orElseThrow().slug());
+    assertThat(slugs.subList(0, 6)).containsExactly("live-storm-updates", "live-storm-updates-2", "live-storm-updates-3",
+        "live-storm-updates-4", "live-storm-updates-5", "live-storm-updates-6");
+    assertThat(slugs.get(6)).isEqualTo("live-storm-updates-tonight");
+    assertThat(slugs.get(7)).startsWith("live-storm-updates-").isNotIn(slugs.subList(0, 7));
+    assertThat(new java.util.HashSet<>(slugs)).hasSize(slugs.size());
+  }
+
+  @Test
   void taken_slugs_get_a_suffix_and_old_slugs_redirect_after_publication() {
     long world = section("world");
     long a = draft("Same headline", world);
