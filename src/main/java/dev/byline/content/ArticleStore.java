@@ -641,15 +641,17 @@ public final class ArticleStore {
     var keys = new LinkedHashSet<String>();
     keys.add("article:" + id);
     keys.addAll(LIST_KEYS);
-    h.createQuery("SELECT first_published_at FROM article WHERE id = :id AND first_published_at IS NOT NULL")
-        .bind("id", id).mapTo(Long.class).findOne()
-        .ifPresent(t -> keys.add(PublishedArchive.monthKey(PublishedArchive.monthOf(Instant.ofEpochMilli(t)))));
-    h.createQuery("SELECT section_id FROM article WHERE id = :id AND section_id IS NOT NULL").bind("id", id)
-        .mapTo(Long.class).findOne().ifPresent(s -> keys.add("section:" + s));
-    h.createQuery("SELECT topic_id FROM article_topic WHERE article_id = :id").bind("id", id).mapTo(Long.class)
-        .forEach(t -> keys.add("topic:" + t));
-    h.createQuery("SELECT author_id FROM article_author WHERE article_id = :id").bind("id", id).mapTo(Long.class)
-        .forEach(a -> keys.add("author:" + a));
+    // One round trip: this runs before and after every change, several times per imported story.
+    h.createQuery("SELECT 'month' AS kind, first_published_at AS value FROM article WHERE id = :id AND first_published_at IS NOT NULL "
+            + "UNION ALL SELECT 'section', section_id FROM article WHERE id = :id AND section_id IS NOT NULL "
+            + "UNION ALL SELECT 'topic', topic_id FROM article_topic WHERE article_id = :id "
+            + "UNION ALL SELECT 'author', author_id FROM article_author WHERE article_id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getLong("value")))
+        .forEach(e -> keys.add(e.getKey().equals("month")
+            ? PublishedArchive.monthKey(PublishedArchive.monthOf(Instant.ofEpochMilli(e.getValue())))
+            : e.getKey() + ":" + e.getValue()));
     return keys;
   }
+
 }
