@@ -48,6 +48,10 @@ final class ArticleSearch {
       | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PREFIX_OPERATOR
       | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR;
   static final int SNIPPET_PASSAGES = 2;
+  /** Completions a prefix is searched as: the common ones say what a reader is after. */
+  static final int PREFIX_COMPLETIONS = 8;
+  /** Distinct completions looked at per segment before picking the common ones; bounds a two-letter prefix. */
+  static final int MAX_PREFIX_TERMS_SCANNED = 20_000;
   static final int HIGHLIGHT_MAX_CHARS = 20_000;
 
   private final IndexSearcher searcher;
@@ -100,13 +104,50 @@ final class ArticleSearch {
         if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX || !normalized.chars().anyMatch(Character::isLetterOrDigit)) {
           return newDefaultQuery(prefix);
         }
-        return new PrefixQuery(new Term(IndexSchema.WORDS, normalized.toLowerCase(Locale.ROOT)));
+        var completions = completions(normalized.toLowerCase(Locale.ROOT));
+        if (completions.isEmpty()) return new MatchNoDocsQuery("no word starts with " + normalized);
+        var any = new BooleanQuery.Builder();
+        for (var word : completions) {
+          var q = newDefaultQuery(word);
+          if (q != null && !(q instanceof MatchNoDocsQuery)) any.add(q, BooleanClause.Occur.SHOULD);
+        }
+        // Stop words among the completions analyse to nothing, as they do when typed whole.
+        var built = any.build();
+        return built.clauses().isEmpty() ? new MatchNoDocsQuery("only stop words start with " + normalized) : built;
       }
     };
     parser.setDefaultOperator(BooleanClause.Occur.MUST);
     var query = parser.parse(text);
     if (query == null || query instanceof MatchNoDocsQuery || isOnlyNegative(query)) return null;
     return query;
+  }
+
+  /**
+   * The words of the archive that start with {@code prefix}, the {@link #PREFIX_COMPLETIONS} most
+   * common first. A prefix is then searched as those words, scored and ranked like any other
+   * words, rather than as one constant-score match over every completion: "stat*" on a large
+   * archive matches most of it, and with every match scoring the same no hit can be skipped.
+   */
+  private List<String> completions(String prefix) {
+    var counts = new java.util.HashMap<String, Integer>();
+    try {
+      var start = new org.apache.lucene.util.BytesRef(prefix);
+      for (var leaf : searcher.getIndexReader().leaves()) {
+        var terms = leaf.reader().terms(IndexSchema.WORDS);
+        if (terms == null) continue;
+        var e = terms.iterator();
+        if (e.seekCeil(start) == org.apache.lucene.index.TermsEnum.SeekStatus.END) continue;
+        for (var t = e.term(); t != null && org.apache.lucene.util.StringHelper.startsWith(t, start); t = e.next()) {
+          counts.merge(t.utf8ToString(), e.docFreq(), Integer::sum);
+          if (counts.size() > MAX_PREFIX_TERMS_SCANNED) break;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(PREFIX_COMPLETIONS).map(Map.Entry::getKey).toList();
   }
 
   private static boolean isOnlyNegative(Query query) {
