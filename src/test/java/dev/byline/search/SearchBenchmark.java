@@ -114,6 +114,13 @@ public final class SearchBenchmark {
       var queries = new ArrayList<String>();
       for (int q = 0; q < 3_000; q++) queries.add(query(r, archive.article(r.nextInt(n)).body()));
       var search = time("search", 300, 2_000, i -> index.search(SearchQuery.of(queries.get(i % queries.size()))));
+      // The same kinds of query timed apart, to show where the tail comes from.
+      var byKind = new java.util.TreeMap<String, java.util.List<String>>();
+      for (var q : queries) byKind.computeIfAbsent(kindOf(q), k -> new ArrayList<>()).add(q);
+      for (var e : byKind.entrySet()) {
+        var list = e.getValue();
+        time("  of which " + e.getKey(), 50, Math.min(list.size(), 300), i -> index.search(SearchQuery.of(list.get(i % list.size()))));
+      }
       var filtered = time("search + section filter, newest first", 200, 1_000, i -> index.search(new SearchQuery(
           queries.get(i % queries.size()), 1L + i % 8, null, null, null, SearchQuery.Sort.NEWEST, 1)));
       // Requests made up front: generating an article's text is not part of what is timed.
@@ -128,6 +135,12 @@ public final class SearchBenchmark {
       System.out.printf("search p99 %.2f ms, related p99 %.2f ms%n", search[1], related[1]);
       if (filtered.length == 0) throw new IllegalStateException();
     }
+  }
+
+  static String kindOf(String query) {
+    if (query.startsWith("\"")) return "phrases";
+    if (query.endsWith("*")) return "prefixes";
+    return query.contains(" ") ? "two words" : "one word";
   }
 
   static String query(Random r, String body) {
