@@ -69,10 +69,15 @@ final class ArticleSearch {
     var query = withFilters(words == null ? new MatchAllDocsQuery() : words, q);
     try {
       int wanted = q.page() * SearchQuery.PAGE_SIZE + 1;
-      var sort = q.sort() == SearchQuery.Sort.NEWEST || words == null
-          ? new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true))
-          : new Sort(SortField.FIELD_SCORE, new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true));
-      TopDocs top = searcher.search(query, wanted, sort, false);
+      TopDocs top;
+      if (q.sort() == SearchQuery.Sort.NEWEST || words == null) {
+        top = searcher.search(query, wanted, new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true)), false);
+      } else {
+        // By score alone, which lets Lucene skip whatever cannot reach the page (a secondary sort
+        // field stops that); equal scores are then put newest first here.
+        top = searcher.search(query, wanted);
+        newestFirstWithinEqualScores(top);
+      }
       int from = (q.page() - 1) * SearchQuery.PAGE_SIZE;
       int to = Math.min(top.scoreDocs.length, from + SearchQuery.PAGE_SIZE);
       var hits = new ArrayList<SearchResults.Hit>();
@@ -86,6 +91,17 @@ final class ArticleSearch {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new dev.byline.content.InvalidInput("q", "has too many words or prefixes to search at once");
     }
+  }
+
+  private void newestFirstWithinEqualScores(TopDocs top) throws IOException {
+    var leaves = searcher.getIndexReader().leaves();
+    var published = new java.util.HashMap<Integer, Long>();
+    for (var hit : top.scoreDocs) {
+      var leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+      published.put(hit.doc, number(leaf.reader(), IndexSchema.PUBLISHED, hit.doc - leaf.docBase));
+    }
+    java.util.Arrays.sort(top.scoreDocs, java.util.Comparator.<org.apache.lucene.search.ScoreDoc>comparingDouble(h -> -h.score)
+        .thenComparing(h -> -published.get(h.doc)).thenComparingInt(h -> h.doc));
   }
 
   /** How many articles match, for checking a spelling suggestion before offering it. */
