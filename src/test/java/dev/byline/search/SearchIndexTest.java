@@ -61,6 +61,35 @@ class SearchIndexTest {
   }
 
   @Test
+  void a_prefix_finds_its_completions_ranked_like_words_and_equal_scores_come_newest_first() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      var section = newsroom.sections().ensure("world", "World", "", 1);
+      var ids = new java.util.ArrayList<Long>();
+      // Three stories with the same words, published a day apart, oldest first.
+      for (int day = 1; day <= 3; day++) {
+        long id = newsroom.articles().create(ArticleDraft.of("Harbour pilots strike", "", section.id(),
+            List.of(Block.Paragraph.ofText("Pilots at the harbour stopped work."))));
+        newsroom.articles().publishAsOf(id, java.time.Instant.parse("2026-03-0" + day + "T08:00:00Z"), null);
+        ids.add(id);
+      }
+      long harbours = publish(newsroom, "Harbours of the north coast", "A guide to the harbours and harbourmasters.");
+      publish(newsroom, "Ferry timetable changes", "The winter ferry timetable starts on Monday.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+        var found = index.search(SearchQuery.of("harbo*")).hits().stream().map(SearchResults.Hit::id).toList();
+        assertThat(found).containsExactlyInAnyOrder(ids.get(0), ids.get(1), ids.get(2), harbours);
+        // Same score: the newest of the three identical stories first.
+        var same = found.stream().filter(ids::contains).toList();
+        assertThat(same).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+        assertThat(hits(index, "harbourm*")).isEqualTo(1);
+        // Only a stop word starts so: nothing to search, and no error.
+        assertThat(hits(index, "thei*")).isZero();
+        assertThat(hits(index, "zq*")).isZero();
+      }
+    }
+  }
+
+  @Test
   void a_clean_restart_trusts_the_index_and_applies_what_changed_while_it_was_closed() throws Exception {
     try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
       publish(newsroom, "Harbour cranes stand idle", "The cranes at the harbour stood idle all week.");
