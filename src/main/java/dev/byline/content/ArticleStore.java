@@ -97,20 +97,43 @@ public final class ArticleStore {
   }
 
   private long create(Handle h, ArticleDraft draft, AlsoWrite also) {
+    long newId = insert(h, draft, null, null);
+    also.write(h, newId, 1);
+    feed.append(h, "article", newId, "created", keysOf(h, newId));
+    return newId;
+  }
+
+  /**
+   * Stores a new article already published, with the given times, inside the caller's
+   * transaction: what the wire desk does with a story it publishes on arrival. Equivalent to
+   * {@link #create(Handle, ArticleDraft)} then {@link #publishAsOf(Handle, long, Instant, Instant)},
+   * but the row is written once and the feed carries one change, which a bulk import of an
+   * archive feels.
+   */
+  public long createPublished(Handle h, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
+    long newId = insert(h, draft, firstPublishedAt, updatedAt);
+    feed.append(h, "article", newId, "published", keysOf(h, newId));
+    return newId;
+  }
+
+  /** A draft when {@code firstPublishedAt} is null, else published as of then. */
+  private long insert(Handle h, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
     var now = clock.millis();
     checkReferences(h, draft);
     var slug = freeSlug(h, draft.slug(), -1);
     long newId = h.createQuery("INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
             + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
-            + "created_at, modified_at, version) VALUES (:slug, 'draft', :headline, :standfirst, :dateline, :source, "
-            + ":credit, :section, :image, :body, :seoTitle, :seoDescription, :note, :now, :now, 1) RETURNING id")
+            + "first_published_at, updated_at, created_at, modified_at, version) VALUES (:slug, :status, :headline, "
+            + ":standfirst, :dateline, :source, :credit, :section, :image, :body, :seoTitle, :seoDescription, :note, "
+            + ":first, :updated, :now, :now, 1) RETURNING id")
         .bind("slug", slug)
         .bindMap(fields(draft))
+        .bind("status", firstPublishedAt == null ? "draft" : "published")
+        .bind("first", firstPublishedAt == null ? null : firstPublishedAt.toEpochMilli())
+        .bind("updated", updatedAt == null ? null : updatedAt.toEpochMilli())
         .bind("now", now)
         .mapTo(Long.class).one();
     writeLinks(h, newId, draft);
-    also.write(h, newId, 1);
-    feed.append(h, "article", newId, "created", keysOf(h, newId));
     return newId;
   }
 

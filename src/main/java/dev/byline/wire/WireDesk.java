@@ -141,9 +141,21 @@ public final class WireDesk {
   long publishStory(Handle h, Story story, WireItem item, List<Long> imageIds, StoryComposer.Placement placement,
       boolean keepDates, Instant now) {
     var draft = composer.compose(h, source(item.source()), item, imageIds, placement, null);
-    long articleId = articles.create(h, draft);
-    goLive(h, story, item, articleId, keepDates, now);
+    if (item.embargo() != null && item.embargo().isAfter(now)) {
+      long articleId = articles.create(h, draft);
+      goLive(h, story, item, articleId, keepDates, now);
+      return articleId;
+    }
+    // Published as it is stored: one row written once, one change in the feed.
+    Instant first = keepDates ? firstCreated(item) : now;
+    Instant updated = keepDates && item.versionCreated().isAfter(first.plusSeconds(60)) ? item.versionCreated() : null;
+    long articleId = articles.createPublished(h, draft, first, updated);
+    store.setState(h, story.id(), StoryState.PUBLISHED, "", articleId, now);
     return articleId;
+  }
+
+  private static Instant firstCreated(WireItem item) {
+    return item.firstCreated() != null ? item.firstCreated() : item.versionCreated();
   }
 
   private void goLive(Handle h, Story story, WireItem item, long articleId, boolean keepDates, Instant now) {
@@ -152,7 +164,7 @@ public final class WireDesk {
       store.setState(h, story.id(), StoryState.SCHEDULED, "", articleId, now);
     } else {
       if (keepDates) {
-        var first = item.firstCreated() != null ? item.firstCreated() : item.versionCreated();
+        var first = firstCreated(item);
         articles.publishAsOf(h, articleId, first, item.versionCreated().isAfter(first.plusSeconds(60)) ? item.versionCreated() : null);
       } else {
         articles.publish(h, articleId);
