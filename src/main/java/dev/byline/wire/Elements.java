@@ -82,6 +82,6 @@ final class Elements {
   }
 
   static String collapse(String s) {
-    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    return dev.byline.content.Html.collapseSpace(s);
   }
 }
