@@ -13,7 +13,7 @@ javac -d "$out" -cp "$cp" bench/wire/*.java
 fixtures=../shared/fixtures
 [ -d "$fixtures" ] || fixtures=../../shared/fixtures
 case "${1:-import}" in
-  import) java -Xmx1g -cp "$out:$cp" WireImportBench "${2:-5000}" "$fixtures/corpus/wikinews" ;;
+  import) java -Xmx1g -cp "$out:$cp" WireImportBench "${2:-50000}" "$fixtures/corpus/wikinews" ;;
   latency) java -Xmx1g -cp "$out:$cp" DropLatencyBench "${2:-30}" ;;
   *) echo "usage: bench/wire/run.sh import [COUNT] | latency [COUNT]" >&2; exit 2 ;;
 esac
