@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class WireImportBench {
   public static void main(String[] args) throws Exception {
-    int count = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
     var csv = Path.of(args.length > 1 ? args[1] : "../shared/fixtures/corpus/wikinews");
     var tmp = Files.createTempDirectory("byline-bench-import-");
     var articles = WikinewsItems.read(csv);
