@@ -1,7 +1,7 @@
 package dev.byline.search;
 
-import dev.byline.content.PublishedText;
 import dev.byline.content.ArticleStore;
+import dev.byline.content.PublishedText;
 import dev.byline.store.Change;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.ChangeFollower;
@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,7 @@ final class IndexUpdater implements AutoCloseable {
       if (c.action().equals("published")) published.add(c.entityId());
     }
     var writer = index.writer();
-    var current = new java.util.HashMap<Long, PublishedText>();
+    var current = new HashMap<Long, PublishedText>();
     for (var a : articles.publishedTexts(ids)) current.put(a.id(), a);
     for (long id : ids) {
       var a = current.get(id);

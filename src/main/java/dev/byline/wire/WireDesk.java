@@ -141,21 +141,25 @@ public final class WireDesk {
   long publishStory(Handle h, Story story, WireItem item, List<Long> imageIds, StoryComposer.Placement placement,
       boolean keepDates, Instant now) {
     var draft = composer.compose(h, source(item.source()), item, imageIds, placement, null);
-    if (item.embargo() != null && item.embargo().isAfter(now)) {
-      long articleId = articles.create(h, draft);
-      goLive(h, story, item, articleId, keepDates, now);
+    if (item.embargo() == null || !item.embargo().isAfter(now)) {
+      // Published as it is stored: one row written once, one change in the feed.
+      var first = keepDates ? firstCreated(item) : now;
+      long articleId = articles.createPublished(h, draft, first, keepDates ? updatedAfter(item, first) : null);
+      store.setState(h, story.id(), StoryState.PUBLISHED, "", articleId, now);
       return articleId;
     }
-    // Published as it is stored: one row written once, one change in the feed.
-    Instant first = keepDates ? firstCreated(item) : now;
-    Instant updated = keepDates && item.versionCreated().isAfter(first.plusSeconds(60)) ? item.versionCreated() : null;
-    long articleId = articles.createPublished(h, draft, first, updated);
-    store.setState(h, story.id(), StoryState.PUBLISHED, "", articleId, now);
+    long articleId = articles.create(h, draft);
+    goLive(h, story, item, articleId, keepDates, now);
     return articleId;
   }
 
   private static Instant firstCreated(WireItem item) {
     return item.firstCreated() != null ? item.firstCreated() : item.versionCreated();
+  }
+
+  /** The item's own time as the "Updated" time, when it is a later version than the first; else none. */
+  private static Instant updatedAfter(WireItem item, Instant first) {
+    return item.versionCreated().isAfter(first.plusSeconds(60)) ? item.versionCreated() : null;
   }
 
   private void goLive(Handle h, Story story, WireItem item, long articleId, boolean keepDates, Instant now) {
@@ -165,7 +169,7 @@ public final class WireDesk {
     } else {
       if (keepDates) {
         var first = firstCreated(item);
-        articles.publishAsOf(h, articleId, first, item.versionCreated().isAfter(first.plusSeconds(60)) ? item.versionCreated() : null);
+        articles.publishAsOf(h, articleId, first, updatedAfter(item, first));
       } else {
         articles.publish(h, articleId);
       }
