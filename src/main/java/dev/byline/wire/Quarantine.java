@@ -59,8 +59,16 @@ public final class Quarantine {
         + "reason: " + reason + "\n"
         + "quarantined: " + at + "\n"
         + "kept as: " + target.getFileName() + "\n";
+    var note = target.resolveSibling(target.getFileName() + ".error.txt");
+    var partial = target.resolveSibling("." + note.getFileName() + ".tmp");
     try {
-      Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), text, StandardCharsets.UTF_8);
+      // Written aside then moved in, so whoever watches the folder never reads half a note.
+      Files.writeString(partial, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(partial, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(partial, note, StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the quarantine note for " + original + ": " + e.getMessage(), e);
     }
