@@ -644,20 +644,29 @@ public final class ArticleStore {
 
   private static String freeSlug(Handle h, String wanted, long exceptId) {
     if (!slugTaken(h, wanted, exceptId)) return wanted;
-    // Numbering starts after the slugs already numbered from this one (one index range count)
-    // rather than trying -2, -3, ... one query each: a headline the wire repeats every hour
-    // would otherwise cost a query per earlier copy.
-    var stem = wanted.replaceAll("-+$", "") + "-";
-    int numbered = h.createQuery("SELECT COUNT(*) FROM article WHERE slug > :lo AND slug < :hi")
-        .bind("lo", stem).bind("hi", stem.substring(0, stem.length() - 1) + ".").mapTo(Integer.class).one();
-    var slug = wanted;
-    for (int i = 2 + numbered; slugTaken(h, slug, exceptId) || slug.equals(wanted); i++) {
-      var suffix = "-" + i;
-      var base = wanted.length() + suffix.length() > Slugs.MAX_LENGTH ? wanted.substring(0, Slugs.MAX_LENGTH - suffix.length()) : wanted;
-      slug = base.replaceAll("-+$", "") + suffix;
+    // Copies are numbered -2, -3, ... Rather than trying each number in turn (a headline the wire
+    // repeats every hour would cost a query per earlier copy), gallop to a free number, then
+    // halve back to the first free one after the last taken: a few queries for any count, and
+    // independent of how the database orders text.
+    int taken = 1;
+    int free = 2;
+    while (slugTaken(h, numbered(wanted, free), exceptId)) {
+      taken = free;
+      free = free * 2;
     }
-    return slug;
+    while (free - taken > 1) {
+      int mid = taken + (free - taken) / 2;
+      if (slugTaken(h, numbered(wanted, mid), exceptId)) taken = mid; else free = mid;
+    }
+    return numbered(wanted, free);
   }
+
+  private static String numbered(String wanted, int n) {
+    var suffix = "-" + n;
+    var base = wanted.length() + suffix.length() > Slugs.MAX_LENGTH ? wanted.substring(0, Slugs.MAX_LENGTH - suffix.length()) : wanted;
+    return base.replaceAll("-+$", "") + suffix;
+  }
+
 
   /** Keys of every page that shows the article as it is now in the database. */
   private static Set<String> keysOf(Handle h, long id) {

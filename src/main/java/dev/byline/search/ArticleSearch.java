@@ -50,7 +50,7 @@ final class ArticleSearch {
   static final int SNIPPET_PASSAGES = 2;
   /** Completions a prefix is searched as: the common ones say what a reader is after. */
   static final int PREFIX_COMPLETIONS = 8;
-  /** Distinct completions looked at per segment before picking the common ones; bounds a two-letter prefix. */
+  /** Distinct completions looked at before picking the common ones: bounds a two-letter prefix. */
   static final int MAX_PREFIX_TERMS_SCANNED = 20_000;
   static final int HIGHLIGHT_MAX_CHARS = 20_000;
 
