@@ -667,7 +667,6 @@ public final class ArticleStore {
     return base.replaceAll("-+$", "") + suffix;
   }
 
-
   /** Keys of every page that shows the article as it is now in the database. */
   private static Set<String> keysOf(Handle h, long id) {
     var keys = new LinkedHashSet<String>();
@@ -685,5 +684,4 @@ public final class ArticleStore {
             : e.getKey() + ":" + e.getValue()));
     return keys;
   }
-
 }

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,14 +18,15 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -31,6 +35,8 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Runs one reader search: parses the words with Lucene's {@link SimpleQueryParser} (made for what
@@ -95,12 +101,12 @@ final class ArticleSearch {
 
   private void newestFirstWithinEqualScores(TopDocs top) throws IOException {
     var leaves = searcher.getIndexReader().leaves();
-    var published = new java.util.HashMap<Integer, Long>();
+    var published = new HashMap<Integer, Long>();
     for (var hit : top.scoreDocs) {
       var leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
       published.put(hit.doc, number(leaf.reader(), IndexSchema.PUBLISHED, hit.doc - leaf.docBase));
     }
-    java.util.Arrays.sort(top.scoreDocs, java.util.Comparator.<org.apache.lucene.search.ScoreDoc>comparingDouble(h -> -h.score)
+    Arrays.sort(top.scoreDocs, Comparator.<ScoreDoc>comparingDouble(h -> -h.score)
         .thenComparing(h -> -published.get(h.doc)).thenComparingInt(h -> h.doc));
   }
 
@@ -145,15 +151,15 @@ final class ArticleSearch {
    * archive matches most of it, and with every match scoring the same no hit can be skipped.
    */
   private List<String> completions(String prefix) {
-    var counts = new java.util.HashMap<String, Integer>();
+    var counts = new HashMap<String, Integer>();
     try {
-      var start = new org.apache.lucene.util.BytesRef(prefix);
+      var start = new BytesRef(prefix);
       for (var leaf : searcher.getIndexReader().leaves()) {
         var terms = leaf.reader().terms(IndexSchema.WORDS);
         if (terms == null) continue;
         var e = terms.iterator();
-        if (e.seekCeil(start) == org.apache.lucene.index.TermsEnum.SeekStatus.END) continue;
-        for (var t = e.term(); t != null && org.apache.lucene.util.StringHelper.startsWith(t, start); t = e.next()) {
+        if (e.seekCeil(start) == TermsEnum.SeekStatus.END) continue;
+        for (var t = e.term(); t != null && StringHelper.startsWith(t, start); t = e.next()) {
           counts.merge(t.utf8ToString(), e.docFreq(), Integer::sum);
           if (counts.size() > MAX_PREFIX_TERMS_SCANNED) break;
         }
@@ -190,7 +196,7 @@ final class ArticleSearch {
    * (one stored-fields read per hit), the rest from doc values.
    */
   private List<SearchResults.Hit> hits(TopDocs top, int from, int to, Query words) throws IOException {
-    var page = new TopDocs(top.totalHits, java.util.Arrays.copyOfRange(top.scoreDocs, from, to));
+    var page = new TopDocs(top.totalHits, Arrays.copyOfRange(top.scoreDocs, from, to));
     var fields = new String[] {IndexSchema.HEADLINE, IndexSchema.BODY};
     var highlighted = highlighter().highlightFields(fields, words, page, new int[] {1, SNIPPET_PASSAGES});
     var headlines = highlighted.get(IndexSchema.HEADLINE);

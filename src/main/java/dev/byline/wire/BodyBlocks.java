@@ -33,7 +33,7 @@ final class BodyBlocks {
   private final String headline;
 
   private BodyBlocks(String headline) {
-    this.headline = headline == null ? "" : Elements.collapse(headline);
+    this.headline = headline == null ? "" : Html.collapseSpace(headline);
   }
 
   /** The result: blocks and the pictures the body referred to. */
@@ -66,7 +66,7 @@ final class BodyBlocks {
     }
     String[] parts = t.contains("\n\n") ? t.split("\n\\s*\n") : t.split("\n(?=[ \t]{2,}|\t)");
     var b = new BodyBlocks(headline);
-    for (var p : parts) b.paragraph(Html.escape(Elements.collapse(p)));
+    for (var p : parts) b.paragraph(Html.escape(Html.collapseSpace(p)));
     return new Body(List.copyOf(b.blocks), List.of());
   }
 
@@ -95,7 +95,7 @@ final class BodyBlocks {
   }
 
   private void flushText(StringBuilder pending) {
-    var s = Elements.collapse(pending.toString());
+    var s = Html.collapseSpace(pending.toString());
     pending.setLength(0);
     if (!s.isEmpty()) paragraph(Html.escape(undoDoubleEscape(s)));
   }

@@ -1,5 +1,6 @@
 package dev.byline.wire;
 
+import dev.byline.content.Html;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Element;
@@ -68,7 +69,7 @@ final class Elements {
 
   /** Text content, whitespace collapsed; empty for a missing element. */
   static String text(Element e) {
-    return e == null ? "" : collapse(e.getTextContent());
+    return e == null ? "" : Html.collapseSpace(e.getTextContent());
   }
 
   static String text(Element parent, String localName) {
@@ -79,9 +80,5 @@ final class Elements {
     if (e == null) return "";
     var v = e.getAttribute(name);
     return v == null ? "" : v.strip();
-  }
-
-  static String collapse(String s) {
-    return dev.byline.content.Html.collapseSpace(s);
   }
 }

@@ -1,6 +1,7 @@
 package dev.byline.wire;
 
 import dev.byline.content.Block;
+import dev.byline.content.Html;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,7 +71,7 @@ final class ItemDraft {
 
   /** "By Meredith Jameson," → "Meredith Jameson". */
   static String cleanByline(String by) {
-    var b = Elements.collapse(by);
+    var b = Html.collapseSpace(by);
     b = b.replaceFirst("(?i)^by\\s+", "").replaceAll("[,;:\\s]+$", "");
     return b;
   }

@@ -6,6 +6,7 @@ import static dev.byline.wire.Elements.children;
 import static dev.byline.wire.Elements.path;
 import static dev.byline.wire.Elements.text;
 
+import dev.byline.content.Html;
 import java.util.ArrayList;
 import org.w3c.dom.Element;
 
@@ -87,7 +88,7 @@ final class NitfReader {
     if (dateline != null && d.dateline.isEmpty()) {
       var copy = (Element) dateline.cloneNode(true);
       for (var date : children(copy, "story.date")) copy.removeChild(date);
-      d.dateline = Elements.collapse(copy.getTextContent());
+      d.dateline = Html.collapseSpace(copy.getTextContent());
       var city = text(path(dateline, "location", "city"));
       if (d.located.isEmpty()) d.located = city.isEmpty() ? text(child(dateline, "location")) : city;
     }
