@@ -22,6 +22,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -44,9 +45,12 @@ import org.apache.lucene.util.StringHelper;
  * applies filters and order, and highlights what matched.
  */
 final class ArticleSearch {
-  /** A match in the headline outweighs one in the standfirst, which outweighs one in the body. */
-  static final Map<String, Float> FIELD_WEIGHTS = Map.of(
-      IndexSchema.HEADLINE, 3f, IndexSchema.STANDFIRST, 2f, IndexSchema.BODY, 1f);
+  /**
+   * What each word must match: the whole text, in which the headline already counts twice. Then
+   * each word found in the headline adds this much again, so headline matches lead.
+   */
+  static final Map<String, Float> MATCHED_FIELDS = Map.of(IndexSchema.TEXT, 1f);
+  static final Map<String, Float> HEADLINE_BOOST = Map.of(IndexSchema.HEADLINE, 2f);
   /** Shorter prefixes match too much to mean anything; they are searched as whole words. */
   static final int MIN_PREFIX = 2;
   /** Words and phrases only: no fuzzy or proximity syntax, which readers type by accident. */
@@ -117,19 +121,32 @@ final class ArticleSearch {
     return searcher.count(withFilters(words, q));
   }
 
-  /** The words as a query, or null when nothing searchable is left after parsing. */
+  /**
+   * The words as a query, or null when nothing searchable is left after parsing: every word must
+   * be in the text; those also in the headline score more. The headline part is optional, so it
+   * never changes what matches, only the order.
+   */
   Query parse(String text) {
-    var parser = new SimpleQueryParser(analyzer, FIELD_WEIGHTS, PARSER_FLAGS) {
+    var known = new HashMap<String, List<String>>();
+    var required = parse(text, MATCHED_FIELDS, BooleanClause.Occur.MUST, known);
+    if (required == null || required instanceof MatchNoDocsQuery || isOnlyNegative(required)) return null;
+    var headline = parse(text, HEADLINE_BOOST, BooleanClause.Occur.SHOULD, known);
+    if (headline == null || headline instanceof MatchNoDocsQuery || isOnlyNegative(headline)) return required;
+    return new BooleanQuery.Builder().add(required, BooleanClause.Occur.MUST).add(headline, BooleanClause.Occur.SHOULD).build();
+  }
+
+  private Query parse(String text, Map<String, Float> fields, BooleanClause.Occur operator, Map<String, List<String>> known) {
+    var parser = new SimpleQueryParser(analyzer, fields, PARSER_FLAGS) {
       @Override
       protected Query newPrefixQuery(String prefix) {
         var normalized = analyzer.normalize(IndexSchema.WORDS, prefix).utf8ToString();
         if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX || !normalized.chars().anyMatch(Character::isLetterOrDigit)) {
           return newDefaultQuery(prefix);
         }
-        var completions = completions(normalized.toLowerCase(Locale.ROOT));
-        if (completions.isEmpty()) return new MatchNoDocsQuery("no word starts with " + normalized);
+        var words = known.computeIfAbsent(normalized.toLowerCase(Locale.ROOT), p -> completions(p));
+        if (words.isEmpty()) return new MatchNoDocsQuery("no word starts with " + normalized);
         var any = new BooleanQuery.Builder();
-        for (var word : completions) {
+        for (var word : words) {
           var q = newDefaultQuery(word);
           if (q != null && !(q instanceof MatchNoDocsQuery)) any.add(q, BooleanClause.Occur.SHOULD);
         }
@@ -138,10 +155,8 @@ final class ArticleSearch {
         return built.clauses().isEmpty() ? new MatchNoDocsQuery("only stop words start with " + normalized) : built;
       }
     };
-    parser.setDefaultOperator(BooleanClause.Occur.MUST);
-    var query = parser.parse(text);
-    if (query == null || query instanceof MatchNoDocsQuery || isOnlyNegative(query)) return null;
-    return query;
+    parser.setDefaultOperator(operator);
+    return parser.parse(text);
   }
 
   /**
@@ -192,15 +207,15 @@ final class ArticleSearch {
   }
 
   /**
-   * The shown page only: both fields highlighted in one pass from the offsets in the postings
+   * The shown page only: headline and body highlighted in one pass from the offsets in the postings
    * (one stored-fields read per hit), the rest from doc values.
    */
   private List<SearchResults.Hit> hits(TopDocs top, int from, int to, Query words) throws IOException {
     var page = new TopDocs(top.totalHits, Arrays.copyOfRange(top.scoreDocs, from, to));
-    var fields = new String[] {IndexSchema.HEADLINE, IndexSchema.BODY};
+    var fields = new String[] {IndexSchema.HEADLINE, IndexSchema.TEXT};
     var highlighted = highlighter().highlightFields(fields, words, page, new int[] {1, SNIPPET_PASSAGES});
     var headlines = highlighted.get(IndexSchema.HEADLINE);
-    var bodies = highlighted.get(IndexSchema.BODY);
+    var bodies = highlighted.get(IndexSchema.TEXT);
     var leaves = searcher.getIndexReader().leaves();
     var out = new ArrayList<SearchResults.Hit>();
     for (int i = 0; i < page.scoreDocs.length; i++) {
@@ -223,6 +238,24 @@ final class ArticleSearch {
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(f -> true).withMaxLength(HIGHLIGHT_MAX_CHARS);
     return new UnifiedHighlighter(builder) {
+      /** The text field is not stored; its offsets up to the end of the body are the body's own. */
+      @Override
+      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+          throws IOException {
+        var names = fields.clone();
+        for (int i = 0; i < names.length; i++) if (names[i].equals(IndexSchema.TEXT)) names[i] = IndexSchema.BODY;
+        // The stored-fields visitor looks names up by binary search: it wants them sorted.
+        var sorted = names.clone();
+        Arrays.sort(sorted);
+        var out = new ArrayList<CharSequence[]>();
+        for (var row : super.loadFieldValues(sorted, docs, cacheCharsThreshold)) {
+          var values = new CharSequence[names.length];
+          for (int i = 0; i < names.length; i++) values[i] = row[Arrays.binarySearch(sorted, names[i])];
+          out.add(values);
+        }
+        return out;
+      }
+
       @Override
       protected BreakIterator getBreakIterator(String field) {
         // The headline is shown whole; the body as its best sentences.

@@ -67,7 +67,7 @@ final class DocFreqs {
 
   private static int lookup(LeafReader leaf, String term) {
     try {
-      Terms terms = leaf.terms(IndexSchema.RELATED);
+      Terms terms = leaf.terms(IndexSchema.TEXT);
       if (terms == null) return 0;
       TermsEnum e = terms.iterator();
       return e.seekExact(new BytesRef(term)) ? e.docFreq() : 0;

@@ -33,23 +33,31 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexSchema {
   /** Stored in each commit; an index written under another version is rebuilt. */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   /** The article id as a term, for updates and deletes. */
   static final String KEY = "key";
   /** The article id as a doc value, to map hits back to articles. */
   static final String ID = "id";
   static final String SLUG = "slug";
+  /** Searched (for its weight and highlighting, with offsets) and stored. */
   static final String HEADLINE = "headline";
+  /** Stored only: shown and highlighted, searched through {@link #TEXT}. */
   static final String STANDFIRST = "standfirst";
+  /** Stored only: shown and highlighted, searched through {@link #TEXT}. */
   static final String BODY = "body";
   /** Unstemmed words of the whole text: prefix queries and spelling suggestions. */
   static final String WORDS = "words";
   /** Edge n-grams of headline words, for autocomplete. */
   static final String COMPLETE = "complete";
-  /** Headline (twice), standfirst and body: what related-article candidates are gathered by. */
-  static final String RELATED = "related";
-  /** The related text's terms as hashes with frequencies ({@link TermSignature}): what candidates are re-ranked by. */
+  /**
+   * Headline (twice), standfirst and body as one field with positions: what every reader search
+   * must match, and what related-article candidates are gathered by. One field instead of three
+   * turns a search of several words into a conjunction of single term lists, which Lucene skips
+   * through block by block; across three fields each word was a disjunction, scored doc by doc.
+   */
+  static final String TEXT = "text";
+  /** The text's terms as hashes with frequencies ({@link TermSignature}): what candidates are re-ranked by. */
   static final String RELATED_TERMS = "related_terms";
   static final String SECTION = "section";
   static final String TOPIC = "topic";
@@ -57,15 +65,15 @@ final class IndexSchema {
   /** A wire story's identity (source and guid) shared by all its versions, when known. */
   static final String STORY = "story";
   static final String FINGERPRINT = "fingerprint";
-  /** Length of the related text's term-frequency vector (float bits), for cosine similarity. */
+  /** Length of the text's term-frequency vector (float bits), for cosine similarity. */
   static final String RELATED_NORM = "related_norm";
 
-  /** The headline counts twice in related-article similarity: it says what the story is about. */
+  /** The headline counts twice in the text, for search and related-article similarity: it says what the story is about. */
   static final int HEADLINE_REPEATS = 2;
 
-  /** Headline, standfirst and body: searched with positions, highlighted from offsets, stored. */
-  private static final FieldType TEXT_TYPE = textType(true, true);
-  private static final FieldType RELATED_TYPE = relatedType();
+  /** The headline: searched with positions, highlighted from offsets, stored. */
+  private static final FieldType HEADLINE_TYPE = headlineType();
+  private static final FieldType TEXT_TYPE = textType();
   private static final FieldType WORDS_TYPE = docsOnly();
 
   private IndexSchema() {}
@@ -88,13 +96,6 @@ final class IndexSchema {
     return new Term(KEY, Long.toString(articleId));
   }
 
-  /** The text related-article similarity compares: headline weighted by repetition, standfirst, body. */
-  static String relatedText(String headline, String standfirst, String body) {
-    var sb = new StringBuilder(headline.length() * HEADLINE_REPEATS + standfirst.length() + body.length() + 8);
-    for (int i = 0; i < HEADLINE_REPEATS; i++) sb.append(headline).append("\n");
-    return sb.append(standfirst).append("\n").append(body).toString();
-  }
-
   static Document document(PublishedText article, String storyKey, Analyzer analyzer) {
     return document(IndexedArticle.of(article, storyKey), analyzer);
   }
@@ -106,17 +107,17 @@ final class IndexSchema {
     doc.add(new NumericDocValuesField(ID, article.id()));
     doc.add(new StoredField(SLUG, article.slug()));
     doc.add(new BinaryDocValuesField(SLUG, new BytesRef(article.slug())));
-    doc.add(new Field(HEADLINE, article.headline(), TEXT_TYPE));
-    doc.add(new Field(STANDFIRST, article.standfirst(), TEXT_TYPE));
-    doc.add(new Field(BODY, body, TEXT_TYPE));
+    doc.add(new Field(HEADLINE, article.headline(), HEADLINE_TYPE));
+    doc.add(new StoredField(STANDFIRST, article.standfirst()));
+    doc.add(new StoredField(BODY, body));
     var text = article.headline() + "\n" + article.standfirst() + "\n" + body;
     doc.add(new Field(WORDS, text, WORDS_TYPE));
     doc.add(new Field(COMPLETE, article.headline(), WORDS_TYPE));
     // Analysed once: the same terms feed the field, the signature and the vector length.
-    var related = RelatedTerms.analyse(analyzer, relatedText(article.headline(), article.standfirst(), body));
-    doc.add(new Field(RELATED, related.tokenStream(), RELATED_TYPE));
-    doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits((float) related.norm())));
-    doc.add(new BinaryDocValuesField(RELATED_TERMS, TermSignature.encode(related.frequencies())));
+    var terms = RelatedTerms.analyse(analyzer, article.headline(), article.standfirst(), body);
+    doc.add(new Field(TEXT, terms.tokenStream(), TEXT_TYPE));
+    doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits((float) terms.norm())));
+    doc.add(new BinaryDocValuesField(RELATED_TERMS, TermSignature.encode(terms.frequencies())));
     doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.NO));
     doc.add(new StoredField(SECTION, article.sectionId()));
     doc.add(new NumericDocValuesField(SECTION, article.sectionId()));
@@ -137,18 +138,17 @@ final class IndexSchema {
     return doc;
   }
 
-  private static FieldType textType(boolean stored, boolean offsets) {
-    var type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setStored(stored);
-    if (offsets) type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  private static FieldType headlineType() {
+    var type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
   }
 
-  /** Frequencies only: gathering candidates needs how often a term occurs, not where. */
-  private static FieldType relatedType() {
+  /** Positions for phrases; offsets so the stored body is highlighted without analysing it again ({@link RelatedTerms}). */
+  private static FieldType textType() {
     var type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
   }

@@ -1,6 +1,7 @@
 package dev.byline.search;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +65,7 @@ final class SimilarArticles {
   List<SimilarArticle> find(SimilarityRequest request) {
     int docs = reader.maxDoc();
     if (reader.numDocs() == 0) return List.of();
-    var text = IndexSchema.relatedText(request.headline(), request.standfirst(), request.body());
-    var freqs = RelatedTerms.frequencies(analyzer, text);
+    var freqs = RelatedTerms.analyse(analyzer, request.headline(), request.standfirst(), request.body()).frequencies();
     // The article's side of the cosine: every term, weighted by frequency and rarity.
     var source = new HashMap<String, Double>(freqs.size() * 2);
     var queryTerms = new ArrayList<Map.Entry<String, Double>>();
@@ -109,7 +109,7 @@ final class SimilarArticles {
         .limit(MAX_QUERY_TERMS).toList();
     var b = new BooleanQuery.Builder();
     for (var e : top) {
-      b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.RELATED, e.getKey())), e.getValue().floatValue()),
+      b.add(new BoostQuery(new TermQuery(new Term(IndexSchema.TEXT, e.getKey())), e.getValue().floatValue()),
           BooleanClause.Occur.SHOULD);
     }
     if (request.articleId() > 0) b.add(new TermQuery(IndexSchema.key(request.articleId())), BooleanClause.Occur.MUST_NOT);
@@ -163,9 +163,13 @@ final class SimilarArticles {
       if (hits.length == 0) return List.of();
       var mlt = new MoreLikeThis(reader);
       mlt.setAnalyzer(analyzer);
-      mlt.setFieldNames(new String[] {IndexSchema.HEADLINE, IndexSchema.STANDFIRST, IndexSchema.BODY});
+      // The searched text field is not stored: its parts are read back and given as the text to be like.
+      mlt.setFieldNames(new String[] {IndexSchema.TEXT});
+      var stored = searcher.storedFields().document(hits[0].doc);
+      var like = mlt.like(IndexSchema.TEXT, new StringReader(stored.get(IndexSchema.HEADLINE)),
+          new StringReader(stored.get(IndexSchema.STANDFIRST)), new StringReader(stored.get(IndexSchema.BODY)));
       var query = new BooleanQuery.Builder()
-          .add(mlt.like(hits[0].doc), BooleanClause.Occur.SHOULD)
+          .add(like, BooleanClause.Occur.SHOULD)
           .add(new TermQuery(IndexSchema.key(articleId)), BooleanClause.Occur.MUST_NOT).build();
       var out = new ArrayList<Long>();
       for (var hit : searcher.search(query, limit).scoreDocs) out.add(idOf(hit.doc));

@@ -90,6 +90,46 @@ class SearchIndexTest {
   }
 
   @Test
+  void phrases_match_across_stop_words_but_never_from_one_part_of_a_story_into_the_next() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      long president = publish(newsroom, "Visit ends early", "The President of France left Brussels on Sunday.");
+      // The headline ends in "tariffs" and the body starts with "rise": not the phrase "tariffs rise".
+      publish(newsroom, "Ministers argue over tariffs", "Rise in grain prices worries farmers.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+        assertThat(index.search(SearchQuery.of("\"president of france\"")).hits()).extracting(SearchResults.Hit::id)
+            .containsExactly(president);
+        assertThat(hits(index, "\"france president\"")).isZero();
+        assertThat(hits(index, "\"tariffs rise\"")).isZero();
+        // The second copy of the headline in the searched text must not join its end to its start.
+        assertThat(hits(index, "\"tariffs ministers\"")).isZero();
+        assertThat(hits(index, "\"argue over tariffs\"")).isEqualTo(1);
+        assertThat(hits(index, "\"grain prices\"")).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void a_word_in_the_headline_ranks_above_the_same_word_in_the_body_and_is_highlighted_there() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      long inBody = publish(newsroom, "Council meets on Tuesday", "The meeting will discuss the lighthouse and the budget.");
+      long inHeadline = publish(newsroom, "Lighthouse to close", "The keepers were told on Tuesday.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+        var hits = index.search(SearchQuery.of("lighthouse")).hits();
+        assertThat(hits).extracting(SearchResults.Hit::id).containsExactly(inHeadline, inBody);
+        assertThat(hits.get(0).headlineHtml()).isEqualTo("<mark>Lighthouse</mark> to close");
+        assertThat(hits.get(1).snippetHtml()).contains("<mark>lighthouse</mark>");
+        // A match in the headline alone marks nothing in the body's snippet.
+        assertThat(hits.get(0).snippetHtml()).doesNotContain("<mark>").contains("keepers");
+        // Both words must be found somewhere in the story, in any of its parts.
+        assertThat(index.search(SearchQuery.of("lighthouse budget")).hits()).extracting(SearchResults.Hit::id)
+            .containsExactly(inBody);
+      }
+    }
+  }
+
+  @Test
   void a_clean_restart_trusts_the_index_and_applies_what_changed_while_it_was_closed() throws Exception {
     try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
       publish(newsroom, "Harbour cranes stand idle", "The cranes at the harbour stood idle all week.");
