@@ -114,7 +114,7 @@ final class IndexSchema {
     doc.add(new Field(WORDS, text, WORDS_TYPE));
     doc.add(new Field(COMPLETE, article.headline(), WORDS_TYPE));
     // Analysed once: the same terms feed the field, the signature and the vector length.
-    var terms = RelatedTerms.analyse(analyzer, article.headline(), article.standfirst(), body);
+    var terms = TextTerms.analyse(analyzer, article.headline(), article.standfirst(), body);
     doc.add(new Field(TEXT, terms.tokenStream(), TEXT_TYPE));
     doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits((float) terms.norm())));
     doc.add(new BinaryDocValuesField(RELATED_TERMS, TermSignature.encode(terms.frequencies())));
@@ -145,7 +145,7 @@ final class IndexSchema {
     return type;
   }
 
-  /** Positions for phrases; offsets so the stored body is highlighted without analysing it again ({@link RelatedTerms}). */
+  /** Positions for phrases; offsets so the stored body is highlighted without analysing it again ({@link TextTerms}). */
   private static FieldType textType() {
     var type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);

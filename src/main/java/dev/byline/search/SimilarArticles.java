@@ -65,7 +65,7 @@ final class SimilarArticles {
   List<SimilarArticle> find(SimilarityRequest request) {
     int docs = reader.maxDoc();
     if (reader.numDocs() == 0) return List.of();
-    var freqs = RelatedTerms.analyse(analyzer, request.headline(), request.standfirst(), request.body()).frequencies();
+    var freqs = TextTerms.analyse(analyzer, request.headline(), request.standfirst(), request.body()).frequencies();
     // The article's side of the cosine: every term, weighted by frequency and rarity.
     var source = new HashMap<String, Double>(freqs.size() * 2);
     var queryTerms = new ArrayList<Map.Entry<String, Double>>();
@@ -73,7 +73,7 @@ final class SimilarArticles {
     for (var e : freqs.entrySet()) {
       int df = docFreqs.of(reader, e.getKey());
       double idf = Math.log((docs + 1.0) / (df + 1.0));
-      double w = RelatedTerms.tfWeight(e.getValue()) * idf;
+      double w = TextTerms.tfWeight(e.getValue()) * idf;
       norm += w * w;
       source.put(e.getKey(), w);
       if (df > 0 && df <= docs * MAX_DOC_SHARE) queryTerms.add(Map.entry(e.getKey(), w));

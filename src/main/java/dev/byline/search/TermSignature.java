@@ -86,7 +86,7 @@ final class TermSignature {
         } else if (hashes[i] > h) {
           k++;
         } else {
-          dot += weights[i] * RelatedTerms.tfWeight(b[at + 4] & 0xFF);
+          dot += weights[i] * TextTerms.tfWeight(b[at + 4] & 0xFF);
           i++;
           k++;
         }

@@ -21,7 +21,7 @@ class TermSignatureTest {
       double expected = 0;
       for (var e : candidate.entrySet()) {
         var w = source.get(e.getKey());
-        if (w != null) expected += w * RelatedTerms.tfWeight(e.getValue());
+        if (w != null) expected += w * TextTerms.tfWeight(e.getValue());
       }
       assertThat(expected).isPositive();
       double dot = TermSignature.Weighted.of(source).dot(TermSignature.encode(candidate));
@@ -36,7 +36,7 @@ class TermSignatureTest {
     System.arraycopy(signature.bytes, signature.offset, padded, 5, signature.length);
     var inside = new BytesRef(padded, 5, signature.length);
     var source = TermSignature.Weighted.of(Map.of("harbour", 2.0, "election", 1.0));
-    assertThat(source.dot(inside)).isCloseTo(2.0 * RelatedTerms.tfWeight(3), within(1e-9));
+    assertThat(source.dot(inside)).isCloseTo(2.0 * TextTerms.tfWeight(3), within(1e-9));
     assertThat(TermSignature.Weighted.of(Map.of("election", 1.0)).dot(signature)).isZero();
     assertThat(source.dot(new BytesRef(new byte[0]))).isZero();
   }
@@ -45,6 +45,6 @@ class TermSignatureTest {
   void frequencies_are_capped_where_the_weight_stops_mattering() {
     var signature = TermSignature.encode(Map.of("the", 10_000));
     var source = TermSignature.Weighted.of(Map.of("the", 1.0));
-    assertThat(source.dot(signature)).isCloseTo(RelatedTerms.tfWeight(255), within(1e-9));
+    assertThat(source.dot(signature)).isCloseTo(TextTerms.tfWeight(255), within(1e-9));
   }
 }

@@ -20,7 +20,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * body straight from the field's postings. Standfirst and headline follow at offsets past the end
  * of the body, where the highlighter stops looking.
  */
-final class RelatedTerms {
+final class TextTerms {
   /** Words beyond this many are ignored: a very long piece says what it is about well before. */
   static final int MAX_TOKENS = 20_000;
   /**
@@ -32,7 +32,7 @@ final class RelatedTerms {
   private final Tokens tokens;
   private final Map<String, Integer> frequencies;
 
-  private RelatedTerms(Tokens tokens, Map<String, Integer> frequencies) {
+  private TextTerms(Tokens tokens, Map<String, Integer> frequencies) {
     this.tokens = tokens;
     this.frequencies = frequencies;
   }
@@ -42,7 +42,7 @@ final class RelatedTerms {
    * says what the story is about). At most {@link #MAX_TOKENS} terms, the headline and standfirst
    * always among them.
    */
-  static RelatedTerms analyse(Analyzer analyzer, String headline, String standfirst, String body) {
+  static TextTerms analyse(Analyzer analyzer, String headline, String standfirst, String body) {
     var head = Tokens.of(analyzer, headline, MAX_TOKENS / (IndexSchema.HEADLINE_REPEATS + 1));
     int room = MAX_TOKENS - head.size * IndexSchema.HEADLINE_REPEATS;
     var lead = Tokens.of(analyzer, standfirst, room / 2);
@@ -58,7 +58,7 @@ final class RelatedTerms {
     }
     var counts = new HashMap<String, Integer>();
     for (int i = 0; i < all.size; i++) counts.merge(all.terms[i], 1, Integer::sum);
-    return new RelatedTerms(all, counts);
+    return new TextTerms(all, counts);
   }
 
   /** Terms in order with position increments and character offsets. */
