@@ -45,11 +45,9 @@ import org.apache.lucene.util.StringHelper;
  * applies filters and order, and highlights what matched.
  */
 final class ArticleSearch {
-  /**
-   * What each word must match: the whole text, in which the headline already counts twice. Then
-   * each word found in the headline adds this much again, so headline matches lead.
-   */
+  /** What each word must match: the whole text, in which the headline already counts twice. */
   static final Map<String, Float> MATCHED_FIELDS = Map.of(IndexSchema.TEXT, 1f);
+  /** Each word also found in the headline scores this much again, so headline matches lead. */
   static final Map<String, Float> HEADLINE_BOOST = Map.of(IndexSchema.HEADLINE, 2f);
   /** Shorter prefixes match too much to mean anything; they are searched as whole words. */
   static final int MIN_PREFIX = 2;

@@ -51,7 +51,7 @@ final class IndexSchema {
   /** Edge n-grams of headline words, for autocomplete. */
   static final String COMPLETE = "complete";
   /**
-   * Headline (twice), standfirst and body as one field with positions: what every reader search
+   * Body, standfirst and headline (twice) as one field with positions and offsets ({@link TextTerms}): what every reader search
    * must match, and what related-article candidates are gathered by. One field instead of three
    * turns a search of several words into a conjunction of single term lists, which Lucene skips
    * through block by block; across three fields each word was a disjunction, scored doc by doc.

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -165,7 +166,8 @@ final class SimilarArticles {
       mlt.setAnalyzer(analyzer);
       // The searched text field is not stored: its parts are read back and given as the text to be like.
       mlt.setFieldNames(new String[] {IndexSchema.TEXT});
-      var stored = searcher.storedFields().document(hits[0].doc);
+      var stored = searcher.storedFields().document(hits[0].doc,
+          Set.of(IndexSchema.HEADLINE, IndexSchema.STANDFIRST, IndexSchema.BODY));
       var like = mlt.like(IndexSchema.TEXT, new StringReader(stored.get(IndexSchema.HEADLINE)),
           new StringReader(stored.get(IndexSchema.STANDFIRST)), new StringReader(stored.get(IndexSchema.BODY)));
       var query = new BooleanQuery.Builder()

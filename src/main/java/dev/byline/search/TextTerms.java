@@ -2,8 +2,10 @@ package dev.byline.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -29,11 +31,14 @@ final class TextTerms {
    */
   static final int PART_GAP = 100;
 
-  private final Tokens tokens;
+  /** The parts in the order they are indexed, each with the offset it starts at. */
+  private final List<Tokens> parts;
+  private final int[] offsetBases;
   private final Map<String, Integer> frequencies;
 
-  private TextTerms(Tokens tokens, Map<String, Integer> frequencies) {
-    this.tokens = tokens;
+  private TextTerms(List<Tokens> parts, int[] offsetBases, Map<String, Integer> frequencies) {
+    this.parts = parts;
+    this.offsetBases = offsetBases;
     this.frequencies = frequencies;
   }
 
@@ -47,18 +52,20 @@ final class TextTerms {
     int room = MAX_TOKENS - head.size * IndexSchema.HEADLINE_REPEATS;
     var lead = Tokens.of(analyzer, standfirst, room / 2);
     var rest = Tokens.of(analyzer, body, room - lead.size);
-    var all = new Tokens(rest.size + lead.size + head.size * IndexSchema.HEADLINE_REPEATS);
-    all.append(rest, 0);
-    int base = body.length() + 1;
-    all.append(lead, base);
-    base += standfirst.length() + 1;
+    var parts = new ArrayList<Tokens>(List.of(rest, lead));
+    var bases = new int[2 + IndexSchema.HEADLINE_REPEATS];
+    bases[1] = body.length() + 1;
+    int base = bases[1] + standfirst.length() + 1;
     for (int i = 0; i < IndexSchema.HEADLINE_REPEATS; i++) {
-      all.append(head, base);
+      parts.add(head);
+      bases[2 + i] = base;
       base += headline.length() + 1;
     }
     var counts = new HashMap<String, Integer>();
-    for (int i = 0; i < all.size; i++) counts.merge(all.terms[i], 1, Integer::sum);
-    return new TextTerms(all, counts);
+    for (var part : parts) {
+      for (int i = 0; i < part.size; i++) counts.merge(part.terms[i], 1, Integer::sum);
+    }
+    return new TextTerms(parts, bases, counts);
   }
 
   /** Terms in order with position increments and character offsets. */
@@ -108,42 +115,48 @@ final class TextTerms {
       ends[size] = end;
       size++;
     }
-
-    /** Another part after this one: a gap in positions, offsets moved to where the part starts. */
-    void append(Tokens part, int offsetBase) {
-      for (int i = 0; i < part.size; i++) {
-        int gap = i == 0 && size > 0 ? PART_GAP : 0;
-        add(part.terms[i], part.increments[i] + gap, offsetBase + part.starts[i], offsetBase + part.ends[i]);
-      }
-    }
   }
 
   Map<String, Integer> frequencies() {
     return frequencies;
   }
 
-  /** The terms again as a stream, for indexing them without a second analysis. */
+  /**
+   * The terms again as a stream, for indexing them without a second analysis: part after part,
+   * with a gap in positions before each and offsets moved to where it starts.
+   */
   TokenStream tokenStream() {
     return new TokenStream() {
       private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
       private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
       private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+      private int part;
       private int next;
+      private boolean started;
 
       @Override
       public boolean incrementToken() {
-        if (next >= tokens.size) return false;
+        while (part < parts.size() && next >= parts.get(part).size) {
+          part++;
+          next = 0;
+        }
+        if (part == parts.size()) return false;
+        var tokens = parts.get(part);
+        int base = offsetBases[part];
         clearAttributes();
-        increment.setPositionIncrement(tokens.increments[next]);
-        offset.setOffset(tokens.starts[next], tokens.ends[next]);
+        increment.setPositionIncrement(tokens.increments[next] + (next == 0 && started ? PART_GAP : 0));
+        offset.setOffset(base + tokens.starts[next], base + tokens.ends[next]);
         term.setEmpty().append(tokens.terms[next++]);
+        started = true;
         return true;
       }
 
       @Override
       public void reset() throws IOException {
         super.reset();
+        part = 0;
         next = 0;
+        started = false;
       }
     };
   }
