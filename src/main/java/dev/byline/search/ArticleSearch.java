@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,7 +90,9 @@ final class ArticleSearch {
       int from = (q.page() - 1) * SearchQuery.PAGE_SIZE;
       int to = Math.min(top.scoreDocs.length, from + SearchQuery.PAGE_SIZE);
       var hits = new ArrayList<SearchResults.Hit>();
-      if (from < to) hits.addAll(hits(top, from, to, words == null ? query : words));
+      // Phrases searched as pairs are highlighted as what they are: words in a row in the text.
+      var shown = words == null ? query : q.text().indexOf('"') >= 0 ? parse(q.text(), false) : words;
+      if (from < to) hits.addAll(hits(top, from, to, shown));
       boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
       String suggestion = null;
       if (top.totalHits.value == 0 && words != null) suggestion = new SpellingSuggestion(searcher, this).suggest(q);
@@ -125,16 +128,32 @@ final class ArticleSearch {
    * never changes what matches, only the order.
    */
   Query parse(String text) {
+    return parse(text, true);
+  }
+
+  /**
+   * With {@code pairs}, phrases are searched through the pairs field ({@link PhrasePairs}); without,
+   * by positions in the text, which is what the highlighter needs to mark them.
+   */
+  private Query parse(String text, boolean pairs) {
     var known = new HashMap<String, List<String>>();
-    var required = parse(text, MATCHED_FIELDS, BooleanClause.Occur.MUST, known);
+    var required = parse(text, MATCHED_FIELDS, BooleanClause.Occur.MUST, known, pairs);
     if (required == null || required instanceof MatchNoDocsQuery || isOnlyNegative(required)) return null;
-    var headline = parse(text, HEADLINE_BOOST, BooleanClause.Occur.SHOULD, known);
+    var headline = parse(text, HEADLINE_BOOST, BooleanClause.Occur.SHOULD, known, false);
     if (headline == null || headline instanceof MatchNoDocsQuery || isOnlyNegative(headline)) return required;
     return new BooleanQuery.Builder().add(required, BooleanClause.Occur.MUST).add(headline, BooleanClause.Occur.SHOULD).build();
   }
 
-  private Query parse(String text, Map<String, Float> fields, BooleanClause.Occur operator, Map<String, List<String>> known) {
+  private Query parse(String text, Map<String, Float> fields, BooleanClause.Occur operator, Map<String, List<String>> known,
+      boolean pairs) {
     var parser = new SimpleQueryParser(analyzer, fields, PARSER_FLAGS) {
+      @Override
+      protected Query newPhraseQuery(String phrase, int slop) {
+        var byPairs = pairs && slop == 0 ? PhrasePairs.of(analyzer, phrase) : null;
+        return byPairs != null ? byPairs : super.newPhraseQuery(phrase, slop);
+      }
+
+
       @Override
       protected Query newPrefixQuery(String prefix) {
         var normalized = analyzer.normalize(IndexSchema.WORDS, prefix).utf8ToString();
@@ -143,11 +162,15 @@ final class ArticleSearch {
         }
         var words = known.computeIfAbsent(normalized.toLowerCase(Locale.ROOT), p -> completions(p));
         if (words.isEmpty()) return new MatchNoDocsQuery("no word starts with " + normalized);
-        var any = new BooleanQuery.Builder();
+        // Completions that stem alike ("president", "presidents") are searched once: a second
+        // clause for the same term would only double its score and the work.
+        var distinct = new LinkedHashSet<Query>();
         for (var word : words) {
           var q = newDefaultQuery(word);
-          if (q != null && !(q instanceof MatchNoDocsQuery)) any.add(q, BooleanClause.Occur.SHOULD);
+          if (q != null && !(q instanceof MatchNoDocsQuery)) distinct.add(q);
         }
+        var any = new BooleanQuery.Builder();
+        for (var q : distinct) any.add(q, BooleanClause.Occur.SHOULD);
         // Stop words among the completions analyse to nothing, as they do when typed whole.
         var built = any.build();
         return built.clauses().isEmpty() ? new MatchNoDocsQuery("only stop words start with " + normalized) : built;

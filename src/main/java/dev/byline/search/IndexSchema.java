@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexSchema {
   /** Stored in each commit; an index written under another version is rebuilt. */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
 
   /** The article id as a term, for updates and deletes. */
   static final String KEY = "key";
@@ -57,6 +57,12 @@ final class IndexSchema {
    * through block by block; across three fields each word was a disjunction, scored doc by doc.
    */
   static final String TEXT = "text";
+  /**
+   * Each pair of neighbouring terms of the text as one term ({@link TextTerms#pairStream}),
+   * frequencies only: a phrase search reads one short term list per pair instead of intersecting
+   * the positions of two common words across the archive.
+   */
+  static final String PAIRS = "pairs";
   /** The text's terms as hashes with frequencies ({@link TermSignature}): what candidates are re-ranked by. */
   static final String RELATED_TERMS = "related_terms";
   static final String SECTION = "section";
@@ -74,6 +80,7 @@ final class IndexSchema {
   /** The headline: searched with positions, highlighted from offsets, stored. */
   private static final FieldType HEADLINE_TYPE = headlineType();
   private static final FieldType TEXT_TYPE = textType();
+  private static final FieldType PAIRS_TYPE = pairsType();
   private static final FieldType WORDS_TYPE = docsOnly();
 
   private IndexSchema() {}
@@ -116,6 +123,7 @@ final class IndexSchema {
     // Analysed once: the same terms feed the field, the signature and the vector length.
     var terms = TextTerms.analyse(analyzer, article.headline(), article.standfirst(), body);
     doc.add(new Field(TEXT, terms.tokenStream(), TEXT_TYPE));
+    doc.add(new Field(PAIRS, terms.pairStream(), PAIRS_TYPE));
     doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits((float) terms.norm())));
     doc.add(new BinaryDocValuesField(RELATED_TERMS, TermSignature.encode(terms.frequencies())));
     doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.NO));
@@ -149,6 +157,14 @@ final class IndexSchema {
   private static FieldType textType() {
     var type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /** Frequencies and norms for scoring a phrase; no positions, which a single pair never needs. */
+  private static FieldType pairsType() {
+    var type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     type.freeze();
     return type;
   }

@@ -31,6 +31,12 @@ final class TextTerms {
    */
   static final int PART_GAP = 100;
 
+  /**
+   * Neighbours further apart than this (stop words dropped between them) make no pair; a phrase
+   * with such a gap is matched by positions alone.
+   */
+  static final int MAX_PAIR_GAP = 3;
+
   /** The parts in the order they are indexed, each with the offset it starts at. */
   private final List<Tokens> parts;
   private final int[] offsetBases;
@@ -159,6 +165,65 @@ final class TextTerms {
         started = false;
       }
     };
+  }
+
+  /**
+   * Each pair of neighbouring terms within a part as one term ({@link #pair}), for the pairs field:
+   * a two-word phrase is then a single term list to read instead of two long ones to intersect
+   * position by position. Only frequencies are indexed, so positions here mean nothing.
+   */
+  TokenStream pairStream() {
+    return new TokenStream() {
+      private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+      private int part;
+      private int next = 1;
+
+      @Override
+      public boolean incrementToken() {
+        while (part < parts.size()) {
+          var tokens = parts.get(part);
+          while (next < tokens.size) {
+            int i = next++;
+            int gap = tokens.increments[i];
+            if (gap < 1 || gap > MAX_PAIR_GAP) continue;
+            clearAttributes();
+            appendPair(term.setEmpty(), tokens.terms[i - 1], gap, tokens.terms[i]);
+            return true;
+          }
+          part++;
+          next = 1;
+        }
+        return false;
+      }
+
+      @Override
+      public void reset() throws IOException {
+        super.reset();
+        part = 0;
+        next = 1;
+      }
+    };
+  }
+
+  /**
+   * Two neighbouring terms as one: {@code second} came {@code gap} positions after {@code first},
+   * each skipped position (a dropped stop word) written as "_", so "bank of england" and "bank
+   * england" stay apart, as they do for a phrase query.
+   */
+  static String pair(String first, int gap, String second) {
+    var sb = new StringBuilder(first.length() + second.length() + 2 * gap);
+    appendPair(sb, first, gap, second);
+    return sb.toString();
+  }
+
+  private static void appendPair(Appendable out, String first, int gap, String second) {
+    try {
+      out.append(first).append(' ');
+      for (int g = 1; g < gap; g++) out.append("_ ");
+      out.append(second);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

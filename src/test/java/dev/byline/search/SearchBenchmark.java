@@ -31,6 +31,8 @@ public final class SearchBenchmark {
   static final int RAM_BUFFER_MB = 512;
   /** What the related engine asks the index for (RelatedFinder.CANDIDATES). */
   static final int RELATED_CANDIDATES = 20;
+  static final int WARMUP_SEARCHES = 3_000;
+  static final int WARMUP_RELATED = 600;
 
   private final GeneratedArchive archive;
 
@@ -110,6 +112,15 @@ public final class SearchBenchmark {
 
   void measure(SearchIndex index, int n) {
     {
+      // What is timed is a running server, not one still compiling its hot paths: first a round of
+      // other queries and articles, untimed (on a fresh JVM the compiler otherwise takes the second
+      // core and stalls the first runs).
+      var w = new Random(11);
+      for (int q = 0; q < WARMUP_SEARCHES; q++) index.search(SearchQuery.of(query(w, archive.article(w.nextInt(n)).body())));
+      for (int q = 0; q < WARMUP_RELATED; q++) {
+        var a = archive.article(w.nextInt(n));
+        index.similar(new SimilarityRequest(a.id(), a.headline(), a.standfirst(), a.body(), Set.of(), RELATED_CANDIDATES));
+      }
       var r = new Random(7);
       var queries = new ArrayList<String>();
       for (int q = 0; q < 3_000; q++) queries.add(query(r, archive.article(r.nextInt(n)).body()));
@@ -117,9 +128,21 @@ public final class SearchBenchmark {
       // The same kinds of query timed apart, to show where the tail comes from.
       var byKind = new java.util.TreeMap<String, java.util.List<String>>();
       for (var q : queries) byKind.computeIfAbsent(kindOf(q), k -> new ArrayList<>()).add(q);
+      int slowest = Integer.getInteger("slowest", 0);
       for (var e : byKind.entrySet()) {
         var list = e.getValue();
-        time("  of which " + e.getKey(), 50, Math.min(list.size(), 300), i -> index.search(SearchQuery.of(list.get(i % list.size()))));
+        int runs = Math.min(list.size(), 300);
+        var each = new double[50 + runs];
+        time("  of which " + e.getKey(), 50, runs, i -> {
+          long t = System.nanoTime();
+          index.search(SearchQuery.of(list.get(i % list.size())));
+          each[i] = (System.nanoTime() - t) / 1e6;
+        });
+        // -Dslowest=N: the N slowest queries of each kind, to show what the tail is made of.
+        for (int i : slowestRuns(each, 50, slowest)) {
+          var q = list.get(i % list.size());
+          System.out.printf("      %7.2f ms  %s  (%,d hits)%n", each[i], q, index.search(SearchQuery.of(q)).total());
+        }
       }
       var filtered = time("search + section filter, newest first", 200, 1_000, i -> index.search(new SearchQuery(
           queries.get(i % queries.size()), 1L + i % 8, null, null, null, SearchQuery.Sort.NEWEST, 1)));
@@ -129,7 +152,16 @@ public final class SearchBenchmark {
         var a = archive.article(r.nextInt(n));
         requests.add(new SimilarityRequest(a.id(), a.headline(), a.standfirst(), a.body(), Set.of(), RELATED_CANDIDATES));
       }
-      var related = time("related candidates (index.similar)", 200, 1_000, i -> index.similar(requests.get(i)));
+      var eachRelated = new double[1_200];
+      var related = time("related candidates (index.similar)", 200, 1_000, i -> {
+        long t = System.nanoTime();
+        index.similar(requests.get(i));
+        eachRelated[i] = (System.nanoTime() - t) / 1e6;
+      });
+      for (int i : slowestRuns(eachRelated, 200, slowest)) {
+        System.out.printf("      %7.2f ms  related for article %d (%,d body chars)%n", eachRelated[i], requests.get(i).articleId(),
+            requests.get(i).body().length());
+      }
       var mlt = time("baseline: plain MoreLikeThis", 100, 500, i -> index.plainMoreLikeThis(1L + r.nextInt(n), 3));
       System.out.printf("related p99 / plain MoreLikeThis p99 = %.2f%n", related[1] / mlt[1]);
       System.out.printf("search p99 %.2f ms, related p99 %.2f ms%n", search[1], related[1]);
@@ -155,6 +187,13 @@ public final class SearchBenchmark {
       return "\"" + words.get(at) + " " + words.get(at + 1) + "\"";
     }
     return w1.substring(0, Math.min(4, w1.length())) + "*";
+  }
+
+  /** Indexes of the {@code count} largest times after the warm-up runs, largest first. */
+  static int[] slowestRuns(double[] ms, int warmup, int count) {
+    return java.util.stream.IntStream.range(warmup, ms.length).boxed()
+        .sorted(java.util.Comparator.comparingDouble((Integer i) -> ms[i]).reversed())
+        .limit(count).mapToInt(Integer::intValue).toArray();
   }
 
   /** Runs {@code work} warm-up times, then measured times; prints and returns {p50, p99} in ms. */

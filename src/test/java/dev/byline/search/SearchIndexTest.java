@@ -110,6 +110,37 @@ class SearchIndexTest {
   }
 
   @Test
+  void phrases_searched_as_word_pairs_still_match_words_in_that_order_only_and_are_highlighted() throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      long inOrder = publish(newsroom, "Port closed at dawn", "Harbour pilots strike over pay, the union said.");
+      // Both pairs of "harbour pilots strike" are here, but not the three words in a row.
+      long bothPairs = publish(newsroom, "Union meets", "The harbour pilots met on Monday. Pilots strike often.");
+      long tower = publish(newsroom, "Tower reopens", "The Tower of the Sun reopens. A fire that was in the hall is out.");
+      publish(newsroom, "Sun and tower", "The sun set behind the tower.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+        var hits = index.search(SearchQuery.of("\"harbour pilots strike\"")).hits();
+        assertThat(hits).extracting(SearchResults.Hit::id).containsExactly(inOrder);
+        assertThat(hits.get(0).snippetHtml()).contains("<mark>Harbour pilots strike</mark> over pay");
+        assertThat(index.search(SearchQuery.of("\"harbour pilots\"")).hits()).extracting(SearchResults.Hit::id)
+            .containsExactlyInAnyOrder(inOrder, bothPairs);
+        assertThat(hits(index, "\"pilots harbour\"")).isZero();
+        // Dropped stop words keep their places: "tower of the sun" is not "tower sun" or "sun tower".
+        assertThat(index.search(SearchQuery.of("\"tower of the sun\"")).hits()).extracting(SearchResults.Hit::id)
+            .containsExactly(tower);
+        assertThat(hits(index, "\"tower sun\"")).isZero();
+        // Too many stop words between two words for a pair: matched by positions instead.
+        assertThat(index.search(SearchQuery.of("\"fire that was in the hall\"")).hits()).extracting(SearchResults.Hit::id)
+            .containsExactly(tower);
+        assertThat(hits(index, "\"fire hall\"")).isZero();
+        // A phrase beside a word: both must match.
+        assertThat(index.search(SearchQuery.of("\"harbour pilots\" pay")).hits()).extracting(SearchResults.Hit::id)
+            .containsExactly(inOrder);
+      }
+    }
+  }
+
+  @Test
   void a_word_in_the_headline_ranks_above_the_same_word_in_the_body_and_is_highlighted_there() throws Exception {
     try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
       long inBody = publish(newsroom, "Council meets on Tuesday", "The meeting will discuss the lighthouse and the budget.");
