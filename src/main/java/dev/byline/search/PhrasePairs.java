@@ -14,18 +14,19 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * An exact phrase searched through the pairs field ({@link IndexSchema#PAIRS}). A phrase of two
- * common words, searched by positions, walks both words' postings across the archive and checks
- * positions wherever both occur; as one pair it is a single, much shorter term list, scored and
- * skipped like a word. Longer phrases need every pair, and their positions are then checked only
- * where all pairs occur.
+ * An exact phrase searched through the pairs field ({@link IndexSchema#PAIRS}) where it can be.
+ * A phrase of two common words ("from President"), searched by positions, walks both words'
+ * postings across most of the archive and checks positions wherever both occur; as one pair it is
+ * a single, much shorter term list, scored and skipped like a word. In a longer phrase every pair
+ * of common neighbours must be present, and positions are then checked only where they all are.
  */
 final class PhrasePairs {
   private PhrasePairs() {}
 
   /**
-   * The phrase as a query on pairs, or null when pairs cannot answer it exactly: fewer than two
-   * terms left after analysis, or neighbours further apart than {@link TextTerms#MAX_PAIR_GAP}.
+   * The phrase as a query using pairs, or null when it has no pair of common neighbours (fewer
+   * than two terms, a rarer word between, or stop words beyond {@link TextTerms#MAX_PAIR_GAP}):
+   * positions alone then answer it, cheaply, since a rarer word narrows them down.
    */
   static Query of(Analyzer analyzer, String phrase) {
     var terms = new ArrayList<String>();
@@ -42,19 +43,21 @@ final class PhrasePairs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (terms.size() < 2) return null;
-    for (int i = 1; i < gaps.size(); i++) {
-      if (gaps.get(i) < 1 || gaps.get(i) > TextTerms.MAX_PAIR_GAP) return null;
-    }
     var pairs = new ArrayList<Query>();
     for (int i = 1; i < terms.size(); i++) {
-      pairs.add(new TermQuery(new Term(IndexSchema.PAIRS, TextTerms.pair(terms.get(i - 1), gaps.get(i), terms.get(i)))));
+      // A stacked term (no gap) would make the pairs say more than the phrase does.
+      if (gaps.get(i) < 1) return null;
+      if (TextTerms.pairs(terms.get(i - 1), gaps.get(i), terms.get(i))) {
+        pairs.add(new TermQuery(new Term(IndexSchema.PAIRS, TextTerms.pair(terms.get(i - 1), gaps.get(i), terms.get(i)))));
+      }
     }
-    if (pairs.size() == 1) return pairs.get(0);
+    if (pairs.isEmpty()) return null;
+    if (terms.size() == 2) return pairs.get(0);
     var all = new BooleanQuery.Builder();
     for (var pair : pairs) all.add(pair, BooleanClause.Occur.MUST);
-    // Every pair present does not make the phrase ("a b ... b c" has both pairs of "a b c"):
-    // positions decide, read only where the rarest pair already narrowed things down.
+    // Every pair present does not make the phrase ("a b ... b c" has both pairs of "a b c"), and
+    // neighbours that are not both common have no pair: positions decide, read only where the
+    // pairs already narrowed things down.
     var positions = new PhraseQuery.Builder();
     int at = 0;
     for (int i = 0; i < terms.size(); i++) {

@@ -168,9 +168,9 @@ final class TextTerms {
   }
 
   /**
-   * Each pair of neighbouring terms within a part as one term ({@link #pair}), for the pairs field:
-   * a two-word phrase is then a single term list to read instead of two long ones to intersect
-   * position by position. Only frequencies are indexed, so positions here mean nothing.
+   * Each pair of neighbouring common terms within a part as one term ({@link #pair}), for the pairs
+   * field: a phrase of two common words is then a single term list to read instead of two long ones
+   * to intersect position by position. Only frequencies are indexed, so positions here mean nothing.
    */
   TokenStream pairStream() {
     return new TokenStream() {
@@ -185,7 +185,7 @@ final class TextTerms {
           while (next < tokens.size) {
             int i = next++;
             int gap = tokens.increments[i];
-            if (gap < 1 || gap > MAX_PAIR_GAP) continue;
+            if (!pairs(tokens.terms[i - 1], gap, tokens.terms[i])) continue;
             clearAttributes();
             appendPair(term.setEmpty(), tokens.terms[i - 1], gap, tokens.terms[i]);
             return true;
@@ -203,6 +203,11 @@ final class TextTerms {
         next = 1;
       }
     };
+  }
+
+  /** Whether two neighbouring terms, {@code gap} positions apart, are indexed as a pair. */
+  static boolean pairs(String first, int gap, String second) {
+    return gap >= 1 && gap <= MAX_PAIR_GAP && CommonTerms.contains(first) && CommonTerms.contains(second);
   }
 
   /**
