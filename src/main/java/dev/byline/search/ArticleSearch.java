@@ -153,7 +153,6 @@ final class ArticleSearch {
         return byPairs != null ? byPairs : super.newPhraseQuery(phrase, slop);
       }
 
-
       @Override
       protected Query newPrefixQuery(String prefix) {
         var normalized = analyzer.normalize(IndexSchema.WORDS, prefix).utf8ToString();
@@ -257,7 +256,7 @@ final class ArticleSearch {
   private UnifiedHighlighter highlighter() {
     var builder = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withFieldMatcher(f -> true).withMaxLength(HIGHLIGHT_MAX_CHARS);
+        .withFieldMatcher(f -> true).withMaxLength(HIGHLIGHT_MAX_CHARS).withScorer(new SnippetScorer());
     return new UnifiedHighlighter(builder) {
       /** The text field is not stored; its offsets up to the end of the body are the body's own. */
       @Override

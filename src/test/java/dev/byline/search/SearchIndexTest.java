@@ -82,6 +82,10 @@ class SearchIndexTest {
         var same = found.stream().filter(ids::contains).toList();
         assertThat(same).containsExactly(ids.get(2), ids.get(1), ids.get(0));
         assertThat(hits(index, "harbourm*")).isEqualTo(1);
+        // "harbour" and "harbours" stem alike: one clause for the two, beside "harbourmast".
+        var parsed = (org.apache.lucene.search.BooleanQuery) index.withSearcher(s -> new ArticleSearch(s, index.analyzer()).parse("harbo*"));
+        var required = (org.apache.lucene.search.BooleanQuery) parsed.clauses().get(0).getQuery();
+        assertThat(required.clauses()).hasSize(2);
         // Only a stop word starts so: nothing to search, and no error.
         assertThat(hits(index, "thei*")).isZero();
         assertThat(hits(index, "zq*")).isZero();
