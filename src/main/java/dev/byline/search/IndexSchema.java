@@ -58,9 +58,9 @@ final class IndexSchema {
    */
   static final String TEXT = "text";
   /**
-   * Each pair of neighbouring terms of the text as one term ({@link TextTerms#pairStream}),
-   * frequencies only: a phrase search reads one short term list per pair instead of intersecting
-   * the positions of two common words across the archive.
+   * Each pair of neighbouring common terms of the text ({@link CommonTerms}) as one term
+   * ({@link TextTerms#pairStream}), frequencies only: a phrase of common words reads one short
+   * term list per pair instead of intersecting their positions across the archive ({@link PhrasePairs}).
    */
   static final String PAIRS = "pairs";
   /** The text's terms as hashes with frequencies ({@link TermSignature}): what candidates are re-ranked by. */
