@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analysed terms of the words news writing uses most ({@code common-words.txt}): "from",
@@ -41,15 +40,9 @@ final class CommonTerms {
       for (var line : text.lines().toList()) {
         if (line.isBlank() || line.startsWith("#")) continue;
         // Analysed as the text is: stop words drop out, the rest become the stems the index holds.
-        try (var stream = analyzer.tokenStream(IndexSchema.TEXT, line)) {
-          var term = stream.addAttribute(CharTermAttribute.class);
-          stream.reset();
-          while (stream.incrementToken()) terms.add(term.toString());
-          stream.end();
-        }
+        var tokens = TextTerms.Tokens.of(analyzer, line, TextTerms.MAX_TOKENS);
+        for (int i = 0; i < tokens.size; i++) terms.add(tokens.terms[i]);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return Set.copyOf(terms);
   }

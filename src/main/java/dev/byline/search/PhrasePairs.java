@@ -1,11 +1,7 @@
 package dev.byline.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -29,30 +25,19 @@ final class PhrasePairs {
    * positions alone then answer it, cheaply, since a rarer word narrows them down.
    */
   static Query of(Analyzer analyzer, String phrase) {
-    var terms = new ArrayList<String>();
-    var gaps = new ArrayList<Integer>();
-    try (var stream = analyzer.tokenStream(IndexSchema.TEXT, phrase)) {
-      var term = stream.addAttribute(CharTermAttribute.class);
-      var increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-        gaps.add(increment.getPositionIncrement());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    var tokens = TextTerms.Tokens.of(analyzer, phrase, TextTerms.MAX_TOKENS);
+    var terms = tokens.terms;
+    var gaps = tokens.increments;
     var pairs = new ArrayList<Query>();
-    for (int i = 1; i < terms.size(); i++) {
+    for (int i = 1; i < tokens.size; i++) {
       // A stacked term (no gap) would make the pairs say more than the phrase does.
-      if (gaps.get(i) < 1) return null;
-      if (TextTerms.pairs(terms.get(i - 1), gaps.get(i), terms.get(i))) {
-        pairs.add(new TermQuery(new Term(IndexSchema.PAIRS, TextTerms.pair(terms.get(i - 1), gaps.get(i), terms.get(i)))));
+      if (gaps[i] < 1) return null;
+      if (TextTerms.pairs(terms[i - 1], gaps[i], terms[i])) {
+        pairs.add(new TermQuery(new Term(IndexSchema.PAIRS, TextTerms.pair(terms[i - 1], gaps[i], terms[i]))));
       }
     }
     if (pairs.isEmpty()) return null;
-    if (terms.size() == 2) return pairs.get(0);
+    if (tokens.size == 2) return pairs.get(0);
     var all = new BooleanQuery.Builder();
     for (var pair : pairs) all.add(pair, BooleanClause.Occur.MUST);
     // Every pair present does not make the phrase ("a b ... b c" has both pairs of "a b c"), and
@@ -60,9 +45,9 @@ final class PhrasePairs {
     // pairs already narrowed things down.
     var positions = new PhraseQuery.Builder();
     int at = 0;
-    for (int i = 0; i < terms.size(); i++) {
-      if (i > 0) at += gaps.get(i);
-      positions.add(new Term(IndexSchema.TEXT, terms.get(i)), at);
+    for (int i = 0; i < tokens.size; i++) {
+      if (i > 0) at += gaps[i];
+      positions.add(new Term(IndexSchema.TEXT, terms[i]), at);
     }
     all.add(positions.build(), BooleanClause.Occur.FILTER);
     return all.build();

@@ -75,7 +75,7 @@ final class TextTerms {
   }
 
   /** Terms in order with position increments and character offsets. */
-  private static final class Tokens {
+  static final class Tokens {
     String[] terms;
     int[] increments;
     int[] starts;
