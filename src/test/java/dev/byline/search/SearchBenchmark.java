@@ -19,7 +19,10 @@ import org.apache.lucene.index.ConcurrentMergeScheduler;
  * Search and related-article latency on a generated archive, indexed straight into Lucene by the
  * index's own document code (no database, no HTTP). Prints p50/p99 for reader searches (with
  * highlighting), for related candidates, and for Lucene's plain MoreLikeThis as a baseline
- * measured in the same run; plus index size and indexing time. See bench/RESULTS.md.
+ * measured in the same run; plus index size, indexing time and the memory each run allocates.
+ * Timing starts after an untimed round of other queries. {@code -Dreuse=true} times an index a
+ * previous run built; {@code -Dslowest=N} lists the N slowest queries of each kind. See
+ * bench/RESULTS.md.
  *
  * <pre>
  * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
