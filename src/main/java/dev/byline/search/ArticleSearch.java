@@ -73,7 +73,9 @@ final class ArticleSearch {
 
   SearchResults run(SearchQuery q) {
     if (q.isEmpty()) return SearchResults.none(true);
-    var words = parse(q.text());
+    // Prefix completions found for the search are reused for the highlighted form below.
+    var known = new HashMap<String, List<String>>();
+    var words = parse(q.text(), true, known);
     if (words == null && !q.hasFilters()) return SearchResults.none(false);
     var query = withFilters(words == null ? new MatchAllDocsQuery() : words, q);
     try {
@@ -90,9 +92,11 @@ final class ArticleSearch {
       int from = (q.page() - 1) * SearchQuery.PAGE_SIZE;
       int to = Math.min(top.scoreDocs.length, from + SearchQuery.PAGE_SIZE);
       var hits = new ArrayList<SearchResults.Hit>();
-      // Phrases searched as pairs are highlighted as what they are: words in a row in the text.
-      var shown = words == null ? query : q.text().indexOf('"') >= 0 ? parse(q.text(), false) : words;
-      if (from < to) hits.addAll(hits(top, from, to, shown));
+      if (from < to) {
+        // Phrases searched as pairs are highlighted as what they are: words in a row in the text.
+        var shown = words == null ? query : q.text().indexOf('"') >= 0 ? parse(q.text(), false, known) : words;
+        hits.addAll(hits(top, from, to, shown));
+      }
       boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
       String suggestion = null;
       if (top.totalHits.value == 0 && words != null) suggestion = new SpellingSuggestion(searcher, this).suggest(q);
@@ -128,15 +132,15 @@ final class ArticleSearch {
    * never changes what matches, only the order.
    */
   Query parse(String text) {
-    return parse(text, true);
+    return parse(text, true, new HashMap<>());
   }
 
   /**
    * With {@code pairs}, phrases are searched through the pairs field ({@link PhrasePairs}); without,
-   * by positions in the text, which is what the highlighter needs to mark them.
+   * by positions in the text, which is what the highlighter needs to mark them. {@code known}
+   * holds the completions of prefixes already looked up, so each is looked up once.
    */
-  private Query parse(String text, boolean pairs) {
-    var known = new HashMap<String, List<String>>();
+  private Query parse(String text, boolean pairs, Map<String, List<String>> known) {
     var required = parse(text, MATCHED_FIELDS, BooleanClause.Occur.MUST, known, pairs);
     if (required == null || required instanceof MatchNoDocsQuery || isOnlyNegative(required)) return null;
     var headline = parse(text, HEADLINE_BOOST, BooleanClause.Occur.SHOULD, known, false);

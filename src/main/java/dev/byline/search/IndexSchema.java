@@ -78,9 +78,11 @@ final class IndexSchema {
   static final int HEADLINE_REPEATS = 2;
 
   /** The headline: searched with positions, highlighted from offsets, stored. */
-  private static final FieldType HEADLINE_TYPE = headlineType();
-  private static final FieldType TEXT_TYPE = textType();
-  private static final FieldType PAIRS_TYPE = pairsType();
+  private static final FieldType HEADLINE_TYPE = indexed(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  /** Positions for phrases; offsets so the stored body is highlighted without analysing it again ({@link TextTerms}). */
+  private static final FieldType TEXT_TYPE = indexed(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  /** Frequencies and norms for scoring a phrase; no positions, which a single pair never needs. */
+  private static final FieldType PAIRS_TYPE = indexed(false, IndexOptions.DOCS_AND_FREQS);
   private static final FieldType WORDS_TYPE = docsOnly();
 
   private IndexSchema() {}
@@ -146,25 +148,10 @@ final class IndexSchema {
     return doc;
   }
 
-  private static FieldType headlineType() {
-    var type = new FieldType(TextField.TYPE_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    type.freeze();
-    return type;
-  }
-
-  /** Positions for phrases; offsets so the stored body is highlighted without analysing it again ({@link TextTerms}). */
-  private static FieldType textType() {
+  private static FieldType indexed(boolean stored, IndexOptions options) {
     var type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    type.freeze();
-    return type;
-  }
-
-  /** Frequencies and norms for scoring a phrase; no positions, which a single pair never needs. */
-  private static FieldType pairsType() {
-    var type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setStored(stored);
+    type.setIndexOptions(options);
     type.freeze();
     return type;
   }
