@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,9 +23,24 @@ public final class DropLatencyBench {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     var tmp = Files.createTempDirectory("byline-bench-latency-");
     var drop = tmp.resolve("drop");
-    var config = new ConfigLoader(Map.of()).load(Map.of("data", tmp.resolve("data").toString(), "port", "0",
-        "http.host", "127.0.0.1", "wire.sources", "bench", "wire.source.bench.folder", drop.toString(),
-        "wire.source.bench.publish", "auto", "wire.source.bench.section", "news"), null);
+    var config = new ConfigLoader(Map.of())
+        .load(
+            Map.of(
+                "data",
+                tmp.resolve("data").toString(),
+                "port",
+                "0",
+                "http.host",
+                "127.0.0.1",
+                "wire.sources",
+                "bench",
+                "wire.source.bench.folder",
+                drop.toString(),
+                "wire.source.bench.publish",
+                "auto",
+                "wire.source.bench.section",
+                "news"),
+            null);
     var http = HttpClient.newHttpClient();
     try (var byline = Byline.start(config)) {
       byline.newsroom().sections().ensure("news", "News", "", 1);
@@ -45,9 +59,11 @@ public final class DropLatencyBench {
         var url = URI.create(byline.url() + "news/bench-story-number-" + i + "-lands");
         long deadline = t0 + 30_000_000_000L;
         while (true) {
-          var r = http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding());
+          var r = http.send(
+              HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding());
           if (r.statusCode() == 200) break;
-          if (System.nanoTime() > deadline) throw new IllegalStateException("story " + i + " was not served within 30 s");
+          if (System.nanoTime() > deadline)
+            throw new IllegalStateException("story " + i + " was not served within 30 s");
           Thread.sleep(5);
         }
         latencies.add((System.nanoTime() - t0) / 1e6);
@@ -57,11 +73,21 @@ public final class DropLatencyBench {
       }
       Collections.sort(latencies);
       Collections.sort(baseline);
-      System.out.printf(Locale.ROOT, "drop to served, %d stories: median %.0f ms, p95 %.0f ms, max %.0f ms (scan every %d ms)%n",
-          count, pct(latencies, 50), pct(latencies, 95), latencies.get(latencies.size() - 1),
+      System.out.printf(
+          Locale.ROOT,
+          "drop to served, %d stories: median %.0f ms, p95 %.0f ms, max %.0f ms (scan every %d ms)%n",
+          count,
+          pct(latencies, 50),
+          pct(latencies, 95),
+          latencies.get(latencies.size() - 1),
           byline.newsroom().wire().sources().scanMillis());
-      System.out.printf(Locale.ROOT, "baseline, fetching the published page again: median %.1f ms%n", pct(baseline, 50));
-      System.out.printf(Locale.ROOT, "machine load average: %.1f on %d cores%n",
+      System.out.printf(
+          Locale.ROOT,
+          "baseline, fetching the published page again: median %.1f ms%n",
+          pct(baseline, 50));
+      System.out.printf(
+          Locale.ROOT,
+          "machine load average: %.1f on %d cores%n",
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
       System.out.println("target: at most 2000 ms");

@@ -18,7 +18,8 @@ final class WikinewsItems {
     var out = new ArrayList<Article>();
     try (var files = Files.list(csvDir)) {
       for (var f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-        var rows = dev.byline.bench.NewsCorpus.Csv.parse(Files.readString(f, StandardCharsets.UTF_8));
+        var rows =
+            dev.byline.bench.NewsCorpus.Csv.parse(Files.readString(f, StandardCharsets.UTF_8));
         for (var r : rows.subList(1, rows.size())) {
           if (r.size() < 4) continue;
           var text = r.get(3).strip();
@@ -37,11 +38,17 @@ final class WikinewsItems {
     for (int i = 0; i < count; i++) {
       var a = articles.get(i % articles.size());
       var n = json.createObjectNode();
-      n.put("uri", "urn:bench:wikinews:" + i).put("type", "text").put("version", "1")
-          .put("versioncreated", a.date() + "T12:00:00Z").put("headline", a.title() + (i < articles.size() ? "" : " (" + i + ")"))
-          .put("byline", "Wikinews contributors").put("language", "en").put("body_text", a.text().replace("\r", ""));
+      n.put("uri", "urn:bench:wikinews:" + i)
+          .put("type", "text")
+          .put("version", "1")
+          .put("versioncreated", a.date() + "T12:00:00Z")
+          .put("headline", a.title() + (i < articles.size() ? "" : " (" + i + ")"))
+          .put("byline", "Wikinews contributors")
+          .put("language", "en")
+          .put("body_text", a.text().replace("\r", ""));
       n.putArray("subject").addObject().put("code", "medtop:11000000").put("name", "politics");
-      Files.writeString(dir.resolve(String.format("item-%06d.json", i)), n.toString(), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve(String.format("item-%06d.json", i)), n.toString(), StandardCharsets.UTF_8);
     }
     return dir;
   }

@@ -26,7 +26,11 @@ public final class WireImportBench {
     var tmp = Files.createTempDirectory("byline-bench-import-");
     var articles = WikinewsItems.read(csv);
     var items = WikinewsItems.write(articles, count, tmp.resolve("items"));
-    System.out.printf(Locale.ROOT, "items: %d ninjs files from %d Wikinews articles (%.1f MB)%n", count, articles.size(),
+    System.out.printf(
+        Locale.ROOT,
+        "items: %d ninjs files from %d Wikinews articles (%.1f MB)%n",
+        count,
+        articles.size(),
         sizeOf(items) / 1e6);
 
     // Baseline: read every file (parse + convert to blocks), store nothing. Best of two runs.
@@ -39,7 +43,10 @@ public final class WireImportBench {
       int n = 0;
       try (var files = Files.list(items)) {
         for (var f : files.sorted().toList()) {
-          n += WireFormats.read(Files.readAllBytes(f), ReadContext.of("bench", f.getFileName().toString(), Instant.now())).size();
+          n += WireFormats.read(
+                  Files.readAllBytes(f),
+                  ReadContext.of("bench", f.getFileName().toString(), Instant.now()))
+              .size();
         }
       }
       parseRate = Math.max(parseRate, n / ((System.nanoTime() - t0) / 1e9));
@@ -54,27 +61,53 @@ public final class WireImportBench {
       try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
         var wire = newsroom.wire();
         // As in the running server: the search index follows the change feed on its own thread.
-        var index = indexed ? SearchIndex.open(data.resolve("index"), newsroom.articles(), newsroom.feed(), StoryKeys.NONE,
-            Clock.systemUTC()).start() : null;
+        var index = indexed
+            ? SearchIndex.open(
+                    data.resolve("index"),
+                    newsroom.articles(),
+                    newsroom.feed(),
+                    StoryKeys.NONE,
+                    Clock.systemUTC())
+                .start()
+            : null;
         long t0 = System.nanoTime();
         long c0 = threads.getCurrentThreadCpuTime();
-        var summary = wire.importer().run(items, wire.source("bench", config), new WireDesk.Options(publish, "", publish),
-            WireImport.Progress.NONE);
+        var summary = wire.importer()
+            .run(
+                items,
+                wire.source("bench", config),
+                new WireDesk.Options(publish, "", publish),
+                WireImport.Progress.NONE);
         if (index != null) {
-          if (!index.awaitPosition(newsroom.feed().head(), 600_000)) throw new IllegalStateException("the index did not catch up");
-          if (index.size() < summary.imported()) throw new IllegalStateException("indexed " + index.size());
+          if (!index.awaitPosition(newsroom.feed().head(), 600_000))
+            throw new IllegalStateException("the index did not catch up");
+          if (index.size() < summary.imported())
+            throw new IllegalStateException("indexed " + index.size());
           index.close();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         double rate = summary.imported() / seconds;
-        System.out.printf(Locale.ROOT, "import %-22s %s in %.2f s = %.0f items/s wall, %.0f items per CPU-second "
-                + "(%.2f of the parse-only rate)%n", indexed ? "--publish + search:" : publish ? "--publish (articles):" : "to the inbox:", summary.line(),
-            seconds, rate, summary.imported() / cpu, rate / parseRate);
+        System.out.printf(
+            Locale.ROOT,
+            "import %-22s %s in %.2f s = %.0f items/s wall, %.0f items per CPU-second "
+                + "(%.2f of the parse-only rate)%n",
+            indexed ? "--publish + search:" : publish ? "--publish (articles):" : "to the inbox:",
+            summary.line(),
+            seconds,
+            rate,
+            summary.imported() / cpu,
+            rate / parseRate);
       }
     }
-    System.out.printf(Locale.ROOT, "baseline parse only: %.0f items/s wall, %.0f items per CPU-second%n", parseRate, parseCpuRate);
-    System.out.printf(Locale.ROOT, "machine load average at the end: %.1f on %d cores%n",
+    System.out.printf(
+        Locale.ROOT,
+        "baseline parse only: %.0f items/s wall, %.0f items per CPU-second%n",
+        parseRate,
+        parseCpuRate);
+    System.out.printf(
+        Locale.ROOT,
+        "machine load average at the end: %.1f on %d cores%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
     System.out.println("target: at least 1000 items/s into SQLite");

@@ -1,18 +1,24 @@
 package dev.byline;
 
-import dev.byline.admin.WireInboxPages;
-import dev.byline.api.WirePushEndpoint;
 import dev.byline.admin.AccountPages;
-import dev.byline.admin.ConsentAdmin;
-import dev.byline.ads.AdsSettings;
-import dev.byline.ads.AdsTxt;
 import dev.byline.admin.AdminSite;
 import dev.byline.admin.AnalyticsDashboard;
 import dev.byline.admin.ArticleDesk;
 import dev.byline.admin.ArticleEditor;
+import dev.byline.admin.AuditPages;
+import dev.byline.admin.CatalogPages;
+import dev.byline.admin.ConsentAdmin;
+import dev.byline.admin.Dashboard;
 import dev.byline.admin.EditorPanels;
+import dev.byline.admin.LoginPages;
 import dev.byline.admin.PhotoDesk;
+import dev.byline.admin.RelatedAdmin;
 import dev.byline.admin.RevisionPages;
+import dev.byline.admin.SessionGate;
+import dev.byline.admin.UserPages;
+import dev.byline.admin.WireInboxPages;
+import dev.byline.ads.AdsSettings;
+import dev.byline.ads.AdsTxt;
 import dev.byline.analytics.AnalyticsReports;
 import dev.byline.analytics.AnalyticsSettings;
 import dev.byline.analytics.AnalyticsStore;
@@ -20,37 +26,31 @@ import dev.byline.analytics.MostRead;
 import dev.byline.analytics.PageResolver;
 import dev.byline.analytics.PageViews;
 import dev.byline.analytics.VisitorHash;
-import dev.byline.content.ArticleRevisions;
-import dev.byline.admin.AuditPages;
-import dev.byline.admin.CatalogPages;
-import dev.byline.admin.Dashboard;
-import dev.byline.admin.LoginPages;
-import dev.byline.admin.SessionGate;
-import dev.byline.admin.UserPages;
+import dev.byline.api.WirePushEndpoint;
 import dev.byline.auth.Accounts;
 import dev.byline.auth.Role;
 import dev.byline.config.Config;
+import dev.byline.config.ConfigException;
 import dev.byline.consent.ConsentChoiceReader;
 import dev.byline.consent.ConsentPolicy;
 import dev.byline.consent.ConsentRecords;
 import dev.byline.consent.KnownServices;
 import dev.byline.consent.SubmissionLimiter;
-import dev.byline.config.ConfigException;
-import dev.byline.admin.RelatedAdmin;
+import dev.byline.content.ArticleRevisions;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.distribution.DistributionSettings;
+import dev.byline.distribution.FeedBuilder;
+import dev.byline.distribution.Sitemaps;
+import dev.byline.personalize.CachedSimilarArticles;
+import dev.byline.personalize.FreshArticles;
+import dev.byline.personalize.Recommender;
+import dev.byline.personalize.SimilarArticles;
 import dev.byline.related.RelatedChoices;
 import dev.byline.related.RelatedFinder;
 import dev.byline.related.RelatedFreshness;
 import dev.byline.search.SearchIndex;
 import dev.byline.search.StoryKeys;
-import dev.byline.distribution.DistributionSettings;
-import dev.byline.distribution.FeedBuilder;
-import dev.byline.distribution.Sitemaps;
 import dev.byline.site.AdsTxtRoute;
-import dev.byline.personalize.FreshArticles;
-import dev.byline.personalize.Recommender;
-import dev.byline.personalize.CachedSimilarArticles;
-import dev.byline.personalize.SimilarArticles;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.BeaconHandler;
 import dev.byline.site.CachedPageHandler;
@@ -58,14 +58,14 @@ import dev.byline.site.Chrome;
 import dev.byline.site.ConsentMarkup;
 import dev.byline.site.ConsentRoutes;
 import dev.byline.site.CookiePolicyPage;
-import dev.byline.site.ForYouRoute;
-import dev.byline.site.MostReadPages;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FeedRoutes;
 import dev.byline.site.FeedText;
+import dev.byline.site.ForYouRoute;
 import dev.byline.site.FrontPage;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
+import dev.byline.site.MostReadPages;
 import dev.byline.site.PageCache;
 import dev.byline.site.SearchPages;
 import dev.byline.site.Site;
@@ -99,8 +99,11 @@ public final class Byline implements AutoCloseable {
    * and "For you", a read-only question posted so the reader's signals stay out of URLs and logs.
    * Keep this list short and every entry narrow.
    */
-  static final List<String> CSRF_EXEMPT = List.of(ConsentRoutes.CSRF_EXEMPT_PREFIX, WirePushEndpoint.PATH_PREFIX,
-      BeaconHandler.PATH, ForYouRoute.PATH);
+  static final List<String> CSRF_EXEMPT = List.of(
+      ConsentRoutes.CSRF_EXEMPT_PREFIX,
+      WirePushEndpoint.PATH_PREFIX,
+      BeaconHandler.PATH,
+      ForYouRoute.PATH);
 
   /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
   static final long FEED_POLL_MILLIS = 500;
@@ -118,8 +121,14 @@ public final class Byline implements AutoCloseable {
   private final List<AutoCloseable> parts;
   private final PageViews pageViews;
 
-  private Byline(Newsroom newsroom, Accounts accounts, PageCache cache, SearchIndex index, WebServer server,
-      List<AutoCloseable> parts, PageViews pageViews) {
+  private Byline(
+      Newsroom newsroom,
+      Accounts accounts,
+      PageCache cache,
+      SearchIndex index,
+      WebServer server,
+      List<AutoCloseable> parts,
+      PageViews pageViews) {
     this.newsroom = newsroom;
     this.accounts = accounts;
     this.cache = cache;
@@ -134,39 +143,65 @@ public final class Byline implements AutoCloseable {
   }
 
   public static Byline start(Config requested, Clock clock) {
-    var config = requested.port() == 0 ? requested.withPort(freePort(), requested.setting("base.url").isEmpty()) : requested;
+    var config = requested.port() == 0
+        ? requested.withPort(freePort(), requested.setting("base.url").isEmpty())
+        : requested;
     var newsroom = Newsroom.open(config, clock);
     var parts = new ArrayList<AutoCloseable>();
     try {
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
 
-      var cache = new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
-      var searchCache = new PageCache(config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
-      ChangeFollower cacheFollower = newsroom.feed().followReadingOwnWrites("page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
+      var cache =
+          new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20))
+              * 1024L
+              * 1024L);
+      var searchCache = new PageCache(
+          config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
+      ChangeFollower cacheFollower = newsroom
+          .feed()
+          .followReadingOwnWrites(
+              "page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
       parts.add(cacheFollower);
       parts.add(new ScheduledPublisher(newsroom.articles()).start());
 
       var wire = newsroom.wire();
-      parts.add(new DropFolders(wire.ingest(), wire.sources().all(), wire.sources().scanMillis()).start());
+      parts.add(
+          new DropFolders(wire.ingest(), wire.sources().all(), wire.sources().scanMillis())
+              .start());
       parts.add(new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all()).start());
 
       var storyKeys = StoryKeys.NONE;
-      var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
+      var index = SearchIndex.open(
+          config.dataDir().resolve("index"),
+          newsroom.articles(),
+          newsroom.feed(),
+          storyKeys,
+          clock);
       parts.add(index);
       // Search pages are purged when the index has changed, not when the feed has: purged any
       // earlier, a search could render from the old index and be kept.
       index.onRefreshed(searchCache::clear);
       var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), clock);
-      int inlineMax = boundedSetting(config, "related.inline.max", RelatedFinder.DEFAULT_INLINE_MAX, 0, 10);
-      int listMax = boundedSetting(config, "related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
-      var related = new RelatedFinder(index, newsroom.articles(), choices, storyKeys, inlineMax, listMax);
-      var freshness = new RelatedFreshness(related, index, newsroom.articles(), newsroom.db(), newsroom.feed(), clock,
+      int inlineMax =
+          boundedSetting(config, "related.inline.max", RelatedFinder.DEFAULT_INLINE_MAX, 0, 10);
+      int listMax =
+          boundedSetting(config, "related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
+      var related =
+          new RelatedFinder(index, newsroom.articles(), choices, storyKeys, inlineMax, listMax);
+      var freshness = new RelatedFreshness(
+          related,
+          index,
+          newsroom.articles(),
+          newsroom.db(),
+          newsroom.feed(),
+          clock,
           inlineMax + listMax);
       parts.add(freshness);
       index.onPublished(freshness::onPublished);
       index.start();
 
-      // Consent and ads: the policy comes from consent.* and ads.*; the choice is applied in the browser.
+      // Consent and ads: the policy comes from consent.* and ads.*; the choice is applied in the
+      // browser.
       var ads = AdsSettings.from(config);
       var policy = ConsentPolicy.from(config, ads.services());
       var consentRecords = new ConsentRecords(newsroom.db(), clock);
@@ -182,57 +217,99 @@ public final class Byline implements AutoCloseable {
       site.addScript("cookieconsent.umd.js");
       site.addScript("consent.js");
       site.addScript("search.js");
-      site.addFooterLink(new Chrome.FooterLink("Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
+      site.addFooterLink(new Chrome.FooterLink(
+          "Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
       var accounts = Accounts.open(newsroom.db(), clock);
       var https = config.baseUrl().startsWith("https://");
-      var gate = new SessionGate(accounts.sessions(), accounts.tokens(), CSRF_EXEMPT, https,
+      var gate = new SessionGate(
+          accounts.sessions(),
+          accounts.tokens(),
+          CSRF_EXEMPT,
+          https,
           config.boolSetting("http.trust.forwarded", false));
       var admin = new AdminSite(config, views, assets);
       admin.addNav("wire", "Wire", "/admin/wire", Role.EDITOR);
       admin.addNav("consent", "Consent records", "/admin/consent", Role.ADMIN);
-      var articlePages = new ArticlePages(site, newsroom.articles(), related, ads, policy.has(KnownServices.YOUTUBE));
+      var articlePages = new ArticlePages(
+          site, newsroom.articles(), related, ads, policy.has(KnownServices.YOUTUBE));
       var revisions = new ArticleRevisions(newsroom.db(), clock);
       var relatedAdmin = new RelatedAdmin(admin, newsroom.articles(), choices, related);
       var editorPanels = new EditorPanels();
       editorPanels.add(relatedAdmin.editorPanel());
-      var lists = new ListPages(site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+      var lists = new ListPages(
+          site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
       var distribution = DistributionSettings.from(config);
       var chrome = site.chrome();
-      var publisher = new FeedBuilder.Publisher(config.siteName(), config.baseUrl(), config.languageTag(),
-          chrome.absolute(chrome.iconUrl()), chrome.absolute(chrome.logoUrl()));
-      var feedText = new FeedText(site.views(), newsroom.articles(), config.baseUrl(), config.siteName());
-      var feeds = new FeedRoutes(site, new FeedBuilder(publisher, newsroom.articles(), feedText::html, distribution, clock),
-          newsroom.sections(), newsroom.topics(), newsroom.authors(), clock);
-      var sitemaps = new Sitemaps(config.baseUrl(), distribution.newsPublication(), config.languageTag(),
-          newsroom.articles(), distribution.urlsPerSitemap(), clock);
+      var publisher = new FeedBuilder.Publisher(
+          config.siteName(),
+          config.baseUrl(),
+          config.languageTag(),
+          chrome.absolute(chrome.iconUrl()),
+          chrome.absolute(chrome.logoUrl()));
+      var feedText =
+          new FeedText(site.views(), newsroom.articles(), config.baseUrl(), config.siteName());
+      var feeds = new FeedRoutes(
+          site,
+          new FeedBuilder(publisher, newsroom.articles(), feedText::html, distribution, clock),
+          newsroom.sections(),
+          newsroom.topics(),
+          newsroom.authors(),
+          clock);
+      var sitemaps = new Sitemaps(
+          config.baseUrl(),
+          distribution.newsPublication(),
+          config.languageTag(),
+          newsroom.articles(),
+          distribution.urlsPerSitemap(),
+          clock);
 
       // Audience: cookieless counts, "Most read", "For you".
       var analytics = AnalyticsSettings.from(config);
       var analyticsStore = new AnalyticsStore(newsroom.db());
-      var pageResolver = new PageResolver(newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors(),
+      var pageResolver = new PageResolver(
+          newsroom.articles(),
+          newsroom.sections(),
+          newsroom.topics(),
+          newsroom.authors(),
           Set.of(MostReadPages.PATH));
       var siteHost = URI.create(config.baseUrl()).getHost();
-      var pageViews = new PageViews(analytics, analyticsStore, pageResolver, new VisitorHash(siteHost), clock,
-          config.timeZone()).start();
+      var pageViews = new PageViews(
+              analytics,
+              analyticsStore,
+              pageResolver,
+              new VisitorHash(siteHost),
+              clock,
+              config.timeZone())
+          .start();
       parts.add(pageViews);
       var mostRead = new MostRead(analyticsStore, newsroom.articles(), clock);
       pageViews.afterFlush(() -> {
         if (mostRead.refresh()) cache.purge(Set.of(MostRead.KEY));
       });
       if (analytics.enabled()) {
-        if (analytics.requireConsent()) site.addToHead("<meta name=\"byline-analytics\" content=\"require-consent\">");
+        if (analytics.requireConsent())
+          site.addToHead("<meta name=\"byline-analytics\" content=\"require-consent\">");
         site.addScript("beacon.js");
       }
       site.addScript("for-you.js");
-      var fresh = FreshArticles.open(newsroom.articles(), newsroom.feed(), clock,
-          Duration.ofDays(config.intSetting("personalize.freshDays", DEFAULT_FRESH_DAYS)), FEED_POLL_MILLIS);
+      var fresh = FreshArticles.open(
+          newsroom.articles(),
+          newsroom.feed(),
+          clock,
+          Duration.ofDays(config.intSetting("personalize.freshDays", DEFAULT_FRESH_DAYS)),
+          FEED_POLL_MILLIS);
       parts.add(fresh);
       // "Similar to recent reads" is the related engine's own judgement, cached per article.
-      SimilarArticles similar = new CachedSimilarArticles((id, limit) -> newsroom.articles().byId(id)
+      SimilarArticles similar = new CachedSimilarArticles((id, limit) -> newsroom
+          .articles()
+          .byId(id)
           .filter(a -> a.isPublished())
-          .map(a -> related.picks(a, limit).stream().map(RelatedFinder.Pick::articleId).toList())
+          .map(a -> related.picks(a, limit).stream()
+              .map(RelatedFinder.Pick::articleId)
+              .toList())
           .orElse(List.of()));
-      var recommender = new Recommender(fresh, newsroom.articles(), newsroom.topics(), similar, clock);
+      var recommender =
+          new Recommender(fresh, newsroom.articles(), newsroom.topics(), similar, clock);
 
       admin.addNav("analytics", "Analytics", AnalyticsDashboard.PATH, Role.EDITOR);
 
@@ -245,12 +322,36 @@ public final class Byline implements AutoCloseable {
           new UserPages(admin, accounts),
           new AuditPages(admin, accounts.audit()),
           new PhotoDesk(admin, newsroom.images(), accounts.audit()),
-          new CatalogPages(admin, newsroom.sections(), newsroom.topics(), newsroom.authors(), newsroom.images(), accounts.audit()),
+          new CatalogPages(
+              admin,
+              newsroom.sections(),
+              newsroom.topics(),
+              newsroom.authors(),
+              newsroom.images(),
+              accounts.audit()),
           new ArticleDesk(admin, newsroom.articles(), newsroom.topics()),
-          new ArticleEditor(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
-              newsroom.images(), articlePages, accounts.audit(), editorPanels, clock),
-          new RevisionPages(admin, newsroom.articles(), revisions, newsroom.sections(), newsroom.topics(), newsroom.authors(),
-              newsroom.images(), accounts.audit(), clock),
+          new ArticleEditor(
+              admin,
+              newsroom.articles(),
+              revisions,
+              newsroom.sections(),
+              newsroom.topics(),
+              newsroom.authors(),
+              newsroom.images(),
+              articlePages,
+              accounts.audit(),
+              editorPanels,
+              clock),
+          new RevisionPages(
+              admin,
+              newsroom.articles(),
+              revisions,
+              newsroom.sections(),
+              newsroom.topics(),
+              newsroom.authors(),
+              newsroom.images(),
+              accounts.audit(),
+              clock),
           new ConsentAdmin(admin, consentRecords, policy),
           new MediaRoutes(newsroom.media()),
           new WirePushEndpoint(wire),
@@ -260,7 +361,11 @@ public final class Byline implements AutoCloseable {
           new FrontPage(site, newsroom.articles()),
           lists,
           new CookiePolicyPage(site, policy),
-          new ConsentRoutes(new ConsentChoiceReader(policy), consentRecords, SubmissionLimiter.from(config), config.baseUrl(),
+          new ConsentRoutes(
+              new ConsentChoiceReader(policy),
+              consentRecords,
+              SubmissionLimiter.from(config),
+              config.baseUrl(),
               AdminSite::ip),
           new AdsTxtRoute(AdsTxt.render(ads, config.siteName())),
           // Before the article route: /search/suggest has the shape of /{section}/{slug}.
@@ -268,8 +373,13 @@ public final class Byline implements AutoCloseable {
           relatedAdmin,
           new MostReadPages(site, mostRead),
           new ForYouRoute(site, recommender),
-          new AnalyticsDashboard(admin, new AnalyticsReports(analyticsStore, config.timeZone()), pageViews,
-              newsroom.articles(), newsroom.sections(), clock),
+          new AnalyticsDashboard(
+              admin,
+              new AnalyticsReports(analyticsStore, config.timeZone()),
+              pageViews,
+              newsroom.articles(),
+              newsroom.sections(),
+              clock),
           articlePages,
           lists.sectionRoute());
       var headers = securityHeaders(config, policy);
@@ -296,7 +406,12 @@ public final class Byline implements AutoCloseable {
     var scripts = new ArrayList<String>();
     policy.googleConsentMode().ifPresent(m -> scripts.add(m.cspSource()));
     scripts.addAll(hosts.scripts());
-    return SecurityHeaders.of(scripts, hosts.frames(), hosts.connects(), hosts.images(), config.baseUrl().startsWith("https://"));
+    return SecurityHeaders.of(
+        scripts,
+        hosts.frames(),
+        hosts.connects(),
+        hosts.images(),
+        config.baseUrl().startsWith("https://"));
   }
 
   public int port() {
@@ -353,7 +468,8 @@ public final class Byline implements AutoCloseable {
 
   private static int boundedSetting(Config config, String key, int fallback, int min, int max) {
     int v = config.intSetting(key, fallback);
-    if (v < min || v > max) throw new ConfigException(key, "must be from " + min + " to " + max + ", not " + v);
+    if (v < min || v > max)
+      throw new ConfigException(key, "must be from " + min + " to " + max + ", not " + v);
     return v;
   }
 

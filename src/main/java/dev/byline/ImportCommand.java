@@ -14,38 +14,60 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code byline import PATH}: bulk-imports wire files from a folder, a zip or a tar.gz. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Import wire items (ninjs, NewsML-G2, NITF, RSS/Atom) from a folder, a .zip or a .tar.gz.",
-        "Running it again after an interruption imports what is missing and duplicates nothing."})
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import wire items (ninjs, NewsML-G2, NITF, RSS/Atom) from a folder, a .zip or a .tar.gz.",
+      "Running it again after an interruption imports what is missing and duplicates nothing."
+    })
 final class ImportCommand implements Callable<Integer> {
-  @Mixin Main.ConfigOptions options = new Main.ConfigOptions();
+  @Mixin
+  Main.ConfigOptions options = new Main.ConfigOptions();
 
   @Parameters(paramLabel = "PATH", description = "A folder, a .zip or a .tar.gz of wire files.")
   Path path;
 
-  @Option(names = "--source", paramLabel = "NAME", description = "The source the items come from (default: import).")
+  @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description = "The source the items come from (default: import).")
   String source = "import";
 
-  @Option(names = "--publish", description = "Publish the imported stories at once, with their own dates (archive migrations).")
+  @Option(
+      names = "--publish",
+      description =
+          "Publish the imported stories at once, with their own dates (archive migrations).")
   boolean publish;
 
-  @Option(names = "--section", paramLabel = "NAME", description = "Section (slug or name) for what is published.")
+  @Option(
+      names = "--section",
+      paramLabel = "NAME",
+      description = "Section (slug or name) for what is published.")
   String section = "";
 
   @Override
   public Integer call() throws Exception {
     if (!source.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-      System.err.println("byline: --source must be lower-case letters, digits and dashes, not \"" + source + "\"");
+      System.err.println(
+          "byline: --source must be lower-case letters, digits and dashes, not \"" + source + "\"");
       return 2;
     }
     var config = options.load(Map.of());
     try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
       var wire = newsroom.wire();
       var bar = new ProgressBar(System.err);
-      var summary = wire.importer().run(path, wire.source(source, config), new WireDesk.Options(publish, section, publish), bar);
+      var summary = wire.importer()
+          .run(
+              path,
+              wire.source(source, config),
+              new WireDesk.Options(publish, section, publish),
+              bar);
       bar.finish();
       System.out.println(summary.line());
-      if (summary.quarantined() > 0) System.err.println("Quarantined files and their reasons are in " + wire.quarantineRoot().resolve(source));
+      if (summary.quarantined() > 0)
+        System.err.println("Quarantined files and their reasons are in "
+            + wire.quarantineRoot().resolve(source));
       return 0;
     } catch (java.io.IOException e) {
       System.err.println("byline: cannot import " + path + ": " + e.getMessage());
@@ -76,8 +98,15 @@ final class ImportCommand implements Callable<Integer> {
       double share = filesTotal == 0 ? 1 : (double) filesDone / filesTotal;
       int filled = (int) Math.round(share * WIDTH);
       double seconds = Math.max((now - started) / 1e9, 0.001);
-      err.print(String.format(Locale.ROOT, "\r[%s%s] %3d%%  %d/%d files  %d items  %.0f items/s",
-          "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(share * 100), filesDone, filesTotal, itemsDone,
+      err.print(String.format(
+          Locale.ROOT,
+          "\r[%s%s] %3d%%  %d/%d files  %d items  %.0f items/s",
+          "#".repeat(filled),
+          "-".repeat(WIDTH - filled),
+          Math.round(share * 100),
+          filesDone,
+          filesTotal,
+          itemsDone,
           itemsDone / seconds));
       err.flush();
       drawn = true;

@@ -21,15 +21,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code byline} command line. With no command it serves. */
-@Command(name = "byline", mixinStandardHelpOptions = true, version = "Byline 0.1",
-    description = "A news publishing platform: wire feeds and editors in, fast accessible pages out.",
-    subcommands = {Main.Serve.class, Main.Demo.class, Main.UserCommand.class, Main.Reindex.class, ImportCommand.class,
-        CommandLine.HelpCommand.class})
+@Command(
+    name = "byline",
+    mixinStandardHelpOptions = true,
+    version = "Byline 0.1",
+    description =
+        "A news publishing platform: wire feeds and editors in, fast accessible pages out.",
+    subcommands = {
+      Main.Serve.class,
+      Main.Demo.class,
+      Main.UserCommand.class,
+      Main.Reindex.class,
+      ImportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
 
-  @Mixin ConfigOptions options = new ConfigOptions();
-  @Mixin ServeOptions serve = new ServeOptions();
+  @Mixin
+  ConfigOptions options = new ConfigOptions();
+
+  @Mixin
+  ServeOptions serve = new ServeOptions();
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -38,7 +51,9 @@ public final class Main implements Callable<Integer> {
   static int run(String... args) {
     var cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ConfigException || e instanceof StoreException || e instanceof SearchIndex.IndexInUse) {
+      if (e instanceof ConfigException
+          || e instanceof StoreException
+          || e instanceof SearchIndex.IndexInUse) {
         cmd.getErr().println("byline: " + e.getMessage());
         return EXIT_CONFIG;
       }
@@ -56,19 +71,44 @@ public final class Main implements Callable<Integer> {
   static final class ConfigOptions {
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data).")
     String data;
-    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: DIR/byline.properties).")
+
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description = "Configuration file (default: DIR/byline.properties).")
     Path configFile;
-    @Option(names = "--base-url", paramLabel = "URL", description = "Public URL readers use, e.g. https://news.example.")
+
+    @Option(
+        names = "--base-url",
+        paramLabel = "URL",
+        description = "Public URL readers use, e.g. https://news.example.")
     String baseUrl;
+
     @Option(names = "--site-name", paramLabel = "NAME", description = "The publication's name.")
     String siteName;
-    @Option(names = "--language", paramLabel = "TAG", description = "Language tag, e.g. en or en-GB.")
+
+    @Option(
+        names = "--language",
+        paramLabel = "TAG",
+        description = "Language tag, e.g. en or en-GB.")
     String language;
-    @Option(names = "--time-zone", paramLabel = "ZONE", description = "Time zone for dates, e.g. Europe/London.")
+
+    @Option(
+        names = "--time-zone",
+        paramLabel = "ZONE",
+        description = "Time zone for dates, e.g. Europe/London.")
     String timeZone;
-    @Option(names = "--database-url", paramLabel = "JDBC", description = "A jdbc:postgresql: URL; default is SQLite in the data directory.")
+
+    @Option(
+        names = "--database-url",
+        paramLabel = "JDBC",
+        description = "A jdbc:postgresql: URL; default is SQLite in the data directory.")
     String databaseUrl;
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any other setting, e.g. --set consent.ga4.id=G-XXXX.")
+
+    @Option(
+        names = "--set",
+        paramLabel = "KEY=VALUE",
+        description = "Any other setting, e.g. --set consent.ga4.id=G-XXXX.")
     Map<String, String> extra = new HashMap<>();
 
     Config load(Map<String, String> more) {
@@ -90,8 +130,12 @@ public final class Main implements Callable<Integer> {
 
   /** Options of commands that serve. */
   static final class ServeOptions {
-    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: 8080; 0 picks a free one).")
+    @Option(
+        names = "--port",
+        paramLabel = "N",
+        description = "HTTP port (default: 8080; 0 picks a free one).")
     Integer port;
+
     @Option(names = "--demo", description = "Seed the demo newsroom first if it is not there yet.")
     boolean demo;
 
@@ -108,12 +152,17 @@ public final class Main implements Callable<Integer> {
     var byline = Byline.start(config);
     if (serve.demo) demoAdmin(byline, System.out);
     var stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      byline.close();
-      stopped.countDown();
-    }, "byline-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(
+            () -> {
+              byline.close();
+              stopped.countDown();
+            },
+            "byline-shutdown"));
     System.out.println("Byline is serving " + config.siteName() + " at " + byline.url()
-        + (config.baseUrl().equals("http://localhost:" + byline.port()) ? "" : " (public URL " + config.baseUrl() + "/)"));
+        + (config.baseUrl().equals("http://localhost:" + byline.port())
+            ? ""
+            : " (public URL " + config.baseUrl() + "/)"));
     System.out.flush();
     stopped.await();
     return 0;
@@ -131,16 +180,23 @@ public final class Main implements Callable<Integer> {
     if (accounts.users().count() > 0) return;
     var password = accounts.tokens().newPassword();
     var user = accounts.users().create(DEMO_ADMIN_EMAIL, "Demo Admin", Role.ADMIN, password, true);
-    accounts.audit().record(null, "user.create", "user", user.id(), user.email() + " as admin (demo)", "");
-    out.println("Demo admin: sign in at " + byline.url() + "admin as " + DEMO_ADMIN_EMAIL + " with the one-time password "
-        + password + " (shown once; you will choose your own at first sign-in).");
+    accounts
+        .audit()
+        .record(null, "user.create", "user", user.id(), user.email() + " as admin (demo)", "");
+    out.println("Demo admin: sign in at " + byline.url() + "admin as " + DEMO_ADMIN_EMAIL
+        + " with the one-time password " + password
+        + " (shown once; you will choose your own at first sign-in).");
     out.flush();
   }
 
-  @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
+  @Command(
+      name = "user",
+      mixinStandardHelpOptions = true,
+      description = "Manage newsroom accounts.",
       subcommands = {UserAdd.class})
   static final class UserCommand implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -149,21 +205,45 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true,
-      description = {"Add a newsroom account, e.g. the first admin: byline user add --role admin --email you@example.org",
-          "Without --password-stdin a one-time password is printed once; it must be changed at first sign-in.",
-          "No password is ever written to the log."})
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Add a newsroom account, e.g. the first admin: byline user add --role admin --email you@example.org",
+        "Without --password-stdin a one-time password is printed once; it must be changed at first sign-in.",
+        "No password is ever written to the log."
+      })
   static final class UserAdd implements Callable<Integer> {
-    @Mixin ConfigOptions options = new ConfigOptions();
-    @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "The address they sign in with.")
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Option(
+        names = "--email",
+        required = true,
+        paramLabel = "EMAIL",
+        description = "The address they sign in with.")
     String email;
-    @Option(names = "--name", paramLabel = "NAME", description = "Their name as colleagues see it (default: from the email).")
+
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "Their name as colleagues see it (default: from the email).")
     String name;
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "writer", description = "writer, editor or admin (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+        names = "--role",
+        paramLabel = "ROLE",
+        defaultValue = "writer",
+        description = "writer, editor or admin (default: ${DEFAULT-VALUE}).")
     String role;
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input instead.")
+
+    @Option(
+        names = "--password-stdin",
+        description = "Read the password from the first line of standard input instead.")
     boolean passwordStdin;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -180,7 +260,9 @@ public final class Main implements Callable<Integer> {
         var accounts = Accounts.open(newsroom.db(), newsroom.clock());
         String password;
         if (passwordStdin) {
-          var line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+          var line = new java.io.BufferedReader(
+                  new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+              .readLine();
           password = line == null ? "" : line;
         } else {
           password = accounts.tokens().newPassword();
@@ -188,11 +270,21 @@ public final class Main implements Callable<Integer> {
         var who = name == null || name.isBlank() ? email.strip().replaceFirst("@.*$", "") : name;
         try {
           var user = accounts.users().create(email, who, parsed, password, !passwordStdin);
-          accounts.audit().record(null, "user.create", "user", user.id(), user.email() + " as " + parsed.dbValue() + " (command line)", "");
-          out.println("Added " + user.email() + " (" + user.name() + ") as " + parsed.dbValue() + ".");
+          accounts
+              .audit()
+              .record(
+                  null,
+                  "user.create",
+                  "user",
+                  user.id(),
+                  user.email() + " as " + parsed.dbValue() + " (command line)",
+                  "");
+          out.println(
+              "Added " + user.email() + " (" + user.name() + ") as " + parsed.dbValue() + ".");
           if (!passwordStdin) {
             out.println("One-time password: " + password);
-            out.println("It is shown only now; they choose their own at first sign-in at /admin/login.");
+            out.println(
+                "It is shown only now; they choose their own at first sign-in at /admin/login.");
           }
           out.flush();
           return 0;
@@ -204,10 +296,16 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the site (the default command).")
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = "Serve the site (the default command).")
   static final class Serve implements Callable<Integer> {
-    @Mixin ConfigOptions options = new ConfigOptions();
-    @Mixin ServeOptions serve = new ServeOptions();
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Mixin
+    ServeOptions serve = new ServeOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -215,37 +313,56 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "demo", mixinStandardHelpOptions = true,
-      description = "Seed the demo newsroom into the data directory. Running it twice changes nothing.")
+  @Command(
+      name = "demo",
+      mixinStandardHelpOptions = true,
+      description =
+          "Seed the demo newsroom into the data directory. Running it twice changes nothing.")
   static final class Demo implements Callable<Integer> {
-    @Mixin ConfigOptions options = new ConfigOptions();
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
 
     @Override
     public Integer call() {
       try (var newsroom = Newsroom.open(options.load(Map.of()), Clock.systemUTC())) {
         int n = newsroom.demo().seed();
-        System.out.println(n == 0 ? "The demo newsroom is already there; nothing changed."
-            : "Seeded the demo newsroom: " + n + " stories in " + newsroom.sections().all().size() + " sections.");
+        System.out.println(
+            n == 0
+                ? "The demo newsroom is already there; nothing changed."
+                : "Seeded the demo newsroom: " + n + " stories in "
+                    + newsroom.sections().all().size() + " sections.");
       }
       return 0;
     }
   }
 
-  @Command(name = "reindex", mixinStandardHelpOptions = true,
-      description = "Rebuild the search index from the database. Stop the server first: it holds the index open.")
+  @Command(
+      name = "reindex",
+      mixinStandardHelpOptions = true,
+      description =
+          "Rebuild the search index from the database. Stop the server first: it holds the index open.")
   static final class Reindex implements Callable<Integer> {
-    @Mixin ConfigOptions options = new ConfigOptions();
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
 
     @Override
     public Integer call() {
       var config = options.load(Map.of());
       try (var newsroom = Newsroom.open(config, Clock.systemUTC());
-           var index = SearchIndex.open(config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(),
-               StoryKeys.NONE, Clock.systemUTC())) {
+          var index = SearchIndex.open(
+              config.dataDir().resolve("index"),
+              newsroom.articles(),
+              newsroom.feed(),
+              StoryKeys.NONE,
+              Clock.systemUTC())) {
         long started = System.nanoTime();
         int n = index.rebuildNow();
-        System.out.printf("Reindexed %d published %s in %.1f s into %s%n", n, n == 1 ? "story" : "stories",
-            (System.nanoTime() - started) / 1e9, config.dataDir().resolve("index"));
+        System.out.printf(
+            "Reindexed %d published %s in %.1f s into %s%n",
+            n,
+            n == 1 ? "story" : "stories",
+            (System.nanoTime() - started) / 1e9,
+            config.dataDir().resolve("index"));
       }
       return 0;
     }

@@ -18,8 +18,18 @@ import java.time.Clock;
  * The domain without the web: the database, the change feed and every store. Commands that do
  * not serve (demo, import, reindex, user) open just this; {@link Byline} builds the site on it.
  */
-public record Newsroom(Config config, Clock clock, Database db, ChangeFeed feed, SiteState state, MediaFiles media,
-    ImageStore images, SectionStore sections, TopicStore topics, AuthorStore authors, ArticleStore articles)
+public record Newsroom(
+    Config config,
+    Clock clock,
+    Database db,
+    ChangeFeed feed,
+    SiteState state,
+    MediaFiles media,
+    ImageStore images,
+    SectionStore sections,
+    TopicStore topics,
+    AuthorStore authors,
+    ArticleStore articles)
     implements AutoCloseable {
 
   public static Newsroom open(Config config, Clock clock) {
@@ -31,7 +41,18 @@ public record Newsroom(Config config, Clock clock, Database db, ChangeFeed feed,
     var topics = new TopicStore(db, feed);
     var authors = new AuthorStore(db, feed);
     var articles = new ArticleStore(db, feed, sections, images, clock);
-    return new Newsroom(config, clock, db, feed, new SiteState(db), media, images, sections, topics, authors, articles);
+    return new Newsroom(
+        config,
+        clock,
+        db,
+        feed,
+        new SiteState(db),
+        media,
+        images,
+        sections,
+        topics,
+        authors,
+        articles);
   }
 
   /** The wire desk over this newsroom's stores. */

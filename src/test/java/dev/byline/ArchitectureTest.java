@@ -11,27 +11,56 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.byline", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   /** Packages that hold the newsroom's logic and data; they must not know how pages are served. */
-  static final String[] DOMAIN = {"dev.byline.config..", "dev.byline.store..", "dev.byline.content..",
-      "dev.byline.media..", "dev.byline.wire..", "dev.byline.search..", "dev.byline.related..",
-      "dev.byline.consent..", "dev.byline.ads..", "dev.byline.analytics..", "dev.byline.personalize..",
-      "dev.byline.auth..", "dev.byline.demo..", "dev.byline.distribution.."};
+  static final String[] DOMAIN = {
+    "dev.byline.config..",
+    "dev.byline.store..",
+    "dev.byline.content..",
+    "dev.byline.media..",
+    "dev.byline.wire..",
+    "dev.byline.search..",
+    "dev.byline.related..",
+    "dev.byline.consent..",
+    "dev.byline.ads..",
+    "dev.byline.analytics..",
+    "dev.byline.personalize..",
+    "dev.byline.auth..",
+    "dev.byline.demo..",
+    "dev.byline.distribution.."
+  };
 
   @ArchTest
   static final ArchRule domain_packages_know_nothing_of_http_or_templates = noClasses()
-      .that().resideInAnyPackage(DOMAIN)
-      .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "gg.jte..", "jakarta.servlet..",
-          "org.eclipse.jetty..", "dev.byline.site..", "dev.byline.admin..", "dev.byline.api..", "dev.byline.web..")
+      .that()
+      .resideInAnyPackage(DOMAIN)
+      .should()
+      .dependOnClassesThat()
+      .resideInAnyPackage(
+          "io.javalin..",
+          "gg.jte..",
+          "jakarta.servlet..",
+          "org.eclipse.jetty..",
+          "dev.byline.site..",
+          "dev.byline.admin..",
+          "dev.byline.api..",
+          "dev.byline.web..")
       .because("delivery depends on the domain, never the other way round");
 
   @ArchTest
   static final ArchRule lucene_stays_inside_search = noClasses()
-      .that().resideOutsideOfPackages("dev.byline.search..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..")
+      .that()
+      .resideOutsideOfPackages("dev.byline.search..")
+      .should()
+      .dependOnClassesThat()
+      .resideInAnyPackage("org.apache.lucene..")
       .because("search results leave the search package as ids and records");
 
   @ArchTest
   static final ArchRule sql_stays_in_stores = noClasses()
-      .that().resideInAnyPackage("dev.byline.site..", "dev.byline.admin..", "dev.byline.api..", "dev.byline.web..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
+      .that()
+      .resideInAnyPackage(
+          "dev.byline.site..", "dev.byline.admin..", "dev.byline.api..", "dev.byline.web..")
+      .should()
+      .dependOnClassesThat()
+      .resideInAnyPackage("org.jdbi..", "java.sql..")
       .because("a feature package owns its tables; pages use its public types, not its SQL");
 }

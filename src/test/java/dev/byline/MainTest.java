@@ -13,7 +13,8 @@ import picocli.CommandLine;
 
 /** The command line as a user meets it. */
 class MainTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   record Run(int exit, String out, String err) {}
 
@@ -31,7 +32,8 @@ class MainTest {
         return Main.EXIT_CONFIG;
       });
       int code = cli.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
     }
@@ -55,8 +57,10 @@ class MainTest {
     assertThat(first.out()).contains("60 stories in 6 sections");
     var second = run("demo", "--data", dir.toString());
     assertThat(second.out()).contains("already there; nothing changed");
-    try (var newsroom = Newsroom.open(new dev.byline.config.ConfigLoader(java.util.Map.of())
-        .load(java.util.Map.of("data", dir.toString()), null), java.time.Clock.systemUTC())) {
+    try (var newsroom = Newsroom.open(
+        new dev.byline.config.ConfigLoader(java.util.Map.of())
+            .load(java.util.Map.of("data", dir.toString()), null),
+        java.time.Clock.systemUTC())) {
       assertThat(newsroom.articles().countPublished()).isEqualTo(60);
     }
   }
@@ -67,9 +71,14 @@ class MainTest {
     var r = Main.run("demo", "--data", dir.toString());
     assertThat(r).isEqualTo(Main.EXIT_CONFIG);
     var captured = run("demo", "--data", dir.toString());
-    assertThat(captured.err()).contains("byline: cannot open database jdbc:sqlite:").contains("byline.db");
-    var pg = run("demo", "--data", dir.toString(), "--database-url", "jdbc:postgresql://127.0.0.1:1/none");
-    assertThat(pg.err()).contains("cannot open database jdbc:postgresql://127.0.0.1:1/none").doesNotContain("\tat ");
+    assertThat(captured.err())
+        .contains("byline: cannot open database jdbc:sqlite:")
+        .contains("byline.db");
+    var pg = run(
+        "demo", "--data", dir.toString(), "--database-url", "jdbc:postgresql://127.0.0.1:1/none");
+    assertThat(pg.err())
+        .contains("cannot open database jdbc:postgresql://127.0.0.1:1/none")
+        .doesNotContain("\tat ");
   }
 
   @Test

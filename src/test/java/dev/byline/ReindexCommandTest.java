@@ -12,12 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code byline reindex} rebuilds the index from the database, and refuses while a server holds it. */
 class ReindexCommandTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void reindex_rebuilds_every_published_story_and_refuses_while_the_server_runs() throws Exception {
     try (var site = TestSite.demo(dir)) {
-      assertThat(site.byline().searchIndex().awaitPosition(site.newsroom().feed().head(), 60_000)).isTrue();
+      assertThat(
+              site.byline().searchIndex().awaitPosition(site.newsroom().feed().head(), 60_000))
+          .isTrue();
       var err = new ByteArrayOutputStream();
       var oldErr = System.err;
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -29,16 +29,27 @@ public final class AdminBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     var dir = Files.createTempDirectory("byline-admin-bench");
-    var config = new ConfigLoader(Map.of()).load(Map.of("data", dir.toString(), "port", "0", "demo", "true"), null);
+    var config = new ConfigLoader(Map.of())
+        .load(Map.of("data", dir.toString(), "port", "0", "demo", "true"), null);
     try (var byline = Byline.start(config)) {
-      byline.accounts().users().create("bench@example.org", "Bench Editor", Role.EDITOR, "a long enough password", false);
+      byline
+          .accounts()
+          .users()
+          .create(
+              "bench@example.org", "Bench Editor", Role.EDITOR, "a long enough password", false);
       var base = byline.url().replaceAll("/$", "");
-      var http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-          .followRedirects(HttpClient.Redirect.NEVER).build();
+      var http = HttpClient.newBuilder()
+          .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
       var csrf = token(get(http, base + "/admin/login").body());
-      var login = post(http, base + "/admin/login", form(Map.of("csrf", csrf, "email", "bench@example.org",
-          "password", "a long enough password")));
-      if (login.statusCode() != 303) throw new IllegalStateException("sign-in failed: " + login.statusCode());
+      var login = post(
+          http,
+          base + "/admin/login",
+          form(Map.of(
+              "csrf", csrf, "email", "bench@example.org", "password", "a long enough password")));
+      if (login.statusCode() != 303)
+        throw new IllegalStateException("sign-in failed: " + login.statusCode());
       var id = byline.newsroom().articles().latest(1, 1).items().get(0).id();
       var editor = get(http, base + "/admin/articles/" + id).body();
       csrf = token(editor);
@@ -50,17 +61,40 @@ public final class AdminBench {
       fields.put("body", dev.byline.content.Markdown.fromBlocks(body.body()));
       fields.put("section", Long.toString(body.section().id()));
       var previewBody = form(fields);
-      System.out.printf("Admin benchmark: %d sequential requests per page over loopback, demo newsroom (60 stories), Java %s%n",
+      System.out.printf(
+          "Admin benchmark: %d sequential requests per page over loopback, demo newsroom (60 stories), Java %s%n",
           n, System.getProperty("java.version"));
-      double baseline = report("baseline: cached public front page", n, () -> get(http, base + "/"));
+      double baseline =
+          report("baseline: cached public front page", n, () -> get(http, base + "/"));
       report("dashboard /admin", n, () -> get(http, base + "/admin"), baseline);
-      report("article list /admin/articles", n, () -> get(http, base + "/admin/articles"), baseline);
-      report("editor /admin/articles/{id}", n, () -> get(http, base + "/admin/articles/" + id), baseline);
-      report("live preview POST", n, () -> post(http, base + "/admin/articles/" + id + "/preview", previewBody), baseline);
+      report(
+          "article list /admin/articles", n, () -> get(http, base + "/admin/articles"), baseline);
+      report(
+          "editor /admin/articles/{id}",
+          n,
+          () -> get(http, base + "/admin/articles/" + id),
+          baseline);
+      report(
+          "live preview POST",
+          n,
+          () -> post(http, base + "/admin/articles/" + id + "/preview", previewBody),
+          baseline);
       report("photo desk /admin/photos", n, () -> get(http, base + "/admin/photos"), baseline);
       int logins = Math.max(5, n / 10);
-      report("sign-in POST (Argon2id)", logins, () -> post(http, base + "/admin/login", form(Map.of("csrf", token(get(http,
-          base + "/admin").body()), "email", "bench@example.org", "password", "a long enough password"))), baseline);
+      report(
+          "sign-in POST (Argon2id)",
+          logins,
+          () -> post(
+              http,
+              base + "/admin/login",
+              form(Map.of(
+                  "csrf",
+                  token(get(http, base + "/admin").body()),
+                  "email",
+                  "bench@example.org",
+                  "password",
+                  "a long enough password"))),
+          baseline);
     }
   }
 
@@ -79,13 +113,18 @@ public final class AdminBench {
       long t = System.nanoTime();
       var r = call.run();
       times.add((System.nanoTime() - t) / 1e6);
-      if (r.statusCode() >= 400) throw new IllegalStateException(label + " answered " + r.statusCode());
+      if (r.statusCode() >= 400)
+        throw new IllegalStateException(label + " answered " + r.statusCode());
     }
     var sorted = times.stream().mapToDouble(Double::doubleValue).toArray();
     Arrays.sort(sorted);
     double median = sorted[sorted.length / 2];
     double p95 = sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
-    System.out.printf("%-38s median %7.2f ms   p95 %7.2f ms%s%n", label, median, p95,
+    System.out.printf(
+        "%-38s median %7.2f ms   p95 %7.2f ms%s%n",
+        label,
+        median,
+        p95,
         baseline > 0 ? String.format("   %6.1f× baseline", median / baseline) : "");
     return median;
   }
@@ -100,17 +139,25 @@ public final class AdminBench {
     var sb = new StringBuilder();
     fields.forEach((k, v) -> {
       if (sb.length() > 0) sb.append('&');
-      sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+      sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
     });
     return sb.toString();
   }
 
   static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -55,14 +55,23 @@ public final class DistributionBench {
 
   public static void main(String[] args) throws Exception {
     var dir = Path.of(args[0]);
-    var config = new ConfigLoader(Map.of()).load(Map.of("data", dir.toString(), "base.url", "https://news.example.org"), null);
+    var config = new ConfigLoader(Map.of())
+        .load(Map.of("data", dir.toString(), "base.url", "https://news.example.org"), null);
     try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
       var articles = newsroom.articles();
       var settings = DistributionSettings.from(config);
-      var sitemaps = new Sitemaps(config.baseUrl(), config.siteName(), config.languageTag(), articles,
-          settings.urlsPerSitemap(), Clock.systemUTC());
-      System.out.printf("articles=%d urls_per_file=%d max_heap_mb=%d%n", articles.countPublished(),
-          sitemaps.urlsPerFile(), Runtime.getRuntime().maxMemory() >> 20);
+      var sitemaps = new Sitemaps(
+          config.baseUrl(),
+          config.siteName(),
+          config.languageTag(),
+          articles,
+          settings.urlsPerSitemap(),
+          Clock.systemUTC());
+      System.out.printf(
+          "articles=%d urls_per_file=%d max_heap_mb=%d%n",
+          articles.countPublished(),
+          sitemaps.urlsPerFile(),
+          Runtime.getRuntime().maxMemory() >> 20);
 
       // Baseline: read every published row in the same keyset batches, write nothing.
       resetPeak();
@@ -78,7 +87,8 @@ public final class DistributionBench {
         }
       }
       double baseline = seconds(t0);
-      System.out.printf("baseline_walk rows=%d seconds=%.2f peak_heap_mb=%.1f%n", rows, baseline, peakMb());
+      System.out.printf(
+          "baseline_walk rows=%d seconds=%.2f peak_heap_mb=%.1f%n", rows, baseline, peakMb());
 
       // The full sitemap set: the index and every file it lists.
       resetPeak();
@@ -93,12 +103,23 @@ public final class DistributionBench {
         out.endFile();
       }
       double sitemapSeconds = seconds(t1);
-      System.out.printf("sitemap_set files=%d urls=%d bytes=%d largest_file_bytes=%d seconds=%.2f peak_heap_mb=%.1f ratio_to_baseline=%.2f%n",
-          listed.size() + 1, urls, out.bytes, out.fileMax, sitemapSeconds, peakMb(), sitemapSeconds / baseline);
+      System.out.printf(
+          "sitemap_set files=%d urls=%d bytes=%d largest_file_bytes=%d seconds=%.2f peak_heap_mb=%.1f ratio_to_baseline=%.2f%n",
+          listed.size() + 1,
+          urls,
+          out.bytes,
+          out.fileMax,
+          sitemapSeconds,
+          peakMb(),
+          sitemapSeconds / baseline);
 
       // The front page's feeds, full text, cold then warm.
-      var publisher = new FeedBuilder.Publisher(config.siteName(), config.baseUrl(), config.languageTag(),
-          config.baseUrl() + "/static/favicon.svg", config.baseUrl() + "/static/logo.svg");
+      var publisher = new FeedBuilder.Publisher(
+          config.siteName(),
+          config.baseUrl(),
+          config.languageTag(),
+          config.baseUrl() + "/static/favicon.svg",
+          config.baseUrl() + "/static/logo.svg");
       var text = new FeedText(new Views(), articles, config.baseUrl(), config.siteName());
       var builder = new FeedBuilder(publisher, articles, text::html, settings, Clock.systemUTC());
       for (var format : FeedFormat.values()) {
@@ -109,10 +130,17 @@ public final class DistributionBench {
         double cold = seconds(t2);
         int runs = 10;
         long t3 = System.nanoTime();
-        for (int i = 0; i < runs; i++) FeedWriter.write(format, builder.build(new FeedScope.Front()).channel(), new Counting());
+        for (int i = 0; i < runs; i++)
+          FeedWriter.write(format, builder.build(new FeedScope.Front()).channel(), new Counting());
         double warm = seconds(t3) / runs;
-        System.out.printf("front_feed format=%s items=%d bytes=%d cold_ms=%.1f warm_ms=%.1f peak_heap_mb=%.1f%n",
-            format.fileName(), settings.feedItems(), feedOut.bytes, cold * 1000, warm * 1000, peakMb());
+        System.out.printf(
+            "front_feed format=%s items=%d bytes=%d cold_ms=%.1f warm_ms=%.1f peak_heap_mb=%.1f%n",
+            format.fileName(),
+            settings.feedItems(),
+            feedOut.bytes,
+            cold * 1000,
+            warm * 1000,
+            peakMb());
       }
     }
   }
@@ -123,7 +151,8 @@ public final class DistributionBench {
 
   static void resetPeak() {
     System.gc();
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+      if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
   }
 
   /** Sum of the heap pools' peaks since the reset: an upper bound on live plus garbage. */

@@ -14,8 +14,14 @@ import java.util.List;
 /** A user's own account: change password, see where they are signed in, sign out everywhere. */
 public final class AccountPages implements Routes {
   /** The account page; {@code first} asks for a new password before anything else. */
-  public record AccountView(AdminChrome chrome, Dates dates, Form form, List<Sessions.Listed> sessions,
-      String currentSession, boolean first, boolean changed) {}
+  public record AccountView(
+      AdminChrome chrome,
+      Dates dates,
+      Form form,
+      List<Sessions.Listed> sessions,
+      String currentSession,
+      boolean first,
+      boolean changed) {}
 
   private final AdminSite site;
   private final Accounts accounts;
@@ -38,8 +44,17 @@ public final class AccountPages implements Routes {
   private void render(Context ctx, Form form, boolean changed) {
     var user = Auth.require(ctx, Role.WRITER);
     Sessions.Active session = ctx.attribute(SessionGate.SESSION_ATTRIBUTE);
-    site.render(ctx, "admin/account.jte", new AccountView(site.chrome(ctx, ""), site.dates(), form,
-        accounts.sessions().of(user.id()), session.tokenHash(), session.mustChangePassword(), changed));
+    site.render(
+        ctx,
+        "admin/account.jte",
+        new AccountView(
+            site.chrome(ctx, ""),
+            site.dates(),
+            form,
+            accounts.sessions().of(user.id()),
+            session.tokenHash(),
+            session.mustChangePassword(),
+            changed));
   }
 
   private void changePassword(Context ctx) {
@@ -47,8 +62,15 @@ public final class AccountPages implements Routes {
     Sessions.Active session = ctx.attribute(SessionGate.SESSION_ATTRIBUTE);
     var form = Form.read(ctx, "current-password", "new-password", "confirm-password");
     try {
-      accounts.signIn().changePassword(user, form.value("current-password"), form.value("new-password"),
-          form.value("confirm-password"), session.tokenHash(), AdminSite.ip(ctx));
+      accounts
+          .signIn()
+          .changePassword(
+              user,
+              form.value("current-password"),
+              form.value("new-password"),
+              form.value("confirm-password"),
+              session.tokenHash(),
+              AdminSite.ip(ctx));
     } catch (AccountException e) {
       form.error(e.field().replace(' ', '-'), Form.label(e.field()) + " " + e.reason());
       ctx.status(400);

@@ -12,8 +12,16 @@ import java.util.List;
  * @param csrf the token every form carries as the hidden field {@code csrf}
  * @param active the {@code key} of the navigation item to mark as current
  */
-public record AdminChrome(String siteName, String lang, String cssUrl, String scriptUrl, String iconUrl, User user,
-    String csrf, List<NavItem> nav, String active) {
+public record AdminChrome(
+    String siteName,
+    String lang,
+    String cssUrl,
+    String scriptUrl,
+    String iconUrl,
+    User user,
+    String csrf,
+    List<NavItem> nav,
+    String active) {
 
   /** A link in the admin navigation; {@code key} marks the current one. */
   public record NavItem(String key, String label, String href) {}

@@ -45,10 +45,19 @@ public final class AdminSite {
 
   public AdminChrome chrome(Context ctx, String active) {
     var user = Auth.user(ctx).orElse(null);
-    var items = user == null ? List.<AdminChrome.NavItem>of()
+    var items = user == null
+        ? List.<AdminChrome.NavItem>of()
         : nav.stream().filter(n -> user.can(n.role())).map(Nav::item).toList();
-    return new AdminChrome(config.siteName(), config.languageTag(), assets.url("admin.css"), assets.url("admin.js"),
-        assets.url("favicon.svg"), user, Auth.csrfToken(ctx), items, active);
+    return new AdminChrome(
+        config.siteName(),
+        config.languageTag(),
+        assets.url("admin.css"),
+        assets.url("admin.js"),
+        assets.url("favicon.svg"),
+        user,
+        Auth.csrfToken(ctx),
+        items,
+        active);
   }
 
   /** Renders an admin page; admin pages are never cached anywhere. */

@@ -26,10 +26,16 @@ final class AnalyticsCsv {
   }
 
   String series(DateRange range, Resolution resolution) {
-    var out = new StringBuilder(resolution == Resolution.HOUR ? "hour" : "day").append(",page_views,visitors\r\n");
+    var out = new StringBuilder(resolution == Resolution.HOUR ? "hour" : "day")
+        .append(",page_views,visitors\r\n");
     var f = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(reports.zone());
     for (var p : reports.series(range, resolution)) {
-      out.append(f.format(p.start())).append(',').append(p.views()).append(',').append(p.visitors()).append("\r\n");
+      out.append(f.format(p.start()))
+          .append(',')
+          .append(p.views())
+          .append(',')
+          .append(p.visitors())
+          .append("\r\n");
     }
     return out.toString();
   }
@@ -39,8 +45,16 @@ final class AnalyticsCsv {
     int rank = 1;
     for (var r : reports.articles(range, EXPORT_TOP)) {
       var article = articles.byId(Long.parseLong(r.key()));
-      out.append(rank++).append(',').append(r.key()).append(',').append(cell(article.map(a -> a.headline()).orElse("")))
-          .append(',').append(cell(article.map(a -> a.path()).orElse(""))).append(',').append(r.views()).append("\r\n");
+      out.append(rank++)
+          .append(',')
+          .append(r.key())
+          .append(',')
+          .append(cell(article.map(a -> a.headline()).orElse("")))
+          .append(',')
+          .append(cell(article.map(a -> a.path()).orElse("")))
+          .append(',')
+          .append(r.views())
+          .append("\r\n");
     }
     return out.toString();
   }
@@ -49,8 +63,14 @@ final class AnalyticsCsv {
     var out = new StringBuilder("rank,section,name,page_views\r\n");
     int rank = 1;
     for (var r : reports.sections(range, EXPORT_TOP)) {
-      out.append(rank++).append(',').append(cell(r.key())).append(',')
-          .append(cell(sections.bySlug(r.key()).map(s -> s.name()).orElse(""))).append(',').append(r.views()).append("\r\n");
+      out.append(rank++)
+          .append(',')
+          .append(cell(r.key()))
+          .append(',')
+          .append(cell(sections.bySlug(r.key()).map(s -> s.name()).orElse("")))
+          .append(',')
+          .append(r.views())
+          .append("\r\n");
     }
     return out.toString();
   }
@@ -59,7 +79,12 @@ final class AnalyticsCsv {
     var out = new StringBuilder("rank,").append(kind).append(",page_views\r\n");
     int rank = 1;
     for (var r : reports.sources(range, kind, EXPORT_TOP)) {
-      out.append(rank++).append(',').append(cell(r.key())).append(',').append(r.views()).append("\r\n");
+      out.append(rank++)
+          .append(',')
+          .append(cell(r.key()))
+          .append(',')
+          .append(r.views())
+          .append("\r\n");
     }
     return out.toString();
   }

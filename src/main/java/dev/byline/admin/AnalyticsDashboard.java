@@ -38,8 +38,13 @@ public final class AnalyticsDashboard implements Routes {
   private final SectionStore sections;
   private final Clock clock;
 
-  public AnalyticsDashboard(AdminSite site, AnalyticsReports reports, PageViews pageViews, ArticleStore articles,
-      SectionStore sections, Clock clock) {
+  public AnalyticsDashboard(
+      AdminSite site,
+      AnalyticsReports reports,
+      PageViews pageViews,
+      ArticleStore articles,
+      SectionStore sections,
+      Clock clock) {
     this.site = site;
     this.reports = reports;
     this.pageViews = pageViews;
@@ -79,15 +84,34 @@ public final class AnalyticsDashboard implements Routes {
     var range = range(ctx);
     var resolution = resolution(ctx, range);
     var report = reports.report(range, resolution, AnalyticsReports.TOP);
-    var chart = SvgChart.of(report.series(), resolution, reports.zone(), "Page views and visitors, " + label(range),
+    var chart = SvgChart.of(
+        report.series(),
+        resolution,
+        reports.zone(),
+        "Page views and visitors, " + label(range),
         summary(report));
-    var format = DateTimeFormatter.ofPattern(resolution == Resolution.HOUR ? "EEE d MMM, HH:mm" : "EEE d MMM yyyy", Locale.ENGLISH)
+    var format = DateTimeFormatter.ofPattern(
+            resolution == Resolution.HOUR ? "EEE d MMM, HH:mm" : "EEE d MMM yyyy", Locale.ENGLISH)
         .withZone(reports.zone());
-    var table = report.series().stream().map(p -> AnalyticsView.point(p, format.format(p.start()))).toList();
+    var table = report.series().stream()
+        .map(p -> AnalyticsView.point(p, format.format(p.start())))
+        .toList();
     var query = "from=" + range.from() + "&to=" + range.to() + "&resolution=" + resolution.value();
-    var view = new AnalyticsView(site.chrome(ctx, "analytics"), range, resolution, presets(range),
-        report.views(), report.visitors(), pageViews.liveReaders(), chart, table, articleRows(report), sectionRows(report),
-        rows(report.referrers(), report.views(), false), rows(report.campaigns(), report.views(), false), query);
+    var view = new AnalyticsView(
+        site.chrome(ctx, "analytics"),
+        range,
+        resolution,
+        presets(range),
+        report.views(),
+        report.visitors(),
+        pageViews.liveReaders(),
+        chart,
+        table,
+        articleRows(report),
+        sectionRows(report),
+        rows(report.referrers(), report.views(), false),
+        rows(report.campaigns(), report.views(), false),
+        query);
     site.render(ctx, "admin/analytics.jte", view);
   }
 
@@ -102,10 +126,14 @@ public final class AnalyticsDashboard implements Routes {
       case "sections" -> csv.sections(range);
       case "referrers" -> csv.sources(range, "referrer");
       case "campaigns" -> csv.sources(range, "campaign");
-      default -> throw new BadRequest("what must be series, articles, sections, referrers or campaigns.");
+      default ->
+        throw new BadRequest("what must be series, articles, sections, referrers or campaigns.");
     };
     ctx.header("Cache-Control", "no-store");
-    ctx.header("Content-Disposition", "attachment; filename=\"analytics-" + what + "-" + range.from() + "-to-" + range.to() + ".csv\"");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"analytics-" + what + "-" + range.from() + "-to-" + range.to()
+            + ".csv\"");
     ctx.contentType("text/csv; charset=utf-8");
     ctx.result(body);
   }
@@ -122,22 +150,38 @@ public final class AnalyticsDashboard implements Routes {
   }
 
   private static AnalyticsView.Preset preset(String label, DateRange range, DateRange current) {
-    return new AnalyticsView.Preset(label, "?from=" + range.from() + "&to=" + range.to(), range.equals(current));
+    return new AnalyticsView.Preset(
+        label, "?from=" + range.from() + "&to=" + range.to(), range.equals(current));
   }
 
   private static String label(DateRange range) {
     var f = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    return range.from().equals(range.to()) ? f.format(range.from()) : f.format(range.from()) + " to " + f.format(range.to());
+    return range.from().equals(range.to())
+        ? f.format(range.from())
+        : f.format(range.from()) + " to " + f.format(range.to());
   }
 
   private String summary(Report report) {
     var peak = report.series().stream().max((a, b) -> Long.compare(a.views(), b.views()));
     var unit = report.resolution() == Resolution.HOUR ? "hour" : "day";
-    var f = DateTimeFormatter.ofPattern(report.resolution() == Resolution.HOUR ? "d MMMM, HH:mm" : "d MMMM", Locale.ENGLISH)
+    var f = DateTimeFormatter.ofPattern(
+            report.resolution() == Resolution.HOUR ? "d MMMM, HH:mm" : "d MMMM", Locale.ENGLISH)
         .withZone(reports.zone());
-    return String.format(Locale.ENGLISH, "%,d page views and %,d visitors in all, by %s.", report.views(), report.visitors(), unit)
-        + peak.filter(p -> p.views() > 0).map(p -> String.format(Locale.ENGLISH, " The busiest %s was %s with %,d page views and %,d visitors.",
-            unit, f.format(p.start()), p.views(), p.visitors())).orElse(" Nothing was counted.");
+    return String.format(
+            Locale.ENGLISH,
+            "%,d page views and %,d visitors in all, by %s.",
+            report.views(),
+            report.visitors(),
+            unit)
+        + peak.filter(p -> p.views() > 0)
+            .map(p -> String.format(
+                Locale.ENGLISH,
+                " The busiest %s was %s with %,d page views and %,d visitors.",
+                unit,
+                f.format(p.start()),
+                p.views(),
+                p.visitors()))
+            .orElse(" Nothing was counted.");
   }
 
   private List<AnalyticsView.Row> articleRows(Report report) {
@@ -145,7 +189,9 @@ public final class AnalyticsDashboard implements Routes {
     for (var r : report.articles()) {
       long id = Long.parseLong(r.key());
       var article = articles.byId(id);
-      var label = article.map(a -> a.headline() + (a.isPublished() ? "" : " (not published)")).orElse("Article " + id + " (deleted)");
+      var label = article
+          .map(a -> a.headline() + (a.isPublished() ? "" : " (not published)"))
+          .orElse("Article " + id + " (deleted)");
       var href = article.filter(a -> a.isPublished()).map(a -> a.path()).orElse("");
       out.add(new AnalyticsView.Row(label, href, r.views(), 0, percent(r.views(), report.views())));
     }
@@ -156,14 +202,21 @@ public final class AnalyticsDashboard implements Routes {
     var out = new ArrayList<AnalyticsView.Row>();
     for (var r : report.sections()) {
       var section = sections.bySlug(r.key());
-      out.add(new AnalyticsView.Row(section.map(s -> s.name()).orElse(r.key()), section.map(s -> s.path()).orElse(""),
-          r.views(), 0, percent(r.views(), report.views())));
+      out.add(new AnalyticsView.Row(
+          section.map(s -> s.name()).orElse(r.key()),
+          section.map(s -> s.path()).orElse(""),
+          r.views(),
+          0,
+          percent(r.views(), report.views())));
     }
     return out;
   }
 
   private static List<AnalyticsView.Row> rows(List<Ranked> ranked, long total, boolean linked) {
-    return ranked.stream().map(r -> new AnalyticsView.Row(r.key(), linked ? r.key() : "", r.views(), 0, percent(r.views(), total))).toList();
+    return ranked.stream()
+        .map(r -> new AnalyticsView.Row(
+            r.key(), linked ? r.key() : "", r.views(), 0, percent(r.views(), total)))
+        .toList();
   }
 
   private static int percent(long part, long total) {

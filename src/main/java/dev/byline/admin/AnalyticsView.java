@@ -11,9 +11,21 @@ import java.util.List;
  * @param series the chart's figures again, as a table for screen readers and for checking
  * @param exportQuery the query string of the range shown, for the CSV links
  */
-public record AnalyticsView(AdminChrome chrome, DateRange range, Resolution resolution,
-    List<Preset> presets, long views, long visitors, long liveReaders, SvgChart chart, List<Row> series,
-    List<Row> articles, List<Row> sections, List<Row> referrers, List<Row> campaigns, String exportQuery) {
+public record AnalyticsView(
+    AdminChrome chrome,
+    DateRange range,
+    Resolution resolution,
+    List<Preset> presets,
+    long views,
+    long visitors,
+    long liveReaders,
+    SvgChart chart,
+    List<Row> series,
+    List<Row> articles,
+    List<Row> sections,
+    List<Row> referrers,
+    List<Row> campaigns,
+    String exportQuery) {
 
   /** One line of a table: a label (linked when {@code href} is not empty), a count and its share. */
   public record Row(String label, String href, long views, long visitors, int percent) {}

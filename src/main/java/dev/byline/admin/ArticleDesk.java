@@ -22,15 +22,24 @@ public final class ArticleDesk implements Routes {
   static final int PAGE_SIZE = 30;
 
   /** One page of the desk. */
-  public record DeskView(AdminChrome chrome, Dates dates, List<DeskItem> items, String status, String query, boolean mine,
-      boolean canSeeAll, int page, boolean hasNext) {
+  public record DeskView(
+      AdminChrome chrome,
+      Dates dates,
+      List<DeskItem> items,
+      String status,
+      String query,
+      boolean mine,
+      boolean canSeeAll,
+      int page,
+      boolean hasNext) {
     public List<ArticleStatus> statuses() {
       return List.of(ArticleStatus.values());
     }
 
     /** The query string for another page with the same filters. */
     public String filters(int toPage) {
-      return "?status=" + status + "&q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
+      return "?status=" + status + "&q="
+          + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
           + (mine ? "&mine=1" : "") + "&page=" + toPage;
     }
   }
@@ -53,13 +62,15 @@ public final class ArticleDesk implements Routes {
 
   private void list(Context ctx) {
     var user = Auth.require(ctx, Role.WRITER);
-    var statusParam = ctx.queryParam("status") == null ? "" : ctx.queryParam("status").strip();
+    var statusParam =
+        ctx.queryParam("status") == null ? "" : ctx.queryParam("status").strip();
     ArticleStatus status = null;
     if (!statusParam.isEmpty()) {
       try {
         status = ArticleStatus.fromDb(statusParam);
       } catch (IllegalArgumentException e) {
-        throw new dev.byline.web.BadRequest("status must be one of draft, in_review, scheduled, published, unpublished");
+        throw new dev.byline.web.BadRequest(
+            "status must be one of draft, in_review, scheduled, published, unpublished");
       }
     }
     var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
@@ -67,8 +78,19 @@ public final class ArticleDesk implements Routes {
     boolean mine = !canSeeAll || "1".equals(ctx.queryParam("mine"));
     int page = Params.page(ctx);
     var result = articles.desk(status, query, mine ? user.id() : null, page, PAGE_SIZE);
-    site.render(ctx, "admin/articles.jte", new DeskView(site.chrome(ctx, "articles"), site.dates(), result.items(), statusParam,
-        query, mine, canSeeAll, page, result.hasNext()));
+    site.render(
+        ctx,
+        "admin/articles.jte",
+        new DeskView(
+            site.chrome(ctx, "articles"),
+            site.dates(),
+            result.items(),
+            statusParam,
+            query,
+            mine,
+            canSeeAll,
+            page,
+            result.hasNext()));
   }
 
   /** Topic names starting with what was typed, as JSON, for the editor's suggestions. */
@@ -81,7 +103,9 @@ public final class ArticleDesk implements Routes {
       return;
     }
     try {
-      ctx.json(topics.startingWith(q, 10).stream().map(t -> Map.of("name", t.name(), "type", t.type().dbValue())).toList());
+      ctx.json(topics.startingWith(q, 10).stream()
+          .map(t -> Map.of("name", t.name(), "type", t.type().dbValue()))
+          .toList());
     } catch (InvalidInput e) {
       ctx.json(List.of());
     }

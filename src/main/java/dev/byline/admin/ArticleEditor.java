@@ -41,9 +41,18 @@ public final class ArticleEditor implements Routes {
   private final EditorPage editorPage;
   private final AuditLog audit;
 
-  public ArticleEditor(AdminSite site, ArticleStore articles, ArticleRevisions revisions, SectionStore sections,
-      dev.byline.content.TopicStore topics, AuthorStore authors, ImageStore images, ArticlePages pages, AuditLog audit,
-      EditorPanels panels, Clock clock) {
+  public ArticleEditor(
+      AdminSite site,
+      ArticleStore articles,
+      ArticleRevisions revisions,
+      SectionStore sections,
+      dev.byline.content.TopicStore topics,
+      AuthorStore authors,
+      ImageStore images,
+      ArticlePages pages,
+      AuditLog audit,
+      EditorPanels panels,
+      Clock clock) {
     this.site = site;
     this.articles = articles;
     this.revisions = revisions;
@@ -56,7 +65,9 @@ public final class ArticleEditor implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/articles/new", ctx -> editorPage.show(ctx, null, Form.empty(), List.of(), "", "", 200));
+    r.get(
+        "/admin/articles/new",
+        ctx -> editorPage.show(ctx, null, Form.empty(), List.of(), "", "", 200));
     r.post("/admin/articles", this::create);
     r.post("/admin/articles/preview", ctx -> preview(ctx, null));
     r.post("/admin/articles/autosave", ctx -> autosave(ctx, null));
@@ -68,16 +79,22 @@ public final class ArticleEditor implements Routes {
   }
 
   Article load(long id) {
-    return articles.byId(id).orElseThrow(() -> new NotFoundResponse("There is no article " + id + "."));
+    return articles
+        .byId(id)
+        .orElseThrow(() -> new NotFoundResponse("There is no article " + id + "."));
   }
 
   private void edit(Context ctx) {
     var user = Auth.require(ctx, Role.WRITER);
     var article = load(Params.id(ctx, "id"));
     var creator = revisions.creator(article.id()).orElse(null);
-    if (!ArticleRules.canRead(user, creator)) throw new ForbiddenResponse("This article belongs to someone else; your role (writer) cannot open it.");
+    if (!ArticleRules.canRead(user, creator))
+      throw new ForbiddenResponse(
+          "This article belongs to someone else; your role (writer) cannot open it.");
     var latest = revisions.latest(article.id());
-    var form = ArticleForm.of(article, latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
+    var form = ArticleForm.of(
+        article,
+        latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
     var notice = "1".equals(ctx.queryParam("saved")) ? "Saved." : "";
     editorPage.show(ctx, article, form, List.of(), notice, "", 200);
   }
@@ -93,7 +110,10 @@ public final class ArticleEditor implements Routes {
     }
     long id;
     try {
-      id = articles.create(draft.get(), revisions.recorder(ArticleRevisions.Kind.CREATE, user.id(), user.name(), ArticleForm.snapshot(form)));
+      id = articles.create(
+          draft.get(),
+          revisions.recorder(
+              ArticleRevisions.Kind.CREATE, user.id(), user.name(), ArticleForm.snapshot(form)));
     } catch (InvalidInput e) {
       form.error(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()));
       editorPage.show(ctx, null, form, List.of(), "", "", 400);
@@ -108,7 +128,8 @@ public final class ArticleEditor implements Routes {
     var article = load(Params.id(ctx, "id"));
     var creator = revisions.creator(article.id()).orElse(null);
     if (!ArticleRules.canEdit(user, article, creator)) {
-      throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot change this article.");
+      throw new ForbiddenResponse(
+          "Your role (" + user.role().dbValue() + ") cannot change this article.");
     }
     var form = ArticleForm.read(ctx);
     var action = action(ctx);
@@ -119,23 +140,44 @@ public final class ArticleEditor implements Routes {
       return;
     }
     try {
-      articles.update(article.id(), version, draft.get(),
-          revisions.recorder(ArticleRevisions.Kind.SAVE, user.id(), user.name(), ArticleForm.snapshot(form)));
+      articles.update(
+          article.id(),
+          version,
+          draft.get(),
+          revisions.recorder(
+              ArticleRevisions.Kind.SAVE, user.id(), user.name(), ArticleForm.snapshot(form)));
     } catch (StaleEdit e) {
       var current = load(article.id());
-      var by = revisions.latest(article.id()).map(rv -> rv.savedByName().isEmpty() ? "someone else" : rv.savedByName()).orElse("someone else");
+      var by = revisions
+          .latest(article.id())
+          .map(rv -> rv.savedByName().isEmpty() ? "someone else" : rv.savedByName())
+          .orElse("someone else");
       form.set("version", Integer.toString(e.actualVersion()));
-      editorPage.show(ctx, current, form, List.of(), "", "Not saved: " + by + " saved this article after you opened it. "
-          + "Everything you typed is still below. Compare with their version in the revisions, then save again to replace "
-          + "theirs with yours (theirs stays in the revision history).", 409);
+      editorPage.show(
+          ctx,
+          current,
+          form,
+          List.of(),
+          "",
+          "Not saved: " + by + " saved this article after you opened it. "
+              + "Everything you typed is still below. Compare with their version in the revisions, then save again to replace "
+              + "theirs with yours (theirs stays in the revision history).",
+          409);
       return;
     } catch (InvalidInput e) {
       form.error(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()));
       editorPage.show(ctx, article, form, List.of(), "", "", 400);
       return;
     }
-    audit.record(user, article.isPublished() ? "article.update" : "article.save", "article", article.id(),
-        draft.get().headline() + (article.isPublished() && !draft.get().updateNote().isEmpty() ? " (note: " + draft.get().updateNote() + ")" : ""),
+    audit.record(
+        user,
+        article.isPublished() ? "article.update" : "article.save",
+        "article",
+        article.id(),
+        draft.get().headline()
+            + (article.isPublished() && !draft.get().updateNote().isEmpty()
+                ? " (note: " + draft.get().updateNote() + ")"
+                : ""),
         AdminSite.ip(ctx));
     afterSave(ctx, user, load(article.id()), form, action);
   }
@@ -146,18 +188,40 @@ public final class ArticleEditor implements Routes {
       case "submit" -> workflow.submit(user, saved, AdminSite.ip(ctx));
       case "publish" -> workflow.publish(user, saved, AdminSite.ip(ctx));
       case "schedule" -> {
-        var at = Times.parse(form, ctx.formParam("schedule-at"), "schedule-at", "Publish at", site.config().timeZone());
-        var embargo = Times.parse(form, ctx.formParam("embargo-until"), "embargo-until", "Embargo until", site.config().timeZone());
-        yield form.hasErrors() ? List.of("Not scheduled: " + form.problems().get(0).message() + ".")
-            : workflow.schedule(user, saved, at == null && embargo != null ? embargo : at, embargo, AdminSite.ip(ctx));
+        var at = Times.parse(
+            form,
+            ctx.formParam("schedule-at"),
+            "schedule-at",
+            "Publish at",
+            site.config().timeZone());
+        var embargo = Times.parse(
+            form,
+            ctx.formParam("embargo-until"),
+            "embargo-until",
+            "Embargo until",
+            site.config().timeZone());
+        yield form.hasErrors()
+            ? List.of("Not scheduled: " + form.problems().get(0).message() + ".")
+            : workflow.schedule(
+                user,
+                saved,
+                at == null && embargo != null ? embargo : at,
+                embargo,
+                AdminSite.ip(ctx));
       }
       default -> List.of();
     };
     if (problems.isEmpty()) throw new Redirect("/admin/articles/" + saved.id() + "?saved=1", 303);
     var fresh = load(saved.id());
     form.set("version", Integer.toString(fresh.version()));
-    editorPage.show(ctx, fresh, form, problems, "Saved, but not " + (action.equals("submit") ? "submitted" : action + "d") + ":",
-        "", 422);
+    editorPage.show(
+        ctx,
+        fresh,
+        form,
+        problems,
+        "Saved, but not " + (action.equals("submit") ? "submitted" : action + "d") + ":",
+        "",
+        422);
   }
 
   private void status(Context ctx) {
@@ -168,10 +232,16 @@ public final class ArticleEditor implements Routes {
     var ip = AdminSite.ip(ctx);
     List<String> problems;
     if (action.equals("submit") || action.equals("draft")) {
-      if (!ArticleRules.canEdit(user, article, creator)) throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot change this article.");
-      problems = action.equals("submit") ? workflow.submit(user, article, ip) : workflow.toDraft(user, article, ip);
+      if (!ArticleRules.canEdit(user, article, creator))
+        throw new ForbiddenResponse(
+            "Your role (" + user.role().dbValue() + ") cannot change this article.");
+      problems = action.equals("submit")
+          ? workflow.submit(user, article, ip)
+          : workflow.toDraft(user, article, ip);
     } else {
-      if (!ArticleRules.canPublish(user)) throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot publish or unpublish.");
+      if (!ArticleRules.canPublish(user))
+        throw new ForbiddenResponse(
+            "Your role (" + user.role().dbValue() + ") cannot publish or unpublish.");
       problems = switch (action) {
         case "publish", "republish" -> workflow.publish(user, article, ip);
         case "unpublish" -> workflow.unpublish(user, article, ip);
@@ -180,7 +250,9 @@ public final class ArticleEditor implements Routes {
     }
     if (problems.isEmpty()) throw new Redirect("/admin/articles/" + article.id() + "?saved=1", 303);
     var latest = revisions.latest(article.id());
-    var form = ArticleForm.of(article, latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
+    var form = ArticleForm.of(
+        article,
+        latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
     editorPage.show(ctx, article, form, problems, "Nothing changed:", "", 422);
   }
 
@@ -189,7 +261,8 @@ public final class ArticleEditor implements Routes {
     Article stored = null;
     if (id != null) {
       stored = load(id);
-      if (!ArticleRules.canRead(user, revisions.creator(id).orElse(null))) throw new ForbiddenResponse("This article belongs to someone else.");
+      if (!ArticleRules.canRead(user, revisions.creator(id).orElse(null)))
+        throw new ForbiddenResponse("This article belongs to someone else.");
     }
     var form = ArticleForm.read(ctx);
     var article = input.preview(form, stored);
@@ -197,9 +270,11 @@ public final class ArticleEditor implements Routes {
     ctx.header("X-Robots-Tag", "noindex");
     if (article.isEmpty()) {
       // A preview of what is wrong is still a preview: 200, so the live preview simply shows it.
-      var msg = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview</title></head><body>"
-          + "<main><h1>Nothing to preview yet</h1><ul>");
-      for (var p : form.problems()) msg.append("<li>").append(dev.byline.content.Html.escape(p.message())).append("</li>");
+      var msg = new StringBuilder(
+          "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview</title></head><body>"
+              + "<main><h1>Nothing to preview yet</h1><ul>");
+      for (var p : form.problems())
+        msg.append("<li>").append(dev.byline.content.Html.escape(p.message())).append("</li>");
       ctx.html(msg.append("</ul></main></body></html>").toString());
       return;
     }
@@ -218,11 +293,27 @@ public final class ArticleEditor implements Routes {
         ctx.status(400).json(Map.of("errors", errors(form)));
         return;
       }
-      long newId = articles.create(draft.get(), revisions.recorder(ArticleRevisions.Kind.CREATE, user.id(), user.name(),
-          ArticleForm.snapshot(form)));
-      audit.record(user, "article.create", "article", newId, draft.get().headline() + " (autosave)", AdminSite.ip(ctx));
+      long newId = articles.create(
+          draft.get(),
+          revisions.recorder(
+              ArticleRevisions.Kind.CREATE, user.id(), user.name(), ArticleForm.snapshot(form)));
+      audit.record(
+          user,
+          "article.create",
+          "article",
+          newId,
+          draft.get().headline() + " (autosave)",
+          AdminSite.ip(ctx));
       var created = load(newId);
-      ctx.json(Map.of("id", newId, "version", created.version(), "url", "/admin/articles/" + newId, "savedAt", Instant.now().toString()));
+      ctx.json(Map.of(
+          "id",
+          newId,
+          "version",
+          created.version(),
+          "url",
+          "/admin/articles/" + newId,
+          "savedAt",
+          Instant.now().toString()));
       return;
     }
     var article = load(id);
@@ -231,7 +322,11 @@ public final class ArticleEditor implements Routes {
       return;
     }
     if (article.status() != ArticleStatus.DRAFT && article.status() != ArticleStatus.IN_REVIEW) {
-      ctx.status(409).json(Map.of("error", "Only drafts autosave; press the button to save changes to a " + ArticleWorkflow.label(article.status()) + " article."));
+      ctx.status(409)
+          .json(Map.of(
+              "error",
+              "Only drafts autosave; press the button to save changes to a "
+                  + ArticleWorkflow.label(article.status()) + " article."));
       return;
     }
     int version = version(form);
@@ -241,14 +336,25 @@ public final class ArticleEditor implements Routes {
       return;
     }
     try {
-      int v = articles.update(id, version, draft.get(), revisions.recorder(ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(),
-          ArticleForm.snapshot(form)));
+      int v = articles.update(
+          id,
+          version,
+          draft.get(),
+          revisions.recorder(
+              ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), ArticleForm.snapshot(form)));
       ctx.json(Map.of("version", v, "savedAt", Instant.now().toString()));
     } catch (StaleEdit e) {
-      ctx.status(409).json(Map.of("error", "Not autosaved: someone else saved this article after you opened it. "
-          + "Your text is still here; press Save to see how to keep it."));
+      ctx.status(409)
+          .json(Map.of(
+              "error",
+              "Not autosaved: someone else saved this article after you opened it. "
+                  + "Your text is still here; press Save to see how to keep it."));
     } catch (InvalidInput e) {
-      ctx.status(400).json(Map.of("errors", Map.of(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()))));
+      ctx.status(400)
+          .json(Map.of(
+              "errors",
+              Map.of(
+                  ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()))));
     }
   }
 

@@ -15,8 +15,21 @@ import java.util.stream.Collectors;
  * and kept as a revision's snapshot (JSON of these fields).
  */
 final class ArticleForm {
-  static final List<String> FIELDS = List.of("headline", "standfirst", "body", "section", "topics", "bylines", "dateline",
-      "source", "credit", "featured-image", "slug", "seo-title", "seo-description", "update-note");
+  static final List<String> FIELDS = List.of(
+      "headline",
+      "standfirst",
+      "body",
+      "section",
+      "topics",
+      "bylines",
+      "dateline",
+      "source",
+      "credit",
+      "featured-image",
+      "slug",
+      "seo-title",
+      "seo-description",
+      "update-note");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ArticleForm() {}
@@ -30,15 +43,22 @@ final class ArticleForm {
   /** The form for a stored article; {@code markdown} is the body as last typed, when known. */
   static Form of(Article a, String markdown) {
     var f = Form.empty();
-    f.set("headline", a.headline()).set("standfirst", a.standfirst())
+    f.set("headline", a.headline())
+        .set("standfirst", a.standfirst())
         .set("body", markdown != null ? markdown : Markdown.fromBlocks(a.body()))
         .set("section", a.section() == null ? "" : Long.toString(a.section().id()))
         .set("topics", a.topics().stream().map(t -> t.name()).collect(Collectors.joining(", ")))
         .set("bylines", a.authors().stream().map(au -> au.name()).collect(Collectors.joining(", ")))
-        .set("dateline", a.dateline()).set("source", a.source().name()).set("credit", a.source().creditLine())
-        .set("featured-image", a.featuredImageId() == null ? "" : Long.toString(a.featuredImageId()))
-        .set("slug", a.slug()).set("seo-title", a.seoTitle()).set("seo-description", a.seoDescription())
-        .set("update-note", a.updateNote()).set("version", Integer.toString(a.version()));
+        .set("dateline", a.dateline())
+        .set("source", a.source().name())
+        .set("credit", a.source().creditLine())
+        .set(
+            "featured-image", a.featuredImageId() == null ? "" : Long.toString(a.featuredImageId()))
+        .set("slug", a.slug())
+        .set("seo-title", a.seoTitle())
+        .set("seo-description", a.seoDescription())
+        .set("update-note", a.updateNote())
+        .set("version", Integer.toString(a.version()));
     return f;
   }
 
@@ -58,7 +78,8 @@ final class ArticleForm {
       Map<?, ?> m = JSON.readValue(json, Map.class);
       for (var k : FIELDS) f.set(k, m.get(k) == null ? "" : m.get(k).toString());
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("revision snapshot is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "revision snapshot is not JSON: " + e.getOriginalMessage(), e);
     }
     return f;
   }

@@ -35,7 +35,12 @@ final class ArticleInput {
   private final ImageStore images;
   private final Clock clock;
 
-  ArticleInput(SectionStore sections, TopicStore topics, AuthorStore authors, ImageStore images, Clock clock) {
+  ArticleInput(
+      SectionStore sections,
+      TopicStore topics,
+      AuthorStore authors,
+      ImageStore images,
+      Clock clock) {
     this.sections = sections;
     this.topics = topics;
     this.authors = authors;
@@ -47,30 +52,48 @@ final class ArticleInput {
   private record Checked(List<Block> body, Long sectionId, Long featuredImageId) {}
 
   private Optional<Checked> check(Form f) {
-    field(f, "headline", () -> Text.required("headline", f.value("headline"), ArticleDraft.MAX_HEADLINE));
-    field(f, "standfirst", () -> Text.optional("standfirst", f.value("standfirst"), ArticleDraft.MAX_STANDFIRST));
+    field(
+        f,
+        "headline",
+        () -> Text.required("headline", f.value("headline"), ArticleDraft.MAX_HEADLINE));
+    field(
+        f,
+        "standfirst",
+        () -> Text.optional("standfirst", f.value("standfirst"), ArticleDraft.MAX_STANDFIRST));
     field(f, "dateline", () -> Text.optional("dateline", f.value("dateline"), 200));
     field(f, "source", () -> Text.optional("source", f.value("source"), 120));
     field(f, "credit", () -> Text.optional("credit line", f.value("credit"), 500));
     field(f, "seo-title", () -> Text.optional("SEO title", f.value("seo-title"), 200));
-    field(f, "seo-description", () -> Text.optional("SEO description", f.value("seo-description"), 400));
+    field(
+        f,
+        "seo-description",
+        () -> Text.optional("SEO description", f.value("seo-description"), 400));
     field(f, "update-note", () -> Text.optional("update note", f.value("update-note"), 1000));
-    if (!f.value("slug").isBlank()) field(f, "slug", () -> {
-      Slugs.check("slug", f.value("slug").strip());
-      return "";
-    });
-    for (var name : ArticleForm.names(f.value("topics"))) field(f, "topics", () -> Text.required("topic name", TypedName.of(name).name(), 120));
-    for (var name : ArticleForm.names(f.value("bylines"))) field(f, "bylines", () -> Text.required("byline", name, 120));
+    if (!f.value("slug").isBlank())
+      field(f, "slug", () -> {
+        Slugs.check("slug", f.value("slug").strip());
+        return "";
+      });
+    for (var name : ArticleForm.names(f.value("topics")))
+      field(f, "topics", () -> Text.required("topic name", TypedName.of(name).name(), 120));
+    for (var name : ArticleForm.names(f.value("bylines")))
+      field(f, "bylines", () -> Text.required("byline", name, 120));
     var sectionId = Params.optionalId(f, "section", "Section must be chosen from the list");
-    if (sectionId != null && sections.byId(sectionId).isEmpty()) f.error("section", "Section no longer exists; choose another");
-    var imageId = Params.optionalId(f, "featured-image", "Featured image must be a photo number from the photo desk");
-    if (imageId != null && images.byId(imageId).isEmpty()) f.error("featured-image", "Featured image " + imageId + " is not in the photo desk");
+    if (sectionId != null && sections.byId(sectionId).isEmpty())
+      f.error("section", "Section no longer exists; choose another");
+    var imageId = Params.optionalId(
+        f, "featured-image", "Featured image must be a photo number from the photo desk");
+    if (imageId != null && images.byId(imageId).isEmpty())
+      f.error("featured-image", "Featured image " + imageId + " is not in the photo desk");
     List<Block> body = List.of();
     try {
       body = markdown.toBlocks(f.value("body"));
       var missing = new ArrayList<Long>();
-      for (var b : body) if (b instanceof Block.ImageBlock ib && images.byId(ib.imageId()).isEmpty()) missing.add(ib.imageId());
-      if (!missing.isEmpty()) f.error("body", "Body uses photo " + missing.get(0) + ", which is not in the photo desk");
+      for (var b : body)
+        if (b instanceof Block.ImageBlock ib && images.byId(ib.imageId()).isEmpty())
+          missing.add(ib.imageId());
+      if (!missing.isEmpty())
+        f.error("body", "Body uses photo " + missing.get(0) + ", which is not in the photo desk");
     } catch (InvalidInput e) {
       f.error("body", sentence(e.field(), e.reason()));
     }
@@ -84,7 +107,10 @@ final class ArticleInput {
     var topicIds = new ArrayList<Long>();
     for (var typed : ArticleForm.names(f.value("topics"))) {
       var named = TypedName.of(typed);
-      topicIds.add(topics.named(named.name()).orElseGet(() -> topics.ensure(named.name(), named.type())).id());
+      topicIds.add(topics
+          .named(named.name())
+          .orElseGet(() -> topics.ensure(named.name(), named.type()))
+          .id());
     }
     var authorIds = new ArrayList<Long>();
     for (var name : ArticleForm.names(f.value("bylines"))) {
@@ -92,9 +118,20 @@ final class ArticleInput {
     }
     try {
       var c = checked.get();
-      return Optional.of(new ArticleDraft(f.value("slug"), f.value("headline"), f.value("standfirst"), f.value("dateline"),
-          new Source(f.value("source"), f.value("credit")), c.sectionId(), topicIds, authorIds, c.featuredImageId(), c.body(),
-          f.value("seo-title"), f.value("seo-description"), f.value("update-note")));
+      return Optional.of(new ArticleDraft(
+          f.value("slug"),
+          f.value("headline"),
+          f.value("standfirst"),
+          f.value("dateline"),
+          new Source(f.value("source"), f.value("credit")),
+          c.sectionId(),
+          topicIds,
+          authorIds,
+          c.featuredImageId(),
+          c.body(),
+          f.value("seo-title"),
+          f.value("seo-description"),
+          f.value("update-note")));
     } catch (InvalidInput e) {
       f.error(fieldOf(e.field()), sentence(e.field(), e.reason()));
       return Optional.empty();
@@ -109,25 +146,50 @@ final class ArticleInput {
     var topicList = new ArrayList<Topic>();
     for (var typed : ArticleForm.names(f.value("topics"))) {
       var named = TypedName.of(typed);
-      topicList.add(topics.named(named.name()).orElseGet(() -> new Topic(0, slugOr(named.name(), "topic"), named.name(), named.type())));
+      topicList.add(topics
+          .named(named.name())
+          .orElseGet(
+              () -> new Topic(0, slugOr(named.name(), "topic"), named.name(), named.type())));
     }
     var authorList = new ArrayList<Author>();
     for (var name : ArticleForm.names(f.value("bylines"))) {
-      authorList.add(authors.named(name).orElseGet(() -> new Author(0, slugOr(name, "author"), name, "", null)));
+      authorList.add(authors
+          .named(name)
+          .orElseGet(() -> new Author(0, slugOr(name, "author"), name, "", null)));
     }
     var ids = new LinkedHashSet<Long>();
     if (c.featuredImageId() != null) ids.add(c.featuredImageId());
     for (var b : c.body()) if (b instanceof Block.ImageBlock ib) ids.add(ib.imageId());
     var now = clock.instant();
     var published = stored != null && stored.firstPublishedAt() != null;
-    var slug = f.value("slug").isBlank() ? slugOr(f.value("headline"), "story") : f.value("slug").strip();
+    var slug = f.value("slug").isBlank()
+        ? slugOr(f.value("headline"), "story")
+        : f.value("slug").strip();
     try {
-      return Optional.of(new Article(stored == null ? 0 : stored.id(), slug, ArticleStatus.DRAFT, f.value("headline").strip(),
-          f.value("standfirst").strip(), f.value("dateline").strip(), new Source(f.value("source"), f.value("credit")),
-          c.sectionId() == null ? null : sections.byId(c.sectionId()).orElse(null), topicList, authorList, c.featuredImageId(),
-          c.body(), images.byIds(ids), f.value("seo-title").strip(), f.value("seo-description").strip(),
-          f.value("update-note").strip(), published ? stored.firstPublishedAt() : now,
-          published && stored.isPublished() ? now : null, null, null, now, now, stored == null ? 0 : stored.version()));
+      return Optional.of(new Article(
+          stored == null ? 0 : stored.id(),
+          slug,
+          ArticleStatus.DRAFT,
+          f.value("headline").strip(),
+          f.value("standfirst").strip(),
+          f.value("dateline").strip(),
+          new Source(f.value("source"), f.value("credit")),
+          c.sectionId() == null ? null : sections.byId(c.sectionId()).orElse(null),
+          topicList,
+          authorList,
+          c.featuredImageId(),
+          c.body(),
+          images.byIds(ids),
+          f.value("seo-title").strip(),
+          f.value("seo-description").strip(),
+          f.value("update-note").strip(),
+          published ? stored.firstPublishedAt() : now,
+          published && stored.isPublished() ? now : null,
+          null,
+          null,
+          now,
+          now,
+          stored == null ? 0 : stored.version()));
     } catch (InvalidInput e) {
       f.error(fieldOf(e.field()), sentence(e.field(), e.reason()));
       return Optional.empty();
@@ -136,12 +198,15 @@ final class ArticleInput {
 
   /** A topic as typed: "Ana Vestergaard (person)" names a new topic's kind; plain names are subjects. */
   record TypedName(String name, TopicType type) {
-    private static final java.util.regex.Pattern KIND =
-        java.util.regex.Pattern.compile("(.+?)\\s*\\((person|place|organisation|organization|subject)\\)", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile(
+        "(.+?)\\s*\\((person|place|organisation|organization|subject)\\)",
+        java.util.regex.Pattern.CASE_INSENSITIVE);
 
     static TypedName of(String typed) {
       var m = KIND.matcher(typed.strip());
-      return m.matches() ? new TypedName(m.group(1).strip(), TopicType.parse(m.group(2))) : new TypedName(typed.strip(), TopicType.SUBJECT);
+      return m.matches()
+          ? new TypedName(m.group(1).strip(), TopicType.parse(m.group(2)))
+          : new TypedName(typed.strip(), TopicType.SUBJECT);
     }
   }
 

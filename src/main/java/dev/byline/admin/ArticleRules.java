@@ -23,7 +23,8 @@ final class ArticleRules {
 
   static boolean canEdit(User user, Article article, Long creator) {
     if (user.can(Role.EDITOR)) return true;
-    return creator != null && creator == user.id()
+    return creator != null
+        && creator == user.id()
         && (article.status() == ArticleStatus.DRAFT || article.status() == ArticleStatus.IN_REVIEW);
   }
 
@@ -39,14 +40,17 @@ final class ArticleRules {
     if (a.featuredImageId() != null) {
       var img = a.images().get(a.featuredImageId());
       if (img != null && img.alt().isBlank() && seen.add(img.id())) {
-        problems.add("Photo " + img.id() + " (featured) has no alt text. Add it in the photo desk: it is what readers who cannot see the photo get.");
+        problems.add(
+            "Photo " + img.id()
+                + " (featured) has no alt text. Add it in the photo desk: it is what readers who cannot see the photo get.");
       }
     }
     for (var b : a.body()) {
       if (b instanceof Block.ImageBlock ib) {
         var img = a.images().get(ib.imageId());
         if (img != null && ib.alt().isBlank() && img.alt().isBlank() && seen.add(img.id())) {
-          problems.add("Photo " + img.id() + " in the body has no alt text. Add it in the photo desk or in the Markdown as ![Alt text](image:"
+          problems.add("Photo " + img.id()
+              + " in the body has no alt text. Add it in the photo desk or in the Markdown as ![Alt text](image:"
               + img.id() + ").");
         }
       }

@@ -14,7 +14,12 @@ public final class AuditPages implements Routes {
   static final int PAGE_SIZE = 50;
 
   /** One page of the audit log. */
-  public record AuditView(AdminChrome chrome, Dates dates, List<AuditLog.Entry> entries, String filter, int page,
+  public record AuditView(
+      AdminChrome chrome,
+      Dates dates,
+      List<AuditLog.Entry> entries,
+      String filter,
+      int page,
       boolean hasNext) {}
 
   private final AdminSite site;
@@ -32,11 +37,20 @@ public final class AuditPages implements Routes {
 
   private void show(Context ctx) {
     Auth.require(ctx, Role.ADMIN);
-    var filter = ctx.queryParam("action") == null ? "" : ctx.queryParam("action").strip();
+    var filter =
+        ctx.queryParam("action") == null ? "" : ctx.queryParam("action").strip();
     int page = Params.page(ctx);
     var rows = audit.recent(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean next = rows.size() > PAGE_SIZE;
-    site.render(ctx, "admin/audit.jte", new AuditView(site.chrome(ctx, "audit"), site.dates(),
-        next ? rows.subList(0, PAGE_SIZE) : rows, filter, page, next));
+    site.render(
+        ctx,
+        "admin/audit.jte",
+        new AuditView(
+            site.chrome(ctx, "audit"),
+            site.dates(),
+            next ? rows.subList(0, PAGE_SIZE) : rows,
+            filter,
+            page,
+            next));
   }
 }

@@ -27,17 +27,20 @@ public final class CatalogPages implements Routes {
   static final int TOPIC_PAGE = 100;
 
   /** Sections with the form to add one, or to edit {@code editing}. */
-  public record SectionsView(AdminChrome chrome, List<Section> sections, Form form, Section editing) {}
+  public record SectionsView(
+      AdminChrome chrome, List<Section> sections, Form form, Section editing) {}
 
   /** Topics matching a search, with the form to add one, or to edit {@code editing}. */
-  public record TopicsView(AdminChrome chrome, List<Topic> topics, String query, Form form, Topic editing) {
+  public record TopicsView(
+      AdminChrome chrome, List<Topic> topics, String query, Form form, Topic editing) {
     public List<TopicType> types() {
       return List.of(TopicType.values());
     }
   }
 
   /** Authors with the form to add one, or to edit {@code editing}. */
-  public record AuthorsView(AdminChrome chrome, List<Author> authors, Form form, Author editing, String photoUrl) {}
+  public record AuthorsView(
+      AdminChrome chrome, List<Author> authors, Form form, Author editing, String photoUrl) {}
 
   private final AdminSite site;
   private final SectionStore sections;
@@ -46,7 +49,13 @@ public final class CatalogPages implements Routes {
   private final ImageStore images;
   private final AuditLog audit;
 
-  public CatalogPages(AdminSite site, SectionStore sections, TopicStore topics, AuthorStore authors, ImageStore images, AuditLog audit) {
+  public CatalogPages(
+      AdminSite site,
+      SectionStore sections,
+      TopicStore topics,
+      AuthorStore authors,
+      ImageStore images,
+      AuditLog audit) {
     this.site = site;
     this.sections = sections;
     this.topics = topics;
@@ -61,8 +70,15 @@ public final class CatalogPages implements Routes {
     r.post("/admin/sections", ctx -> saveSection(ctx, null));
     r.get("/admin/sections/{id}", ctx -> {
       var s = section(ctx);
-      sectionsPage(ctx, Form.empty().set("slug", s.slug()).set("name", s.name()).set("description", s.description())
-          .set("position", Integer.toString(s.position())), s, 200);
+      sectionsPage(
+          ctx,
+          Form.empty()
+              .set("slug", s.slug())
+              .set("name", s.name())
+              .set("description", s.description())
+              .set("position", Integer.toString(s.position())),
+          s,
+          200);
     });
     r.post("/admin/sections/{id}", ctx -> saveSection(ctx, section(ctx)));
     r.get("/admin/topics", ctx -> topicsPage(ctx, Form.empty().set("type", "subject"), null, 200));
@@ -76,8 +92,14 @@ public final class CatalogPages implements Routes {
     r.post("/admin/authors", ctx -> saveAuthor(ctx, null));
     r.get("/admin/authors/{id}", ctx -> {
       var a = author(ctx);
-      authorsPage(ctx, Form.empty().set("name", a.name()).set("bio", a.bio())
-          .set("photo", a.photoImageId() == null ? "" : a.photoImageId().toString()), a, 200);
+      authorsPage(
+          ctx,
+          Form.empty()
+              .set("name", a.name())
+              .set("bio", a.bio())
+              .set("photo", a.photoImageId() == null ? "" : a.photoImageId().toString()),
+          a,
+          200);
     });
     r.post("/admin/authors/{id}", ctx -> saveAuthor(ctx, author(ctx)));
   }
@@ -85,13 +107,18 @@ public final class CatalogPages implements Routes {
   // ---- sections ------------------------------------------------------------------------------
 
   private Section section(Context ctx) {
-    return sections.byId(Params.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("There is no such section."));
+    return sections
+        .byId(Params.id(ctx, "id"))
+        .orElseThrow(() -> new NotFoundResponse("There is no such section."));
   }
 
   private void sectionsPage(Context ctx, Form form, Section editing, int status) {
     Auth.require(ctx, Role.EDITOR);
     ctx.status(status);
-    site.render(ctx, "admin/sections.jte", new SectionsView(site.chrome(ctx, "sections"), sections.all(), form, editing));
+    site.render(
+        ctx,
+        "admin/sections.jte",
+        new SectionsView(site.chrome(ctx, "sections"), sections.all(), form, editing));
   }
 
   private void saveSection(Context ctx, Section editing) {
@@ -99,25 +126,34 @@ public final class CatalogPages implements Routes {
     var form = Form.read(ctx, "slug", "name", "description", "position");
     int position = 0;
     try {
-      position = form.value("position").isBlank() ? 0 : Integer.parseInt(form.value("position").strip());
+      position = form.value("position").isBlank()
+          ? 0
+          : Integer.parseInt(form.value("position").strip());
     } catch (NumberFormatException e) {
       form.error("position", "Position must be a whole number");
     }
     var slug = editing != null ? editing.slug() : form.value("slug").strip();
     if (editing != null) form.set("slug", slug);
     try {
-      var checked = new Section(editing == null ? 1 : editing.id(), slug, form.value("name"), form.value("description"), position);
+      var checked = new Section(
+          editing == null ? 1 : editing.id(),
+          slug,
+          form.value("name"),
+          form.value("description"),
+          position);
       if (!form.hasErrors()) {
         if (editing == null) {
           if (sections.bySlug(slug).isPresent()) {
             form.error("slug", "Slug “" + slug + "” is already a section");
           } else {
             var made = sections.ensure(slug, checked.name(), checked.description(), position);
-            audit.record(user, "section.create", "section", made.id(), made.name(), AdminSite.ip(ctx));
+            audit.record(
+                user, "section.create", "section", made.id(), made.name(), AdminSite.ip(ctx));
           }
         } else {
           sections.update(checked);
-          audit.record(user, "section.update", "section", editing.id(), checked.name(), AdminSite.ip(ctx));
+          audit.record(
+              user, "section.update", "section", editing.id(), checked.name(), AdminSite.ip(ctx));
         }
       }
     } catch (InvalidInput e) {
@@ -135,15 +171,20 @@ public final class CatalogPages implements Routes {
 
   private Topic topic(Context ctx) {
     long id = Params.id(ctx, "id");
-    return topics.byIds(List.of(id)).stream().findFirst().orElseThrow(() -> new NotFoundResponse("There is no such topic."));
+    return topics.byIds(List.of(id)).stream()
+        .findFirst()
+        .orElseThrow(() -> new NotFoundResponse("There is no such topic."));
   }
 
   private void topicsPage(Context ctx, Form form, Topic editing, int status) {
     Auth.require(ctx, Role.EDITOR);
     var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
     ctx.status(status);
-    site.render(ctx, "admin/topics.jte", new TopicsView(site.chrome(ctx, "topics"), topics.list(query, 0, TOPIC_PAGE), query,
-        form, editing));
+    site.render(
+        ctx,
+        "admin/topics.jte",
+        new TopicsView(
+            site.chrome(ctx, "topics"), topics.list(query, 0, TOPIC_PAGE), query, form, editing));
   }
 
   private void saveTopic(Context ctx, Topic editing) {
@@ -153,10 +194,22 @@ public final class CatalogPages implements Routes {
       var type = TopicType.parse(form.value("type"));
       if (editing == null) {
         var made = topics.ensure(form.value("name"), type);
-        audit.record(user, "topic.create", "topic", made.id(), made.name() + " (" + type.dbValue() + ")", AdminSite.ip(ctx));
+        audit.record(
+            user,
+            "topic.create",
+            "topic",
+            made.id(),
+            made.name() + " (" + type.dbValue() + ")",
+            AdminSite.ip(ctx));
       } else {
         topics.update(editing.id(), form.value("name"), type);
-        audit.record(user, "topic.update", "topic", editing.id(), form.value("name").strip() + " (" + type.dbValue() + ")", AdminSite.ip(ctx));
+        audit.record(
+            user,
+            "topic.update",
+            "topic",
+            editing.id(),
+            form.value("name").strip() + " (" + type.dbValue() + ")",
+            AdminSite.ip(ctx));
       }
     } catch (InvalidInput e) {
       var field = e.field().contains("type") ? "type" : "name";
@@ -170,22 +223,30 @@ public final class CatalogPages implements Routes {
   // ---- authors -------------------------------------------------------------------------------
 
   private Author author(Context ctx) {
-    return authors.byId(Params.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("There is no such author."));
+    return authors
+        .byId(Params.id(ctx, "id"))
+        .orElseThrow(() -> new NotFoundResponse("There is no such author."));
   }
 
   private void authorsPage(Context ctx, Form form, Author editing, int status) {
     Auth.require(ctx, Role.EDITOR);
-    var photo = editing == null || editing.photoImageId() == null ? ""
+    var photo = editing == null || editing.photoImageId() == null
+        ? ""
         : images.byId(editing.photoImageId()).map(i -> i.variantFor(320).url()).orElse("");
     ctx.status(status);
-    site.render(ctx, "admin/authors.jte", new AuthorsView(site.chrome(ctx, "authors"), authors.all(), form, editing, photo));
+    site.render(
+        ctx,
+        "admin/authors.jte",
+        new AuthorsView(site.chrome(ctx, "authors"), authors.all(), form, editing, photo));
   }
 
   private void saveAuthor(Context ctx, Author editing) {
     var user = Auth.require(ctx, Role.EDITOR);
     var form = Form.read(ctx, "name", "bio", "photo");
-    var photo = Params.optionalId(form, "photo", "Photo must be a photo number from the photo desk");
-    if (photo != null && images.byId(photo).isEmpty()) form.error("photo", "Photo " + photo + " is not in the photo desk");
+    var photo =
+        Params.optionalId(form, "photo", "Photo must be a photo number from the photo desk");
+    if (photo != null && images.byId(photo).isEmpty())
+      form.error("photo", "Photo " + photo + " is not in the photo desk");
     if (!form.hasErrors()) {
       try {
         if (editing == null) {
@@ -194,14 +255,22 @@ public final class CatalogPages implements Routes {
           } else {
             var made = authors.ensure(form.value("name"));
             authors.update(made.id(), made.name(), form.value("bio"), photo);
-            audit.record(user, "author.create", "author", made.id(), made.name(), AdminSite.ip(ctx));
+            audit.record(
+                user, "author.create", "author", made.id(), made.name(), AdminSite.ip(ctx));
           }
         } else {
           authors.update(editing.id(), form.value("name"), form.value("bio"), photo);
-          audit.record(user, "author.update", "author", editing.id(), form.value("name").strip(), AdminSite.ip(ctx));
+          audit.record(
+              user,
+              "author.update",
+              "author",
+              editing.id(),
+              form.value("name").strip(),
+              AdminSite.ip(ctx));
         }
       } catch (InvalidInput e) {
-        var field = e.field().contains("bio") ? "bio" : e.field().contains("photo") ? "photo" : "name";
+        var field =
+            e.field().contains("bio") ? "bio" : e.field().contains("photo") ? "photo" : "name";
         form.error(field, ArticleInput.sentence(e.field(), e.reason()));
       }
     }

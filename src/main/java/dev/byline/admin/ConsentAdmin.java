@@ -50,8 +50,19 @@ public final class ConsentAdmin implements Routes {
   private void page(Context ctx) {
     Auth.require(ctx, Role.ADMIN);
     var filter = filter(ctx);
-    site.render(ctx, "admin/consent.jte", new ConsentAdminView(site.chrome(ctx, "consent"), site.dates(), policy,
-        records.count(), records.latest(filter, LATEST), text(ctx, "from"), text(ctx, "to"), text(ctx, "consent"), csvLink(ctx)));
+    site.render(
+        ctx,
+        "admin/consent.jte",
+        new ConsentAdminView(
+            site.chrome(ctx, "consent"),
+            site.dates(),
+            policy,
+            records.count(),
+            records.latest(filter, LATEST),
+            text(ctx, "from"),
+            text(ctx, "to"),
+            text(ctx, "consent"),
+            csvLink(ctx)));
   }
 
   private void export(Context ctx) throws IOException {
@@ -59,8 +70,11 @@ public final class ConsentAdmin implements Routes {
     var filter = filter(ctx);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("text/csv; charset=utf-8");
-    ctx.header("Content-Disposition", "attachment; filename=\"consent-records-" + LocalDate.now(zone) + ".csv\"");
-    var out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"consent-records-" + LocalDate.now(zone) + ".csv\"");
+    var out =
+        new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
     long n = records.exportCsv(out, filter);
     log.info("event=consent_export user={} rows={}", user.id(), n);
   }
@@ -74,11 +88,14 @@ public final class ConsentAdmin implements Routes {
       try {
         consentId = UUID.fromString(id);
       } catch (IllegalArgumentException e) {
-        throw new BadRequest("consent must be a consent id such as 3f2b8c1e-5d4a-4e8b-9c7d-1a2b3c4d5e6f");
+        throw new BadRequest(
+            "consent must be a consent id such as 3f2b8c1e-5d4a-4e8b-9c7d-1a2b3c4d5e6f");
       }
     }
-    return new RecordFilter(from == null ? null : from.atStartOfDay(zone).toInstant(),
-        to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), consentId);
+    return new RecordFilter(
+        from == null ? null : from.atStartOfDay(zone).toInstant(),
+        to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
+        consentId);
   }
 
   private static LocalDate date(Context ctx, String name) {

@@ -16,8 +16,13 @@ import java.util.Map;
 /** The newsroom's front door at {@code /admin}: what is waiting, what is mine, what just happened. */
 public final class Dashboard implements Routes {
   /** The dashboard page. {@code activity} is empty for roles that may not read the audit log. */
-  public record DashboardView(AdminChrome chrome, Dates dates, Map<ArticleStatus, Integer> counts, List<DeskItem> mine,
-      List<DeskItem> inReview, List<AuditLog.Entry> activity) {}
+  public record DashboardView(
+      AdminChrome chrome,
+      Dates dates,
+      Map<ArticleStatus, Integer> counts,
+      List<DeskItem> mine,
+      List<DeskItem> inReview,
+      List<AuditLog.Entry> activity) {}
 
   private final AdminSite site;
   private final ArticleStore articles;
@@ -37,9 +42,19 @@ public final class Dashboard implements Routes {
   private void show(Context ctx) {
     var user = Auth.require(ctx, Role.WRITER);
     var mine = articles.desk(null, "", user.id(), 1, 10).items();
-    var review = user.can(Role.EDITOR) ? articles.desk(ArticleStatus.IN_REVIEW, "", null, 1, 10).items() : List.<DeskItem>of();
+    var review = user.can(Role.EDITOR)
+        ? articles.desk(ArticleStatus.IN_REVIEW, "", null, 1, 10).items()
+        : List.<DeskItem>of();
     var activity = user.can(Role.ADMIN) ? audit.recent("", 0, 10) : List.<AuditLog.Entry>of();
-    site.render(ctx, "admin/dashboard.jte", new DashboardView(site.chrome(ctx, "dashboard"), site.dates(),
-        articles.countByStatus(), mine, review, activity));
+    site.render(
+        ctx,
+        "admin/dashboard.jte",
+        new DashboardView(
+            site.chrome(ctx, "dashboard"),
+            site.dates(),
+            articles.countByStatus(),
+            mine,
+            review,
+            activity));
   }
 }

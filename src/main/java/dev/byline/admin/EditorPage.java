@@ -25,9 +25,24 @@ public final class EditorPage {
    * (alt text missing…); {@code stale} explains a refused save; {@code autosaveUrl} is empty when
    * the article does not autosave (published ones save only on request).
    */
-  public record EditorView(AdminChrome chrome, Dates dates, Article article, Form form, List<Section> sections,
-      List<Image> photos, List<Author> authors, boolean canPublish, boolean canEdit, String formAction, String previewUrl,
-      String autosaveUrl, List<String> problems, String notice, String stale, String zone, List<EditorPanels.Panel> panels,
+  public record EditorView(
+      AdminChrome chrome,
+      Dates dates,
+      Article article,
+      Form form,
+      List<Section> sections,
+      List<Image> photos,
+      List<Author> authors,
+      boolean canPublish,
+      boolean canEdit,
+      String formAction,
+      String previewUrl,
+      String autosaveUrl,
+      List<String> problems,
+      String notice,
+      String stale,
+      String zone,
+      List<EditorPanels.Panel> panels,
       int revisionCount) {
 
     public boolean isNew() {
@@ -54,7 +69,12 @@ public final class EditorPage {
   private final ArticleRevisions revisions;
   private final EditorPanels panels;
 
-  EditorPage(AdminSite site, SectionStore sections, AuthorStore authors, ImageStore images, ArticleRevisions revisions,
+  EditorPage(
+      AdminSite site,
+      SectionStore sections,
+      AuthorStore authors,
+      ImageStore images,
+      ArticleRevisions revisions,
       EditorPanels panels) {
     this.site = site;
     this.sections = sections;
@@ -64,21 +84,50 @@ public final class EditorPage {
     this.panels = panels;
   }
 
-  void show(Context ctx, Article article, Form form, List<String> problems, String notice, String stale, int status) {
+  void show(
+      Context ctx,
+      Article article,
+      Form form,
+      List<String> problems,
+      String notice,
+      String stale,
+      int status) {
     var user = Auth.require(ctx, Role.WRITER);
     var zone = site.config().timeZone();
-    if (article != null && form.value("version").isEmpty()) form.set("version", Integer.toString(article.version()));
-    if (form.value("schedule-at").isEmpty() && article != null) form.set("schedule-at", Times.format(article.scheduledAt(), zone));
-    if (form.value("embargo-until").isEmpty() && article != null) form.set("embargo-until", Times.format(article.embargoUntil(), zone));
-    var creator = article == null ? Long.valueOf(user.id()) : revisions.creator(article.id()).orElse(null);
+    if (article != null && form.value("version").isEmpty())
+      form.set("version", Integer.toString(article.version()));
+    if (form.value("schedule-at").isEmpty() && article != null)
+      form.set("schedule-at", Times.format(article.scheduledAt(), zone));
+    if (form.value("embargo-until").isEmpty() && article != null)
+      form.set("embargo-until", Times.format(article.embargoUntil(), zone));
+    var creator = article == null
+        ? Long.valueOf(user.id())
+        : revisions.creator(article.id()).orElse(null);
     boolean canEdit = article == null || ArticleRules.canEdit(user, article, creator);
-    boolean autosaves = canEdit && (article == null || article.status() == ArticleStatus.DRAFT
-        || article.status() == ArticleStatus.IN_REVIEW);
+    boolean autosaves = canEdit
+        && (article == null
+            || article.status() == ArticleStatus.DRAFT
+            || article.status() == ArticleStatus.IN_REVIEW);
     var base = article == null ? "/admin/articles" : "/admin/articles/" + article.id();
-    var view = new EditorView(site.chrome(ctx, "articles"), site.dates(), article, form, sections.all(),
-        images.library("", 0, RECENT_PHOTOS), authors.all(), ArticleRules.canPublish(user), canEdit, base,
-        base + "/preview", autosaves ? base + "/autosave" : "", problems, notice, stale, zone.getId(),
-        panels.panelsFor(article, user, Auth.csrfToken(ctx)), article == null ? 0 : revisions.of(article.id()).size());
+    var view = new EditorView(
+        site.chrome(ctx, "articles"),
+        site.dates(),
+        article,
+        form,
+        sections.all(),
+        images.library("", 0, RECENT_PHOTOS),
+        authors.all(),
+        ArticleRules.canPublish(user),
+        canEdit,
+        base,
+        base + "/preview",
+        autosaves ? base + "/autosave" : "",
+        problems,
+        notice,
+        stale,
+        zone.getId(),
+        panels.panelsFor(article, user, Auth.csrfToken(ctx)),
+        article == null ? 0 : revisions.of(article.id()).size());
     ctx.status(status);
     site.render(ctx, "admin/editor.jte", view);
   }

@@ -68,7 +68,9 @@ public final class Form {
   }
 
   public List<Problem> problems() {
-    return errors.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList();
+    return errors.entrySet().stream()
+        .map(e -> new Problem(e.getKey(), e.getValue()))
+        .toList();
   }
 
   public Map<String, String> values() {

@@ -14,7 +14,8 @@ import io.javalin.http.Context;
  */
 public final class LoginPages implements Routes {
   /** The sign-in page. */
-  public record LoginView(AdminChrome chrome, Form form, String next, String message, boolean signedOut) {}
+  public record LoginView(
+      AdminChrome chrome, Form form, String next, String message, boolean signedOut) {}
 
   private final AdminSite site;
   private final Accounts accounts;
@@ -36,8 +37,15 @@ public final class LoginPages implements Routes {
 
   private void show(Context ctx) {
     if (Auth.user(ctx).isPresent()) throw new Redirect(safeNext(ctx.queryParam("next")), 303);
-    site.render(ctx, "admin/login.jte", new LoginView(site.chrome(ctx, ""), Form.empty(),
-        safeNext(ctx.queryParam("next")), "", "1".equals(ctx.queryParam("out"))));
+    site.render(
+        ctx,
+        "admin/login.jte",
+        new LoginView(
+            site.chrome(ctx, ""),
+            Form.empty(),
+            safeNext(ctx.queryParam("next")),
+            "",
+            "1".equals(ctx.queryParam("out"))));
   }
 
   private void signIn(Context ctx) {
@@ -47,11 +55,13 @@ public final class LoginPages implements Routes {
     if (form.value("password").isEmpty()) form.error("password", "Password is empty");
     if (form.hasErrors()) {
       ctx.status(400);
-      site.render(ctx, "admin/login.jte", new LoginView(site.chrome(ctx, ""), form, next, "", false));
+      site.render(
+          ctx, "admin/login.jte", new LoginView(site.chrome(ctx, ""), form, next, "", false));
       return;
     }
-    var outcome = accounts.signIn().attempt(form.value("email"), form.value("password"), AdminSite.ip(ctx),
-        ctx.userAgent());
+    var outcome = accounts
+        .signIn()
+        .attempt(form.value("email"), form.value("password"), AdminSite.ip(ctx), ctx.userAgent());
     if (outcome instanceof SignIn.Success s) {
       var old = ctx.cookie(SessionGate.SESSION_COOKIE);
       if (old != null) accounts.sessions().end(old);
@@ -67,12 +77,15 @@ public final class LoginPages implements Routes {
       ctx.status(401);
       message = ((SignIn.Refused) outcome).message();
     }
-    site.render(ctx, "admin/login.jte", new LoginView(site.chrome(ctx, ""), form, next, message, false));
+    site.render(
+        ctx, "admin/login.jte", new LoginView(site.chrome(ctx, ""), form, next, message, false));
   }
 
   private void signOut(Context ctx) {
     var token = ctx.cookie(SessionGate.SESSION_COOKIE);
-    Auth.user(ctx).ifPresent(u -> accounts.audit().record(u, "user.logout", "user", u.id(), "", AdminSite.ip(ctx)));
+    Auth.user(ctx)
+        .ifPresent(
+            u -> accounts.audit().record(u, "user.logout", "user", u.id(), "", AdminSite.ip(ctx)));
     if (token != null) accounts.sessions().end(token);
     gate.clearSessionCookie(ctx);
     throw new Redirect(Auth.LOGIN_PATH + "?out=1", 303);
@@ -81,18 +94,30 @@ public final class LoginPages implements Routes {
   private void signOutEverywhere(Context ctx) {
     var user = Auth.require(ctx, dev.byline.auth.Role.WRITER);
     int n = accounts.sessions().endAll(user.id());
-    accounts.audit().record(user, "user.logout-everywhere", "user", user.id(), n + " sessions ended", AdminSite.ip(ctx));
+    accounts
+        .audit()
+        .record(
+            user,
+            "user.logout-everywhere",
+            "user",
+            user.id(),
+            n + " sessions ended",
+            AdminSite.ip(ctx));
     gate.clearSessionCookie(ctx);
     throw new Redirect(Auth.LOGIN_PATH + "?out=1", 303);
   }
 
   /** Only a path inside the admin may follow sign-in; anything else goes to the dashboard. */
   static String safeNext(String next) {
-    if (next == null || !SessionGate.isAdmin(next) || next.contains("//") || next.contains("\\")
+    if (next == null
+        || !SessionGate.isAdmin(next)
+        || next.contains("//")
+        || next.contains("\\")
         || next.startsWith(Auth.LOGIN_PATH)) {
       return "/admin";
     }
-    for (int i = 0; i < next.length(); i++) if (next.charAt(i) < 0x21 || next.charAt(i) > 0x7e) return "/admin";
+    for (int i = 0; i < next.length(); i++)
+      if (next.charAt(i) < 0x21 || next.charAt(i) > 0x7e) return "/admin";
     return next;
   }
 }

@@ -24,14 +24,21 @@ public final class PhotoDesk implements Routes {
   static final int PAGE_SIZE = 24;
 
   /** The library with the upload form. */
-  public record LibraryView(AdminChrome chrome, List<Image> photos, String query, int page, boolean hasNext, Form form,
+  public record LibraryView(
+      AdminChrome chrome,
+      List<Image> photos,
+      String query,
+      int page,
+      boolean hasNext,
+      Form form,
       Image uploaded) {}
 
   /** One photo's page. */
   public record PhotoView(AdminChrome chrome, Image photo, Form form, String notice) {
     public String markdown() {
-      return "![" + photo.alt().replace("]", "") + "](image:" + photo.id() + (photo.caption().isEmpty() ? "" : " \""
-          + photo.caption().replace("\"", "'") + "\"") + ")";
+      return "![" + photo.alt().replace("]", "") + "](image:" + photo.id()
+          + (photo.caption().isEmpty() ? "" : " \"" + photo.caption().replace("\"", "'") + "\"")
+          + ")";
     }
   }
 
@@ -60,8 +67,17 @@ public final class PhotoDesk implements Routes {
     var found = images.library(query, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean next = found.size() > PAGE_SIZE;
     ctx.status(status);
-    site.render(ctx, "admin/photos.jte", new LibraryView(site.chrome(ctx, "photos"), next ? found.subList(0, PAGE_SIZE) : found,
-        query, page, next, form, uploaded));
+    site.render(
+        ctx,
+        "admin/photos.jte",
+        new LibraryView(
+            site.chrome(ctx, "photos"),
+            next ? found.subList(0, PAGE_SIZE) : found,
+            query,
+            page,
+            next,
+            form,
+            uploaded));
   }
 
   private void upload(Context ctx) {
@@ -74,7 +90,10 @@ public final class PhotoDesk implements Routes {
       return;
     }
     if (file.size() > ImageStore.MAX_BYTES) {
-      form.error("file", "File is " + (file.size() / 1024 / 1024) + " MB; the limit is " + (ImageStore.MAX_BYTES / 1024 / 1024) + " MB");
+      form.error(
+          "file",
+          "File is " + (file.size() / 1024 / 1024) + " MB; the limit is "
+              + (ImageStore.MAX_BYTES / 1024 / 1024) + " MB");
       library(ctx, form, null, 413);
       return;
     }
@@ -85,28 +104,54 @@ public final class PhotoDesk implements Routes {
       throw new UncheckedIOException(e);
     }
     try {
-      var text = new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt"));
+      var text =
+          new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt"));
       var image = images.store(bytes, text);
-      audit.record(user, "photo.upload", "image", image.id(), file.filename() + ", " + image.width() + "×" + image.height(), AdminSite.ip(ctx));
+      audit.record(
+          user,
+          "photo.upload",
+          "image",
+          image.id(),
+          file.filename() + ", " + image.width() + "×" + image.height(),
+          AdminSite.ip(ctx));
       library(ctx, Form.empty(), image, 201);
     } catch (MediaException e) {
-      var field = e.getMessage().startsWith("the caption") ? "caption" : e.getMessage().startsWith("the credit") ? "credit"
-          : e.getMessage().startsWith("the alt") ? "alt" : "file";
-      form.error(field, (field.equals("file") ? "File “" + file.filename() + "” was not stored: " : "") + capital(e.getMessage()));
+      var field = e.getMessage().startsWith("the caption")
+          ? "caption"
+          : e.getMessage().startsWith("the credit")
+              ? "credit"
+              : e.getMessage().startsWith("the alt") ? "alt" : "file";
+      form.error(
+          field,
+          (field.equals("file") ? "File “" + file.filename() + "” was not stored: " : "")
+              + capital(e.getMessage()));
       library(ctx, form, null, 400);
     }
   }
 
   private Image load(Context ctx) {
-    return images.byId(Params.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("There is no such photo."));
+    return images
+        .byId(Params.id(ctx, "id"))
+        .orElseThrow(() -> new NotFoundResponse("There is no such photo."));
   }
 
   private void photo(Context ctx, Form form, String notice) {
     Auth.require(ctx, Role.WRITER);
     var image = load(ctx);
-    var f = form != null ? form : Form.empty().set("caption", image.caption()).set("credit", image.credit()).set("alt", image.alt());
-    site.render(ctx, "admin/photo.jte", new PhotoView(site.chrome(ctx, "photos"), image, f,
-        "1".equals(ctx.queryParam("saved")) ? "Saved." : notice));
+    var f = form != null
+        ? form
+        : Form.empty()
+            .set("caption", image.caption())
+            .set("credit", image.credit())
+            .set("alt", image.alt());
+    site.render(
+        ctx,
+        "admin/photo.jte",
+        new PhotoView(
+            site.chrome(ctx, "photos"),
+            image,
+            f,
+            "1".equals(ctx.queryParam("saved")) ? "Saved." : notice));
   }
 
   private void update(Context ctx) {
@@ -114,15 +159,20 @@ public final class PhotoDesk implements Routes {
     var image = load(ctx);
     var form = Form.read(ctx, "caption", "credit", "alt");
     try {
-      images.updateText(image.id(), new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt")));
+      images.updateText(
+          image.id(),
+          new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt")));
     } catch (MediaException e) {
-      var field = e.getMessage().startsWith("the caption") ? "caption" : e.getMessage().startsWith("the credit") ? "credit" : "alt";
+      var field = e.getMessage().startsWith("the caption")
+          ? "caption"
+          : e.getMessage().startsWith("the credit") ? "credit" : "alt";
       form.error(field, capital(e.getMessage()));
       ctx.status(400);
       photo(ctx, form, "");
       return;
     }
-    audit.record(user, "photo.update", "image", image.id(), "caption, credit, alt text", AdminSite.ip(ctx));
+    audit.record(
+        user, "photo.update", "image", image.id(), "caption, credit, alt text", AdminSite.ip(ctx));
     throw new Redirect("/admin/photos/" + image.id() + "?saved=1", 303);
   }
 

@@ -38,10 +38,16 @@ public final class RelatedAdmin implements Routes {
   static final int PICKS_SHOWN = 8;
 
   /** An address as an editor would paste it: {@code /world/harbour-strike-ends}, with or without the site. */
-  private static final Pattern ARTICLE_PATH = Pattern.compile("^(?:https?://[^/]+)?/[a-z0-9-]+/([a-z0-9]+(?:-[a-z0-9]+)*)/?$");
+  private static final Pattern ARTICLE_PATH =
+      Pattern.compile("^(?:https?://[^/]+)?/[a-z0-9-]+/([a-z0-9]+(?:-[a-z0-9]+)*)/?$");
 
   /** What the related-links page shows. {@code notice} confirms the last change; the form holds a refused one. */
-  public record RelatedView(AdminChrome chrome, Article article, List<Row> shown, List<Row> blocked, Form form,
+  public record RelatedView(
+      AdminChrome chrome,
+      Article article,
+      List<Row> shown,
+      List<Row> blocked,
+      Form form,
       String notice) {
     public RelatedView {
       shown = List.copyOf(shown);
@@ -63,7 +69,8 @@ public final class RelatedAdmin implements Routes {
   private final RelatedChoices choices;
   private final RelatedFinder finder;
 
-  public RelatedAdmin(AdminSite site, ArticleStore articles, RelatedChoices choices, RelatedFinder finder) {
+  public RelatedAdmin(
+      AdminSite site, ArticleStore articles, RelatedChoices choices, RelatedFinder finder) {
     this.site = site;
     this.articles = articles;
     this.choices = choices;
@@ -81,8 +88,11 @@ public final class RelatedAdmin implements Routes {
     return (article, user, csrf) -> {
       if (!user.can(Role.EDITOR)) return Optional.empty();
       var chosen = choices.of(article.id());
-      return Optional.of(new EditorPanels.Panel("Related links", "<p>" + chosen.pinned().size() + " pinned, "
-          + chosen.blocked().size() + " blocked. <a href=\"" + path(article.id()) + "\">Pin or block related links</a></p>"));
+      return Optional.of(new EditorPanels.Panel(
+          "Related links",
+          "<p>" + chosen.pinned().size() + " pinned, " + chosen.blocked().size()
+              + " blocked. <a href=\"" + path(article.id())
+              + "\">Pin or block related links</a></p>"));
     };
   }
 
@@ -108,7 +118,8 @@ public final class RelatedAdmin implements Routes {
     var article = article(ctx);
     var form = Form.read(ctx, "target", "action");
     var action = form.value("action");
-    if (!Set.of("pin", "block", "clear").contains(action)) throw new BadRequest("action must be pin, block or clear");
+    if (!Set.of("pin", "block", "clear").contains(action))
+      throw new BadRequest("action must be pin, block or clear");
     try {
       long target = target(form.value("target"));
       switch (action) {
@@ -132,10 +143,15 @@ public final class RelatedAdmin implements Routes {
     var listed = new HashSet<Long>();
     for (var s : plan.related()) listed.add(s.id());
     var shown = new ArrayList<Row>();
-    for (long id : chosen.pinned()) shown.add(new Row(id, headline(id), "pinned", "", placed(id, inline, listed)));
+    for (long id : chosen.pinned())
+      shown.add(new Row(id, headline(id), "pinned", "", placed(id, inline, listed)));
     for (var p : finder.picks(article, PICKS_SHOWN)) {
       if (chosen.pinned().contains(p.articleId())) continue;
-      shown.add(new Row(p.articleId(), headline(p.articleId()), "picked", String.format(Locale.ROOT, "%.2f", p.score()),
+      shown.add(new Row(
+          p.articleId(),
+          headline(p.articleId()),
+          "picked",
+          String.format(Locale.ROOT, "%.2f", p.score()),
           placed(p.articleId(), inline, listed)));
     }
     var blocked = new ArrayList<Row>();
@@ -152,18 +168,25 @@ public final class RelatedAdmin implements Routes {
   }
 
   private Article article(Context ctx) {
-    return articles.byId(Params.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("There is no such article."));
+    return articles
+        .byId(Params.id(ctx, "id"))
+        .orElseThrow(() -> new NotFoundResponse("There is no such article."));
   }
 
   /** An article id, or the address of a story as an editor would paste it. */
   private long target(String raw) {
     var value = raw.strip();
-    if (value.isEmpty()) throw new InvalidInput("story", "is empty: give its number or paste its address");
-    if (value.chars().allMatch(Character::isDigit) && value.length() < 18) return Long.parseLong(value);
+    if (value.isEmpty())
+      throw new InvalidInput("story", "is empty: give its number or paste its address");
+    if (value.chars().allMatch(Character::isDigit) && value.length() < 18)
+      return Long.parseLong(value);
     var m = ARTICLE_PATH.matcher(value);
     if (m.matches() && Slugs.isValid(m.group(1))) {
-      return articles.bySlug(m.group(1)).map(Article::id)
-          .orElseThrow(() -> new InvalidInput("story", "cannot be found: no story lives at " + value));
+      return articles
+          .bySlug(m.group(1))
+          .map(Article::id)
+          .orElseThrow(
+              () -> new InvalidInput("story", "cannot be found: no story lives at " + value));
     }
     throw new InvalidInput("story", "is neither an article number nor a story address");
   }

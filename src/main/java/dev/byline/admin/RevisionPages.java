@@ -26,15 +26,25 @@ import java.util.List;
  */
 public final class RevisionPages implements Routes {
   /** The list of revisions, newest first. */
-  public record RevisionsView(AdminChrome chrome, Dates dates, Article article, List<ArticleRevisions.Revision> revisions,
+  public record RevisionsView(
+      AdminChrome chrome,
+      Dates dates,
+      Article article,
+      List<ArticleRevisions.Revision> revisions,
       boolean canEdit) {}
 
   /** One line of a diff: {@code kind} is "same", "ins" or "del". */
   public record DiffLine(String kind, String text) {}
 
   /** Two revisions compared. */
-  public record DiffView(AdminChrome chrome, Dates dates, Article article, ArticleRevisions.Revision from,
-      ArticleRevisions.Revision to, List<DiffLine> lines, boolean canEdit) {}
+  public record DiffView(
+      AdminChrome chrome,
+      Dates dates,
+      Article article,
+      ArticleRevisions.Revision from,
+      ArticleRevisions.Revision to,
+      List<DiffLine> lines,
+      boolean canEdit) {}
 
   private final AdminSite site;
   private final ArticleStore articles;
@@ -42,9 +52,16 @@ public final class RevisionPages implements Routes {
   private final ArticleInput input;
   private final AuditLog audit;
 
-  public RevisionPages(AdminSite site, ArticleStore articles, ArticleRevisions revisions, dev.byline.content.SectionStore sections,
-      dev.byline.content.TopicStore topics, dev.byline.content.AuthorStore authors, dev.byline.media.ImageStore images,
-      AuditLog audit, java.time.Clock clock) {
+  public RevisionPages(
+      AdminSite site,
+      ArticleStore articles,
+      ArticleRevisions revisions,
+      dev.byline.content.SectionStore sections,
+      dev.byline.content.TopicStore topics,
+      dev.byline.content.AuthorStore authors,
+      dev.byline.media.ImageStore images,
+      AuditLog audit,
+      java.time.Clock clock) {
     this.site = site;
     this.articles = articles;
     this.revisions = revisions;
@@ -61,7 +78,9 @@ public final class RevisionPages implements Routes {
 
   private Article readable(Context ctx) {
     var user = Auth.require(ctx, Role.WRITER);
-    var article = articles.byId(Params.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("There is no such article."));
+    var article = articles
+        .byId(Params.id(ctx, "id"))
+        .orElseThrow(() -> new NotFoundResponse("There is no such article."));
     if (!ArticleRules.canRead(user, revisions.creator(article.id()).orElse(null))) {
       throw new ForbiddenResponse("This article belongs to someone else.");
     }
@@ -69,29 +88,50 @@ public final class RevisionPages implements Routes {
   }
 
   private boolean canEdit(Context ctx, Article article) {
-    return ArticleRules.canEdit(Auth.require(ctx, Role.WRITER), article, revisions.creator(article.id()).orElse(null));
+    return ArticleRules.canEdit(
+        Auth.require(ctx, Role.WRITER), article, revisions.creator(article.id()).orElse(null));
   }
 
   private void list(Context ctx) {
     var article = readable(ctx);
-    site.render(ctx, "admin/revisions.jte", new RevisionsView(site.chrome(ctx, "articles"), site.dates(), article,
-        revisions.of(article.id()), canEdit(ctx, article)));
+    site.render(
+        ctx,
+        "admin/revisions.jte",
+        new RevisionsView(
+            site.chrome(ctx, "articles"),
+            site.dates(),
+            article,
+            revisions.of(article.id()),
+            canEdit(ctx, article)));
   }
 
   private void diff(Context ctx) {
     var article = readable(ctx);
     var from = revision(article, ctx.queryParam("from"), "from");
     var to = revision(article, ctx.queryParam("to"), "to");
-    site.render(ctx, "admin/diff.jte", new DiffView(site.chrome(ctx, "articles"), site.dates(), article, from, to,
-        lines(ArticleForm.lines(ArticleForm.fromSnapshot(from.snapshot())), ArticleForm.lines(ArticleForm.fromSnapshot(to.snapshot()))),
-        canEdit(ctx, article)));
+    site.render(
+        ctx,
+        "admin/diff.jte",
+        new DiffView(
+            site.chrome(ctx, "articles"),
+            site.dates(),
+            article,
+            from,
+            to,
+            lines(
+                ArticleForm.lines(ArticleForm.fromSnapshot(from.snapshot())),
+                ArticleForm.lines(ArticleForm.fromSnapshot(to.snapshot()))),
+            canEdit(ctx, article)));
   }
 
   private ArticleRevisions.Revision revision(Article article, String id, String name) {
-    if (id == null || id.isBlank()) throw new BadRequest("choose two revisions to compare (" + name + " is missing)");
+    if (id == null || id.isBlank())
+      throw new BadRequest("choose two revisions to compare (" + name + " is missing)");
     try {
-      return revisions.byId(article.id(), Long.parseLong(id.strip()))
-          .orElseThrow(() -> new NotFoundResponse("Revision " + id + " is not one of this article's."));
+      return revisions
+          .byId(article.id(), Long.parseLong(id.strip()))
+          .orElseThrow(
+              () -> new NotFoundResponse("Revision " + id + " is not one of this article's."));
     } catch (NumberFormatException e) {
       throw new BadRequest(name + " must be a revision number");
     }
@@ -115,29 +155,43 @@ public final class RevisionPages implements Routes {
   private void restore(Context ctx) {
     var user = Auth.require(ctx, Role.WRITER);
     var article = readable(ctx);
-    if (!canEdit(ctx, article)) throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot change this article.");
+    if (!canEdit(ctx, article))
+      throw new ForbiddenResponse(
+          "Your role (" + user.role().dbValue() + ") cannot change this article.");
     long revId;
     try {
       revId = Long.parseLong(ctx.pathParam("rev"));
     } catch (NumberFormatException e) {
       throw new NotFoundResponse("There is no such revision.");
     }
-    var rev = revisions.byId(article.id(), revId).orElseThrow(() -> new NotFoundResponse("There is no such revision."));
+    var rev = revisions
+        .byId(article.id(), revId)
+        .orElseThrow(() -> new NotFoundResponse("There is no such revision."));
     var form = ArticleForm.fromSnapshot(rev.snapshot());
     var draft = input.draft(form);
     if (draft.isEmpty()) {
-      throw new BadRequest("Revision " + revId + " cannot be restored as it is: " + form.problems().get(0).message()
-          + ". Open it in the editor from the diff and fix it.");
+      throw new BadRequest("Revision " + revId + " cannot be restored as it is: "
+          + form.problems().get(0).message() + ". Open it in the editor from the diff and fix it.");
     }
     try {
-      articles.update(article.id(), article.version(), draft.get(), revisions.recorder(ArticleRevisions.Kind.RESTORE, user.id(),
-          user.name(), ArticleForm.snapshot(form)));
+      articles.update(
+          article.id(),
+          article.version(),
+          draft.get(),
+          revisions.recorder(
+              ArticleRevisions.Kind.RESTORE, user.id(), user.name(), ArticleForm.snapshot(form)));
     } catch (StaleEdit e) {
       throw new Redirect("/admin/articles/" + article.id() + "/revisions", 303);
     } catch (InvalidInput e) {
       throw new BadRequest("Revision " + revId + " cannot be restored: " + e.getMessage());
     }
-    audit.record(user, "article.restore", "article", article.id(), "revision " + revId + " from " + rev.savedAt(), AdminSite.ip(ctx));
+    audit.record(
+        user,
+        "article.restore",
+        "article",
+        article.id(),
+        "revision " + revId + " from " + rev.savedAt(),
+        AdminSite.ip(ctx));
     throw new Redirect("/admin/articles/" + article.id() + "?saved=1", 303);
   }
 }

@@ -24,6 +24,7 @@ public final class SessionGate implements dev.byline.web.Routes {
   public static final String SESSION_ATTRIBUTE = "byline.session";
   /** The client's address as {@link AdminSite#ip} reports it (for throttling and the audit log). */
   static final String CLIENT_IP_ATTRIBUTE = "byline.client-ip";
+
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final Sessions sessions;
@@ -39,14 +40,20 @@ public final class SessionGate implements dev.byline.web.Routes {
    * @param trustForwarded whether the last {@code X-Forwarded-For} entry is the client's address
    *     (only behind a proxy that sets it; otherwise anyone could pick their address)
    */
-  public SessionGate(Sessions sessions, Tokens tokens, List<String> csrfExempt, boolean secureCookies, boolean trustForwarded) {
+  public SessionGate(
+      Sessions sessions,
+      Tokens tokens,
+      List<String> csrfExempt,
+      boolean secureCookies,
+      boolean trustForwarded) {
     this.trustForwarded = trustForwarded;
     this.sessions = sessions;
     this.tokens = tokens;
     this.csrfExempt = List.copyOf(csrfExempt);
     for (var p : this.csrfExempt) {
       if (!p.startsWith("/") || p.equals("/") || p.startsWith("/admin")) {
-        throw new IllegalArgumentException("CSRF exemptions are narrow path prefixes outside /admin, not " + p);
+        throw new IllegalArgumentException(
+            "CSRF exemptions are narrow path prefixes outside /admin, not " + p);
       }
     }
     this.secureCookies = secureCookies;
@@ -62,7 +69,8 @@ public final class SessionGate implements dev.byline.web.Routes {
     boolean admin = isAdmin(ctx.path());
     if (admin) ctx.header("Cache-Control", "no-store");
     var token = ctx.cookie(SESSION_COOKIE);
-    var active = token == null ? java.util.Optional.<Sessions.Active>empty() : sessions.resolve(token);
+    var active =
+        token == null ? java.util.Optional.<Sessions.Active>empty() : sessions.resolve(token);
     String expected = null;
     if (active.isPresent()) {
       ctx.attribute(Auth.USER_ATTRIBUTE, active.get().user());
@@ -71,7 +79,9 @@ public final class SessionGate implements dev.byline.web.Routes {
     } else {
       if (token != null && admin) clearCookie(ctx, SESSION_COOKIE);
       var pre = ctx.cookie(PRESESSION_COOKIE);
-      if ((pre == null || pre.length() != 43) && admin && SAFE_METHODS.contains(ctx.method().name())) {
+      if ((pre == null || pre.length() != 43)
+          && admin
+          && SAFE_METHODS.contains(ctx.method().name())) {
         pre = tokens.newToken();
         setCookie(ctx, PRESESSION_COOKIE, pre, -1);
       }
@@ -82,11 +92,16 @@ public final class SessionGate implements dev.byline.web.Routes {
       var sent = ctx.header(Auth.CSRF_HEADER);
       if (sent == null && isForm(ctx)) sent = ctx.formParam(Auth.CSRF_FIELD);
       if (expected == null || !Tokens.same(expected, sent)) {
-        throw new ForbiddenResponse("This form has expired or did not come from this site. Go back, reload the page and try again.");
+        throw new ForbiddenResponse(
+            "This form has expired or did not come from this site. Go back, reload the page and try again.");
       }
     }
-    if (active.isPresent() && active.get().mustChangePassword() && admin && !ctx.path().startsWith("/admin/account")
-        && !ctx.path().startsWith("/admin/logout") && !ctx.path().startsWith("/admin/login")) {
+    if (active.isPresent()
+        && active.get().mustChangePassword()
+        && admin
+        && !ctx.path().startsWith("/admin/account")
+        && !ctx.path().startsWith("/admin/logout")
+        && !ctx.path().startsWith("/admin/login")) {
       throw new dev.byline.web.Redirect("/admin/account?first=1", 303);
     }
   }
@@ -102,7 +117,10 @@ public final class SessionGate implements dev.byline.web.Routes {
   }
 
   private void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {
-    var c = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Lax");
+    var c = new StringBuilder(name)
+        .append('=')
+        .append(value)
+        .append("; Path=/; HttpOnly; SameSite=Lax");
     if (maxAgeSeconds >= 0) c.append("; Max-Age=").append(maxAgeSeconds);
     if (secureCookies) c.append("; Secure");
     ctx.res().addHeader("Set-Cookie", c.toString());
@@ -130,7 +148,9 @@ public final class SessionGate implements dev.byline.web.Routes {
 
   private static boolean isForm(Context ctx) {
     var type = ctx.contentType();
-    return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+    return type != null
+        && (type.startsWith("application/x-www-form-urlencoded")
+            || type.startsWith("multipart/form-data"));
   }
 
   static boolean isAdmin(String path) {

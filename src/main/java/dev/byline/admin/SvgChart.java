@@ -17,8 +17,21 @@ import java.util.Locale;
  * @param viewsArea the same closed down to the axis, for the shaded area
  * @param visitorsLine SVG points of the visitors line
  */
-public record SvgChart(int width, int height, int left, int top, int right, int bottom, String title, String description,
-    String xAxisLabel, String yAxisLabel, List<Tick> xTicks, List<Tick> yTicks, String viewsLine, String viewsArea,
+public record SvgChart(
+    int width,
+    int height,
+    int left,
+    int top,
+    int right,
+    int bottom,
+    String title,
+    String description,
+    String xAxisLabel,
+    String yAxisLabel,
+    List<Tick> xTicks,
+    List<Tick> yTicks,
+    String viewsLine,
+    String viewsArea,
     String visitorsLine) {
 
   /** A labelled position along an axis, in SVG units. */
@@ -38,7 +51,12 @@ public record SvgChart(int width, int height, int left, int top, int right, int 
     yTicks = List.copyOf(yTicks);
   }
 
-  public static SvgChart of(List<SeriesPoint> series, Resolution resolution, ZoneId zone, String title, String description) {
+  public static SvgChart of(
+      List<SeriesPoint> series,
+      Resolution resolution,
+      ZoneId zone,
+      String title,
+      String description) {
     long max = 0;
     for (var p : series) max = Math.max(max, Math.max(p.views(), p.visitors()));
     long step = niceStep(max);
@@ -51,22 +69,51 @@ public record SvgChart(int width, int height, int left, int top, int right, int 
     var visitors = new StringBuilder();
     for (int i = 0; i < n; i++) {
       double x = LEFT + (n > 1 ? i * dx : plotW / 2.0);
-      views.append(fmt(x)).append(',').append(fmt(y(series.get(i).views(), top, plotH))).append(' ');
-      visitors.append(fmt(x)).append(',').append(fmt(y(series.get(i).visitors(), top, plotH))).append(' ');
+      views
+          .append(fmt(x))
+          .append(',')
+          .append(fmt(y(series.get(i).views(), top, plotH)))
+          .append(' ');
+      visitors
+          .append(fmt(x))
+          .append(',')
+          .append(fmt(y(series.get(i).visitors(), top, plotH)))
+          .append(' ');
     }
-    var area = n == 0 ? "" : fmt(LEFT + (n > 1 ? 0 : plotW / 2.0)) + "," + (TOP + plotH) + " " + views
-        + fmt(LEFT + (n > 1 ? (n - 1) * dx : plotW / 2.0)) + "," + (TOP + plotH);
+    var area = n == 0
+        ? ""
+        : fmt(LEFT + (n > 1 ? 0 : plotW / 2.0)) + "," + (TOP + plotH) + " " + views
+            + fmt(LEFT + (n > 1 ? (n - 1) * dx : plotW / 2.0)) + "," + (TOP + plotH);
     var yTicks = new ArrayList<Tick>();
-    for (long v = 0; v <= top; v += step) yTicks.add(new Tick(y(v, top, plotH), String.format(Locale.ROOT, "%,d", v)));
+    for (long v = 0; v <= top; v += step)
+      yTicks.add(new Tick(y(v, top, plotH), String.format(Locale.ROOT, "%,d", v)));
     var xTicks = new ArrayList<Tick>();
-    var format = DateTimeFormatter.ofPattern(resolution == Resolution.HOUR ? (n > 48 ? "d MMM" : "HH:mm") : "d MMM", Locale.ENGLISH)
+    var format = DateTimeFormatter.ofPattern(
+            resolution == Resolution.HOUR ? (n > 48 ? "d MMM" : "HH:mm") : "d MMM", Locale.ENGLISH)
         .withZone(zone);
     int every = Math.max(1, (int) Math.ceil(n / (double) MAX_X_LABELS));
-    if (resolution == Resolution.HOUR && n > 48) every = Math.max(24, (int) Math.ceil(n / 24.0 / MAX_X_LABELS) * 24);
-    for (int i = 0; i < n; i += every) xTicks.add(new Tick(LEFT + (n > 1 ? i * dx : plotW / 2.0), format.format(series.get(i).start())));
+    if (resolution == Resolution.HOUR && n > 48)
+      every = Math.max(24, (int) Math.ceil(n / 24.0 / MAX_X_LABELS) * 24);
+    for (int i = 0; i < n; i += every)
+      xTicks.add(new Tick(
+          LEFT + (n > 1 ? i * dx : plotW / 2.0), format.format(series.get(i).start())));
     var xLabel = (resolution == Resolution.HOUR ? "Hour" : "Day") + " (" + zone.getId() + ")";
-    return new SvgChart(WIDTH, HEIGHT, LEFT, TOP, WIDTH - RIGHT, TOP + plotH, title, description, xLabel,
-        "Count", xTicks, yTicks, views.toString().strip(), area, visitors.toString().strip());
+    return new SvgChart(
+        WIDTH,
+        HEIGHT,
+        LEFT,
+        TOP,
+        WIDTH - RIGHT,
+        TOP + plotH,
+        title,
+        description,
+        xLabel,
+        "Count",
+        xTicks,
+        yTicks,
+        views.toString().strip(),
+        area,
+        visitors.toString().strip());
   }
 
   /** A round step (1, 2 or 5 times a power of ten) giving about four gridlines. */

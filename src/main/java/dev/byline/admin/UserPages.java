@@ -18,11 +18,20 @@ import java.util.List;
  */
 public final class UserPages implements Routes {
   /** The list of users with the form to add one; {@code newPassword} is shown once after adding or resetting. */
-  public record UsersView(AdminChrome chrome, List<UserStore.Account> users, Form form, String newPasswordFor,
+  public record UsersView(
+      AdminChrome chrome,
+      List<UserStore.Account> users,
+      Form form,
+      String newPasswordFor,
       String newPassword) {}
 
   /** One user's page. */
-  public record UserView(AdminChrome chrome, UserStore.Account account, Form form, String newPassword, String notice) {}
+  public record UserView(
+      AdminChrome chrome,
+      UserStore.Account account,
+      Form form,
+      String newPassword,
+      String notice) {}
 
   private final AdminSite site;
   private final Accounts accounts;
@@ -44,7 +53,10 @@ public final class UserPages implements Routes {
 
   private void list(Context ctx, Form form, String forEmail, String password) {
     Auth.require(ctx, Role.ADMIN);
-    site.render(ctx, "admin/users.jte", new UsersView(site.chrome(ctx, "users"), accounts.users().all(), form, forEmail, password));
+    site.render(
+        ctx,
+        "admin/users.jte",
+        new UsersView(site.chrome(ctx, "users"), accounts.users().all(), form, forEmail, password));
   }
 
   private void create(Context ctx) {
@@ -59,8 +71,17 @@ public final class UserPages implements Routes {
     var password = accounts.tokens().newPassword();
     if (!form.hasErrors()) {
       try {
-        var user = accounts.users().create(form.value("email"), form.value("name"), role, password, true);
-        accounts.audit().record(admin, "user.create", "user", user.id(), user.email() + " as " + role.dbValue(), AdminSite.ip(ctx));
+        var user =
+            accounts.users().create(form.value("email"), form.value("name"), role, password, true);
+        accounts
+            .audit()
+            .record(
+                admin,
+                "user.create",
+                "user",
+                user.id(),
+                user.email() + " as " + role.dbValue(),
+                AdminSite.ip(ctx));
         list(ctx, Form.empty().set("role", "writer"), user.email(), password);
         return;
       } catch (AccountException e) {
@@ -72,15 +93,25 @@ public final class UserPages implements Routes {
   }
 
   private UserStore.Account account(Context ctx) {
-    return accounts.users().account(Params.id(ctx, "id")).orElseThrow(() -> new NotFoundResponse("There is no such user."));
+    return accounts
+        .users()
+        .account(Params.id(ctx, "id"))
+        .orElseThrow(() -> new NotFoundResponse("There is no such user."));
   }
 
   private void one(Context ctx, Form form, String password, String notice) {
     Auth.require(ctx, Role.ADMIN);
     var account = account(ctx);
-    var f = form != null ? form : Form.empty().set("name", account.user().name()).set("role", account.user().role().dbValue())
-        .set("disabled", account.disabled() ? "on" : "");
-    site.render(ctx, "admin/user.jte", new UserView(site.chrome(ctx, "users"), account, f, password, notice));
+    var f = form != null
+        ? form
+        : Form.empty()
+            .set("name", account.user().name())
+            .set("role", account.user().role().dbValue())
+            .set("disabled", account.disabled() ? "on" : "");
+    site.render(
+        ctx,
+        "admin/user.jte",
+        new UserView(site.chrome(ctx, "users"), account, f, password, notice));
   }
 
   private void update(Context ctx) {
@@ -89,10 +120,20 @@ public final class UserPages implements Routes {
     var form = Form.read(ctx, "name", "role", "disabled");
     try {
       var role = Role.parse(form.value("role"));
-      accounts.users().update(account.user().id(), form.value("name"), role, form.checked("disabled"));
+      accounts
+          .users()
+          .update(account.user().id(), form.value("name"), role, form.checked("disabled"));
       if (form.checked("disabled")) accounts.sessions().endAll(account.user().id());
-      accounts.audit().record(admin, "user.update", "user", account.user().id(), "role " + account.user().role().dbValue()
-          + " → " + role.dbValue() + (form.checked("disabled") ? ", access disabled" : ""), AdminSite.ip(ctx));
+      accounts
+          .audit()
+          .record(
+              admin,
+              "user.update",
+              "user",
+              account.user().id(),
+              "role " + account.user().role().dbValue() + " → " + role.dbValue()
+                  + (form.checked("disabled") ? ", access disabled" : ""),
+              AdminSite.ip(ctx));
     } catch (IllegalArgumentException e) {
       form.error("role", "Role must be writer, editor or admin");
     } catch (AccountException e) {
@@ -112,7 +153,15 @@ public final class UserPages implements Routes {
     var password = accounts.tokens().newPassword();
     accounts.users().setPassword(account.user().id(), password, true);
     accounts.sessions().endAll(account.user().id());
-    accounts.audit().record(admin, "user.password-reset", "user", account.user().id(), "one-time password set", AdminSite.ip(ctx));
+    accounts
+        .audit()
+        .record(
+            admin,
+            "user.password-reset",
+            "user",
+            account.user().id(),
+            "one-time password set",
+            AdminSite.ip(ctx));
     one(ctx, null, password, "");
   }
 
@@ -120,7 +169,15 @@ public final class UserPages implements Routes {
     var admin = Auth.require(ctx, Role.ADMIN);
     var account = account(ctx);
     int n = accounts.sessions().endAll(account.user().id());
-    accounts.audit().record(admin, "user.logout-everywhere", "user", account.user().id(), n + " sessions ended", AdminSite.ip(ctx));
+    accounts
+        .audit()
+        .record(
+            admin,
+            "user.logout-everywhere",
+            "user",
+            account.user().id(),
+            n + " sessions ended",
+            AdminSite.ip(ctx));
     one(ctx, null, "", "Signed out of " + n + (n == 1 ? " session." : " sessions."));
   }
 }

@@ -49,10 +49,12 @@ public final class WireInboxPages implements Routes {
 
   private void list(Context ctx) {
     var user = Auth.require(ctx, Role.EDITOR);
-    var f = new WireInboxView.Filter(param(ctx, "source"), param(ctx, "state"), param(ctx, "since", "all"), param(ctx, "q"));
+    var f = new WireInboxView.Filter(
+        param(ctx, "source"), param(ctx, "state"), param(ctx, "since", "all"), param(ctx, "q"));
     StoryState state = null;
     if (!f.state().isEmpty()) {
-      if (!WireInboxView.STATES.contains(f.state())) throw new BadRequest("status must be one of " + WireInboxView.STATES);
+      if (!WireInboxView.STATES.contains(f.state()))
+        throw new BadRequest("status must be one of " + WireInboxView.STATES);
       state = StoryState.fromDb(f.state());
     }
     var since = switch (f.since()) {
@@ -62,9 +64,11 @@ public final class WireInboxPages implements Routes {
       case "all" -> null;
       default -> throw new BadRequest("changed within must be hour, day, week or all");
     };
-    if (f.q().length() > 200) throw new BadRequest("the text to look for is longer than 200 characters");
+    if (f.q().length() > 200)
+      throw new BadRequest("the text to look for is longer than 200 characters");
     int page = page(ctx);
-    var result = wire.store().list(new WireStore.Filter(f.source(), state, since, null, f.q()), page, PAGE_SIZE);
+    var result = wire.store()
+        .list(new WireStore.Filter(f.source(), state, since, null, f.q()), page, PAGE_SIZE);
     var rules = new LinkedHashMap<String, java.util.List<dev.byline.wire.Rule>>();
     var auto = new LinkedHashMap<String, Boolean>();
     for (var s : wire.sources().all()) {
@@ -75,9 +79,20 @@ public final class WireInboxPages implements Routes {
       case "ignore" -> "The story is ignored.";
       default -> "";
     };
-    admin.render(ctx, "wire/inbox.jte", new WireInboxView(admin.chrome(ctx, "wire"), f,
-        wire.sources().all().stream().map(s -> s.name()).toList(), result.items(), wire.store().counts(), page,
-        result.hasNext(), rules, auto, notice));
+    admin.render(
+        ctx,
+        "wire/inbox.jte",
+        new WireInboxView(
+            admin.chrome(ctx, "wire"),
+            f,
+            wire.sources().all().stream().map(s -> s.name()).toList(),
+            result.items(),
+            wire.store().counts(),
+            page,
+            result.hasNext(),
+            rules,
+            auto,
+            notice));
   }
 
   private void show(Context ctx) {
@@ -86,19 +101,31 @@ public final class WireInboxPages implements Routes {
   }
 
   private void render(Context ctx, long id, String error) {
-    var story = wire.store().story(id).orElseThrow(() -> new NotFoundResponse("There is no such story on the wire desk."));
+    var story = wire.store()
+        .story(id)
+        .orElseThrow(() -> new NotFoundResponse("There is no such story on the wire desk."));
     var stored = wire.store().item(story.itemId());
     var path = "";
     if (story.articleId() != null) {
       path = wire.desk().articlePath(story.articleId()).orElse("");
     }
-    admin.render(ctx, "wire/story.jte", new WireStoryView(admin.chrome(ctx, "wire"), story,
-        stored.item(), wire.store().versions(story.source(), story.guid()), path, error));
+    admin.render(
+        ctx,
+        "wire/story.jte",
+        new WireStoryView(
+            admin.chrome(ctx, "wire"),
+            story,
+            stored.item(),
+            wire.store().versions(story.source(), story.guid()),
+            path,
+            error));
   }
 
   private void preview(Context ctx) {
     Auth.require(ctx, Role.EDITOR);
-    var article = wire.inbox().preview(id(ctx)).orElseThrow(() -> new NotFoundResponse("There is no such story on the wire desk."));
+    var article = wire.inbox()
+        .preview(id(ctx))
+        .orElseThrow(() -> new NotFoundResponse("There is no such story on the wire desk."));
     var page = articlePages.page(article);
     ctx.header("Cache-Control", "no-store");
     ctx.header("X-Robots-Tag", "noindex");
@@ -141,7 +168,8 @@ public final class WireInboxPages implements Routes {
 
   private static int page(Context ctx) {
     var p = param(ctx, "page", "1");
-    if (!p.matches("\\d{1,6}") || Integer.parseInt(p) < 1) throw new BadRequest("page must be a whole number from 1");
+    if (!p.matches("\\d{1,6}") || Integer.parseInt(p) < 1)
+      throw new BadRequest("page must be a whole number from 1");
     return Integer.parseInt(p);
   }
 

@@ -13,14 +13,23 @@ import java.util.Map;
  * @param counts stories per state, over all sources
  * @param rules each source's desk rules, by source name, for reference
  */
-public record WireInboxView(AdminChrome chrome, Filter filter, List<String> sources,
-    List<Story> stories, Map<StoryState, Integer> counts, int page, boolean hasNext, Map<String, List<Rule>> rules,
-    Map<String, Boolean> autoPublish, String notice) {
+public record WireInboxView(
+    AdminChrome chrome,
+    Filter filter,
+    List<String> sources,
+    List<Story> stories,
+    Map<StoryState, Integer> counts,
+    int page,
+    boolean hasNext,
+    Map<String, List<Rule>> rules,
+    Map<String, Boolean> autoPublish,
+    String notice) {
 
   /** The filter form's values; empty means any. */
   public record Filter(String source, String state, String since, String q) {
     public String query(int page) {
-      return "?source=" + enc(source) + "&state=" + enc(state) + "&since=" + enc(since) + "&q=" + enc(q) + "&page=" + page;
+      return "?source=" + enc(source) + "&state=" + enc(state) + "&since=" + enc(since) + "&q="
+          + enc(q) + "&page=" + page;
     }
 
     private static String enc(String s) {
@@ -28,7 +37,8 @@ public record WireInboxView(AdminChrome chrome, Filter filter, List<String> sour
     }
   }
 
-  public static final List<String> STATES = List.of("new", "published", "scheduled", "draft", "ignored", "killed", "withheld");
+  public static final List<String> STATES =
+      List.of("new", "published", "scheduled", "draft", "ignored", "killed", "withheld");
   public static final List<String> SINCE = List.of("hour", "day", "week", "all");
 
   public String label(StoryState s) {

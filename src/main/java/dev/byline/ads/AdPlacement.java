@@ -22,7 +22,9 @@ public final class AdPlacement {
   public static Map<Integer, AdSlot> place(List<Block> body, List<AdSlot> slots) {
     var placed = new TreeMap<Integer, AdSlot>();
     int lastParagraphCount = -MIN_PARAGRAPHS_BETWEEN;
-    var ordered = slots.stream().sorted(java.util.Comparator.comparingInt(AdSlot::afterParagraph)).toList();
+    var ordered = slots.stream()
+        .sorted(java.util.Comparator.comparingInt(AdSlot::afterParagraph))
+        .toList();
     for (var slot : ordered) {
       int after = Math.max(slot.afterParagraph(), lastParagraphCount + MIN_PARAGRAPHS_BETWEEN);
       int index = indexOfParagraph(body, after);
@@ -44,7 +46,8 @@ public final class AdPlacement {
   }
 
   private static boolean paragraphFollows(List<Block> body, int index) {
-    for (int i = index + 1; i < body.size(); i++) if (body.get(i) instanceof Block.Paragraph) return true;
+    for (int i = index + 1; i < body.size(); i++)
+      if (body.get(i) instanceof Block.Paragraph) return true;
     return false;
   }
 }

@@ -12,8 +12,14 @@ public record AdSize(int width, int height) {
   public static final int RESPONSIVE_HEIGHT = 280;
   public static final AdSize RESPONSIVE = new AdSize(0, RESPONSIVE_HEIGHT);
   /** IAB sizes no wider than a 336-pixel phone column, plus the 468x60 banner for wide columns. */
-  public static final List<AdSize> STANDARD = List.of(new AdSize(300, 250), new AdSize(336, 280),
-      new AdSize(320, 100), new AdSize(320, 50), new AdSize(250, 250), new AdSize(300, 600), new AdSize(468, 60));
+  public static final List<AdSize> STANDARD = List.of(
+      new AdSize(300, 250),
+      new AdSize(336, 280),
+      new AdSize(320, 100),
+      new AdSize(320, 50),
+      new AdSize(250, 250),
+      new AdSize(300, 600),
+      new AdSize(468, 60));
 
   public boolean responsive() {
     return width == 0;
@@ -32,7 +38,11 @@ public record AdSize(int width, int height) {
       var size = new AdSize(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
       if (STANDARD.contains(size)) return size;
     }
-    throw new ConfigException(key, "must be responsive or one of "
-        + String.join(", ", STANDARD.stream().map(s -> s.width() + "x" + s.height()).toList()) + ", not \"" + value + "\"");
+    throw new ConfigException(
+        key,
+        "must be responsive or one of "
+            + String.join(
+                ", ", STANDARD.stream().map(s -> s.width() + "x" + s.height()).toList())
+            + ", not \"" + value + "\"");
   }
 }

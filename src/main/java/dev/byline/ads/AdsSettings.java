@@ -26,20 +26,31 @@ import java.util.Optional;
  * @param houseLink where the house promotion leads (a path on this site or an https URL)
  * @param adsTxtLines extra {@code ads.txt} records (resellers, contact, …)
  */
-public record AdsSettings(Optional<String> adsenseClient, List<AdSlot> slots, String houseText, String houseLink,
+public record AdsSettings(
+    Optional<String> adsenseClient,
+    List<AdSlot> slots,
+    String houseText,
+    String houseLink,
     List<String> adsTxtLines) {
   /** A placeholder publisher id for the demo newsroom: shows the slots and the gating; no real account. */
   public static final String DEMO_CLIENT = "ca-pub-0000000000000000";
-  public static final String DEFAULT_HOUSE_TEXT = "Independent journalism, free to read. See today's top stories.";
+
+  public static final String DEFAULT_HOUSE_TEXT =
+      "Independent journalism, free to read. See today's top stories.";
   /** Where slots go when the operator names no paragraph: early but not first, then well apart. */
   static final int[] DEFAULT_AFTER = {2, 6, 10, 14};
-  public static final AdsSettings NONE = new AdsSettings(Optional.empty(), List.of(), DEFAULT_HOUSE_TEXT, "/", List.of());
+
+  public static final AdsSettings NONE =
+      new AdsSettings(Optional.empty(), List.of(), DEFAULT_HOUSE_TEXT, "/", List.of());
 
   public AdsSettings {
     slots = List.copyOf(slots);
     adsTxtLines = List.copyOf(adsTxtLines);
-    if (adsenseClient.isEmpty() && !slots.isEmpty()) throw new ConfigException("ads.slots", "needs ads.adsense.client to be set");
-    if (houseLink == null || !(houseLink.startsWith("/") && !houseLink.startsWith("//") || houseLink.startsWith("https://"))) {
+    if (adsenseClient.isEmpty() && !slots.isEmpty())
+      throw new ConfigException("ads.slots", "needs ads.adsense.client to be set");
+    if (houseLink == null
+        || !(houseLink.startsWith("/") && !houseLink.startsWith("//")
+            || houseLink.startsWith("https://"))) {
       throw new ConfigException("ads.house.link", "must be a path on this site or an https URL");
     }
   }
@@ -53,24 +64,42 @@ public record AdsSettings(Optional<String> adsenseClient, List<AdSlot> slots, St
     for (int i = 0; i < names.size(); i++) {
       var name = names.get(i);
       var prefix = "ads.slot." + name + ".";
-      var id = config.setting(prefix + "id").orElseThrow(() -> new ConfigException(prefix + "id", "is not set; every slot in ads.slots needs its AdSense ad unit id"));
+      var id = config
+          .setting(prefix + "id")
+          .orElseThrow(() -> new ConfigException(
+              prefix + "id", "is not set; every slot in ads.slots needs its AdSense ad unit id"));
       var size = AdSize.parse(prefix + "size", config.setting(prefix + "size", "300x250"));
-      slots.add(new AdSlot(name, id.strip(), size, config.intSetting(prefix + "after", DEFAULT_AFTER[Math.min(i, DEFAULT_AFTER.length - 1)])));
+      slots.add(new AdSlot(
+          name,
+          id.strip(),
+          size,
+          config.intSetting(
+              prefix + "after", DEFAULT_AFTER[Math.min(i, DEFAULT_AFTER.length - 1)])));
     }
-    return new AdsSettings(client, slots, config.setting("ads.house.text", DEFAULT_HOUSE_TEXT).strip(),
-        config.setting("ads.house.link", "/").strip(), txtLines(config.setting("ads.txt.lines", "")));
+    return new AdsSettings(
+        client,
+        slots,
+        config.setting("ads.house.text", DEFAULT_HOUSE_TEXT).strip(),
+        config.setting("ads.house.link", "/").strip(),
+        txtLines(config.setting("ads.txt.lines", "")));
   }
 
   private static AdsSettings demo(Config config) {
-    return new AdsSettings(Optional.of(DEMO_CLIENT),
-        List.of(new AdSlot("in-article", "1000000001", new AdSize(300, 250), 2),
+    return new AdsSettings(
+        Optional.of(DEMO_CLIENT),
+        List.of(
+            new AdSlot("in-article", "1000000001", new AdSize(300, 250), 2),
             new AdSlot("mid-article", "1000000002", AdSize.RESPONSIVE, 6)),
-        config.setting("ads.house.text", DEFAULT_HOUSE_TEXT), config.setting("ads.house.link", "/"), List.of());
+        config.setting("ads.house.text", DEFAULT_HOUSE_TEXT),
+        config.setting("ads.house.link", "/"),
+        List.of());
   }
 
   /** The consent services AdSense needs: non-personalised (advertising) and personalised ads. */
   public List<Service> services() {
-    return adsenseClient.map(c -> List.of(KnownServices.adsense(c), KnownServices.adsensePersonalised())).orElse(List.of());
+    return adsenseClient
+        .map(c -> List.of(KnownServices.adsense(c), KnownServices.adsensePersonalised()))
+        .orElse(List.of());
   }
 
   public boolean enabled() {
@@ -79,12 +108,18 @@ public record AdsSettings(Optional<String> adsenseClient, List<AdSlot> slots, St
 
   private static String client(String value) {
     var v = value.startsWith("pub-") ? "ca-" + value : value;
-    if (!v.matches("ca-pub-\\d{16}")) throw new ConfigException("ads.adsense.client", "must be an AdSense publisher id such as ca-pub-1234567890123456, not \"" + value + "\"");
+    if (!v.matches("ca-pub-\\d{16}"))
+      throw new ConfigException(
+          "ads.adsense.client",
+          "must be an AdSense publisher id such as ca-pub-1234567890123456, not \"" + value + "\"");
     return v;
   }
 
   private static List<String> list(String csv) {
-    return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(csv.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static List<String> txtLines(String value) {
@@ -93,11 +128,17 @@ public record AdsSettings(Optional<String> adsenseClient, List<AdSlot> slots, St
       var l = line.strip();
       if (l.isEmpty()) continue;
       if (l.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f) || l.length() > 500) {
-        throw new ConfigException("ads.txt.lines", "has a line with control characters or over 500 characters");
+        throw new ConfigException(
+            "ads.txt.lines", "has a line with control characters or over 500 characters");
       }
-      if (!(l.startsWith("#") || l.matches("(?i)(contact|subdomain|inventorypartnerdomain|ownerdomain|managerdomain)=.+")
+      if (!(l.startsWith("#")
+          || l.matches(
+              "(?i)(contact|subdomain|inventorypartnerdomain|ownerdomain|managerdomain)=.+")
           || l.matches("[^,]+,[^,]+,\\s*(?i)(DIRECT|RESELLER)\\s*(,[^,]+)?"))) {
-        throw new ConfigException("ads.txt.lines", "line \"" + l + "\" is not an ads.txt record (domain, account id, DIRECT|RESELLER[, certification id]) or variable");
+        throw new ConfigException(
+            "ads.txt.lines",
+            "line \"" + l
+                + "\" is not an ads.txt record (domain, account id, DIRECT|RESELLER[, certification id]) or variable");
       }
       out.add(l);
     }

@@ -13,9 +13,12 @@ public final class AdsTxt {
   /** Empty when nothing is configured: then the site has no ads.txt and answers 404. */
   public static Optional<String> render(AdsSettings ads, String siteName) {
     var lines = new ArrayList<String>();
-    ads.adsenseClient().ifPresent(c -> lines.add("google.com, " + c.substring(3) + ", DIRECT, " + GOOGLE_CERTIFICATION));
+    ads.adsenseClient()
+        .ifPresent(
+            c -> lines.add("google.com, " + c.substring(3) + ", DIRECT, " + GOOGLE_CERTIFICATION));
     lines.addAll(ads.adsTxtLines());
     if (lines.isEmpty()) return Optional.empty();
-    return Optional.of("# ads.txt for " + siteName.replaceAll("[\\r\\n]", " ") + "\n" + String.join("\n", lines) + "\n");
+    return Optional.of("# ads.txt for " + siteName.replaceAll("[\\r\\n]", " ") + "\n"
+        + String.join("\n", lines) + "\n");
   }
 }

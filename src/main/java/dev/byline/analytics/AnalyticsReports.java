@@ -30,8 +30,16 @@ public final class AnalyticsReports {
   public Report report(DateRange range, Resolution resolution, int top) {
     var series = series(range, resolution);
     long[] totals = totals(range);
-    return new Report(range, resolution, series, totals[0], totals[1], articles(range, top), sections(range, top),
-        sources(range, Batch.REFERRER, top), sources(range, Batch.CAMPAIGN, top));
+    return new Report(
+        range,
+        resolution,
+        series,
+        totals[0],
+        totals[1],
+        articles(range, top),
+        sections(range, top),
+        sources(range, Batch.REFERRER, top),
+        sources(range, Batch.CAMPAIGN, top));
   }
 
   public List<SeriesPoint> series(DateRange range, Resolution resolution) {
@@ -40,16 +48,25 @@ public final class AnalyticsReports {
     var table = resolution == Resolution.HOUR ? "analytics_hour" : "analytics_day";
     var column = resolution == Resolution.HOUR ? "hour" : "day";
     var found = new HashMap<Long, SeriesPoint>();
-    store.database().jdbi().useHandle(h -> h.createQuery("SELECT " + column + " AS at, views, visitors FROM " + table
-            + " WHERE " + column + " >= :from AND " + column + " < :to")
-        .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-        .map((rs, ctx) -> new SeriesPoint(Instant.ofEpochMilli(rs.getLong("at")), rs.getLong("views"), rs.getLong("visitors")))
-        .forEach(p -> found.put(p.start().toEpochMilli(), p)));
+    store
+        .database()
+        .jdbi()
+        .useHandle(h -> h.createQuery("SELECT " + column + " AS at, views, visitors FROM " + table
+                + " WHERE " + column + " >= :from AND " + column + " < :to")
+            .bind("from", from.toEpochMilli())
+            .bind("to", to.toEpochMilli())
+            .map((rs, ctx) -> new SeriesPoint(
+                Instant.ofEpochMilli(rs.getLong("at")),
+                rs.getLong("views"),
+                rs.getLong("visitors")))
+            .forEach(p -> found.put(p.start().toEpochMilli(), p)));
     var points = new ArrayList<SeriesPoint>();
     if (resolution == Resolution.HOUR) {
-      for (var at = from; at.isBefore(to); at = at.plus(Duration.ofHours(1))) points.add(pointAt(found, at));
+      for (var at = from; at.isBefore(to); at = at.plus(Duration.ofHours(1)))
+        points.add(pointAt(found, at));
     } else {
-      for (var d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) points.add(pointAt(found, d.atStartOfDay(zone).toInstant()));
+      for (var d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1))
+        points.add(pointAt(found, d.atStartOfDay(zone).toInstant()));
     }
     return points;
   }
@@ -60,31 +77,51 @@ public final class AnalyticsReports {
   }
 
   private long[] totals(DateRange range) {
-    return store.database().jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(views), 0) AS v, "
-            + "COALESCE(SUM(visitors), 0) AS u FROM analytics_day WHERE day >= :from AND day < :to")
-        .bind("from", range.start(zone).toEpochMilli()).bind("to", range.end(zone).toEpochMilli())
-        .map((rs, ctx) -> new long[] {rs.getLong("v"), rs.getLong("u")}).one());
+    return store
+        .database()
+        .jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT COALESCE(SUM(views), 0) AS v, "
+                    + "COALESCE(SUM(visitors), 0) AS u FROM analytics_day WHERE day >= :from AND day < :to")
+            .bind("from", range.start(zone).toEpochMilli())
+            .bind("to", range.end(zone).toEpochMilli())
+            .map((rs, ctx) -> new long[] {rs.getLong("v"), rs.getLong("u")})
+            .one());
   }
 
   public List<Ranked> articles(DateRange range, int limit) {
-    return ranked("SELECT CAST(article_id AS TEXT) AS k, SUM(views) AS n FROM analytics_page_day "
-        + "WHERE day >= :from AND day < :to AND article_id IS NOT NULL GROUP BY article_id", range, limit, null);
+    return ranked(
+        "SELECT CAST(article_id AS TEXT) AS k, SUM(views) AS n FROM analytics_page_day "
+            + "WHERE day >= :from AND day < :to AND article_id IS NOT NULL GROUP BY article_id",
+        range,
+        limit,
+        null);
   }
 
   public List<Ranked> sections(DateRange range, int limit) {
-    return ranked("SELECT section AS k, SUM(views) AS n FROM analytics_page_day "
-        + "WHERE day >= :from AND day < :to AND section <> '' GROUP BY section", range, limit, null);
+    return ranked(
+        "SELECT section AS k, SUM(views) AS n FROM analytics_page_day "
+            + "WHERE day >= :from AND day < :to AND section <> '' GROUP BY section",
+        range,
+        limit,
+        null);
   }
 
   public List<Ranked> sources(DateRange range, String kind, int limit) {
-    return ranked("SELECT name AS k, SUM(views) AS n FROM analytics_source_day "
-        + "WHERE day >= :from AND day < :to AND kind = :kind GROUP BY name", range, limit, kind);
+    return ranked(
+        "SELECT name AS k, SUM(views) AS n FROM analytics_source_day "
+            + "WHERE day >= :from AND day < :to AND kind = :kind GROUP BY name",
+        range,
+        limit,
+        kind);
   }
 
   private List<Ranked> ranked(String sql, DateRange range, int limit, String kind) {
     return store.database().jdbi().withHandle(h -> {
       var q = h.createQuery(sql + " ORDER BY n DESC, k LIMIT :limit")
-          .bind("from", range.start(zone).toEpochMilli()).bind("to", range.end(zone).toEpochMilli()).bind("limit", limit);
+          .bind("from", range.start(zone).toEpochMilli())
+          .bind("to", range.end(zone).toEpochMilli())
+          .bind("limit", limit);
       if (kind != null) q.bind("kind", kind);
       return q.map((rs, ctx) -> new Ranked(rs.getString("k"), rs.getLong("n"))).list();
     });

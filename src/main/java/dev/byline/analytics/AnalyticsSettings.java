@@ -14,7 +14,11 @@ import dev.byline.config.ConfigException;
  *     address. Defaults to {@code X-Forwarded-For} when {@code http.trust.forwarded} is on.
  * @param hourlyRetentionDays how long per-page hourly counts are kept (daily counts stay)
  */
-public record AnalyticsSettings(boolean enabled, boolean requireConsent, int flushSeconds, String clientIpHeader,
+public record AnalyticsSettings(
+    boolean enabled,
+    boolean requireConsent,
+    int flushSeconds,
+    String clientIpHeader,
     int hourlyRetentionDays) {
   /** Often enough that the dashboard feels live, rarely enough that a burst costs a few writes. */
   public static final int DEFAULT_FLUSH_SECONDS = 10;
@@ -25,7 +29,8 @@ public record AnalyticsSettings(boolean enabled, boolean requireConsent, int flu
     if (flushSeconds < 1 || flushSeconds > 3600) {
       throw new ConfigException("analytics.flushSeconds", "must be between 1 and 3600");
     }
-    if (hourlyRetentionDays < 2) throw new ConfigException("analytics.hourlyRetentionDays", "must be 2 or more");
+    if (hourlyRetentionDays < 2)
+      throw new ConfigException("analytics.hourlyRetentionDays", "must be 2 or more");
     clientIpHeader = clientIpHeader == null ? "" : clientIpHeader.strip();
   }
 
@@ -34,11 +39,14 @@ public record AnalyticsSettings(boolean enabled, boolean requireConsent, int flu
         config.boolSetting("analytics.enabled", true),
         config.boolSetting("analytics.requireConsent", false),
         config.intSetting("analytics.flushSeconds", DEFAULT_FLUSH_SECONDS),
-        config.setting("analytics.clientIpHeader", config.boolSetting("http.trust.forwarded", false) ? "X-Forwarded-For" : ""),
+        config.setting(
+            "analytics.clientIpHeader",
+            config.boolSetting("http.trust.forwarded", false) ? "X-Forwarded-For" : ""),
         config.intSetting("analytics.hourlyRetentionDays", DEFAULT_HOURLY_RETENTION_DAYS));
   }
 
   public static AnalyticsSettings defaults() {
-    return new AnalyticsSettings(true, false, DEFAULT_FLUSH_SECONDS, "", DEFAULT_HOURLY_RETENTION_DAYS);
+    return new AnalyticsSettings(
+        true, false, DEFAULT_FLUSH_SECONDS, "", DEFAULT_HOURLY_RETENTION_DAYS);
   }
 }

@@ -44,7 +44,9 @@ public final class AnalyticsStore {
     });
     var hours = new HashMap<Instant, long[]>();
     batch.hourViews().forEach((b, n) -> hours.computeIfAbsent(b.hour(), h -> new long[2])[0] += n);
-    batch.hourVisitors().forEach((b, n) -> hours.computeIfAbsent(b.hour(), h -> new long[2])[1] += n);
+    batch
+        .hourVisitors()
+        .forEach((b, n) -> hours.computeIfAbsent(b.hour(), h -> new long[2])[1] += n);
     var days = new HashMap<Instant, long[]>();
     batch.hourViews().forEach((b, n) -> days.computeIfAbsent(b.day(), d -> new long[2])[0] += n);
     batch.dayVisitors().forEach((d, n) -> days.computeIfAbsent(d, x -> new long[2])[1] += n);
@@ -52,32 +54,53 @@ public final class AnalyticsStore {
     db.jdbi().useTransaction(h -> {
       totals(h, "analytics_hour", "hour", hours);
       totals(h, "analytics_day", "day", days);
-      var hp = h.prepareBatch("INSERT INTO analytics_page_hour (hour, path, article_id, section, views) "
-          + "VALUES (:at, :path, :article, :section, :views) ON CONFLICT (hour, path) DO UPDATE SET "
-          + "views = analytics_page_hour.views + excluded.views, article_id = excluded.article_id, section = excluded.section");
-      hourPages.forEach((row, views) -> hp.bind("at", row.hour().toEpochMilli()).bind("path", row.page().path())
-          .bind("article", row.page().articleId()).bind("section", row.page().section()).bind("views", views).add());
+      var hp = h.prepareBatch(
+          "INSERT INTO analytics_page_hour (hour, path, article_id, section, views) "
+              + "VALUES (:at, :path, :article, :section, :views) ON CONFLICT (hour, path) DO UPDATE SET "
+              + "views = analytics_page_hour.views + excluded.views, article_id = excluded.article_id, section = excluded.section");
+      hourPages.forEach((row, views) -> hp.bind("at", row.hour().toEpochMilli())
+          .bind("path", row.page().path())
+          .bind("article", row.page().articleId())
+          .bind("section", row.page().section())
+          .bind("views", views)
+          .add());
       if (!hourPages.isEmpty()) hp.execute();
-      var dp = h.prepareBatch("INSERT INTO analytics_page_day (day, path, article_id, section, views) "
-          + "VALUES (:at, :path, :article, :section, :views) ON CONFLICT (day, path) DO UPDATE SET "
-          + "views = analytics_page_day.views + excluded.views, article_id = excluded.article_id, section = excluded.section");
-      dayPages.forEach((row, views) -> dp.bind("at", row.day().toEpochMilli()).bind("path", row.page().path())
-          .bind("article", row.page().articleId()).bind("section", row.page().section()).bind("views", views).add());
+      var dp = h.prepareBatch(
+          "INSERT INTO analytics_page_day (day, path, article_id, section, views) "
+              + "VALUES (:at, :path, :article, :section, :views) ON CONFLICT (day, path) DO UPDATE SET "
+              + "views = analytics_page_day.views + excluded.views, article_id = excluded.article_id, section = excluded.section");
+      dayPages.forEach((row, views) -> dp.bind("at", row.day().toEpochMilli())
+          .bind("path", row.page().path())
+          .bind("article", row.page().articleId())
+          .bind("section", row.page().section())
+          .bind("views", views)
+          .add());
       if (!dayPages.isEmpty()) dp.execute();
-      var sp = h.prepareBatch("INSERT INTO analytics_source_day (day, kind, name, views) VALUES (:day, :kind, :name, :views) "
-          + "ON CONFLICT (day, kind, name) DO UPDATE SET views = analytics_source_day.views + excluded.views");
-      batch.sources().forEach((k, views) -> sp.bind("day", k.day().toEpochMilli()).bind("kind", k.kind())
-          .bind("name", k.name()).bind("views", views).add());
+      var sp = h.prepareBatch(
+          "INSERT INTO analytics_source_day (day, kind, name, views) VALUES (:day, :kind, :name, :views) "
+              + "ON CONFLICT (day, kind, name) DO UPDATE SET views = analytics_source_day.views + excluded.views");
+      batch
+          .sources()
+          .forEach((k, views) -> sp.bind("day", k.day().toEpochMilli())
+              .bind("kind", k.kind())
+              .bind("name", k.name())
+              .bind("views", views)
+              .add());
       if (!batch.sources().isEmpty()) sp.execute();
     });
   }
 
   private static void totals(Handle h, String table, String column, Map<Instant, long[]> rows) {
     if (rows.isEmpty()) return;
-    var b = h.prepareBatch("INSERT INTO " + table + " (" + column + ", views, visitors) VALUES (:at, :views, :visitors) "
-        + "ON CONFLICT (" + column + ") DO UPDATE SET views = " + table + ".views + excluded.views, "
+    var b = h.prepareBatch("INSERT INTO " + table + " (" + column
+        + ", views, visitors) VALUES (:at, :views, :visitors) "
+        + "ON CONFLICT (" + column + ") DO UPDATE SET views = " + table
+        + ".views + excluded.views, "
         + "visitors = " + table + ".visitors + excluded.visitors");
-    rows.forEach((at, n) -> b.bind("at", at.toEpochMilli()).bind("views", n[0]).bind("visitors", n[1]).add());
+    rows.forEach((at, n) -> b.bind("at", at.toEpochMilli())
+        .bind("views", n[0])
+        .bind("visitors", n[1])
+        .add());
     b.execute();
   }
 
@@ -86,28 +109,43 @@ public final class AnalyticsStore {
     db.jdbi().useTransaction(h -> {
       h.createUpdate("INSERT INTO analytics_live (node, readers, at) VALUES (:node, :readers, :at) "
               + "ON CONFLICT (node) DO UPDATE SET readers = excluded.readers, at = excluded.at")
-          .bind("node", node).bind("readers", readers).bind("at", at.toEpochMilli()).execute();
-      h.createUpdate("DELETE FROM analytics_live WHERE at < :stale").bind("stale", staleBefore.toEpochMilli()).execute();
+          .bind("node", node)
+          .bind("readers", readers)
+          .bind("at", at.toEpochMilli())
+          .execute();
+      h.createUpdate("DELETE FROM analytics_live WHERE at < :stale")
+          .bind("stale", staleBefore.toEpochMilli())
+          .execute();
     });
   }
 
   /** Live readers over every node that reported since {@code since}. */
   public long liveReaders(Instant since) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(readers), 0) FROM analytics_live WHERE at >= :since")
-        .bind("since", since.toEpochMilli()).mapTo(Long.class).one());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT COALESCE(SUM(readers), 0) FROM analytics_live WHERE at >= :since")
+            .bind("since", since.toEpochMilli())
+            .mapTo(Long.class)
+            .one());
   }
 
   /** Articles by views since {@code since}, most first. */
   public List<Ranked> mostRead(Instant since, int limit) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT article_id, SUM(views) AS n FROM analytics_page_hour "
-            + "WHERE hour >= :since AND article_id IS NOT NULL GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT :limit")
-        .bind("since", since.toEpochMilli()).bind("limit", limit)
-        .map((rs, ctx) -> new Ranked(Long.toString(rs.getLong("article_id")), rs.getLong("n"))).list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT article_id, SUM(views) AS n FROM analytics_page_hour "
+                    + "WHERE hour >= :since AND article_id IS NOT NULL GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT :limit")
+            .bind("since", since.toEpochMilli())
+            .bind("limit", limit)
+            .map((rs, ctx) -> new Ranked(Long.toString(rs.getLong("article_id")), rs.getLong("n")))
+            .list());
   }
 
   /** Deletes per-page hourly counts from before {@code cutoff}; daily counts stay. */
   public int pruneHourlyPages(Instant cutoff) {
-    return db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM analytics_page_hour WHERE hour < :cutoff")
-        .bind("cutoff", cutoff.toEpochMilli()).execute());
+    return db.jdbi()
+        .withHandle(h -> h.createUpdate("DELETE FROM analytics_page_hour WHERE hour < :cutoff")
+            .bind("cutoff", cutoff.toEpochMilli())
+            .execute());
   }
 }

@@ -12,8 +12,12 @@ import java.util.Map;
  * @param dayVisitors visitors seen for the first time in that day
  * @param sources views that arrived from another site or a campaign, per day
  */
-public record Batch(Map<PageKey, Long> pages, Map<Bucket, Long> hourViews, Map<Bucket, Long> hourVisitors,
-    Map<Instant, Long> dayVisitors, Map<SourceKey, Long> sources) {
+public record Batch(
+    Map<PageKey, Long> pages,
+    Map<Bucket, Long> hourViews,
+    Map<Bucket, Long> hourVisitors,
+    Map<Instant, Long> dayVisitors,
+    Map<SourceKey, Long> sources) {
 
   /** Views of one path in one hour. */
   public record PageKey(Bucket bucket, String path) {}

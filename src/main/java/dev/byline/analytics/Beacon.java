@@ -22,7 +22,8 @@ public record Beacon(String path, String referrerHost, String campaign) {
   public static final int MAX_CAMPAIGN = 64;
 
   private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*");
-  private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+  private static final Pattern HOST =
+      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
   private static final Pattern CAMPAIGN = Pattern.compile("[\\p{L}\\p{N} ._+-]+");
 
   public Beacon {
@@ -35,8 +36,10 @@ public record Beacon(String path, String referrerHost, String campaign) {
     if (path == null || path.isEmpty()) throw new InvalidInput("path", "is empty");
     int cut = indexOfAny(path, '?', '#');
     if (cut >= 0) path = path.substring(0, cut);
-    if (path.length() > MAX_PATH) throw new InvalidInput("path", "is longer than " + MAX_PATH + " characters");
-    if (!PATH.matcher(path).matches()) throw new InvalidInput("path", "must start with / and hold only URL path characters");
+    if (path.length() > MAX_PATH)
+      throw new InvalidInput("path", "is longer than " + MAX_PATH + " characters");
+    if (!PATH.matcher(path).matches())
+      throw new InvalidInput("path", "must start with / and hold only URL path characters");
     while (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
     return path;
   }
@@ -45,7 +48,8 @@ public record Beacon(String path, String referrerHost, String campaign) {
     if (host == null) return "";
     host = host.strip().toLowerCase(Locale.ROOT);
     int colon = host.lastIndexOf(':');
-    if (colon > 0 && host.substring(colon + 1).chars().allMatch(Character::isDigit)) host = host.substring(0, colon);
+    if (colon > 0 && host.substring(colon + 1).chars().allMatch(Character::isDigit))
+      host = host.substring(0, colon);
     if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
     if (host.startsWith("www.")) host = host.substring(4);
     if (host.isEmpty()) return "";
@@ -59,8 +63,10 @@ public record Beacon(String path, String referrerHost, String campaign) {
     if (campaign == null) return "";
     campaign = campaign.strip().toLowerCase(Locale.ROOT);
     if (campaign.isEmpty()) return "";
-    if (campaign.length() > MAX_CAMPAIGN) throw new InvalidInput("campaign", "is longer than " + MAX_CAMPAIGN + " characters");
-    if (!CAMPAIGN.matcher(campaign).matches()) throw new InvalidInput("campaign", "may hold only letters, digits, spaces and . _ + -");
+    if (campaign.length() > MAX_CAMPAIGN)
+      throw new InvalidInput("campaign", "is longer than " + MAX_CAMPAIGN + " characters");
+    if (!CAMPAIGN.matcher(campaign).matches())
+      throw new InvalidInput("campaign", "may hold only letters, digits, spaces and . _ + -");
     return campaign;
   }
 

@@ -16,12 +16,57 @@ public final class BotFilter {
    * this many alternatives costs about 15 µs a view, most of the beacon's budget.
    */
   static final List<String> TOKENS = List.of(
-      "crawl", "spider", "slurp", "archiver", "scrap", "fetcher", "scan", "monitor", "uptime", "pingdom",
-      "statuscake", "site24x7", "headless", "phantomjs", "selenium", "webdriver", "puppeteer", "playwright",
-      "lighthouse", "pagespeed", "gtmetrix", "facebookexternalhit", "facebookcatalog", "embedly", "preview",
-      "whatsapp", "vkshare", "quora link", "mediapartners", "feedfetcher", "python", "java/", "curl", "wget",
-      "okhttp", "go-http", "axios", "node-fetch", "undici", "libwww", "httpclient", "http_request", "ruby", "perl",
-      "php", "postman", "insomnia", "apachebench", "jmeter", "gatling", "k6/");
+      "crawl",
+      "spider",
+      "slurp",
+      "archiver",
+      "scrap",
+      "fetcher",
+      "scan",
+      "monitor",
+      "uptime",
+      "pingdom",
+      "statuscake",
+      "site24x7",
+      "headless",
+      "phantomjs",
+      "selenium",
+      "webdriver",
+      "puppeteer",
+      "playwright",
+      "lighthouse",
+      "pagespeed",
+      "gtmetrix",
+      "facebookexternalhit",
+      "facebookcatalog",
+      "embedly",
+      "preview",
+      "whatsapp",
+      "vkshare",
+      "quora link",
+      "mediapartners",
+      "feedfetcher",
+      "python",
+      "java/",
+      "curl",
+      "wget",
+      "okhttp",
+      "go-http",
+      "axios",
+      "node-fetch",
+      "undici",
+      "libwww",
+      "httpclient",
+      "http_request",
+      "ruby",
+      "perl",
+      "php",
+      "postman",
+      "insomnia",
+      "apachebench",
+      "jmeter",
+      "gatling",
+      "k6/");
   /** "bot" ending a word ("Googlebot/2.1", "bingbot", "AhrefsBot;"), but not the Cubot phone brand. */
   static final Pattern BOT = Pattern.compile("(?<!cu)bot(\\b|/|_)");
 
@@ -41,8 +86,11 @@ public final class BotFilter {
    * prefetch} (Firefox).
    */
   public boolean isPrefetch(String secPurpose, String purpose, String xPurpose, String xMoz) {
-    return mentions(secPurpose, "prefetch") || mentions(secPurpose, "prerender") || mentions(purpose, "prefetch")
-        || mentions(xPurpose, "preview") || mentions(xMoz, "prefetch");
+    return mentions(secPurpose, "prefetch")
+        || mentions(secPurpose, "prerender")
+        || mentions(purpose, "prefetch")
+        || mentions(xPurpose, "preview")
+        || mentions(xMoz, "prefetch");
   }
 
   private static boolean mentions(String header, String word) {

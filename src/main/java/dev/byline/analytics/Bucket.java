@@ -18,7 +18,8 @@ public record Bucket(Instant hour, Instant day, LocalDate date) {
   public static Bucket of(Instant at, ZoneId zone) {
     var local = at.atZone(zone);
     var date = local.toLocalDate();
-    return new Bucket(local.truncatedTo(ChronoUnit.HOURS).toInstant(), date.atStartOfDay(zone).toInstant(), date);
+    return new Bucket(
+        local.truncatedTo(ChronoUnit.HOURS).toInstant(), date.atStartOfDay(zone).toInstant(), date);
   }
 
   /** True when {@code at} falls in this bucket's hour. */

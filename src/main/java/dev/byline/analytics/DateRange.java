@@ -24,7 +24,8 @@ public record DateRange(LocalDate from, LocalDate to) {
     if (from == null) throw new InvalidInput("from", "is empty");
     if (to == null) throw new InvalidInput("to", "is empty");
     if (to.isBefore(from)) throw new InvalidInput("to", "is before from");
-    if (days(from, to) > MAX_DAYS) throw new InvalidInput("to", "is more than " + MAX_DAYS + " days after from");
+    if (days(from, to) > MAX_DAYS)
+      throw new InvalidInput("to", "is more than " + MAX_DAYS + " days after from");
   }
 
   /** The last {@code days} days up to and including {@code today}. */
@@ -64,7 +65,8 @@ public record DateRange(LocalDate from, LocalDate to) {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidInput(field, "must be a date like 2026-03-31, not \"" + value.strip() + "\"");
+      throw new InvalidInput(
+          field, "must be a date like 2026-03-31, not \"" + value.strip() + "\"");
     }
   }
 }

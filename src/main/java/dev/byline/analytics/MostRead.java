@@ -55,7 +55,9 @@ public final class MostRead {
 
   private boolean recompute(Instant now) {
     // Over-fetch so unpublished stories can drop out without shortening the list.
-    var ids = store.mostRead(now.minus(WINDOW), SIZE * 2).stream().map(r -> Long.parseLong(r.key())).toList();
+    var ids = store.mostRead(now.minus(WINDOW), SIZE * 2).stream()
+        .map(r -> Long.parseLong(r.key()))
+        .toList();
     var old = snapshot;
     snapshot = new Snapshot(now, ids);
     return old == null ? !ids.isEmpty() : !old.ids().equals(ids);

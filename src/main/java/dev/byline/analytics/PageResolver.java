@@ -28,11 +28,15 @@ public final class PageResolver {
   private final TopicStore topics;
   private final AuthorStore authors;
   private final Set<String> fixedPaths;
-  private final Cache<String, PageRef> cache = Caffeine.newBuilder()
-      .maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_TIME).build();
+  private final Cache<String, PageRef> cache =
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_TIME).build();
 
   /** @param fixedPaths other paths the site serves that are worth counting, e.g. {@code /most-read} */
-  public PageResolver(ArticleStore articles, SectionStore sections, TopicStore topics, AuthorStore authors,
+  public PageResolver(
+      ArticleStore articles,
+      SectionStore sections,
+      TopicStore topics,
+      AuthorStore authors,
       Set<String> fixedPaths) {
     this.articles = articles;
     this.sections = sections;
@@ -50,18 +54,31 @@ public final class PageResolver {
     if (path.equals("/") || fixedPaths.contains(path)) return new PageRef(path, null, "");
     var parts = path.substring(1).split("/", -1);
     if (parts.length == 1 && Slugs.isValid(parts[0])) {
-      return sections.bySlug(parts[0]).map(s -> new PageRef(s.path(), null, s.slug())).orElse(PageRef.OTHER);
+      return sections
+          .bySlug(parts[0])
+          .map(s -> new PageRef(s.path(), null, s.slug()))
+          .orElse(PageRef.OTHER);
     }
     if (parts.length != 2 || !Slugs.isValid(parts[1])) return PageRef.OTHER;
     if (parts[0].equals("topic")) {
-      return topics.bySlug(parts[1]).map(t -> new PageRef(t.path(), null, "")).orElse(PageRef.OTHER);
+      return topics
+          .bySlug(parts[1])
+          .map(t -> new PageRef(t.path(), null, ""))
+          .orElse(PageRef.OTHER);
     }
     if (parts[0].equals("author")) {
-      return authors.bySlug(parts[1]).map(a -> new PageRef(a.path(), null, "")).orElse(PageRef.OTHER);
+      return authors
+          .bySlug(parts[1])
+          .map(a -> new PageRef(a.path(), null, ""))
+          .orElse(PageRef.OTHER);
     }
-    var article = articles.bySlug(parts[1]).filter(Article::isPublished)
+    var article = articles
+        .bySlug(parts[1])
+        .filter(Article::isPublished)
         .or(() -> articles.redirectedFrom(parts[1]).filter(Article::isPublished));
-    return article.map(a -> new PageRef(a.path(), a.id(), a.section() == null ? "" : a.section().slug()))
+    return article
+        .map(a ->
+            new PageRef(a.path(), a.id(), a.section() == null ? "" : a.section().slug()))
         .orElse(PageRef.OTHER);
   }
 }

@@ -32,7 +32,13 @@ public final class PageViews implements AutoCloseable {
   static final Duration PRUNE_EVERY = Duration.ofHours(6);
 
   /** What became of a beacon. */
-  public enum Outcome { COUNTED, BOT, PREFETCH, OBJECTED, DISABLED }
+  public enum Outcome {
+    COUNTED,
+    BOT,
+    PREFETCH,
+    OBJECTED,
+    DISABLED
+  }
 
   private final AnalyticsSettings settings;
   private final AnalyticsStore store;
@@ -49,8 +55,13 @@ public final class PageViews implements AutoCloseable {
   private volatile Instant lastPrune = Instant.EPOCH;
   private ScheduledExecutorService timer;
 
-  public PageViews(AnalyticsSettings settings, AnalyticsStore store, PageResolver pages, VisitorHash visitors,
-      Clock clock, ZoneId zone) {
+  public PageViews(
+      AnalyticsSettings settings,
+      AnalyticsStore store,
+      PageResolver pages,
+      VisitorHash visitors,
+      Clock clock,
+      ZoneId zone) {
     this.settings = settings;
     this.store = store;
     this.pages = pages;
@@ -66,7 +77,8 @@ public final class PageViews implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    timer.scheduleWithFixedDelay(this::flushQuietly, settings.flushSeconds(), settings.flushSeconds(), TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(
+        this::flushQuietly, settings.flushSeconds(), settings.flushSeconds(), TimeUnit.SECONDS);
     return this;
   }
 
@@ -108,7 +120,10 @@ public final class PageViews implements AutoCloseable {
     uniques.forgetBefore(current.hour(), current.day());
     try {
       store.write(batch, pages::resolve);
-      store.writeLive(node, uniques.liveSince(now.minus(LIVE_WINDOW).toEpochMilli()), now,
+      store.writeLive(
+          node,
+          uniques.liveSince(now.minus(LIVE_WINDOW).toEpochMilli()),
+          now,
           now.minus(Duration.ofSeconds(3L * settings.flushSeconds() + 60)));
     } catch (RuntimeException e) {
       tally.restore(batch);
@@ -130,7 +145,8 @@ public final class PageViews implements AutoCloseable {
 
   /** Live readers across every node, as of their last flush. */
   public long liveReaders() {
-    return store.liveReaders(clock.instant().minus(Duration.ofSeconds(3L * settings.flushSeconds() + 60)));
+    return store.liveReaders(
+        clock.instant().minus(Duration.ofSeconds(3L * settings.flushSeconds() + 60)));
   }
 
   public AnalyticsSettings settings() {

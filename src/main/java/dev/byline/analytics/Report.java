@@ -12,8 +12,16 @@ import java.util.List;
  * @param referrers other sites' host names by views that arrived from them
  * @param campaigns utm_source values by views
  */
-public record Report(DateRange range, Resolution resolution, List<SeriesPoint> series, long views, long visitors,
-    List<Ranked> articles, List<Ranked> sections, List<Ranked> referrers, List<Ranked> campaigns) {
+public record Report(
+    DateRange range,
+    Resolution resolution,
+    List<SeriesPoint> series,
+    long views,
+    long visitors,
+    List<Ranked> articles,
+    List<Ranked> sections,
+    List<Ranked> referrers,
+    List<Ranked> campaigns) {
   public Report {
     series = List.copyOf(series);
     articles = List.copyOf(articles);

@@ -20,7 +20,8 @@ public enum Resolution {
       case "", "auto" -> range.days() <= AUTO_HOURLY_DAYS ? HOUR : DAY;
       case "hour" -> {
         if (range.days() > MAX_HOURLY_DAYS) {
-          throw new InvalidInput("resolution", "hour is available for ranges of up to " + MAX_HOURLY_DAYS + " days");
+          throw new InvalidInput(
+              "resolution", "hour is available for ranges of up to " + MAX_HOURLY_DAYS + " days");
         }
         yield HOUR;
       }

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.StampedLock;
 final class Tally {
   /** Distinct paths kept per flush; more in one interval is an attack or a bug, pooled as one. */
   static final int MAX_PATHS = 50_000;
+
   static final String OTHER = "(other)";
 
   private static final class Open {
@@ -34,13 +35,16 @@ final class Tally {
     try {
       var o = open;
       var key = new Batch.PageKey(bucket, beacon.path());
-      if (o.pages.size() >= MAX_PATHS && !o.pages.containsKey(key)) key = new Batch.PageKey(bucket, OTHER);
+      if (o.pages.size() >= MAX_PATHS && !o.pages.containsKey(key))
+        key = new Batch.PageKey(bucket, OTHER);
       add(o.pages, key, 1);
       add(o.hourViews, bucket, 1);
       if (newInHour) add(o.hourVisitors, bucket, 1);
       if (newInDay) add(o.dayVisitors, bucket.day(), 1);
-      if (!beacon.referrerHost().isEmpty()) add(o.sources, new Batch.SourceKey(bucket.day(), Batch.REFERRER, beacon.referrerHost()), 1);
-      if (!beacon.campaign().isEmpty()) add(o.sources, new Batch.SourceKey(bucket.day(), Batch.CAMPAIGN, beacon.campaign()), 1);
+      if (!beacon.referrerHost().isEmpty())
+        add(o.sources, new Batch.SourceKey(bucket.day(), Batch.REFERRER, beacon.referrerHost()), 1);
+      if (!beacon.campaign().isEmpty())
+        add(o.sources, new Batch.SourceKey(bucket.day(), Batch.CAMPAIGN, beacon.campaign()), 1);
     } finally {
       lock.unlockRead(stamp);
     }
@@ -56,7 +60,11 @@ final class Tally {
     } finally {
       lock.unlockWrite(stamp);
     }
-    return new Batch(sums(taken.pages), sums(taken.hourViews), sums(taken.hourVisitors), sums(taken.dayVisitors),
+    return new Batch(
+        sums(taken.pages),
+        sums(taken.hourViews),
+        sums(taken.hourVisitors),
+        sums(taken.dayVisitors),
         sums(taken.sources));
   }
 

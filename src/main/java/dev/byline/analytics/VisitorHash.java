@@ -74,7 +74,8 @@ public final class VisitorHash {
     synchronized (this) {
       s = salt;
       if (s != null && s.day().equals(day)) return s;
-      // A late hit from a day that has ended gets a fresh, throwaway salt rather than the old one back.
+      // A late hit from a day that has ended gets a fresh, throwaway salt rather than the old one
+      // back.
       var bytes = new byte[SALT_BYTES];
       random.nextBytes(bytes);
       var next = new Salt(day, bytes);

@@ -1,11 +1,11 @@
 package dev.byline.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.web.Routes;
 import dev.byline.wire.PictureResolver;
 import dev.byline.wire.Quarantine;
 import dev.byline.wire.Wire;
 import dev.byline.wire.WireDesk;
-import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -38,25 +38,35 @@ public final class WirePushEndpoint implements Routes {
 
   private void push(Context ctx) throws Exception {
     ctx.header("Cache-Control", "no-store");
-    var source = wire.sources().byName(ctx.pathParam("source")).filter(s -> !s.pushToken().isEmpty());
+    var source = wire.sources()
+        .byName(ctx.pathParam("source"))
+        .filter(s -> !s.pushToken().isEmpty());
     if (source.isEmpty()) {
       json(ctx, 404, Map.of("error", "this source does not take pushed items"));
       return;
     }
     var auth = ctx.header("Authorization");
     var given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : "";
-    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), source.get().pushToken().getBytes(StandardCharsets.UTF_8))) {
+    if (!MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8),
+        source.get().pushToken().getBytes(StandardCharsets.UTF_8))) {
       log.warn("event=wire_push_refused source={} ip={}", source.get().name(), ctx.ip());
       ctx.header("WWW-Authenticate", "Bearer");
       json(ctx, 401, Map.of("error", "missing or wrong token"));
       return;
     }
     var bytes = ctx.bodyAsBytes();
-    var name = "push-" + System.currentTimeMillis() + (bytes.length > 0 && bytes[0] == '{' ? ".json" : ".xml");
+    var name = "push-" + System.currentTimeMillis()
+        + (bytes.length > 0 && bytes[0] == '{' ? ".json" : ".xml");
     var read = wire.ingest().read(source.get(), name, bytes, PictureResolver.Beside.NONE);
     if (read.failed()) {
       new Quarantine(source.get().folder().resolve("quarantine"))
-          .copy(name, bytes, read.failure().where(), read.failure().reason(), wire.ingest().clock().instant());
+          .copy(
+              name,
+              bytes,
+              read.failure().where(),
+              read.failure().reason(),
+              wire.ingest().clock().instant());
       json(ctx, 422, Map.of("error", read.failure().getMessage()));
       return;
     }
@@ -69,7 +79,10 @@ public final class WirePushEndpoint implements Routes {
         case FAILED -> failed++;
       }
     }
-    json(ctx, failed > 0 ? 422 : 200, Map.of("imported", imported, "updated", updated, "ignored", ignored, "failed", failed));
+    json(
+        ctx,
+        failed > 0 ? 422 : 200,
+        Map.of("imported", imported, "updated", updated, "ignored", ignored, "failed", failed));
   }
 
   private static void json(Context ctx, int status, Map<String, ?> body) throws Exception {

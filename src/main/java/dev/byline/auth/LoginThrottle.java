@@ -36,18 +36,32 @@ public final class LoginThrottle {
     long since = now - WINDOW.toMillis();
     var account = normal(email);
     return db.jdbi().withHandle(h -> {
-      var byAccount = h.createQuery("SELECT at FROM login_failure WHERE email = :e AND at > :since ORDER BY at DESC LIMIT :n")
-          .bind("e", account).bind("since", since).bind("n", MAX_PER_ACCOUNT).mapTo(Long.class).list();
+      var byAccount = h.createQuery(
+              "SELECT at FROM login_failure WHERE email = :e AND at > :since ORDER BY at DESC LIMIT :n")
+          .bind("e", account)
+          .bind("since", since)
+          .bind("n", MAX_PER_ACCOUNT)
+          .mapTo(Long.class)
+          .list();
       if (!account.isEmpty() && byAccount.size() >= MAX_PER_ACCOUNT) {
         var wait = waitFor(byAccount.get(byAccount.size() - 1), now);
-        return Optional.of(new Block("Too many failed sign-ins for this account. Try again in " + minutes(wait)
-            + ", or ask an admin to reset the password.", wait));
+        return Optional.of(new Block(
+            "Too many failed sign-ins for this account. Try again in " + minutes(wait)
+                + ", or ask an admin to reset the password.",
+            wait));
       }
-      var byAddress = h.createQuery("SELECT at FROM login_failure WHERE ip = :ip AND at > :since ORDER BY at DESC LIMIT :n")
-          .bind("ip", ip).bind("since", since).bind("n", MAX_PER_ADDRESS).mapTo(Long.class).list();
+      var byAddress = h.createQuery(
+              "SELECT at FROM login_failure WHERE ip = :ip AND at > :since ORDER BY at DESC LIMIT :n")
+          .bind("ip", ip)
+          .bind("since", since)
+          .bind("n", MAX_PER_ADDRESS)
+          .mapTo(Long.class)
+          .list();
       if (byAddress.size() >= MAX_PER_ADDRESS) {
         var wait = waitFor(byAddress.get(byAddress.size() - 1), now);
-        return Optional.of(new Block("Too many failed sign-ins from your network. Try again in " + minutes(wait) + ".", wait));
+        return Optional.of(new Block(
+            "Too many failed sign-ins from your network. Try again in " + minutes(wait) + ".",
+            wait));
       }
       return Optional.<Block>empty();
     });
@@ -56,15 +70,23 @@ public final class LoginThrottle {
   public void failed(String email, String ip) {
     long now = clock.millis();
     db.jdbi().useHandle(h -> {
-      h.createUpdate("DELETE FROM login_failure WHERE at <= :old").bind("old", now - WINDOW.toMillis()).execute();
+      h.createUpdate("DELETE FROM login_failure WHERE at <= :old")
+          .bind("old", now - WINDOW.toMillis())
+          .execute();
       h.createUpdate("INSERT INTO login_failure (at, email, ip) VALUES (:at, :e, :ip)")
-          .bind("at", now).bind("e", normal(email)).bind("ip", ip).execute();
+          .bind("at", now)
+          .bind("e", normal(email))
+          .bind("ip", ip)
+          .execute();
     });
   }
 
   /** A correct password clears the account's count (not the address's: one success proves little about a network). */
   public void succeeded(String email) {
-    db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM login_failure WHERE email = :e").bind("e", normal(email)).execute());
+    db.jdbi()
+        .useHandle(h -> h.createUpdate("DELETE FROM login_failure WHERE email = :e")
+            .bind("e", normal(email))
+            .execute());
   }
 
   private Duration waitFor(long oldestCounted, long now) {

@@ -24,8 +24,8 @@ public final class PasswordHasher {
   /** Bounds the work one sign-in can ask of the server. */
   public static final int MAX_LENGTH = 200;
 
-  private final Argon2Function argon2 =
-      Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+  private final Argon2Function argon2 = Argon2Function.getInstance(
+      MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
   /** Checked against when an account does not exist, so a miss costs what a hit costs. */
   private final String decoy;
 
@@ -38,7 +38,10 @@ public final class PasswordHasher {
   }
 
   public boolean matches(String password, String hash) {
-    if (password == null || password.length() > MAX_LENGTH || hash == null || !hash.startsWith("$argon2id$")) return false;
+    if (password == null
+        || password.length() > MAX_LENGTH
+        || hash == null
+        || !hash.startsWith("$argon2id$")) return false;
     try {
       return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
     } catch (RuntimeException e) {
@@ -54,8 +57,10 @@ public final class PasswordHasher {
   /** Checks a new password; the message names the field. */
   public static void checkNew(String field, String password) {
     if (password == null || password.isEmpty()) throw new AccountException(field, "is empty");
-    if (password.length() < MIN_LENGTH) throw new AccountException(field, "must be at least " + MIN_LENGTH + " characters");
-    if (password.length() > MAX_LENGTH) throw new AccountException(field, "must be at most " + MAX_LENGTH + " characters");
+    if (password.length() < MIN_LENGTH)
+      throw new AccountException(field, "must be at least " + MIN_LENGTH + " characters");
+    if (password.length() > MAX_LENGTH)
+      throw new AccountException(field, "must be at most " + MAX_LENGTH + " characters");
     if (password.isBlank()) throw new AccountException(field, "cannot be only spaces");
   }
 }

@@ -21,7 +21,9 @@ public enum Role {
   }
 
   public static Role parse(String value) {
-    for (var r : values()) if (r.dbValue().equalsIgnoreCase(value == null ? "" : value.strip())) return r;
-    throw new IllegalArgumentException("role must be writer, editor or admin, not \"" + value + "\"");
+    for (var r : values())
+      if (r.dbValue().equalsIgnoreCase(value == null ? "" : value.strip())) return r;
+    throw new IllegalArgumentException(
+        "role must be writer, editor or admin, not \"" + value + "\"");
   }
 }

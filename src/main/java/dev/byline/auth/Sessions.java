@@ -28,10 +28,16 @@ public final class Sessions {
   public record Started(String token, User user) {}
 
   /** A live session as a request sees it. */
-  public record Active(String tokenHash, User user, String csrfToken, boolean mustChangePassword, Instant createdAt) {}
+  public record Active(
+      String tokenHash,
+      User user,
+      String csrfToken,
+      boolean mustChangePassword,
+      Instant createdAt) {}
 
   /** A session as its owner sees it in "where you are signed in". */
-  public record Listed(String tokenHash, Instant createdAt, Instant lastSeenAt, String ip, String userAgent) {}
+  public record Listed(
+      String tokenHash, Instant createdAt, Instant lastSeenAt, String ip, String userAgent) {}
 
   private final Database db;
   private final Tokens tokens;
@@ -48,11 +54,18 @@ public final class Sessions {
     long now = clock.millis();
     db.jdbi().useHandle(h -> {
       h.createUpdate("DELETE FROM user_session WHERE expires_at < :now OR last_seen_at < :idle")
-          .bind("now", now).bind("idle", now - IDLE_TIMEOUT.toMillis()).execute();
-      h.createUpdate("INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) "
-              + "VALUES (:t, :u, :now, :now, :exp, :ip, :ua)")
-          .bind("t", Tokens.sha256(token)).bind("u", user.id()).bind("now", now)
-          .bind("exp", now + ABSOLUTE_TIMEOUT.toMillis()).bind("ip", clip(ip, 64)).bind("ua", clip(userAgent, 300))
+          .bind("now", now)
+          .bind("idle", now - IDLE_TIMEOUT.toMillis())
+          .execute();
+      h.createUpdate(
+              "INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) "
+                  + "VALUES (:t, :u, :now, :now, :exp, :ip, :ua)")
+          .bind("t", Tokens.sha256(token))
+          .bind("u", user.id())
+          .bind("now", now)
+          .bind("exp", now + ABSOLUTE_TIMEOUT.toMillis())
+          .bind("ip", clip(ip, 64))
+          .bind("ua", clip(userAgent, 300))
           .execute();
     });
     return new Started(token, user);
@@ -63,15 +76,31 @@ public final class Sessions {
     if (token == null || token.isEmpty() || token.length() > 100) return Optional.empty();
     var hash = Tokens.sha256(token);
     long now = clock.millis();
-    record Row(User user, long lastSeen, long expires, boolean disabled, boolean mustChange, long created) {}
-    var row = db.jdbi().withHandle(h -> h.createQuery("SELECT u.id, u.email, u.name, u.role, u.disabled, u.must_change_password, "
-            + "s.last_seen_at, s.expires_at, s.created_at FROM user_session s JOIN app_user u ON u.id = s.user_id "
-            + "WHERE s.token_hash = :t")
-        .bind("t", hash)
-        .map((rs, ctx) -> new Row(new User(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-            Role.parse(rs.getString("role"))), rs.getLong("last_seen_at"), rs.getLong("expires_at"),
-            rs.getInt("disabled") != 0, rs.getInt("must_change_password") != 0, rs.getLong("created_at")))
-        .findOne());
+    record Row(
+        User user,
+        long lastSeen,
+        long expires,
+        boolean disabled,
+        boolean mustChange,
+        long created) {}
+    var row = db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT u.id, u.email, u.name, u.role, u.disabled, u.must_change_password, "
+                    + "s.last_seen_at, s.expires_at, s.created_at FROM user_session s JOIN app_user u ON u.id = s.user_id "
+                    + "WHERE s.token_hash = :t")
+            .bind("t", hash)
+            .map((rs, ctx) -> new Row(
+                new User(
+                    rs.getLong("id"),
+                    rs.getString("email"),
+                    rs.getString("name"),
+                    Role.parse(rs.getString("role"))),
+                rs.getLong("last_seen_at"),
+                rs.getLong("expires_at"),
+                rs.getInt("disabled") != 0,
+                rs.getInt("must_change_password") != 0,
+                rs.getLong("created_at")))
+            .findOne());
     if (row.isEmpty()) return Optional.empty();
     var r = row.get();
     if (r.disabled() || r.expires() <= now || r.lastSeen() + IDLE_TIMEOUT.toMillis() <= now) {
@@ -79,10 +108,15 @@ public final class Sessions {
       return Optional.empty();
     }
     if (now - r.lastSeen() >= TOUCH_EVERY.toMillis()) {
-      db.jdbi().useHandle(h -> h.createUpdate("UPDATE user_session SET last_seen_at = :now WHERE token_hash = :t")
-          .bind("now", now).bind("t", hash).execute());
+      db.jdbi()
+          .useHandle(h -> h.createUpdate(
+                  "UPDATE user_session SET last_seen_at = :now WHERE token_hash = :t")
+              .bind("now", now)
+              .bind("t", hash)
+              .execute());
     }
-    return Optional.of(new Active(hash, r.user(), Tokens.csrfFor(token), r.mustChange(), Instant.ofEpochMilli(r.created())));
+    return Optional.of(new Active(
+        hash, r.user(), Tokens.csrfFor(token), r.mustChange(), Instant.ofEpochMilli(r.created())));
   }
 
   public void end(String token) {
@@ -90,27 +124,43 @@ public final class Sessions {
   }
 
   void endByHash(String hash) {
-    db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM user_session WHERE token_hash = :t").bind("t", hash).execute());
+    db.jdbi()
+        .useHandle(h -> h.createUpdate("DELETE FROM user_session WHERE token_hash = :t")
+            .bind("t", hash)
+            .execute());
   }
 
   /** Signs the user out in every browser; returns how many sessions ended. */
   public int endAll(long userId) {
-    return db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM user_session WHERE user_id = :u").bind("u", userId).execute());
+    return db.jdbi()
+        .withHandle(h -> h.createUpdate("DELETE FROM user_session WHERE user_id = :u")
+            .bind("u", userId)
+            .execute());
   }
 
   /** Ends every session of the user except the one with {@code keepTokenHash}. */
   public int endOthers(long userId, String keepTokenHash) {
-    return db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM user_session WHERE user_id = :u AND token_hash <> :t")
-        .bind("u", userId).bind("t", keepTokenHash).execute());
+    return db.jdbi()
+        .withHandle(
+            h -> h.createUpdate("DELETE FROM user_session WHERE user_id = :u AND token_hash <> :t")
+                .bind("u", userId)
+                .bind("t", keepTokenHash)
+                .execute());
   }
 
   public List<Listed> of(long userId) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT token_hash, created_at, last_seen_at, ip, user_agent "
-            + "FROM user_session WHERE user_id = :u ORDER BY last_seen_at DESC")
-        .bind("u", userId)
-        .map((rs, ctx) -> new Listed(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)),
-            rs.getString(4), rs.getString(5)))
-        .list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT token_hash, created_at, last_seen_at, ip, user_agent "
+                    + "FROM user_session WHERE user_id = :u ORDER BY last_seen_at DESC")
+            .bind("u", userId)
+            .map((rs, ctx) -> new Listed(
+                rs.getString(1),
+                Instant.ofEpochMilli(rs.getLong(2)),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                rs.getString(4),
+                rs.getString(5)))
+            .list());
   }
 
   private static String clip(String s, int max) {

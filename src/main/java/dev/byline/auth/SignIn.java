@@ -27,7 +27,12 @@ public final class SignIn {
   private final AuditLog audit;
   private final PasswordHasher hasher;
 
-  public SignIn(UserStore users, Sessions sessions, LoginThrottle throttle, AuditLog audit, PasswordHasher hasher) {
+  public SignIn(
+      UserStore users,
+      Sessions sessions,
+      LoginThrottle throttle,
+      AuditLog audit,
+      PasswordHasher hasher) {
     this.users = users;
     this.sessions = sessions;
     this.throttle = throttle;
@@ -51,7 +56,13 @@ public final class SignIn {
     var c = found.get();
     if (!hasher.matches(password, c.passwordHash()) || c.disabled()) {
       throttle.failed(email, ip);
-      audit.record(c.user(), "user.login-failed", "user", c.user().id(), c.disabled() ? "account disabled" : "wrong password", ip);
+      audit.record(
+          c.user(),
+          "user.login-failed",
+          "user",
+          c.user().id(),
+          c.disabled() ? "account disabled" : "wrong password",
+          ip);
       return new Refused(REFUSED);
     }
     throttle.succeeded(email);
@@ -61,12 +72,18 @@ public final class SignIn {
   }
 
   /** Changes a signed-in user's own password after checking the current one; other sessions end. */
-  public void changePassword(User user, String current, String next, String confirm, String keepSessionHash, String ip) {
-    var hash = users.passwordHash(user.id()).orElseThrow(() -> new AccountException("user", "does not exist"));
-    if (!hasher.matches(current, hash)) throw new AccountException("current password", "is not right");
+  public void changePassword(
+      User user, String current, String next, String confirm, String keepSessionHash, String ip) {
+    var hash = users
+        .passwordHash(user.id())
+        .orElseThrow(() -> new AccountException("user", "does not exist"));
+    if (!hasher.matches(current, hash))
+      throw new AccountException("current password", "is not right");
     PasswordHasher.checkNew("new password", next);
-    if (!next.equals(confirm)) throw new AccountException("confirm password", "does not match the new password");
-    if (next.equals(current)) throw new AccountException("new password", "must differ from the current one");
+    if (!next.equals(confirm))
+      throw new AccountException("confirm password", "does not match the new password");
+    if (next.equals(current))
+      throw new AccountException("new password", "must differ from the current one");
     users.setPassword(user.id(), next, false);
     sessions.endOthers(user.id(), keepSessionHash);
     audit.record(user, "user.password-change", "user", user.id(), "other sessions signed out", ip);

@@ -17,10 +17,12 @@ public final class UserStore {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /** What sign-in needs to know about an account. */
-  record Credentials(User user, String passwordHash, boolean disabled, boolean mustChangePassword) {}
+  record Credentials(
+      User user, String passwordHash, boolean disabled, boolean mustChangePassword) {}
 
   /** An account as admins manage it. */
-  public record Account(User user, boolean disabled, boolean mustChangePassword, java.time.Instant createdAt) {}
+  public record Account(
+      User user, boolean disabled, boolean mustChangePassword, java.time.Instant createdAt) {}
 
   private final Database db;
   private final PasswordHasher hasher;
@@ -32,20 +34,32 @@ public final class UserStore {
     this.clock = clock;
   }
 
-  public User create(String email, String name, Role role, String password, boolean mustChangePassword) {
+  public User create(
+      String email, String name, Role role, String password, boolean mustChangePassword) {
     var cleanEmail = email(email);
     var cleanName = name(name);
     if (role == null) throw new AccountException("role", "is empty");
     PasswordHasher.checkNew("password", password);
     var hash = hasher.hash(password);
     return db.jdbi().inTransaction(h -> {
-      if (h.createQuery("SELECT COUNT(*) FROM app_user WHERE email = :e").bind("e", cleanEmail).mapTo(Integer.class).one() > 0) {
+      if (h.createQuery("SELECT COUNT(*) FROM app_user WHERE email = :e")
+              .bind("e", cleanEmail)
+              .mapTo(Integer.class)
+              .one()
+          > 0) {
         throw new AccountException("email", "\"" + cleanEmail + "\" already has an account");
       }
-      long id = h.createQuery("INSERT INTO app_user (email, name, role, password_hash, must_change_password, created_at) "
-              + "VALUES (:e, :n, :r, :p, :m, :at) RETURNING id")
-          .bind("e", cleanEmail).bind("n", cleanName).bind("r", role.dbValue()).bind("p", hash)
-          .bind("m", mustChangePassword ? 1 : 0).bind("at", clock.millis()).mapTo(Long.class).one();
+      long id = h.createQuery(
+              "INSERT INTO app_user (email, name, role, password_hash, must_change_password, created_at) "
+                  + "VALUES (:e, :n, :r, :p, :m, :at) RETURNING id")
+          .bind("e", cleanEmail)
+          .bind("n", cleanName)
+          .bind("r", role.dbValue())
+          .bind("p", hash)
+          .bind("m", mustChangePassword ? 1 : 0)
+          .bind("at", clock.millis())
+          .mapTo(Long.class)
+          .one();
       return new User(id, cleanEmail, cleanName, role);
     });
   }
@@ -55,38 +69,55 @@ public final class UserStore {
   }
 
   public Optional<Account> account(long id) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> toAccount(rs)).findOne());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE id = :id")
+            .bind("id", id)
+            .map((rs, ctx) -> toAccount(rs))
+            .findOne());
   }
 
   public List<Account> all() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM app_user ORDER BY name, id")
-        .map((rs, ctx) -> toAccount(rs)).list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM app_user ORDER BY name, id")
+            .map((rs, ctx) -> toAccount(rs))
+            .list());
   }
 
   public int count() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Integer.class).one());
+    return db.jdbi()
+        .withHandle(h ->
+            h.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Integer.class).one());
   }
 
   Optional<Credentials> credentials(String email) {
     var clean = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE email = :e").bind("e", clean)
-        .map((rs, ctx) -> new Credentials(toUser(rs), rs.getString("password_hash"), rs.getInt("disabled") != 0,
-            rs.getInt("must_change_password") != 0))
-        .findOne());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE email = :e")
+            .bind("e", clean)
+            .map((rs, ctx) -> new Credentials(
+                toUser(rs),
+                rs.getString("password_hash"),
+                rs.getInt("disabled") != 0,
+                rs.getInt("must_change_password") != 0))
+            .findOne());
   }
 
   Optional<String> passwordHash(long id) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE id = :id").bind("id", id)
-        .mapTo(String.class).findOne());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT password_hash FROM app_user WHERE id = :id")
+            .bind("id", id)
+            .mapTo(String.class)
+            .findOne());
   }
 
   public void update(long id, String name, Role role, boolean disabled) {
     var cleanName = name(name);
     if (role == null) throw new AccountException("role", "is empty");
     db.jdbi().useTransaction(h -> {
-      var current = h.createQuery("SELECT role, disabled FROM app_user WHERE id = :id").bind("id", id)
-          .map((rs, ctx) -> Role.parse(rs.getString("role")) + ":" + rs.getInt("disabled")).findOne()
+      var current = h.createQuery("SELECT role, disabled FROM app_user WHERE id = :id")
+          .bind("id", id)
+          .map((rs, ctx) -> Role.parse(rs.getString("role")) + ":" + rs.getInt("disabled"))
+          .findOne()
           .orElseThrow(() -> new AccountException("user", "does not exist"));
       boolean wasActiveAdmin = current.equals(Role.ADMIN + ":0");
       boolean staysActiveAdmin = role == Role.ADMIN && !disabled;
@@ -94,26 +125,38 @@ public final class UserStore {
         throw new AccountException("role", "cannot change: this is the last active admin");
       }
       h.createUpdate("UPDATE app_user SET name = :n, role = :r, disabled = :d WHERE id = :id")
-          .bind("n", cleanName).bind("r", role.dbValue()).bind("d", disabled ? 1 : 0).bind("id", id).execute();
+          .bind("n", cleanName)
+          .bind("r", role.dbValue())
+          .bind("d", disabled ? 1 : 0)
+          .bind("id", id)
+          .execute();
     });
   }
 
   public void setPassword(long id, String password, boolean mustChange) {
     PasswordHasher.checkNew("password", password);
     var hash = hasher.hash(password);
-    int n = db.jdbi().withHandle(h -> h.createUpdate("UPDATE app_user SET password_hash = :p, must_change_password = :m WHERE id = :id")
-        .bind("p", hash).bind("m", mustChange ? 1 : 0).bind("id", id).execute());
+    int n = db.jdbi()
+        .withHandle(h -> h.createUpdate(
+                "UPDATE app_user SET password_hash = :p, must_change_password = :m WHERE id = :id")
+            .bind("p", hash)
+            .bind("m", mustChange ? 1 : 0)
+            .bind("id", id)
+            .execute());
     if (n == 0) throw new AccountException("user", "does not exist");
   }
 
   private static int activeAdmins(org.jdbi.v3.core.Handle h) {
-    return h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND disabled = 0").mapTo(Integer.class).one();
+    return h.createQuery("SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND disabled = 0")
+        .mapTo(Integer.class)
+        .one();
   }
 
   static String email(String email) {
     var v = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     if (v.isEmpty()) throw new AccountException("email", "is empty");
-    if (v.length() > 254 || !EMAIL.matcher(v).matches()) throw new AccountException("email", "is not an email address");
+    if (v.length() > 254 || !EMAIL.matcher(v).matches())
+      throw new AccountException("email", "is not an email address");
     return v;
   }
 
@@ -121,16 +164,24 @@ public final class UserStore {
     var v = name == null ? "" : name.strip();
     if (v.isEmpty()) throw new AccountException("name", "is empty");
     if (v.length() > 120) throw new AccountException("name", "is longer than 120 characters");
-    for (int i = 0; i < v.length(); i++) if (v.charAt(i) < 0x20) throw new AccountException("name", "contains a control character");
+    for (int i = 0; i < v.length(); i++)
+      if (v.charAt(i) < 0x20) throw new AccountException("name", "contains a control character");
     return v;
   }
 
   private static User toUser(ResultSet rs) throws SQLException {
-    return new User(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.parse(rs.getString("role")));
+    return new User(
+        rs.getLong("id"),
+        rs.getString("email"),
+        rs.getString("name"),
+        Role.parse(rs.getString("role")));
   }
 
   private static Account toAccount(ResultSet rs) throws SQLException {
-    return new Account(toUser(rs), rs.getInt("disabled") != 0, rs.getInt("must_change_password") != 0,
+    return new Account(
+        toUser(rs),
+        rs.getInt("disabled") != 0,
+        rs.getInt("must_change_password") != 0,
         java.time.Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 }

@@ -95,8 +95,17 @@ public record Config(
   /** A copy with the port the server actually bound, for tests on port 0. */
   public Config withPort(int boundPort, boolean rewriteBaseUrl) {
     var url = rewriteBaseUrl ? "http://localhost:" + boundPort : baseUrl;
-    return new Config(dataDir, boundPort, url, siteName, language, timeZone, databaseUrl,
-        databaseUser, databasePassword, settings);
+    return new Config(
+        dataDir,
+        boundPort,
+        url,
+        siteName,
+        language,
+        timeZone,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        settings);
   }
 
   private static String stripTrailingSlash(String url) {
@@ -106,9 +115,11 @@ public record Config(
   private static void checkBaseUrl(String url) {
     try {
       var uri = URI.create(url);
-      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
           || uri.getHost() == null) {
-        throw new ConfigException("base.url", "must be an absolute http(s) URL, not \"" + url + "\"");
+        throw new ConfigException(
+            "base.url", "must be an absolute http(s) URL, not \"" + url + "\"");
       }
     } catch (IllegalArgumentException e) {
       throw new ConfigException("base.url", "is not a URL: " + e.getMessage());

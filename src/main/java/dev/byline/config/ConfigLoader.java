@@ -66,14 +66,19 @@ public final class ConfigLoader {
     var out = new HashMap<String, String>();
     environment.forEach((name, value) -> {
       if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-        out.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+        out.put(
+            name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
       }
     });
     return out;
   }
 
-  private static String first(String key, Map<String, String> a, Map<String, String> b,
-      Map<String, String> c, String fallback) {
+  private static String first(
+      String key,
+      Map<String, String> a,
+      Map<String, String> b,
+      Map<String, String> c,
+      String fallback) {
     if (a.containsKey(key)) return a.get(key);
     if (b.containsKey(key)) return b.get(key);
     return c.getOrDefault(key, fallback);
@@ -105,7 +110,8 @@ public final class ConfigLoader {
     try {
       return new Locale.Builder().setLanguageTag(value.trim()).build();
     } catch (IllformedLocaleException e) {
-      throw new ConfigException("language", "is not a language tag like \"en\" or \"en-GB\": " + value);
+      throw new ConfigException(
+          "language", "is not a language tag like \"en\" or \"en-GB\": " + value);
     }
   }
 

@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  * @param services service id → accepted, for every service of the policy
  * @param language the language of the banner the reader saw (BCP 47)
  */
-public record ConsentChoice(UUID consentId, int revision, ConsentAction action, Map<String, Boolean> categories,
-    Map<String, Boolean> services, String language) {
+public record ConsentChoice(
+    UUID consentId,
+    int revision,
+    ConsentAction action,
+    Map<String, Boolean> categories,
+    Map<String, Boolean> services,
+    String language) {
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
 
   public ConsentChoice {
@@ -27,7 +32,9 @@ public record ConsentChoice(UUID consentId, int revision, ConsentAction action, 
     if (action == null) throw new InvalidInput("action", "is missing");
     categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
     services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
-    if (language == null || language.length() > 35 || !LANGUAGE.matcher(language).matches()) {
+    if (language == null
+        || language.length() > 35
+        || !LANGUAGE.matcher(language).matches()) {
       throw new InvalidInput("language", "is not a language tag such as en or en-GB");
     }
   }
@@ -35,29 +42,40 @@ public record ConsentChoice(UUID consentId, int revision, ConsentAction action, 
   /** Checks the choice answers exactly what {@code policy} asks, in a way that makes sense. */
   public ConsentChoice checkedAgainst(ConsentPolicy policy) {
     if (revision < 1 || revision > policy.revision()) {
-      throw new InvalidInput("revision", "must be between 1 and the current policy revision " + policy.revision());
+      throw new InvalidInput(
+          "revision", "must be between 1 and the current policy revision " + policy.revision());
     }
     for (var id : categories.keySet()) {
-      if (Category.byId(id).filter(policy.categories()::contains).isEmpty()) throw new InvalidInput("categories", "has unknown category \"" + shortened(id) + "\"");
+      if (Category.byId(id).filter(policy.categories()::contains).isEmpty())
+        throw new InvalidInput("categories", "has unknown category \"" + shortened(id) + "\"");
     }
     for (var c : policy.categories()) {
-      if (!categories.containsKey(c.id())) throw new InvalidInput("categories", "does not answer \"" + c.id() + "\"");
+      if (!categories.containsKey(c.id()))
+        throw new InvalidInput("categories", "does not answer \"" + c.id() + "\"");
     }
-    if (!categories.get(Category.NECESSARY.id())) throw new InvalidInput("categories", "must keep \"necessary\" on");
+    if (!categories.get(Category.NECESSARY.id()))
+      throw new InvalidInput("categories", "must keep \"necessary\" on");
     for (var id : services.keySet()) {
-      if (!policy.has(id)) throw new InvalidInput("services", "has unknown service \"" + shortened(id) + "\"");
+      if (!policy.has(id))
+        throw new InvalidInput("services", "has unknown service \"" + shortened(id) + "\"");
     }
     for (var s : policy.services()) {
       var answer = services.get(s.id());
       if (answer == null) throw new InvalidInput("services", "does not answer \"" + s.id() + "\"");
       if (answer && !categories.get(s.category().id())) {
-        throw new InvalidInput("services", "turns \"" + s.id() + "\" on while its category \"" + s.category().id() + "\" is off");
+        throw new InvalidInput(
+            "services",
+            "turns \"" + s.id() + "\" on while its category \"" + s.category().id() + "\" is off");
       }
     }
-    boolean all = categories.values().stream().allMatch(b -> b) && services.values().stream().allMatch(b -> b);
-    boolean none = categories.entrySet().stream().allMatch(e -> e.getKey().equals(Category.NECESSARY.id()) || !e.getValue());
-    if (action == ConsentAction.ACCEPT_ALL && !all) throw new InvalidInput("action", "is accept-all but not everything is accepted");
-    if (action == ConsentAction.REJECT_ALL && !none) throw new InvalidInput("action", "is reject-all but something optional is accepted");
+    boolean all = categories.values().stream().allMatch(b -> b)
+        && services.values().stream().allMatch(b -> b);
+    boolean none = categories.entrySet().stream()
+        .allMatch(e -> e.getKey().equals(Category.NECESSARY.id()) || !e.getValue());
+    if (action == ConsentAction.ACCEPT_ALL && !all)
+      throw new InvalidInput("action", "is accept-all but not everything is accepted");
+    if (action == ConsentAction.REJECT_ALL && !none)
+      throw new InvalidInput("action", "is reject-all but something optional is accepted");
     return this;
   }
 

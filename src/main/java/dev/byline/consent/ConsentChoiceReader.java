@@ -23,10 +23,14 @@ import java.util.UUID;
 public final class ConsentChoiceReader {
   /** A full choice for a dozen services is under 1 KB; four leaves room and nothing more. */
   public static final int MAX_BYTES = 4096;
-  private static final Set<String> FIELDS = Set.of("consentId", "revision", "action", "categories", "services", "language");
 
-  private final ObjectMapper json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+  private static final Set<String> FIELDS =
+      Set.of("consentId", "revision", "action", "categories", "services", "language");
+
+  private final ObjectMapper json =
+      new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build());
   private final ConsentPolicy policy;
 
   public ConsentChoiceReader(ConsentPolicy policy) {
@@ -35,7 +39,8 @@ public final class ConsentChoiceReader {
 
   public ConsentChoice read(byte[] body) {
     if (body.length == 0) throw new InvalidInput("body", "is empty");
-    if (body.length > MAX_BYTES) throw new InvalidInput("body", "is larger than " + MAX_BYTES + " bytes");
+    if (body.length > MAX_BYTES)
+      throw new InvalidInput("body", "is larger than " + MAX_BYTES + " bytes");
     JsonNode root;
     try {
       root = json.readTree(body);
@@ -46,11 +51,18 @@ public final class ConsentChoiceReader {
     }
     if (root == null || !root.isObject()) throw new InvalidInput("body", "must be a JSON object");
     root.fieldNames().forEachRemaining(f -> {
-      if (!FIELDS.contains(f)) throw new InvalidInput(f.length() > 40 ? f.substring(0, 40) : f, "is not a known field");
+      if (!FIELDS.contains(f))
+        throw new InvalidInput(f.length() > 40 ? f.substring(0, 40) : f, "is not a known field");
     });
-    var choice = new ConsentChoice(uuid(text(root, "consentId")), integer(root, "revision"),
-        ConsentAction.byId(text(root, "action")).orElseThrow(() -> new InvalidInput("action", "must be accept-all, reject-all or custom")),
-        flags(root, "categories"), flags(root, "services"), text(root, "language"));
+    var choice = new ConsentChoice(
+        uuid(text(root, "consentId")),
+        integer(root, "revision"),
+        ConsentAction.byId(text(root, "action"))
+            .orElseThrow(
+                () -> new InvalidInput("action", "must be accept-all, reject-all or custom")),
+        flags(root, "categories"),
+        flags(root, "services"),
+        text(root, "language"));
     return choice.checkedAgainst(policy);
   }
 
@@ -75,12 +87,15 @@ public final class ConsentChoiceReader {
 
   private static Map<String, Boolean> flags(JsonNode root, String field) {
     var node = root.get(field);
-    if (node == null || !node.isObject()) throw new InvalidInput(field, "must be an object of true/false answers");
+    if (node == null || !node.isObject())
+      throw new InvalidInput(field, "must be an object of true/false answers");
     var out = new LinkedHashMap<String, Boolean>();
     var it = node.fields();
     while (it.hasNext()) {
       var e = it.next();
-      if (!e.getValue().isBoolean()) throw new InvalidInput(field, "answer for \"" + abbreviate(e.getKey()) + "\" must be true or false");
+      if (!e.getValue().isBoolean())
+        throw new InvalidInput(
+            field, "answer for \"" + abbreviate(e.getKey()) + "\" must be true or false");
       out.put(e.getKey(), e.getValue().asBoolean());
     }
     return out;

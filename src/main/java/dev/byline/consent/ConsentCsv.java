@@ -25,10 +25,19 @@ final class ConsentCsv {
   static void row(Writer out, ConsentRecord r) throws IOException {
     var c = r.choice();
     String[] cells = {
-        Long.toString(r.id()), c.consentId().toString(), DateTimeFormatter.ISO_INSTANT.format(r.recordedAt()),
-        Integer.toString(c.revision()), c.action().id(), c.language(),
-        ids(c.categories(), true), ids(c.categories(), false), ids(c.services(), true), ids(c.services(), false),
-        r.ipPrefix(), r.userAgentHash()};
+      Long.toString(r.id()),
+      c.consentId().toString(),
+      DateTimeFormatter.ISO_INSTANT.format(r.recordedAt()),
+      Integer.toString(c.revision()),
+      c.action().id(),
+      c.language(),
+      ids(c.categories(), true),
+      ids(c.categories(), false),
+      ids(c.services(), true),
+      ids(c.services(), false),
+      r.ipPrefix(),
+      r.userAgentHash()
+    };
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) out.write(',');
       out.write(cell(cells[i]));
@@ -37,7 +46,10 @@ final class ConsentCsv {
   }
 
   private static String ids(Map<String, Boolean> flags, boolean accepted) {
-    return flags.entrySet().stream().filter(e -> e.getValue() == accepted).map(Map.Entry::getKey).collect(Collectors.joining(" "));
+    return flags.entrySet().stream()
+        .filter(e -> e.getValue() == accepted)
+        .map(Map.Entry::getKey)
+        .collect(Collectors.joining(" "));
   }
 
   static String cell(String value) {

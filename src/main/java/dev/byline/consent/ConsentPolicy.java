@@ -22,8 +22,13 @@ import java.util.Set;
  * @param revision bumping it asks every reader again
  * @param expiryDays a choice older than this is asked again
  */
-public record ConsentPolicy(String siteName, int revision, int expiryDays, List<Service> services,
-    Optional<GoogleConsentMode> googleConsentMode, String contact) {
+public record ConsentPolicy(
+    String siteName,
+    int revision,
+    int expiryDays,
+    List<Service> services,
+    Optional<GoogleConsentMode> googleConsentMode,
+    String contact) {
   /** The cookie that holds a reader's choice in their browser. */
   public static final String COOKIE = "byline_consent";
   /** Six months: regulators (CNIL, ICO guidance) expect choices to be asked again after about that long. */
@@ -35,10 +40,13 @@ public record ConsentPolicy(String siteName, int revision, int expiryDays, List<
 
   public ConsentPolicy {
     if (revision < 1) throw new ConfigException("consent.revision", "must be 1 or more");
-    if (expiryDays < 1 || expiryDays > 395) throw new ConfigException("consent.expiry.days", "must be between 1 and 395 (13 months)");
+    if (expiryDays < 1 || expiryDays > 395)
+      throw new ConfigException("consent.expiry.days", "must be between 1 and 395 (13 months)");
     services = List.copyOf(services);
     var ids = new HashSet<String>();
-    for (var s : services) if (!ids.add(s.id())) throw new ConfigException("consent", "declares service " + s.id() + " twice");
+    for (var s : services)
+      if (!ids.add(s.id()))
+        throw new ConfigException("consent", "declares service " + s.id() + " twice");
     contact = contact == null ? "" : contact.strip();
   }
 
@@ -52,20 +60,31 @@ public record ConsentPolicy(String siteName, int revision, int expiryDays, List<
     int expiry = config.intSetting("consent.expiry.days", DEFAULT_EXPIRY_DAYS);
     services.add(KnownServices.site(config.siteName(), COOKIE, expiry));
     services.add(KnownServices.readerPreferences(config.siteName()));
-    var ga4 = config.setting("consent.ga4.id").or(() -> demo ? Optional.of(DEMO_GA4_ID) : Optional.empty());
+    var ga4 = config
+        .setting("consent.ga4.id")
+        .or(() -> demo ? Optional.of(DEMO_GA4_ID) : Optional.empty());
     if (ga4.isPresent()) {
       var id = ga4.get().strip();
-      if (!id.matches(GA4_PATTERN)) throw new ConfigException("consent.ga4.id", "must be a GA4 measurement id such as G-ABC123XYZ, not \"" + id + "\"");
+      if (!id.matches(GA4_PATTERN))
+        throw new ConfigException(
+            "consent.ga4.id",
+            "must be a GA4 measurement id such as G-ABC123XYZ, not \"" + id + "\"");
       services.add(KnownServices.googleAnalytics(id));
     }
     services.addAll(otherServices);
     if (config.boolSetting("consent.youtube.enabled", true)) services.add(KnownServices.youtube());
     boolean google = services.stream().anyMatch(s -> KnownServices.GOOGLE_TAGS.contains(s.id()));
     var mode = google
-        ? Optional.of(new GoogleConsentMode(RegionDefault.parse(config.setting(RegionDefault.KEY, "")),
+        ? Optional.of(new GoogleConsentMode(
+            RegionDefault.parse(config.setting(RegionDefault.KEY, "")),
             config.intSetting("consent.google.wait.ms", GoogleConsentMode.DEFAULT_WAIT_MILLIS)))
         : Optional.<GoogleConsentMode>empty();
-    return new ConsentPolicy(config.siteName(), config.intSetting("consent.revision", 1), expiry, services, mode,
+    return new ConsentPolicy(
+        config.siteName(),
+        config.intSetting("consent.revision", 1),
+        expiry,
+        services,
+        mode,
         config.setting("consent.contact", ""));
   }
 
@@ -108,7 +127,8 @@ public record ConsentPolicy(String siteName, int revision, int expiryDays, List<
       connects.addAll(s.hosts().connects());
       images.addAll(s.hosts().images());
     }
-    return new Hosts(List.copyOf(scripts), List.copyOf(frames), List.copyOf(connects), List.copyOf(images));
+    return new Hosts(
+        List.copyOf(scripts), List.copyOf(frames), List.copyOf(connects), List.copyOf(images));
   }
 
   /** Service ids, for validating what a browser sends. */

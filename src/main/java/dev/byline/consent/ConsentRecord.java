@@ -8,4 +8,5 @@ import java.time.Instant;
  * @param ipPrefix the client address truncated to its network ({@link IpPrefix}), never the address itself
  * @param userAgentHash SHA-256 of the User-Agent header ({@link UserAgentHash})
  */
-public record ConsentRecord(long id, ConsentChoice choice, Instant recordedAt, String ipPrefix, String userAgentHash) {}
+public record ConsentRecord(
+    long id, ConsentChoice choice, Instant recordedAt, String ipPrefix, String userAgentHash) {}

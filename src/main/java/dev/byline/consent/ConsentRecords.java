@@ -46,29 +46,47 @@ public final class ConsentRecords {
     var at = clock.instant();
     var ip = IpPrefix.of(clientAddress);
     var ua = UserAgentHash.of(userAgent);
-    long id = db.jdbi().inTransaction(h -> h.createQuery("INSERT INTO consent_record (consent_id, policy_revision, action, "
-            + "categories, services, language, recorded_at, ip_prefix, user_agent_hash) VALUES (:consentId, :revision, :action, "
-            + ":categories, :services, :language, :at, :ip, :ua) RETURNING id")
-        .bind("consentId", choice.consentId().toString()).bind("revision", choice.revision())
-        .bind("action", choice.action().id()).bind("categories", write(choice.categories()))
-        .bind("services", write(choice.services())).bind("language", choice.language())
-        .bind("at", at.toEpochMilli()).bind("ip", ip).bind("ua", ua).mapTo(Long.class).one());
+    long id = db.jdbi()
+        .inTransaction(
+            h -> h.createQuery("INSERT INTO consent_record (consent_id, policy_revision, action, "
+                    + "categories, services, language, recorded_at, ip_prefix, user_agent_hash) VALUES (:consentId, :revision, :action, "
+                    + ":categories, :services, :language, :at, :ip, :ua) RETURNING id")
+                .bind("consentId", choice.consentId().toString())
+                .bind("revision", choice.revision())
+                .bind("action", choice.action().id())
+                .bind("categories", write(choice.categories()))
+                .bind("services", write(choice.services()))
+                .bind("language", choice.language())
+                .bind("at", at.toEpochMilli())
+                .bind("ip", ip)
+                .bind("ua", ua)
+                .mapTo(Long.class)
+                .one());
     return new ConsentRecord(id, choice, at, ip, ua);
   }
 
   public long count() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM consent_record").mapTo(Long.class).one());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM consent_record")
+            .mapTo(Long.class)
+            .one());
   }
 
   /** Newest first, at most {@code limit}. */
   public List<ConsentRecord> latest(RecordFilter filter, int limit) {
-    return db.jdbi().withHandle(h -> filtered(h, filter, " ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)))
-        .map((rs, ctx) -> read(rs)).list());
+    return db.jdbi()
+        .withHandle(h -> filtered(
+                h, filter, " ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)))
+            .map((rs, ctx) -> read(rs))
+            .list());
   }
 
   public Optional<ConsentRecord> byId(long id) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM consent_record WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> read(rs)).findOne());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM consent_record WHERE id = :id")
+            .bind("id", id)
+            .map((rs, ctx) -> read(rs))
+            .findOne());
   }
 
   /** Writes matching records as CSV, oldest first, streaming so any number of rows fits in memory. */
@@ -89,7 +107,8 @@ public final class ConsentRecords {
     }
   }
 
-  private static org.jdbi.v3.core.statement.Query filtered(org.jdbi.v3.core.Handle h, RecordFilter f, String tail) {
+  private static org.jdbi.v3.core.statement.Query filtered(
+      org.jdbi.v3.core.Handle h, RecordFilter f, String tail) {
     var sql = new StringBuilder("SELECT * FROM consent_record WHERE 1 = 1");
     if (f.from() != null) sql.append(" AND recorded_at >= :from");
     if (f.until() != null) sql.append(" AND recorded_at < :until");
@@ -102,11 +121,19 @@ public final class ConsentRecords {
   }
 
   private ConsentRecord read(ResultSet rs) throws SQLException {
-    var choice = new ConsentChoice(UUID.fromString(rs.getString("consent_id")), rs.getInt("policy_revision"),
-        ConsentAction.byId(rs.getString("action")).orElseThrow(), parse(rs.getString("categories")),
-        parse(rs.getString("services")), rs.getString("language"));
-    return new ConsentRecord(rs.getLong("id"), choice, Instant.ofEpochMilli(rs.getLong("recorded_at")),
-        rs.getString("ip_prefix"), rs.getString("user_agent_hash"));
+    var choice = new ConsentChoice(
+        UUID.fromString(rs.getString("consent_id")),
+        rs.getInt("policy_revision"),
+        ConsentAction.byId(rs.getString("action")).orElseThrow(),
+        parse(rs.getString("categories")),
+        parse(rs.getString("services")),
+        rs.getString("language"));
+    return new ConsentRecord(
+        rs.getLong("id"),
+        choice,
+        Instant.ofEpochMilli(rs.getLong("recorded_at")),
+        rs.getString("ip_prefix"),
+        rs.getString("user_agent_hash"));
   }
 
   private String write(Map<String, Boolean> flags) {
@@ -121,7 +148,8 @@ public final class ConsentRecords {
     try {
       return json.readValue(text, FLAGS);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("consent_record holds unreadable JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "consent_record holds unreadable JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

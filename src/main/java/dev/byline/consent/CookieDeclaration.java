@@ -11,11 +11,14 @@ import dev.byline.content.InvalidInput;
  * @param purpose what it is for
  * @param firstParty whether it lives on this site's domain, so the consent script can delete it on withdrawal
  */
-public record CookieDeclaration(String name, String host, String lifetime, String purpose, boolean firstParty) {
+public record CookieDeclaration(
+    String name, String host, String lifetime, String purpose, boolean firstParty) {
   public CookieDeclaration {
-    if (name == null || !name.matches("[A-Za-z0-9_.:-]+\\*?")) throw new InvalidInput("cookie name", "is not a cookie name: " + name);
+    if (name == null || !name.matches("[A-Za-z0-9_.:-]+\\*?"))
+      throw new InvalidInput("cookie name", "is not a cookie name: " + name);
     if (host == null || host.isBlank()) throw new InvalidInput("cookie host", "is empty");
-    if (lifetime == null || lifetime.isBlank()) throw new InvalidInput("cookie lifetime", "is empty");
+    if (lifetime == null || lifetime.isBlank())
+      throw new InvalidInput("cookie lifetime", "is empty");
     if (purpose == null || purpose.isBlank()) throw new InvalidInput("cookie purpose", "is empty");
   }
 
@@ -23,7 +26,8 @@ public record CookieDeclaration(String name, String host, String lifetime, Strin
     return new CookieDeclaration(name, "this site", lifetime, purpose, true);
   }
 
-  public static CookieDeclaration theirs(String name, String host, String lifetime, String purpose) {
+  public static CookieDeclaration theirs(
+      String name, String host, String lifetime, String purpose) {
     return new CookieDeclaration(name, host, lifetime, purpose, false);
   }
 }

@@ -22,7 +22,8 @@ public record GoogleConsentMode(List<RegionDefault> regions, int waitForUpdateMi
   public GoogleConsentMode {
     regions = List.copyOf(regions);
     if (waitForUpdateMillis < 0 || waitForUpdateMillis > 10_000) {
-      throw new dev.byline.config.ConfigException("consent.google.wait.ms", "must be between 0 and 10000");
+      throw new dev.byline.config.ConfigException(
+          "consent.google.wait.ms", "must be between 0 and 10000");
     }
   }
 
@@ -30,12 +31,19 @@ public record GoogleConsentMode(List<RegionDefault> regions, int waitForUpdateMi
   public String inlineScript() {
     var s = new StringBuilder();
     s.append("window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}");
-    s.append("gtag('consent','default',{").append(types(List.of()))
-        .append(",'wait_for_update':").append(waitForUpdateMillis).append("});");
+    s.append("gtag('consent','default',{")
+        .append(types(List.of()))
+        .append(",'wait_for_update':")
+        .append(waitForUpdateMillis)
+        .append("});");
     for (var r : regions) {
-      s.append("gtag('consent','default',{").append(types(List.copyOf(r.granted())))
-          .append(",'region':[").append(String.join(",", r.regions().stream().map(x -> "'" + x + "'").toList()))
-          .append("],'wait_for_update':").append(waitForUpdateMillis).append("});");
+      s.append("gtag('consent','default',{")
+          .append(types(List.copyOf(r.granted())))
+          .append(",'region':[")
+          .append(String.join(",", r.regions().stream().map(x -> "'" + x + "'").toList()))
+          .append("],'wait_for_update':")
+          .append(waitForUpdateMillis)
+          .append("});");
     }
     s.append("gtag('set','ads_data_redaction',true);");
     return s.toString();
@@ -44,7 +52,8 @@ public record GoogleConsentMode(List<RegionDefault> regions, int waitForUpdateMi
   /** The CSP script-src entry that allows exactly {@link #inlineScript()}. */
   public String cspSource() {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(inlineScript().getBytes(StandardCharsets.UTF_8));
+      var digest = MessageDigest.getInstance("SHA-256")
+          .digest(inlineScript().getBytes(StandardCharsets.UTF_8));
       return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -53,7 +62,8 @@ public record GoogleConsentMode(List<RegionDefault> regions, int waitForUpdateMi
 
   private static String types(List<String> granted) {
     var parts = new java.util.ArrayList<String>();
-    for (var t : RegionDefault.TYPES) parts.add("'" + t + "':'" + (granted.contains(t) ? "granted" : "denied") + "'");
+    for (var t : RegionDefault.TYPES)
+      parts.add("'" + t + "':'" + (granted.contains(t) ? "granted" : "denied") + "'");
     parts.add("'security_storage':'granted'");
     return String.join(",", parts);
   }

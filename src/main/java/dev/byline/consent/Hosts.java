@@ -6,7 +6,8 @@ import java.util.List;
  * The origins a service's tags reach once allowed, by kind of request. The composition root adds
  * them to the Content-Security-Policy; the consent script decides whether they are ever used.
  */
-public record Hosts(List<String> scripts, List<String> frames, List<String> connects, List<String> images) {
+public record Hosts(
+    List<String> scripts, List<String> frames, List<String> connects, List<String> images) {
   public static final Hosts NONE = new Hosts(List.of(), List.of(), List.of(), List.of());
 
   public Hosts {
@@ -18,6 +19,9 @@ public record Hosts(List<String> scripts, List<String> frames, List<String> conn
 
   /** Every host named, for tests that check no request goes to any of them before consent. */
   public List<String> all() {
-    return java.util.stream.Stream.of(scripts, frames, connects, images).flatMap(List::stream).distinct().toList();
+    return java.util.stream.Stream.of(scripts, frames, connects, images)
+        .flatMap(List::stream)
+        .distinct()
+        .toList();
   }
 }

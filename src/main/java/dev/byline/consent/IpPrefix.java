@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class IpPrefix {
   public static final String UNKNOWN = "unknown";
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?]?");
 
   private IpPrefix() {}
@@ -26,9 +27,13 @@ public final class IpPrefix {
     // Only literals reach InetAddress, so this never resolves a name.
     if (!a.contains(":") || !IPV6.matcher(a).matches()) return UNKNOWN;
     try {
-      var bytes = InetAddress.getByName(a.replace("[", "").replace("]", "").replaceFirst("%.*$", "")).getAddress();
+      var bytes = InetAddress.getByName(
+              a.replace("[", "").replace("]", "").replaceFirst("%.*$", ""))
+          .getAddress();
       if (bytes.length == 4) return of(InetAddress.getByAddress(bytes).getHostAddress());
-      if (isMappedV4(bytes)) return of((bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "." + (bytes[15] & 0xff));
+      if (isMappedV4(bytes))
+        return of((bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "."
+            + (bytes[15] & 0xff));
       return String.format("%x:%x:%x::/48", group(bytes, 0), group(bytes, 2), group(bytes, 4));
     } catch (UnknownHostException e) {
       return UNKNOWN;

@@ -16,8 +16,13 @@ import java.util.Set;
 public record RegionDefault(List<String> regions, Set<String> granted) {
   public static final String KEY = "consent.google.regions";
   /** The types a reader's choice controls; {@code security_storage} is always granted. */
-  public static final List<String> TYPES = List.of("ad_storage", "ad_user_data", "ad_personalization",
-      "analytics_storage", "functionality_storage", "personalization_storage");
+  public static final List<String> TYPES = List.of(
+      "ad_storage",
+      "ad_user_data",
+      "ad_personalization",
+      "analytics_storage",
+      "functionality_storage",
+      "personalization_storage");
 
   public RegionDefault {
     regions = List.copyOf(regions);
@@ -25,11 +30,13 @@ public record RegionDefault(List<String> regions, Set<String> granted) {
     if (regions.isEmpty()) throw new ConfigException(KEY, "has an entry without regions");
     for (var r : regions) {
       if (!r.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?")) {
-        throw new ConfigException(KEY, "region \"" + r + "\" is not an ISO 3166 code such as US or US-CA");
+        throw new ConfigException(
+            KEY, "region \"" + r + "\" is not an ISO 3166 code such as US or US-CA");
       }
     }
     for (var g : granted) {
-      if (!TYPES.contains(g)) throw new ConfigException(KEY, "\"" + g + "\" is not one of " + String.join(", ", TYPES));
+      if (!TYPES.contains(g))
+        throw new ConfigException(KEY, "\"" + g + "\" is not one of " + String.join(", ", TYPES));
     }
   }
 
@@ -40,13 +47,18 @@ public record RegionDefault(List<String> regions, Set<String> granted) {
     for (var entry : value.split(";")) {
       if (entry.isBlank()) continue;
       int colon = entry.indexOf(':');
-      if (colon < 0) throw new ConfigException(KEY, "entry \"" + entry.strip() + "\" needs REGIONS: TYPES");
-      out.add(new RegionDefault(list(entry.substring(0, colon)), Set.copyOf(list(entry.substring(colon + 1)))));
+      if (colon < 0)
+        throw new ConfigException(KEY, "entry \"" + entry.strip() + "\" needs REGIONS: TYPES");
+      out.add(new RegionDefault(
+          list(entry.substring(0, colon)), Set.copyOf(list(entry.substring(colon + 1)))));
     }
     return out;
   }
 
   private static List<String> list(String csv) {
-    return java.util.Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return java.util.Arrays.stream(csv.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

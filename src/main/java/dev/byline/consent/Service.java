@@ -17,12 +17,22 @@ import java.util.List;
  * @param cookies what it stores
  * @param hosts where its tags connect once allowed
  */
-public record Service(String id, String name, String provider, Category category, String purpose, String privacyUrl,
-    String account, List<CookieDeclaration> cookies, Hosts hosts) {
+public record Service(
+    String id,
+    String name,
+    String provider,
+    Category category,
+    String purpose,
+    String privacyUrl,
+    String account,
+    List<CookieDeclaration> cookies,
+    Hosts hosts) {
   public Service {
-    if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,39}")) throw new InvalidInput("service id", "must be lower-case letters, digits and dashes: " + id);
+    if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,39}"))
+      throw new InvalidInput("service id", "must be lower-case letters, digits and dashes: " + id);
     if (name == null || name.isBlank()) throw new InvalidInput("service name", "is empty");
-    if (provider == null || provider.isBlank()) throw new InvalidInput("service provider", "is empty");
+    if (provider == null || provider.isBlank())
+      throw new InvalidInput("service provider", "is empty");
     if (category == null) throw new InvalidInput("service category", "is missing");
     if (purpose == null || purpose.isBlank()) throw new InvalidInput("service purpose", "is empty");
     privacyUrl = privacyUrl == null ? "" : privacyUrl;

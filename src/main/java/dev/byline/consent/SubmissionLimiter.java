@@ -13,6 +13,7 @@ import java.time.Duration;
 public final class SubmissionLimiter {
   /** A reader makes one or two choices a visit; a busy office behind one address, a few a minute. */
   public static final int DEFAULT_BURST = 20;
+
   public static final Duration DEFAULT_REFILL = Duration.ofSeconds(3);
   static final long MAX_KEYS = 100_000;
 
@@ -36,8 +37,11 @@ public final class SubmissionLimiter {
     this.burst = burst;
     this.refillNanos = refill.toNanos();
     this.ticker = ticker;
-    this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).ticker(ticker)
-        .expireAfterAccess(refill.multipliedBy(burst).plusMinutes(1)).build();
+    this.buckets = Caffeine.newBuilder()
+        .maximumSize(MAX_KEYS)
+        .ticker(ticker)
+        .expireAfterAccess(refill.multipliedBy(burst).plusMinutes(1))
+        .build();
   }
 
   public SubmissionLimiter() {
@@ -47,9 +51,13 @@ public final class SubmissionLimiter {
   /** From {@code consent.records.burst} and {@code consent.records.refill.seconds}. */
   public static SubmissionLimiter from(dev.byline.config.Config config) {
     int burst = config.intSetting("consent.records.burst", DEFAULT_BURST);
-    int refill = config.intSetting("consent.records.refill.seconds", (int) DEFAULT_REFILL.toSeconds());
-    if (burst < 1) throw new dev.byline.config.ConfigException("consent.records.burst", "must be 1 or more");
-    if (refill < 1) throw new dev.byline.config.ConfigException("consent.records.refill.seconds", "must be 1 or more");
+    int refill =
+        config.intSetting("consent.records.refill.seconds", (int) DEFAULT_REFILL.toSeconds());
+    if (burst < 1)
+      throw new dev.byline.config.ConfigException("consent.records.burst", "must be 1 or more");
+    if (refill < 1)
+      throw new dev.byline.config.ConfigException(
+          "consent.records.refill.seconds", "must be 1 or more");
     return new SubmissionLimiter(burst, Duration.ofSeconds(refill), Ticker.systemTicker());
   }
 

@@ -13,9 +13,13 @@ public final class UserAgentHash {
   private UserAgentHash() {}
 
   public static String of(String userAgent) {
-    var ua = userAgent == null ? "" : userAgent.length() > MAX_CHARS ? userAgent.substring(0, MAX_CHARS) : userAgent;
+    var ua = userAgent == null
+        ? ""
+        : userAgent.length() > MAX_CHARS ? userAgent.substring(0, MAX_CHARS) : userAgent;
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ua.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(ua.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

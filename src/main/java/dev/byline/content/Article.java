@@ -55,11 +55,15 @@ public record Article(
 
   /** True when readers should see "Updated": it changed after it first went out. */
   public boolean isUpdated() {
-    return firstPublishedAt != null && updatedAt != null && updatedAt.isAfter(firstPublishedAt.plusSeconds(59));
+    return firstPublishedAt != null
+        && updatedAt != null
+        && updatedAt.isAfter(firstPublishedAt.plusSeconds(59));
   }
 
   public Optional<Image> featuredImage() {
-    return featuredImageId == null ? Optional.empty() : Optional.ofNullable(images.get(featuredImageId));
+    return featuredImageId == null
+        ? Optional.empty()
+        : Optional.ofNullable(images.get(featuredImageId));
   }
 
   /** The URL path, e.g. {@code /world/port-talks-resume}. */
@@ -83,12 +87,23 @@ public record Article(
   }
 
   static String bodyText(List<Block> body) {
-    return body.stream().map(Block::text).filter(s -> !s.isEmpty()).collect(Collectors.joining("\n\n"));
+    return body.stream()
+        .map(Block::text)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.joining("\n\n"));
   }
 
   public ArticleSummary summary() {
-    return new ArticleSummary(id, slug, headline, standfirst, section, featuredImage().orElse(null),
-        firstPublishedAt, updatedAt, source.name());
+    return new ArticleSummary(
+        id,
+        slug,
+        headline,
+        standfirst,
+        section,
+        featuredImage().orElse(null),
+        firstPublishedAt,
+        updatedAt,
+        source.name());
   }
 
   /** The surrogate keys a page showing this article depends on. */

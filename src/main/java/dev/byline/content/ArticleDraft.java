@@ -32,8 +32,10 @@ public record ArticleDraft(
     standfirst = Text.optional("standfirst", standfirst, MAX_STANDFIRST);
     dateline = Text.optional("dateline", dateline, 200);
     source = source == null ? Source.NONE : source;
-    topicIds = List.copyOf(topicIds == null ? List.of() : topicIds.stream().distinct().toList());
-    authorIds = List.copyOf(authorIds == null ? List.of() : authorIds.stream().distinct().toList());
+    topicIds =
+        List.copyOf(topicIds == null ? List.of() : topicIds.stream().distinct().toList());
+    authorIds = List.copyOf(
+        authorIds == null ? List.of() : authorIds.stream().distinct().toList());
     body = List.copyOf(body == null ? List.of() : body);
     seoTitle = Text.optional("SEO title", seoTitle, 200);
     seoDescription = Text.optional("SEO description", seoDescription, 400);
@@ -41,13 +43,38 @@ public record ArticleDraft(
   }
 
   /** A draft with only the fields a quick story needs. */
-  public static ArticleDraft of(String headline, String standfirst, Long sectionId, List<Block> body) {
-    return new ArticleDraft(null, headline, standfirst, "", Source.NONE, sectionId, List.of(), List.of(), null,
-        body, "", "", "");
+  public static ArticleDraft of(
+      String headline, String standfirst, Long sectionId, List<Block> body) {
+    return new ArticleDraft(
+        null,
+        headline,
+        standfirst,
+        "",
+        Source.NONE,
+        sectionId,
+        List.of(),
+        List.of(),
+        null,
+        body,
+        "",
+        "",
+        "");
   }
 
   public ArticleDraft withSlug(String newSlug) {
-    return new ArticleDraft(newSlug, headline, standfirst, dateline, source, sectionId, topicIds, authorIds,
-        featuredImageId, body, seoTitle, seoDescription, updateNote);
+    return new ArticleDraft(
+        newSlug,
+        headline,
+        standfirst,
+        dateline,
+        source,
+        sectionId,
+        topicIds,
+        authorIds,
+        featuredImageId,
+        body,
+        seoTitle,
+        seoDescription,
+        updateNote);
   }
 }

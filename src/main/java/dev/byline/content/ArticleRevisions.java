@@ -24,12 +24,22 @@ public final class ArticleRevisions {
   public static final Duration AUTOSAVE_COALESCE = Duration.ofMinutes(10);
 
   /** One saved state. {@code snapshot} is the editor's form as JSON, opaque here. */
-  public record Revision(long id, long articleId, int version, Kind kind, Long savedBy, String savedByName,
-      Instant savedAt, String snapshot) {}
+  public record Revision(
+      long id,
+      long articleId,
+      int version,
+      Kind kind,
+      Long savedBy,
+      String savedByName,
+      Instant savedAt,
+      String snapshot) {}
 
   /** Why a revision was written. */
   public enum Kind {
-    CREATE, SAVE, AUTOSAVE, RESTORE;
+    CREATE,
+    SAVE,
+    AUTOSAVE,
+    RESTORE;
 
     public String dbValue() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -53,53 +63,96 @@ public final class ArticleRevisions {
     return (h, articleId, version) -> {
       long now = clock.millis();
       if (kind == Kind.AUTOSAVE && userId != null) {
-        var last = h.createQuery("SELECT id, kind, saved_by, saved_at FROM article_revision WHERE article_id = :a "
-                + "ORDER BY id DESC LIMIT 1")
+        var last = h.createQuery(
+                "SELECT id, kind, saved_by, saved_at FROM article_revision WHERE article_id = :a "
+                    + "ORDER BY id DESC LIMIT 1")
             .bind("a", articleId)
-            .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getString("kind").equals("autosave") ? 1 : 0,
-                rs.getLong("saved_by"), rs.getLong("saved_at")})
+            .map((rs, ctx) -> new long[] {
+              rs.getLong("id"),
+              rs.getString("kind").equals("autosave") ? 1 : 0,
+              rs.getLong("saved_by"),
+              rs.getLong("saved_at")
+            })
             .findOne();
-        if (last.isPresent() && last.get()[1] == 1 && last.get()[2] == userId
+        if (last.isPresent()
+            && last.get()[1] == 1
+            && last.get()[2] == userId
             && now - last.get()[3] < AUTOSAVE_COALESCE.toMillis()) {
-          h.createUpdate("UPDATE article_revision SET version = :v, saved_at = :at, snapshot = :s WHERE id = :id")
-              .bind("v", version).bind("at", now).bind("s", snapshot).bind("id", last.get()[0]).execute();
+          h.createUpdate(
+                  "UPDATE article_revision SET version = :v, saved_at = :at, snapshot = :s WHERE id = :id")
+              .bind("v", version)
+              .bind("at", now)
+              .bind("s", snapshot)
+              .bind("id", last.get()[0])
+              .execute();
           return;
         }
       }
-      h.createUpdate("INSERT INTO article_revision (article_id, version, kind, saved_by, saved_by_name, saved_at, snapshot) "
-              + "VALUES (:a, :v, :k, :by, :name, :at, :s)")
-          .bind("a", articleId).bind("v", version).bind("k", kind.dbValue()).bind("by", userId)
-          .bind("name", userName == null ? "" : userName).bind("at", now).bind("s", snapshot).execute();
+      h.createUpdate(
+              "INSERT INTO article_revision (article_id, version, kind, saved_by, saved_by_name, saved_at, snapshot) "
+                  + "VALUES (:a, :v, :k, :by, :name, :at, :s)")
+          .bind("a", articleId)
+          .bind("v", version)
+          .bind("k", kind.dbValue())
+          .bind("by", userId)
+          .bind("name", userName == null ? "" : userName)
+          .bind("at", now)
+          .bind("s", snapshot)
+          .execute();
     };
   }
 
   /** Newest first. */
   public List<Revision> of(long articleId) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM article_revision WHERE article_id = :a ORDER BY id DESC")
-        .bind("a", articleId).map((rs, ctx) -> toRevision(rs)).list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT * FROM article_revision WHERE article_id = :a ORDER BY id DESC")
+            .bind("a", articleId)
+            .map((rs, ctx) -> toRevision(rs))
+            .list());
   }
 
   public Optional<Revision> byId(long articleId, long revisionId) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM article_revision WHERE article_id = :a AND id = :id")
-        .bind("a", articleId).bind("id", revisionId).map((rs, ctx) -> toRevision(rs)).findOne());
+    return db.jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT * FROM article_revision WHERE article_id = :a AND id = :id")
+                .bind("a", articleId)
+                .bind("id", revisionId)
+                .map((rs, ctx) -> toRevision(rs))
+                .findOne());
   }
 
   public Optional<Revision> latest(long articleId) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM article_revision WHERE article_id = :a ORDER BY id DESC LIMIT 1")
-        .bind("a", articleId).map((rs, ctx) -> toRevision(rs)).findOne());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT * FROM article_revision WHERE article_id = :a ORDER BY id DESC LIMIT 1")
+            .bind("a", articleId)
+            .map((rs, ctx) -> toRevision(rs))
+            .findOne());
   }
 
   /** The user who created the article in the editor; empty for wire copy and imports. */
   public Optional<Long> creator(long articleId) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT saved_by FROM article_revision WHERE article_id = :a "
-            + "AND kind = 'create' AND saved_by IS NOT NULL ORDER BY id LIMIT 1")
-        .bind("a", articleId).mapTo(Long.class).findOne());
+    return db.jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT saved_by FROM article_revision WHERE article_id = :a "
+                    + "AND kind = 'create' AND saved_by IS NOT NULL ORDER BY id LIMIT 1")
+                .bind("a", articleId)
+                .mapTo(Long.class)
+                .findOne());
   }
 
   private static Revision toRevision(ResultSet rs) throws SQLException {
     long by = rs.getLong("saved_by");
     Long savedBy = rs.wasNull() ? null : by;
-    return new Revision(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("version"), Kind.fromDb(rs.getString("kind")),
-        savedBy, rs.getString("saved_by_name"), Instant.ofEpochMilli(rs.getLong("saved_at")), rs.getString("snapshot"));
+    return new Revision(
+        rs.getLong("id"),
+        rs.getLong("article_id"),
+        rs.getInt("version"),
+        Kind.fromDb(rs.getString("kind")),
+        savedBy,
+        rs.getString("saved_by_name"),
+        Instant.ofEpochMilli(rs.getLong("saved_at")),
+        rs.getString("snapshot"));
   }
 }

@@ -38,6 +38,7 @@ public final class ArticleStore {
    * ({@link PublishedArchive#monthKey}).
    */
   public static final Set<String> LIST_KEYS = Set.of("front", "lists");
+
   private static final String SUMMARY_COLUMNS =
       "a.id, a.slug, a.headline, a.standfirst, a.section_id, a.featured_image_id, a.first_published_at, a.updated_at, a.source_name";
 
@@ -48,7 +49,8 @@ public final class ArticleStore {
   private final Clock clock;
   private final PublishedArchive archive;
 
-  public ArticleStore(Database db, ChangeFeed feed, SectionStore sections, ImageStore images, Clock clock) {
+  public ArticleStore(
+      Database db, ChangeFeed feed, SectionStore sections, ImageStore images, Clock clock) {
     this.db = db;
     this.feed = feed;
     this.sections = sections;
@@ -110,7 +112,8 @@ public final class ArticleStore {
    * but the row is written once and the feed carries one change, which a bulk import of an
    * archive feels.
    */
-  public long createPublished(Handle h, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
+  public long createPublished(
+      Handle h, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
     long newId = insert(h, draft, firstPublishedAt, updatedAt);
     feed.append(h, "article", newId, "published", keysOf(h, newId));
     return newId;
@@ -121,18 +124,20 @@ public final class ArticleStore {
     var now = clock.millis();
     checkReferences(h, draft);
     var slug = freeSlug(h, draft.slug(), -1);
-    long newId = h.createQuery("INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
-            + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
-            + "first_published_at, updated_at, created_at, modified_at, version) VALUES (:slug, :status, :headline, "
-            + ":standfirst, :dateline, :source, :credit, :section, :image, :body, :seoTitle, :seoDescription, :note, "
-            + ":first, :updated, :now, :now, 1) RETURNING id")
+    long newId = h.createQuery(
+            "INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
+                + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
+                + "first_published_at, updated_at, created_at, modified_at, version) VALUES (:slug, :status, :headline, "
+                + ":standfirst, :dateline, :source, :credit, :section, :image, :body, :seoTitle, :seoDescription, :note, "
+                + ":first, :updated, :now, :now, 1) RETURNING id")
         .bind("slug", slug)
         .bindMap(fields(draft))
         .bind("status", firstPublishedAt == null ? "draft" : "published")
         .bind("first", firstPublishedAt == null ? null : firstPublishedAt.toEpochMilli())
         .bind("updated", updatedAt == null ? null : updatedAt.toEpochMilli())
         .bind("now", now)
-        .mapTo(Long.class).one();
+        .mapTo(Long.class)
+        .one();
     writeLinks(h, newId, draft);
     return newId;
   }
@@ -164,30 +169,43 @@ public final class ArticleStore {
   private int update(Handle h, long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
     var now = clock.millis();
     var current = row(h, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
-    if (current.version() != expectedVersion) throw new StaleEdit(id, expectedVersion, current.version());
+    if (current.version() != expectedVersion)
+      throw new StaleEdit(id, expectedVersion, current.version());
     checkReferences(h, draft);
     var before = keysOf(h, id);
     var slug = current.slug();
     if (!draft.slug().equals(current.slug())) {
-      if (slugTaken(h, draft.slug(), id)) throw new InvalidInput("slug", "\"" + draft.slug() + "\" is already used by another article");
+      if (slugTaken(h, draft.slug(), id))
+        throw new InvalidInput(
+            "slug", "\"" + draft.slug() + "\" is already used by another article");
       if (current.firstPublishedAt() != null) {
-        h.createUpdate("DELETE FROM slug_redirect WHERE old_slug = :new").bind("new", draft.slug()).execute();
+        h.createUpdate("DELETE FROM slug_redirect WHERE old_slug = :new")
+            .bind("new", draft.slug())
+            .execute();
         h.createUpdate("INSERT INTO slug_redirect (old_slug, article_id) VALUES (:old, :id) "
                 + "ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id")
-            .bind("old", current.slug()).bind("id", id).execute();
+            .bind("old", current.slug())
+            .bind("id", id)
+            .execute();
       }
       slug = draft.slug();
     }
     boolean published = current.status() == ArticleStatus.PUBLISHED;
-    int n = h.createUpdate("UPDATE article SET slug = :slug, headline = :headline, standfirst = :standfirst, "
-            + "dateline = :dateline, source_name = :source, credit_line = :credit, section_id = :section, "
-            + "featured_image_id = :image, body = :body, seo_title = :seoTitle, seo_description = :seoDescription, "
-            + "update_note = :note, modified_at = :now, version = version + 1"
-            + (published ? ", updated_at = :now" : "")
-            + " WHERE id = :id AND version = :expected")
-        .bind("slug", slug).bindMap(fields(draft)).bind("now", now).bind("id", id).bind("expected", expectedVersion)
+    int n = h.createUpdate(
+            "UPDATE article SET slug = :slug, headline = :headline, standfirst = :standfirst, "
+                + "dateline = :dateline, source_name = :source, credit_line = :credit, section_id = :section, "
+                + "featured_image_id = :image, body = :body, seo_title = :seoTitle, seo_description = :seoDescription, "
+                + "update_note = :note, modified_at = :now, version = version + 1"
+                + (published ? ", updated_at = :now" : "")
+                + " WHERE id = :id AND version = :expected")
+        .bind("slug", slug)
+        .bindMap(fields(draft))
+        .bind("now", now)
+        .bind("id", id)
+        .bind("expected", expectedVersion)
         .execute();
-    if (n == 0) throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
+    if (n == 0)
+      throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
     writeLinks(h, id, draft);
     also.write(h, id, expectedVersion + 1);
     var keys = new LinkedHashSet<>(before);
@@ -222,7 +240,9 @@ public final class ArticleStore {
             + "first_published_at = COALESCE(first_published_at, :now), "
             + "updated_at = CASE WHEN first_published_at IS NULL THEN NULL ELSE :now END, "
             + "scheduled_at = NULL, modified_at = :now, version = version + 1 WHERE id = :id")
-        .bind("now", now).bind("id", id).execute();
+        .bind("now", now)
+        .bind("id", id)
+        .execute();
   }
 
   /**
@@ -245,7 +265,9 @@ public final class ArticleStore {
             + "version = version + 1 WHERE id = :id")
         .bind("first", firstPublishedAt.toEpochMilli())
         .bind("updated", updatedAt == null ? null : updatedAt.toEpochMilli())
-        .bind("now", now).bind("id", id).execute();
+        .bind("now", now)
+        .bind("id", id)
+        .execute();
   }
 
   /** Takes the article off the site; its URL answers 410 Gone. */
@@ -261,7 +283,9 @@ public final class ArticleStore {
   private int unpublishStatement(Handle h, long id) {
     return h.createUpdate("UPDATE article SET status = 'unpublished', "
             + "modified_at = :now, version = version + 1 WHERE id = :id")
-        .bind("now", clock.millis()).bind("id", id).execute();
+        .bind("now", clock.millis())
+        .bind("id", id)
+        .execute();
   }
 
   /** Sets a status that has no side effects on dates: draft or in review. */
@@ -270,9 +294,15 @@ public final class ArticleStore {
       throw new IllegalArgumentException("use publish, unpublish or schedule for " + status);
     }
     var now = clock.millis();
-    transition(id, status.dbValue(), h -> h.createUpdate("UPDATE article SET status = :status, modified_at = :now, "
-            + "version = version + 1 WHERE id = :id")
-        .bind("status", status.dbValue()).bind("now", now).bind("id", id).execute());
+    transition(
+        id,
+        status.dbValue(),
+        h -> h.createUpdate("UPDATE article SET status = :status, modified_at = :now, "
+                + "version = version + 1 WHERE id = :id")
+            .bind("status", status.dbValue())
+            .bind("now", now)
+            .bind("id", id)
+            .execute());
   }
 
   /**
@@ -292,16 +322,23 @@ public final class ArticleStore {
     var now = clock.millis();
     return h.createUpdate("UPDATE article SET status = 'scheduled', scheduled_at = :at, "
             + "embargo_until = :embargo, modified_at = :now, version = version + 1 WHERE id = :id")
-        .bind("at", at.toEpochMilli()).bind("embargo", embargoUntil == null ? null : embargoUntil.toEpochMilli())
-        .bind("now", now).bind("id", id).execute();
+        .bind("at", at.toEpochMilli())
+        .bind("embargo", embargoUntil == null ? null : embargoUntil.toEpochMilli())
+        .bind("now", now)
+        .bind("id", id)
+        .execute();
   }
 
   /** Publishes every scheduled article whose time and embargo have passed; returns their ids. */
   public List<Long> publishDue() {
     var now = clock.millis();
-    var due = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM article WHERE status = 'scheduled' "
-            + "AND scheduled_at <= :now AND (embargo_until IS NULL OR embargo_until <= :now) ORDER BY scheduled_at")
-        .bind("now", now).mapTo(Long.class).list());
+    var due = db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT id FROM article WHERE status = 'scheduled' "
+                    + "AND scheduled_at <= :now AND (embargo_until IS NULL OR embargo_until <= :now) ORDER BY scheduled_at")
+            .bind("now", now)
+            .mapTo(Long.class)
+            .list());
     due.forEach(this::publish);
     return due;
   }
@@ -337,15 +374,22 @@ public final class ArticleStore {
   /** The article at this slug, whatever its status: the caller decides 404, 410 or show. */
   public Optional<Article> bySlug(String slug) {
     if (!Slugs.isValid(slug)) return Optional.empty();
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM article WHERE slug = :slug").bind("slug", slug)
-        .map((rs, ctx) -> toRow(rs)).findOne().map(r -> resolve(h, r)));
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM article WHERE slug = :slug")
+            .bind("slug", slug)
+            .map((rs, ctx) -> toRow(rs))
+            .findOne()
+            .map(r -> resolve(h, r)));
   }
 
   /** The current slug of an article that used to live at {@code oldSlug}. */
   public Optional<Article> redirectedFrom(String oldSlug) {
     if (!Slugs.isValid(oldSlug)) return Optional.empty();
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT article_id FROM slug_redirect WHERE old_slug = :s")
-            .bind("s", oldSlug).mapTo(Long.class).findOne())
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT article_id FROM slug_redirect WHERE old_slug = :s")
+            .bind("s", oldSlug)
+            .mapTo(Long.class)
+            .findOne())
         .flatMap(this::byId);
   }
 
@@ -358,13 +402,19 @@ public final class ArticleStore {
   }
 
   public Page<ArticleSummary> withTopic(long topicId, int page, int size) {
-    return list("AND a.id IN (SELECT article_id FROM article_topic WHERE topic_id = :topic)",
-        Map.of("topic", topicId), page, size);
+    return list(
+        "AND a.id IN (SELECT article_id FROM article_topic WHERE topic_id = :topic)",
+        Map.of("topic", topicId),
+        page,
+        size);
   }
 
   public Page<ArticleSummary> byAuthor(long authorId, int page, int size) {
-    return list("AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)",
-        Map.of("author", authorId), page, size);
+    return list(
+        "AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)",
+        Map.of("author", authorId),
+        page,
+        size);
   }
 
   /** Summaries of published articles by id, in the order asked; missing or unpublished ids are left out. */
@@ -374,10 +424,14 @@ public final class ArticleStore {
       // Looked up by id and filtered on status here: given "status = 'published'" as well, SQLite
       // (which keeps no statistics) takes the status index for selective and scans every
       // published article, about 10 ms at 100,000 of them.
-      var rows = h.createQuery("SELECT " + SUMMARY_COLUMNS + ", a.status FROM article a WHERE a.id IN (<ids>)")
+      var rows = h
+          .createQuery(
+              "SELECT " + SUMMARY_COLUMNS + ", a.status FROM article a WHERE a.id IN (<ids>)")
           .bindList("ids", List.copyOf(ids))
           .map((rs, ctx) -> "published".equals(rs.getString("status")) ? toSummaryRow(rs) : null)
-          .stream().filter(r -> r != null).toList();
+          .stream()
+          .filter(r -> r != null)
+          .toList();
       return toSummaries(h, rows);
     });
     var byId = new HashMap<Long, ArticleSummary>();
@@ -395,23 +449,33 @@ public final class ArticleStore {
       var list = List.copyOf(ids);
       var rows = new HashMap<Long, Row>();
       // By id, with status checked here, for the reason given in summaries().
-      h.createQuery("SELECT * FROM article WHERE id IN (<ids>)").bindList("ids", list)
+      h.createQuery("SELECT * FROM article WHERE id IN (<ids>)")
+          .bindList("ids", list)
           .map((rs, ctx) -> toRow(rs))
           .forEach(r -> {
             if (r.status() == ArticleStatus.PUBLISHED) rows.put(r.id(), r);
           });
       if (rows.isEmpty()) return List.<PublishedText>of();
       var topics = new HashMap<Long, List<Long>>();
-      h.createQuery("SELECT article_id, topic_id FROM article_topic WHERE article_id IN (<ids>) ORDER BY article_id, position")
+      h.createQuery(
+              "SELECT article_id, topic_id FROM article_topic WHERE article_id IN (<ids>) ORDER BY article_id, position")
           .bindList("ids", List.copyOf(rows.keySet()))
           .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), rs.getLong("topic_id")))
-          .forEach(e -> topics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+          .forEach(
+              e -> topics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
       var out = new ArrayList<PublishedText>(rows.size());
       for (long id : list) {
         var r = rows.get(id);
         if (r == null) continue;
-        out.add(new PublishedText(id, r.slug(), r.headline(), r.standfirst(), Article.bodyText(BlockCodec.fromJson(r.body())),
-            r.sectionId(), topics.getOrDefault(id, List.of()), r.firstPublishedAt()));
+        out.add(new PublishedText(
+            id,
+            r.slug(),
+            r.headline(),
+            r.standfirst(),
+            Article.bodyText(BlockCodec.fromJson(r.body())),
+            r.sectionId(),
+            topics.getOrDefault(id, List.of()),
+            r.firstPublishedAt()));
       }
       return out;
     });
@@ -421,29 +485,44 @@ public final class ArticleStore {
   public Map<Long, List<Topic>> topicsOf(Collection<Long> articleIds) {
     if (articleIds.isEmpty()) return Map.of();
     var out = new LinkedHashMap<Long, List<Topic>>();
-    db.jdbi().useHandle(h -> h.createQuery("SELECT at.article_id, t.* FROM article_topic at JOIN topic t ON t.id = at.topic_id "
-            + "WHERE at.article_id IN (<ids>) ORDER BY at.article_id, at.position")
-        .bindList("ids", List.copyOf(articleIds))
-        .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), new Topic(rs.getLong("id"), rs.getString("slug"),
-            rs.getString("name"), TopicType.parse(rs.getString("type")))))
-        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
+    db.jdbi()
+        .useHandle(h -> h.createQuery(
+                "SELECT at.article_id, t.* FROM article_topic at JOIN topic t ON t.id = at.topic_id "
+                    + "WHERE at.article_id IN (<ids>) ORDER BY at.article_id, at.position")
+            .bindList("ids", List.copyOf(articleIds))
+            .map((rs, ctx) -> Map.entry(
+                rs.getLong("article_id"),
+                new Topic(
+                    rs.getLong("id"),
+                    rs.getString("slug"),
+                    rs.getString("name"),
+                    TopicType.parse(rs.getString("type")))))
+            .forEach(
+                e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
     return out;
   }
 
   /** Ids of published articles after {@code afterId}, ascending: for rebuilding derived indexes in batches. */
   public List<Long> publishedIdsAfter(long afterId, int limit) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM article WHERE status = 'published' AND id > :after "
-            + "ORDER BY id LIMIT :limit")
-        .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
+    return db.jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT id FROM article WHERE status = 'published' AND id > :after "
+                    + "ORDER BY id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
   }
 
   /** How many articles are in each status, for the newsroom's dashboard. */
   public Map<ArticleStatus, Integer> countByStatus() {
     var out = new java.util.EnumMap<ArticleStatus, Integer>(ArticleStatus.class);
     for (var st : ArticleStatus.values()) out.put(st, 0);
-    db.jdbi().useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM article GROUP BY status")
-        .map((rs, ctx) -> Map.entry(ArticleStatus.fromDb(rs.getString("status")), rs.getInt("n")))
-        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    db.jdbi()
+        .useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM article GROUP BY status")
+            .map((rs, ctx) ->
+                Map.entry(ArticleStatus.fromDb(rs.getString("status")), rs.getInt("n")))
+            .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }
 
@@ -454,7 +533,8 @@ public final class ArticleStore {
    * @param query words the headline contains, or blank
    * @param createdBy only articles first saved by this user in the editor, or null for all
    */
-  public Page<DeskItem> desk(ArticleStatus status, String query, Long createdBy, int page, int size) {
+  public Page<DeskItem> desk(
+      ArticleStatus status, String query, Long createdBy, int page, int size) {
     if (page < 1) throw new InvalidInput("page", "must be 1 or more");
     var where = new StringBuilder("WHERE 1 = 1");
     var params = new HashMap<String, Object>();
@@ -467,37 +547,55 @@ public final class ArticleStore {
       params.put("q", "%" + TopicStore.escapeLike(query.strip()) + "%");
     }
     if (createdBy != null) {
-      where.append(" AND id IN (SELECT article_id FROM article_revision WHERE kind = 'create' AND saved_by = :by)");
+      where.append(
+          " AND id IN (SELECT article_id FROM article_revision WHERE kind = 'create' AND saved_by = :by)");
       params.put("by", createdBy);
     }
     var sectionMap = new HashMap<Long, Section>();
     sections.all().forEach(s -> sectionMap.put(s.id(), s));
-    var items = db.jdbi().withHandle(h -> h.createQuery("SELECT id, slug, headline, status, section_id, modified_at, "
-            + "scheduled_at, first_published_at, version FROM article " + where
-            + " ORDER BY modified_at DESC, id DESC LIMIT :limit OFFSET :offset")
-        .bindMap(params).bind("limit", size + 1).bind("offset", (long) (page - 1) * size)
-        .map((rs, ctx) -> {
-          var sectionId = longOrNull(rs, "section_id");
-          return new DeskItem(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
-              ArticleStatus.fromDb(rs.getString("status")), sectionId == null ? null : sectionMap.get(sectionId),
-              instant(rs, "modified_at"), instant(rs, "scheduled_at"), instant(rs, "first_published_at"), rs.getInt("version"));
-        })
-        .list());
+    var items = db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT id, slug, headline, status, section_id, modified_at, "
+                    + "scheduled_at, first_published_at, version FROM article " + where
+                    + " ORDER BY modified_at DESC, id DESC LIMIT :limit OFFSET :offset")
+            .bindMap(params)
+            .bind("limit", size + 1)
+            .bind("offset", (long) (page - 1) * size)
+            .map((rs, ctx) -> {
+              var sectionId = longOrNull(rs, "section_id");
+              return new DeskItem(
+                  rs.getLong("id"),
+                  rs.getString("slug"),
+                  rs.getString("headline"),
+                  ArticleStatus.fromDb(rs.getString("status")),
+                  sectionId == null ? null : sectionMap.get(sectionId),
+                  instant(rs, "modified_at"),
+                  instant(rs, "scheduled_at"),
+                  instant(rs, "first_published_at"),
+                  rs.getInt("version"));
+            })
+            .list());
     return Page.fromOverfetch(items, page, size);
   }
 
   public int countPublished() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE status = 'published'")
-        .mapTo(Integer.class).one());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE status = 'published'")
+            .mapTo(Integer.class)
+            .one());
   }
 
   private Page<ArticleSummary> list(String where, Map<String, Object> params, int page, int size) {
     if (page < 1) throw new InvalidInput("page", "must be 1 or more");
     var items = db.jdbi().withHandle(h -> {
-      var rows = h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM article a WHERE a.status = 'published' " + where
-              + " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
-          .bindMap(params).bind("limit", size + 1).bind("offset", (long) (page - 1) * size)
-          .map((rs, ctx) -> toSummaryRow(rs)).list();
+      var rows = h.createQuery(
+              "SELECT " + SUMMARY_COLUMNS + " FROM article a WHERE a.status = 'published' " + where
+                  + " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+          .bindMap(params)
+          .bind("limit", size + 1)
+          .bind("offset", (long) (page - 1) * size)
+          .map((rs, ctx) -> toSummaryRow(rs))
+          .list();
       return toSummaries(h, rows);
     });
     return Page.fromOverfetch(items, page, size);
@@ -505,37 +603,94 @@ public final class ArticleStore {
 
   // ---- mapping ------------------------------------------------------------------------------
 
-  private record Row(long id, String slug, ArticleStatus status, String headline, String standfirst, String dateline,
-      String sourceName, String creditLine, Long sectionId, Long featuredImageId, String body, String seoTitle,
-      String seoDescription, String updateNote, Instant firstPublishedAt, Instant updatedAt, Instant scheduledAt,
-      Instant embargoUntil, Instant createdAt, Instant modifiedAt, int version) {}
+  private record Row(
+      long id,
+      String slug,
+      ArticleStatus status,
+      String headline,
+      String standfirst,
+      String dateline,
+      String sourceName,
+      String creditLine,
+      Long sectionId,
+      Long featuredImageId,
+      String body,
+      String seoTitle,
+      String seoDescription,
+      String updateNote,
+      Instant firstPublishedAt,
+      Instant updatedAt,
+      Instant scheduledAt,
+      Instant embargoUntil,
+      Instant createdAt,
+      Instant modifiedAt,
+      int version) {}
 
-  private record SummaryRow(long id, String slug, String headline, String standfirst, Long sectionId, Long imageId,
-      Instant firstPublishedAt, Instant updatedAt, String sourceName) {}
+  private record SummaryRow(
+      long id,
+      String slug,
+      String headline,
+      String standfirst,
+      Long sectionId,
+      Long imageId,
+      Instant firstPublishedAt,
+      Instant updatedAt,
+      String sourceName) {}
 
   private Optional<Row> row(Handle h, long id) {
-    return h.createQuery("SELECT * FROM article WHERE id = :id").bind("id", id).map((rs, ctx) -> toRow(rs)).findOne();
+    return h.createQuery("SELECT * FROM article WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> toRow(rs))
+        .findOne();
   }
 
   private Article resolve(Handle h, Row r) {
-    var topics = h.createQuery("SELECT t.* FROM topic t JOIN article_topic at ON at.topic_id = t.id "
-            + "WHERE at.article_id = :id ORDER BY at.position")
+    var topics = h.createQuery(
+            "SELECT t.* FROM topic t JOIN article_topic at ON at.topic_id = t.id "
+                + "WHERE at.article_id = :id ORDER BY at.position")
         .bind("id", r.id())
-        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), TopicType.parse(rs.getString("type"))))
+        .map((rs, ctx) -> new Topic(
+            rs.getLong("id"),
+            rs.getString("slug"),
+            rs.getString("name"),
+            TopicType.parse(rs.getString("type"))))
         .list();
-    var authors = h.createQuery("SELECT au.* FROM author au JOIN article_author aa ON aa.author_id = au.id "
-            + "WHERE aa.article_id = :id ORDER BY aa.position")
-        .bind("id", r.id()).map((rs, ctx) -> AuthorStore.toAuthor(rs)).list();
+    var authors = h.createQuery(
+            "SELECT au.* FROM author au JOIN article_author aa ON aa.author_id = au.id "
+                + "WHERE aa.article_id = :id ORDER BY aa.position")
+        .bind("id", r.id())
+        .map((rs, ctx) -> AuthorStore.toAuthor(rs))
+        .list();
     var body = BlockCodec.fromJson(r.body());
     var imageIds = new LinkedHashSet<Long>();
     if (r.featuredImageId() != null) imageIds.add(r.featuredImageId());
     for (var b : body) if (b instanceof Block.ImageBlock ib) imageIds.add(ib.imageId());
     Map<Long, Image> imageMap = images.byIds(h, imageIds);
     var section = r.sectionId() == null ? null : sections.byId(r.sectionId()).orElse(null);
-    return new Article(r.id(), r.slug(), r.status(), r.headline(), r.standfirst(), r.dateline(),
-        new Source(r.sourceName(), r.creditLine()), section, topics, authors, r.featuredImageId(), body, imageMap,
-        r.seoTitle(), r.seoDescription(), r.updateNote(), r.firstPublishedAt(), r.updatedAt(), r.scheduledAt(),
-        r.embargoUntil(), r.createdAt(), r.modifiedAt(), r.version());
+    return new Article(
+        r.id(),
+        r.slug(),
+        r.status(),
+        r.headline(),
+        r.standfirst(),
+        r.dateline(),
+        new Source(r.sourceName(), r.creditLine()),
+        section,
+        topics,
+        authors,
+        r.featuredImageId(),
+        body,
+        imageMap,
+        r.seoTitle(),
+        r.seoDescription(),
+        r.updateNote(),
+        r.firstPublishedAt(),
+        r.updatedAt(),
+        r.scheduledAt(),
+        r.embargoUntil(),
+        r.createdAt(),
+        r.modifiedAt(),
+        r.version());
   }
 
   private List<ArticleSummary> toSummaries(Handle h, List<SummaryRow> rows) {
@@ -548,26 +703,56 @@ public final class ArticleStore {
     sections.all().forEach(s -> sectionMap.put(s.id(), s));
     var out = new ArrayList<ArticleSummary>(rows.size());
     for (var r : rows) {
-      out.add(new ArticleSummary(r.id(), r.slug(), r.headline(), r.standfirst(),
+      out.add(new ArticleSummary(
+          r.id(),
+          r.slug(),
+          r.headline(),
+          r.standfirst(),
           r.sectionId() == null ? null : sectionMap.get(r.sectionId()),
-          r.imageId() == null ? null : imageMap.get(r.imageId()), r.firstPublishedAt(), r.updatedAt(), r.sourceName()));
+          r.imageId() == null ? null : imageMap.get(r.imageId()),
+          r.firstPublishedAt(),
+          r.updatedAt(),
+          r.sourceName()));
     }
     return out;
   }
 
   private static Row toRow(ResultSet rs) throws SQLException {
-    return new Row(rs.getLong("id"), rs.getString("slug"), ArticleStatus.fromDb(rs.getString("status")),
-        rs.getString("headline"), rs.getString("standfirst"), rs.getString("dateline"), rs.getString("source_name"),
-        rs.getString("credit_line"), longOrNull(rs, "section_id"), longOrNull(rs, "featured_image_id"),
-        rs.getString("body"), rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("update_note"),
-        instant(rs, "first_published_at"), instant(rs, "updated_at"), instant(rs, "scheduled_at"),
-        instant(rs, "embargo_until"), instant(rs, "created_at"), instant(rs, "modified_at"), rs.getInt("version"));
+    return new Row(
+        rs.getLong("id"),
+        rs.getString("slug"),
+        ArticleStatus.fromDb(rs.getString("status")),
+        rs.getString("headline"),
+        rs.getString("standfirst"),
+        rs.getString("dateline"),
+        rs.getString("source_name"),
+        rs.getString("credit_line"),
+        longOrNull(rs, "section_id"),
+        longOrNull(rs, "featured_image_id"),
+        rs.getString("body"),
+        rs.getString("seo_title"),
+        rs.getString("seo_description"),
+        rs.getString("update_note"),
+        instant(rs, "first_published_at"),
+        instant(rs, "updated_at"),
+        instant(rs, "scheduled_at"),
+        instant(rs, "embargo_until"),
+        instant(rs, "created_at"),
+        instant(rs, "modified_at"),
+        rs.getInt("version"));
   }
 
   private static SummaryRow toSummaryRow(ResultSet rs) throws SQLException {
-    return new SummaryRow(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("standfirst"),
-        longOrNull(rs, "section_id"), longOrNull(rs, "featured_image_id"), instant(rs, "first_published_at"),
-        instant(rs, "updated_at"), rs.getString("source_name"));
+    return new SummaryRow(
+        rs.getLong("id"),
+        rs.getString("slug"),
+        rs.getString("headline"),
+        rs.getString("standfirst"),
+        longOrNull(rs, "section_id"),
+        longOrNull(rs, "featured_image_id"),
+        instant(rs, "first_published_at"),
+        instant(rs, "updated_at"),
+        rs.getString("source_name"));
   }
 
   private static Long longOrNull(ResultSet rs, String column) throws SQLException {
@@ -597,22 +782,27 @@ public final class ArticleStore {
   }
 
   private void checkReferences(Handle h, ArticleDraft d) {
-    if (d.sectionId() != null && count(h, "SELECT COUNT(*) FROM section WHERE id = :id", d.sectionId()) == 0) {
+    if (d.sectionId() != null
+        && count(h, "SELECT COUNT(*) FROM section WHERE id = :id", d.sectionId()) == 0) {
       throw new InvalidInput("section", "does not exist");
     }
-    if (d.featuredImageId() != null && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", d.featuredImageId()) == 0) {
+    if (d.featuredImageId() != null
+        && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", d.featuredImageId()) == 0) {
       throw new InvalidInput("featured image", "does not exist");
     }
     for (var b : d.body()) {
-      if (b instanceof Block.ImageBlock ib && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", ib.imageId()) == 0) {
+      if (b instanceof Block.ImageBlock ib
+          && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", ib.imageId()) == 0) {
         throw new InvalidInput("body image", "image " + ib.imageId() + " does not exist");
       }
     }
     for (var t : d.topicIds()) {
-      if (count(h, "SELECT COUNT(*) FROM topic WHERE id = :id", t) == 0) throw new InvalidInput("topics", "topic " + t + " does not exist");
+      if (count(h, "SELECT COUNT(*) FROM topic WHERE id = :id", t) == 0)
+        throw new InvalidInput("topics", "topic " + t + " does not exist");
     }
     for (var a : d.authorIds()) {
-      if (count(h, "SELECT COUNT(*) FROM author WHERE id = :id", a) == 0) throw new InvalidInput("bylines", "author " + a + " does not exist");
+      if (count(h, "SELECT COUNT(*) FROM author WHERE id = :id", a) == 0)
+        throw new InvalidInput("bylines", "author " + a + " does not exist");
     }
   }
 
@@ -621,25 +811,46 @@ public final class ArticleStore {
   }
 
   private static void writeLinks(Handle h, long id, ArticleDraft d) {
-    h.createUpdate("DELETE FROM article_topic WHERE article_id = :id").bind("id", id).execute();
-    h.createUpdate("DELETE FROM article_author WHERE article_id = :id").bind("id", id).execute();
+    h.createUpdate("DELETE FROM article_topic WHERE article_id = :id")
+        .bind("id", id)
+        .execute();
+    h.createUpdate("DELETE FROM article_author WHERE article_id = :id")
+        .bind("id", id)
+        .execute();
     int pos = 0;
     for (var t : d.topicIds()) {
-      h.createUpdate("INSERT INTO article_topic (article_id, topic_id, position) VALUES (:a, :t, :p)")
-          .bind("a", id).bind("t", t).bind("p", pos++).execute();
+      h.createUpdate(
+              "INSERT INTO article_topic (article_id, topic_id, position) VALUES (:a, :t, :p)")
+          .bind("a", id)
+          .bind("t", t)
+          .bind("p", pos++)
+          .execute();
     }
     pos = 0;
     for (var a : d.authorIds()) {
-      h.createUpdate("INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :au, :p)")
-          .bind("a", id).bind("au", a).bind("p", pos++).execute();
+      h.createUpdate(
+              "INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :au, :p)")
+          .bind("a", id)
+          .bind("au", a)
+          .bind("p", pos++)
+          .execute();
     }
   }
 
   private static boolean slugTaken(Handle h, String slug, long exceptId) {
-    return h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :s AND id <> :id").bind("s", slug).bind("id", exceptId)
-        .mapTo(Integer.class).one() > 0
-        || h.createQuery("SELECT COUNT(*) FROM slug_redirect WHERE old_slug = :s AND article_id <> :id").bind("s", slug)
-        .bind("id", exceptId).mapTo(Integer.class).one() > 0;
+    return h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :s AND id <> :id")
+                .bind("s", slug)
+                .bind("id", exceptId)
+                .mapTo(Integer.class)
+                .one()
+            > 0
+        || h.createQuery(
+                    "SELECT COUNT(*) FROM slug_redirect WHERE old_slug = :s AND article_id <> :id")
+                .bind("s", slug)
+                .bind("id", exceptId)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
   }
 
   private static String freeSlug(Handle h, String wanted, long exceptId) {
@@ -656,14 +867,17 @@ public final class ArticleStore {
     }
     while (free - taken > 1) {
       int mid = taken + (free - taken) / 2;
-      if (slugTaken(h, numbered(wanted, mid), exceptId)) taken = mid; else free = mid;
+      if (slugTaken(h, numbered(wanted, mid), exceptId)) taken = mid;
+      else free = mid;
     }
     return numbered(wanted, free);
   }
 
   private static String numbered(String wanted, int n) {
     var suffix = "-" + n;
-    var base = wanted.length() + suffix.length() > Slugs.MAX_LENGTH ? wanted.substring(0, Slugs.MAX_LENGTH - suffix.length()) : wanted;
+    var base = wanted.length() + suffix.length() > Slugs.MAX_LENGTH
+        ? wanted.substring(0, Slugs.MAX_LENGTH - suffix.length())
+        : wanted;
     return base.replaceAll("-+$", "") + suffix;
   }
 
@@ -673,15 +887,18 @@ public final class ArticleStore {
     keys.add("article:" + id);
     keys.addAll(LIST_KEYS);
     // One round trip: this runs before and after every change, several times per imported story.
-    h.createQuery("SELECT 'month' AS kind, first_published_at AS value FROM article WHERE id = :id AND first_published_at IS NOT NULL "
-            + "UNION ALL SELECT 'section', section_id FROM article WHERE id = :id AND section_id IS NOT NULL "
-            + "UNION ALL SELECT 'topic', topic_id FROM article_topic WHERE article_id = :id "
-            + "UNION ALL SELECT 'author', author_id FROM article_author WHERE article_id = :id")
+    h.createQuery(
+            "SELECT 'month' AS kind, first_published_at AS value FROM article WHERE id = :id AND first_published_at IS NOT NULL "
+                + "UNION ALL SELECT 'section', section_id FROM article WHERE id = :id AND section_id IS NOT NULL "
+                + "UNION ALL SELECT 'topic', topic_id FROM article_topic WHERE article_id = :id "
+                + "UNION ALL SELECT 'author', author_id FROM article_author WHERE article_id = :id")
         .bind("id", id)
         .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getLong("value")))
-        .forEach(e -> keys.add(e.getKey().equals("month")
-            ? PublishedArchive.monthKey(PublishedArchive.monthOf(Instant.ofEpochMilli(e.getValue())))
-            : e.getKey() + ":" + e.getValue()));
+        .forEach(e -> keys.add(
+            e.getKey().equals("month")
+                ? PublishedArchive.monthKey(
+                    PublishedArchive.monthOf(Instant.ofEpochMilli(e.getValue())))
+                : e.getKey() + ":" + e.getValue()));
     return keys;
   }
 }

@@ -4,8 +4,16 @@ import dev.byline.media.Image;
 import java.time.Instant;
 
 /** What a list, a teaser or a link needs of an article. {@code image} may be null. */
-public record ArticleSummary(long id, String slug, String headline, String standfirst, Section section,
-    Image image, Instant firstPublishedAt, Instant updatedAt, String sourceName) {
+public record ArticleSummary(
+    long id,
+    String slug,
+    String headline,
+    String standfirst,
+    Section section,
+    Image image,
+    Instant firstPublishedAt,
+    Instant updatedAt,
+    String sourceName) {
 
   public String path() {
     return pathOf(section, slug);

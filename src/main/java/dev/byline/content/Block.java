@@ -56,7 +56,11 @@ public sealed interface Block {
   /** A bulleted or numbered list of inline-HTML items. */
   record ListBlock(boolean ordered, List<String> items) implements Block {
     public ListBlock {
-      items = items.stream().map(Html::inline).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      items = items.stream()
+          .map(Html::inline)
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .toList();
       if (items.isEmpty()) throw new InvalidInput("list", "has no items");
     }
 
@@ -125,7 +129,9 @@ public sealed interface Block {
         candidate = uri.getPath() == null ? null : uri.getPath().replaceFirst("^/", "");
       } else if (host.endsWith("youtube.com") || host.endsWith("youtube-nocookie.com")) {
         var path = uri.getPath() == null ? "" : uri.getPath();
-        if (path.startsWith("/embed/") || path.startsWith("/shorts/") || path.startsWith("/live/")) {
+        if (path.startsWith("/embed/")
+            || path.startsWith("/shorts/")
+            || path.startsWith("/live/")) {
           candidate = path.substring(path.indexOf('/', 1) + 1);
         } else if (uri.getRawQuery() != null) {
           for (var part : uri.getRawQuery().split("&")) {

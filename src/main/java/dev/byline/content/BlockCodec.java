@@ -50,10 +50,16 @@ public final class BlockCodec {
       var items = n.putArray("items");
       l.items().forEach(items::add);
     } else if (block instanceof Block.ImageBlock im) {
-      n.put("type", "image").put("imageId", im.imageId()).put("caption", im.caption())
-          .put("credit", im.credit()).put("alt", im.alt());
+      n.put("type", "image")
+          .put("imageId", im.imageId())
+          .put("caption", im.caption())
+          .put("credit", im.credit())
+          .put("alt", im.alt());
     } else if (block instanceof Block.Embed e) {
-      n.put("type", "embed").put("provider", e.provider()).put("url", e.url()).put("title", e.title());
+      n.put("type", "embed")
+          .put("provider", e.provider())
+          .put("url", e.url())
+          .put("title", e.title());
     } else if (block instanceof Block.RelatedLink r) {
       n.put("type", "related").put("articleId", r.articleId());
     } else if (block instanceof Block.RawHtml r) {
@@ -69,19 +75,34 @@ public final class BlockCodec {
     var where = "body block " + (index + 1);
     try {
       return switch (type) {
-        case "paragraph" -> n.has("html") ? new Block.Paragraph(n.path("html").asText())
-            : Block.Paragraph.ofText(n.path("text").asText());
-        case "heading" -> new Block.Heading(n.path("level").asInt(2), n.path("text").asText());
-        case "quote" -> new Block.Quote(n.has("html") ? n.path("html").asText() : Html.escape(n.path("text").asText()),
-            n.path("attribution").asText(""));
+        case "paragraph" ->
+          n.has("html")
+              ? new Block.Paragraph(n.path("html").asText())
+              : Block.Paragraph.ofText(n.path("text").asText());
+        case "heading" ->
+          new Block.Heading(n.path("level").asInt(2), n.path("text").asText());
+        case "quote" ->
+          new Block.Quote(
+              n.has("html")
+                  ? n.path("html").asText()
+                  : Html.escape(n.path("text").asText()),
+              n.path("attribution").asText(""));
         case "list" -> {
           var items = new ArrayList<String>();
           n.path("items").forEach(i -> items.add(i.asText()));
           yield new Block.ListBlock(n.path("ordered").asBoolean(false), items);
         }
-        case "image" -> new Block.ImageBlock(n.path("imageId").asLong(), n.path("caption").asText(""),
-            n.path("credit").asText(""), n.path("alt").asText(""));
-        case "embed" -> new Block.Embed(n.path("provider").asText(""), n.path("url").asText(""), n.path("title").asText(""));
+        case "image" ->
+          new Block.ImageBlock(
+              n.path("imageId").asLong(),
+              n.path("caption").asText(""),
+              n.path("credit").asText(""),
+              n.path("alt").asText(""));
+        case "embed" ->
+          new Block.Embed(
+              n.path("provider").asText(""),
+              n.path("url").asText(""),
+              n.path("title").asText(""));
         case "related" -> new Block.RelatedLink(n.path("articleId").asLong());
         case "html" -> new Block.RawHtml(n.path("html").asText(""));
         default -> throw new InvalidInput(where, "has unknown type \"" + type + "\"");

@@ -12,9 +12,12 @@ import org.owasp.html.Sanitizers;
 public final class Html {
   /** Links, emphasis and the small inline set wire copy and Markdown produce. */
   public static final PolicyFactory INLINE = new HtmlPolicyBuilder()
-      .allowElements("a", "em", "strong", "b", "i", "br", "sub", "sup", "code", "q", "abbr", "s", "small")
-      .allowAttributes("href").onElements("a")
-      .allowAttributes("title").onElements("a", "abbr")
+      .allowElements(
+          "a", "em", "strong", "b", "i", "br", "sub", "sup", "code", "q", "abbr", "s", "small")
+      .allowAttributes("href")
+      .onElements("a")
+      .allowAttributes("title")
+      .onElements("a", "abbr")
       .allowStandardUrlProtocols()
       .requireRelsOnLinks("noopener")
       .toFactory();
@@ -27,7 +30,6 @@ public final class Html {
       .and(new HtmlPolicyBuilder()
           .allowElements("ul", "ol", "li", "figure", "figcaption", "hr", "dl", "dt", "dd", "pre")
           .toFactory());
-
 
   private Html() {}
 
@@ -129,18 +131,25 @@ public final class Html {
 
   private static String decode(String entity) {
     switch (entity) {
-      case "amp": return "&";
-      case "lt": return "<";
-      case "gt": return ">";
-      case "quot": return "\"";
-      case "apos": return "'";
-      case "nbsp": return " ";
+      case "amp":
+        return "&";
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "quot":
+        return "\"";
+      case "apos":
+        return "'";
+      case "nbsp":
+        return " ";
       default:
         try {
           if (entity.startsWith("#x") || entity.startsWith("#X")) {
             return new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)));
           }
-          if (entity.startsWith("#")) return new String(Character.toChars(Integer.parseInt(entity.substring(1))));
+          if (entity.startsWith("#"))
+            return new String(Character.toChars(Integer.parseInt(entity.substring(1))));
         } catch (IllegalArgumentException e) {
           return null;
         }

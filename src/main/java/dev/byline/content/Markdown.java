@@ -47,26 +47,41 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class Markdown {
   /** Hosts whose links alone on a line become embeds, and the provider name stored for them. */
   public static final Map<String, String> EMBED_HOSTS = Map.ofEntries(
-      Map.entry("youtube.com", "youtube"), Map.entry("youtu.be", "youtube"), Map.entry("youtube-nocookie.com", "youtube"),
-      Map.entry("vimeo.com", "vimeo"), Map.entry("x.com", "x"), Map.entry("twitter.com", "x"),
-      Map.entry("instagram.com", "instagram"), Map.entry("soundcloud.com", "soundcloud"),
-      Map.entry("tiktok.com", "tiktok"), Map.entry("open.spotify.com", "spotify"), Map.entry("flickr.com", "flickr"),
-      Map.entry("bsky.app", "bluesky"), Map.entry("mastodon.social", "mastodon"));
+      Map.entry("youtube.com", "youtube"),
+      Map.entry("youtu.be", "youtube"),
+      Map.entry("youtube-nocookie.com", "youtube"),
+      Map.entry("vimeo.com", "vimeo"),
+      Map.entry("x.com", "x"),
+      Map.entry("twitter.com", "x"),
+      Map.entry("instagram.com", "instagram"),
+      Map.entry("soundcloud.com", "soundcloud"),
+      Map.entry("tiktok.com", "tiktok"),
+      Map.entry("open.spotify.com", "spotify"),
+      Map.entry("flickr.com", "flickr"),
+      Map.entry("bsky.app", "bluesky"),
+      Map.entry("mastodon.social", "mastodon"));
+
   private static final Pattern IMAGE_REF = Pattern.compile("image:(\\d{1,18})");
   private static final Pattern RELATED = Pattern.compile("related:\\s*(\\d{1,18})");
-  private static final Pattern BLOCK_START = Pattern.compile("^(#{1,6}(\\s|$)|>|[-+*](\\s|$)|```|~~~)");
+  private static final Pattern BLOCK_START =
+      Pattern.compile("^(#{1,6}(\\s|$)|>|[-+*](\\s|$)|```|~~~)");
   private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,9})([.)])(\\s|$)");
   /** Far beyond any article; bounds the work one save can ask for. */
   public static final int MAX_LENGTH = 200_000;
 
-  private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS)
-      .includeSourceSpans(org.commonmark.parser.IncludeSourceSpans.BLOCKS).build();
-  private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(false).build();
+  private static final List<Extension> EXTENSIONS =
+      List.of(TablesExtension.create(), AutolinkExtension.create());
+  private final Parser parser = Parser.builder()
+      .extensions(EXTENSIONS)
+      .includeSourceSpans(org.commonmark.parser.IncludeSourceSpans.BLOCKS)
+      .build();
+  private final HtmlRenderer html =
+      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(false).build();
 
   public List<Block> toBlocks(String markdown) {
     if (markdown == null || markdown.isBlank()) return List.of();
-    if (markdown.length() > MAX_LENGTH) throw new InvalidInput("body", "is longer than " + MAX_LENGTH + " characters");
+    if (markdown.length() > MAX_LENGTH)
+      throw new InvalidInput("body", "is longer than " + MAX_LENGTH + " characters");
     var doc = parser.parse(markdown.replace("\r\n", "\n"));
     var out = new ArrayList<Block>();
     for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
@@ -84,30 +99,41 @@ public final class Markdown {
     if (n instanceof Paragraph p) return paragraph(p);
     if (n instanceof Heading h) {
       var text = plain(h).strip();
-      return text.isEmpty() ? null : new Block.Heading(Math.max(2, Math.min(4, h.getLevel())), text);
+      return text.isEmpty()
+          ? null
+          : new Block.Heading(Math.max(2, Math.min(4, h.getLevel())), text);
     }
     if (n instanceof BlockQuote q) return quote(q);
     if (n instanceof BulletList || n instanceof OrderedList) return list((ListBlock) n);
-    if (n instanceof FencedCodeBlock c) return new Block.RawHtml("<pre><code>" + Html.escape(c.getLiteral()) + "</code></pre>");
-    if (n instanceof IndentedCodeBlock c) return new Block.RawHtml("<pre><code>" + Html.escape(c.getLiteral()) + "</code></pre>");
+    if (n instanceof FencedCodeBlock c)
+      return new Block.RawHtml("<pre><code>" + Html.escape(c.getLiteral()) + "</code></pre>");
+    if (n instanceof IndentedCodeBlock c)
+      return new Block.RawHtml("<pre><code>" + Html.escape(c.getLiteral()) + "</code></pre>");
     if (n instanceof ThematicBreak) return new Block.RawHtml("<hr>");
     if (n instanceof HtmlBlock h) return nonEmpty(new Block.RawHtml(h.getLiteral()));
     return nonEmpty(new Block.RawHtml(html.render(n)));
   }
 
   private Block paragraph(Paragraph p) {
-    var only = p.getFirstChild() != null && p.getFirstChild() == p.getLastChild() ? p.getFirstChild() : null;
+    var only = p.getFirstChild() != null && p.getFirstChild() == p.getLastChild()
+        ? p.getFirstChild()
+        : null;
     if (only instanceof Image img) return image(img);
-    if (only instanceof Link link && link.getFirstChild() instanceof Text t && t.getLiteral().equals(link.getDestination())) {
+    if (only instanceof Link link
+        && link.getFirstChild() instanceof Text t
+        && t.getLiteral().equals(link.getDestination())) {
       var provider = embedProvider(link.getDestination());
-      if (provider != null) return new Block.Embed(provider, link.getDestination(), link.getTitle() == null ? "" : link.getTitle());
+      if (provider != null)
+        return new Block.Embed(
+            provider, link.getDestination(), link.getTitle() == null ? "" : link.getTitle());
     }
     if (only instanceof Text t) {
       var m = RELATED.matcher(t.getLiteral().strip());
       if (m.matches()) return new Block.RelatedLink(Long.parseLong(m.group(1)));
     }
     if (contains(p, Image.class)) {
-      throw new InvalidInput("image", "must stand alone in its paragraph, as ![Alt text](image:42 \"Caption\")");
+      throw new InvalidInput(
+          "image", "must stand alone in its paragraph, as ![Alt text](image:42 \"Caption\")");
     }
     return nonEmpty(new Block.Paragraph(inner(p)));
   }
@@ -115,11 +141,18 @@ public final class Markdown {
   private Block image(Image img) {
     var m = IMAGE_REF.matcher(img.getDestination() == null ? "" : img.getDestination());
     var provider = m.matches() ? null : embedProvider(img.getDestination());
-    if (provider != null) return new Block.Embed(provider, img.getDestination(), plain(img).strip());
+    if (provider != null)
+      return new Block.Embed(provider, img.getDestination(), plain(img).strip());
     if (!m.matches()) {
-      throw new InvalidInput("image", "must come from the photo library: upload it, then write ![Alt text](image:ID \"Caption\")");
+      throw new InvalidInput(
+          "image",
+          "must come from the photo library: upload it, then write ![Alt text](image:ID \"Caption\")");
     }
-    return new Block.ImageBlock(Long.parseLong(m.group(1)), img.getTitle() == null ? "" : img.getTitle(), "", plain(img).strip());
+    return new Block.ImageBlock(
+        Long.parseLong(m.group(1)),
+        img.getTitle() == null ? "" : img.getTitle(),
+        "",
+        plain(img).strip());
   }
 
   private Block quote(BlockQuote q) {
@@ -127,7 +160,9 @@ public final class Markdown {
     String attribution = "";
     for (Node c = q.getFirstChild(); c != null; c = c.getNext()) {
       var text = c instanceof Paragraph ? plain(c).strip() : "";
-      if (c == q.getLastChild() && c != q.getFirstChild() && (text.startsWith("—") || text.startsWith("--"))) {
+      if (c == q.getLastChild()
+          && c != q.getFirstChild()
+          && (text.startsWith("—") || text.startsWith("--"))) {
         attribution = text.replaceFirst("^(—|--)\\s*", "");
       } else {
         parts.add(c instanceof Paragraph p ? inner(p) : Html.escape(plain(c)));
@@ -147,7 +182,9 @@ public final class Markdown {
       }
       items.add(String.join(" ", parts));
     }
-    return items.stream().allMatch(i -> Html.inline(i).isBlank()) ? null : new Block.ListBlock(l instanceof OrderedList, items);
+    return items.stream().allMatch(i -> Html.inline(i).isBlank())
+        ? null
+        : new Block.ListBlock(l instanceof OrderedList, items);
   }
 
   /** A paragraph's inline HTML, without the {@code <p>} around it. */
@@ -162,8 +199,11 @@ public final class Markdown {
   }
 
   private static Block nonEmpty(Block b) {
-    return b.text().isBlank() && !(b instanceof Block.RawHtml r && (r.html().contains("<hr") || r.html().contains("<img")))
-        ? null : b;
+    return b.text().isBlank()
+            && !(b instanceof Block.RawHtml r
+                && (r.html().contains("<hr") || r.html().contains("<img")))
+        ? null
+        : b;
   }
 
   /** The provider for a link that should embed, or null for an ordinary link. */
@@ -200,7 +240,9 @@ public final class Markdown {
 
   private static String lineOf(Node n) {
     var spans = n.getSourceSpans();
-    return spans == null || spans.isEmpty() ? "" : "line " + (spans.get(0).getLineIndex() + 1) + ": ";
+    return spans == null || spans.isEmpty()
+        ? ""
+        : "line " + (spans.get(0).getLineIndex() + 1) + ": ";
   }
 
   /**
@@ -226,11 +268,18 @@ public final class Markdown {
           i++;
         }
       } else if (b instanceof Block.ImageBlock im) {
-        out.append("![").append(im.alt().replace("]", "\\]")).append("](image:").append(im.imageId());
-        if (!im.caption().isEmpty()) out.append(" \"").append(im.caption().replace("\"", "\\\"")).append('"');
+        out.append("![")
+            .append(im.alt().replace("]", "\\]"))
+            .append("](image:")
+            .append(im.imageId());
+        if (!im.caption().isEmpty())
+          out.append(" \"").append(im.caption().replace("\"", "\\\"")).append('"');
         out.append(')');
       } else if (b instanceof Block.Embed e) {
-        out.append(e.title().isEmpty() ? e.url() : "![" + e.title().replace("]", "\\]") + "](" + e.url() + ")");
+        out.append(
+            e.title().isEmpty()
+                ? e.url()
+                : "![" + e.title().replace("]", "\\]") + "](" + e.url() + ")");
       } else if (b instanceof Block.RelatedLink r) {
         out.append("related: ").append(r.articleId());
       } else if (b instanceof Block.RawHtml r) {
@@ -245,6 +294,8 @@ public final class Markdown {
     var one = html.replace("\n", " ");
     if (BLOCK_START.matcher(one).find()) return "\\" + one;
     var numbered = NUMBERED.matcher(one);
-    return numbered.find() ? numbered.group(1) + "\\" + one.substring(numbered.group(1).length()) : one;
+    return numbered.find()
+        ? numbered.group(1) + "\\" + one.substring(numbered.group(1).length())
+        : one;
   }
 }

@@ -45,7 +45,12 @@ public final class PublishedArchive {
   }
 
   /** A published article as a sitemap lists it; {@code image} (the lead image) may be null. */
-  public record PublishedEntry(long id, String slug, Section section, Instant firstPublishedAt, Instant updatedAt,
+  public record PublishedEntry(
+      long id,
+      String slug,
+      Section section,
+      Instant firstPublishedAt,
+      Instant updatedAt,
       Image image) {
     public String path() {
       return ArticleSummary.pathOf(section, slug);
@@ -53,7 +58,9 @@ public final class PublishedArchive {
 
     /** The update time when it is later than first publication, else first publication. */
     public Instant lastModified() {
-      return updatedAt != null && updatedAt.isAfter(firstPublishedAt) ? updatedAt : firstPublishedAt;
+      return updatedAt != null && updatedAt.isAfter(firstPublishedAt)
+          ? updatedAt
+          : firstPublishedAt;
     }
   }
 
@@ -96,10 +103,13 @@ public final class PublishedArchive {
   /** Every month with at least one published article, oldest first. */
   public List<PublishedMonth> months() {
     return db.jdbi().withHandle(h -> {
-      var range = h.createQuery("SELECT MIN(first_published_at) AS lo, MAX(first_published_at) AS hi FROM article "
-              + "WHERE first_published_at IS NOT NULL")
-          .map((rs, ctx) -> rs.getObject("lo") == null ? null : new long[] {rs.getLong("lo"), rs.getLong("hi")})
-          .findOne().orElse(null);
+      var range = h.createQuery(
+              "SELECT MIN(first_published_at) AS lo, MAX(first_published_at) AS hi FROM article "
+                  + "WHERE first_published_at IS NOT NULL")
+          .map((rs, ctx) ->
+              rs.getObject("lo") == null ? null : new long[] {rs.getLong("lo"), rs.getLong("hi")})
+          .findOne()
+          .orElse(null);
       var out = new ArrayList<PublishedMonth>();
       if (range == null) return out;
       var last = monthOf(Instant.ofEpochMilli(range[1]));
@@ -116,22 +126,31 @@ public final class PublishedArchive {
   }
 
   private static Optional<PublishedMonth> month(Handle h, YearMonth month) {
-    return h.createQuery("SELECT SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS n, MAX(modified_at) AS changed "
-            + "FROM article WHERE first_published_at >= :from AND first_published_at < :to")
-        .bind("from", startOf(month)).bind("to", startOf(month.plusMonths(1)))
-        .map((rs, ctx) -> new PublishedMonth(month, rs.getInt("n"), Instant.ofEpochMilli(rs.getLong("changed"))))
-        .findOne().filter(pm -> pm.published() > 0);
+    return h.createQuery(
+            "SELECT SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS n, MAX(modified_at) AS changed "
+                + "FROM article WHERE first_published_at >= :from AND first_published_at < :to")
+        .bind("from", startOf(month))
+        .bind("to", startOf(month.plusMonths(1)))
+        .map((rs, ctx) ->
+            new PublishedMonth(month, rs.getInt("n"), Instant.ofEpochMilli(rs.getLong("changed"))))
+        .findOne()
+        .filter(pm -> pm.published() > 0);
   }
 
   /** The cursor just before the {@code offset}-th published article of the month (0 = start). */
   public Cursor start(YearMonth month, long offset) {
     if (offset <= 0) return Cursor.START;
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT first_published_at, id FROM article WHERE status = 'published' "
-            + "AND first_published_at >= :from AND first_published_at < :to ORDER BY first_published_at, id "
-            + "LIMIT 1 OFFSET :skip")
-        .bind("from", startOf(month)).bind("to", startOf(month.plusMonths(1))).bind("skip", offset - 1)
-        .map((rs, ctx) -> new Cursor(rs.getLong(1), rs.getLong(2))).findOne()
-        .orElse(new Cursor(Long.MAX_VALUE, Long.MAX_VALUE)));
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT first_published_at, id FROM article WHERE status = 'published' "
+                    + "AND first_published_at >= :from AND first_published_at < :to ORDER BY first_published_at, id "
+                    + "LIMIT 1 OFFSET :skip")
+            .bind("from", startOf(month))
+            .bind("to", startOf(month.plusMonths(1)))
+            .bind("skip", offset - 1)
+            .map((rs, ctx) -> new Cursor(rs.getLong(1), rs.getLong(2)))
+            .findOne()
+            .orElse(new Cursor(Long.MAX_VALUE, Long.MAX_VALUE)));
   }
 
   /** The next published articles of the month after {@code after}, oldest first. */
@@ -142,13 +161,18 @@ public final class PublishedArchive {
   /** Published articles first published in [from, to), after the cursor, oldest first. */
   public List<PublishedEntry> between(long fromMillis, long toMillis, Cursor after, int limit) {
     return db.jdbi().withHandle(h -> {
-      var rows = h.createQuery("SELECT id, slug, section_id, featured_image_id, first_published_at, updated_at "
-              + "FROM article WHERE status = 'published' AND first_published_at >= :from AND first_published_at < :to "
-              + "AND (first_published_at > :at OR (first_published_at = :at AND id > :id)) "
-              + "ORDER BY first_published_at, id LIMIT :limit")
-          .bind("from", fromMillis).bind("to", toMillis).bind("at", after.atMillis()).bind("id", after.id())
+      var rows = h.createQuery(
+              "SELECT id, slug, section_id, featured_image_id, first_published_at, updated_at "
+                  + "FROM article WHERE status = 'published' AND first_published_at >= :from AND first_published_at < :to "
+                  + "AND (first_published_at > :at OR (first_published_at = :at AND id > :id)) "
+                  + "ORDER BY first_published_at, id LIMIT :limit")
+          .bind("from", fromMillis)
+          .bind("to", toMillis)
+          .bind("at", after.atMillis())
+          .bind("id", after.id())
           .bind("limit", limit)
-          .map((rs, ctx) -> toRow(rs)).list();
+          .map((rs, ctx) -> toRow(rs))
+          .list();
       return resolve(h, rows);
     });
   }
@@ -156,28 +180,39 @@ public final class PublishedArchive {
   /** Every section with when its newest story was published or updated. */
   public List<ListPage> sections() {
     var newest = new HashMap<Long, Instant>();
-    db.jdbi().useHandle(h -> h.createQuery("SELECT section_id, MAX(first_published_at) AS p, MAX(updated_at) AS u "
-            + "FROM article WHERE status = 'published' AND section_id IS NOT NULL GROUP BY section_id")
-        .map((rs, ctx) -> {
-          newest.put(rs.getLong("section_id"), later(rs, "p", "u"));
-          return 0;
-        }).list());
-    return sections.all().stream().map(s -> new ListPage(s.id(), s.slug(), newest.get(s.id()))).toList();
+    db.jdbi()
+        .useHandle(h -> h.createQuery(
+                "SELECT section_id, MAX(first_published_at) AS p, MAX(updated_at) AS u "
+                    + "FROM article WHERE status = 'published' AND section_id IS NOT NULL GROUP BY section_id")
+            .map((rs, ctx) -> {
+              newest.put(rs.getLong("section_id"), later(rs, "p", "u"));
+              return 0;
+            })
+            .list());
+    return sections.all().stream()
+        .map(s -> new ListPage(s.id(), s.slug(), newest.get(s.id())))
+        .toList();
   }
 
   /** The newest publication or update time of any published story, if there is one. */
   public Optional<Instant> newest() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT MAX(first_published_at) AS p, MAX(updated_at) AS u "
-            + "FROM article WHERE status = 'published'")
-        .map((rs, ctx) -> Optional.ofNullable(later(rs, "p", "u"))).one());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT MAX(first_published_at) AS p, MAX(updated_at) AS u "
+                + "FROM article WHERE status = 'published'")
+            .map((rs, ctx) -> Optional.ofNullable(later(rs, "p", "u")))
+            .one());
   }
 
   public long countTopics() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM topic").mapTo(Long.class).one());
+    return db.jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM topic").mapTo(Long.class).one());
   }
 
   public long countAuthors() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM author").mapTo(Long.class).one());
+    return db.jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT COUNT(*) FROM author").mapTo(Long.class).one());
   }
 
   /** The id just before the {@code offset}-th topic by id (0 = start). */
@@ -201,26 +236,41 @@ public final class PublishedArchive {
   // The table and column names below are constants of this class, never input.
   private ListBatch activity(String table, String link, String column, long afterId, int limit) {
     return db.jdbi().withHandle(h -> {
-      var ids = h.createQuery("SELECT id FROM " + table + " WHERE id > :after ORDER BY id LIMIT :limit")
-          .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list();
+      var ids = h.createQuery(
+              "SELECT id FROM " + table + " WHERE id > :after ORDER BY id LIMIT :limit")
+          .bind("after", afterId)
+          .bind("limit", limit)
+          .mapTo(Long.class)
+          .list();
       if (ids.isEmpty()) return new ListBatch(List.of(), afterId, 0);
       long lastId = ids.get(ids.size() - 1);
-      var active = h.createQuery("SELECT t.id, t.slug, MAX(a.first_published_at) AS p, MAX(a.updated_at) AS u FROM "
-              + table + " t JOIN " + link + " l ON l." + column + " = t.id JOIN article a ON a.id = l.article_id "
-              + "WHERE t.id > :after AND t.id <= :last AND a.status = 'published' GROUP BY t.id, t.slug ORDER BY t.id")
-          .bind("after", afterId).bind("last", lastId)
-          .map((rs, ctx) -> new ListPage(rs.getLong("id"), rs.getString("slug"), later(rs, "p", "u"))).list();
+      var active = h.createQuery(
+              "SELECT t.id, t.slug, MAX(a.first_published_at) AS p, MAX(a.updated_at) AS u FROM "
+                  + table + " t JOIN " + link + " l ON l." + column
+                  + " = t.id JOIN article a ON a.id = l.article_id "
+                  + "WHERE t.id > :after AND t.id <= :last AND a.status = 'published' GROUP BY t.id, t.slug ORDER BY t.id")
+          .bind("after", afterId)
+          .bind("last", lastId)
+          .map((rs, ctx) ->
+              new ListPage(rs.getLong("id"), rs.getString("slug"), later(rs, "p", "u")))
+          .list();
       return new ListBatch(active, lastId, ids.size());
     });
   }
 
   private long idBefore(String table, long offset) {
     if (offset <= 0) return 0;
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM " + table + " ORDER BY id LIMIT 1 OFFSET :skip")
-        .bind("skip", offset - 1).mapTo(Long.class).findOne().orElse(Long.MAX_VALUE));
+    return db.jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT id FROM " + table + " ORDER BY id LIMIT 1 OFFSET :skip")
+                .bind("skip", offset - 1)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(Long.MAX_VALUE));
   }
 
-  private record Row(long id, String slug, Long sectionId, Long imageId, long first, Long updated) {}
+  private record Row(
+      long id, String slug, Long sectionId, Long imageId, long first, Long updated) {}
 
   private static Row toRow(ResultSet rs) throws SQLException {
     long section = rs.getLong("section_id");
@@ -229,7 +279,13 @@ public final class PublishedArchive {
     Long imageId = rs.wasNull() ? null : image;
     long updated = rs.getLong("updated_at");
     Long updatedAt = rs.wasNull() ? null : updated;
-    return new Row(rs.getLong("id"), rs.getString("slug"), sectionId, imageId, rs.getLong("first_published_at"), updatedAt);
+    return new Row(
+        rs.getLong("id"),
+        rs.getString("slug"),
+        sectionId,
+        imageId,
+        rs.getLong("first_published_at"),
+        updatedAt);
   }
 
   private List<PublishedEntry> resolve(Handle h, List<Row> rows) {
@@ -242,8 +298,12 @@ public final class PublishedArchive {
     sections.all().forEach(s -> sectionMap.put(s.id(), s));
     var out = new ArrayList<PublishedEntry>(rows.size());
     for (var r : rows) {
-      out.add(new PublishedEntry(r.id(), r.slug(), r.sectionId() == null ? null : sectionMap.get(r.sectionId()),
-          Instant.ofEpochMilli(r.first()), r.updated() == null ? null : Instant.ofEpochMilli(r.updated()),
+      out.add(new PublishedEntry(
+          r.id(),
+          r.slug(),
+          r.sectionId() == null ? null : sectionMap.get(r.sectionId()),
+          Instant.ofEpochMilli(r.first()),
+          r.updated() == null ? null : Instant.ofEpochMilli(r.updated()),
           r.imageId() == null ? null : imageMap.get(r.imageId())));
     }
     return out;

@@ -10,8 +10,15 @@ import java.util.List;
  * @param bodyText the body's words, blocks separated by blank lines, as {@link Article#bodyText()}
  * @param sectionId null when the article has no section
  */
-public record PublishedText(long id, String slug, String headline, String standfirst, String bodyText, Long sectionId,
-    List<Long> topicIds, Instant firstPublishedAt) {
+public record PublishedText(
+    long id,
+    String slug,
+    String headline,
+    String standfirst,
+    String bodyText,
+    Long sectionId,
+    List<Long> topicIds,
+    Instant firstPublishedAt) {
   public PublishedText {
     topicIds = List.copyOf(topicIds);
   }

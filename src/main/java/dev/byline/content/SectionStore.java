@@ -17,10 +17,15 @@ public final class SectionStore {
   }
 
   public List<Section> all() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM section ORDER BY position, name")
-        .map((rs, ctx) -> new Section(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-            rs.getString("description"), rs.getInt("position")))
-        .list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM section ORDER BY position, name")
+            .map((rs, ctx) -> new Section(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getInt("position")))
+            .list());
   }
 
   public Optional<Section> bySlug(String slug) {
@@ -35,13 +40,19 @@ public final class SectionStore {
   public Section ensure(String slug, String name, String description, int position) {
     new Section(1, slug, name, description, position); // validates before touching the database
     long id = db.jdbi().inTransaction(h -> {
-      var existing = h.createQuery("SELECT id FROM section WHERE slug = :slug").bind("slug", slug)
-          .mapTo(Long.class).findOne();
+      var existing = h.createQuery("SELECT id FROM section WHERE slug = :slug")
+          .bind("slug", slug)
+          .mapTo(Long.class)
+          .findOne();
       if (existing.isPresent()) return existing.get();
       long newId = h.createQuery("INSERT INTO section (slug, name, description, position) "
               + "VALUES (:slug, :name, :description, :position) RETURNING id")
-          .bind("slug", slug).bind("name", name.strip()).bind("description", description == null ? "" : description.strip())
-          .bind("position", position).mapTo(Long.class).one();
+          .bind("slug", slug)
+          .bind("name", name.strip())
+          .bind("description", description == null ? "" : description.strip())
+          .bind("position", position)
+          .mapTo(Long.class)
+          .one();
       feed.append(h, "section", newId, "created", Set.of("section:" + newId, "front", "sections"));
       return newId;
     });
@@ -51,11 +62,21 @@ public final class SectionStore {
 
   public void update(Section section) {
     db.jdbi().useTransaction(h -> {
-      int n = h.createUpdate("UPDATE section SET slug = :slug, name = :name, description = :d, position = :p WHERE id = :id")
-          .bind("slug", section.slug()).bind("name", section.name()).bind("d", section.description())
-          .bind("p", section.position()).bind("id", section.id()).execute();
+      int n = h.createUpdate(
+              "UPDATE section SET slug = :slug, name = :name, description = :d, position = :p WHERE id = :id")
+          .bind("slug", section.slug())
+          .bind("name", section.name())
+          .bind("d", section.description())
+          .bind("p", section.position())
+          .bind("id", section.id())
+          .execute();
       if (n == 0) throw new InvalidInput("section", "does not exist");
-      feed.append(h, "section", section.id(), "updated", Set.of("section:" + section.id(), "front", "sections"));
+      feed.append(
+          h,
+          "section",
+          section.id(),
+          "updated",
+          Set.of("section:" + section.id(), "front", "sections"));
     });
     feed.committed();
   }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 public final class Slugs {
   /** Long enough for a headline's gist, short enough for a tidy URL. */
   public static final int MAX_LENGTH = 80;
+
   private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
@@ -18,7 +19,8 @@ public final class Slugs {
   public static String from(String text) {
     if (text == null) return "";
     var ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-    var slug = NON_WORD.matcher(ascii.toLowerCase(Locale.ROOT).replace("'", "").replace("’", ""))
+    var slug = NON_WORD
+        .matcher(ascii.toLowerCase(Locale.ROOT).replace("'", "").replace("’", ""))
         .replaceAll("-");
     slug = trimHyphens(slug);
     if (slug.length() > MAX_LENGTH) {
@@ -36,7 +38,9 @@ public final class Slugs {
   public static void check(String field, String slug) {
     if (slug == null || slug.isEmpty()) throw new InvalidInput(field, "is empty");
     if (!isValid(slug)) {
-      throw new InvalidInput(field, "may hold only a-z, 0-9 and single hyphens, at most " + MAX_LENGTH + " characters");
+      throw new InvalidInput(
+          field,
+          "may hold only a-z, 0-9 and single hyphens, at most " + MAX_LENGTH + " characters");
     }
   }
 

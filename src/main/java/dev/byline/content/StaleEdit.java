@@ -6,8 +6,8 @@ public final class StaleEdit extends RuntimeException {
   private final int actualVersion;
 
   public StaleEdit(long articleId, int expectedVersion, int actualVersion) {
-    super("article " + articleId + " was changed by someone else (you edited version " + expectedVersion
-        + ", it is now version " + actualVersion + ")");
+    super("article " + articleId + " was changed by someone else (you edited version "
+        + expectedVersion + ", it is now version " + actualVersion + ")");
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;
   }

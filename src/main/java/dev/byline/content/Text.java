@@ -13,7 +13,8 @@ public final class Text {
   public static String optional(String field, String value, int maxLength) {
     if (value == null) return "";
     var v = value.strip();
-    if (v.length() > maxLength) throw new InvalidInput(field, "is longer than " + maxLength + " characters");
+    if (v.length() > maxLength)
+      throw new InvalidInput(field, "is longer than " + maxLength + " characters");
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
@@ -30,7 +31,8 @@ public final class Text {
   public static String csvCell(String value) {
     var v = value == null ? "" : value;
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) v = "\"" + v.replace("\"", "\"\"") + "\"";
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r"))
+      v = "\"" + v.replace("\"", "\"\"") + "\"";
     return v;
   }
 }

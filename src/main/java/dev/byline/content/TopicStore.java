@@ -19,37 +19,60 @@ public final class TopicStore {
   }
 
   public Optional<Topic> bySlug(String slug) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE slug = :slug").bind("slug", slug)
-        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-            TopicType.parse(rs.getString("type"))))
-        .findOne());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM topic WHERE slug = :slug")
+            .bind("slug", slug)
+            .map((rs, ctx) -> new Topic(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("name"),
+                TopicType.parse(rs.getString("type"))))
+            .findOne());
   }
 
   public List<Topic> byIds(Collection<Long> ids) {
     if (ids.isEmpty()) return List.of();
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE id IN (<ids>) ORDER BY name")
-        .bindList("ids", List.copyOf(ids))
-        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-            TopicType.parse(rs.getString("type"))))
-        .list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM topic WHERE id IN (<ids>) ORDER BY name")
+            .bindList("ids", List.copyOf(ids))
+            .map((rs, ctx) -> new Topic(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("name"),
+                TopicType.parse(rs.getString("type"))))
+            .list());
   }
 
   /** The topic with this name, whatever its type, ignoring case; the oldest when several share it. */
   public Optional<Topic> named(String name) {
     var clean = name == null ? "" : name.strip();
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE LOWER(name) = LOWER(:n) ORDER BY id LIMIT 1")
-        .bind("n", clean)
-        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), TopicType.parse(rs.getString("type"))))
-        .findOne());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT * FROM topic WHERE LOWER(name) = LOWER(:n) ORDER BY id LIMIT 1")
+            .bind("n", clean)
+            .map((rs, ctx) -> new Topic(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("name"),
+                TopicType.parse(rs.getString("type"))))
+            .findOne());
   }
 
   /** Every topic by name, for the newsroom's topic list; {@code query} filters by words in the name. */
   public List<Topic> list(String query, int offset, int limit) {
     var op = db.dialect().ilike();
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE name " + op + " :q ORDER BY name, id LIMIT :limit OFFSET :offset")
-        .bind("q", "%" + escapeLike(query == null ? "" : query.strip()) + "%").bind("limit", limit).bind("offset", offset)
-        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), TopicType.parse(rs.getString("type"))))
-        .list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM topic WHERE name " + op
+                + " :q ORDER BY name, id LIMIT :limit OFFSET :offset")
+            .bind("q", "%" + escapeLike(query == null ? "" : query.strip()) + "%")
+            .bind("limit", limit)
+            .bind("offset", offset)
+            .map((rs, ctx) -> new Topic(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("name"),
+                TopicType.parse(rs.getString("type"))))
+            .list());
   }
 
   /** Renames or retypes a topic; its slug, and so its URL, stays. */
@@ -57,12 +80,17 @@ public final class TopicStore {
     var clean = Text.required("topic name", name, 120);
     if (type == null) throw new InvalidInput("topic type", "is empty");
     db.jdbi().useTransaction(h -> {
-      int n = h.createUpdate("UPDATE topic SET name = :n, type = :t WHERE id = :id").bind("n", clean).bind("t", type.dbValue())
-          .bind("id", id).execute();
+      int n = h.createUpdate("UPDATE topic SET name = :n, type = :t WHERE id = :id")
+          .bind("n", clean)
+          .bind("t", type.dbValue())
+          .bind("id", id)
+          .execute();
       if (n == 0) throw new InvalidInput("topic", "does not exist");
       var keys = new java.util.LinkedHashSet<String>();
       keys.add("topic:" + id);
-      h.createQuery("SELECT article_id FROM article_topic WHERE topic_id = :id").bind("id", id).mapTo(Long.class)
+      h.createQuery("SELECT article_id FROM article_topic WHERE topic_id = :id")
+          .bind("id", id)
+          .mapTo(Long.class)
           .forEach(a -> keys.add("article:" + a));
       feed.append(h, "topic", id, "updated", keys);
     });
@@ -72,11 +100,17 @@ public final class TopicStore {
   /** Topics whose name starts with the prefix, for autocomplete; case-insensitive. */
   public List<Topic> startingWith(String prefix, int limit) {
     var op = db.dialect().ilike();
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM topic WHERE name " + op + " :p ORDER BY name LIMIT :limit")
-        .bind("p", escapeLike(prefix == null ? "" : prefix.strip()) + "%").bind("limit", limit)
-        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-            TopicType.parse(rs.getString("type"))))
-        .list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT * FROM topic WHERE name " + op + " :p ORDER BY name LIMIT :limit")
+            .bind("p", escapeLike(prefix == null ? "" : prefix.strip()) + "%")
+            .bind("limit", limit)
+            .map((rs, ctx) -> new Topic(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("name"),
+                TopicType.parse(rs.getString("type"))))
+            .list());
   }
 
   /** The topic with this name and type, created when new. Slugs stay unique by suffixing. */
@@ -90,18 +124,31 @@ public final class TopicStore {
   /** {@link #ensure(String, TopicType)} inside the caller's transaction. */
   public Topic ensure(Handle h, String name, TopicType type) {
     var existing = h.createQuery("SELECT * FROM topic WHERE name = :name AND type = :type")
-        .bind("name", name).bind("type", type.dbValue())
-        .map((rs, ctx) -> new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), type))
+        .bind("name", name)
+        .bind("type", type.dbValue())
+        .map((rs, ctx) ->
+            new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), type))
         .findOne();
     if (existing.isPresent()) return existing.get();
     var base = Slugs.from(name);
     if (base.isEmpty()) base = type.dbValue();
     var slug = base;
-    for (int i = 2; h.createQuery("SELECT COUNT(*) FROM topic WHERE slug = :s").bind("s", slug).mapTo(Integer.class).one() > 0; i++) {
+    for (int i = 2;
+        h.createQuery("SELECT COUNT(*) FROM topic WHERE slug = :s")
+                .bind("s", slug)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+        i++) {
       slug = base + "-" + i;
     }
-    long id = h.createQuery("INSERT INTO topic (slug, name, type) VALUES (:slug, :name, :type) RETURNING id")
-        .bind("slug", slug).bind("name", name).bind("type", type.dbValue()).mapTo(Long.class).one();
+    long id = h.createQuery(
+            "INSERT INTO topic (slug, name, type) VALUES (:slug, :name, :type) RETURNING id")
+        .bind("slug", slug)
+        .bind("name", name)
+        .bind("type", type.dbValue())
+        .mapTo(Long.class)
+        .one();
     feed.append(h, "topic", id, "created", Set.of("topic:" + id));
     return new Topic(id, slug, name, type);
   }

@@ -18,6 +18,7 @@ public enum TopicType {
     var v = value.trim().toLowerCase(Locale.ROOT);
     if (v.equals("organization")) v = "organisation";
     for (var t : values()) if (t.dbValue().equals(v)) return t;
-    throw new InvalidInput("topic type", "must be person, place, organisation or subject, not \"" + value + "\"");
+    throw new InvalidInput(
+        "topic type", "must be person, place, organisation or subject, not \"" + value + "\"");
   }
 }

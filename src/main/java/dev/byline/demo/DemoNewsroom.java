@@ -50,8 +50,14 @@ public final class DemoNewsroom {
   private final SiteState state;
   private final Clock clock;
 
-  public DemoNewsroom(SectionStore sections, TopicStore topics, AuthorStore authors, ImageStore images,
-      ArticleStore articles, SiteState state, Clock clock) {
+  public DemoNewsroom(
+      SectionStore sections,
+      TopicStore topics,
+      AuthorStore authors,
+      ImageStore images,
+      ArticleStore articles,
+      SiteState state,
+      Clock clock) {
     this.sections = sections;
     this.topics = topics;
     this.authors = authors;
@@ -70,28 +76,52 @@ public final class DemoNewsroom {
     if (isSeeded()) return 0;
     var sectionIds = new HashMap<String, Long>();
     int position = 0;
-    for (var s : SECTIONS) sectionIds.put(s.slug(), sections.ensure(s.slug(), s.name(), s.description(), position++).id());
+    for (var s : SECTIONS)
+      sectionIds.put(
+          s.slug(),
+          sections.ensure(s.slug(), s.name(), s.description(), position++).id());
     var stories = load();
     var now = clock.instant();
     int count = 0;
     for (var story : stories) {
       var topicIds = new ArrayList<Long>();
-      story.path("topics").forEach(t -> topicIds.add(topics.ensure(t.path("name").asText(), TopicType.parse(t.path("type").asText()))
-          .id()));
+      story
+          .path("topics")
+          .forEach(t -> topicIds.add(topics
+              .ensure(t.path("name").asText(), TopicType.parse(t.path("type").asText()))
+              .id()));
       var authorIds = new ArrayList<Long>();
-      story.path("bylines").forEach(b -> authorIds.add(authors.ensure(b.asText()).id()));
+      story
+          .path("bylines")
+          .forEach(b -> authorIds.add(authors.ensure(b.asText()).id()));
       var imageNode = story.path("image");
-      var picture = DemoPictures.draw(imageNode.path("palette").asText("city"), story.path("key").asText().hashCode());
-      var image = images.store(picture, new ImageStore.ImageText(imageNode.path("caption").asText(),
-          imageNode.path("credit").asText(), imageNode.path("alt").asText()));
-      var draft = new ArticleDraft(null, story.path("headline").asText(), story.path("standfirst").asText(),
-          story.path("dateline").asText(), new Source(story.path("source").asText(), story.path("credit").asText()),
-          sectionIds.get(story.path("section").asText()), topicIds, authorIds, image.id(),
-          BlockCodec.fromJson(story.path("body").toString()), "", "", "");
+      var picture = DemoPictures.draw(
+          imageNode.path("palette").asText("city"), story.path("key").asText().hashCode());
+      var image = images.store(
+          picture,
+          new ImageStore.ImageText(
+              imageNode.path("caption").asText(),
+              imageNode.path("credit").asText(),
+              imageNode.path("alt").asText()));
+      var draft = new ArticleDraft(
+          null,
+          story.path("headline").asText(),
+          story.path("standfirst").asText(),
+          story.path("dateline").asText(),
+          new Source(story.path("source").asText(), story.path("credit").asText()),
+          sectionIds.get(story.path("section").asText()),
+          topicIds,
+          authorIds,
+          image.id(),
+          BlockCodec.fromJson(story.path("body").toString()),
+          "",
+          "",
+          "");
       long id = articles.create(draft);
       var published = now.minus(Duration.ofHours(story.path("hoursAgo").asLong(1)));
       var updated = story.path("updatedHoursAgo").isNumber()
-          ? now.minus(Duration.ofHours(story.path("updatedHoursAgo").asLong())) : null;
+          ? now.minus(Duration.ofHours(story.path("updatedHoursAgo").asLong()))
+          : null;
       articles.publishAsOf(id, published, updated);
       count++;
     }
@@ -101,12 +131,15 @@ public final class DemoNewsroom {
   }
 
   private static List<JsonNode> load() {
-    try (InputStream in = DemoNewsroom.class.getClassLoader().getResourceAsStream("demo/articles.json")) {
-      if (in == null) throw new IllegalStateException("demo/articles.json is missing from the build");
+    try (InputStream in =
+        DemoNewsroom.class.getClassLoader().getResourceAsStream("demo/articles.json")) {
+      if (in == null)
+        throw new IllegalStateException("demo/articles.json is missing from the build");
       var list = new ArrayList<JsonNode>();
       new ObjectMapper().readTree(in).forEach(list::add);
       // Oldest first, so ids and the change feed follow publication order.
-      list.sort((a, b) -> Long.compare(b.path("hoursAgo").asLong(), a.path("hoursAgo").asLong()));
+      list.sort(
+          (a, b) -> Long.compare(b.path("hoursAgo").asLong(), a.path("hoursAgo").asLong()));
       return list;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -26,16 +26,76 @@ final class DemoPictures {
   private record Palette(Color skyTop, Color skyBottom, Color ground, Color shape, Color accent) {}
 
   private static final Map<String, Palette> PALETTES = Map.of(
-      "harbour", new Palette(new Color(0x1d3557), new Color(0xf4a261), new Color(0x264653), new Color(0x2a2a2a), new Color(0xe76f51)),
-      "city", new Palette(new Color(0x355070), new Color(0xe0c3a0), new Color(0x3d3d3d), new Color(0x22223b), new Color(0xf2cc8f)),
-      "parliament", new Palette(new Color(0x4a6fa5), new Color(0xdde5ed), new Color(0x6b705c), new Color(0x3f4238), new Color(0xcb997e)),
-      "market", new Palette(new Color(0x0b132b), new Color(0x3a506b), new Color(0x1c2541), new Color(0x5bc0be), new Color(0x6fffe9)),
-      "lab", new Palette(new Color(0xcad2c5), new Color(0xf1faee), new Color(0x84a98c), new Color(0x354f52), new Color(0x52796f)),
-      "stadium", new Palette(new Color(0x03045e), new Color(0x0077b6), new Color(0x2d6a4f), new Color(0xfefae0), new Color(0xffb703)),
-      "stage", new Palette(new Color(0x10002b), new Color(0x5a189a), new Color(0x240046), new Color(0xe0aaff), new Color(0xff9e00)),
-      "forest", new Palette(new Color(0x90be6d), new Color(0xe9f5db), new Color(0x386641), new Color(0x1b4332), new Color(0xa7c957)),
-      "desert", new Palette(new Color(0xffb703), new Color(0xfff1d0), new Color(0xdda15e), new Color(0xbc6c25), new Color(0x9c6644)),
-      "night", new Palette(new Color(0x000814), new Color(0x001d3d), new Color(0x14213d), new Color(0x3a3a5a), new Color(0xffd60a)));
+      "harbour",
+          new Palette(
+              new Color(0x1d3557),
+              new Color(0xf4a261),
+              new Color(0x264653),
+              new Color(0x2a2a2a),
+              new Color(0xe76f51)),
+      "city",
+          new Palette(
+              new Color(0x355070),
+              new Color(0xe0c3a0),
+              new Color(0x3d3d3d),
+              new Color(0x22223b),
+              new Color(0xf2cc8f)),
+      "parliament",
+          new Palette(
+              new Color(0x4a6fa5),
+              new Color(0xdde5ed),
+              new Color(0x6b705c),
+              new Color(0x3f4238),
+              new Color(0xcb997e)),
+      "market",
+          new Palette(
+              new Color(0x0b132b),
+              new Color(0x3a506b),
+              new Color(0x1c2541),
+              new Color(0x5bc0be),
+              new Color(0x6fffe9)),
+      "lab",
+          new Palette(
+              new Color(0xcad2c5),
+              new Color(0xf1faee),
+              new Color(0x84a98c),
+              new Color(0x354f52),
+              new Color(0x52796f)),
+      "stadium",
+          new Palette(
+              new Color(0x03045e),
+              new Color(0x0077b6),
+              new Color(0x2d6a4f),
+              new Color(0xfefae0),
+              new Color(0xffb703)),
+      "stage",
+          new Palette(
+              new Color(0x10002b),
+              new Color(0x5a189a),
+              new Color(0x240046),
+              new Color(0xe0aaff),
+              new Color(0xff9e00)),
+      "forest",
+          new Palette(
+              new Color(0x90be6d),
+              new Color(0xe9f5db),
+              new Color(0x386641),
+              new Color(0x1b4332),
+              new Color(0xa7c957)),
+      "desert",
+          new Palette(
+              new Color(0xffb703),
+              new Color(0xfff1d0),
+              new Color(0xdda15e),
+              new Color(0xbc6c25),
+              new Color(0x9c6644)),
+      "night",
+          new Palette(
+              new Color(0x000814),
+              new Color(0x001d3d),
+              new Color(0x14213d),
+              new Color(0x3a3a5a),
+              new Color(0xffd60a)));
 
   private DemoPictures() {}
 
@@ -53,7 +113,8 @@ final class DemoPictures {
       // A sun or moon.
       g.setColor(withAlpha(p.accent(), 200));
       int r = 60 + rnd.nextInt(80);
-      g.fill(new Ellipse2D.Double(150 + rnd.nextInt(WIDTH - 400), 80 + rnd.nextInt(Math.max(1, horizon / 3)), r, r));
+      g.fill(new Ellipse2D.Double(
+          150 + rnd.nextInt(WIDTH - 400), 80 + rnd.nextInt(Math.max(1, horizon / 3)), r, r));
       // Distant hills.
       g.setColor(withAlpha(p.shape(), 120));
       g.fill(ridge(rnd, horizon - 40, 90));
@@ -79,7 +140,11 @@ final class DemoPictures {
       g.setStroke(new BasicStroke(3f));
       for (int i = 0; i < 6; i++) {
         int y = horizon + 20 + rnd.nextInt(HEIGHT - horizon - 30);
-        g.drawLine(rnd.nextInt(WIDTH / 2), y, WIDTH / 2 + rnd.nextInt(WIDTH / 2), y + rnd.nextInt(20) - 10);
+        g.drawLine(
+            rnd.nextInt(WIDTH / 2),
+            y,
+            WIDTH / 2 + rnd.nextInt(WIDTH / 2),
+            y + rnd.nextInt(20) - 10);
       }
     } finally {
       g.dispose();

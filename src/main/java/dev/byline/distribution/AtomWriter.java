@@ -21,8 +21,16 @@ final class AtomWriter {
       x.element("id", c.url(FeedFormat.ATOM)).newline();
       x.start("title").attr("type", "text").text(c.title()).end().newline();
       x.start("subtitle").attr("type", "text").text(c.description()).end().newline();
-      x.empty("link").attr("rel", "alternate").attr("type", "text/html").attr("href", c.homeUrl()).newline();
-      x.empty("link").attr("rel", "self").attr("type", FeedFormat.ATOM.mediaType()).attr("href", c.url(FeedFormat.ATOM)).newline();
+      x.empty("link")
+          .attr("rel", "alternate")
+          .attr("type", "text/html")
+          .attr("href", c.homeUrl())
+          .newline();
+      x.empty("link")
+          .attr("rel", "self")
+          .attr("type", FeedFormat.ATOM.mediaType())
+          .attr("href", c.url(FeedFormat.ATOM))
+          .newline();
       x.date("updated", c.updated()).newline();
       x.element("generator", "Byline").newline();
       x.optional("icon", c.iconUrl()).newline();
@@ -36,11 +44,19 @@ final class AtomWriter {
     x.start("entry").newline();
     x.element("id", i.id()).newline();
     x.start("title").attr("type", "text").text(i.title()).end().newline();
-    x.empty("link").attr("rel", "alternate").attr("type", "text/html").attr("href", i.url()).newline();
+    x.empty("link")
+        .attr("rel", "alternate")
+        .attr("type", "text/html")
+        .attr("href", i.url())
+        .newline();
     x.date("published", i.published()).newline();
     x.date("updated", i.lastModified()).newline();
     if (i.authors().isEmpty()) {
-      x.start("author").element("name", c.publisher()).element("uri", homeOf(c)).end().newline();
+      x.start("author")
+          .element("name", c.publisher())
+          .element("uri", homeOf(c))
+          .end()
+          .newline();
     }
     for (var a : i.authors()) {
       x.start("author").element("name", a.name());
@@ -48,8 +64,10 @@ final class AtomWriter {
       x.end().newline();
     }
     for (var cat : i.categories()) x.empty("category").attr("term", cat).newline();
-    if (!i.summary().isEmpty()) x.start("summary").attr("type", "text").text(i.summary()).end().newline();
-    if (!i.contentHtml().isEmpty()) x.start("content").attr("type", "html").text(i.contentHtml()).end().newline();
+    if (!i.summary().isEmpty())
+      x.start("summary").attr("type", "text").text(i.summary()).end().newline();
+    if (!i.contentHtml().isEmpty())
+      x.start("content").attr("type", "html").text(i.contentHtml()).end().newline();
     if (i.image() != null) RssWriter.media(x, i.image());
     x.end().newline();
   }

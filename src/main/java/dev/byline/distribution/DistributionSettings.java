@@ -17,8 +17,13 @@ import java.util.List;
  * @param indexable false asks every crawler to stay away ({@code robots.index}; for staging)
  * @param disallow paths robots.txt closes to crawlers ({@code robots.disallow}, comma separated)
  */
-public record DistributionSettings(boolean fullText, int feedItems, int urlsPerSitemap, String newsPublication,
-    boolean indexable, List<String> disallow) {
+public record DistributionSettings(
+    boolean fullText,
+    int feedItems,
+    int urlsPerSitemap,
+    String newsPublication,
+    boolean indexable,
+    List<String> disallow) {
   /** Two days of a busy newsroom: enough for a reader who checks every morning. */
   public static final int DEFAULT_FEED_ITEMS = 50;
   /** Beyond this a feed is an archive, which sitemaps and list pages already are. */
@@ -28,22 +33,29 @@ public record DistributionSettings(boolean fullText, int feedItems, int urlsPerS
 
   public DistributionSettings {
     if (feedItems < 1 || feedItems > MAX_FEED_ITEMS) {
-      throw new ConfigException("feeds.items", "must be from 1 to " + MAX_FEED_ITEMS + ", not " + feedItems);
+      throw new ConfigException(
+          "feeds.items", "must be from 1 to " + MAX_FEED_ITEMS + ", not " + feedItems);
     }
     if (urlsPerSitemap < 1 || urlsPerSitemap > Sitemaps.MAX_URLS) {
-      throw new ConfigException("sitemaps.urls.per.file", "must be from 1 to " + Sitemaps.MAX_URLS + ", not " + urlsPerSitemap);
+      throw new ConfigException(
+          "sitemaps.urls.per.file",
+          "must be from 1 to " + Sitemaps.MAX_URLS + ", not " + urlsPerSitemap);
     }
     for (var path : disallow) {
       if (!path.startsWith("/") || path.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-        throw new ConfigException("robots.disallow", "paths must start with / and hold no spaces: \"" + path + "\"");
+        throw new ConfigException(
+            "robots.disallow", "paths must start with / and hold no spaces: \"" + path + "\"");
       }
     }
     disallow = List.copyOf(disallow);
   }
 
   public static DistributionSettings from(Config config) {
-    var disallow = Arrays.stream(config.setting("robots.disallow", DEFAULT_DISALLOW).split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    var disallow = Arrays.stream(
+            config.setting("robots.disallow", DEFAULT_DISALLOW).split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
     return new DistributionSettings(
         config.boolSetting("feeds.fulltext", true),
         config.intSetting("feeds.items", DEFAULT_FEED_ITEMS),

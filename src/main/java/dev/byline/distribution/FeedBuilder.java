@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -34,7 +33,8 @@ public final class FeedBuilder {
   static final int MEDIA_WIDTH = 1280;
 
   /** Who publishes: the site's name and absolute URLs. */
-  public record Publisher(String name, String baseUrl, String language, String iconUrl, String logoUrl) {}
+  public record Publisher(
+      String name, String baseUrl, String language, String iconUrl, String logoUrl) {}
 
   /** A built feed and the surrogate keys of everything it shows. */
   public record Feed(FeedChannel channel, Set<String> keys) {}
@@ -47,22 +47,30 @@ public final class FeedBuilder {
   private final String tagAuthority;
 
   /** @param fullText renders a story's body as HTML with absolute URLs */
-  public FeedBuilder(Publisher publisher, ArticleStore articles, Function<Article, String> fullText,
-      DistributionSettings settings, Clock clock) {
+  public FeedBuilder(
+      Publisher publisher,
+      ArticleStore articles,
+      Function<Article, String> fullText,
+      DistributionSettings settings,
+      Clock clock) {
     this.publisher = publisher;
     this.articles = articles;
     this.fullText = fullText;
     this.settings = settings;
     this.clock = clock;
-    this.tagAuthority = URI.create(publisher.baseUrl()).getHost().toLowerCase(java.util.Locale.ROOT);
+    this.tagAuthority =
+        URI.create(publisher.baseUrl()).getHost().toLowerCase(java.util.Locale.ROOT);
   }
 
   public Feed build(FeedScope scope) {
     int n = settings.feedItems();
     Page<ArticleSummary> page;
-    if (scope instanceof FeedScope.OfSection s) page = articles.inSection(s.section().id(), 1, n);
-    else if (scope instanceof FeedScope.OfTopic t) page = articles.withTopic(t.topic().id(), 1, n);
-    else if (scope instanceof FeedScope.OfAuthor a) page = articles.byAuthor(a.author().id(), 1, n);
+    if (scope instanceof FeedScope.OfSection s)
+      page = articles.inSection(s.section().id(), 1, n);
+    else if (scope instanceof FeedScope.OfTopic t)
+      page = articles.withTopic(t.topic().id(), 1, n);
+    else if (scope instanceof FeedScope.OfAuthor a)
+      page = articles.byAuthor(a.author().id(), 1, n);
     else page = articles.latest(1, n);
 
     var keys = new LinkedHashSet<String>(scope.keys());
@@ -74,28 +82,49 @@ public final class FeedBuilder {
       items.add(item(article.get()));
       keys.addAll(article.get().surrogateKeys());
     }
-    var updated = items.stream().map(FeedItem::lastModified).max(Instant::compareTo)
+    var updated = items.stream()
+        .map(FeedItem::lastModified)
+        .max(Instant::compareTo)
         .orElse(clock.instant().truncatedTo(ChronoUnit.HOURS));
     var title = scope.name().isEmpty() ? publisher.name() : scope.name() + " | " + publisher.name();
-    var description = scope.name().isEmpty() ? "The latest news from " + publisher.name() + "."
+    var description = scope.name().isEmpty()
+        ? "The latest news from " + publisher.name() + "."
         : "The latest from " + scope.name() + " at " + publisher.name() + ".";
-    var channel = new FeedChannel(title, description, publisher.baseUrl() + scope.pagePath(),
-        publisher.baseUrl() + scope.folderPath(), publisher.language(), publisher.name(), publisher.iconUrl(),
-        publisher.logoUrl(), updated, items);
+    var channel = new FeedChannel(
+        title,
+        description,
+        publisher.baseUrl() + scope.pagePath(),
+        publisher.baseUrl() + scope.folderPath(),
+        publisher.language(),
+        publisher.name(),
+        publisher.iconUrl(),
+        publisher.logoUrl(),
+        updated,
+        items);
     return new Feed(channel, keys);
   }
 
   FeedItem item(Article a) {
     var base = publisher.baseUrl();
-    var authors = a.authors().stream().map(au -> new FeedItem.Person(au.name(), base + au.path())).toList();
+    var authors = a.authors().stream()
+        .map(au -> new FeedItem.Person(au.name(), base + au.path()))
+        .toList();
     var categories = new ArrayList<String>();
     if (a.section() != null) categories.add(a.section().name());
     a.topics().forEach(t -> {
       if (!categories.contains(t.name())) categories.add(t.name());
     });
-    return new FeedItem(idOf(a), base + a.path(), a.headline(), summaryOf(a),
-        settings.fullText() ? fullText.apply(a) : "", a.firstPublishedAt(), a.isUpdated() ? a.updatedAt() : null,
-        authors, categories, a.featuredImage().map(this::media).orElse(null));
+    return new FeedItem(
+        idOf(a),
+        base + a.path(),
+        a.headline(),
+        summaryOf(a),
+        settings.fullText() ? fullText.apply(a) : "",
+        a.firstPublishedAt(),
+        a.isUpdated() ? a.updatedAt() : null,
+        authors,
+        categories,
+        a.featuredImage().map(this::media).orElse(null));
   }
 
   /**
@@ -109,7 +138,12 @@ public final class FeedBuilder {
 
   private FeedItem.MediaImage media(Image image) {
     var v = image.variantFor(MEDIA_WIDTH);
-    return new FeedItem.MediaImage(publisher.baseUrl() + v.url(), v.mime(), v.width(), v.height(), image.caption(),
+    return new FeedItem.MediaImage(
+        publisher.baseUrl() + v.url(),
+        v.mime(),
+        v.width(),
+        v.height(),
+        image.caption(),
         image.credit());
   }
 

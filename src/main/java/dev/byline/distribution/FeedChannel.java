@@ -15,13 +15,23 @@ import java.util.List;
  * @param logoUrl the publication's logo
  * @param updated newest change among the items (for an empty feed, when it was made)
  */
-public record FeedChannel(String title, String description, String homeUrl, String folderUrl, String language,
-    String publisher, String iconUrl, String logoUrl, Instant updated, List<FeedItem> items) {
+public record FeedChannel(
+    String title,
+    String description,
+    String homeUrl,
+    String folderUrl,
+    String language,
+    String publisher,
+    String iconUrl,
+    String logoUrl,
+    Instant updated,
+    List<FeedItem> items) {
 
   public FeedChannel {
     items = List.copyOf(items);
     if (updated == null) throw new IllegalArgumentException("a feed needs its updated time");
-    if (!folderUrl.endsWith("/")) throw new IllegalArgumentException("folderUrl must end with a slash: " + folderUrl);
+    if (!folderUrl.endsWith("/"))
+      throw new IllegalArgumentException("folderUrl must end with a slash: " + folderUrl);
   }
 
   public String url(FeedFormat format) {

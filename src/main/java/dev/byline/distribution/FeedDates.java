@@ -11,8 +11,9 @@ import java.util.Locale;
  * RFC 3339 (Atom, JSON Feed, sitemaps), always in UTC and to the second.
  */
 public final class FeedDates {
-  private static final DateTimeFormatter RFC_822 =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss '+0000'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern(
+          "EEE, dd MMM yyyy HH:mm:ss '+0000'", Locale.ENGLISH)
+      .withZone(ZoneOffset.UTC);
 
   private FeedDates() {}
 

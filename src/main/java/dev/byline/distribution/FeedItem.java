@@ -14,8 +14,17 @@ import java.util.List;
  * @param categories section first, then topics
  * @param image the lead image, or null
  */
-public record FeedItem(String id, String url, String title, String summary, String contentHtml, Instant published,
-    Instant updated, List<Person> authors, List<String> categories, MediaImage image) {
+public record FeedItem(
+    String id,
+    String url,
+    String title,
+    String summary,
+    String contentHtml,
+    Instant published,
+    Instant updated,
+    List<Person> authors,
+    List<String> categories,
+    MediaImage image) {
 
   /** A byline: a name and, for staff, the URL of their page (may be empty). */
   public record Person(String name, String url) {}
@@ -25,14 +34,16 @@ public record FeedItem(String id, String url, String title, String summary, Stri
    *
    * @param mime e.g. image/jpeg
    */
-  public record MediaImage(String url, String mime, int width, int height, String caption, String credit) {}
+  public record MediaImage(
+      String url, String mime, int width, int height, String caption, String credit) {}
 
   public FeedItem {
     summary = summary == null ? "" : summary;
     contentHtml = contentHtml == null ? "" : contentHtml;
     authors = List.copyOf(authors);
     categories = List.copyOf(categories);
-    if (published == null) throw new IllegalArgumentException("a feed item needs its publication time");
+    if (published == null)
+      throw new IllegalArgumentException("a feed item needs its publication time");
   }
 
   /** The time the item last changed: the update time, else first publication. */

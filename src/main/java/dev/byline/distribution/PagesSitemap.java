@@ -28,7 +28,8 @@ final class PagesSitemap {
       if (from == 0) w.url(baseUrl + "/", archive.newest().orElse(null), null);
       pos++;
       for (var s : archive.sections()) {
-        if (pos >= from && pos < to && s.newest() != null) w.url(baseUrl + "/" + s.slug(), s.newest(), null);
+        if (pos >= from && pos < to && s.newest() != null)
+          w.url(baseUrl + "/" + s.slug(), s.newest(), null);
         pos++;
       }
       long topics = archive.countTopics();
@@ -41,7 +42,8 @@ final class PagesSitemap {
   }
 
   /** Writes the topics (or authors) whose positions, starting at {@code first}, fall in [from, to). */
-  private void walk(UrlsetWriter w, String prefix, boolean topics, long first, long count, long from, long to) {
+  private void walk(
+      UrlsetWriter w, String prefix, boolean topics, long first, long count, long from, long to) {
     long start = Math.max(from, first);
     long end = Math.min(to, first + count);
     if (start >= end) return;

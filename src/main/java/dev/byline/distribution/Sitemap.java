@@ -56,11 +56,13 @@ public sealed interface Sitemap {
     if (m.matches()) {
       int month = Integer.parseInt(m.group(2));
       if (month < 1 || month > 12) return Optional.empty();
-      return Optional.of(new ArticleMonth(YearMonth.of(Integer.parseInt(m.group(1)), month),
+      return Optional.of(new ArticleMonth(
+          YearMonth.of(Integer.parseInt(m.group(1)), month),
           m.group(3) == null ? 1 : Integer.parseInt(m.group(3))));
     }
     var p = PAGES.matcher(fileName);
-    if (p.matches()) return Optional.of(new Pages(p.group(1) == null ? 1 : Integer.parseInt(p.group(1))));
+    if (p.matches())
+      return Optional.of(new Pages(p.group(1) == null ? 1 : Integer.parseInt(p.group(1))));
     return Optional.empty();
   }
 }

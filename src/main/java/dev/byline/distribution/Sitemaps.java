@@ -53,10 +53,16 @@ public final class Sitemaps {
    * @param urlsPerFile the most URLs per file (at most {@link #MAX_URLS}); it is lowered further
    *     if the worst-case entry for this base URL could take a full file past {@link #MAX_BYTES}
    */
-  public Sitemaps(String baseUrl, String publication, String language, ArticleStore articles, int urlsPerFile,
+  public Sitemaps(
+      String baseUrl,
+      String publication,
+      String language,
+      ArticleStore articles,
+      int urlsPerFile,
       Clock clock) {
     if (urlsPerFile < 1 || urlsPerFile > MAX_URLS) {
-      throw new IllegalArgumentException("URLs per sitemap must be 1 to " + MAX_URLS + ", not " + urlsPerFile);
+      throw new IllegalArgumentException(
+          "URLs per sitemap must be 1 to " + MAX_URLS + ", not " + urlsPerFile);
     }
     this.baseUrl = baseUrl;
     this.publication = publication;
@@ -79,10 +85,14 @@ public final class Sitemaps {
   public List<Listed> listed() {
     var months = archive.months();
     var out = new ArrayList<Listed>();
-    var newest = months.stream().map(PublishedMonth::lastChanged).max(Comparator.naturalOrder()).orElse(null);
+    var newest = months.stream()
+        .map(PublishedMonth::lastChanged)
+        .max(Comparator.naturalOrder())
+        .orElse(null);
     for (int p = 1; p <= pagesParts(); p++) out.add(new Listed(new Sitemap.Pages(p), newest));
     for (var m : months) {
-      for (int p = 1; p <= parts(m.published()); p++) out.add(new Listed(new Sitemap.ArticleMonth(m.month(), p), m.lastChanged()));
+      for (int p = 1; p <= parts(m.published()); p++)
+        out.add(new Listed(new Sitemap.ArticleMonth(m.month(), p), m.lastChanged()));
     }
     out.add(new Listed(new Sitemap.News(), archive.newest().orElse(null)));
     return out;
@@ -122,7 +132,8 @@ public final class Sitemaps {
   /** Streams one sitemap to {@code out}; returns how many URLs it holds. */
   public int write(Sitemap s, OutputStream out) {
     if (s instanceof Sitemap.News) return writeNews(out);
-    if (s instanceof Sitemap.Pages p) return new PagesSitemap(baseUrl, archive, perFile).write(p.part(), out);
+    if (s instanceof Sitemap.Pages p)
+      return new PagesSitemap(baseUrl, archive, perFile).write(p.part(), out);
     return writeMonth((Sitemap.ArticleMonth) s, out);
   }
 
@@ -145,10 +156,17 @@ public final class Sitemaps {
   private int writeNews(OutputStream out) {
     var cutoff = clock.instant().minus(NEWS_WINDOW);
     var recent = articles.latest(1, NEWS_MAX).items().stream()
-        .filter(a -> a.firstPublishedAt() != null && a.firstPublishedAt().isAfter(cutoff)).toList();
+        .filter(a -> a.firstPublishedAt() != null && a.firstPublishedAt().isAfter(cutoff))
+        .toList();
     try (var w = UrlsetWriter.urlset(out, true)) {
       for (var a : recent) {
-        w.news(baseUrl + a.path(), publication, newsLanguage, a.firstPublishedAt(), a.headline(), imageUrl(a.image()));
+        w.news(
+            baseUrl + a.path(),
+            publication,
+            newsLanguage,
+            a.firstPublishedAt(),
+            a.headline(),
+            imageUrl(a.image()));
       }
       // A urlset must hold one URL; with no story in the window the front page stands in.
       if (recent.isEmpty()) w.url(baseUrl + "/", null, null);
@@ -176,7 +194,11 @@ public final class Sitemaps {
    * slugs at their maximum) and the longest image URL kept, all as written (escaped, UTF-8).
    */
   static long worstEntryBytes(String baseUrl) {
-    return 120 + escapedBytes(baseUrl) + 2 + 2L * dev.byline.content.Slugs.MAX_LENGTH + MAX_IMAGE_URL;
+    return 120
+        + escapedBytes(baseUrl)
+        + 2
+        + 2L * dev.byline.content.Slugs.MAX_LENGTH
+        + MAX_IMAGE_URL;
   }
 
   /** Bytes a text takes in the file: UTF-8, with {@code & < >} written as entities. */
@@ -188,8 +210,10 @@ public final class Sitemaps {
       else if (c == '<' || c == '>') n += 4;
       else if (c < 0x80) n += 1;
       else if (c < 0x800) n += 2;
-      else if (Character.isHighSurrogate(c)) { n += 4; i++; }
-      else n += 3;
+      else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else n += 3;
     }
     return n;
   }
@@ -200,10 +224,10 @@ public final class Sitemaps {
     var lang = locale.getLanguage().toLowerCase(Locale.ROOT);
     if (lang.equals("zh")) {
       var region = locale.getCountry().toUpperCase(Locale.ROOT);
-      boolean traditional = region.equals("TW") || region.equals("HK") || locale.getScript().equals("Hant");
+      boolean traditional =
+          region.equals("TW") || region.equals("HK") || locale.getScript().equals("Hant");
       return traditional ? "zh-tw" : "zh-cn";
     }
     return lang.matches("[a-z]{2,3}") ? lang : "en";
   }
-
 }

@@ -38,21 +38,31 @@ final class UrlsetWriter implements AutoCloseable {
   void url(String loc, Instant lastmod, String image) {
     x.start("url").element("loc", loc);
     if (lastmod != null) x.date("lastmod", lastmod);
-    if (image != null) x.start("image", "image", IMAGE).element("image", "loc", IMAGE, image).end();
+    if (image != null)
+      x.start("image", "image", IMAGE).element("image", "loc", IMAGE, image).end();
     x.end().newline();
     count++;
   }
 
   /** A story in a news sitemap. {@code language} is an ISO 639 code as Google News wants it. */
-  void news(String loc, String publication, String language, Instant published, String title, String image) {
+  void news(
+      String loc,
+      String publication,
+      String language,
+      Instant published,
+      String title,
+      String image) {
     x.start("url").element("loc", loc);
     x.start("news", "news", NEWS);
-    x.start("news", "publication", NEWS).element("news", "name", NEWS, publication)
-        .element("news", "language", NEWS, language).end();
+    x.start("news", "publication", NEWS)
+        .element("news", "name", NEWS, publication)
+        .element("news", "language", NEWS, language)
+        .end();
     x.element("news", "publication_date", NEWS, FeedDates.rfc3339(published));
     x.element("news", "title", NEWS, title);
     x.end();
-    if (image != null) x.start("image", "image", IMAGE).element("image", "loc", IMAGE, image).end();
+    if (image != null)
+      x.start("image", "image", IMAGE).element("image", "loc", IMAGE, image).end();
     x.end().newline();
     count++;
   }

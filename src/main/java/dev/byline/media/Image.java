@@ -13,14 +13,25 @@ import java.util.stream.Collectors;
  * @param height height of the photo upright, in pixels
  * @param credit as the wire carries it: "Name/Handout via REUTERS"
  */
-public record Image(long id, String key, String mime, int width, int height, long byteSize,
-    String caption, String credit, String alt, List<ImageVariant> variants, Instant createdAt) {
+public record Image(
+    long id,
+    String key,
+    String mime,
+    int width,
+    int height,
+    long byteSize,
+    String caption,
+    String credit,
+    String alt,
+    List<ImageVariant> variants,
+    Instant createdAt) {
 
   /** The variant used as {@code src}: wide enough for an article column on a laptop. */
   public static final int DEFAULT_DISPLAY_WIDTH = 960;
 
   public Image {
-    variants = variants.stream().sorted(Comparator.comparingInt(ImageVariant::width)).toList();
+    variants =
+        variants.stream().sorted(Comparator.comparingInt(ImageVariant::width)).toList();
     caption = caption == null ? "" : caption;
     credit = credit == null ? "" : credit;
     alt = alt == null ? "" : alt;
@@ -42,7 +53,9 @@ public record Image(long id, String key, String mime, int width, int height, lon
   }
 
   public String srcset() {
-    return variants.stream().map(v -> v.url() + " " + v.width() + "w").collect(Collectors.joining(", "));
+    return variants.stream()
+        .map(v -> v.url() + " " + v.width() + "w")
+        .collect(Collectors.joining(", "));
   }
 
   /** Height of the displayed variant, to reserve space so nothing shifts as it loads. */

@@ -33,7 +33,10 @@ public final class ImageMetadata {
           return o >= 1 && o <= 8 ? o : 1;
         }
       }
-    } catch (ImageProcessingException | IOException | com.drew.metadata.MetadataException | RuntimeException e) {
+    } catch (ImageProcessingException
+        | IOException
+        | com.drew.metadata.MetadataException
+        | RuntimeException e) {
       // Unreadable metadata is no metadata: the picture is decoded on its own terms.
     }
     return 1;
@@ -43,10 +46,12 @@ public final class ImageMetadata {
   public static boolean hasLocation(byte[] bytes) {
     try {
       var meta = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
-      for (var dir : meta.getDirectoriesOfType(GpsDirectory.class)) if (dir.getTagCount() > 0) return true;
+      for (var dir : meta.getDirectoriesOfType(GpsDirectory.class))
+        if (dir.getTagCount() > 0) return true;
       for (var dir : meta.getDirectories()) {
         if (dir.getName().startsWith("XMP")) {
-          for (var tag : dir.getTags()) if (tag.getDescription() != null && tag.getDescription().contains("GPS")) return true;
+          for (var tag : dir.getTags())
+            if (tag.getDescription() != null && tag.getDescription().contains("GPS")) return true;
         }
       }
       return false;
@@ -76,17 +81,41 @@ public final class ImageMetadata {
     int h = image.getHeight();
     var t = new AffineTransform();
     switch (orientation) {
-      case 2 -> { t.scale(-1, 1); t.translate(-w, 0); }
-      case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
-      case 4 -> { t.scale(1, -1); t.translate(0, -h); }
-      case 5 -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
-      case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
-      case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-      case 8 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-      default -> { }
+      case 2 -> {
+        t.scale(-1, 1);
+        t.translate(-w, 0);
+      }
+      case 3 -> {
+        t.translate(w, h);
+        t.rotate(Math.PI);
+      }
+      case 4 -> {
+        t.scale(1, -1);
+        t.translate(0, -h);
+      }
+      case 5 -> {
+        t.rotate(-Math.PI / 2);
+        t.scale(-1, 1);
+      }
+      case 6 -> {
+        t.translate(h, 0);
+        t.rotate(Math.PI / 2);
+      }
+      case 7 -> {
+        t.scale(-1, 1);
+        t.translate(-h, 0);
+        t.translate(0, w);
+        t.rotate(3 * Math.PI / 2);
+      }
+      case 8 -> {
+        t.translate(0, w);
+        t.rotate(3 * Math.PI / 2);
+      }
+      default -> {}
     }
     boolean swap = orientation >= 5;
-    var type = image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+    var type =
+        image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
     var out = new BufferedImage(swap ? h : w, swap ? w : h, type);
     var g = out.createGraphics();
     try {
@@ -102,7 +131,11 @@ public final class ImageMetadata {
     var b = ByteBuffer.allocate(26).order(ByteOrder.BIG_ENDIAN);
     b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8); // header, IFD0 at 8
     b.putShort((short) 1); // one entry
-    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    b.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     b.putInt(0); // no next IFD
     return b.array();
   }
@@ -114,26 +147,37 @@ public final class ImageMetadata {
     if (orientation > 1) {
       var tiff = orientationTiff(orientation);
       int len = 2 + 6 + tiff.length;
-      out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (len >> 8), (byte) len, 'E', 'x', 'i', 'f', 0, 0});
+      out.writeBytes(new byte[] {
+        (byte) 0xFF, (byte) 0xE1, (byte) (len >> 8), (byte) len, 'E', 'x', 'i', 'f', 0, 0
+      });
       out.writeBytes(tiff);
     }
     int i = 2;
     while (i + 4 <= in.length) {
-      if ((in[i] & 0xFF) != 0xFF) throw new MediaException("the JPEG file is damaged (no marker at byte " + i + ")");
+      if ((in[i] & 0xFF) != 0xFF)
+        throw new MediaException("the JPEG file is damaged (no marker at byte " + i + ")");
       int marker = in[i + 1] & 0xFF;
       if (marker == 0xFF) { // fill byte
         i++;
         continue;
       }
       if (marker == 0xDA || marker == 0xD9) { // start of scan: the rest is image data
-        if (!hasEndMarker(in, i)) throw new MediaException("the JPEG file is truncated (it stops before the end of the picture)");
+        if (!hasEndMarker(in, i))
+          throw new MediaException(
+              "the JPEG file is truncated (it stops before the end of the picture)");
         out.write(in, i, in.length - i);
         return out.toByteArray();
       }
       int len = ((in[i + 2] & 0xFF) << 8) | (in[i + 3] & 0xFF);
-      if (len < 2 || i + 2 + len > in.length) throw new MediaException("the JPEG file is truncated or damaged");
-      // APP1 (EXIF, XMP), APP13 (IPTC, Photoshop) and COM (comments) may hold places, names and serials.
-      boolean drop = marker == 0xE1 || marker == 0xED || marker == 0xFE || (marker >= 0xE3 && marker <= 0xEC) || marker == 0xEF;
+      if (len < 2 || i + 2 + len > in.length)
+        throw new MediaException("the JPEG file is truncated or damaged");
+      // APP1 (EXIF, XMP), APP13 (IPTC, Photoshop) and COM (comments) may hold places, names and
+      // serials.
+      boolean drop = marker == 0xE1
+          || marker == 0xED
+          || marker == 0xFE
+          || (marker >= 0xE3 && marker <= 0xEC)
+          || marker == 0xEF;
       if (!drop) out.write(in, i, 2 + len);
       i += 2 + len;
     }
@@ -155,13 +199,18 @@ public final class ImageMetadata {
     boolean wroteExif = false;
     while (i + 12 <= in.length) {
       int len = ByteBuffer.wrap(in, i, 4).getInt();
-      if (len < 0 || i + 12L + len > in.length) throw new MediaException("the PNG file is truncated or damaged");
+      if (len < 0 || i + 12L + len > in.length)
+        throw new MediaException("the PNG file is truncated or damaged");
       var type = new String(in, i + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
       if (type.equals("IDAT") && orientation > 1 && !wroteExif) {
         writeChunk(out, "eXIf", orientationTiff(orientation));
         wroteExif = true;
       }
-      boolean drop = type.equals("eXIf") || type.equals("tEXt") || type.equals("zTXt") || type.equals("iTXt") || type.equals("tIME");
+      boolean drop = type.equals("eXIf")
+          || type.equals("tEXt")
+          || type.equals("zTXt")
+          || type.equals("iTXt")
+          || type.equals("tIME");
       if (!drop) out.write(in, i, 12 + len);
       i += 12 + len;
       if (type.equals("IEND")) return out.toByteArray();
@@ -187,7 +236,8 @@ public final class ImageMetadata {
       var type = new String(in, i, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
       int len = ByteBuffer.wrap(in, i + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
       int padded = len + (len & 1);
-      if (len < 0 || i + 8L + padded > in.length + 1L) throw new MediaException("the WebP file is truncated or damaged");
+      if (len < 0 || i + 8L + padded > in.length + 1L)
+        throw new MediaException("the WebP file is truncated or damaged");
       int end = Math.min(in.length, i + 8 + padded);
       if (type.equals("VP8X") && len >= 1) {
         var chunk = java.util.Arrays.copyOfRange(in, i, end);
@@ -222,7 +272,8 @@ public final class ImageMetadata {
         drop = label == 0xFE; // comment
         if (label == 0xFF && in[i + 2] == 11) {
           var app = new String(in, i + 3, 11, java.nio.charset.StandardCharsets.ISO_8859_1);
-          drop = !app.startsWith("NETSCAPE") && !app.startsWith("ANIMEXTS"); // keep looping, drop XMP and the rest
+          drop = !app.startsWith("NETSCAPE")
+              && !app.startsWith("ANIMEXTS"); // keep looping, drop XMP and the rest
         }
         i = skipSubBlocks(in, i + 2);
       } else if (b == 0x2C) {

@@ -42,7 +42,8 @@ public final class ImageStore {
 
     private static String check(String field, String value, int max) {
       var v = value == null ? "" : value.strip();
-      if (v.length() > max) throw new MediaException("the " + field + " is longer than " + max + " characters");
+      if (v.length() > max)
+        throw new MediaException("the " + field + " is longer than " + max + " characters");
       return v;
     }
   }
@@ -63,13 +64,16 @@ public final class ImageStore {
   public Image store(byte[] bytes, ImageText text) {
     if (bytes == null || bytes.length == 0) throw new MediaException("the file is empty");
     if (bytes.length > MAX_BYTES) {
-      throw new MediaException("the file is " + (bytes.length / 1024 / 1024) + " MB; the limit is " + (MAX_BYTES / 1024 / 1024) + " MB");
+      throw new MediaException("the file is " + (bytes.length / 1024 / 1024) + " MB; the limit is "
+          + (MAX_BYTES / 1024 / 1024) + " MB");
     }
     var format = ImageFormat.sniff(bytes);
     int orientation = ImageMetadata.orientation(bytes);
     // The original is kept without GPS or any other camera metadata, only its orientation.
     var clean = ImageMetadata.strip(bytes, format, orientation);
-    if (ImageMetadata.hasLocation(clean)) throw new MediaException("the file's location data could not be removed, so it was not stored");
+    if (ImageMetadata.hasLocation(clean))
+      throw new MediaException(
+          "the file's location data could not be removed, so it was not stored");
     var decoded = ImageVariants.decode(clean, format);
     var upright = ImageMetadata.orient(decoded.image(), orientation);
     var encoded = ImageVariants.encode(upright);
@@ -89,22 +93,36 @@ public final class ImageStore {
       }
       var now = clock.instant();
       long id = db.jdbi().inTransaction(h -> {
-        var existing = h.createQuery("SELECT id FROM image WHERE storage_key = :k").bind("k", originalKey)
-            .mapTo(Long.class).findOne();
+        var existing = h.createQuery("SELECT id FROM image WHERE storage_key = :k")
+            .bind("k", originalKey)
+            .mapTo(Long.class)
+            .findOne();
         if (existing.isPresent()) return existing.get();
-        long newId = h.createQuery("INSERT INTO image (storage_key, mime, width, height, byte_size, sha256, "
-                + "caption, credit, alt, created_at) VALUES (:key, :mime, :w, :h, :size, :sha, :caption, :credit, :alt, :at) "
-                + "RETURNING id")
-            .bind("key", originalKey).bind("mime", format.mime()).bind("w", upright.getWidth())
-            .bind("h", upright.getHeight()).bind("size", (long) clean.length).bind("sha", sha)
-            .bind("caption", text.caption()).bind("credit", text.credit()).bind("alt", text.alt())
+        long newId = h.createQuery(
+                "INSERT INTO image (storage_key, mime, width, height, byte_size, sha256, "
+                    + "caption, credit, alt, created_at) VALUES (:key, :mime, :w, :h, :size, :sha, :caption, :credit, :alt, :at) "
+                    + "RETURNING id")
+            .bind("key", originalKey)
+            .bind("mime", format.mime())
+            .bind("w", upright.getWidth())
+            .bind("h", upright.getHeight())
+            .bind("size", (long) clean.length)
+            .bind("sha", sha)
+            .bind("caption", text.caption())
+            .bind("credit", text.credit())
+            .bind("alt", text.alt())
             .bind("at", now.toEpochMilli())
-            .mapTo(Long.class).one();
+            .mapTo(Long.class)
+            .one();
         for (var v : variants) {
           h.createUpdate("INSERT INTO image_variant (image_id, width, height, mime, storage_key) "
                   + "VALUES (:id, :w, :h, :mime, :key)")
-              .bind("id", newId).bind("w", v.width()).bind("h", v.height()).bind("mime", v.mime())
-              .bind("key", v.key()).execute();
+              .bind("id", newId)
+              .bind("w", v.width())
+              .bind("h", v.height())
+              .bind("mime", v.mime())
+              .bind("key", v.key())
+              .execute();
         }
         feed.append(h, "image", newId, "created", Set.of("image:" + newId));
         return newId;
@@ -122,7 +140,11 @@ public final class ImageStore {
   public void updateText(long id, ImageText text) {
     db.jdbi().useTransaction(h -> {
       int n = h.createUpdate("UPDATE image SET caption = :c, credit = :cr, alt = :a WHERE id = :id")
-          .bind("c", text.caption()).bind("cr", text.credit()).bind("a", text.alt()).bind("id", id).execute();
+          .bind("c", text.caption())
+          .bind("cr", text.credit())
+          .bind("a", text.alt())
+          .bind("id", id)
+          .execute();
       if (n == 0) throw new MediaException("image " + id + " does not exist");
       feed.append(h, "image", id, "updated", Set.of("image:" + id));
     });
@@ -142,10 +164,14 @@ public final class ImageStore {
   public Map<Long, Image> byIds(Handle h, Collection<Long> ids) {
     if (ids.isEmpty()) return Map.of();
     var variants = new HashMap<Long, List<ImageVariant>>();
-    h.createQuery("SELECT image_id, width, height, mime, storage_key FROM image_variant WHERE image_id IN (<ids>)")
+    h.createQuery(
+            "SELECT image_id, width, height, mime, storage_key FROM image_variant WHERE image_id IN (<ids>)")
         .bindList("ids", List.copyOf(ids))
-        .map((rs, ctx) -> Map.entry(rs.getLong(1), new ImageVariant(rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5))))
-        .forEach(e -> variants.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        .map((rs, ctx) -> Map.entry(
+            rs.getLong(1),
+            new ImageVariant(rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5))))
+        .forEach(
+            e -> variants.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     var out = new LinkedHashMap<Long, Image>();
     h.createQuery("SELECT * FROM image WHERE id IN (<ids>)")
         .bindList("ids", List.copyOf(ids))
@@ -158,25 +184,45 @@ public final class ImageStore {
   public List<Image> library(String query, int offset, int limit) {
     var like = "%" + (query == null ? "" : query.strip()) + "%";
     var op = db.dialect().ilike();
-    var ids = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM image WHERE caption " + op + " :q OR credit "
-            + op + " :q OR alt " + op + " :q ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-        .bind("q", like).bind("limit", limit).bind("offset", offset).mapTo(Long.class).list());
+    var ids = db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT id FROM image WHERE caption " + op + " :q OR credit " + op + " :q OR alt "
+                    + op + " :q ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+            .bind("q", like)
+            .bind("limit", limit)
+            .bind("offset", offset)
+            .mapTo(Long.class)
+            .list());
     var map = byIds(ids);
     return ids.stream().map(map::get).toList();
   }
 
   private boolean referenced(String key) {
-    return db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT COUNT(*) FROM image WHERE storage_key = :k")
-        .bind("k", key).mapTo(Integer.class).one()
-        + h.createQuery("SELECT COUNT(*) FROM image_variant WHERE storage_key = :k")
-        .bind("k", key).mapTo(Integer.class).one()) > 0;
+    return db.jdbi()
+            .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM image WHERE storage_key = :k")
+                    .bind("k", key)
+                    .mapTo(Integer.class)
+                    .one()
+                + h.createQuery("SELECT COUNT(*) FROM image_variant WHERE storage_key = :k")
+                    .bind("k", key)
+                    .mapTo(Integer.class)
+                    .one())
+        > 0;
   }
 
   private static Image toImage(ResultSet rs, List<ImageVariant> variants) throws SQLException {
-    return new Image(rs.getLong("id"), rs.getString("storage_key"), rs.getString("mime"), rs.getInt("width"),
-        rs.getInt("height"), rs.getLong("byte_size"), rs.getString("caption"), rs.getString("credit"),
-        rs.getString("alt"), variants, Instant.ofEpochMilli(rs.getLong("created_at")));
+    return new Image(
+        rs.getLong("id"),
+        rs.getString("storage_key"),
+        rs.getString("mime"),
+        rs.getInt("width"),
+        rs.getInt("height"),
+        rs.getLong("byte_size"),
+        rs.getString("caption"),
+        rs.getString("credit"),
+        rs.getString("alt"),
+        variants,
+        Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 
   private static String sha256(byte[] bytes) {

@@ -26,6 +26,7 @@ public final class ImageVariants {
   public static final int[] WIDTHS = {320, 640, 960, 1280, 1600};
   /** 40 megapixels: above any press camera's output, below what would threaten the heap. */
   public static final long MAX_PIXELS = 40_000_000L;
+
   public static final int MAX_SIDE = 12_000;
   /** Good-looking photos at about a tenth of their PNG size. */
   static final float JPEG_QUALITY = 0.82f;
@@ -57,7 +58,10 @@ public final class ImageVariants {
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof MediaException me) throw me;
-      throw new MediaException("the image cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      throw new MediaException(
+          "the image cannot be read: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          e);
     }
   }
 
@@ -80,16 +84,19 @@ public final class ImageVariants {
     }
     int last = Math.min(w, WIDTHS[WIDTHS.length - 1]);
     // An original wider than the widest variant already got that width in the loop.
-    if (out.isEmpty() || out.get(out.size() - 1).width() != last) out.add(encodeAt(source, last, alpha));
+    if (out.isEmpty() || out.get(out.size() - 1).width() != last)
+      out.add(encodeAt(source, last, alpha));
     return out;
   }
 
   private static Encoded encodeAt(BufferedImage source, int width, boolean alpha) {
     int height = Math.max(1, Math.round((float) source.getHeight() * width / source.getWidth()));
-    var scaled = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    var scaled = new BufferedImage(
+        width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = scaled.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       if (!alpha) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * way back in, so a request path can never walk out of the folder.
  */
 public final class MediaFiles {
-  private static final Pattern KEY = Pattern.compile("[a-z0-9]{2}/[a-z0-9]{2,64}(?:-[a-z0-9]{1,16})?\\.(?:jpg|png|gif|webp)");
+  private static final Pattern KEY =
+      Pattern.compile("[a-z0-9]{2}/[a-z0-9]{2,64}(?:-[a-z0-9]{1,16})?\\.(?:jpg|png|gif|webp)");
 
   private final Path root;
 
@@ -29,14 +30,16 @@ public final class MediaFiles {
 
   /** Writes bytes under the key, atomically: readers see the whole file or none. */
   public void write(String key, byte[] bytes) {
-    var target = pathOf(key).orElseThrow(() -> new IllegalArgumentException("bad media key " + key));
+    var target =
+        pathOf(key).orElseThrow(() -> new IllegalArgumentException("bad media key " + key));
     try {
       Files.createDirectories(target.getParent());
       var tmp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
       try {
         Files.write(tmp, bytes);
         try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -18,8 +18,8 @@ public final class CachedSimilarArticles implements SimilarArticles {
   static final int DEPTH = 20;
 
   private final SimilarArticles engine;
-  private final Cache<Long, List<Long>> cache = Caffeine.newBuilder()
-      .maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_TIME).build();
+  private final Cache<Long, List<Long>> cache =
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_TIME).build();
 
   public CachedSimilarArticles(SimilarArticles engine) {
     this.engine = engine;

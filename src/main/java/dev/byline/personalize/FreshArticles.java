@@ -47,7 +47,8 @@ public final class FreshArticles implements AutoCloseable {
   }
 
   /** Loads the fresh articles and starts following the change feed from before the load. */
-  public static FreshArticles open(ArticleStore articles, ChangeFeed feed, Clock clock, Duration window, long pollMillis) {
+  public static FreshArticles open(
+      ArticleStore articles, ChangeFeed feed, Clock clock, Duration window, long pollMillis) {
     var fresh = new FreshArticles(articles, clock, window);
     long head = feed.head();
     fresh.load();
@@ -79,22 +80,31 @@ public final class FreshArticles implements AutoCloseable {
     var topics = new HashMap<Long, Topic>();
     for (int page = 1; ; page++) {
       var items = articles.latest(page, LOAD_PAGE);
-      var fresh = items.items().stream().filter(s -> s.firstPublishedAt().toEpochMilli() >= cutoff).toList();
+      var fresh = items.items().stream()
+          .filter(s -> s.firstPublishedAt().toEpochMilli() >= cutoff)
+          .toList();
       entries.addAll(entriesOf(fresh, topics));
       if (fresh.size() < items.items().size() || !items.hasNext()) break;
     }
     index = index.with(entries, Set.of(), topics, cutoff);
-    log.info("event=fresh_articles_loaded articles={} millis={}", index.size(), (System.nanoTime() - started) / 1_000_000);
+    log.info(
+        "event=fresh_articles_loaded articles={} millis={}",
+        index.size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
-  private List<FreshIndex.Entry> entriesOf(List<ArticleSummary> summaries, Map<Long, Topic> topicsSeen) {
+  private List<FreshIndex.Entry> entriesOf(
+      List<ArticleSummary> summaries, Map<Long, Topic> topicsSeen) {
     if (summaries.isEmpty()) return List.of();
     var topicsOf = articles.topicsOf(summaries.stream().map(ArticleSummary::id).toList());
     var out = new ArrayList<FreshIndex.Entry>(summaries.size());
     for (var s : summaries) {
       var topics = topicsOf.getOrDefault(s.id(), List.of());
       topics.forEach(t -> topicsSeen.put(t.id(), t));
-      out.add(new FreshIndex.Entry(s.id(), s.section() == null ? 0 : s.section().id(), s.firstPublishedAt().toEpochMilli(),
+      out.add(new FreshIndex.Entry(
+          s.id(),
+          s.section() == null ? 0 : s.section().id(),
+          s.firstPublishedAt().toEpochMilli(),
           topics.stream().mapToLong(Topic::id).toArray()));
     }
     return out;
@@ -114,7 +124,9 @@ public final class FreshArticles implements AutoCloseable {
     var topics = new HashMap<Long, Topic>();
     var upserts = new ArrayList<FreshIndex.Entry>();
     for (var chunk : chunks(List.copyOf(ids))) {
-      var published = articles.summaries(chunk).stream().filter(s -> s.firstPublishedAt().toEpochMilli() >= cutoff).toList();
+      var published = articles.summaries(chunk).stream()
+          .filter(s -> s.firstPublishedAt().toEpochMilli() >= cutoff)
+          .toList();
       upserts.addAll(entriesOf(published, topics));
     }
     index = index.with(upserts, new HashSet<>(ids), topics, cutoff);
@@ -122,7 +134,8 @@ public final class FreshArticles implements AutoCloseable {
 
   private static List<List<Long>> chunks(List<Long> ids) {
     var out = new ArrayList<List<Long>>();
-    for (int i = 0; i < ids.size(); i += LOAD_PAGE) out.add(ids.subList(i, Math.min(ids.size(), i + LOAD_PAGE)));
+    for (int i = 0; i < ids.size(); i += LOAD_PAGE)
+      out.add(ids.subList(i, Math.min(ids.size(), i + LOAD_PAGE)));
     return out;
   }
 

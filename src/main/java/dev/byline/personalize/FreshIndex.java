@@ -18,8 +18,10 @@ final class FreshIndex {
   /** One fresh article: what scoring needs, nothing a page needs. */
   record Entry(long id, long sectionId, long publishedMillis, long[] topicIds) {}
 
-  private static final Comparator<Entry> NEWEST_FIRST =
-      Comparator.comparingLong(Entry::publishedMillis).reversed().thenComparing(Comparator.comparingLong(Entry::id).reversed());
+  private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparingLong(
+          Entry::publishedMillis)
+      .reversed()
+      .thenComparing(Comparator.comparingLong(Entry::id).reversed());
 
   static final FreshIndex EMPTY = new FreshIndex(Map.of(), Map.of());
 
@@ -34,8 +36,10 @@ final class FreshIndex {
     var t = new HashMap<Long, List<Entry>>();
     var s = new HashMap<Long, List<Entry>>();
     for (var e : entries.values()) {
-      for (long topic : e.topicIds()) t.computeIfAbsent(topic, k -> new ArrayList<>()).add(e);
-      if (e.sectionId() > 0) s.computeIfAbsent(e.sectionId(), k -> new ArrayList<>()).add(e);
+      for (long topic : e.topicIds())
+        t.computeIfAbsent(topic, k -> new ArrayList<>()).add(e);
+      if (e.sectionId() > 0)
+        s.computeIfAbsent(e.sectionId(), k -> new ArrayList<>()).add(e);
     }
     t.values().forEach(list -> list.sort(NEWEST_FIRST));
     s.values().forEach(list -> list.sort(NEWEST_FIRST));
@@ -48,7 +52,11 @@ final class FreshIndex {
   }
 
   /** A new index with {@code upserts} in, {@code removed} out, and anything published before the cutoff gone. */
-  FreshIndex with(Collection<Entry> upserts, Set<Long> removed, Map<Long, Topic> moreTopics, long cutoffMillis) {
+  FreshIndex with(
+      Collection<Entry> upserts,
+      Set<Long> removed,
+      Map<Long, Topic> moreTopics,
+      long cutoffMillis) {
     var entries = new HashMap<Long, Entry>(byId);
     removed.forEach(entries::remove);
     upserts.forEach(e -> entries.put(e.id(), e));

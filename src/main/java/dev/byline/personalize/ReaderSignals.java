@@ -22,12 +22,17 @@ public record ReaderSignals(List<Long> read, List<String> follow) {
   public ReaderSignals {
     read = List.copyOf(new LinkedHashSet<>(read == null ? List.of() : read));
     follow = List.copyOf(new LinkedHashSet<>(follow == null ? List.of() : follow));
-    if (read.size() > MAX_READ) throw new InvalidInput("read", "holds more than " + MAX_READ + " articles");
-    if (follow.size() > MAX_FOLLOW) throw new InvalidInput("follow", "holds more than " + MAX_FOLLOW + " topics");
-    for (var id : read) if (id == null || id <= 0) throw new InvalidInput("read", "must hold article ids (whole numbers above 0)");
+    if (read.size() > MAX_READ)
+      throw new InvalidInput("read", "holds more than " + MAX_READ + " articles");
+    if (follow.size() > MAX_FOLLOW)
+      throw new InvalidInput("follow", "holds more than " + MAX_FOLLOW + " topics");
+    for (var id : read)
+      if (id == null || id <= 0)
+        throw new InvalidInput("read", "must hold article ids (whole numbers above 0)");
     var bad = new ArrayList<String>();
     for (var slug : follow) if (!Slugs.isValid(slug)) bad.add(String.valueOf(slug));
-    if (!bad.isEmpty()) throw new InvalidInput("follow", "must hold topic slugs; \"" + bad.get(0) + "\" is not one");
+    if (!bad.isEmpty())
+      throw new InvalidInput("follow", "must hold topic slugs; \"" + bad.get(0) + "\" is not one");
   }
 
   public boolean isEmpty() {

@@ -41,10 +41,12 @@ public final class Recommender {
   static final double SECTION_WEIGHT = 0.15;
   /** The related engine's picks are strong: it has read the text. */
   static final double SIMILAR_WEIGHT = 1.5;
+
   static final int SIMILAR_READS = 3;
   static final int SIMILAR_PER_READ = 10;
   /** Newest articles considered per topic and per section; older ones would lose on age anyway. */
   static final int TOPIC_CAP = 100;
+
   static final int SECTION_CAP = 30;
   /** News ages fast: a day and a half halves the age factor... */
   static final double HALF_LIFE_HOURS = 36;
@@ -77,11 +79,20 @@ public final class Recommender {
   private final SimilarArticles similar;
   private final Clock clock;
   private final Cache<Long, Optional<ReadInfo>> reads = Caffeine.newBuilder()
-      .maximumSize(CACHE_SIZE).expireAfterWrite(Duration.ofMinutes(10)).build();
+      .maximumSize(CACHE_SIZE)
+      .expireAfterWrite(Duration.ofMinutes(10))
+      .build();
   private final Cache<String, Optional<Topic>> followed = Caffeine.newBuilder()
-      .maximumSize(CACHE_SIZE).expireAfterWrite(Duration.ofMinutes(10)).build();
+      .maximumSize(CACHE_SIZE)
+      .expireAfterWrite(Duration.ofMinutes(10))
+      .build();
 
-  public Recommender(FreshArticles fresh, ArticleStore articles, TopicStore topics, SimilarArticles similar, Clock clock) {
+  public Recommender(
+      FreshArticles fresh,
+      ArticleStore articles,
+      TopicStore topics,
+      SimilarArticles similar,
+      Clock clock) {
     this.fresh = fresh;
     this.articles = articles;
     this.topics = topics;
@@ -103,19 +114,35 @@ public final class Recommender {
       if (r == null) continue;
       double w = Math.pow(READ_DECAY, i);
       var why = "Because you read “" + r.headline() + "”";
-      for (long t : r.topicIds()) addAll(scores, index.withTopic(t), TOPIC_CAP, w * idf(index, t), why, cutoff);
-      if (r.sectionId() > 0) addAll(scores, index.inSection(r.sectionId()), SECTION_CAP, w * SECTION_WEIGHT, why, cutoff);
+      for (long t : r.topicIds())
+        addAll(scores, index.withTopic(t), TOPIC_CAP, w * idf(index, t), why, cutoff);
+      if (r.sectionId() > 0)
+        addAll(
+            scores, index.inSection(r.sectionId()), SECTION_CAP, w * SECTION_WEIGHT, why, cutoff);
       if (i < SIMILAR_READS) addSimilar(scores, index, recent.get(i), w, why, cutoff);
     }
     for (var slug : signals.follow()) {
-      var topic = Optional.ofNullable(index.topicBySlug(slug)).or(() -> followed.get(slug, topics::bySlug));
-      topic.ifPresent(t -> addAll(scores, index.withTopic(t.id()), TOPIC_CAP, FOLLOW_WEIGHT, "Because you follow " + t.name(), cutoff));
+      var topic =
+          Optional.ofNullable(index.topicBySlug(slug)).or(() -> followed.get(slug, topics::bySlug));
+      topic.ifPresent(t -> addAll(
+          scores,
+          index.withTopic(t.id()),
+          TOPIC_CAP,
+          FOLLOW_WEIGHT,
+          "Because you follow " + t.name(),
+          cutoff));
     }
     signals.read().forEach(scores::remove);
     return rank(scores, limit);
   }
 
-  private void addAll(Map<Long, Scored> scores, List<FreshIndex.Entry> entries, int cap, double weight, String why, long cutoff) {
+  private void addAll(
+      Map<Long, Scored> scores,
+      List<FreshIndex.Entry> entries,
+      int cap,
+      double weight,
+      String why,
+      long cutoff) {
     int n = 0;
     for (var e : entries) {
       if (n++ == cap || e.publishedMillis() < cutoff) break;
@@ -123,12 +150,15 @@ public final class Recommender {
     }
   }
 
-  private void addSimilar(Map<Long, Scored> scores, FreshIndex index, long readId, double w, String why, long cutoff) {
+  private void addSimilar(
+      Map<Long, Scored> scores, FreshIndex index, long readId, double w, String why, long cutoff) {
     var ids = similar.similarTo(readId, SIMILAR_PER_READ);
     for (int rank = 0; rank < ids.size(); rank++) {
       var e = index.get(ids.get(rank));
       if (e == null || e.publishedMillis() < cutoff) continue; // only fresh picks
-      scores.computeIfAbsent(e.id(), k -> new Scored()).add(SIMILAR_WEIGHT * w / (1 + 0.1 * rank), why);
+      scores
+          .computeIfAbsent(e.id(), k -> new Scored())
+          .add(SIMILAR_WEIGHT * w / (1 + 0.1 * rank), why);
     }
   }
 
@@ -148,15 +178,17 @@ public final class Recommender {
       finalScore.put(story.id(), scores.get(story.id()).score * ageFactor);
       ranked.add(new Recommendation(story, scores.get(story.id()).reason));
     }
-    ranked.sort(Comparator.comparingDouble((Recommendation r) -> -finalScore.get(r.story().id()))
+    ranked.sort(Comparator.comparingDouble(
+            (Recommendation r) -> -finalScore.get(r.story().id()))
         .thenComparing(r -> r.story().firstPublishedAt(), Comparator.reverseOrder()));
     return diverse(ranked, limit);
   }
 
   /** The {@code k} best scores, best first (ties: the higher id, i.e. the newer article). */
   private static List<Long> top(Map<Long, Scored> scores, int k) {
-    Comparator<Map.Entry<Long, Scored>> worstFirst = Comparator.<Map.Entry<Long, Scored>>comparingDouble(e -> e.getValue().score)
-        .thenComparing(Map.Entry::getKey);
+    Comparator<Map.Entry<Long, Scored>> worstFirst =
+        Comparator.<Map.Entry<Long, Scored>>comparingDouble(e -> e.getValue().score)
+            .thenComparing(Map.Entry::getKey);
     var heap = new PriorityQueue<Map.Entry<Long, Scored>>(k + 1, worstFirst);
     for (var e : scores.entrySet()) {
       if (heap.size() < k) heap.add(e);
@@ -194,8 +226,13 @@ public final class Recommender {
       var out = new HashMap<Long, Optional<ReadInfo>>();
       list.forEach(id -> out.put(id, Optional.empty()));
       for (ArticleSummary s : summaries) {
-        var t = topicsOf.getOrDefault(s.id(), List.of()).stream().mapToLong(Topic::id).toArray();
-        out.put(s.id(), Optional.of(new ReadInfo(s.headline(), s.section() == null ? 0 : s.section().id(), t)));
+        var t = topicsOf.getOrDefault(s.id(), List.of()).stream()
+            .mapToLong(Topic::id)
+            .toArray();
+        out.put(
+            s.id(),
+            Optional.of(
+                new ReadInfo(s.headline(), s.section() == null ? 0 : s.section().id(), t)));
       }
       return out;
     });

@@ -35,7 +35,8 @@ public final class ReadLinkPlacement {
     int wanted = Math.min(targets.size(), max - existing.size());
     if (wanted <= 0) return body;
     var gaps = eligibleGaps(body);
-    int paragraphs = (int) body.stream().filter(b -> b instanceof Block.Paragraph).count();
+    int paragraphs =
+        (int) body.stream().filter(b -> b instanceof Block.Paragraph).count();
     for (int k = wanted; k > 0; k--) {
       var chosen = choose(gaps, existing, paragraphs, k);
       if (chosen != null) return insert(body, chosen, targets.subList(0, k));
@@ -47,7 +48,8 @@ public final class ReadLinkPlacement {
   public static int capacity(List<Block> body, int max) {
     var existing = existingLinkPositions(body);
     var gaps = eligibleGaps(body);
-    int paragraphs = (int) body.stream().filter(b -> b instanceof Block.Paragraph).count();
+    int paragraphs =
+        (int) body.stream().filter(b -> b instanceof Block.Paragraph).count();
     for (int k = max - existing.size(); k > 0; k--) {
       if (choose(gaps, existing, paragraphs, k) != null) return k;
     }
@@ -85,8 +87,10 @@ public final class ReadLinkPlacement {
    * to the earlier gap. Dynamic programming over (link, gap): a handful of links and gaps.
    */
   private static List<Gap> choose(List<Gap> gaps, List<Integer> existing, int paragraphs, int k) {
-    var usable = gaps.stream().filter(g -> existing.stream()
-        .allMatch(e -> Math.abs(e - g.paragraphsBefore()) >= MIN_PARAGRAPHS_APART)).toList();
+    var usable = gaps.stream()
+        .filter(g -> existing.stream()
+            .allMatch(e -> Math.abs(e - g.paragraphsBefore()) >= MIN_PARAGRAPHS_APART))
+        .toList();
     int n = usable.size();
     if (n < k) return null;
     double[] ideal = new double[k];
@@ -99,7 +103,8 @@ public final class ReadLinkPlacement {
       for (int g = 0; g < n; g++) {
         for (int p = 0; p < g; p++) {
           if (cost[j - 1][p] == Double.POSITIVE_INFINITY) continue;
-          if (usable.get(g).paragraphsBefore() - usable.get(p).paragraphsBefore() < MIN_PARAGRAPHS_APART) continue;
+          if (usable.get(g).paragraphsBefore() - usable.get(p).paragraphsBefore()
+              < MIN_PARAGRAPHS_APART) continue;
           double c = cost[j - 1][p] + Math.abs(usable.get(g).paragraphsBefore() - ideal[j]);
           if (c < cost[j][g]) {
             cost[j][g] = c;
@@ -109,7 +114,9 @@ public final class ReadLinkPlacement {
       }
     }
     int best = -1;
-    for (int g = 0; g < n; g++) if (cost[k - 1][g] < Double.POSITIVE_INFINITY && (best < 0 || cost[k - 1][g] < cost[k - 1][best])) best = g;
+    for (int g = 0; g < n; g++)
+      if (cost[k - 1][g] < Double.POSITIVE_INFINITY
+          && (best < 0 || cost[k - 1][g] < cost[k - 1][best])) best = g;
     if (best < 0) return null;
     var chosen = new Gap[k];
     for (int j = k - 1, g = best; j >= 0; j--) {
@@ -124,7 +131,8 @@ public final class ReadLinkPlacement {
     int next = 0;
     for (int i = 0; i < body.size(); i++) {
       out.add(body.get(i));
-      if (next < gaps.size() && gaps.get(next).blockIndex() == i) out.add(new Block.RelatedLink(targets.get(next++)));
+      if (next < gaps.size() && gaps.get(next).blockIndex() == i)
+        out.add(new Block.RelatedLink(targets.get(next++)));
     }
     return out;
   }

@@ -48,13 +48,15 @@ public final class RelatedChoices {
     return db.jdbi().withHandle(h -> {
       var pinned = new ArrayList<Long>();
       var blocked = new LinkedHashSet<Long>();
-      h.createQuery("SELECT target_id, kind FROM related_choice WHERE article_id = :a ORDER BY position, chosen_at, target_id")
+      h.createQuery(
+              "SELECT target_id, kind FROM related_choice WHERE article_id = :a ORDER BY position, chosen_at, target_id")
           .bind("a", articleId)
           .map((rs, ctx) -> {
             if ("pin".equals(rs.getString("kind"))) pinned.add(rs.getLong("target_id"));
             else blocked.add(rs.getLong("target_id"));
             return null;
-          }).list();
+          })
+          .list();
       return new Choices(pinned, blocked);
     });
   }
@@ -73,33 +75,61 @@ public final class RelatedChoices {
   public void clear(long articleId, long targetId) {
     db.jdbi().useTransaction(h -> {
       h.createUpdate("DELETE FROM related_choice WHERE article_id = :a AND target_id = :t")
-          .bind("a", articleId).bind("t", targetId).execute();
+          .bind("a", articleId)
+          .bind("t", targetId)
+          .execute();
       feed.append(h, "related", articleId, "cleared", Set.of("article:" + articleId));
     });
     feed.committed();
   }
 
   private void write(long articleId, long targetId, String kind, String by) {
-    if (articleId == targetId) throw new InvalidInput("related article", "cannot be the article itself");
+    if (articleId == targetId)
+      throw new InvalidInput("related article", "cannot be the article itself");
     db.jdbi().useTransaction(h -> {
-      int found = h.createQuery("SELECT COUNT(*) FROM article WHERE id IN (:a, :t)").bind("a", articleId).bind("t", targetId)
-          .mapTo(Integer.class).one();
+      int found = h.createQuery("SELECT COUNT(*) FROM article WHERE id IN (:a, :t)")
+          .bind("a", articleId)
+          .bind("t", targetId)
+          .mapTo(Integer.class)
+          .one();
       if (found < 2) throw new InvalidInput("related article", "does not exist");
       int position = 0;
       if (kind.equals("pin")) {
-        int pins = h.createQuery("SELECT COUNT(*) FROM related_choice WHERE article_id = :a AND kind = 'pin' AND target_id <> :t")
-            .bind("a", articleId).bind("t", targetId).mapTo(Integer.class).one();
-        if (pins >= MAX_PINS) throw new InvalidInput("related article", "cannot be pinned: at most " + MAX_PINS + " pins per article");
-        position = h.createQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM related_choice WHERE article_id = :a")
-            .bind("a", articleId).mapTo(Integer.class).one();
+        int pins = h.createQuery(
+                "SELECT COUNT(*) FROM related_choice WHERE article_id = :a AND kind = 'pin' AND target_id <> :t")
+            .bind("a", articleId)
+            .bind("t", targetId)
+            .mapTo(Integer.class)
+            .one();
+        if (pins >= MAX_PINS)
+          throw new InvalidInput(
+              "related article", "cannot be pinned: at most " + MAX_PINS + " pins per article");
+        position = h.createQuery(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM related_choice WHERE article_id = :a")
+            .bind("a", articleId)
+            .mapTo(Integer.class)
+            .one();
       }
       h.createUpdate("DELETE FROM related_choice WHERE article_id = :a AND target_id = :t")
-          .bind("a", articleId).bind("t", targetId).execute();
-      h.createUpdate("INSERT INTO related_choice (article_id, target_id, kind, position, chosen_by, chosen_at) "
-              + "VALUES (:a, :t, :kind, :position, :by, :at)")
-          .bind("a", articleId).bind("t", targetId).bind("kind", kind).bind("position", position)
-          .bind("by", by == null ? "" : by).bind("at", clock.millis()).execute();
-      feed.append(h, "related", articleId, kind.equals("pin") ? "pinned" : "blocked", Set.of("article:" + articleId));
+          .bind("a", articleId)
+          .bind("t", targetId)
+          .execute();
+      h.createUpdate(
+              "INSERT INTO related_choice (article_id, target_id, kind, position, chosen_by, chosen_at) "
+                  + "VALUES (:a, :t, :kind, :position, :by, :at)")
+          .bind("a", articleId)
+          .bind("t", targetId)
+          .bind("kind", kind)
+          .bind("position", position)
+          .bind("by", by == null ? "" : by)
+          .bind("at", clock.millis())
+          .execute();
+      feed.append(
+          h,
+          "related",
+          articleId,
+          kind.equals("pin") ? "pinned" : "blocked",
+          Set.of("article:" + articleId));
     });
     feed.committed();
   }

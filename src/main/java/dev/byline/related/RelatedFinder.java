@@ -64,10 +64,17 @@ public final class RelatedFinder implements RelatedArticles {
   private final int inlineMax;
   private final int listMax;
 
-  public RelatedFinder(SearchIndex index, ArticleStore articles, RelatedChoices choices, StoryKeys storyKeys,
-      int inlineMax, int listMax) {
-    if (inlineMax < 0 || inlineMax > 10) throw new IllegalArgumentException("related.inline.max must be 0 to 10, not " + inlineMax);
-    if (listMax < 0 || listMax > 12) throw new IllegalArgumentException("related.list.max must be 0 to 12, not " + listMax);
+  public RelatedFinder(
+      SearchIndex index,
+      ArticleStore articles,
+      RelatedChoices choices,
+      StoryKeys storyKeys,
+      int inlineMax,
+      int listMax) {
+    if (inlineMax < 0 || inlineMax > 10)
+      throw new IllegalArgumentException("related.inline.max must be 0 to 10, not " + inlineMax);
+    if (listMax < 0 || listMax > 12)
+      throw new IllegalArgumentException("related.list.max must be 0 to 12, not " + listMax);
     this.index = index;
     this.articles = articles;
     this.choices = choices;
@@ -90,11 +97,13 @@ public final class RelatedFinder implements RelatedArticles {
     var ordered = new ArrayList<Long>();
     articles.summaries(chosen.pinned()).forEach(s -> ordered.add(s.id()));
     int wanted = inlineMax + listMax;
-    if (ordered.size() < wanted) picks(article, wanted - ordered.size(), exclude).forEach(p -> ordered.add(p.articleId()));
+    if (ordered.size() < wanted)
+      picks(article, wanted - ordered.size(), exclude).forEach(p -> ordered.add(p.articleId()));
     var body = ReadLinkPlacement.place(article.body(), ordered, inlineMax);
     var inline = new HashSet<Long>();
     for (var b : body) if (b instanceof Block.RelatedLink r) inline.add(r.articleId());
-    var rest = ordered.stream().filter(id -> !inline.contains(id)).limit(listMax).toList();
+    var rest =
+        ordered.stream().filter(id -> !inline.contains(id)).limit(listMax).toList();
     List<ArticleSummary> list = articles.summaries(rest);
     return new Plan(body, list);
   }
@@ -107,34 +116,49 @@ public final class RelatedFinder implements RelatedArticles {
   List<Pick> picks(Article article, int limit, Set<Long> exclude) {
     if (limit <= 0) return List.of();
     var body = article.bodyText();
-    var candidates = index.similar(new SimilarityRequest(article.id(), article.headline(), article.standfirst(), body,
-        exclude, Math.max(CANDIDATES, limit * 3)));
+    var candidates = index.similar(new SimilarityRequest(
+        article.id(),
+        article.headline(),
+        article.standfirst(),
+        body,
+        exclude,
+        Math.max(CANDIDATES, limit * 3)));
     var own = Fingerprint.of(article.headline() + "\n" + article.standfirst() + "\n" + body);
     var story = storyKeys.of(article.id());
     var topics = new HashSet<Long>();
     article.topics().forEach(t -> topics.add(t.id()));
-    var when = article.firstPublishedAt() != null ? article.firstPublishedAt() : article.createdAt();
+    var when =
+        article.firstPublishedAt() != null ? article.firstPublishedAt() : article.createdAt();
     var scored = new ArrayList<Scored>();
     for (var c : candidates) {
       if (c.similarity() < MIN_SIMILARITY) continue;
       if (story != null && story.equals(c.storyKey())) continue;
       if (nearDuplicates(own, c.fingerprint())) continue;
-      scored.add(new Scored(c, c.similarity() * topicFactor(topics, c.topicIds()) * recency(when, c.publishedAt())));
+      scored.add(new Scored(
+          c, c.similarity() * topicFactor(topics, c.topicIds()) * recency(when, c.publishedAt())));
     }
-    scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.candidate().id()));
+    scored.sort(Comparator.comparingDouble(Scored::score)
+        .reversed()
+        .thenComparingLong(s -> s.candidate().id()));
     var picked = new ArrayList<Scored>();
     for (var s : scored) {
       if (picked.size() == limit) break;
-      if (picked.stream().anyMatch(p -> nearDuplicates(p.candidate().fingerprint(), s.candidate().fingerprint()))) continue;
+      if (picked.stream()
+          .anyMatch(
+              p -> nearDuplicates(p.candidate().fingerprint(), s.candidate().fingerprint())))
+        continue;
       picked.add(s);
     }
-    return picked.stream().map(s -> new Pick(s.candidate().id(), s.score(), s.candidate().similarity())).toList();
+    return picked.stream()
+        .map(s -> new Pick(s.candidate().id(), s.score(), s.candidate().similarity()))
+        .toList();
   }
 
   private record Scored(SimilarArticle candidate, double score) {}
 
   static boolean nearDuplicates(Fingerprint a, Fingerprint b) {
-    return a.resemblance(b) >= NEAR_DUPLICATE_RESEMBLANCE || a.containment(b) >= NEAR_DUPLICATE_CONTAINMENT;
+    return a.resemblance(b) >= NEAR_DUPLICATE_RESEMBLANCE
+        || a.containment(b) >= NEAR_DUPLICATE_CONTAINMENT;
   }
 
   static double topicFactor(Set<Long> own, List<Long> theirs) {
@@ -150,8 +174,10 @@ public final class RelatedFinder implements RelatedArticles {
    */
   static double recency(Instant a, Instant b) {
     if (a == null || b == null) return 1;
-    double days = Math.abs(Duration.between(a, b).toMillis()) / (double) Duration.ofDays(1).toMillis();
-    double halfLives = days / (RECENCY_HALF_LIFE.toMillis() / (double) Duration.ofDays(1).toMillis());
+    double days = Math.abs(Duration.between(a, b).toMillis())
+        / (double) Duration.ofDays(1).toMillis();
+    double halfLives =
+        days / (RECENCY_HALF_LIFE.toMillis() / (double) Duration.ofDays(1).toMillis());
     return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * Math.pow(0.5, halfLives);
   }
 }

@@ -36,15 +36,28 @@ public final class RelatedFreshness implements AutoCloseable {
   private final Clock clock;
   private final int picksPerArticle;
   /** Its own thread, so that this work never holds up indexing; a full queue drops work rather than grow. */
-  private final java.util.concurrent.ThreadPoolExecutor worker = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-      java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1_000), r -> {
-        var t = new Thread(r, "related-freshness");
-        t.setDaemon(true);
-        return t;
-      }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+  private final java.util.concurrent.ThreadPoolExecutor worker =
+      new java.util.concurrent.ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          java.util.concurrent.TimeUnit.MILLISECONDS,
+          new java.util.concurrent.ArrayBlockingQueue<>(1_000),
+          r -> {
+            var t = new Thread(r, "related-freshness");
+            t.setDaemon(true);
+            return t;
+          },
+          new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
 
-  public RelatedFreshness(RelatedFinder finder, SearchIndex index, ArticleStore articles, Database db, ChangeFeed feed,
-      Clock clock, int picksPerArticle) {
+  public RelatedFreshness(
+      RelatedFinder finder,
+      SearchIndex index,
+      ArticleStore articles,
+      Database db,
+      ChangeFeed feed,
+      Clock clock,
+      int picksPerArticle) {
     this.finder = finder;
     this.index = index;
     this.articles = articles;
@@ -67,7 +80,8 @@ public final class RelatedFreshness implements AutoCloseable {
 
   /** Blocks until queued checks are done or the timeout passes; for tests and orderly shutdown. */
   public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
-    var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    var deadline =
+        System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     while (worker.getActiveCount() > 0 || !worker.getQueue().isEmpty()) {
       if (System.nanoTime() > deadline) return false;
       Thread.sleep(5);
@@ -84,17 +98,21 @@ public final class RelatedFreshness implements AutoCloseable {
     int done = 0;
     for (long id : ids) {
       if (done++ >= MAX_PER_BATCH) break;
-      var article = articles.byId(id).filter(a -> a.isPublished() && a.firstPublishedAt() != null
-          && a.firstPublishedAt().isAfter(clock.instant().minus(FRESH)));
+      var article = articles
+          .byId(id)
+          .filter(a -> a.isPublished()
+              && a.firstPublishedAt() != null
+              && a.firstPublishedAt().isAfter(clock.instant().minus(FRESH)));
       if (article.isEmpty()) continue;
       var a = article.get();
-      var neighbours = index.similar(new SimilarityRequest(a.id(), a.headline(), a.standfirst(), a.bodyText(), Set.of(),
-          NEIGHBOURS));
+      var neighbours = index.similar(new SimilarityRequest(
+          a.id(), a.headline(), a.standfirst(), a.bodyText(), Set.of(), NEIGHBOURS));
       var affected = new LinkedHashSet<String>();
       for (var n : neighbours) {
         var other = articles.byId(n.id());
         if (other.isEmpty()) continue;
-        boolean picksIt = finder.picks(other.get(), picksPerArticle).stream().anyMatch(p -> p.articleId() == id);
+        boolean picksIt =
+            finder.picks(other.get(), picksPerArticle).stream().anyMatch(p -> p.articleId() == id);
         if (picksIt) affected.add("article:" + n.id());
       }
       if (affected.isEmpty()) continue;

@@ -53,14 +53,21 @@ final class ArticleSearch {
   /** Shorter prefixes match too much to mean anything; they are searched as whole words. */
   static final int MIN_PREFIX = 2;
   /** Words and phrases only: no fuzzy or proximity syntax, which readers type by accident. */
-  static final int PARSER_FLAGS = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.OR_OPERATOR
-      | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PREFIX_OPERATOR
-      | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR;
+  static final int PARSER_FLAGS = SimpleQueryParser.AND_OPERATOR
+      | SimpleQueryParser.OR_OPERATOR
+      | SimpleQueryParser.NOT_OPERATOR
+      | SimpleQueryParser.PHRASE_OPERATOR
+      | SimpleQueryParser.PREFIX_OPERATOR
+      | SimpleQueryParser.PRECEDENCE_OPERATORS
+      | SimpleQueryParser.ESCAPE_OPERATOR
+      | SimpleQueryParser.WHITESPACE_OPERATOR;
+
   static final int SNIPPET_PASSAGES = 2;
   /** Completions a prefix is searched as: the common ones say what a reader is after. */
   static final int PREFIX_COMPLETIONS = 8;
   /** Distinct completions looked at before picking the common ones: bounds a two-letter prefix. */
   static final int MAX_PREFIX_TERMS_SCANNED = 20_000;
+
   static final int HIGHLIGHT_MAX_CHARS = 20_000;
 
   private final IndexSearcher searcher;
@@ -82,7 +89,11 @@ final class ArticleSearch {
       int wanted = q.page() * SearchQuery.PAGE_SIZE + 1;
       TopDocs top;
       if (q.sort() == SearchQuery.Sort.NEWEST || words == null) {
-        top = searcher.search(query, wanted, new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true)), false);
+        top = searcher.search(
+            query,
+            wanted,
+            new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true)),
+            false);
       } else {
         // By score alone, which lets Lucene skip whatever cannot reach the page (a secondary sort
         // field stops that); equal scores are then put newest first here.
@@ -94,17 +105,22 @@ final class ArticleSearch {
       var hits = new ArrayList<SearchResults.Hit>();
       if (from < to) {
         // Phrases searched as pairs are highlighted as what they are: words in a row in the text.
-        var shown = words == null ? query : q.text().indexOf('"') >= 0 ? parse(q.text(), false, known) : words;
+        var shown = words == null
+            ? query
+            : q.text().indexOf('"') >= 0 ? parse(q.text(), false, known) : words;
         hits.addAll(hits(top, from, to, shown));
       }
       boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
       String suggestion = null;
-      if (top.totalHits.value == 0 && words != null) suggestion = new SpellingSuggestion(searcher, this).suggest(q);
-      return new SearchResults(hits, top.totalHits.value, exact, q.page(), top.scoreDocs.length > to, suggestion, true);
+      if (top.totalHits.value == 0 && words != null)
+        suggestion = new SpellingSuggestion(searcher, this).suggest(q);
+      return new SearchResults(
+          hits, top.totalHits.value, exact, q.page(), top.scoreDocs.length > to, suggestion, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new dev.byline.content.InvalidInput("q", "has too many words or prefixes to search at once");
+      throw new dev.byline.content.InvalidInput(
+          "q", "has too many words or prefixes to search at once");
     }
   }
 
@@ -115,8 +131,11 @@ final class ArticleSearch {
       var leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
       published.put(hit.doc, number(leaf.reader(), IndexSchema.PUBLISHED, hit.doc - leaf.docBase));
     }
-    Arrays.sort(top.scoreDocs, Comparator.<ScoreDoc>comparingDouble(h -> -h.score)
-        .thenComparing(h -> -published.get(h.doc)).thenComparingInt(h -> h.doc));
+    Arrays.sort(
+        top.scoreDocs,
+        Comparator.<ScoreDoc>comparingDouble(h -> -h.score)
+            .thenComparing(h -> -published.get(h.doc))
+            .thenComparingInt(h -> h.doc));
   }
 
   /** How many articles match, for checking a spelling suggestion before offering it. */
@@ -142,13 +161,22 @@ final class ArticleSearch {
    */
   private Query parse(String text, boolean pairs, Map<String, List<String>> known) {
     var required = parse(text, MATCHED_FIELDS, BooleanClause.Occur.MUST, known, pairs);
-    if (required == null || required instanceof MatchNoDocsQuery || isOnlyNegative(required)) return null;
+    if (required == null || required instanceof MatchNoDocsQuery || isOnlyNegative(required))
+      return null;
     var headline = parse(text, HEADLINE_BOOST, BooleanClause.Occur.SHOULD, known, false);
-    if (headline == null || headline instanceof MatchNoDocsQuery || isOnlyNegative(headline)) return required;
-    return new BooleanQuery.Builder().add(required, BooleanClause.Occur.MUST).add(headline, BooleanClause.Occur.SHOULD).build();
+    if (headline == null || headline instanceof MatchNoDocsQuery || isOnlyNegative(headline))
+      return required;
+    return new BooleanQuery.Builder()
+        .add(required, BooleanClause.Occur.MUST)
+        .add(headline, BooleanClause.Occur.SHOULD)
+        .build();
   }
 
-  private Query parse(String text, Map<String, Float> fields, BooleanClause.Occur operator, Map<String, List<String>> known,
+  private Query parse(
+      String text,
+      Map<String, Float> fields,
+      BooleanClause.Occur operator,
+      Map<String, List<String>> known,
       boolean pairs) {
     var parser = new SimpleQueryParser(analyzer, fields, PARSER_FLAGS) {
       @Override
@@ -160,7 +188,8 @@ final class ArticleSearch {
       @Override
       protected Query newPrefixQuery(String prefix) {
         var normalized = analyzer.normalize(IndexSchema.WORDS, prefix).utf8ToString();
-        if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX || !normalized.chars().anyMatch(Character::isLetterOrDigit)) {
+        if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX
+            || !normalized.chars().anyMatch(Character::isLetterOrDigit)) {
           return newDefaultQuery(prefix);
         }
         var words = known.computeIfAbsent(normalized.toLowerCase(Locale.ROOT), p -> completions(p));
@@ -176,7 +205,9 @@ final class ArticleSearch {
         for (var q : distinct) any.add(q, BooleanClause.Occur.SHOULD);
         // Stop words among the completions analyse to nothing, as they do when typed whole.
         var built = any.build();
-        return built.clauses().isEmpty() ? new MatchNoDocsQuery("only stop words start with " + normalized) : built;
+        return built.clauses().isEmpty()
+            ? new MatchNoDocsQuery("only stop words start with " + normalized)
+            : built;
       }
     };
     parser.setDefaultOperator(operator);
@@ -207,8 +238,12 @@ final class ArticleSearch {
       throw new UncheckedIOException(e);
     }
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(PREFIX_COMPLETIONS).map(Map.Entry::getKey).toList();
+        .sorted(Map.Entry.<String, Integer>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(PREFIX_COMPLETIONS)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private static boolean isOnlyNegative(Query query) {
@@ -220,8 +255,14 @@ final class ArticleSearch {
   private static Query withFilters(Query words, SearchQuery q) {
     if (!q.hasFilters()) return words;
     var b = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
-    if (q.sectionId() != null) b.add(new TermQuery(new Term(IndexSchema.SECTION, q.sectionId().toString())), BooleanClause.Occur.FILTER);
-    if (q.topicId() != null) b.add(new TermQuery(new Term(IndexSchema.TOPIC, q.topicId().toString())), BooleanClause.Occur.FILTER);
+    if (q.sectionId() != null)
+      b.add(
+          new TermQuery(new Term(IndexSchema.SECTION, q.sectionId().toString())),
+          BooleanClause.Occur.FILTER);
+    if (q.topicId() != null)
+      b.add(
+          new TermQuery(new Term(IndexSchema.TOPIC, q.topicId().toString())),
+          BooleanClause.Occur.FILTER);
     if (q.from() != null || q.to() != null) {
       long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
       long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli() - 1;
@@ -234,10 +275,12 @@ final class ArticleSearch {
    * The shown page only: headline and body highlighted in one pass from the offsets in the postings
    * (one stored-fields read per hit), the rest from doc values.
    */
-  private List<SearchResults.Hit> hits(TopDocs top, int from, int to, Query words) throws IOException {
+  private List<SearchResults.Hit> hits(TopDocs top, int from, int to, Query words)
+      throws IOException {
     var page = new TopDocs(top.totalHits, Arrays.copyOfRange(top.scoreDocs, from, to));
     var fields = new String[] {IndexSchema.HEADLINE, IndexSchema.TEXT};
-    var highlighted = highlighter().highlightFields(fields, words, page, new int[] {1, SNIPPET_PASSAGES});
+    var highlighted =
+        highlighter().highlightFields(fields, words, page, new int[] {1, SNIPPET_PASSAGES});
     var headlines = highlighted.get(IndexSchema.HEADLINE);
     var bodies = highlighted.get(IndexSchema.TEXT);
     var leaves = searcher.getIndexReader().leaves();
@@ -251,8 +294,13 @@ final class ArticleSearch {
       var snippet = bodies[i] == null ? "" : bodies[i];
       var slugs = DocValues.getBinary(lr, IndexSchema.SLUG);
       var slug = slugs.advanceExact(local) ? slugs.binaryValue().utf8ToString() : "";
-      out.add(new SearchResults.Hit(number(lr, IndexSchema.ID, local), slug, number(lr, IndexSchema.SECTION, local),
-          headline, snippet, Instant.ofEpochMilli(number(lr, IndexSchema.PUBLISHED, local))));
+      out.add(new SearchResults.Hit(
+          number(lr, IndexSchema.ID, local),
+          slug,
+          number(lr, IndexSchema.SECTION, local),
+          headline,
+          snippet,
+          Instant.ofEpochMilli(number(lr, IndexSchema.PUBLISHED, local))));
     }
     return out;
   }
@@ -260,21 +308,25 @@ final class ArticleSearch {
   private UnifiedHighlighter highlighter() {
     var builder = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withFieldMatcher(f -> true).withMaxLength(HIGHLIGHT_MAX_CHARS).withScorer(new SnippetScorer());
+        .withFieldMatcher(f -> true)
+        .withMaxLength(HIGHLIGHT_MAX_CHARS)
+        .withScorer(new SnippetScorer());
     return new UnifiedHighlighter(builder) {
       /** The text field is not stored; its offsets up to the end of the body are the body's own. */
       @Override
-      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
-          throws IOException {
+      protected List<CharSequence[]> loadFieldValues(
+          String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
         var names = fields.clone();
-        for (int i = 0; i < names.length; i++) if (names[i].equals(IndexSchema.TEXT)) names[i] = IndexSchema.BODY;
+        for (int i = 0; i < names.length; i++)
+          if (names[i].equals(IndexSchema.TEXT)) names[i] = IndexSchema.BODY;
         // The stored-fields visitor looks names up by binary search: it wants them sorted.
         var sorted = names.clone();
         Arrays.sort(sorted);
         var out = new ArrayList<CharSequence[]>();
         for (var row : super.loadFieldValues(sorted, docs, cacheCharsThreshold)) {
           var values = new CharSequence[names.length];
-          for (int i = 0; i < names.length; i++) values[i] = row[Arrays.binarySearch(sorted, names[i])];
+          for (int i = 0; i < names.length; i++)
+            values[i] = row[Arrays.binarySearch(sorted, names[i])];
           out.add(values);
         }
         return out;
@@ -283,13 +335,18 @@ final class ArticleSearch {
       @Override
       protected BreakIterator getBreakIterator(String field) {
         // The headline is shown whole; the body as its best sentences.
-        return field.equals(IndexSchema.HEADLINE) ? new WholeBreakIterator() : super.getBreakIterator(field);
+        return field.equals(IndexSchema.HEADLINE)
+            ? new WholeBreakIterator()
+            : super.getBreakIterator(field);
       }
     };
   }
 
   private String headlineOf(int doc) throws IOException {
-    return searcher.storedFields().document(doc, Set.of(IndexSchema.HEADLINE)).get(IndexSchema.HEADLINE);
+    return searcher
+        .storedFields()
+        .document(doc, Set.of(IndexSchema.HEADLINE))
+        .get(IndexSchema.HEADLINE);
   }
 
   private static long number(LeafReader reader, String field, int doc) throws IOException {
@@ -313,5 +370,4 @@ final class ArticleSearch {
     }
     return sb.toString();
   }
-
 }

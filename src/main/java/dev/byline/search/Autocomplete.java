@@ -41,19 +41,27 @@ final class Autocomplete {
     var terms = terms(typed == null ? "" : typed);
     if (terms.isEmpty() || limit < 1) return List.of();
     var b = new BooleanQuery.Builder();
-    for (var t : terms) b.add(new TermQuery(new Term(IndexSchema.COMPLETE, t)), BooleanClause.Occur.FILTER);
+    for (var t : terms)
+      b.add(new TermQuery(new Term(IndexSchema.COMPLETE, t)), BooleanClause.Occur.FILTER);
     try {
-      var top = searcher.search(new ConstantScoreQuery(b.build()), limit,
-          new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true)), false);
+      var top = searcher.search(
+          new ConstantScoreQuery(b.build()),
+          limit,
+          new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true)),
+          false);
       var stored = searcher.storedFields();
       var out = new ArrayList<Completion>();
       for (var hit : top.scoreDocs) {
-        var doc = stored.document(hit.doc, Set.of(IndexSchema.SLUG, IndexSchema.SECTION, IndexSchema.HEADLINE));
+        var doc = stored.document(
+            hit.doc, Set.of(IndexSchema.SLUG, IndexSchema.SECTION, IndexSchema.HEADLINE));
         var leaves = searcher.getIndexReader().leaves();
         var leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
         var ids = DocValues.getNumeric(leaf.reader(), IndexSchema.ID);
         long id = ids.advanceExact(hit.doc - leaf.docBase) ? ids.longValue() : 0;
-        out.add(new Completion(id, doc.get(IndexSchema.SLUG), doc.getField(IndexSchema.SECTION).numericValue().longValue(),
+        out.add(new Completion(
+            id,
+            doc.get(IndexSchema.SLUG),
+            doc.getField(IndexSchema.SECTION).numericValue().longValue(),
             doc.get(IndexSchema.HEADLINE)));
       }
       return out;

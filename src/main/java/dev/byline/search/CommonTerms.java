@@ -30,7 +30,8 @@ final class CommonTerms {
   private static Set<String> load() {
     String text;
     try (InputStream in = CommonTerms.class.getResourceAsStream("common-words.txt")) {
-      if (in == null) throw new IllegalStateException("common-words.txt is missing from the classpath");
+      if (in == null)
+        throw new IllegalStateException("common-words.txt is missing from the classpath");
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -23,7 +23,8 @@ final class DocFreqs {
   /** Terms remembered per segment: the working vocabulary of a large archive, a few MB each. */
   static final int MAX_TERMS_PER_SEGMENT = 200_000;
 
-  private final ConcurrentHashMap<Object, Cache<String, Integer>> bySegment = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Object, Cache<String, Integer>> bySegment =
+      new ConcurrentHashMap<>();
 
   /**
    * Frequencies summed over the segments of the current reader: one lookup per term instead of

@@ -29,6 +29,7 @@ public final class Fingerprint {
   static final int BYTES = 4 + HASHES * 2;
   /** A bin no shingle fell into; real minima are kept below it. */
   private static final short EMPTY = (short) 0xFFFF;
+
   private static final long SEED = 0x2545F4914F6CDD1DL;
   /** Bits of a shingle's hash left after the top six choose its bin. */
   private static final int VALUE_BITS = 63 - 6;
@@ -80,15 +81,23 @@ public final class Fingerprint {
     }
     var minima = new short[HASHES];
     for (int k = 0; k < HASHES; k++) {
-      minima[k] = least[k] == Long.MAX_VALUE ? EMPTY : (short) Math.min(0xFFFE, least[k] >>> (VALUE_BITS - 16));
+      minima[k] = least[k] == Long.MAX_VALUE
+          ? EMPTY
+          : (short) Math.min(0xFFFE, least[k] >>> (VALUE_BITS - 16));
     }
     return new Fingerprint(count, minima);
   }
 
   private static boolean isWordChar(int cp) {
     return switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
-          Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER -> true;
       default -> false;
     };
   }

@@ -39,6 +39,7 @@ final class IndexSchema {
   static final String KEY = "key";
   /** The article id as a doc value, to map hits back to articles. */
   static final String ID = "id";
+
   static final String SLUG = "slug";
   /** Searched (for its weight and highlighting, with offsets) and stored. */
   static final String HEADLINE = "headline";
@@ -65,11 +66,13 @@ final class IndexSchema {
   static final String PAIRS = "pairs";
   /** The text's terms as hashes with frequencies ({@link TermSignature}): what candidates are re-ranked by. */
   static final String RELATED_TERMS = "related_terms";
+
   static final String SECTION = "section";
   static final String TOPIC = "topic";
   static final String PUBLISHED = "published";
   /** A wire story's identity (source and guid) shared by all its versions, when known. */
   static final String STORY = "story";
+
   static final String FINGERPRINT = "fingerprint";
   /** Length of the text's term-frequency vector (float bits), for cosine similarity. */
   static final String RELATED_NORM = "related_norm";
@@ -78,11 +81,14 @@ final class IndexSchema {
   static final int HEADLINE_REPEATS = 2;
 
   /** The headline: searched with positions, highlighted from offsets, stored. */
-  private static final FieldType HEADLINE_TYPE = indexed(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  private static final FieldType HEADLINE_TYPE =
+      indexed(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
   /** Positions for phrases; offsets so the stored body is highlighted without analysing it again ({@link TextTerms}). */
-  private static final FieldType TEXT_TYPE = indexed(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+  private static final FieldType TEXT_TYPE =
+      indexed(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
   /** Frequencies and norms for scoring a phrase; no positions, which a single pair never needs. */
   private static final FieldType PAIRS_TYPE = indexed(false, IndexOptions.DOCS_AND_FREQS);
+
   private static final FieldType WORDS_TYPE = docsOnly();
 
   private IndexSchema() {}
@@ -144,7 +150,8 @@ final class IndexSchema {
       doc.add(new StringField(STORY, storyKey, Field.Store.NO));
       doc.add(new SortedDocValuesField(STORY, new BytesRef(storyKey)));
     }
-    doc.add(new BinaryDocValuesField(FINGERPRINT, new BytesRef(Fingerprint.of(text).toBytes())));
+    doc.add(
+        new BinaryDocValuesField(FINGERPRINT, new BytesRef(Fingerprint.of(text).toBytes())));
     return doc;
   }
 

@@ -8,7 +8,6 @@ import dev.byline.store.ChangeFollower;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +47,7 @@ final class IndexUpdater implements AutoCloseable {
   private volatile long position;
   /** Applied to the writer, perhaps not yet visible: what a commit records. */
   private volatile long applied;
+
   private long lastRefresh;
   private boolean unrefreshed;
   private final LinkedHashSet<Long> unrefreshedPublished = new LinkedHashSet<>();
@@ -57,8 +57,14 @@ final class IndexUpdater implements AutoCloseable {
   private Thread starter;
   private ChangeFollower follower;
 
-  IndexUpdater(SearchIndex index, ArticleStore articles, ChangeFeed feed, StoryKeys storyKeys, Clock clock,
-      String rebuildReason, long committedFeed) {
+  IndexUpdater(
+      SearchIndex index,
+      ArticleStore articles,
+      ChangeFeed feed,
+      StoryKeys storyKeys,
+      Clock clock,
+      String rebuildReason,
+      long committedFeed) {
     this.index = index;
     this.articles = articles;
     this.feed = feed;
@@ -90,17 +96,21 @@ final class IndexUpdater implements AutoCloseable {
 
   synchronized void start() {
     if (starter != null) return;
-    starter = new Thread(() -> {
-      try {
-        if (rebuildReason != null) rebuildNow();
-        if (closing) return;
-        synchronized (this) {
-          if (!closing) follower = feed.follow("search-index", position, POLL_MILLIS, this::apply);
-        }
-      } catch (RuntimeException e) {
-        if (!closing) log.error("event=search_index_start_failed error=\"{}\"", e.toString(), e);
-      }
-    }, "search-index-start");
+    starter = new Thread(
+        () -> {
+          try {
+            if (rebuildReason != null) rebuildNow();
+            if (closing) return;
+            synchronized (this) {
+              if (!closing)
+                follower = feed.follow("search-index", position, POLL_MILLIS, this::apply);
+            }
+          } catch (RuntimeException e) {
+            if (!closing)
+              log.error("event=search_index_start_failed error=\"{}\"", e.toString(), e);
+          }
+        },
+        "search-index-start");
     starter.setDaemon(true);
     starter.start();
   }
@@ -119,7 +129,8 @@ final class IndexUpdater implements AutoCloseable {
       if (System.nanoTime() > deadline) return false;
       var f = follower;
       if (f != null) {
-        f.awaitPosition(seq, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        f.awaitPosition(
+            seq, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       } else {
         Thread.sleep(5);
       }
@@ -141,7 +152,8 @@ final class IndexUpdater implements AutoCloseable {
         var ids = articles.publishedIdsAfter(after, REBUILD_BATCH);
         if (ids.isEmpty()) break;
         for (var article : articles.publishedTexts(ids)) {
-          writer.addDocument(IndexSchema.document(article, storyKeys.of(article.id()), index.analyzer()));
+          writer.addDocument(
+              IndexSchema.document(article, storyKeys.of(article.id()), index.analyzer()));
           count++;
         }
         after = ids.get(ids.size() - 1);
@@ -154,8 +166,11 @@ final class IndexUpdater implements AutoCloseable {
       commit();
       index.searchers().maybeRefreshBlocking();
       refreshed();
-      log.info("event=search_index_rebuilt articles={} millis={} position={}", count,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), position);
+      log.info(
+          "event=search_index_rebuilt articles={} millis={} position={}",
+          count,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+          position);
       return count;
     } catch (IOException e) {
       throw new UncheckedIOException("rebuilding the search index failed: " + e.getMessage(), e);
@@ -183,7 +198,8 @@ final class IndexUpdater implements AutoCloseable {
     for (long id : ids) {
       var a = current.get(id);
       if (a != null) {
-        writer.updateDocument(IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(id), index.analyzer()));
+        writer.updateDocument(
+            IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(id), index.analyzer()));
         if (published.contains(id)) unrefreshedPublished.add(id);
       } else {
         writer.deleteDocuments(IndexSchema.key(id));
@@ -194,7 +210,8 @@ final class IndexUpdater implements AutoCloseable {
     if (!ids.isEmpty()) unrefreshed = true;
     if (!unrefreshed) {
       position = applied;
-    } else if (System.nanoTime() - lastRefresh > TimeUnit.MILLISECONDS.toNanos(MAX_REFRESH_DELAY_MILLIS)
+    } else if (System.nanoTime() - lastRefresh
+            > TimeUnit.MILLISECONDS.toNanos(MAX_REFRESH_DELAY_MILLIS)
         || applied >= feed.head()) {
       // Committed changes after these will reach this listener at once (or at the next poll), so
       // waiting for them never leaves content unsearchable for long.
@@ -226,8 +243,9 @@ final class IndexUpdater implements AutoCloseable {
     var writer = index.writer();
     if (!writer.isOpen()) return;
     writer.setLiveCommitData(Map.of(
-        SearchIndex.SCHEMA_KEY, Integer.toString(IndexSchema.VERSION),
-        SearchIndex.FEED_KEY, Long.toString(applied)).entrySet());
+            SearchIndex.SCHEMA_KEY, Integer.toString(IndexSchema.VERSION),
+            SearchIndex.FEED_KEY, Long.toString(applied))
+        .entrySet());
     writer.commit();
     lastCommit = clock.millis();
   }

@@ -13,15 +13,30 @@ import java.util.List;
  * @param publishedMillis first publication, epoch milliseconds (0 when unknown)
  * @param storyKey the wire story it is a version of, or null
  */
-record IndexedArticle(long id, String slug, String headline, String standfirst, String body, long sectionId,
-    List<Long> topicIds, long publishedMillis, String storyKey) {
+record IndexedArticle(
+    long id,
+    String slug,
+    String headline,
+    String standfirst,
+    String body,
+    long sectionId,
+    List<Long> topicIds,
+    long publishedMillis,
+    String storyKey) {
   IndexedArticle {
     topicIds = List.copyOf(topicIds);
   }
 
   static IndexedArticle of(PublishedText article, String storyKey) {
-    return new IndexedArticle(article.id(), article.slug(), article.headline(), article.standfirst(), article.bodyText(),
-        article.sectionId() == null ? 0 : article.sectionId(), article.topicIds().stream().distinct().toList(),
-        article.firstPublishedAt() == null ? 0 : article.firstPublishedAt().toEpochMilli(), storyKey);
+    return new IndexedArticle(
+        article.id(),
+        article.slug(),
+        article.headline(),
+        article.standfirst(),
+        article.bodyText(),
+        article.sectionId() == null ? 0 : article.sectionId(),
+        article.topicIds().stream().distinct().toList(),
+        article.firstPublishedAt() == null ? 0 : article.firstPublishedAt().toEpochMilli(),
+        storyKey);
   }
 }

@@ -33,7 +33,8 @@ final class PhrasePairs {
       // A stacked term (no gap) would make the pairs say more than the phrase does.
       if (gaps[i] < 1) return null;
       if (TextTerms.pairs(terms[i - 1], gaps[i], terms[i])) {
-        pairs.add(new TermQuery(new Term(IndexSchema.PAIRS, TextTerms.pair(terms[i - 1], gaps[i], terms[i]))));
+        pairs.add(new TermQuery(
+            new Term(IndexSchema.PAIRS, TextTerms.pair(terms[i - 1], gaps[i], terms[i]))));
       }
     }
     if (pairs.isEmpty()) return null;

@@ -39,6 +39,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
   /** Present while a process has the index open; left behind by a crash. */
   static final String DIRTY_MARKER = "byline.dirty";
+
   static final String SCHEMA_KEY = "byline.schema";
   static final String FEED_KEY = "byline.feed";
 
@@ -53,8 +54,17 @@ public final class SearchIndex implements AutoCloseable {
   private final String rebuildReason;
   private volatile boolean closed;
 
-  private SearchIndex(Path dir, Directory directory, IndexWriter writer, Analyzer analyzer, String rebuildReason,
-      long committedFeed, ArticleStore articles, dev.byline.store.ChangeFeed feed, StoryKeys storyKeys, Clock clock)
+  private SearchIndex(
+      Path dir,
+      Directory directory,
+      IndexWriter writer,
+      Analyzer analyzer,
+      String rebuildReason,
+      long committedFeed,
+      ArticleStore articles,
+      dev.byline.store.ChangeFeed feed,
+      StoryKeys storyKeys,
+      Clock clock)
       throws IOException {
     this.dir = dir;
     this.directory = directory;
@@ -63,7 +73,8 @@ public final class SearchIndex implements AutoCloseable {
     this.rebuildReason = rebuildReason;
     this.searchers = new SearcherManager(writer, null);
     this.docFreqs = new DocFreqs();
-    this.updater = new IndexUpdater(this, articles, feed, storyKeys, clock, rebuildReason, committedFeed);
+    this.updater =
+        new IndexUpdater(this, articles, feed, storyKeys, clock, rebuildReason, committedFeed);
   }
 
   /**
@@ -71,8 +82,12 @@ public final class SearchIndex implements AutoCloseable {
    *
    * @throws IndexInUse when another process holds the index open
    */
-  public static SearchIndex open(Path dir, ArticleStore articles, dev.byline.store.ChangeFeed feed,
-      StoryKeys storyKeys, Clock clock) {
+  public static SearchIndex open(
+      Path dir,
+      ArticleStore articles,
+      dev.byline.store.ChangeFeed feed,
+      StoryKeys storyKeys,
+      Clock clock) {
     try {
       Files.createDirectories(dir);
       var directory = FSDirectory.open(dir);
@@ -84,10 +99,12 @@ public final class SearchIndex implements AutoCloseable {
         } else if (Files.exists(dir.resolve(DIRTY_MARKER))) {
           reason = "dirty";
         } else {
-          Map<String, String> data = DirectoryReader.listCommits(directory).get(
-              DirectoryReader.listCommits(directory).size() - 1).getUserData();
+          Map<String, String> data = DirectoryReader.listCommits(directory)
+              .get(DirectoryReader.listCommits(directory).size() - 1)
+              .getUserData();
           if (!Integer.toString(IndexSchema.VERSION).equals(data.get(SCHEMA_KEY))) {
-            reason = "schema " + data.getOrDefault(SCHEMA_KEY, "unknown") + " is not " + IndexSchema.VERSION;
+            reason = "schema " + data.getOrDefault(SCHEMA_KEY, "unknown") + " is not "
+                + IndexSchema.VERSION;
           } else {
             committedFeed = Long.parseLong(data.getOrDefault(FEED_KEY, "0"));
           }
@@ -96,14 +113,18 @@ public final class SearchIndex implements AutoCloseable {
         reason = "unreadable (" + e.getClass().getSimpleName() + ")";
       }
       if (reason != null && reason.startsWith("unreadable")) {
-        // A damaged commit can stop even a fresh writer from opening; it is derived data, so clear it.
+        // A damaged commit can stop even a fresh writer from opening; it is derived data, so clear
+        // it.
         for (var file : directory.listAll()) {
           if (!file.equals(DIRTY_MARKER) && !file.equals("write.lock")) directory.deleteFile(file);
         }
       }
       var analyzer = IndexSchema.analyzer();
       var config = new IndexWriterConfig(analyzer)
-          .setOpenMode(reason == null ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
+          .setOpenMode(
+              reason == null
+                  ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                  : IndexWriterConfig.OpenMode.CREATE)
           .setRAMBufferSizeMB(64)
           .setCommitOnClose(false);
       IndexWriter writer;
@@ -114,10 +135,22 @@ public final class SearchIndex implements AutoCloseable {
         throw new IndexInUse(dir);
       }
       Files.writeString(dir.resolve(DIRTY_MARKER), "open since " + clock.instant() + "\n");
-      if (reason != null) log.info("event=search_index_rebuild_needed path={} reason=\"{}\"", dir, reason);
-      return new SearchIndex(dir, directory, writer, analyzer, reason, committedFeed, articles, feed, storyKeys, clock);
+      if (reason != null)
+        log.info("event=search_index_rebuild_needed path={} reason=\"{}\"", dir, reason);
+      return new SearchIndex(
+          dir,
+          directory,
+          writer,
+          analyzer,
+          reason,
+          committedFeed,
+          articles,
+          feed,
+          storyKeys,
+          clock);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the search index at " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the search index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -186,7 +219,8 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Lucene's plain MoreLikeThis over headline, standfirst and body: a baseline for quality reports. */
   List<Long> plainMoreLikeThis(long articleId, int limit) {
-    return withSearcher(s -> new SimilarArticles(s, analyzer, docFreqs).plainMoreLikeThis(articleId, limit));
+    return withSearcher(
+        s -> new SimilarArticles(s, analyzer, docFreqs).plainMoreLikeThis(articleId, limit));
   }
 
   Path dir() {
@@ -238,7 +272,11 @@ public final class SearchIndex implements AutoCloseable {
       analyzer.close();
       completionAnalyzer.close();
       if (complete) Files.deleteIfExists(dir.resolve(DIRTY_MARKER));
-      log.info("event=search_index_closed path={} complete={} position={}", dir, complete, updater.position());
+      log.info(
+          "event=search_index_closed path={} complete={} position={}",
+          dir,
+          complete,
+          updater.position());
     } catch (IOException e) {
       log.warn("event=search_index_close_failed path={} error=\"{}\"", dir, e.toString());
     }
@@ -247,8 +285,12 @@ public final class SearchIndex implements AutoCloseable {
   /** Another process (usually a running server) holds the index open. */
   public static final class IndexInUse extends RuntimeException {
     IndexInUse(Path dir) {
-      super("the search index at " + dir + " is in use by another process (a running server?); stop it first", null,
-          false, false);
+      super(
+          "the search index at " + dir
+              + " is in use by another process (a running server?); stop it first",
+          null,
+          false,
+          false);
     }
   }
 }

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param from published at or after, or null
  * @param to published before, or null
  */
-public record SearchQuery(String text, Long sectionId, Long topicId, Instant from, Instant to, Sort sort, int page) {
+public record SearchQuery(
+    String text, Long sectionId, Long topicId, Instant from, Instant to, Sort sort, int page) {
   /** Longer than any real search; beyond it a query is a paste accident or an attack. */
   public static final int MAX_LENGTH = 300;
   /** Ten results a page, as readers expect from a search page. */
@@ -22,20 +23,25 @@ public record SearchQuery(String text, Long sectionId, Long topicId, Instant fro
   public static final int MAX_PAGE = 50;
 
   public enum Sort {
-    RELEVANCE, NEWEST
+    RELEVANCE,
+    NEWEST
   }
 
   public SearchQuery {
     text = text == null ? "" : text.strip();
     if (text.length() > MAX_LENGTH) {
-      throw new InvalidInput("q", "is " + text.length() + " characters long; searches may be at most " + MAX_LENGTH);
+      throw new InvalidInput(
+          "q", "is " + text.length() + " characters long; searches may be at most " + MAX_LENGTH);
     }
     for (int i = 0; i < text.length(); i++) {
-      if (Character.isISOControl(text.charAt(i))) throw new InvalidInput("q", "contains a control character");
+      if (Character.isISOControl(text.charAt(i)))
+        throw new InvalidInput("q", "contains a control character");
     }
-    if (from != null && to != null && from.isAfter(to)) throw new InvalidInput("from", "is after the end date");
+    if (from != null && to != null && from.isAfter(to))
+      throw new InvalidInput("from", "is after the end date");
     sort = sort == null ? Sort.RELEVANCE : sort;
-    if (page < 1 || page > MAX_PAGE) throw new InvalidInput("page", "must be a whole number from 1 to " + MAX_PAGE);
+    if (page < 1 || page > MAX_PAGE)
+      throw new InvalidInput("page", "must be a whole number from 1 to " + MAX_PAGE);
   }
 
   public static SearchQuery of(String text) {

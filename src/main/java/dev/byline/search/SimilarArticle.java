@@ -11,7 +11,12 @@ import java.util.List;
  * @param storyKey the wire story it is a version of, or null
  * @param fingerprint its text's MinHash sketch, to spot near-duplicates
  */
-public record SimilarArticle(long id, double similarity, List<Long> topicIds, Instant publishedAt, String storyKey,
+public record SimilarArticle(
+    long id,
+    double similarity,
+    List<Long> topicIds,
+    Instant publishedAt,
+    String storyKey,
     Fingerprint fingerprint) {
   public SimilarArticle {
     topicIds = List.copyOf(topicIds);

@@ -14,13 +14,13 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -67,7 +67,9 @@ final class SimilarArticles {
   List<SimilarArticle> find(SimilarityRequest request) {
     int docs = reader.maxDoc();
     if (reader.numDocs() == 0) return List.of();
-    var freqs = TextTerms.analyse(analyzer, request.headline(), request.standfirst(), request.body()).frequencies();
+    var freqs = TextTerms.analyse(
+            analyzer, request.headline(), request.standfirst(), request.body())
+        .frequencies();
     // The article's side of the cosine: every term, weighted by frequency and rarity.
     var source = new HashMap<String, Double>(freqs.size() * 2);
     var queryTerms = new ArrayList<Map.Entry<String, Double>>();
@@ -98,25 +100,38 @@ final class SimilarArticles {
         }
         found.add(columns.candidate(doc - leaf.docBase, weighted, Math.sqrt(norm)));
       }
-      found.sort(Comparator.comparingDouble(SimilarArticle::similarity).reversed().thenComparingLong(SimilarArticle::id));
-      return found.size() > request.limit() ? List.copyOf(found.subList(0, request.limit())) : found;
+      found.sort(Comparator.comparingDouble(SimilarArticle::similarity)
+          .reversed()
+          .thenComparingLong(SimilarArticle::id));
+      return found.size() > request.limit()
+          ? List.copyOf(found.subList(0, request.limit()))
+          : found;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private BooleanQuery query(List<Map.Entry<String, Double>> weights, SimilarityRequest request) throws IOException {
+  private BooleanQuery query(List<Map.Entry<String, Double>> weights, SimilarityRequest request)
+      throws IOException {
     var top = weights.stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(MAX_QUERY_TERMS).toList();
+        .sorted(Map.Entry.<String, Double>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_QUERY_TERMS)
+        .toList();
     var terms = top.stream().map(e -> new Term(IndexSchema.TEXT, e.getKey())).toList();
     var states = termStates(terms);
     var b = new BooleanQuery.Builder();
     for (int i = 0; i < top.size(); i++) {
-      b.add(new BoostQuery(new TermQuery(terms.get(i), states[i]), top.get(i).getValue().floatValue()), BooleanClause.Occur.SHOULD);
+      b.add(
+          new BoostQuery(
+              new TermQuery(terms.get(i), states[i]), top.get(i).getValue().floatValue()),
+          BooleanClause.Occur.SHOULD);
     }
-    if (request.articleId() > 0) b.add(new TermQuery(IndexSchema.key(request.articleId())), BooleanClause.Occur.MUST_NOT);
-    for (long id : request.exclude()) b.add(new TermQuery(IndexSchema.key(id)), BooleanClause.Occur.MUST_NOT);
+    if (request.articleId() > 0)
+      b.add(new TermQuery(IndexSchema.key(request.articleId())), BooleanClause.Occur.MUST_NOT);
+    for (long id : request.exclude())
+      b.add(new TermQuery(IndexSchema.key(id)), BooleanClause.Occur.MUST_NOT);
     return b.build();
   }
 
@@ -138,7 +153,8 @@ final class SimilarArticles {
       if (fieldTerms == null) continue;
       var e = fieldTerms.iterator();
       for (int i : order) {
-        if (e.seekExact(terms.get(i).bytes())) states[i].register(e.termState(), leaf.ord, e.docFreq(), e.totalTermFreq());
+        if (e.seekExact(terms.get(i).bytes()))
+          states[i].register(e.termState(), leaf.ord, e.docFreq(), e.totalTermFreq());
       }
     }
     return states;
@@ -164,20 +180,26 @@ final class SimilarArticles {
       signatures = DocValues.getBinary(reader, IndexSchema.RELATED_TERMS);
     }
 
-    SimilarArticle candidate(int local, TermSignature.Weighted source, double sourceNorm) throws IOException {
+    SimilarArticle candidate(int local, TermSignature.Weighted source, double sourceNorm)
+        throws IOException {
       // The candidate side is unweighted: its length is then a property of the candidate alone,
       // computed once at indexing, and the cosine stays within 0..1.
       double dot = signatures.advanceExact(local) ? source.dot(signatures.binaryValue()) : 0;
       long id = ids.advanceExact(local) ? ids.longValue() : 0;
-      double candidateNorm = norms.advanceExact(local) ? Float.intBitsToFloat((int) norms.longValue()) : 0;
+      double candidateNorm =
+          norms.advanceExact(local) ? Float.intBitsToFloat((int) norms.longValue()) : 0;
       double similarity = candidateNorm == 0 ? 0 : Math.min(1, dot / (sourceNorm * candidateNorm));
-      var when = published.advanceExact(local) ? Instant.ofEpochMilli(published.longValue()) : Instant.EPOCH;
+      var when = published.advanceExact(local)
+          ? Instant.ofEpochMilli(published.longValue())
+          : Instant.EPOCH;
       var topicIds = new ArrayList<Long>();
       if (topics.advanceExact(local)) {
         for (int i = 0; i < topics.docValueCount(); i++) topicIds.add(topics.nextValue());
       }
-      String story = stories.advanceExact(local) ? stories.lookupOrd(stories.ordValue()).utf8ToString() : null;
-      var fingerprint = prints.advanceExact(local) ? Fingerprint.fromBytes(BytesRef.deepCopyOf(prints.binaryValue()).bytes)
+      String story =
+          stories.advanceExact(local) ? stories.lookupOrd(stories.ordValue()).utf8ToString() : null;
+      var fingerprint = prints.advanceExact(local)
+          ? Fingerprint.fromBytes(BytesRef.deepCopyOf(prints.binaryValue()).bytes)
           : Fingerprint.empty();
       return new SimilarArticle(id, similarity, topicIds, when, story, fingerprint);
     }
@@ -190,15 +212,22 @@ final class SimilarArticles {
       if (hits.length == 0) return List.of();
       var mlt = new MoreLikeThis(reader);
       mlt.setAnalyzer(analyzer);
-      // The searched text field is not stored: its parts are read back and given as the text to be like.
+      // The searched text field is not stored: its parts are read back and given as the text to be
+      // like.
       mlt.setFieldNames(new String[] {IndexSchema.TEXT});
-      var stored = searcher.storedFields().document(hits[0].doc,
-          Set.of(IndexSchema.HEADLINE, IndexSchema.STANDFIRST, IndexSchema.BODY));
-      var like = mlt.like(IndexSchema.TEXT, new StringReader(stored.get(IndexSchema.HEADLINE)),
-          new StringReader(stored.get(IndexSchema.STANDFIRST)), new StringReader(stored.get(IndexSchema.BODY)));
+      var stored = searcher
+          .storedFields()
+          .document(
+              hits[0].doc, Set.of(IndexSchema.HEADLINE, IndexSchema.STANDFIRST, IndexSchema.BODY));
+      var like = mlt.like(
+          IndexSchema.TEXT,
+          new StringReader(stored.get(IndexSchema.HEADLINE)),
+          new StringReader(stored.get(IndexSchema.STANDFIRST)),
+          new StringReader(stored.get(IndexSchema.BODY)));
       var query = new BooleanQuery.Builder()
           .add(like, BooleanClause.Occur.SHOULD)
-          .add(new TermQuery(IndexSchema.key(articleId)), BooleanClause.Occur.MUST_NOT).build();
+          .add(new TermQuery(IndexSchema.key(articleId)), BooleanClause.Occur.MUST_NOT)
+          .build();
       var out = new ArrayList<Long>();
       for (var hit : searcher.search(query, limit).scoreDocs) out.add(idOf(hit.doc));
       return out;

@@ -10,13 +10,14 @@ import java.util.Set;
  * @param exclude other ids never to return (e.g. blocked by an editor)
  * @param limit how many candidates to return, best first
  */
-public record SimilarityRequest(long articleId, String headline, String standfirst, String body, Set<Long> exclude,
-    int limit) {
+public record SimilarityRequest(
+    long articleId, String headline, String standfirst, String body, Set<Long> exclude, int limit) {
   public SimilarityRequest {
     headline = headline == null ? "" : headline;
     standfirst = standfirst == null ? "" : standfirst;
     body = body == null ? "" : body;
     exclude = Set.copyOf(exclude);
-    if (limit < 1 || limit > 200) throw new IllegalArgumentException("limit must be 1 to 200, not " + limit);
+    if (limit < 1 || limit > 200)
+      throw new IllegalArgumentException("limit must be 1 to 200, not " + limit);
   }
 }

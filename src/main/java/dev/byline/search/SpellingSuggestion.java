@@ -40,11 +40,14 @@ final class SpellingSuggestion {
       corrected.append(q.text(), last, m.start());
       last = m.end();
       boolean operator = word.equals("AND") || word.equals("OR") || word.equals("NOT");
-      if (operator || lower.length() < MIN_WORD || reader.docFreq(new Term(IndexSchema.WORDS, lower)) > 0) {
+      if (operator
+          || lower.length() < MIN_WORD
+          || reader.docFreq(new Term(IndexSchema.WORDS, lower)) > 0) {
         corrected.append(word);
         continue;
       }
-      var options = checker.suggestSimilar(new Term(IndexSchema.WORDS, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      var options = checker.suggestSimilar(
+          new Term(IndexSchema.WORDS, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
       if (options.length == 0) {
         corrected.append(word);
       } else {

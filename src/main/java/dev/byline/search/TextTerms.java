@@ -39,6 +39,7 @@ final class TextTerms {
 
   /** The parts in the order they are indexed, each with the offset it starts at. */
   private final List<Tokens> parts;
+
   private final int[] offsetBases;
   private final Map<String, Integer> frequencies;
 
@@ -98,7 +99,11 @@ final class TextTerms {
         var offset = stream.addAttribute(OffsetAttribute.class);
         stream.reset();
         while (out.size < limit && stream.incrementToken()) {
-          out.add(term.toString(), increment.getPositionIncrement(), offset.startOffset(), offset.endOffset());
+          out.add(
+              term.toString(),
+              increment.getPositionIncrement(),
+              offset.startOffset(),
+              offset.endOffset());
         }
         stream.end();
       } catch (IOException e) {
@@ -134,7 +139,8 @@ final class TextTerms {
   TokenStream tokenStream() {
     return new TokenStream() {
       private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-      private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+      private final PositionIncrementAttribute increment =
+          addAttribute(PositionIncrementAttribute.class);
       private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
       private int part;
       private int next;
@@ -150,7 +156,8 @@ final class TextTerms {
         var tokens = parts.get(part);
         int base = offsetBases[part];
         clearAttributes();
-        increment.setPositionIncrement(tokens.increments[next] + (next == 0 && started ? PART_GAP : 0));
+        increment.setPositionIncrement(
+            tokens.increments[next] + (next == 0 && started ? PART_GAP : 0));
         offset.setOffset(base + tokens.starts[next], base + tokens.ends[next]);
         term.setEmpty().append(tokens.terms[next++]);
         started = true;
@@ -207,7 +214,10 @@ final class TextTerms {
 
   /** Whether two neighbouring terms, {@code gap} positions apart, are indexed as a pair. */
   static boolean pairs(String first, int gap, String second) {
-    return gap >= 1 && gap <= MAX_PAIR_GAP && CommonTerms.contains(first) && CommonTerms.contains(second);
+    return gap >= 1
+        && gap <= MAX_PAIR_GAP
+        && CommonTerms.contains(first)
+        && CommonTerms.contains(second);
   }
 
   /**

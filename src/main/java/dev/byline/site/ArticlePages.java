@@ -38,7 +38,8 @@ public final class ArticlePages implements Routes {
    * @param ads the slots to place between paragraphs
    * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
    */
-  public ArticlePages(Site site, ArticleStore articles, RelatedArticles related, AdsSettings ads, boolean youtube) {
+  public ArticlePages(
+      Site site, ArticleStore articles, RelatedArticles related, AdsSettings ads, boolean youtube) {
     this.site = site;
     this.articles = articles;
     this.related = related;
@@ -67,7 +68,8 @@ public final class ArticlePages implements Routes {
     var article = found.get();
     if (article.status() == ArticleStatus.UNPUBLISHED) return gone(article);
     if (!article.isPublished()) throw new NotFoundResponse("There is no story at this address.");
-    if (!article.path().equals("/" + sectionSlug + "/" + slug)) throw Redirect.permanent(article.path());
+    if (!article.path().equals("/" + sectionSlug + "/" + slug))
+      throw Redirect.permanent(article.path());
     return page(article);
   }
 
@@ -89,28 +91,39 @@ public final class ArticlePages implements Routes {
     var links = resolveLinks(plan.body(), plan.related());
     var crumbs = new ArrayList<Breadcrumb>();
     crumbs.add(new Breadcrumb(chrome.siteName(), "/"));
-    if (article.section() != null) crumbs.add(new Breadcrumb(article.section().name(), article.section().path()));
+    if (article.section() != null)
+      crumbs.add(new Breadcrumb(article.section().name(), article.section().path()));
     crumbs.add(new Breadcrumb(article.headline(), article.path()));
     var data = new StructuredData(chrome);
     var image = article.featuredImage();
     var card = image.map(i -> i.variantFor(1200));
     var meta = new Meta(
-        (article.seoTitle().isEmpty() ? article.headline() : article.seoTitle()) + " | " + chrome.siteName(),
+        (article.seoTitle().isEmpty() ? article.headline() : article.seoTitle()) + " | "
+            + chrome.siteName(),
         article.seoDescription().isEmpty() ? article.standfirst() : article.seoDescription(),
-        chrome.absolute(article.path()), "article",
-        card.map(v -> chrome.absolute(v.url())).orElse(""), card.map(v -> v.width()).orElse(0),
-        card.map(v -> v.height()).orElse(0), image.map(i -> i.alt()).orElse(""),
-        List.of(data.newsArticle(article), data.breadcrumbs(crumbs)), "", "", false,
+        chrome.absolute(article.path()),
+        "article",
+        card.map(v -> chrome.absolute(v.url())).orElse(""),
+        card.map(v -> v.width()).orElse(0),
+        card.map(v -> v.height()).orElse(0),
+        image.map(i -> i.alt()).orElse(""),
+        List.of(data.newsArticle(article), data.breadcrumbs(crumbs)),
+        "",
+        "",
+        false,
         Feeds.linksForArticle(chrome, article));
     var extras = BodyExtras.of(ads, youtube, plan.body());
-    var view = new ArticleView(chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs, extras);
+    var view = new ArticleView(
+        chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs, extras);
     var keys = new LinkedHashSet<>(article.surrogateKeys());
     keys.add(PageCache.ALL);
     links.keySet().forEach(id -> keys.add("article:" + id));
-    return RenderedPage.html(site.views().render("site/article.jte", view), keys, article.lastModified());
+    return RenderedPage.html(
+        site.views().render("site/article.jte", view), keys, article.lastModified());
   }
 
-  private Map<Long, ArticleSummary> resolveLinks(List<Block> body, List<ArticleSummary> relatedList) {
+  private Map<Long, ArticleSummary> resolveLinks(
+      List<Block> body, List<ArticleSummary> relatedList) {
     var ids = new LinkedHashSet<Long>();
     for (var b : body) if (b instanceof Block.RelatedLink r) ids.add(r.articleId());
     var map = new HashMap<Long, ArticleSummary>();
@@ -122,10 +135,20 @@ public final class ArticlePages implements Routes {
 
   private RenderedPage gone(Article article) {
     var chrome = site.chrome();
-    var meta = Meta.simple("Story removed | " + chrome.siteName(), "", chrome.absolute(article.path())).noindexed();
-    var view = new ErrorView(chrome, meta, 410, "This story has been removed",
+    var meta = Meta.simple(
+            "Story removed | " + chrome.siteName(), "", chrome.absolute(article.path()))
+        .noindexed();
+    var view = new ErrorView(
+        chrome,
+        meta,
+        410,
+        "This story has been removed",
         "The story that was here is no longer available.");
-    return new RenderedPage(410, RenderedPage.HTML, site.views().render("site/error.jte", view),
-        java.util.Set.of("article:" + article.id(), PageCache.ALL), null);
+    return new RenderedPage(
+        410,
+        RenderedPage.HTML,
+        site.views().render("site/error.jte", view),
+        java.util.Set.of("article:" + article.id(), PageCache.ALL),
+        null);
   }
 }

@@ -11,13 +11,20 @@ import java.util.Map;
  * resolves every related-link block to the article it points at; {@code extras} holds the ad
  * slots placed between blocks and how embeds render.
  */
-public record ArticleView(Chrome chrome, Meta meta, Dates dates, Article article, List<Block> body,
-    Map<Long, ArticleSummary> links, List<ArticleSummary> related, List<Breadcrumb> crumbs, BodyExtras extras) {
+public record ArticleView(
+    Chrome chrome,
+    Meta meta,
+    Dates dates,
+    Article article,
+    List<Block> body,
+    Map<Long, ArticleSummary> links,
+    List<ArticleSummary> related,
+    List<Breadcrumb> crumbs,
+    BodyExtras extras) {
   public ArticleView {
     body = List.copyOf(body);
     links = Map.copyOf(links);
     related = List.copyOf(related);
     crumbs = List.copyOf(crumbs);
   }
-
 }

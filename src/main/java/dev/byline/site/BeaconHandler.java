@@ -37,8 +37,11 @@ public final class BeaconHandler extends Handler.Wrapper {
   public static final String PATH = "/beacon";
   /** A beacon is a few hundred bytes; four times the largest real one is plenty. */
   static final int MAX_BODY = 2048;
-  private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
-  private static final HttpField TEXT = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+
+  private static final HttpField NO_STORE =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+  private static final HttpField TEXT =
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
 
   private final PageViews views;
   private final String clientIpHeader;
@@ -49,17 +52,20 @@ public final class BeaconHandler extends Handler.Wrapper {
    * @param clientIpHeader a header a trusted proxy sets with the reader's address, or empty
    * @param siteHost this site's host name: a "referrer" on the same host is internal navigation
    */
-  public BeaconHandler(PageViews views, String clientIpHeader, String siteHost, SecurityHeaders headers) {
+  public BeaconHandler(
+      PageViews views, String clientIpHeader, String siteHost, SecurityHeaders headers) {
     this.views = views;
     this.clientIpHeader = clientIpHeader;
     this.siteHost = siteHost.toLowerCase(Locale.ROOT);
     this.securityHeaders = headers.all().entrySet().stream()
-        .map(e -> new PreEncodedHttpField(e.getKey(), e.getValue())).toArray(HttpField[]::new);
+        .map(e -> new PreEncodedHttpField(e.getKey(), e.getValue()))
+        .toArray(HttpField[]::new);
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    if (!HttpMethod.POST.is(request.getMethod()) || !PATH.equals(request.getHttpURI().getPath())) {
+    if (!HttpMethod.POST.is(request.getMethod())
+        || !PATH.equals(request.getHttpURI().getPath())) {
       return super.handle(request, response, callback);
     }
     var headers = response.getHeaders();
@@ -67,27 +73,37 @@ public final class BeaconHandler extends Handler.Wrapper {
     headers.add(NO_STORE);
     var in = request.getHeaders();
     if ("cross-site".equals(in.get("Sec-Fetch-Site"))) {
-      return refuse(response, callback, 403, "Page views are accepted from this site's own pages only.");
+      return refuse(
+          response, callback, 403, "Page views are accepted from this site's own pages only.");
     }
-    if (request.getLength() > MAX_BODY) return refuse(response, callback, 413, "A page view report is at most " + MAX_BODY + " bytes.");
+    if (request.getLength() > MAX_BODY)
+      return refuse(
+          response, callback, 413, "A page view report is at most " + MAX_BODY + " bytes.");
     byte[] body;
     try (var stream = Request.asInputStream(request)) {
       body = stream.readNBytes(MAX_BODY + 1);
     } catch (IOException e) {
       return refuse(response, callback, 400, "The page view report could not be read.");
     }
-    if (body.length > MAX_BODY) return refuse(response, callback, 413, "A page view report is at most " + MAX_BODY + " bytes.");
+    if (body.length > MAX_BODY)
+      return refuse(
+          response, callback, 413, "A page view report is at most " + MAX_BODY + " bytes.");
     Beacon beacon;
     try {
       beacon = beacon(parse(new String(body, StandardCharsets.UTF_8)));
     } catch (InvalidInput e) {
-      return refuse(response, callback, 400, "The page view report is not valid: " + e.getMessage() + ".");
+      return refuse(
+          response, callback, 400, "The page view report is not valid: " + e.getMessage() + ".");
     } catch (IllegalArgumentException e) {
-      return refuse(response, callback, 400, "The page view report is not a properly encoded form.");
+      return refuse(
+          response, callback, 400, "The page view report is not a properly encoded form.");
     }
-    var prefetch = views.bots().isPrefetch(in.get("Sec-Purpose"), in.get("Purpose"), in.get("X-Purpose"), in.get("X-Moz"));
+    var prefetch = views
+        .bots()
+        .isPrefetch(in.get("Sec-Purpose"), in.get("Purpose"), in.get("X-Purpose"), in.get("X-Moz"));
     var objects = "1".equals(in.get("Sec-GPC")) || "1".equals(in.get("DNT"));
-    views.record(beacon, new Reader(clientIp(request), in.get(HttpHeader.USER_AGENT), prefetch, objects));
+    views.record(
+        beacon, new Reader(clientIp(request), in.get(HttpHeader.USER_AGENT), prefetch, objects));
     response.setStatus(204);
     response.write(true, null, callback);
     return true;
@@ -96,14 +112,16 @@ public final class BeaconHandler extends Handler.Wrapper {
   private Beacon beacon(Map<String, String> form) {
     var beacon = new Beacon(form.get("p"), form.get("r"), form.get("u"));
     var host = beacon.referrerHost();
-    if (host.equals(siteHost) || ("www." + host).equals(siteHost)) return new Beacon(beacon.path(), "", beacon.campaign());
+    if (host.equals(siteHost) || ("www." + host).equals(siteHost))
+      return new Beacon(beacon.path(), "", beacon.campaign());
     return beacon;
   }
 
   private static boolean refuse(Response response, Callback callback, int status, String message) {
     response.setStatus(status);
     response.getHeaders().add(TEXT);
-    response.write(true, ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8)), callback);
+    response.write(
+        true, ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8)), callback);
     return true;
   }
 

@@ -13,7 +13,8 @@ import java.util.Map;
  * them until the reader allows advertising, and whether YouTube embeds render as a click-to-load
  * facade (or as a plain link when the operator turned YouTube off).
  */
-public record BodyExtras(Map<Integer, AdSlot> adsAfter, String houseText, String houseLink, boolean youtube) {
+public record BodyExtras(
+    Map<Integer, AdSlot> adsAfter, String houseText, String houseLink, boolean youtube) {
   public static final BodyExtras NONE = new BodyExtras(Map.of(), "", "/", true);
 
   public BodyExtras {

@@ -17,8 +17,18 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * encodings are two representations), and the headers caches need, encoded once so a hit
  * costs no formatting.
  */
-record CachedPage(int status, String contentType, byte[] body, byte[] gzip, String etag, String gzipEtag,
-    String surrogateKeys, Set<String> keys, Instant lastModified, Instant renderedAt, HttpField[] identityHeaders,
+record CachedPage(
+    int status,
+    String contentType,
+    byte[] body,
+    byte[] gzip,
+    String etag,
+    String gzipEtag,
+    String surrogateKeys,
+    Set<String> keys,
+    Instant lastModified,
+    Instant renderedAt,
+    HttpField[] identityHeaders,
     HttpField[] gzipHeaders) {
 
   static CachedPage of(RenderedPage page) {
@@ -30,7 +40,8 @@ record CachedPage(int status, String contentType, byte[] body, byte[] gzip, Stri
     var common = new ArrayList<HttpField>();
     common.add(new PreEncodedHttpField("Surrogate-Key", surrogate));
     if (page.lastModified() != null) {
-      common.add(new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, PageCache.HTTP_DATE.format(page.lastModified())));
+      common.add(new PreEncodedHttpField(
+          HttpHeader.LAST_MODIFIED, PageCache.HTTP_DATE.format(page.lastModified())));
     }
     common.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, page.contentType()));
     var identity = new ArrayList<>(common);
@@ -38,8 +49,19 @@ record CachedPage(int status, String contentType, byte[] body, byte[] gzip, Stri
     var zipped = new ArrayList<>(common);
     zipped.add(new PreEncodedHttpField(HttpHeader.ETAG, gzipEtag));
     zipped.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip"));
-    return new CachedPage(page.status(), page.contentType(), page.body(), gzip, etag, gzipEtag, surrogate,
-        page.keys(), page.lastModified(), Instant.now(), identity.toArray(HttpField[]::new), zipped.toArray(HttpField[]::new));
+    return new CachedPage(
+        page.status(),
+        page.contentType(),
+        page.body(),
+        gzip,
+        etag,
+        gzipEtag,
+        surrogate,
+        page.keys(),
+        page.lastModified(),
+        Instant.now(),
+        identity.toArray(HttpField[]::new),
+        zipped.toArray(HttpField[]::new));
   }
 
   /** Bytes held in memory, for the cache's weight limit. */

@@ -21,9 +21,11 @@ import org.eclipse.jetty.util.Callback;
 public final class CachedPageHandler extends Handler.Wrapper {
   /** Paths the page cache can hold: lower-case slugs and slashes, nothing that needs decoding. */
   private static final Pattern CACHEABLE_PATH = Pattern.compile("/(?:[a-z0-9-]+(?:/[a-z0-9-]+)?)?");
+
   private static final Pattern PAGE_QUERY = Pattern.compile("page=([1-9][0-9]{0,3})");
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
-  private static final HttpField CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
+  private static final HttpField CACHE_CONTROL =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
 
   private final PageCache cache;
   private final HttpField[] securityHeaders;
@@ -31,7 +33,8 @@ public final class CachedPageHandler extends Handler.Wrapper {
   public CachedPageHandler(PageCache cache, SecurityHeaders headers) {
     this.cache = cache;
     this.securityHeaders = headers.all().entrySet().stream()
-        .map(e -> new PreEncodedHttpField(e.getKey(), e.getValue())).toArray(HttpField[]::new);
+        .map(e -> new PreEncodedHttpField(e.getKey(), e.getValue()))
+        .toArray(HttpField[]::new);
   }
 
   @Override

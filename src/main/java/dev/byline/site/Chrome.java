@@ -11,8 +11,18 @@ import java.util.List;
  *     script (e.g. the consent defaults); empty by default
  * @param bodyEnd extra, already-safe markup features place at the end of {@code <body>}
  */
-public record Chrome(String siteName, String baseUrl, String lang, List<Section> sections, String cssUrl,
-    String logoUrl, String iconUrl, List<String> scripts, String head, String bodyEnd, List<FooterLink> footerLinks) {
+public record Chrome(
+    String siteName,
+    String baseUrl,
+    String lang,
+    List<Section> sections,
+    String cssUrl,
+    String logoUrl,
+    String iconUrl,
+    List<String> scripts,
+    String head,
+    String bodyEnd,
+    List<FooterLink> footerLinks) {
 
   /** A link in the footer ("Cookie settings", "Privacy"). {@code attribute} is an optional data- attribute name. */
   public record FooterLink(String label, String href, String attribute) {}
@@ -25,7 +35,18 @@ public record Chrome(String siteName, String baseUrl, String lang, List<Section>
 
   /** The same chrome with no scripts and nothing features added to head or body: for previews in a sandboxed frame. */
   public Chrome withoutScripts() {
-    return new Chrome(siteName, baseUrl, lang, sections, cssUrl, logoUrl, iconUrl, List.of(), "", "", footerLinks);
+    return new Chrome(
+        siteName,
+        baseUrl,
+        lang,
+        sections,
+        cssUrl,
+        logoUrl,
+        iconUrl,
+        List.of(),
+        "",
+        "",
+        footerLinks);
   }
 
   public String absolute(String path) {

@@ -28,6 +28,7 @@ import java.util.Map;
 public final class ConsentMarkup {
   /** The generated static asset holding the settings; loaded before the consent script. */
   public static final String SETTINGS_ASSET = "consent-settings.js";
+
   public static final String RECORDS_PATH = "/consent/records";
   public static final String POLICY_PATH = "/cookies";
 
@@ -37,7 +38,8 @@ public final class ConsentMarkup {
   private final List<String> stylesheets;
   private final ObjectMapper json = new ObjectMapper();
 
-  public ConsentMarkup(ConsentPolicy policy, AdsSettings ads, String language, StaticAssets assets) {
+  public ConsentMarkup(
+      ConsentPolicy policy, AdsSettings ads, String language, StaticAssets assets) {
     this.policy = policy;
     this.ads = ads;
     this.language = language;
@@ -46,23 +48,33 @@ public final class ConsentMarkup {
 
   /** The inline Consent Mode defaults, or nothing when no Google tag is configured. */
   public String head() {
-    return policy.googleConsentMode().map(m -> "<script>" + m.inlineScript() + "</script>").orElse("");
+    return policy
+        .googleConsentMode()
+        .map(m -> "<script>" + m.inlineScript() + "</script>")
+        .orElse("");
   }
 
   public String bodyEnd() {
     var out = new StringBuilder();
-    policy.service(KnownServices.GOOGLE_ANALYTICS).ifPresent(ga -> out.append(
-        "<script type=\"text/plain\" data-category=\"analytics\" data-service=\"google-analytics\" async data-src=\"")
-        .append(Html.escape("https://www.googletagmanager.com/gtag/js?id=" + ga4Id())).append("\"></script>\n"));
-    ads.adsenseClient().ifPresent(client -> out.append(
-        "<script type=\"text/plain\" data-category=\"advertising\" data-service=\"adsense\" async crossorigin=\"anonymous\" data-src=\"")
-        .append(Html.escape("https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=" + client)).append("\"></script>\n"));
+    policy
+        .service(KnownServices.GOOGLE_ANALYTICS)
+        .ifPresent(ga -> out.append(
+                "<script type=\"text/plain\" data-category=\"analytics\" data-service=\"google-analytics\" async data-src=\"")
+            .append(Html.escape("https://www.googletagmanager.com/gtag/js?id=" + ga4Id()))
+            .append("\"></script>\n"));
+    ads.adsenseClient()
+        .ifPresent(client -> out.append(
+                "<script type=\"text/plain\" data-category=\"advertising\" data-service=\"adsense\" async crossorigin=\"anonymous\" data-src=\"")
+            .append(Html.escape(
+                "https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=" + client))
+            .append("\"></script>\n"));
     return out.toString();
   }
 
   /** The settings asset: one assignment the consent script reads. */
   public byte[] settingsScript() {
-    return ("window.bylineConsentSettings=" + settingsJson() + ";\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return ("window.bylineConsentSettings=" + settingsJson() + ";\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** What the consent script needs: the policy, the banner's words, and where to send records. */
@@ -80,8 +92,16 @@ public final class ConsentMarkup {
     for (var c : policy.categories()) {
       var services = new ArrayList<Map<String, Object>>();
       for (var svc : policy.services(c)) {
-        services.add(ordered("id", svc.id(), "label", serviceLabel(svc),
-            "cookies", svc.cookies().stream().filter(k -> k.firstParty()).map(k -> k.name()).toList()));
+        services.add(ordered(
+            "id",
+            svc.id(),
+            "label",
+            serviceLabel(svc),
+            "cookies",
+            svc.cookies().stream()
+                .filter(k -> k.firstParty())
+                .map(k -> k.name())
+                .toList()));
       }
       categories.add(ordered("id", c.id(), "services", services));
     }
@@ -100,13 +120,17 @@ public final class ConsentMarkup {
   }
 
   private static String serviceLabel(Service s) {
-    return Html.escape(s.name()) + (s.thirdParty() ? " <span class=\"cc-provider\">(" + Html.escape(s.provider()) + ")</span>" : "");
+    return Html.escape(s.name())
+        + (s.thirdParty()
+            ? " <span class=\"cc-provider\">(" + Html.escape(s.provider()) + ")</span>"
+            : "");
   }
 
   /** A map that keeps the order given, so the page's bytes are the same on every start. */
   static Map<String, Object> ordered(Object... keysAndValues) {
     var m = new LinkedHashMap<String, Object>();
-    for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    for (int i = 0; i < keysAndValues.length; i += 2)
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
     return m;
   }
 }

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsentRoutes implements Routes {
   /** The path prefix the composition root exempts from the session CSRF check. */
   public static final String CSRF_EXEMPT_PREFIX = "/consent/";
+
   private static final Logger log = LoggerFactory.getLogger(ConsentRoutes.class);
 
   private final ConsentChoiceReader reader;
@@ -42,7 +43,11 @@ public final class ConsentRoutes implements Routes {
    * @param clientAddress the reader's address as the server should believe it (the connection's,
    *     or a trusted proxy's report); it is truncated before it is stored or used as a rate-limit key
    */
-  public ConsentRoutes(ConsentChoiceReader reader, ConsentRecords records, SubmissionLimiter limiter, String baseUrl,
+  public ConsentRoutes(
+      ConsentChoiceReader reader,
+      ConsentRecords records,
+      SubmissionLimiter limiter,
+      String baseUrl,
       Function<Context, String> clientAddress) {
     this.reader = reader;
     this.records = records;
@@ -87,7 +92,11 @@ public final class ConsentRoutes implements Routes {
     try {
       var choice = reader.read(body);
       var saved = records.save(choice, address, ctx.userAgent());
-      log.info("event=consent_recorded record={} action={} revision={}", saved.id(), choice.action().id(), choice.revision());
+      log.info(
+          "event=consent_recorded record={} action={} revision={}",
+          saved.id(),
+          choice.action().id(),
+          choice.revision());
       ctx.status(204);
     } catch (InvalidInput e) {
       reply(ctx, 400, e.getMessage());
@@ -96,11 +105,14 @@ public final class ConsentRoutes implements Routes {
 
   private boolean sameOrigin(Context ctx) {
     var origin = ctx.header("Origin");
-    if (origin == null || origin.isEmpty()) return "same-origin".equals(ctx.header("Sec-Fetch-Site"));
+    if (origin == null || origin.isEmpty())
+      return "same-origin".equals(ctx.header("Sec-Fetch-Site"));
     if (origin.equals(siteOrigin)) return true;
     var host = ctx.header("Host");
     var own = origin(origin);
-    return host != null && !own.isEmpty() && own.substring(own.indexOf("://") + 3).equalsIgnoreCase(host);
+    return host != null
+        && !own.isEmpty()
+        && own.substring(own.indexOf("://") + 3).equalsIgnoreCase(host);
   }
 
   private static void reply(Context ctx, int status, String message) {
@@ -113,7 +125,8 @@ public final class ConsentRoutes implements Routes {
     try {
       var u = URI.create(url.strip());
       if (u.getScheme() == null || u.getHost() == null) return "";
-      return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT) + (u.getPort() < 0 ? "" : ":" + u.getPort());
+      return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT)
+          + (u.getPort() < 0 ? "" : ":" + u.getPort());
     } catch (IllegalArgumentException e) {
       return "";
     }

@@ -7,6 +7,8 @@ public record CookiePolicyView(Chrome chrome, Meta meta, ConsentPolicy policy) {
   /** "6 months" for 182 days; whole days otherwise. */
   public String expiry() {
     int days = policy.expiryDays();
-    return days % 30 <= 2 && days >= 28 ? (days / 30) + (days / 30 == 1 ? " month" : " months") : days + " days";
+    return days % 30 <= 2 && days >= 28
+        ? (days / 30) + (days / 30 == 1 ? " month" : " months")
+        : days + " days";
   }
 }

@@ -13,7 +13,8 @@ public final class Dates {
 
   public Dates(ZoneId zone, Locale locale) {
     this.human = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", locale).withZone(zone);
-    this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
+    this.day =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
   }
 
   /** "25 November 2026, 14:05 UTC". */
@@ -27,6 +28,9 @@ public final class Dates {
 
   /** ISO 8601 with offset, for {@code <time datetime>} and structured data. */
   public static String iso(Instant t) {
-    return t == null ? "" : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    return t == null
+        ? ""
+        : DateTimeFormatter.ISO_INSTANT.format(
+            t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 }

@@ -13,7 +13,9 @@ public final class ErrorPages implements ErrorRenderer {
   @Override
   public byte[] render(int status, String title, String message) {
     var chrome = site.chrome();
-    var meta = Meta.simple(title + " | " + chrome.siteName(), "", chrome.baseUrl() + "/").noindexed();
-    return site.views().render("site/error.jte", new ErrorView(chrome, meta, status, title, message));
+    var meta = Meta.simple(title + " | " + chrome.siteName(), "", chrome.baseUrl() + "/")
+        .noindexed();
+    return site.views()
+        .render("site/error.jte", new ErrorView(chrome, meta, status, title, message));
   }
 }

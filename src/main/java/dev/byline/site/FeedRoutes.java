@@ -37,7 +37,12 @@ public final class FeedRoutes implements Routes {
   private final AuthorStore authors;
   private final Clock clock;
 
-  public FeedRoutes(Site site, FeedBuilder builder, SectionStore sections, TopicStore topics, AuthorStore authors,
+  public FeedRoutes(
+      Site site,
+      FeedBuilder builder,
+      SectionStore sections,
+      TopicStore topics,
+      AuthorStore authors,
       Clock clock) {
     this.site = site;
     this.builder = builder;
@@ -53,12 +58,27 @@ public final class FeedRoutes implements Routes {
       throw Redirect.permanent("/feed/" + FeedFormat.RSS.fileName());
     });
     routes.get("/feed/{file}", ctx -> serve(ctx, FeedScope.Front::new));
-    routes.get("/feed/topic/{slug}/{file}", ctx -> serve(ctx, () -> new FeedScope.OfTopic(
-        topics.bySlug(slug(ctx)).orElseThrow(() -> new NotFoundResponse("There is no topic at this address.")))));
-    routes.get("/feed/author/{slug}/{file}", ctx -> serve(ctx, () -> new FeedScope.OfAuthor(
-        authors.bySlug(slug(ctx)).orElseThrow(() -> new NotFoundResponse("There is no author at this address.")))));
-    routes.get("/feed/{section}/{file}", ctx -> serve(ctx, () -> new FeedScope.OfSection(
-        sections.bySlug(ctx.pathParam("section")).orElseThrow(() -> new NotFoundResponse("There is no section at this address.")))));
+    routes.get(
+        "/feed/topic/{slug}/{file}",
+        ctx -> serve(
+            ctx,
+            () -> new FeedScope.OfTopic(topics
+                .bySlug(slug(ctx))
+                .orElseThrow(() -> new NotFoundResponse("There is no topic at this address.")))));
+    routes.get(
+        "/feed/author/{slug}/{file}",
+        ctx -> serve(
+            ctx,
+            () -> new FeedScope.OfAuthor(authors
+                .bySlug(slug(ctx))
+                .orElseThrow(() -> new NotFoundResponse("There is no author at this address.")))));
+    routes.get(
+        "/feed/{section}/{file}",
+        ctx -> serve(
+            ctx,
+            () -> new FeedScope.OfSection(sections
+                .bySlug(ctx.pathParam("section"))
+                .orElseThrow(() -> new NotFoundResponse("There is no section at this address.")))));
   }
 
   private static String slug(Context ctx) {

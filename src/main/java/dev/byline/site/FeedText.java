@@ -28,7 +28,8 @@ public final class FeedText {
     for (var b : article.body()) if (b instanceof Block.RelatedLink r) ids.add(r.articleId());
     var links = new HashMap<Long, ArticleSummary>();
     articles.summaries(ids).forEach(s -> links.put(s.id(), s));
-    var bytes = views.render("feed/content.jte", new FeedTextView(article, links, baseUrl, siteName));
+    var bytes =
+        views.render("feed/content.jte", new FeedTextView(article, links, baseUrl, siteName));
     return new String(bytes, StandardCharsets.UTF_8).strip();
   }
 }

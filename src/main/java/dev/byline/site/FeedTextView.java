@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param links pinned related stories by id, for "Read:" links
  */
-public record FeedTextView(Article article, Map<Long, ArticleSummary> links, String baseUrl, String siteName) {
+public record FeedTextView(
+    Article article, Map<Long, ArticleSummary> links, String baseUrl, String siteName) {
   /** Root-relative URLs in sanitised HTML: the sanitizer always writes double-quoted attributes. */
   private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")/(?!/)");
 
@@ -25,6 +26,8 @@ public record FeedTextView(Article article, Map<Long, ArticleSummary> links, Str
 
   /** Sanitised HTML with root-relative links and sources made absolute. */
   public String absoluteLinks(String html) {
-    return ROOT_RELATIVE.matcher(html).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(baseUrl) + "/");
+    return ROOT_RELATIVE
+        .matcher(html)
+        .replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(baseUrl) + "/");
   }
 }

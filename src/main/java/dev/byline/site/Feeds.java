@@ -15,17 +15,20 @@ final class Feeds {
   /** Autodiscovery links (RSS, Atom, JSON Feed) for the list page at {@code path}. */
   static List<Meta.FeedLink> linksFor(Chrome chrome, String path, String title) {
     var folder = path.equals("/") || path.isEmpty() ? "/feed/" : "/feed" + path + "/";
-    var name = title.equals(chrome.siteName()) ? chrome.siteName() : title + " | " + chrome.siteName();
+    var name =
+        title.equals(chrome.siteName()) ? chrome.siteName() : title + " | " + chrome.siteName();
     var links = new ArrayList<Meta.FeedLink>();
-    for (var f : FeedFormat.values()) links.add(new Meta.FeedLink(f.mediaType(), name + " (" + f.label() + ")",
-        chrome.absolute(folder + f.fileName())));
+    for (var f : FeedFormat.values())
+      links.add(new Meta.FeedLink(
+          f.mediaType(), name + " (" + f.label() + ")", chrome.absolute(folder + f.fileName())));
     return links;
   }
 
   /** An article links the front page's feeds and its section's. */
   static List<Meta.FeedLink> linksForArticle(Chrome chrome, dev.byline.content.Article article) {
     var links = new ArrayList<>(linksFor(chrome, "/", chrome.siteName()));
-    if (article.section() != null) links.addAll(linksFor(chrome, article.section().path(), article.section().name()));
+    if (article.section() != null)
+      links.addAll(linksFor(chrome, article.section().path(), article.section().name()));
     return links;
   }
 }

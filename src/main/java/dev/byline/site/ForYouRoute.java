@@ -45,25 +45,30 @@ public final class ForYouRoute implements Routes {
     var signals = signals(ctx);
     int limit = limit(ctx.queryParam("limit"));
     var items = recommender.recommend(signals, limit).stream()
-        .map(r -> StoryItem.of(r.story(), site.dates(), r.reason())).toList();
+        .map(r -> StoryItem.of(r.story(), site.dates(), r.reason()))
+        .toList();
     ctx.contentType(MostReadPages.JSON_TYPE);
     ctx.result(json.writeValueAsBytes(Map.of("items", items)));
   }
 
   private ReaderSignals signals(Context ctx) throws IOException {
-    if (ctx.contentLength() > MAX_BODY) throw new ContentTooLargeResponse("Send at most " + MAX_BODY + " bytes.");
+    if (ctx.contentLength() > MAX_BODY)
+      throw new ContentTooLargeResponse("Send at most " + MAX_BODY + " bytes.");
     byte[] bytes;
     try (var in = ctx.bodyInputStream()) {
       bytes = in.readNBytes(MAX_BODY + 1);
     }
-    if (bytes.length > MAX_BODY) throw new ContentTooLargeResponse("Send at most " + MAX_BODY + " bytes.");
+    if (bytes.length > MAX_BODY)
+      throw new ContentTooLargeResponse("Send at most " + MAX_BODY + " bytes.");
     JsonNode root;
     try {
       root = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
     } catch (IOException e) {
-      throw new BadRequest("The body must be JSON like {\"read\": [12, 7], \"follow\": [\"norreland\"]}.");
+      throw new BadRequest(
+          "The body must be JSON like {\"read\": [12, 7], \"follow\": [\"norreland\"]}.");
     }
-    if (root == null || !root.isObject()) throw new BadRequest("The body must be a JSON object with \"read\" and \"follow\" lists.");
+    if (root == null || !root.isObject())
+      throw new BadRequest("The body must be a JSON object with \"read\" and \"follow\" lists.");
     try {
       return new ReaderSignals(ids(root.get("read")), slugs(root.get("follow")));
     } catch (InvalidInput e) {
@@ -76,7 +81,8 @@ public final class ForYouRoute implements Routes {
     if (node == null || node.isNull()) return out;
     if (!node.isArray()) throw new InvalidInput("read", "must be a list of article ids");
     for (var n : node) {
-      if (!n.canConvertToLong() || !n.isIntegralNumber()) throw new InvalidInput("read", "must hold article ids (whole numbers above 0)");
+      if (!n.canConvertToLong() || !n.isIntegralNumber())
+        throw new InvalidInput("read", "must hold article ids (whole numbers above 0)");
       out.add(n.asLong());
       if (out.size() > ReaderSignals.MAX_READ) break;
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 public final class FrontPage implements Routes {
   /** How many of the newest stories the front page considers. */
   static final int POOL = 40;
+
   static final int TOP_STORIES = 4;
   static final int RAIL_STORIES = 4;
   static final int LATEST = 12;
@@ -39,7 +40,9 @@ public final class FrontPage implements Routes {
   RenderedPage render() {
     var chrome = site.chrome();
     var pool = articles.latest(1, POOL).items();
-    ArticleSummary lead = pool.stream().filter(ArticleSummary::hasImage).findFirst()
+    ArticleSummary lead = pool.stream()
+        .filter(ArticleSummary::hasImage)
+        .findFirst()
         .orElse(pool.isEmpty() ? null : pool.get(0));
     var shown = new HashSet<Long>();
     if (lead != null) shown.add(lead.id());
@@ -51,16 +54,23 @@ public final class FrontPage implements Routes {
     var rails = new ArrayList<SectionRail>();
     for (var section : chrome.sections()) {
       var stories = articles.inSection(section.id(), 1, RAIL_STORIES + 2).items().stream()
-          .filter(s -> !shown.contains(s.id())).limit(RAIL_STORIES).toList();
+          .filter(s -> !shown.contains(s.id()))
+          .limit(RAIL_STORIES)
+          .toList();
       if (!stories.isEmpty()) rails.add(new SectionRail(section, stories));
     }
-    var latest = pool.stream().filter(s -> !shown.contains(s.id())).limit(LATEST).toList();
+    var latest =
+        pool.stream().filter(s -> !shown.contains(s.id())).limit(LATEST).toList();
     var data = new StructuredData(chrome);
-    var meta = Meta.simple(chrome.siteName(), "The latest news from " + chrome.siteName() + ".", chrome.baseUrl() + "/")
+    var meta = Meta.simple(
+            chrome.siteName(),
+            "The latest news from " + chrome.siteName() + ".",
+            chrome.baseUrl() + "/")
         .withJsonLd(List.of(data.organizationPage(), data.webSite()))
         .withFeeds(Feeds.linksFor(chrome, "/", chrome.siteName()));
     var view = new FrontView(chrome, meta, site.dates(), lead, top, rails, latest);
     Instant newest = pool.isEmpty() ? null : pool.get(0).firstPublishedAt();
-    return RenderedPage.html(site.views().render("site/front.jte", view), Set.of("front", PageCache.ALL), newest);
+    return RenderedPage.html(
+        site.views().render("site/front.jte", view), Set.of("front", PageCache.ALL), newest);
   }
 }

@@ -4,8 +4,14 @@ import dev.byline.content.ArticleSummary;
 import java.util.List;
 
 /** The front page: a lead story, top stories, a rail per section and the latest. */
-public record FrontView(Chrome chrome, Meta meta, Dates dates, ArticleSummary lead, List<ArticleSummary> top,
-    List<SectionRail> rails, List<ArticleSummary> latest) {
+public record FrontView(
+    Chrome chrome,
+    Meta meta,
+    Dates dates,
+    ArticleSummary lead,
+    List<ArticleSummary> top,
+    List<SectionRail> rails,
+    List<ArticleSummary> latest) {
   public FrontView {
     top = List.copyOf(top);
     rails = List.copyOf(rails);

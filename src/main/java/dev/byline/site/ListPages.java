@@ -1,9 +1,9 @@
 package dev.byline.site;
 
 import dev.byline.content.ArticleStore;
+import dev.byline.content.ArticleSummary;
 import dev.byline.content.AuthorStore;
 import dev.byline.content.Page;
-import dev.byline.content.ArticleSummary;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
@@ -26,7 +26,12 @@ public final class ListPages implements Routes {
   private final TopicStore topics;
   private final AuthorStore authors;
 
-  public ListPages(Site site, ArticleStore articles, SectionStore sections, TopicStore topics, AuthorStore authors) {
+  public ListPages(
+      Site site,
+      ArticleStore articles,
+      SectionStore sections,
+      TopicStore topics,
+      AuthorStore authors) {
     this.site = site;
     this.articles = articles;
     this.sections = sections;
@@ -49,10 +54,19 @@ public final class ListPages implements Routes {
     var slug = ctx.pathParam("section");
     int page = Params.page(ctx);
     site.cache().serve(ctx, Params.cacheKey("/" + slug, page), () -> {
-      var section = sections.bySlug(slug).orElseThrow(() -> new NotFoundResponse("There is no section at this address."));
+      var section = sections
+          .bySlug(slug)
+          .orElseThrow(() -> new NotFoundResponse("There is no section at this address."));
       var list = articles.inSection(section.id(), page, PAGE_SIZE);
-      return render(list, "section", "", section.name(), section.description(), section.path(),
-          List.of(new Breadcrumb(section.name(), section.path())), Set.of("section:" + section.id()));
+      return render(
+          list,
+          "section",
+          "",
+          section.name(),
+          section.description(),
+          section.path(),
+          List.of(new Breadcrumb(section.name(), section.path())),
+          Set.of("section:" + section.id()));
     });
   }
 
@@ -61,11 +75,20 @@ public final class ListPages implements Routes {
     int page = Params.page(ctx);
     if (!Slugs.isValid(slug)) throw new NotFoundResponse("There is no topic at this address.");
     site.cache().serve(ctx, Params.cacheKey("/topic/" + slug, page), () -> {
-      var topic = topics.bySlug(slug).orElseThrow(() -> new NotFoundResponse("There is no topic at this address."));
+      var topic = topics
+          .bySlug(slug)
+          .orElseThrow(() -> new NotFoundResponse("There is no topic at this address."));
       var list = articles.withTopic(topic.id(), page, PAGE_SIZE);
       var label = "Topic · " + capitalise(topic.type().dbValue());
-      return render(list, "topic", label, topic.name(), "", topic.path(),
-          List.of(new Breadcrumb(topic.name(), topic.path())), Set.of("topic:" + topic.id()));
+      return render(
+          list,
+          "topic",
+          label,
+          topic.name(),
+          "",
+          topic.path(),
+          List.of(new Breadcrumb(topic.name(), topic.path())),
+          Set.of("topic:" + topic.id()));
     });
   }
 
@@ -74,28 +97,52 @@ public final class ListPages implements Routes {
     int page = Params.page(ctx);
     if (!Slugs.isValid(slug)) throw new NotFoundResponse("There is no author at this address.");
     site.cache().serve(ctx, Params.cacheKey("/author/" + slug, page), () -> {
-      var author = authors.bySlug(slug).orElseThrow(() -> new NotFoundResponse("There is no author at this address."));
+      var author = authors
+          .bySlug(slug)
+          .orElseThrow(() -> new NotFoundResponse("There is no author at this address."));
       var list = articles.byAuthor(author.id(), page, PAGE_SIZE);
-      return render(list, "author", "Author", author.name(), author.bio(), author.path(),
-          List.of(new Breadcrumb(author.name(), author.path())), Set.of("author:" + author.id()));
+      return render(
+          list,
+          "author",
+          "Author",
+          author.name(),
+          author.bio(),
+          author.path(),
+          List.of(new Breadcrumb(author.name(), author.path())),
+          Set.of("author:" + author.id()));
     });
   }
 
-  private RenderedPage render(Page<ArticleSummary> list, String kind, String label, String title, String description,
-      String path, List<Breadcrumb> trail, Set<String> keys) {
-    if (list.isEmpty() && list.number() > 1) throw new NotFoundResponse("There is no page " + list.number() + " of this list.");
+  private RenderedPage render(
+      Page<ArticleSummary> list,
+      String kind,
+      String label,
+      String title,
+      String description,
+      String path,
+      List<Breadcrumb> trail,
+      Set<String> keys) {
+    if (list.isEmpty() && list.number() > 1)
+      throw new NotFoundResponse("There is no page " + list.number() + " of this list.");
     var chrome = site.chrome();
     var crumbs = new java.util.ArrayList<Breadcrumb>();
     crumbs.add(new Breadcrumb(chrome.siteName(), "/"));
     crumbs.addAll(trail);
-    var view0 = new ListView(chrome, null, site.dates(), kind, label, title, description, list, path, crumbs);
-    var pageTitle = title + (list.number() > 1 ? " – page " + list.number() : "") + " | " + chrome.siteName();
-    var meta = Meta.simple(pageTitle, description.isEmpty() ? "The latest from " + title + "." : description,
+    var view0 = new ListView(
+        chrome, null, site.dates(), kind, label, title, description, list, path, crumbs);
+    var pageTitle =
+        title + (list.number() > 1 ? " – page " + list.number() : "") + " | " + chrome.siteName();
+    var meta = Meta.simple(
+            pageTitle,
+            description.isEmpty() ? "The latest from " + title + "." : description,
             chrome.absolute(view0.pageUrl(list.number())))
-        .withPaging(list.hasPrevious() ? view0.pageUrl(list.number() - 1) : "", list.hasNext() ? view0.pageUrl(list.number() + 1) : "")
+        .withPaging(
+            list.hasPrevious() ? view0.pageUrl(list.number() - 1) : "",
+            list.hasNext() ? view0.pageUrl(list.number() + 1) : "")
         .withJsonLd(List.of(new StructuredData(chrome).breadcrumbs(crumbs)))
         .withFeeds(Feeds.linksFor(chrome, path, title));
-    var view = new ListView(chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs);
+    var view = new ListView(
+        chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs);
     var allKeys = new java.util.HashSet<>(keys);
     allKeys.add(PageCache.ALL);
     var newest = list.items().isEmpty() ? null : list.items().get(0).firstPublishedAt();
@@ -105,5 +152,4 @@ public final class ListPages implements Routes {
   private static String capitalise(String s) {
     return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
-
 }

@@ -11,15 +11,26 @@ import java.util.List;
  * @param label a small line above the title ("Topic · Place"), or empty
  * @param path the list's own path, to which {@code ?page=N} is added
  */
-public record ListView(Chrome chrome, Meta meta, Dates dates, String kind, String label, String title,
-    String description, Page<ArticleSummary> page, String path, List<Breadcrumb> crumbs) {
+public record ListView(
+    Chrome chrome,
+    Meta meta,
+    Dates dates,
+    String kind,
+    String label,
+    String title,
+    String description,
+    Page<ArticleSummary> page,
+    String path,
+    List<Breadcrumb> crumbs) {
   public ListView {
     crumbs = List.copyOf(crumbs);
   }
 
   /** The topic's slug on a topic page (readers may follow it), otherwise null. */
   public String topicSlug() {
-    return kind.equals("topic") && path.startsWith("/topic/") ? path.substring("/topic/".length()) : null;
+    return kind.equals("topic") && path.startsWith("/topic/")
+        ? path.substring("/topic/".length())
+        : null;
   }
 
   public String pageUrl(int n) {

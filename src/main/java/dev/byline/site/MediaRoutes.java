@@ -28,7 +28,9 @@ public final class MediaRoutes implements Routes {
   private void serve(Context ctx) {
     var key = ctx.pathParam("dir") + "/" + ctx.pathParam("file");
     if (!key.contains("-w")) throw new NotFoundResponse("no such image");
-    var path = files.pathOf(key).filter(Files::isRegularFile)
+    var path = files
+        .pathOf(key)
+        .filter(Files::isRegularFile)
         .orElseThrow(() -> new NotFoundResponse("no such image"));
     var etag = "\"" + key.replace('/', '-') + "\"";
     ctx.header("Cache-Control", "public, max-age=31536000, immutable");
@@ -37,8 +39,12 @@ public final class MediaRoutes implements Routes {
       ctx.status(304);
       return;
     }
-    ctx.contentType(key.endsWith(".png") ? "image/png" : key.endsWith(".webp") ? "image/webp"
-        : key.endsWith(".gif") ? "image/gif" : "image/jpeg");
+    ctx.contentType(
+        key.endsWith(".png")
+            ? "image/png"
+            : key.endsWith(".webp")
+                ? "image/webp"
+                : key.endsWith(".gif") ? "image/gif" : "image/jpeg");
     try {
       ctx.result(Files.readAllBytes(path));
     } catch (IOException e) {

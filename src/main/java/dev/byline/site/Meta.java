@@ -10,8 +10,20 @@ import java.util.List;
  * @param prev relative URL of the previous page of a list, or empty
  * @param feeds alternate feeds for autodiscovery
  */
-public record Meta(String title, String description, String canonical, String type, String image, int imageWidth,
-    int imageHeight, String imageAlt, List<String> jsonLd, String prev, String next, boolean noindex, List<FeedLink> feeds) {
+public record Meta(
+    String title,
+    String description,
+    String canonical,
+    String type,
+    String image,
+    int imageWidth,
+    int imageHeight,
+    String imageAlt,
+    List<String> jsonLd,
+    String prev,
+    String next,
+    boolean noindex,
+    List<FeedLink> feeds) {
 
   public record FeedLink(String type, String title, String href) {}
 
@@ -26,26 +38,87 @@ public record Meta(String title, String description, String canonical, String ty
   }
 
   public static Meta simple(String title, String description, String canonical) {
-    return new Meta(title, description, canonical, "website", "", 0, 0, "", List.of(), "", "", false, List.of());
+    return new Meta(
+        title,
+        description,
+        canonical,
+        "website",
+        "",
+        0,
+        0,
+        "",
+        List.of(),
+        "",
+        "",
+        false,
+        List.of());
   }
 
   public Meta withPaging(String prev, String next) {
-    return new Meta(title, description, canonical, type, image, imageWidth, imageHeight, imageAlt, jsonLd, prev, next,
-        noindex, feeds);
+    return new Meta(
+        title,
+        description,
+        canonical,
+        type,
+        image,
+        imageWidth,
+        imageHeight,
+        imageAlt,
+        jsonLd,
+        prev,
+        next,
+        noindex,
+        feeds);
   }
 
   public Meta withJsonLd(List<String> docs) {
-    return new Meta(title, description, canonical, type, image, imageWidth, imageHeight, imageAlt, docs, prev, next,
-        noindex, feeds);
+    return new Meta(
+        title,
+        description,
+        canonical,
+        type,
+        image,
+        imageWidth,
+        imageHeight,
+        imageAlt,
+        docs,
+        prev,
+        next,
+        noindex,
+        feeds);
   }
 
   public Meta withFeeds(List<FeedLink> links) {
-    return new Meta(title, description, canonical, type, image, imageWidth, imageHeight, imageAlt, jsonLd, prev, next,
-        noindex, links);
+    return new Meta(
+        title,
+        description,
+        canonical,
+        type,
+        image,
+        imageWidth,
+        imageHeight,
+        imageAlt,
+        jsonLd,
+        prev,
+        next,
+        noindex,
+        links);
   }
 
   public Meta noindexed() {
-    return new Meta(title, description, canonical, type, image, imageWidth, imageHeight, imageAlt, jsonLd, prev, next,
-        true, feeds);
+    return new Meta(
+        title,
+        description,
+        canonical,
+        type,
+        image,
+        imageWidth,
+        imageHeight,
+        imageAlt,
+        jsonLd,
+        prev,
+        next,
+        true,
+        feeds);
   }
 }

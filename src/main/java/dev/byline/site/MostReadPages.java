@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.analytics.MostRead;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +45,8 @@ public final class MostReadPages implements Routes {
     var body = new LinkedHashMap<String, Object>();
     body.put("title", "Most read");
     body.put("updated", Dates.iso(mostRead.computedAt()));
-    body.put("items", stories.stream().map(s -> StoryItem.of(s, site.dates(), null)).toList());
+    body.put(
+        "items", stories.stream().map(s -> StoryItem.of(s, site.dates(), null)).toList());
     try {
       return new RenderedPage(200, JSON_TYPE, json.writeValueAsBytes(body), keys(), null);
     } catch (JsonProcessingException e) {
@@ -57,8 +57,11 @@ public final class MostReadPages implements Routes {
   RenderedPage renderPage() {
     var chrome = site.chrome();
     var crumbs = List.of(new Breadcrumb(chrome.siteName(), "/"), new Breadcrumb("Most read", PATH));
-    var meta = Meta.simple("Most read | " + chrome.siteName(), "The stories readers read most in the last 24 hours.",
-        chrome.absolute(PATH)).withJsonLd(List.of(new StructuredData(chrome).breadcrumbs(crumbs)));
+    var meta = Meta.simple(
+            "Most read | " + chrome.siteName(),
+            "The stories readers read most in the last 24 hours.",
+            chrome.absolute(PATH))
+        .withJsonLd(List.of(new StructuredData(chrome).breadcrumbs(crumbs)));
     var view = new MostReadView(chrome, meta, site.dates(), mostRead.stories(), crumbs);
     return RenderedPage.html(site.views().render("site/most-read.jte", view), keys(), null);
   }

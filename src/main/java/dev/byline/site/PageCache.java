@@ -10,8 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -32,7 +32,8 @@ public final class PageCache {
   /** Enough for every article of a busy day and all list pages, a small part of a 1 GB heap. */
   public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
   /** Readers' browsers revalidate after a minute; shared caches may serve stale briefly while refetching. */
-  public static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
+  public static final String CACHE_CONTROL =
+      "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
   /** Every page shows the section navigation; purging this key clears everything. */
   public static final String ALL = "sections";
 
@@ -48,11 +49,16 @@ public final class PageCache {
     this.enabled = maxBytes > 0;
     this.pages = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
-        .weigher((String k, CompletableFuture<CachedPage> f) -> f.isDone() && !f.isCompletedExceptionally() ? f.join().weight() : 1024)
-        .removalListener((String key, CompletableFuture<CachedPage> f, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-          if (cause == com.github.benmanes.caffeine.cache.RemovalCause.REPLACED) return;
-          if (key != null && f != null && f.isDone() && !f.isCompletedExceptionally()) untag(key, f.join().keys());
-        })
+        .weigher((String k, CompletableFuture<CachedPage> f) ->
+            f.isDone() && !f.isCompletedExceptionally() ? f.join().weight() : 1024)
+        .removalListener(
+            (String key,
+                CompletableFuture<CachedPage> f,
+                com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+              if (cause == com.github.benmanes.caffeine.cache.RemovalCause.REPLACED) return;
+              if (key != null && f != null && f.isDone() && !f.isCompletedExceptionally())
+                untag(key, f.join().keys());
+            })
         .build();
   }
 
@@ -138,7 +144,8 @@ public final class PageCache {
   }
 
   private void tag(String key, Set<String> tags) {
-    for (var t : tags) keysByTag.computeIfAbsent(t, x -> ConcurrentHashMap.newKeySet()).add(key);
+    for (var t : tags)
+      keysByTag.computeIfAbsent(t, x -> ConcurrentHashMap.newKeySet()).add(key);
   }
 
   private void untag(String key, Set<String> tags) {
@@ -166,19 +173,23 @@ public final class PageCache {
    * time when that story is taken down, so the date alone could wrongly answer 304.
    */
   static boolean notModifiedSince(Context ctx, CachedPage page) {
-    if (page.lastModified() == null || page.status() != 200 || ctx.header("If-None-Match") != null) return false;
+    if (page.lastModified() == null || page.status() != 200 || ctx.header("If-None-Match") != null)
+      return false;
     var since = ctx.header("If-Modified-Since");
     if (since == null) return false;
     try {
-      var t = java.time.ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      var t = java.time.ZonedDateTime.parse(since.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant();
       var seconds = java.time.temporal.ChronoUnit.SECONDS;
-      return !page.lastModified().truncatedTo(seconds).isAfter(t) && !page.renderedAt().truncatedTo(seconds).minusSeconds(1).isAfter(t);
+      return !page.lastModified().truncatedTo(seconds).isAfter(t)
+          && !page.renderedAt().truncatedTo(seconds).minusSeconds(1).isAfter(t);
     } catch (java.time.format.DateTimeParseException e) {
       return false; // an unreadable date is ignored, as the RFC asks
     }
   }
 
-  static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   static void write(Context ctx, CachedPage page) {
     boolean gzip = Gzip.accepted(ctx);
@@ -187,7 +198,8 @@ public final class PageCache {
     ctx.header("Vary", "Accept-Encoding");
     ctx.header("Cache-Control", CACHE_CONTROL);
     ctx.header("Surrogate-Key", page.surrogateKeys());
-    if (page.lastModified() != null) ctx.header("Last-Modified", HTTP_DATE.format(page.lastModified()));
+    if (page.lastModified() != null)
+      ctx.header("Last-Modified", HTTP_DATE.format(page.lastModified()));
     if (page.matches(ctx.header("If-None-Match")) || notModifiedSince(ctx, page)) {
       ctx.status(304);
       return;

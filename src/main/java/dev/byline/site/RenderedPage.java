@@ -9,7 +9,8 @@ import java.util.Set;
  * @param keys surrogate keys of everything the page shows; a change to any purges it
  * @param lastModified the newest content on the page, for Last-Modified; may be null
  */
-public record RenderedPage(int status, String contentType, byte[] body, Set<String> keys, Instant lastModified) {
+public record RenderedPage(
+    int status, String contentType, byte[] body, Set<String> keys, Instant lastModified) {
   public static final String HTML = "text/html; charset=utf-8";
 
   public RenderedPage {

@@ -34,6 +34,7 @@ import java.util.Set;
 public final class SearchPages implements Routes {
   /** Headlines and topics offered while typing: a short list reads faster than a long one. */
   static final int SUGGESTIONS = 6;
+
   static final String JSON = "application/json; charset=utf-8";
 
   private final Site site;
@@ -43,7 +44,8 @@ public final class SearchPages implements Routes {
   private final PageCache cache;
   private final ObjectMapper json = new ObjectMapper();
 
-  public SearchPages(Site site, SearchIndex index, SectionStore sections, TopicStore topics, PageCache cache) {
+  public SearchPages(
+      Site site, SearchIndex index, SectionStore sections, TopicStore topics, PageCache cache) {
     this.site = site;
     this.index = index;
     this.sections = sections;
@@ -62,29 +64,45 @@ public final class SearchPages implements Routes {
     var sectionList = sections.all();
     Long sectionId = null;
     if (!form.section().isEmpty()) {
-      sectionId = sectionList.stream().filter(s -> s.slug().equals(form.section())).map(Section::id).findFirst()
-          .orElseThrow(() -> new BadRequest("section: there is no section \"" + form.section() + "\""));
+      sectionId = sectionList.stream()
+          .filter(s -> s.slug().equals(form.section()))
+          .map(Section::id)
+          .findFirst()
+          .orElseThrow(
+              () -> new BadRequest("section: there is no section \"" + form.section() + "\""));
     }
     Long topicId = null;
     String topicName = "";
     if (!form.topic().isEmpty()) {
-      var topic = Slugs.isValid(form.topic()) ? topics.bySlug(form.topic()) : java.util.Optional.<dev.byline.content.Topic>empty();
-      if (topic.isEmpty()) throw new BadRequest("topic: there is no topic \"" + form.topic() + "\"");
+      var topic = Slugs.isValid(form.topic())
+          ? topics.bySlug(form.topic())
+          : java.util.Optional.<dev.byline.content.Topic>empty();
+      if (topic.isEmpty())
+        throw new BadRequest("topic: there is no topic \"" + form.topic() + "\"");
       topicId = topic.get().id();
       topicName = topic.get().name();
     }
     SearchQuery query;
     try {
-      query = new SearchQuery(form.q(), sectionId, topicId, form.fromInstant(), form.toInstant(), form.sortValue(), form.page());
+      query = new SearchQuery(
+          form.q(),
+          sectionId,
+          topicId,
+          form.fromInstant(),
+          form.toInstant(),
+          form.sortValue(),
+          form.page());
     } catch (InvalidInput e) {
       throw new BadRequest(e.getMessage());
     }
     var finalQuery = query;
     var finalTopicName = topicName;
-    cache.serve(ctx, form.canonicalUrl(), () -> render(form, finalQuery, sectionList, finalTopicName));
+    cache.serve(
+        ctx, form.canonicalUrl(), () -> render(form, finalQuery, sectionList, finalTopicName));
   }
 
-  private RenderedPage render(SearchForm form, SearchQuery query, List<Section> sectionList, String topicName) {
+  private RenderedPage render(
+      SearchForm form, SearchQuery query, List<Section> sectionList, String topicName) {
     SearchResults results;
     try {
       results = index.search(query);
@@ -98,31 +116,60 @@ public final class SearchPages implements Routes {
     for (var hit : results.hits()) {
       var section = bySection.get(hit.sectionId());
       var path = (section == null ? "/news" : section.path()) + "/" + hit.slug();
-      rows.add(new SearchView.Result(path, hit.headlineHtml(), hit.snippetHtml(), section == null ? "" : section.name(),
+      rows.add(new SearchView.Result(
+          path,
+          hit.headlineHtml(),
+          hit.snippetHtml(),
+          section == null ? "" : section.name(),
           hit.publishedAt()));
     }
     String total = "";
     String notice = "";
     if (!query.isEmpty()) {
-      total = results.total() == 1 ? "1 result" : String.format("%,d%s results", results.total(), results.totalIsExact() ? "" : "+");
-      if (!results.understood()) notice = "There were no words to search for. Try a name, a place or a subject.";
+      total = results.total() == 1
+          ? "1 result"
+          : String.format("%,d%s results", results.total(), results.totalIsExact() ? "" : "+");
+      if (!results.understood())
+        notice = "There were no words to search for. Try a name, a place or a subject.";
     }
-    if (!index.isReady()) notice = (notice.isEmpty() ? "" : notice + " ") + "The search index is being rebuilt; some stories may be missing for a few minutes.";
+    if (!index.isReady())
+      notice = (notice.isEmpty() ? "" : notice + " ")
+          + "The search index is being rebuilt; some stories may be missing for a few minutes.";
     var suggestion = results.suggestion() == null ? "" : results.suggestion();
     var title = query.text().isEmpty() ? "Search" : "Search: " + query.text();
-    var meta = Meta.simple(title + " | " + chrome.siteName(), "Search the stories of " + chrome.siteName() + ".",
-        chrome.absolute("/search")).noindexed();
-    var view = new SearchView(chrome, meta, site.dates(), form.q(), form.section(), form.topic(), topicName, form.from(),
-        form.to(), form.sort(), sectionList, rows, total, suggestion,
-        suggestion.isEmpty() ? "" : form.withQ(suggestion).canonicalUrl(), notice,
+    var meta = Meta.simple(
+            title + " | " + chrome.siteName(),
+            "Search the stories of " + chrome.siteName() + ".",
+            chrome.absolute("/search"))
+        .noindexed();
+    var view = new SearchView(
+        chrome,
+        meta,
+        site.dates(),
+        form.q(),
+        form.section(),
+        form.topic(),
+        topicName,
+        form.from(),
+        form.to(),
+        form.sort(),
+        sectionList,
+        rows,
+        total,
+        suggestion,
+        suggestion.isEmpty() ? "" : form.withQ(suggestion).canonicalUrl(),
+        notice,
         results.page() > 1 ? form.withPage(results.page() - 1).canonicalUrl() : "",
-        results.hasNext() ? form.withPage(results.page() + 1).canonicalUrl() : "", results.page());
-    return RenderedPage.html(site.views().render("site/search.jte", view), Set.of("lists", PageCache.ALL), null);
+        results.hasNext() ? form.withPage(results.page() + 1).canonicalUrl() : "",
+        results.page());
+    return RenderedPage.html(
+        site.views().render("site/search.jte", view), Set.of("lists", PageCache.ALL), null);
   }
 
   private void suggest(Context ctx) {
     var q = SearchForm.text(ctx, "q");
-    if (q.length() > SearchQuery.MAX_LENGTH) throw new BadRequest("q is longer than " + SearchQuery.MAX_LENGTH + " characters");
+    if (q.length() > SearchQuery.MAX_LENGTH)
+      throw new BadRequest("q is longer than " + SearchQuery.MAX_LENGTH + " characters");
     cache.serve(ctx, "/search/suggest?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), () -> {
       var body = new LinkedHashMap<String, Object>();
       body.put("query", q);
@@ -131,18 +178,28 @@ public final class SearchPages implements Routes {
       sections.all().forEach(s -> bySection.put(s.id(), s));
       for (var c : index.complete(q, SUGGESTIONS)) {
         var section = bySection.get(c.sectionId());
-        headlines.add(Map.of("headline", c.headline(), "url", (section == null ? "/news" : section.path()) + "/" + c.slug()));
+        headlines.add(Map.of(
+            "headline",
+            c.headline(),
+            "url",
+            (section == null ? "/news" : section.path()) + "/" + c.slug()));
       }
       var topicList = new ArrayList<Map<String, String>>();
       if (q.strip().length() >= 2) {
         for (var t : topics.startingWith(q.strip(), SUGGESTIONS)) {
-          topicList.add(Map.of("name", t.name(), "url", t.path(), "type", t.type().dbValue()));
+          topicList.add(
+              Map.of("name", t.name(), "url", t.path(), "type", t.type().dbValue()));
         }
       }
       body.put("topics", topicList);
       body.put("headlines", headlines);
       try {
-        return new RenderedPage(200, JSON, json.writeValueAsBytes(body), Set.of("lists", "topics", PageCache.ALL), null);
+        return new RenderedPage(
+            200,
+            JSON,
+            json.writeValueAsBytes(body),
+            Set.of("lists", "topics", PageCache.ALL),
+            null);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }
@@ -150,7 +207,14 @@ public final class SearchPages implements Routes {
   }
 
   /** The search form's fields as given, checked at the edge. */
-  record SearchForm(String q, String section, String topic, String from, String to, String sort, int page,
+  record SearchForm(
+      String q,
+      String section,
+      String topic,
+      String from,
+      String to,
+      String sort,
+      int page,
       java.time.ZoneId zone) {
 
     static SearchForm read(Context ctx, java.time.ZoneId zone) {
@@ -161,14 +225,23 @@ public final class SearchPages implements Routes {
       var pageText = text(ctx, "page");
       int page = 1;
       if (!pageText.isEmpty()) {
-        if (pageText.length() > 3 || !pageText.chars().allMatch(Character::isDigit) || Integer.parseInt(pageText) < 1
+        if (pageText.length() > 3
+            || !pageText.chars().allMatch(Character::isDigit)
+            || Integer.parseInt(pageText) < 1
             || Integer.parseInt(pageText) > SearchQuery.MAX_PAGE) {
           throw new BadRequest("page must be a whole number from 1 to " + SearchQuery.MAX_PAGE);
         }
         page = Integer.parseInt(pageText);
       }
-      var form = new SearchForm(text(ctx, "q"), text(ctx, "section"), text(ctx, "topic"), text(ctx, "from"),
-          text(ctx, "to"), sort.equals("newest") ? "newest" : "relevance", page, zone);
+      var form = new SearchForm(
+          text(ctx, "q"),
+          text(ctx, "section"),
+          text(ctx, "topic"),
+          text(ctx, "from"),
+          text(ctx, "to"),
+          sort.equals("newest") ? "newest" : "relevance",
+          page,
+          zone);
       form.fromInstant();
       form.toInstant();
       return form;
@@ -200,7 +273,8 @@ public final class SearchPages implements Routes {
       try {
         if (value.length() != 10) throw new DateTimeParseException("length", value, 0);
         var d = LocalDate.parse(value);
-        if (d.getYear() < 1800 || d.getYear() > 2999) throw new DateTimeParseException("range", value, 0);
+        if (d.getYear() < 1800 || d.getYear() > 2999)
+          throw new DateTimeParseException("range", value, 0);
         return d;
       } catch (DateTimeParseException e) {
         throw new BadRequest(field + " must be a date like 2024-03-01");

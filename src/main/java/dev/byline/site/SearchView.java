@@ -13,13 +13,34 @@ import java.util.List;
  * @param suggestionUrl the page for the suggested spelling, or empty
  * @param notice a line to show above the results (nothing searchable, index rebuilding), or empty
  */
-public record SearchView(Chrome chrome, Meta meta, Dates dates, String q, String section, String topic,
-    String topicName, String from, String to, String sort, List<Section> sections, List<Result> results,
-    String total, String suggestion, String suggestionUrl, String notice, String previousUrl, String nextUrl,
+public record SearchView(
+    Chrome chrome,
+    Meta meta,
+    Dates dates,
+    String q,
+    String section,
+    String topic,
+    String topicName,
+    String from,
+    String to,
+    String sort,
+    List<Section> sections,
+    List<Result> results,
+    String total,
+    String suggestion,
+    String suggestionUrl,
+    String notice,
+    String previousUrl,
+    String nextUrl,
     int page) {
 
   /** One result; the HTML fields are escaped text with matches in {@code <mark>}. */
-  public record Result(String path, String headlineHtml, String snippetHtml, String sectionName, Instant publishedAt) {}
+  public record Result(
+      String path,
+      String headlineHtml,
+      String snippetHtml,
+      String sectionName,
+      Instant publishedAt) {}
 
   public SearchView {
     sections = List.copyOf(sections);

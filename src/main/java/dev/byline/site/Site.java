@@ -23,7 +23,8 @@ public final class Site {
   private final List<String> scripts = new ArrayList<>();
   private final List<Chrome.FooterLink> footerLinks = new ArrayList<>();
 
-  public Site(Config config, Views views, PageCache cache, SectionStore sections, StaticAssets assets) {
+  public Site(
+      Config config, Views views, PageCache cache, SectionStore sections, StaticAssets assets) {
     this.config = config;
     this.views = views;
     this.cache = cache;
@@ -52,9 +53,18 @@ public final class Site {
   }
 
   public Chrome chrome() {
-    return new Chrome(config.siteName(), config.baseUrl(), config.languageTag(), sections.all(),
-        assets.url("site.css"), assets.url("logo.svg"), assets.url("favicon.svg"), scripts,
-        String.join("\n", headParts), String.join("\n", bodyEndParts), footerLinks);
+    return new Chrome(
+        config.siteName(),
+        config.baseUrl(),
+        config.languageTag(),
+        sections.all(),
+        assets.url("site.css"),
+        assets.url("logo.svg"),
+        assets.url("favicon.svg"),
+        scripts,
+        String.join("\n", headParts),
+        String.join("\n", bodyEndParts),
+        footerLinks);
   }
 
   public Config config() {

@@ -46,8 +46,16 @@ public final class SitemapRoutes implements Routes {
   }
 
   private void robots(Context ctx) {
-    site.cache().serve(ctx, "/robots.txt", () -> new RenderedPage(200, "text/plain; charset=utf-8",
-        Robots.text(site.config().baseUrl(), settings).getBytes(StandardCharsets.UTF_8), Set.of("sections"), made()));
+    site.cache()
+        .serve(
+            ctx,
+            "/robots.txt",
+            () -> new RenderedPage(
+                200,
+                "text/plain; charset=utf-8",
+                Robots.text(site.config().baseUrl(), settings).getBytes(StandardCharsets.UTF_8),
+                Set.of("sections"),
+                made()));
   }
 
   private void index(Context ctx) {
@@ -67,7 +75,8 @@ public final class SitemapRoutes implements Routes {
       key += "@" + clock.millis() / (NEWS_REFRESH_MINUTES * 60_000);
     }
     site.cache().serve(ctx, key, () -> {
-      if (!sitemaps.exists(sitemap)) throw new NotFoundResponse("There is no sitemap at this address.");
+      if (!sitemaps.exists(sitemap))
+        throw new NotFoundResponse("There is no sitemap at this address.");
       var made = made();
       var out = new ByteArrayOutputStream(256 * 1024);
       sitemaps.write(sitemap, out);

@@ -11,9 +11,22 @@ import dev.byline.content.ArticleSummary;
  * @param reason why a "For you" story was picked; absent elsewhere
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record StoryItem(long id, String headline, String path, String section, String published, String time, String reason) {
+record StoryItem(
+    long id,
+    String headline,
+    String path,
+    String section,
+    String published,
+    String time,
+    String reason) {
   static StoryItem of(ArticleSummary s, Dates dates, String reason) {
-    return new StoryItem(s.id(), s.headline(), s.path(), s.section() == null ? "" : s.section().name(),
-        Dates.iso(s.firstPublishedAt()), dates.human(s.firstPublishedAt()), reason);
+    return new StoryItem(
+        s.id(),
+        s.headline(),
+        s.path(),
+        s.section() == null ? "" : s.section().name(),
+        Dates.iso(s.firstPublishedAt()),
+        dates.human(s.firstPublishedAt()),
+        reason);
   }
 }

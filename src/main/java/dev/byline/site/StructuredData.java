@@ -43,11 +43,16 @@ public final class StructuredData {
         org.put("name", a.source().name());
       }
     }
-    a.authors().forEach(au -> authors.addObject().put("@type", "Person").put("name", au.name())
-        .put("url", chrome.absolute(au.path())));
+    a.authors()
+        .forEach(au -> authors
+            .addObject()
+            .put("@type", "Person")
+            .put("name", au.name())
+            .put("url", chrome.absolute(au.path())));
     n.set("publisher", organization());
     if (a.section() != null) n.put("articleSection", a.section().name());
-    if (!a.topics().isEmpty()) n.put("keywords", String.join(", ", a.topics().stream().map(t -> t.name()).toList()));
+    if (!a.topics().isEmpty())
+      n.put("keywords", String.join(", ", a.topics().stream().map(t -> t.name()).toList()));
     if (!a.dateline().isEmpty()) n.put("dateline", a.dateline());
     n.put("inLanguage", chrome.lang());
     n.put("isAccessibleForFree", true);
@@ -62,7 +67,11 @@ public final class StructuredData {
     var items = n.putArray("itemListElement");
     int pos = 1;
     for (var c : crumbs) {
-      items.addObject().put("@type", "ListItem").put("position", pos++).put("name", c.name())
+      items
+          .addObject()
+          .put("@type", "ListItem")
+          .put("position", pos++)
+          .put("name", c.name())
           .put("item", chrome.absolute(c.path()));
     }
     return safe(n);
@@ -101,8 +110,11 @@ public final class StructuredData {
     for (int w : IMAGE_WIDTHS) {
       var v = img.variantFor(w);
       if (!seen.add(v.key())) continue;
-      var o = arr.addObject().put("@type", "ImageObject").put("url", chrome.absolute(v.url()))
-          .put("width", v.width()).put("height", v.height());
+      var o = arr.addObject()
+          .put("@type", "ImageObject")
+          .put("url", chrome.absolute(v.url()))
+          .put("width", v.width())
+          .put("height", v.height());
       if (!img.caption().isEmpty()) o.put("caption", img.caption());
       if (!img.credit().isEmpty()) o.put("creditText", img.credit());
     }

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param keys surrogate keys of everything whose rendering depended on the entity before or
  *     after the change ("article:12", "section:3", "front"); caches purge by these
  */
-public record Change(long seq, Instant at, String entity, long entityId, String action, Set<String> keys) {
+public record Change(
+    long seq, Instant at, String entity, long entityId, String action, Set<String> keys) {
   public Change {
     keys = Set.copyOf(keys);
   }

@@ -84,28 +84,36 @@ public final class ChangeFeed {
 
   /** Changes after {@code seq}, oldest first, at most {@code limit}. */
   public List<Change> after(long seq, int limit) {
-    return db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT seq, at, entity, entity_id, action, purge_keys FROM change_feed "
-                + "WHERE seq > :seq ORDER BY seq LIMIT :limit")
-        .bind("seq", seq)
-        .bind("limit", limit)
-        .map((rs, ctx) -> new Change(rs.getLong("seq"), Instant.ofEpochMilli(rs.getLong("at")),
-            rs.getString("entity"), rs.getLong("entity_id"), rs.getString("action"),
-            splitKeys(rs.getString("purge_keys"))))
-        .list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT seq, at, entity, entity_id, action, purge_keys FROM change_feed "
+                    + "WHERE seq > :seq ORDER BY seq LIMIT :limit")
+            .bind("seq", seq)
+            .bind("limit", limit)
+            .map((rs, ctx) -> new Change(
+                rs.getLong("seq"),
+                Instant.ofEpochMilli(rs.getLong("at")),
+                rs.getString("entity"),
+                rs.getLong("entity_id"),
+                rs.getString("action"),
+                splitKeys(rs.getString("purge_keys"))))
+            .list());
   }
 
   /** The newest sequence number, 0 when the feed is empty. */
   public long head() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_feed")
-        .mapTo(Long.class).one());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_feed")
+            .mapTo(Long.class)
+            .one());
   }
 
   /**
    * Starts a daemon thread that hands every change after {@code fromSeq} to {@code listener},
    * in order, polling every {@code pollMillis} and at once after local commits.
    */
-  public ChangeFollower follow(String name, long fromSeq, long pollMillis, ChangeFollower.Listener listener) {
+  public ChangeFollower follow(
+      String name, long fromSeq, long pollMillis, ChangeFollower.Listener listener) {
     var follower = new ChangeFollower(this, name, fromSeq, pollMillis, listener);
     follower.start();
     return follower;
@@ -115,7 +123,8 @@ public final class ChangeFeed {
    * Like {@link #follow}, and every local commit waits until this follower has handled it. Only
    * for fast, in-memory listeners (a slow one would slow every write).
    */
-  public ChangeFollower followReadingOwnWrites(String name, long fromSeq, long pollMillis, ChangeFollower.Listener listener) {
+  public ChangeFollower followReadingOwnWrites(
+      String name, long fromSeq, long pollMillis, ChangeFollower.Listener listener) {
     var follower = follow(name, fromSeq, pollMillis, listener);
     readYourWrites.add(follower);
     return follower;

@@ -15,6 +15,7 @@ public final class ChangeFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
   /** Enough to catch up fast after a bulk import without holding a huge list in memory. */
   static final int BATCH = 500;
+
   static final long RETRY_PAUSE_MS = 1_000;
 
   /** Receives changes in sequence order. */
@@ -96,7 +97,11 @@ public final class ChangeFollower implements AutoCloseable {
         return;
       } catch (Exception e) {
         if (!running) return;
-        log.warn("event=change_follower_failed follower={} position={} error=\"{}\"", name, position, e.toString());
+        log.warn(
+            "event=change_follower_failed follower={} position={} error=\"{}\"",
+            name,
+            position,
+            e.toString());
         try {
           pause(RETRY_PAUSE_MS);
         } catch (InterruptedException ie) {

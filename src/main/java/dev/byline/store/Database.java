@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
   static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
   /** SQLite has one writer; more connections only help readers under WAL. */
   static final int SQLITE_POOL_SIZE = 8;
+
   static final int POSTGRES_POOL_SIZE = 16;
 
   private final HikariDataSource dataSource;
@@ -112,7 +113,8 @@ public final class Database implements AutoCloseable {
     hikari.setPoolName("byline-sqlite");
     hikari.setInitializationFailTimeout(1);
     var ds = new HikariDataSource(hikari);
-    try (var c = ds.getConnection(); var s = c.createStatement()) {
+    try (var c = ds.getConnection();
+        var s = c.createStatement()) {
       s.execute("SELECT 1 FROM sqlite_master LIMIT 1");
     } catch (SQLException e) {
       ds.close();

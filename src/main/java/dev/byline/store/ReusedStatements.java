@@ -35,7 +35,8 @@ final class ReusedStatements implements StatementBuilder {
   }
 
   @Override
-  public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+  public PreparedStatement create(Connection conn, String sql, StatementContext ctx)
+      throws SQLException {
     var key = key(sql, ctx);
     var statement = idle.remove(key);
     if (statement != null && statement.isClosed()) {
@@ -52,7 +53,8 @@ final class ReusedStatements implements StatementBuilder {
   }
 
   @Override
-  public CallableStatement createCall(Connection conn, String sql, StatementContext ctx) throws SQLException {
+  public CallableStatement createCall(Connection conn, String sql, StatementContext ctx)
+      throws SQLException {
     return fresh.createCall(conn, sql, ctx);
   }
 

@@ -22,6 +22,7 @@ public final class Auth {
   public static final String CSRF_ATTRIBUTE = "byline.csrf";
   /** The form field and header that carry the CSRF token. */
   public static final String CSRF_FIELD = "csrf";
+
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String LOGIN_PATH = "/admin/login";
 
@@ -33,9 +34,13 @@ public final class Auth {
 
   /** The signed-in user with at least {@code role}; otherwise a redirect to sign in, or 403. */
   public static User require(Context ctx, Role role) {
-    var user = user(ctx).orElseThrow(() -> new Redirect(LOGIN_PATH + "?next=" + java.net.URLEncoder.encode(
-        ctx.path(), java.nio.charset.StandardCharsets.UTF_8), 303));
-    if (!user.can(role)) throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot do this.");
+    var user = user(ctx)
+        .orElseThrow(() -> new Redirect(
+            LOGIN_PATH + "?next="
+                + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
+            303));
+    if (!user.can(role))
+      throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot do this.");
     return user;
   }
 

@@ -21,9 +21,11 @@ final class RequestChecks {
     var query = ctx.queryString();
     if (query == null || query.isEmpty()) return;
     if (query.length() > MAX_QUERY_LENGTH) {
-      throw new UriTooLong("the query string is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
+      throw new UriTooLong("the query string is " + query.length()
+          + " characters long; the limit is " + MAX_QUERY_LENGTH);
     }
-    if (!wellEncoded(query)) throw new BadRequest("the query string is not properly percent-encoded UTF-8");
+    if (!wellEncoded(query))
+      throw new BadRequest("the query string is not properly percent-encoded UTF-8");
   }
 
   static boolean wellEncoded(String s) {
@@ -31,10 +33,13 @@ final class RequestChecks {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%') {
-        if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+        if (i + 2 >= s.length()
+            || Character.digit(s.charAt(i + 1), 16) < 0
+            || Character.digit(s.charAt(i + 2), 16) < 0) {
           return false;
         }
-        bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+        bytes.write(
+            Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
         i += 2;
       } else if (c > 0x7e || c < 0x20) {
         return false;
@@ -43,8 +48,11 @@ final class RequestChecks {
       }
     }
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()));
       return true;
     } catch (CharacterCodingException e) {
       return false;

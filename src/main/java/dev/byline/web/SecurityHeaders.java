@@ -24,8 +24,12 @@ public final class SecurityHeaders {
    * @param imageSources hosts images may come from
    * @param https whether the site is served over HTTPS (adds HSTS)
    */
-  public static SecurityHeaders of(List<String> scriptSources, List<String> frameSources,
-      List<String> connectSources, List<String> imageSources, boolean https) {
+  public static SecurityHeaders of(
+      List<String> scriptSources,
+      List<String> frameSources,
+      List<String> connectSources,
+      List<String> imageSources,
+      boolean https) {
     var csp = new ArrayList<String>();
     csp.add("default-src 'self'");
     csp.add("script-src 'self'" + join(scriptSources));

@@ -27,13 +27,15 @@ public final class StaticAssets implements Routes {
 
   public static StaticAssets load() {
     var list = read("static/assets.txt");
-    if (list == null) throw new IllegalStateException("static/assets.txt is missing from the classpath");
+    if (list == null)
+      throw new IllegalStateException("static/assets.txt is missing from the classpath");
     var map = new HashMap<String, Asset>();
     for (var line : new String(list, StandardCharsets.UTF_8).split("\n")) {
       var name = line.strip();
       if (name.isEmpty() || name.startsWith("#")) continue;
       var bytes = read("static/" + name);
-      if (bytes == null) throw new IllegalStateException("static/" + name + " is listed but missing");
+      if (bytes == null)
+        throw new IllegalStateException("static/" + name + " is listed but missing");
       map.put(name, new Asset(name, contentType(name), bytes, Gzip.compress(bytes), hash(bytes)));
     }
     return new StaticAssets(Map.copyOf(map));
@@ -44,9 +46,11 @@ public final class StaticAssets implements Routes {
    * configuration), versioned and cached like the files.
    */
   public StaticAssets with(String name, byte[] bytes) {
-    if (!name.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException("asset names are plain file names: " + name);
+    if (!name.matches("[A-Za-z0-9._-]+"))
+      throw new IllegalArgumentException("asset names are plain file names: " + name);
     var map = new HashMap<String, Asset>(assets);
-    map.put(name, new Asset(name, contentType(name), bytes.clone(), Gzip.compress(bytes), hash(bytes)));
+    map.put(
+        name, new Asset(name, contentType(name), bytes.clone(), Gzip.compress(bytes), hash(bytes)));
     return new StaticAssets(Map.copyOf(map));
   }
 
@@ -69,8 +73,11 @@ public final class StaticAssets implements Routes {
     ctx.header("ETag", etag);
     ctx.header("Vary", "Accept-Encoding");
     // Versioned URLs never change content; an unversioned request gets a short life.
-    ctx.header("Cache-Control", a.hash().equals(ctx.queryParam("v"))
-        ? "public, max-age=31536000, immutable" : "public, max-age=300");
+    ctx.header(
+        "Cache-Control",
+        a.hash().equals(ctx.queryParam("v"))
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=300");
     if (etag.equals(ctx.header("If-None-Match"))) {
       ctx.status(304);
       return;
@@ -94,7 +101,9 @@ public final class StaticAssets implements Routes {
 
   static String hash(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+          .substring(0, 12);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -31,7 +31,10 @@ public final class WebServer implements AutoCloseable {
   /**
    * @param front a handler placed before the application (e.g. the page cache's fast path), or null
    */
-  public static WebServer create(SecurityHeaders headers, ErrorRenderer errors, List<Routes> routes,
+  public static WebServer create(
+      SecurityHeaders headers,
+      ErrorRenderer errors,
+      List<Routes> routes,
       org.eclipse.jetty.server.Handler.Singleton front) {
     var app = Javalin.create(config -> {
       config.http.compressionStrategy = CompressionStrategy.NONE; // pages are precompressed
@@ -46,19 +49,42 @@ public final class WebServer implements AutoCloseable {
       config.routes.before(headers::apply);
       config.routes.before(RequestChecks::check);
       for (var r : routes) r.routes(config.routes);
-      config.routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.forStatus(e.status())));
-      config.routes.exception(RequestChecks.UriTooLong.class, (e, ctx) -> error(ctx, errors, 414, "Address too long", e.getMessage()));
-      config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, errors, 400, "Bad request", e.getMessage()));
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, errors, e.getStatus(),
-          titleFor(e.getStatus()), e.getMessage()));
+      config.routes.exception(
+          Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.forStatus(e.status())));
+      config.routes.exception(
+          RequestChecks.UriTooLong.class,
+          (e, ctx) -> error(ctx, errors, 414, "Address too long", e.getMessage()));
+      config.routes.exception(
+          BadRequest.class, (e, ctx) -> error(ctx, errors, 400, "Bad request", e.getMessage()));
+      config.routes.exception(
+          HttpResponseException.class,
+          (e, ctx) -> error(ctx, errors, e.getStatus(), titleFor(e.getStatus()), e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
-        log.error("event=request_failed method={} path={} error=\"{}\"", ctx.method(), ctx.path(), e.toString(), e);
-        error(ctx, errors, 500, "Something went wrong", "The page could not be shown. Please try again in a moment.");
+        log.error(
+            "event=request_failed method={} path={} error=\"{}\"",
+            ctx.method(),
+            ctx.path(),
+            e.toString(),
+            e);
+        error(
+            ctx,
+            errors,
+            500,
+            "Something went wrong",
+            "The page could not be shown. Please try again in a moment.");
       });
       config.routes.error(404, ctx -> {
-        if (ctx.result() == null) error(ctx, errors, 404, "Page not found", "There is nothing at this address.");
+        if (ctx.result() == null)
+          error(ctx, errors, 404, "Page not found", "There is nothing at this address.");
       });
-      config.routes.error(405, ctx -> error(ctx, errors, 405, "Method not allowed", "This address does not accept that kind of request."));
+      config.routes.error(
+          405,
+          ctx -> error(
+              ctx,
+              errors,
+              405,
+              "Method not allowed",
+              "This address does not accept that kind of request."));
     });
     return new WebServer(app);
   }
@@ -85,8 +111,11 @@ public final class WebServer implements AutoCloseable {
 
   /** Writes an error page; if the page itself fails, plain text still reaches the reader. */
   static void error(Context ctx, ErrorRenderer errors, int status, String title, String message) {
-    var text = message == null || message.isBlank() || message.equals(HttpStatus.forStatus(status).getMessage())
-        ? defaultMessage(status) : message;
+    var text = message == null
+            || message.isBlank()
+            || message.equals(HttpStatus.forStatus(status).getMessage())
+        ? defaultMessage(status)
+        : message;
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
     try {
@@ -117,7 +146,10 @@ public final class WebServer implements AutoCloseable {
     return switch (status) {
       case 404 -> "There is nothing at this address.";
       case 413 -> "What you sent is larger than this site accepts.";
-      default -> status >= 500 ? "The page could not be shown. Please try again in a moment." : "The request could not be handled.";
+      default ->
+        status >= 500
+            ? "The page could not be shown. Please try again in a moment."
+            : "The request could not be handled.";
     };
   }
 }

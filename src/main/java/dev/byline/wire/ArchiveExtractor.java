@@ -21,6 +21,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 final class ArchiveExtractor {
   /** Far more than any agency archive; a bomb stops here. */
   static final long MAX_TOTAL_BYTES = 20L * 1024 * 1024 * 1024;
+
   static final int MAX_ENTRIES = 5_000_000;
 
   /** An entry that was not unpacked, and why. */
@@ -42,10 +43,12 @@ final class ArchiveExtractor {
           long total = 0;
           int count = 0;
           for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-            if (++count > MAX_ENTRIES) throw new IOException("has more than " + MAX_ENTRIES + " entries");
+            if (++count > MAX_ENTRIES)
+              throw new IOException("has more than " + MAX_ENTRIES + " entries");
             if (e.isDirectory()) continue;
             total += write(zip, e.getName(), into, maxEntryBytes, skipped);
-            if (total > MAX_TOTAL_BYTES) throw new IOException("unpacks to more than " + (MAX_TOTAL_BYTES >> 30) + " GB");
+            if (total > MAX_TOTAL_BYTES)
+              throw new IOException("unpacks to more than " + (MAX_TOTAL_BYTES >> 30) + " GB");
           }
         }
       } else {
@@ -53,14 +56,17 @@ final class ArchiveExtractor {
           long total = 0;
           int count = 0;
           for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-            if (++count > MAX_ENTRIES) throw new IOException("has more than " + MAX_ENTRIES + " entries");
+            if (++count > MAX_ENTRIES)
+              throw new IOException("has more than " + MAX_ENTRIES + " entries");
             if (e.isDirectory()) continue;
             if (!e.isFile()) {
-              skipped.add(new Skipped(e.getName(), "is a link or device, which archives of wire files do not need"));
+              skipped.add(new Skipped(
+                  e.getName(), "is a link or device, which archives of wire files do not need"));
               continue;
             }
             total += write(tar, e.getName(), into, maxEntryBytes, skipped);
-            if (total > MAX_TOTAL_BYTES) throw new IOException("unpacks to more than " + (MAX_TOTAL_BYTES >> 30) + " GB");
+            if (total > MAX_TOTAL_BYTES)
+              throw new IOException("unpacks to more than " + (MAX_TOTAL_BYTES >> 30) + " GB");
           }
         }
       }
@@ -68,7 +74,8 @@ final class ArchiveExtractor {
     return skipped;
   }
 
-  private static long write(InputStream in, String name, Path into, long max, List<Skipped> skipped) throws IOException {
+  private static long write(InputStream in, String name, Path into, long max, List<Skipped> skipped)
+      throws IOException {
     var clean = name.replace('\\', '/');
     var target = into.resolve(clean).normalize();
     if (clean.startsWith("/") || !target.startsWith(into) || clean.contains("../")) {

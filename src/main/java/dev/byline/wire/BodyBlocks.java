@@ -20,13 +20,42 @@ import org.w3c.dom.Text;
  * words and loses its tag. Pictures found in the body are collected, not inlined.
  */
 final class BodyBlocks {
-  private static final Set<String> INLINE = Set.of("a", "em", "strong", "b", "i", "sub", "sup", "code", "q", "abbr", "s", "small");
-  private static final Set<String> CONTAINERS = Set.of("body", "body.content", "block", "div", "section", "article",
-      "main", "html", "span", "content", "nitf", "body.end");
-  private static final Set<String> SKIPPED = Set.of("head", "header", "body.head", "hedline", "hl1", "title", "script",
-      "style", "nav", "footer", "hr", "tagline", "meta", "link", "iframe", "object", "form");
+  private static final Set<String> INLINE =
+      Set.of("a", "em", "strong", "b", "i", "sub", "sup", "code", "q", "abbr", "s", "small");
+  private static final Set<String> CONTAINERS = Set.of(
+      "body",
+      "body.content",
+      "block",
+      "div",
+      "section",
+      "article",
+      "main",
+      "html",
+      "span",
+      "content",
+      "nitf",
+      "body.end");
+  private static final Set<String> SKIPPED = Set.of(
+      "head",
+      "header",
+      "body.head",
+      "hedline",
+      "hl1",
+      "title",
+      "script",
+      "style",
+      "nav",
+      "footer",
+      "hr",
+      "tagline",
+      "meta",
+      "link",
+      "iframe",
+      "object",
+      "form");
   /** Agencies that escape twice send "&amp;quot;": undo one level so readers see the quote mark. */
-  private static final Pattern DOUBLE_ESCAPED = Pattern.compile("&(#\\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt);");
+  private static final Pattern DOUBLE_ESCAPED =
+      Pattern.compile("&(#\\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt);");
 
   private final List<Block> blocks = new ArrayList<>();
   private final List<Picture> pictures = new ArrayList<>();
@@ -72,7 +101,10 @@ final class BodyBlocks {
 
   static boolean looksLikeHtml(String s) {
     var lower = s.toLowerCase(Locale.ROOT);
-    return lower.contains("<p") || lower.contains("<br") || lower.contains("</") || lower.contains("<div");
+    return lower.contains("<p")
+        || lower.contains("<br")
+        || lower.contains("</")
+        || lower.contains("<div");
   }
 
   private void walk(Element parent) {
@@ -131,8 +163,27 @@ final class BodyBlocks {
   private static boolean hasBlockChildren(Element e) {
     for (var c : Elements.children(e)) {
       var n = Elements.name(c).toLowerCase(Locale.ROOT);
-      if (Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "hl2", "ul", "ol", "table", "blockquote", "bq", "div",
-          "block", "section", "media", "figure", "pre").contains(n)) {
+      if (Set.of(
+              "p",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "hl2",
+              "ul",
+              "ol",
+              "table",
+              "blockquote",
+              "bq",
+              "div",
+              "block",
+              "section",
+              "media",
+              "figure",
+              "pre")
+          .contains(n)) {
         return true;
       }
     }
@@ -175,7 +226,8 @@ final class BodyBlocks {
     var attribution = credit == null ? "" : Elements.text(credit);
     if (credit != null) e.removeChild(credit);
     var html = inline(e);
-    if (!Html.toText(html).isEmpty()) blocks.add(new Block.Quote(html, attribution.length() > 300 ? "" : attribution));
+    if (!Html.toText(html).isEmpty())
+      blocks.add(new Block.Quote(html, attribution.length() > 300 ? "" : attribution));
   }
 
   private void raw(Element e) {
@@ -196,7 +248,8 @@ final class BodyBlocks {
       type = Elements.attr(ref, "mime-type");
       caption = Elements.text(e, "media-caption");
       credit = Elements.text(e, "media-producer");
-      if (!Elements.attr(e, "media-type").isEmpty() && !Elements.attr(e, "media-type").equals("image")) return;
+      if (!Elements.attr(e, "media-type").isEmpty()
+          && !Elements.attr(e, "media-type").equals("image")) return;
     } else if (name.equals("img")) {
       href = Elements.attr(e, "src");
       caption = Elements.attr(e, "alt");
@@ -206,7 +259,8 @@ final class BodyBlocks {
       caption = Elements.text(e, "figcaption");
     }
     if (href.isEmpty()) return;
-    pictures.add(new Picture(href, caption, credit, "", List.of(new Rendition("body", href, "", type, 0, 0))));
+    pictures.add(new Picture(
+        href, caption, credit, "", List.of(new Rendition("body", href, "", type, 0, 0))));
   }
 
   /** Inline HTML of an element's content: allowed tags kept, others unwrapped to their text. */
@@ -227,22 +281,34 @@ final class BodyBlocks {
       out.append("<br>");
       return;
     }
-    boolean keep = INLINE.contains(name) || keepStructure && Set.of("table", "thead", "tbody", "tfoot", "tr", "td", "th",
-        "caption", "pre", "ul", "ol", "li", "p").contains(name);
+    boolean keep = INLINE.contains(name)
+        || keepStructure
+            && Set.of(
+                    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "pre", "ul",
+                    "ol", "li", "p")
+                .contains(name);
     if (keep) {
       out.append('<').append(name);
       if (name.equals("a") && !Elements.attr(e, "href").isEmpty()) {
         out.append(" href=\"").append(Html.escape(Elements.attr(e, "href"))).append('"');
       }
       for (var a : List.of("colspan", "rowspan")) {
-        if (!Elements.attr(e, a).isEmpty()) out.append(' ').append(a).append("=\"").append(Html.escape(Elements.attr(e, a))).append('"');
+        if (!Elements.attr(e, a).isEmpty())
+          out.append(' ')
+              .append(a)
+              .append("=\"")
+              .append(Html.escape(Elements.attr(e, a)))
+              .append('"');
       }
       out.append('>');
-    } else if (!INLINE.contains(name) && !out.isEmpty() && !Character.isWhitespace(out.charAt(out.length() - 1))) {
+    } else if (!INLINE.contains(name)
+        && !out.isEmpty()
+        && !Character.isWhitespace(out.charAt(out.length() - 1))) {
       // Agency tags such as <Company> sit inside words' spacing; keep words apart when unwrapping.
       if (Set.of("p", "li", "td", "th", "div").contains(name)) out.append(' ');
     }
-    for (var c = e.getFirstChild(); c != null; c = c.getNextSibling()) serialise(c, out, keepStructure);
+    for (var c = e.getFirstChild(); c != null; c = c.getNextSibling())
+      serialise(c, out, keepStructure);
     if (keep) out.append("</").append(name).append('>');
   }
 
@@ -260,7 +326,9 @@ final class BodyBlocks {
         case "gt" -> ">";
         default -> {
           try {
-            int cp = entity.startsWith("#x") ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1));
+            int cp = entity.startsWith("#x")
+                ? Integer.parseInt(entity.substring(2), 16)
+                : Integer.parseInt(entity.substring(1));
             yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : m.group();
           } catch (NumberFormatException ex) {
             yield m.group();

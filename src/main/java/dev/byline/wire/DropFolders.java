@@ -48,7 +48,8 @@ public final class DropFolders implements AutoCloseable {
         Files.createDirectories(s.folder().resolve("archive"));
         Files.createDirectories(s.folder().resolve("quarantine"));
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot create the drop folder " + s.folder() + ": " + e.getMessage(), e);
+        throw new java.io.UncheckedIOException(
+            "cannot create the drop folder " + s.folder() + ": " + e.getMessage(), e);
       }
     }
     running = true;
@@ -81,7 +82,10 @@ public final class DropFolders implements AutoCloseable {
     if (!Files.isDirectory(folder)) return;
     List<Path> files;
     try (var list = Files.list(folder)) {
-      files = list.filter(Files::isRegularFile).filter(DropFolders::candidate).sorted().toList();
+      files = list.filter(Files::isRegularFile)
+          .filter(DropFolders::candidate)
+          .sorted()
+          .toList();
     }
     var quarantine = new Quarantine(folder.resolve("quarantine"));
     var now = ingest.clock().instant();
@@ -90,19 +94,32 @@ public final class DropFolders implements AutoCloseable {
       if (!settled(f)) continue;
       var bytes = Files.size(f) > ingest.sources().maxFileBytes() ? null : Files.readAllBytes(f);
       if (bytes == null) {
-        quarantine.move(f, "", "is larger than the limit of " + (ingest.sources().maxFileBytes() >> 20) + " MB", now);
+        quarantine.move(
+            f,
+            "",
+            "is larger than the limit of " + (ingest.sources().maxFileBytes() >> 20) + " MB",
+            now);
         continue;
       }
       if (WireFormats.isPicture(bytes)) {
         var age = Duration.between(Files.getLastModifiedTime(f).toInstant(), now);
-        if (age.compareTo(ORPHAN_AFTER) > 0) quarantine.move(f, "", "is a picture no item named within " + ORPHAN_AFTER.toMinutes() + " minutes", now);
+        if (age.compareTo(ORPHAN_AFTER) > 0)
+          quarantine.move(
+              f,
+              "",
+              "is a picture no item named within " + ORPHAN_AFTER.toMinutes() + " minutes",
+              now);
         continue;
       }
       var beside = PictureResolver.Beside.folder(folder);
       var read = ingest.read(source, f.getFileName().toString(), bytes, beside);
       if (read.failed()) {
         quarantine.move(f, read.failure().where(), read.failure().reason(), now);
-        log.warn("event=wire_quarantined source={} file=\"{}\" reason=\"{}\"", source.name(), f.getFileName(), read.failure().getMessage());
+        log.warn(
+            "event=wire_quarantined source={} file=\"{}\" reason=\"{}\"",
+            source.name(),
+            f.getFileName(),
+            read.failure().getMessage());
         continue;
       }
       reads.add(new ReadFile(f, read, beside));
@@ -112,12 +129,15 @@ public final class DropFolders implements AutoCloseable {
     reads.forEach(r -> batch.addAll(r.read().items()));
     var outcomes = ingest.ingest(batch, WireDesk.Options.NONE);
     int i = 0;
-    var archive = folder.resolve("archive").resolve(LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+    var archive = folder
+        .resolve("archive")
+        .resolve(LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
     Files.createDirectories(archive);
     for (var r : reads) {
       String failure = null;
       for (int k = 0; k < r.read().items().size(); k++, i++) {
-        if (outcomes.get(i).result() == WireDesk.Result.FAILED) failure = outcomes.get(i).reason();
+        if (outcomes.get(i).result() == WireDesk.Result.FAILED)
+          failure = outcomes.get(i).reason();
       }
       if (failure != null) {
         quarantine.move(r.file(), "", failure, now);
@@ -130,7 +150,11 @@ public final class DropFolders implements AutoCloseable {
       }
       lastSeen.remove(r.file());
     }
-    log.info("event=wire_drop_ingested source={} files={} items={}", source.name(), reads.size(), batch.size());
+    log.info(
+        "event=wire_drop_ingested source={} files={} items={}",
+        source.name(),
+        reads.size(),
+        batch.size());
   }
 
   private record ReadFile(Path file, WireIngest.Read read, PictureResolver.Beside beside) {}
@@ -152,7 +176,10 @@ public final class DropFolders implements AutoCloseable {
   private static boolean candidate(Path p) {
     var n = p.getFileName().toString();
     var lower = n.toLowerCase(Locale.ROOT);
-    return !n.startsWith(".") && !lower.endsWith(".tmp") && !lower.endsWith(".part") && !lower.endsWith(".error.txt");
+    return !n.startsWith(".")
+        && !lower.endsWith(".tmp")
+        && !lower.endsWith(".part")
+        && !lower.endsWith(".error.txt");
   }
 
   @Override

@@ -26,18 +26,26 @@ public final class FeedPoller implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
   /** The longest wait after repeated failures: an hour keeps a dead feed from being hammered. */
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final WireIngest ingest;
   private final SiteState state;
   private final List<WireSource> sources;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(10))
+      .followRedirects(HttpClient.Redirect.NORMAL)
+      .build();
   private final Map<String, Integer> failures = new HashMap<>();
   private ScheduledExecutorService executor;
 
   /** What one poll did. */
-  public enum Result { NOT_MODIFIED, INGESTED, QUARANTINED, FAILED }
+  public enum Result {
+    NOT_MODIFIED,
+    INGESTED,
+    QUARANTINED,
+    FAILED
+  }
 
   public FeedPoller(WireIngest ingest, SiteState state, List<WireSource> sources) {
     this.ingest = ingest;
@@ -63,7 +71,8 @@ public final class FeedPoller implements AutoCloseable {
       log.error("event=wire_feed_failed source={} error=\"{}\"", s.name(), e.toString());
       failures.merge(s.name(), 1, Integer::sum);
     }
-    if (!executor.isShutdown()) executor.schedule(() -> pollAndReschedule(s), nextDelay(s).toMillis(), TimeUnit.MILLISECONDS);
+    if (!executor.isShutdown())
+      executor.schedule(() -> pollAndReschedule(s), nextDelay(s).toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The wait before the next poll: the interval, doubled for each failure in a row, capped. */
@@ -75,8 +84,12 @@ public final class FeedPoller implements AutoCloseable {
 
   /** Polls one source once. */
   public synchronized Result poll(WireSource s) {
-    var req = HttpRequest.newBuilder(s.feedUrl()).timeout(TIMEOUT).GET()
-        .header("Accept", "application/atom+xml, application/rss+xml, application/json, application/xml;q=0.9, */*;q=0.5");
+    var req = HttpRequest.newBuilder(s.feedUrl())
+        .timeout(TIMEOUT)
+        .GET()
+        .header(
+            "Accept",
+            "application/atom+xml, application/rss+xml, application/json, application/xml;q=0.9, */*;q=0.5");
     state.get(key(s, "etag")).ifPresent(v -> req.header("If-None-Match", v));
     state.get(key(s, "modified")).ifPresent(v -> req.header("If-Modified-Since", v));
     HttpResponse<InputStream> response;
@@ -108,8 +121,12 @@ public final class FeedPoller implements AutoCloseable {
     var read = ingest.read(s, name, bytes, PictureResolver.Beside.NONE);
     failures.remove(s.name());
     if (read.failed()) {
-      new Quarantine(s.folder().resolve("quarantine")).copy(name, bytes, read.failure().where(), read.failure().reason(), now);
-      log.warn("event=wire_feed_quarantined source={} reason=\"{}\"", s.name(), read.failure().getMessage());
+      new Quarantine(s.folder().resolve("quarantine"))
+          .copy(name, bytes, read.failure().where(), read.failure().reason(), now);
+      log.warn(
+          "event=wire_feed_quarantined source={} reason=\"{}\"",
+          s.name(),
+          read.failure().getMessage());
       return Result.QUARANTINED;
     }
     ingest.ingest(read.items(), WireDesk.Options.NONE);
@@ -121,7 +138,12 @@ public final class FeedPoller implements AutoCloseable {
 
   private Result failed(WireSource s, String why) {
     int f = failures.merge(s.name(), 1, Integer::sum);
-    log.warn("event=wire_feed_failed source={} failures={} error=\"{}\" next_in_s={}", s.name(), f, why, nextDelay(s).toSeconds());
+    log.warn(
+        "event=wire_feed_failed source={} failures={} error=\"{}\" next_in_s={}",
+        s.name(),
+        f,
+        why,
+        nextDelay(s).toSeconds());
     return Result.FAILED;
   }
 

@@ -43,37 +43,54 @@ final class FeedReader {
     return out;
   }
 
-  private static WireItem entry(SyndEntry e, SyndFeed feed, String format, ReadContext ctx, int index) {
+  private static WireItem entry(
+      SyndEntry e, SyndFeed feed, String format, ReadContext ctx, int index) {
     var d = new ItemDraft();
     d.format = format;
     d.headline = Html.toText(Html.inline(nz(e.getTitle())));
     var description = e.getDescription() == null ? "" : nz(e.getDescription().getValue());
     var content = "";
     for (SyndContent c : e.getContents()) {
-      if (content.isEmpty() && c.getValue() != null && !c.getValue().isBlank()) content = c.getValue();
+      if (content.isEmpty() && c.getValue() != null && !c.getValue().isBlank())
+        content = c.getValue();
     }
     var bodySource = content.isEmpty() ? description : content;
-    if (d.headline.isEmpty() && bodySource.isBlank()) return null; // an entry with nothing to read is not a story
+    if (d.headline.isEmpty() && bodySource.isBlank())
+      return null; // an entry with nothing to read is not a story
     var body = BodyBlocks.looksLikeHtml(bodySource) || bodySource.contains("&")
-        ? BodyBlocks.fromHtml(bodySource, d.headline) : BodyBlocks.fromText(bodySource, d.headline);
+        ? BodyBlocks.fromHtml(bodySource, d.headline)
+        : BodyBlocks.fromText(bodySource, d.headline);
     d.body = new ArrayList<>(body.blocks());
-    if (!content.isEmpty() && !description.isBlank()) d.standfirst = ItemDraft.firstWords(Html.toText(Html.inline(description)), 600);
+    if (!content.isEmpty() && !description.isBlank())
+      d.standfirst = ItemDraft.firstWords(Html.toText(Html.inline(description)), 600);
     d.guid = nz(e.getUri());
     if (d.guid.isBlank()) d.guid = nz(e.getLink());
     var updated = e.getUpdatedDate() != null ? e.getUpdatedDate() : e.getPublishedDate();
     d.versionCreated = updated == null ? null : updated.toInstant();
     d.firstCreated = date(e.getPublishedDate());
     d.version = updated == null ? 1 : Math.max(1, updated.getTime() / 1000);
-    for (var a : e.getAuthors()) if (a.getName() != null && !a.getName().isBlank()) d.bylines.add(a.getName().strip());
-    if (d.bylines.isEmpty() && e.getAuthor() != null && !e.getAuthor().isBlank()) d.bylines.add(e.getAuthor().strip());
+    for (var a : e.getAuthors())
+      if (a.getName() != null && !a.getName().isBlank())
+        d.bylines.add(a.getName().strip());
+    if (d.bylines.isEmpty() && e.getAuthor() != null && !e.getAuthor().isBlank())
+      d.bylines.add(e.getAuthor().strip());
     for (var c : e.getCategories()) {
       if (c.getName() == null || c.getName().isBlank()) continue;
-      d.subjects.add(Subject.of(c.getTaxonomyUri() == null ? "" : c.getTaxonomyUri() + ":" + c.getName().strip(), c.getName()));
+      d.subjects.add(Subject.of(
+          c.getTaxonomyUri() == null
+              ? ""
+              : c.getTaxonomyUri() + ":" + c.getName().strip(),
+          c.getName()));
     }
     for (var enc : e.getEnclosures()) {
       var type = nz(enc.getType()).toLowerCase(Locale.ROOT);
       if (type.startsWith("image/") && enc.getUrl() != null) {
-        d.pictures.add(new Picture(enc.getUrl(), "", "", "", List.of(new Rendition("enclosure", enc.getUrl(), "", type, 0, 0))));
+        d.pictures.add(new Picture(
+            enc.getUrl(),
+            "",
+            "",
+            "",
+            List.of(new Rendition("enclosure", enc.getUrl(), "", type, 0, 0))));
       }
     }
     d.pictures.addAll(body.pictures());
@@ -83,7 +100,8 @@ final class FeedReader {
     try {
       return d.build(ctx);
     } catch (WireFormatException ex) {
-      throw new WireFormatException("entry " + index + (ex.where().isEmpty() ? "" : "/" + ex.where()), ex.reason());
+      throw new WireFormatException(
+          "entry " + index + (ex.where().isEmpty() ? "" : "/" + ex.where()), ex.reason());
     }
   }
 

@@ -45,15 +45,42 @@ final class ItemDraft {
     if (headline.isBlank() && !body.isEmpty()) headline = firstWords(body.get(0).text(), 120);
     if (headline.isBlank()) headline = slugline;
     if (guid.isBlank()) guid = derivedGuid();
-    var created = versionCreated != null ? versionCreated : firstCreated != null ? firstCreated : ctx.receivedAt();
-    return new WireItem(ctx.source(), guid, version, created, firstCreated, pubStatus, embargo, kind, format, headline,
-        standfirst, body, bylines, dateline, located, language, subjects, urgency, provider, creditLine, copyright,
-        usageTerms, slugline, edNote, pictures, members);
+    var created = versionCreated != null
+        ? versionCreated
+        : firstCreated != null ? firstCreated : ctx.receivedAt();
+    return new WireItem(
+        ctx.source(),
+        guid,
+        version,
+        created,
+        firstCreated,
+        pubStatus,
+        embargo,
+        kind,
+        format,
+        headline,
+        standfirst,
+        body,
+        bylines,
+        dateline,
+        located,
+        language,
+        subjects,
+        urgency,
+        provider,
+        creditLine,
+        copyright,
+        usageTerms,
+        slugline,
+        edNote,
+        pictures,
+        members);
   }
 
   /** Items without an id (some NITF, RSS) get one from their content, so re-reading them is idempotent. */
   private String derivedGuid() {
-    var basis = format + "\n" + headline + "\n" + (body.isEmpty() ? standfirst : body.get(0).text());
+    var basis = format + "\n" + headline + "\n"
+        + (body.isEmpty() ? standfirst : body.get(0).text());
     try {
       var sha = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
       return "urn:byline:sha256:" + HexFormat.of().formatHex(sha, 0, 16);

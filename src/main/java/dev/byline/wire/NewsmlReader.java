@@ -33,7 +33,8 @@ final class NewsmlReader {
         try {
           items.add(item(item, ctx));
         } catch (WireFormatException e) {
-          var where = "itemSet item " + i + (attr(item, "guid").isEmpty() ? "" : " (" + attr(item, "guid") + ")")
+          var where = "itemSet item " + i
+              + (attr(item, "guid").isEmpty() ? "" : " (" + attr(item, "guid") + ")")
               + (e.where().isEmpty() ? "" : ", " + e.where());
           if (e instanceof NotAStory) throw new NotAStory(where, e.reason());
           throw new WireFormatException(where, e.reason());
@@ -47,9 +48,11 @@ final class NewsmlReader {
   private static WireItem item(Element item, ReadContext ctx) {
     var name = Elements.name(item);
     switch (name) {
-      case "newsItem", "packageItem" -> { }
-      case "conceptItem", "knowledgeItem" -> throw new NotAStory(name, "is a concept (controlled vocabulary), not a story");
-      case "planningItem" -> throw new NotAStory(name, "is a planning item (coverage to come), not a story");
+      case "newsItem", "packageItem" -> {}
+      case "conceptItem", "knowledgeItem" ->
+        throw new NotAStory(name, "is a concept (controlled vocabulary), not a story");
+      case "planningItem" ->
+        throw new NotAStory(name, "is a planning item (coverage to come), not a story");
       case "catalog" -> throw new NotAStory(name, "is a NewsML-G2 catalog, not a story");
       default -> throw new WireFormatException(name, "is not a NewsML-G2 item");
     }
@@ -59,7 +62,9 @@ final class NewsmlReader {
     if (d.guid.isEmpty()) throw new WireFormatException(name + "/@guid", "is missing");
     var version = attr(item, "version");
     if (!version.isEmpty()) {
-      if (!version.matches("\\d{1,18}")) throw new WireFormatException(name + "/@version", "\"" + version + "\" is not a whole number");
+      if (!version.matches("\\d{1,18}"))
+        throw new WireFormatException(
+            name + "/@version", "\"" + version + "\" is not a whole number");
       d.version = Long.parseLong(version);
     }
     d.language = attr(item, "xml:lang");
@@ -76,7 +81,8 @@ final class NewsmlReader {
       contentSet(child(item, "contentSet"), d, ctx);
     }
     if (d.headline.isEmpty() && d.title.isEmpty() && d.body.isEmpty()) {
-      throw new NotAStory(name + "/contentMeta/headline", "is missing and there is no content: nothing to publish");
+      throw new NotAStory(
+          name + "/contentMeta/headline", "is missing and there is no content: nothing to publish");
     }
     return d.build(ctx);
   }
@@ -85,7 +91,9 @@ final class NewsmlReader {
     if (rights == null) return;
     var holder = child(rights, "copyrightHolder");
     var notice = pickLanguage(children(rights, "copyrightNotice"), d.language);
-    d.copyright = !notice.isEmpty() ? notice : holder == null ? "" : NitfReader.copyrightOf(nameOf(holder), "");
+    d.copyright = !notice.isEmpty()
+        ? notice
+        : holder == null ? "" : NitfReader.copyrightOf(nameOf(holder), "");
     d.usageTerms = pickLanguage(children(rights, "usageTerms"), d.language);
   }
 
@@ -99,7 +107,9 @@ final class NewsmlReader {
     var status = attr(child(meta, "pubStatus"), "qcode");
     if (!status.isEmpty()) {
       d.pubStatus = PubStatus.parse(status);
-      if (d.pubStatus == null) throw new WireFormatException("itemMeta/pubStatus", "\"" + status + "\" is not usable, withheld or canceled");
+      if (d.pubStatus == null)
+        throw new WireFormatException(
+            "itemMeta/pubStatus", "\"" + status + "\" is not usable, withheld or canceled");
     }
     for (var note : children(meta, "edNote")) {
       if (attr(note, "pubconstraint").contains("nonpublic") || !children(note).isEmpty()) continue;
@@ -118,8 +128,11 @@ final class NewsmlReader {
       case "audio" -> ItemKind.AUDIO;
       case "composite" -> ItemKind.PACKAGE;
       case "event" -> throw new NotAStory("itemMeta/itemClass", "is an event, not a story");
-      case "planning" -> throw new NotAStory("itemMeta/itemClass", "is a planning item, not a story");
-      default -> throw new WireFormatException("itemMeta/itemClass", "\"" + itemClass + "\" is not an item class Byline reads");
+      case "planning" ->
+        throw new NotAStory("itemMeta/itemClass", "is a planning item, not a story");
+      default ->
+        throw new WireFormatException(
+            "itemMeta/itemClass", "\"" + itemClass + "\" is not an item class Byline reads");
     };
   }
 
@@ -128,7 +141,10 @@ final class NewsmlReader {
     var urgency = text(cm, "urgency");
     if (urgency.matches("[1-9]")) d.urgency = Integer.parseInt(urgency);
     var located = child(cm, "located");
-    if (located != null) d.located = nameOf(located).isEmpty() ? asserts.getOrDefault(attr(located, "qcode"), "") : nameOf(located);
+    if (located != null)
+      d.located = nameOf(located).isEmpty()
+          ? asserts.getOrDefault(attr(located, "qcode"), "")
+          : nameOf(located);
     for (var by : children(cm, "by")) {
       var b = ItemDraft.cleanByline(text(by));
       if (!b.isEmpty()) d.bylines.add(b);
@@ -138,15 +154,19 @@ final class NewsmlReader {
     if (d.bylines.isEmpty()) {
       for (var creator : children(cm, "creator")) {
         var n = nameOf(creator);
-        if (n.isEmpty() || n.equalsIgnoreCase(d.provider) || n.equalsIgnoreCase(d.creditLine)
-            || n.matches("[a-z]+\\.[a-z]+") || attr(creator, "literal").equals(n) && n.length() <= 12 && !n.contains(" ")) {
+        if (n.isEmpty()
+            || n.equalsIgnoreCase(d.provider)
+            || n.equalsIgnoreCase(d.creditLine)
+            || n.matches("[a-z]+\\.[a-z]+")
+            || attr(creator, "literal").equals(n) && n.length() <= 12 && !n.contains(" ")) {
           continue; // an agency or a login, not a byline
         }
         d.bylines.add(n);
       }
     }
     if (d.provider.isEmpty()) {
-      for (var source : children(cm, "infoSource")) if (d.provider.isEmpty()) d.provider = nameOf(source);
+      for (var source : children(cm, "infoSource"))
+        if (d.provider.isEmpty()) d.provider = nameOf(source);
     }
     for (var s : children(cm, "subject")) {
       var code = attr(s, "qcode");
@@ -163,7 +183,8 @@ final class NewsmlReader {
     d.slugline = text(cm, "slugline");
     var dateline = text(cm, "dateline");
     // Reuters' pictures put a machine time in <dateline>; that is not a dateline a reader needs.
-    if (!dateline.matches("\\d{4}-\\d\\d-\\d\\d.*")) d.dateline = dateline.replaceAll("[\\s–-]+$", "");
+    if (!dateline.matches("\\d{4}-\\d\\d-\\d\\d.*"))
+      d.dateline = dateline.replaceAll("[\\s–-]+$", "");
     for (var desc : children(cm, "description")) {
       var role = attr(desc, "role").toLowerCase(Locale.ROOT);
       var t = text(desc);
@@ -180,7 +201,8 @@ final class NewsmlReader {
     var t = type.toLowerCase(Locale.ROOT);
     if (t.contains("person")) return Subject.Type.PERSON;
     if (t.contains("organisation") || t.contains("organization")) return Subject.Type.ORGANISATION;
-    if (t.contains("geoarea") || t.contains("poi") || t.contains("cpttype:5")) return Subject.Type.PLACE;
+    if (t.contains("geoarea") || t.contains("poi") || t.contains("cpttype:5"))
+      return Subject.Type.PLACE;
     if (t.contains("event")) return Subject.Type.EVENT;
     if (t.contains("object")) return Subject.Type.OBJECT;
     return Subject.Type.SUBJECT;
@@ -203,20 +225,42 @@ final class NewsmlReader {
         }
       } else if (n.equals("inlineData") && d.body.isEmpty()) {
         var text = c.getTextContent();
-        var body = type.contains("html") ? BodyBlocks.fromHtml(text, d.headline) : BodyBlocks.fromText(text, d.headline);
+        var body = type.contains("html")
+            ? BodyBlocks.fromHtml(text, d.headline)
+            : BodyBlocks.fromText(text, d.headline);
         d.body = new ArrayList<>(body.blocks());
       } else if (n.equals("remoteContent")) {
         var href = attr(c, "href");
-        renditions.add(new Rendition(rendition(c), href, attr(c, "residref"), type, number(attr(c, "width")), number(attr(c, "height"))));
+        renditions.add(new Rendition(
+            rendition(c),
+            href,
+            attr(c, "residref"),
+            type,
+            number(attr(c, "width")),
+            number(attr(c, "height"))));
       }
     }
     if (d.kind == ItemKind.PICTURE || d.kind == ItemKind.GRAPHIC) {
       var credit = d.creditLine;
       var photographer = d.bylines.isEmpty() ? "" : d.bylines.get(0);
-      d.pictures.add(0, new Picture(d.guid, d.caption.isEmpty() ? d.headline : d.caption, credit, photographer, renditions));
-      if (d.body.isEmpty() && !d.caption.isEmpty()) d.body.add(dev.byline.content.Block.Paragraph.ofText(d.caption));
-    } else if (!renditions.isEmpty() && renditions.stream().anyMatch(r -> r.contentType().startsWith("image/"))) {
-      d.pictures.add(new Picture("", d.caption, "", "", renditions.stream().filter(r -> r.contentType().startsWith("image/")).toList()));
+      d.pictures.add(
+          0,
+          new Picture(
+              d.guid,
+              d.caption.isEmpty() ? d.headline : d.caption,
+              credit,
+              photographer,
+              renditions));
+      if (d.body.isEmpty() && !d.caption.isEmpty())
+        d.body.add(dev.byline.content.Block.Paragraph.ofText(d.caption));
+    } else if (!renditions.isEmpty()
+        && renditions.stream().anyMatch(r -> r.contentType().startsWith("image/"))) {
+      d.pictures.add(new Picture(
+          "",
+          d.caption,
+          "",
+          "",
+          renditions.stream().filter(r -> r.contentType().startsWith("image/")).toList()));
     }
   }
 
@@ -239,7 +283,8 @@ final class NewsmlReader {
         var description = text(ref, "description");
         d.members.add(new PackageMember(guid, kind, memberRole, headline));
         if (kind == ItemKind.PICTURE && memberRole.equals("main")) {
-          d.pictures.add(new Picture(guid, description.isEmpty() ? headline : description, "", "", List.of()));
+          d.pictures.add(
+              new Picture(guid, description.isEmpty() ? headline : description, "", "", List.of()));
         } else if (kind == ItemKind.TEXT && memberRole.equals("main") && d.standfirst.isEmpty()) {
           d.standfirst = description;
         }
@@ -301,7 +346,8 @@ final class NewsmlReader {
     var raw = text(meta, name);
     if (raw.isEmpty()) return null;
     var parsed = WireDates.parse(raw, ctx.zone());
-    if (parsed == null) throw new WireFormatException("itemMeta/" + name, "\"" + raw + "\" is not a date and time");
+    if (parsed == null)
+      throw new WireFormatException("itemMeta/" + name, "\"" + raw + "\" is not a date and time");
     return parsed;
   }
 

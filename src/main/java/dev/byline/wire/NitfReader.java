@@ -30,27 +30,41 @@ final class NitfReader {
     var status = attr(docdata, "management-status");
     if (!status.isEmpty()) {
       d.pubStatus = PubStatus.parse(status);
-      if (d.pubStatus == null) throw new WireFormatException("head/docdata/@management-status", "\"" + status + "\" is not usable, withheld or canceled");
+      if (d.pubStatus == null)
+        throw new WireFormatException(
+            "head/docdata/@management-status",
+            "\"" + status + "\" is not usable, withheld or canceled");
     }
     var urgency = attr(child(docdata, "urgency"), "ed-urg");
     if (urgency.matches("[1-9]")) d.urgency = Integer.parseInt(urgency);
-    d.versionCreated = firstDate(ctx, attr(child(docdata, "date.issue"), "norm"),
-        attr(child(head, "pubdata"), "date.publication"), attr(child(docdata, "date.release"), "norm"));
+    d.versionCreated = firstDate(
+        ctx,
+        attr(child(docdata, "date.issue"), "norm"),
+        attr(child(head, "pubdata"), "date.publication"),
+        attr(child(docdata, "date.release"), "norm"));
     var release = WireDates.parse(attr(child(docdata, "date.release"), "norm"), ctx.zone());
-    if (release != null && d.versionCreated != null && release.isAfter(d.versionCreated)) d.embargo = release;
+    if (release != null && d.versionCreated != null && release.isAfter(d.versionCreated))
+      d.embargo = release;
     var copyright = child(docdata, "doc.copyright");
-    if (copyright != null) d.copyright = copyrightOf(attr(copyright, "holder"), attr(copyright, "year"));
+    if (copyright != null)
+      d.copyright = copyrightOf(attr(copyright, "holder"), attr(copyright, "year"));
     var rights = child(docdata, "doc.rights");
-    if (rights != null) d.usageTerms = attr(rights, "limitations").isEmpty() ? attr(rights, "type") : attr(rights, "limitations");
+    if (rights != null)
+      d.usageTerms = attr(rights, "limitations").isEmpty()
+          ? attr(rights, "type")
+          : attr(rights, "limitations");
     d.edNote = attr(child(docdata, "ed-msg"), "info");
     var evloc = child(docdata, "evloc");
-    if (evloc != null) d.located = attr(evloc, "city").isEmpty() ? attr(evloc, "state-prov") : attr(evloc, "city");
+    if (evloc != null)
+      d.located = attr(evloc, "city").isEmpty() ? attr(evloc, "state-prov") : attr(evloc, "city");
     for (var tobject : children(head, "tobject")) {
       for (var s : children(tobject, "tobject.subject")) {
         var refnum = attr(s, "tobject.subject.refnum");
         if (refnum.isEmpty()) continue;
         var ipr = attr(s, "tobject.subject.ipr");
-        var scheme = ipr.isEmpty() || ipr.equalsIgnoreCase("IPTC") ? "subj" : ipr.toLowerCase(java.util.Locale.ROOT);
+        var scheme = ipr.isEmpty() || ipr.equalsIgnoreCase("IPTC")
+            ? "subj"
+            : ipr.toLowerCase(java.util.Locale.ROOT);
         var name = attr(s, "tobject.subject.detail");
         if (name.isEmpty()) name = attr(s, "tobject.subject.matter");
         if (name.isEmpty()) name = attr(s, "tobject.subject.type");
@@ -61,7 +75,8 @@ final class NitfReader {
     d.language = attr(nitf, "baselang");
     readBody(nitf, d);
     if (d.headline.isEmpty() && d.body.isEmpty()) {
-      throw new NotAStory("body.head/hedline/hl1", "is missing and there is no body text: nothing to publish");
+      throw new NotAStory(
+          "body.head/hedline/hl1", "is missing and there is no body text: nothing to publish");
     }
     return d.build(ctx);
   }
@@ -73,7 +88,8 @@ final class NitfReader {
     var hl1 = text(path(bodyHead, "hedline", "hl1"));
     if (d.headline.isEmpty()) d.headline = hl1;
     var abstractText = text(child(bodyHead, "abstract"));
-    if (d.standfirst.isEmpty() && !abstractText.equalsIgnoreCase(d.headline)) d.standfirst = abstractText;
+    if (d.standfirst.isEmpty() && !abstractText.equalsIgnoreCase(d.headline))
+      d.standfirst = abstractText;
     for (var byline : children(bodyHead, "byline")) {
       var copy = (Element) byline.cloneNode(true);
       for (var title : children(copy, "byttl")) copy.removeChild(title);
@@ -90,9 +106,11 @@ final class NitfReader {
       for (var date : children(copy, "story.date")) copy.removeChild(date);
       d.dateline = Html.collapseSpace(copy.getTextContent());
       var city = text(path(dateline, "location", "city"));
-      if (d.located.isEmpty()) d.located = city.isEmpty() ? text(child(dateline, "location")) : city;
+      if (d.located.isEmpty())
+        d.located = city.isEmpty() ? text(child(dateline, "location")) : city;
     }
-    var content = BodyBlocks.fromElement(child(body, "body.content"), d.headline.isEmpty() ? hl1 : d.headline);
+    var content = BodyBlocks.fromElement(
+        child(body, "body.content"), d.headline.isEmpty() ? hl1 : d.headline);
     if (d.body.isEmpty()) d.body = new ArrayList<>(content.blocks());
     d.pictures.addAll(content.pictures());
   }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param byline the photographer
  * @param renditions the files, in any order
  */
-public record Picture(String id, String caption, String credit, String byline, List<Rendition> renditions) {
+public record Picture(
+    String id, String caption, String credit, String byline, List<Rendition> renditions) {
   public Picture {
     id = id == null ? "" : id.strip();
     caption = clean(caption);
@@ -23,8 +24,10 @@ public record Picture(String id, String caption, String credit, String byline, L
 
   /** Image renditions, largest first: the order in which to try them. */
   public List<Rendition> largestFirst() {
-    return renditions.stream().filter(Rendition::isImage)
-        .sorted(Comparator.comparingInt((Rendition r) -> r.width() * Math.max(r.height(), 1)).reversed())
+    return renditions.stream()
+        .filter(Rendition::isImage)
+        .sorted(Comparator.comparingInt((Rendition r) -> r.width() * Math.max(r.height(), 1))
+            .reversed())
         .toList();
   }
 

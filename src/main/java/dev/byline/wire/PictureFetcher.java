@@ -26,9 +26,11 @@ import java.util.Set;
 public final class PictureFetcher {
   /** Long enough for a big photo over a slow link; short enough not to hold up the desk. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
   static final int MAX_REDIRECTS = 3;
-  private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+  private static final Set<String> IMAGE_TYPES =
+      Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
   private final HttpClient http = HttpClient.newBuilder()
       .followRedirects(HttpClient.Redirect.NEVER)
@@ -53,8 +55,13 @@ public final class PictureFetcher {
       check(source, uri);
       HttpResponse<InputStream> response;
       try {
-        response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET()
-            .header("Accept", "image/jpeg, image/png, image/gif, image/webp").build(), HttpResponse.BodyHandlers.ofInputStream());
+        response = http.send(
+            HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .header("Accept", "image/jpeg, image/png, image/gif, image/webp")
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
       } catch (IOException e) {
         throw new Refused("fetching " + uri + " failed: " + e.getMessage());
       } catch (InterruptedException e) {
@@ -78,12 +85,14 @@ public final class PictureFetcher {
       if (semi >= 0) type = type.substring(0, semi).strip();
       if (!IMAGE_TYPES.contains(type)) {
         close(response.body());
-        throw new Refused(uri + " is " + (type.isEmpty() ? "of no stated type" : type) + ", not a JPEG, PNG, GIF or WebP picture");
+        throw new Refused(uri + " is " + (type.isEmpty() ? "of no stated type" : type)
+            + ", not a JPEG, PNG, GIF or WebP picture");
       }
       long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
       if (declared > source.maxPictureBytes()) {
         close(response.body());
-        throw new Refused(uri + " is " + declared + " bytes; the limit is " + source.maxPictureBytes());
+        throw new Refused(
+            uri + " is " + declared + " bytes; the limit is " + source.maxPictureBytes());
       }
       return readCapped(response.body(), source.maxPictureBytes(), uri);
     }
@@ -92,10 +101,12 @@ public final class PictureFetcher {
 
   static void check(WireSource source, URI uri) throws Refused {
     var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) throw new Refused(uri + " is not http or https");
+    if (!scheme.equals("http") && !scheme.equals("https"))
+      throw new Refused(uri + " is not http or https");
     var host = uri.getHost();
     if (host == null || host.isEmpty()) throw new Refused(uri + " names no host");
-    if (!source.allowsHost(host)) throw new Refused("host " + host + " is not allowed for source " + source.name());
+    if (!source.allowsHost(host))
+      throw new Refused("host " + host + " is not allowed for source " + source.name());
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(host);
@@ -104,12 +115,17 @@ public final class PictureFetcher {
     }
     if (source.allowPrivateHosts()) return;
     for (var a : addresses) {
-      if (isInternal(a)) throw new Refused("host " + host + " resolves to " + a.getHostAddress() + ", a private or local address");
+      if (isInternal(a))
+        throw new Refused(
+            "host " + host + " resolves to " + a.getHostAddress() + ", a private or local address");
     }
   }
 
   static boolean isInternal(InetAddress a) {
-    if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+    if (a.isLoopbackAddress()
+        || a.isAnyLocalAddress()
+        || a.isLinkLocalAddress()
+        || a.isSiteLocalAddress()
         || a.isMulticastAddress()) {
       return true;
     }
@@ -117,8 +133,10 @@ public final class PictureFetcher {
     if (a instanceof Inet6Address) return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
     int first = b[0] & 0xff;
     int second = b[1] & 0xff;
-    return first == 0 || first == 100 && second >= 64 && second < 128 // carrier-grade NAT
-        || first == 169 && second == 254 || first >= 224;
+    return first == 0
+        || first == 100 && second >= 64 && second < 128 // carrier-grade NAT
+        || first == 169 && second == 254
+        || first >= 224;
   }
 
   private static byte[] readCapped(InputStream in, long max, URI uri) throws Refused {

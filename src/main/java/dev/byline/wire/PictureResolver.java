@@ -45,7 +45,8 @@ public final class PictureResolver {
       return new Beside() {
         @Override
         public Optional<byte[]> read(String name) {
-          if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) return Optional.empty();
+          if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith("."))
+            return Optional.empty();
           var f = dir.resolve(name);
           try {
             if (!Files.isRegularFile(f)) return Optional.empty();
@@ -76,7 +77,8 @@ public final class PictureResolver {
     for (var r : candidates) {
       for (var name : List.of(r.residref(), fileName(r.href()))) {
         var bytes = beside.read(name);
-        if (bytes.isPresent() && WireFormats.isPicture(bytes.get())) return store(bytes.get(), p, item);
+        if (bytes.isPresent() && WireFormats.isPicture(bytes.get()))
+          return store(bytes.get(), p, item);
       }
     }
     if (source.pictureHosts().isEmpty()) return null;
@@ -85,9 +87,17 @@ public final class PictureResolver {
       try {
         return store(fetcher.fetch(source, r.href()), p, item);
       } catch (PictureFetcher.Refused e) {
-        log.warn("event=wire_picture_refused source={} guid=\"{}\" reason=\"{}\"", source.name(), item.guid(), e.getMessage());
+        log.warn(
+            "event=wire_picture_refused source={} guid=\"{}\" reason=\"{}\"",
+            source.name(),
+            item.guid(),
+            e.getMessage());
       } catch (MediaException e) {
-        log.warn("event=wire_picture_unreadable source={} guid=\"{}\" reason=\"{}\"", source.name(), item.guid(), e.getMessage());
+        log.warn(
+            "event=wire_picture_unreadable source={} guid=\"{}\" reason=\"{}\"",
+            source.name(),
+            item.guid(),
+            e.getMessage());
       }
     }
     return null;
@@ -95,10 +105,12 @@ public final class PictureResolver {
 
   private Long store(byte[] bytes, Picture p, WireItem item) {
     try {
-      var text = new ImageStore.ImageText(StoryComposer.cut(p.caption(), 1000), StoryComposer.cut(p.displayCredit(), 300), "");
+      var text = new ImageStore.ImageText(
+          StoryComposer.cut(p.caption(), 1000), StoryComposer.cut(p.displayCredit(), 300), "");
       return images.store(bytes, text).id();
     } catch (MediaException e) {
-      log.warn("event=wire_picture_unreadable guid=\"{}\" reason=\"{}\"", item.guid(), e.getMessage());
+      log.warn(
+          "event=wire_picture_unreadable guid=\"{}\" reason=\"{}\"", item.guid(), e.getMessage());
       return null;
     }
   }

@@ -33,7 +33,8 @@ public final class Quarantine {
       try {
         Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException again) {
-        throw new UncheckedIOException("cannot quarantine " + file + ": " + again.getMessage(), again);
+        throw new UncheckedIOException(
+            "cannot quarantine " + file + ": " + again.getMessage(), again);
       }
     }
     note(target, file.getFileName().toString(), where, reason, at);
@@ -65,12 +66,14 @@ public final class Quarantine {
       // Written aside then moved in, so whoever watches the folder never reads half a note.
       Files.writeString(partial, text, StandardCharsets.UTF_8);
       try {
-        Files.move(partial, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            partial, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {
         Files.move(partial, note, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the quarantine note for " + original + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the quarantine note for " + original + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,7 +10,8 @@ package dev.byline.wire;
  * @param width pixels, 0 when not given
  * @param height pixels, 0 when not given
  */
-public record Rendition(String name, String href, String residref, String contentType, int width, int height) {
+public record Rendition(
+    String name, String href, String residref, String contentType, int width, int height) {
   public Rendition {
     name = name == null ? "" : name.strip();
     href = href == null ? "" : href.strip();

@@ -23,9 +23,13 @@ public record Rule(String subject, String section, String topic, boolean publish
   /** Reads {@code SUBJECT -> SECTION[, topic NAME][, publish|inbox]}; errors name the key. */
   public static Rule parse(String key, String text) {
     int arrow = text.indexOf("->");
-    if (arrow < 0) throw new ConfigException(key, "must read like \"politics -> world, topic Politics, publish\", not \"" + text + "\"");
+    if (arrow < 0)
+      throw new ConfigException(
+          key,
+          "must read like \"politics -> world, topic Politics, publish\", not \"" + text + "\"");
     var subject = text.substring(0, arrow).strip();
-    if (subject.isEmpty()) throw new ConfigException(key, "names no subject before \"->\" (use * for every item)");
+    if (subject.isEmpty())
+      throw new ConfigException(key, "names no subject before \"->\" (use * for every item)");
     var parts = text.substring(arrow + 2).split(",");
     var section = parts[0].strip();
     if (section.equals("-")) section = "";
@@ -37,9 +41,14 @@ public record Rule(String subject, String section, String topic, boolean publish
       if (lower.equals("publish")) publish = true;
       else if (lower.equals("inbox")) publish = false;
       else if (lower.startsWith("topic ")) topic = p.substring(6).strip();
-      else throw new ConfigException(key, "has \"" + p + "\"; after the section only \"topic NAME\", \"publish\" or \"inbox\" may follow");
+      else
+        throw new ConfigException(
+            key,
+            "has \"" + p
+                + "\"; after the section only \"topic NAME\", \"publish\" or \"inbox\" may follow");
     }
-    if (section.length() == 1 && !section.equals("-")) throw new ConfigException(key, "section \"" + section + "\" is too short");
+    if (section.length() == 1 && !section.equals("-"))
+      throw new ConfigException(key, "section \"" + section + "\" is too short");
     return new Rule(subject, section, topic, publish);
   }
 }

@@ -19,7 +19,8 @@ import org.xml.sax.SAXParseException;
  * {@link WireFormatException}s naming the line and column.
  */
 final class SafeXml {
-  private static final String DOCTYPE_FEATURE = "http://apache.org/xml/features/disallow-doctype-decl";
+  private static final String DOCTYPE_FEATURE =
+      "http://apache.org/xml/features/disallow-doctype-decl";
 
   private SafeXml() {}
 
@@ -44,8 +45,11 @@ final class SafeXml {
     for (int i = 0; i < attrs.getLength(); i++) {
       var a = attrs.item(i);
       var name = a.getNodeName();
-      if ((name.equals("xmlns") || name.startsWith("xmlns:")) && a.getNodeValue().chars().anyMatch(Character::isWhitespace)) {
-        throw new WireFormatException("<" + e.getNodeName() + "> " + name, "declares a namespace whose name has white space in it");
+      if ((name.equals("xmlns") || name.startsWith("xmlns:"))
+          && a.getNodeValue().chars().anyMatch(Character::isWhitespace)) {
+        throw new WireFormatException(
+            "<" + e.getNodeName() + "> " + name,
+            "declares a namespace whose name has white space in it");
       }
     }
     for (var n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -97,7 +101,9 @@ final class SafeXml {
   };
 
   private static String where(SAXParseException e) {
-    return e.getLineNumber() > 0 ? "line " + e.getLineNumber() + ", column " + e.getColumnNumber() : "";
+    return e.getLineNumber() > 0
+        ? "line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+        : "";
   }
 
   private static String explain(String message) {
@@ -106,7 +112,9 @@ final class SafeXml {
       return "has a DOCTYPE declaration, which is refused: DTDs can expand entities without bound (billion laughs) "
           + "or read other files (XXE)";
     }
-    if (m.contains("Invalid byte") || m.contains("Invalid encoding") || m.contains("invalid byte")) {
+    if (m.contains("Invalid byte")
+        || m.contains("Invalid encoding")
+        || m.contains("invalid byte")) {
       return "is not in the encoding it declares (" + m + ")";
     }
     if (m.contains("Premature end of file") || m.contains("Content is not allowed in prolog")) {

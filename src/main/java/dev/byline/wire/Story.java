@@ -10,6 +10,17 @@ import java.time.Instant;
  *     the agency"); empty otherwise
  * @param articleId the article it produced; null while it waits in the inbox
  */
-public record Story(long id, String source, String guid, long itemId, long version, Instant versionCreated,
-    StoryState state, String flag, Long articleId, ItemKind kind, String headline, Instant firstReceived,
+public record Story(
+    long id,
+    String source,
+    String guid,
+    long itemId,
+    long version,
+    Instant versionCreated,
+    StoryState state,
+    String flag,
+    Long articleId,
+    ItemKind kind,
+    String headline,
+    Instant firstReceived,
     Instant updatedAt) {}

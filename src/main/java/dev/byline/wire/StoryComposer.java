@@ -38,7 +38,13 @@ final class StoryComposer {
   /** Where the desk placed a story: its section and an extra topic from a rule. */
   record Placement(Long sectionId, String topic) {}
 
-  ArticleDraft compose(Handle h, WireSource source, WireItem item, List<Long> imageIds, Placement placement, String slug) {
+  ArticleDraft compose(
+      Handle h,
+      WireSource source,
+      WireItem item,
+      List<Long> imageIds,
+      Placement placement,
+      String slug) {
     var body = new ArrayList<>(item.body());
     var pictures = new ArrayList<PictureImage>();
     for (int i = 0; i < item.pictures().size(); i++) {
@@ -47,7 +53,8 @@ final class StoryComposer {
     }
     if (item.kind() == ItemKind.PACKAGE) addMembers(h, item, body, pictures);
     var credit = closingCredit(body);
-    if (credit.isEmpty() && !item.creditLine().equalsIgnoreCase(source.displayName())) credit = item.creditLine();
+    if (credit.isEmpty() && !item.creditLine().equalsIgnoreCase(source.displayName()))
+      credit = item.creditLine();
     Long featured = null;
     var imageBlocks = new ArrayList<Block>();
     for (var p : pictures) {
@@ -55,18 +62,35 @@ final class StoryComposer {
         featured = p.imageId();
         continue;
       }
-      imageBlocks.add(new Block.ImageBlock(p.imageId(), cut(p.picture().caption(), 1000), cut(p.picture().displayCredit(), 300), ""));
+      imageBlocks.add(new Block.ImageBlock(
+          p.imageId(),
+          cut(p.picture().caption(), 1000),
+          cut(p.picture().displayCredit(), 300),
+          ""));
     }
-    if (item.kind() == ItemKind.PICTURE && featured != null && body.size() == 1) body.clear(); // the caption shows under the photo
+    if (item.kind() == ItemKind.PICTURE && featured != null && body.size() == 1)
+      body.clear(); // the caption shows under the photo
     body.addAll(imageBlocks);
     var authorIds = new ArrayList<Long>();
     for (var b : item.bylines()) {
       var name = clean(b, 120);
-      if (!name.isEmpty() && authorIds.size() < 4) authorIds.add(authors.ensure(h, name).id());
+      if (!name.isEmpty() && authorIds.size() < 4)
+        authorIds.add(authors.ensure(h, name).id());
     }
-    return new ArticleDraft(slug, cut(item.headline(), ArticleDraft.MAX_HEADLINE), cut(item.standfirst(), ArticleDraft.MAX_STANDFIRST),
-        cut(item.dateline(), 200), new Source(cut(source.displayName(), 120), cut(credit, 500)), placement.sectionId(),
-        topicIds(h, item, placement), authorIds, featured, body, "", "", "");
+    return new ArticleDraft(
+        slug,
+        cut(item.headline(), ArticleDraft.MAX_HEADLINE),
+        cut(item.standfirst(), ArticleDraft.MAX_STANDFIRST),
+        cut(item.dateline(), 200),
+        new Source(cut(source.displayName(), 120), cut(credit, 500)),
+        placement.sectionId(),
+        topicIds(h, item, placement),
+        authorIds,
+        featured,
+        body,
+        "",
+        "",
+        "");
   }
 
   private record PictureImage(Picture picture, long imageId) {}
@@ -81,7 +105,9 @@ final class StoryComposer {
       if (m.kind() == ItemKind.TEXT && body.isEmpty()) {
         body.addAll(stored.item().body());
       } else if (m.kind() == ItemKind.PICTURE) {
-        for (int i = 0; i < stored.item().pictures().size() && i < stored.imageIds().size(); i++) {
+        for (int i = 0;
+            i < stored.item().pictures().size() && i < stored.imageIds().size();
+            i++) {
           var id = stored.imageIds().get(i);
           if (id != null) pictures.add(new PictureImage(stored.item().pictures().get(i), id));
         }
@@ -91,12 +117,15 @@ final class StoryComposer {
 
   private List<Long> topicIds(Handle h, WireItem item, Placement placement) {
     var ids = new LinkedHashSet<Long>();
-    if (!placement.topic().isBlank()) ids.add(topics.ensure(h, clean(placement.topic(), 120), TopicType.SUBJECT).id());
+    if (!placement.topic().isBlank())
+      ids.add(topics.ensure(h, clean(placement.topic(), 120), TopicType.SUBJECT).id());
     for (var s : item.subjects()) {
       if (ids.size() >= MAX_TOPICS) break;
       var name = clean(s.name(), 120);
-      if (name.length() < 3 || name.matches("[a-z0-9]{1,3}")) continue; // codes such as "f" or "sp" are not topics
-      boolean named = s.type() != Subject.Type.SUBJECT || s.isMediaTopic() || s.scheme().equals("subj");
+      if (name.length() < 3 || name.matches("[a-z0-9]{1,3}"))
+        continue; // codes such as "f" or "sp" are not topics
+      boolean named =
+          s.type() != Subject.Type.SUBJECT || s.isMediaTopic() || s.scheme().equals("subj");
       if (!named) continue;
       ids.add(topics.ensure(h, name, typeOf(s.type())).id());
     }

@@ -14,7 +14,14 @@ import java.util.Locale;
 public record Subject(String code, String name, Type type) {
 
   /** The kinds of subject, after IPTC's concept natures. */
-  public enum Type { SUBJECT, PERSON, ORGANISATION, PLACE, EVENT, OBJECT }
+  public enum Type {
+    SUBJECT,
+    PERSON,
+    ORGANISATION,
+    PLACE,
+    EVENT,
+    OBJECT
+  }
 
   public Subject {
     code = code == null ? "" : code.strip();
@@ -42,6 +49,8 @@ public record Subject(String code, String name, Type type) {
   public boolean matches(String word) {
     var w = word.strip();
     if (w.isEmpty()) return false;
-    return code.equalsIgnoreCase(w) || name.equalsIgnoreCase(w) || TopLevelTopics.topLevelName(code).equalsIgnoreCase(w);
+    return code.equalsIgnoreCase(w)
+        || name.equalsIgnoreCase(w)
+        || TopLevelTopics.topLevelName(code).equalsIgnoreCase(w);
   }
 }

@@ -15,18 +15,40 @@ import java.time.Clock;
  * The wire desk's parts, built once over the newsroom's stores. The server adds drop folders,
  * feed polling and the push endpoint on top; {@code byline import} uses the importer alone.
  */
-public record Wire(WireSources sources, WireStore store, WireDesk desk, WireIngest ingest, WireImport importer,
-    WireInbox inbox, Path quarantineRoot) {
+public record Wire(
+    WireSources sources,
+    WireStore store,
+    WireDesk desk,
+    WireIngest ingest,
+    WireImport importer,
+    WireInbox inbox,
+    Path quarantineRoot) {
 
-  public static Wire build(Config config, Database db, ChangeFeed feed, ArticleStore articles, SectionStore sections,
-      TopicStore topics, AuthorStore authors, ImageStore images, Clock clock) {
+  public static Wire build(
+      Config config,
+      Database db,
+      ChangeFeed feed,
+      ArticleStore articles,
+      SectionStore sections,
+      TopicStore topics,
+      AuthorStore authors,
+      ImageStore images,
+      Clock clock) {
     var sources = WireSources.from(config);
     var store = new WireStore(db);
     var composer = new StoryComposer(store, topics, authors);
     var desk = new WireDesk(db, feed, store, articles, sections, composer, sources, clock);
-    var ingest = new WireIngest(desk, new PictureResolver(images, new PictureFetcher()), sources, clock);
+    var ingest =
+        new WireIngest(desk, new PictureResolver(images, new PictureFetcher()), sources, clock);
     var quarantine = config.dataDir().resolve("wire").resolve("quarantine");
-    return new Wire(sources, store, desk, ingest, new WireImport(ingest, quarantine), new WireInbox(desk), quarantine);
+    return new Wire(
+        sources,
+        store,
+        desk,
+        ingest,
+        new WireImport(ingest, quarantine),
+        new WireInbox(desk),
+        quarantine);
   }
 
   /** The source by name, configured or with defaults (imports may name any source). */

@@ -19,9 +19,13 @@ import java.util.Locale;
 final class WireDates {
   private static final List<DateTimeFormatter> OFFSET = List.of(
       DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-      new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd'T'HH:mm:ss").optionalStart()
-          .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-          .appendPattern("XX").toFormatter(Locale.ROOT),
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd'T'HH:mm:ss")
+          .optionalStart()
+          .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .appendPattern("XX")
+          .toFormatter(Locale.ROOT),
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssXX", Locale.ROOT),
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX", Locale.ROOT),
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'GMT'XXX", Locale.ROOT));
@@ -51,7 +55,9 @@ final class WireDates {
       }
     }
     try {
-      return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay(zone).toInstant();
+      return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v)
+          .atStartOfDay(zone)
+          .toInstant();
     } catch (DateTimeParseException ignored) {
       return null;
     }

@@ -37,8 +37,15 @@ public final class WireDesk {
   private final WireSources sources;
   private final Clock clock;
 
-  public WireDesk(Database db, ChangeFeed feed, WireStore store, ArticleStore articles, SectionStore sections,
-      StoryComposer composer, WireSources sources, Clock clock) {
+  public WireDesk(
+      Database db,
+      ChangeFeed feed,
+      WireStore store,
+      ArticleStore articles,
+      SectionStore sections,
+      StoryComposer composer,
+      WireSources sources,
+      Clock clock) {
     this.db = db;
     this.feed = feed;
     this.store = store;
@@ -52,7 +59,9 @@ public final class WireDesk {
   /** An item to ingest, with the stored image ids of its pictures (null where none could be had). */
   public record Incoming(WireItem item, String fileName, List<Long> imageIds) {
     public Incoming {
-      imageIds = imageIds == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(imageIds));
+      imageIds = imageIds == null
+          ? List.of()
+          : java.util.Collections.unmodifiableList(new ArrayList<>(imageIds));
     }
   }
 
@@ -68,7 +77,12 @@ public final class WireDesk {
   }
 
   /** What happened to one item. */
-  public enum Result { IMPORTED, UPDATED, IGNORED, FAILED }
+  public enum Result {
+    IMPORTED,
+    UPDATED,
+    IGNORED,
+    FAILED
+  }
 
   public record Outcome(Incoming incoming, Result result, long storyId, String reason) {}
 
@@ -100,29 +114,53 @@ public final class WireDesk {
       var story = existing.get();
       if (!item.supersedes(story.version(), story.versionCreated())) {
         // Late or repeated: kept for the record when new to us, otherwise nothing at all changes.
-        if (!store.hasVersion(h, item.source(), item.guid(), item.version())) store.insertItem(h, item, in.fileName(), in.imageIds(), now);
-        return new Outcome(in, Result.IGNORED, story.id(), "version " + item.version() + " is not newer than " + story.version());
+        if (!store.hasVersion(h, item.source(), item.guid(), item.version()))
+          store.insertItem(h, item, in.fileName(), in.imageIds(), now);
+        return new Outcome(
+            in,
+            Result.IGNORED,
+            story.id(),
+            "version " + item.version() + " is not newer than " + story.version());
       }
       long itemId = store.insertItem(h, item, in.fileName(), in.imageIds(), now);
       store.newVersion(h, story.id(), item, itemId, now);
       if (item.kind() == ItemKind.PACKAGE) store.setMembers(h, story.id(), item.members());
       update(h, story, item, in.imageIds(), now);
-      log.info("event=wire_updated source={} guid=\"{}\" version={} status={}", item.source(), item.guid(), item.version(), item.pubStatus().dbValue());
+      log.info(
+          "event=wire_updated source={} guid=\"{}\" version={} status={}",
+          item.source(),
+          item.guid(),
+          item.version(),
+          item.pubStatus().dbValue());
       return new Outcome(in, Result.UPDATED, story.id(), "");
     }
     long itemId = store.insertItem(h, item, in.fileName(), in.imageIds(), now);
-    var initial = item.pubStatus() == PubStatus.CANCELED ? StoryState.KILLED
+    var initial = item.pubStatus() == PubStatus.CANCELED
+        ? StoryState.KILLED
         : item.pubStatus() == PubStatus.WITHHELD ? StoryState.WITHHELD : StoryState.NEW;
     long storyId = store.insertStory(h, item, itemId, initial, now);
     if (item.kind() == ItemKind.PACKAGE) store.setMembers(h, storyId, item.members());
-    var story = new Story(storyId, item.source(), item.guid(), itemId, item.version(), item.versionCreated(), initial, "", null,
-        item.kind(), item.headline(), now, now);
+    var story = new Story(
+        storyId,
+        item.source(),
+        item.guid(),
+        itemId,
+        item.version(),
+        item.versionCreated(),
+        initial,
+        "",
+        null,
+        item.kind(),
+        item.headline(),
+        now,
+        now);
     if (initial == StoryState.NEW) arrive(h, story, item, in.imageIds(), options, now);
     return new Outcome(in, Result.IMPORTED, storyId, "");
   }
 
   /** A new usable story: joins its package's article, is published by rule, or waits in the inbox. */
-  private void arrive(Handle h, Story story, WireItem item, List<Long> imageIds, Options options, Instant now) {
+  private void arrive(
+      Handle h, Story story, WireItem item, List<Long> imageIds, Options options, Instant now) {
     var source = source(item.source());
     var shared = sharedArticle(h, story, item);
     if (shared != null) {
@@ -130,21 +168,30 @@ public final class WireDesk {
       rebuild(h, shared, now);
       return;
     }
-    if (item.kind() == ItemKind.PICTURE && !options.publish()) return; // photos wait for a package or an editor
+    if (item.kind() == ItemKind.PICTURE && !options.publish())
+      return; // photos wait for a package or an editor
     var rule = source.ruleFor(item);
     boolean publish = options.publish() || (rule != null ? rule.publish() : source.autoPublish());
     if (!publish) return;
-    publishStory(h, story, item, imageIds, placement(source, rule, options), options.keepDates(), now);
+    publishStory(
+        h, story, item, imageIds, placement(source, rule, options), options.keepDates(), now);
   }
 
   /** Creates the article and publishes it (or schedules it for the embargo). Also used by the inbox. */
-  long publishStory(Handle h, Story story, WireItem item, List<Long> imageIds, StoryComposer.Placement placement,
-      boolean keepDates, Instant now) {
+  long publishStory(
+      Handle h,
+      Story story,
+      WireItem item,
+      List<Long> imageIds,
+      StoryComposer.Placement placement,
+      boolean keepDates,
+      Instant now) {
     var draft = composer.compose(h, source(item.source()), item, imageIds, placement, null);
     if (item.embargo() == null || !item.embargo().isAfter(now)) {
       // Published as it is stored: one row written once, one change in the feed.
       var first = keepDates ? firstCreated(item) : now;
-      long articleId = articles.createPublished(h, draft, first, keepDates ? updatedAfter(item, first) : null);
+      long articleId =
+          articles.createPublished(h, draft, first, keepDates ? updatedAfter(item, first) : null);
       store.setState(h, story.id(), StoryState.PUBLISHED, "", articleId, now);
       return articleId;
     }
@@ -162,7 +209,8 @@ public final class WireDesk {
     return item.versionCreated().isAfter(first.plusSeconds(60)) ? item.versionCreated() : null;
   }
 
-  private void goLive(Handle h, Story story, WireItem item, long articleId, boolean keepDates, Instant now) {
+  private void goLive(
+      Handle h, Story story, WireItem item, long articleId, boolean keepDates, Instant now) {
     if (item.embargo() != null && item.embargo().isAfter(now)) {
       articles.schedule(h, articleId, now, item.embargo());
       store.setState(h, story.id(), StoryState.SCHEDULED, "", articleId, now);
@@ -185,7 +233,8 @@ public final class WireDesk {
     switch (story.state()) {
       case PUBLISHED, SCHEDULED -> {
         rebuild(h, story.articleId(), now);
-        if (story.state() == StoryState.SCHEDULED || item.embargo() != null && item.embargo().isAfter(now)) {
+        if (story.state() == StoryState.SCHEDULED
+            || item.embargo() != null && item.embargo().isAfter(now)) {
           goLive(h, story, item, story.articleId(), false, now);
         }
       }
@@ -194,14 +243,32 @@ public final class WireDesk {
           rebuild(h, story.articleId(), now);
           goLive(h, story, item, story.articleId(), false, now);
         } else {
-          store.setState(h, story.id(), StoryState.NEW, "Released by the agency after being withheld", null, now);
+          store.setState(
+              h,
+              story.id(),
+              StoryState.NEW,
+              "Released by the agency after being withheld",
+              null,
+              now);
         }
       }
-      case KILLED -> store.setState(h, story.id(), StoryState.NEW,
-          "The agency sent a usable version after killing this story; check before publishing", story.articleId(), now);
-      case DRAFT -> store.setState(h, story.id(), StoryState.DRAFT,
-          "The agency sent version " + item.version() + " while this was being edited", story.articleId(), now);
-      default -> { } // NEW and IGNORED keep their state; the inbox shows the latest version
+      case KILLED ->
+        store.setState(
+            h,
+            story.id(),
+            StoryState.NEW,
+            "The agency sent a usable version after killing this story; check before publishing",
+            story.articleId(),
+            now);
+      case DRAFT ->
+        store.setState(
+            h,
+            story.id(),
+            StoryState.DRAFT,
+            "The agency sent version " + item.version() + " while this was being edited",
+            story.articleId(),
+            now);
+      default -> {} // NEW and IGNORED keep their state; the inbox shows the latest version
     }
   }
 
@@ -210,24 +277,40 @@ public final class WireDesk {
     var flag = (killed ? "Killed" : "Withheld") + " by the agency at " + item.versionCreated();
     if (story.articleId() != null) {
       var status = articles.statusOf(h, story.articleId()).orElse(ArticleStatus.DRAFT);
-      if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) articles.unpublish(h, story.articleId());
+      if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED)
+        articles.unpublish(h, story.articleId());
     }
-    store.setState(h, story.id(), killed ? StoryState.KILLED : StoryState.WITHHELD, flag, story.articleId(), now);
-    log.info("event=wire_taken_down source={} guid=\"{}\" status={} article={}", item.source(), item.guid(),
-        item.pubStatus().dbValue(), story.articleId());
+    store.setState(
+        h,
+        story.id(),
+        killed ? StoryState.KILLED : StoryState.WITHHELD,
+        flag,
+        story.articleId(),
+        now);
+    log.info(
+        "event=wire_taken_down source={} guid=\"{}\" status={} article={}",
+        item.source(),
+        item.guid(),
+        item.pubStatus().dbValue(),
+        story.articleId());
   }
 
   /** Re-composes an article from the story (or package) that owns it, keeping slug and section. */
   void rebuild(Handle h, long articleId, Instant now) {
     var owners = new ArrayList<Story>();
-    h.createQuery("SELECT id FROM wire_story WHERE article_id = :a ORDER BY id").bind("a", articleId).mapTo(Long.class)
+    h.createQuery("SELECT id FROM wire_story WHERE article_id = :a ORDER BY id")
+        .bind("a", articleId)
+        .mapTo(Long.class)
         .forEach(id -> owners.add(store.story(h, id).orElseThrow()));
     if (owners.isEmpty()) return;
-    var owner = owners.stream().filter(s -> s.kind() == ItemKind.PACKAGE).findFirst().orElse(owners.get(0));
+    var owner =
+        owners.stream().filter(s -> s.kind() == ItemKind.PACKAGE).findFirst().orElse(owners.get(0));
     var stored = store.item(h, owner.itemId());
     var current = articles.byId(h, articleId).orElseThrow();
-    var placement = new StoryComposer.Placement(current.section() == null ? null : current.section().id(), "");
-    var draft = composer.compose(h, source(owner.source()), stored.item(), stored.imageIds(), placement, current.slug());
+    var placement = new StoryComposer.Placement(
+        current.section() == null ? null : current.section().id(), "");
+    var draft = composer.compose(
+        h, source(owner.source()), stored.item(), stored.imageIds(), placement, current.slug());
     var version = articles.versionOf(h, articleId).orElseThrow();
     articles.update(h, articleId, version, draft);
   }
@@ -238,7 +321,8 @@ public final class WireDesk {
       for (var m : item.members()) {
         if (!m.isMain() || m.kind() != ItemKind.TEXT) continue;
         var text = store.story(h, item.source(), m.guid());
-        if (text.isPresent() && text.get().articleId() != null) return text.get().articleId();
+        if (text.isPresent() && text.get().articleId() != null)
+          return text.get().articleId();
       }
       return null;
     }
@@ -247,11 +331,16 @@ public final class WireDesk {
   }
 
   StoryComposer.Placement placement(WireSource source, Rule rule, Options options) {
-    String slug = !options.sectionSlug().isBlank() ? options.sectionSlug()
+    String slug = !options.sectionSlug().isBlank()
+        ? options.sectionSlug()
         : rule != null && !rule.section().isBlank() ? rule.section() : source.section();
     Long sectionId = null;
     if (!slug.isBlank()) {
-      var section = sections.bySlug(slug).or(() -> sections.all().stream().filter(s -> s.name().equalsIgnoreCase(slug)).findFirst());
+      var section = sections
+          .bySlug(slug)
+          .or(() -> sections.all().stream()
+              .filter(s -> s.name().equalsIgnoreCase(slug))
+              .findFirst());
       if (section.isEmpty()) throw new InvalidInput("section", "\"" + slug + "\" does not exist");
       sectionId = section.get().id();
     }

@@ -30,8 +30,11 @@ public final class WireFormats {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   static {
-    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(200).maxStringLength(DEFAULT_MAX_BYTES).build());
+    JSON.getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(200)
+            .maxStringLength(DEFAULT_MAX_BYTES)
+            .build());
   }
 
   private WireFormats() {}
@@ -43,15 +46,20 @@ public final class WireFormats {
   public static List<WireItem> read(byte[] bytes, ReadContext ctx, int maxBytes) {
     if (bytes == null || bytes.length == 0) throw new WireFormatException("", "is empty");
     if (bytes.length > maxBytes) {
-      throw new WireFormatException("", "is " + mb(bytes.length) + "; the limit is " + mb(maxBytes));
+      throw new WireFormatException(
+          "", "is " + mb(bytes.length) + "; the limit is " + mb(maxBytes));
     }
-    if (isPicture(bytes)) throw new NotAStory("", "is a picture file, not an item (it is read as a rendition when an item refers to it)");
+    if (isPicture(bytes))
+      throw new NotAStory(
+          "",
+          "is a picture file, not an item (it is read as a rendition when an item refers to it)");
     int start = firstSignificant(bytes);
     if (start < 0) throw new WireFormatException("", "holds only white space");
     byte b = bytes[start];
     if (b == '{' || b == '[') return json(bytes, ctx);
     if (b == '<' || isUtf16(bytes)) return xml(bytes, ctx);
-    throw new WireFormatException("", "is neither XML nor JSON (it starts with \"" + preview(bytes, start) + "\")");
+    throw new WireFormatException(
+        "", "is neither XML nor JSON (it starts with \"" + preview(bytes, start) + "\")");
   }
 
   private static List<WireItem> json(byte[] bytes, ReadContext ctx) {
@@ -60,10 +68,12 @@ public final class WireFormats {
     try {
       root = JSON.readTree(bytes);
     } catch (StreamConstraintsException e) {
-      throw new WireFormatException("", "is JSON beyond the limits for nesting or string length: " + e.getOriginalMessage());
+      throw new WireFormatException(
+          "", "is JSON beyond the limits for nesting or string length: " + e.getOriginalMessage());
     } catch (JsonParseException e) {
       var loc = e.getLocation();
-      throw new WireFormatException(loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(),
+      throw new WireFormatException(
+          loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(),
           "is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new WireFormatException("", "is not valid JSON: " + e.getMessage());
@@ -77,7 +87,13 @@ public final class WireFormats {
     var name = Elements.name(root);
     var ns = root.getNamespaceURI() == null ? "" : root.getNamespaceURI();
     switch (name) {
-      case "newsMessage", "newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalog":
+      case "newsMessage",
+          "newsItem",
+          "packageItem",
+          "conceptItem",
+          "knowledgeItem",
+          "planningItem",
+          "catalog":
         return NewsmlReader.read(root, ctx);
       case "nitf":
         return List.of(NitfReader.read(root, ctx));
@@ -91,20 +107,29 @@ public final class WireFormats {
       case "contentMeta", "itemMeta":
         throw new NotAStory(name, "is a fragment of a NewsML-G2 item (metadata only), not a story");
       case "schema":
-        throw new NotAStory(name, ns.contains("XMLSchema") ? "this is an XML Schema, not a news item" : "is not a news item");
+        throw new NotAStory(
+            name,
+            ns.contains("XMLSchema")
+                ? "this is an XML Schema, not a news item"
+                : "is not a news item");
       case "html":
         throw new WireFormatException(name, "is a web page, not a wire item");
       default:
-        throw new WireFormatException(name, "<" + name + "> is not the root of any wire format Byline reads "
-            + "(NewsML-G2, NITF, RSS, Atom)");
+        throw new WireFormatException(
+            name,
+            "<" + name + "> is not the root of any wire format Byline reads "
+                + "(NewsML-G2, NITF, RSS, Atom)");
     }
   }
 
   /** JSON must be UTF-8 (RFC 8259); anything else is named as such rather than read as garbage. */
   private static void checkUtf8(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
     } catch (CharacterCodingException e) {
       throw new WireFormatException("", "is JSON that is not valid UTF-8 (JSON must be UTF-8)");
     }
@@ -116,16 +141,26 @@ public final class WireFormats {
     if ((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8) return true;
     if ((b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return true;
     if (b[0] == 'G' && b[1] == 'I' && b[2] == 'F') return true;
-    return b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+    return b[0] == 'R'
+        && b[1] == 'I'
+        && b[2] == 'F'
+        && b[3] == 'F'
+        && b[8] == 'W'
+        && b[9] == 'E'
+        && b[10] == 'B'
+        && b[11] == 'P';
   }
 
   private static boolean isUtf16(byte[] b) {
-    return b.length >= 2 && ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe);
+    return b.length >= 2
+        && ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff
+            || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe);
   }
 
   private static int firstSignificant(byte[] b) {
     int i = 0;
-    if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) i = 3;
+    if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf)
+      i = 3;
     for (; i < b.length; i++) if (!Character.isWhitespace(b[i])) return i;
     return -1;
   }

@@ -28,7 +28,8 @@ public final class WireImport {
   /** The closing tally. */
   public record Summary(int imported, int updated, int ignored, int quarantined) {
     public String line() {
-      return imported + " imported, " + updated + " updated, " + ignored + " ignored, " + quarantined + " quarantined";
+      return imported + " imported, " + updated + " updated, " + ignored + " ignored, "
+          + quarantined + " quarantined";
     }
   }
 
@@ -36,10 +37,11 @@ public final class WireImport {
   public interface Progress {
     void update(int filesDone, int filesTotal, int itemsDone);
 
-    Progress NONE = (d, t, i) -> { };
+    Progress NONE = (d, t, i) -> {};
   }
 
-  public Summary run(Path path, WireSource source, WireDesk.Options options, Progress progress) throws IOException {
+  public Summary run(Path path, WireSource source, WireDesk.Options options, Progress progress)
+      throws IOException {
     if (!Files.exists(path)) throw new IOException(path + " does not exist");
     if (Files.isRegularFile(path) && ArchiveExtractor.isArchive(path)) {
       var temp = Files.createTempDirectory("byline-import-");
@@ -47,34 +49,52 @@ public final class WireImport {
         var skipped = ArchiveExtractor.extract(path, temp, ingest.sources().maxFileBytes());
         var q = quarantine(source);
         for (var s : skipped) {
-          q.copy(s.name() + ".skipped", new byte[0], "archive entry " + s.name(), s.reason(), ingest.clock().instant());
+          q.copy(
+              s.name() + ".skipped",
+              new byte[0],
+              "archive entry " + s.name(),
+              s.reason(),
+              ingest.clock().instant());
         }
         var inner = runFolder(temp, source, options, progress);
-        return new Summary(inner.imported(), inner.updated(), inner.ignored(), inner.quarantined() + skipped.size());
+        return new Summary(
+            inner.imported(),
+            inner.updated(),
+            inner.ignored(),
+            inner.quarantined() + skipped.size());
       } finally {
         deleteTree(temp);
       }
     }
-    if (Files.isRegularFile(path)) return runFiles(List.of(path), path.getParent(), source, options, progress);
+    if (Files.isRegularFile(path))
+      return runFiles(List.of(path), path.getParent(), source, options, progress);
     return runFolder(path, source, options, progress);
   }
 
-  private Summary runFolder(Path dir, WireSource source, WireDesk.Options options, Progress progress) throws IOException {
+  private Summary runFolder(
+      Path dir, WireSource source, WireDesk.Options options, Progress progress) throws IOException {
     List<Path> files;
     try (var walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile).filter(WireImport::candidate).sorted(Comparator.comparing(Path::toString)).toList();
+      files = walk.filter(Files::isRegularFile)
+          .filter(WireImport::candidate)
+          .sorted(Comparator.comparing(Path::toString))
+          .toList();
     }
     return runFiles(files, dir, source, options, progress);
   }
 
   /** A file read ahead of the desk: skipped, too big, or read (possibly as a failure). */
-  private record Prepared(Path file, String name, boolean skip, long oversize, byte[] bytes, WireIngest.Read read) {}
+  private record Prepared(
+      Path file, String name, boolean skip, long oversize, byte[] bytes, WireIngest.Read read) {}
 
   /** Files are read and parsed this many ahead of the desk, on {@link #READERS} threads. */
   static final int READ_AHEAD = 64;
+
   static final int READERS = 2;
 
-  private Summary runFiles(List<Path> files, Path root, WireSource source, WireDesk.Options options, Progress progress) throws IOException {
+  private Summary runFiles(
+      List<Path> files, Path root, WireSource source, WireDesk.Options options, Progress progress)
+      throws IOException {
     int imported = 0, updated = 0, ignored = 0, quarantined = 0, done = 0, items = 0;
     var quarantine = quarantine(source);
     var batch = new ArrayList<WireDesk.Incoming>();
@@ -96,12 +116,22 @@ public final class WireImport {
         var p = take(ahead.poll());
         done++;
         if (p.oversize() > 0) {
-          quarantine.copy(p.name(), new byte[0], "", "is " + (p.oversize() >> 20) + " MB; the limit is "
-              + (ingest.sources().maxFileBytes() >> 20) + " MB (the file was not copied)", ingest.clock().instant());
+          quarantine.copy(
+              p.name(),
+              new byte[0],
+              "",
+              "is " + (p.oversize() >> 20) + " MB; the limit is "
+                  + (ingest.sources().maxFileBytes() >> 20) + " MB (the file was not copied)",
+              ingest.clock().instant());
           quarantined++;
         } else if (!p.skip()) {
           if (p.read().failed()) {
-            quarantine.copy(p.name(), p.bytes(), p.read().failure().where(), p.read().failure().reason(), ingest.clock().instant());
+            quarantine.copy(
+                p.name(),
+                p.bytes(),
+                p.read().failure().where(),
+                p.read().failure().reason(),
+                ingest.clock().instant());
             quarantined++;
           } else {
             batch.addAll(p.read().items());
@@ -131,12 +161,22 @@ public final class WireImport {
   }
 
   private Prepared prepare(Path file, Path root, WireSource source) throws IOException {
-    var name = root == null ? file.getFileName().toString() : root.relativize(file).toString();
+    var name =
+        root == null ? file.getFileName().toString() : root.relativize(file).toString();
     long size = Files.size(file);
-    if (size > ingest.sources().maxFileBytes()) return new Prepared(file, name, false, size, null, null);
+    if (size > ingest.sources().maxFileBytes())
+      return new Prepared(file, name, false, size, null, null);
     var bytes = Files.readAllBytes(file);
-    if (WireFormats.isPicture(bytes)) return new Prepared(file, name, true, 0, null, null); // a rendition, read when its item refers to it
-    return new Prepared(file, name, false, 0, bytes, ingest.read(source, name, bytes, PictureResolver.Beside.folder(file.getParent())));
+    if (WireFormats.isPicture(bytes))
+      return new Prepared(
+          file, name, true, 0, null, null); // a rendition, read when its item refers to it
+    return new Prepared(
+        file,
+        name,
+        false,
+        0,
+        bytes,
+        ingest.read(source, name, bytes, PictureResolver.Beside.folder(file.getParent())));
   }
 
   private static Prepared take(java.util.concurrent.Future<Prepared> f) throws IOException {
@@ -151,8 +191,13 @@ public final class WireImport {
     }
   }
 
-  private int[] flush(List<WireDesk.Incoming> batch, List<Path> batchFiles, WireDesk.Options options, Quarantine quarantine,
-      Path root) throws IOException {
+  private int[] flush(
+      List<WireDesk.Incoming> batch,
+      List<Path> batchFiles,
+      WireDesk.Options options,
+      Quarantine quarantine,
+      Path root)
+      throws IOException {
     var counts = new int[4];
     if (batch.isEmpty()) return counts;
     var outcomes = ingest.ingest(batch, options);
@@ -167,8 +212,15 @@ public final class WireImport {
           counts[3]++;
           var file = batchFiles.get(i);
           if (quarantinedFiles.add(file)) {
-            var name = root == null ? file.getFileName().toString() : root.relativize(file).toString();
-            quarantine.copy(name, Files.readAllBytes(file), "item " + o.incoming().item().guid(), o.reason(), ingest.clock().instant());
+            var name = root == null
+                ? file.getFileName().toString()
+                : root.relativize(file).toString();
+            quarantine.copy(
+                name,
+                Files.readAllBytes(file),
+                "item " + o.incoming().item().guid(),
+                o.reason(),
+                ingest.clock().instant());
           }
         }
       }
@@ -185,7 +237,10 @@ public final class WireImport {
   private static boolean candidate(Path p) {
     var n = p.getFileName().toString();
     var lower = n.toLowerCase(Locale.ROOT);
-    return !n.startsWith(".") && !lower.endsWith(".error.txt") && !lower.endsWith(".tmp") && !lower.endsWith(".part");
+    return !n.startsWith(".")
+        && !lower.endsWith(".error.txt")
+        && !lower.endsWith(".tmp")
+        && !lower.endsWith(".part");
   }
 
   private static void deleteTree(Path dir) {

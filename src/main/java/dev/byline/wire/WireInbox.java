@@ -23,7 +23,9 @@ public final class WireInbox {
   /** Publishes the story's latest version now (or schedules it for its embargo). Returns the article id. */
   public long publish(long storyId, String by) {
     long id = desk.db().jdbi().inTransaction(h -> {
-      var story = desk.store().story(h, storyId).orElseThrow(() -> new InvalidInput("story", "does not exist"));
+      var story = desk.store()
+          .story(h, storyId)
+          .orElseThrow(() -> new InvalidInput("story", "does not exist"));
       var stored = desk.store().item(h, story.itemId());
       checkUsable(story, stored.item());
       var now = desk.clock().instant();
@@ -45,12 +47,15 @@ public final class WireInbox {
   /** Makes a draft article from the story for an editor to work on. Returns its id. */
   public long draft(long storyId, String by) {
     long id = desk.db().jdbi().inTransaction(h -> {
-      var story = desk.store().story(h, storyId).orElseThrow(() -> new InvalidInput("story", "does not exist"));
+      var story = desk.store()
+          .story(h, storyId)
+          .orElseThrow(() -> new InvalidInput("story", "does not exist"));
       if (story.articleId() != null) return story.articleId();
       var stored = desk.store().item(h, story.itemId());
       var source = desk.source(story.source());
       var placement = desk.placement(source, source.ruleFor(stored.item()), WireDesk.Options.NONE);
-      var draft = desk.composer().compose(h, source, stored.item(), stored.imageIds(), placement, null);
+      var draft =
+          desk.composer().compose(h, source, stored.item(), stored.imageIds(), placement, null);
       long articleId = desk.articles().create(h, draft);
       var now = desk.clock().instant();
       desk.store().setState(h, story.id(), StoryState.DRAFT, "", articleId, now);
@@ -63,11 +68,20 @@ public final class WireInbox {
 
   public void ignore(long storyId, String by) {
     desk.db().jdbi().useTransaction(h -> {
-      var story = desk.store().story(h, storyId).orElseThrow(() -> new InvalidInput("story", "does not exist"));
+      var story = desk.store()
+          .story(h, storyId)
+          .orElseThrow(() -> new InvalidInput("story", "does not exist"));
       if (story.state() == StoryState.PUBLISHED || story.state() == StoryState.SCHEDULED) {
         throw new InvalidInput("story", "is already published; unpublish its article instead");
       }
-      desk.store().setState(h, story.id(), StoryState.IGNORED, "", story.articleId(), desk.clock().instant());
+      desk.store()
+          .setState(
+              h,
+              story.id(),
+              StoryState.IGNORED,
+              "",
+              story.articleId(),
+              desk.clock().instant());
     });
     log.info("event=wire_ignored story={} by=\"{}\"", storyId, by);
   }
@@ -84,8 +98,10 @@ public final class WireInbox {
         if (story.isEmpty()) return Optional.<Article>empty();
         var stored = desk.store().item(h, story.get().itemId());
         var source = desk.source(story.get().source());
-        var placement = desk.placement(source, source.ruleFor(stored.item()), WireDesk.Options.NONE);
-        var draft = desk.composer().compose(h, source, stored.item(), stored.imageIds(), placement, null);
+        var placement =
+            desk.placement(source, source.ruleFor(stored.item()), WireDesk.Options.NONE);
+        var draft =
+            desk.composer().compose(h, source, stored.item(), stored.imageIds(), placement, null);
         long id = desk.articles().create(h, draft);
         desk.articles().publish(h, id);
         return desk.articles().byId(h, id);
@@ -96,7 +112,9 @@ public final class WireInbox {
   }
 
   private static void checkUsable(Story story, WireItem item) {
-    if (item.pubStatus() == PubStatus.CANCELED) throw new InvalidInput("story", "was killed by the agency and must not be published");
-    if (item.pubStatus() == PubStatus.WITHHELD) throw new InvalidInput("story", "is withheld by the agency for now");
+    if (item.pubStatus() == PubStatus.CANCELED)
+      throw new InvalidInput("story", "was killed by the agency and must not be published");
+    if (item.pubStatus() == PubStatus.WITHHELD)
+      throw new InvalidInput("story", "is withheld by the agency for now");
   }
 }

@@ -29,18 +29,21 @@ public final class WireIngest {
   }
 
   /** Reads one delivery for a source. Never throws for bad input: the failure is in the result. */
-  public Read read(WireSource source, String fileName, byte[] bytes, PictureResolver.Beside beside) {
+  public Read read(
+      WireSource source, String fileName, byte[] bytes, PictureResolver.Beside beside) {
     try {
       var ctx = new ReadContext(source.name(), fileName, clock.instant(), source.zone());
       var items = WireFormats.read(bytes, ctx, sources.maxFileBytes());
       var incoming = new ArrayList<WireDesk.Incoming>(items.size());
-      for (var item : items) incoming.add(new WireDesk.Incoming(item, fileName, pictures.resolve(source, item, beside)));
+      for (var item : items)
+        incoming.add(new WireDesk.Incoming(item, fileName, pictures.resolve(source, item, beside)));
       return new Read(fileName, incoming, null);
     } catch (WireFormatException e) {
       return new Read(fileName, List.of(), e);
     } catch (RuntimeException e) {
       // A reader bug must not stop the desk; the file is quarantined with what went wrong.
-      return new Read(fileName, List.of(), new WireFormatException("", "could not be read (" + e + ")"));
+      return new Read(
+          fileName, List.of(), new WireFormatException("", "could not be read (" + e + ")"));
     }
   }
 

@@ -52,21 +52,33 @@ public record WireItem(
   public WireItem {
     source = text(source);
     guid = text(guid);
-    if (guid.isEmpty()) throw new WireFormatException("guid", "is missing: a wire item needs an id");
-    if (guid.length() > MAX_GUID) throw new WireFormatException("guid", "is longer than " + MAX_GUID + " characters");
+    if (guid.isEmpty())
+      throw new WireFormatException("guid", "is missing: a wire item needs an id");
+    if (guid.length() > MAX_GUID)
+      throw new WireFormatException("guid", "is longer than " + MAX_GUID + " characters");
     if (versionCreated == null) throw new WireFormatException("versionCreated", "is missing");
     if (pubStatus == null) pubStatus = PubStatus.USABLE;
     if (kind == null) kind = ItemKind.TEXT;
     format = text(format);
     headline = text(headline).replaceAll("\\s+", " ");
-    if (headline.isEmpty()) throw new NotAStory("headline", "is missing: there is no headline, title or text to make one from");
+    if (headline.isEmpty())
+      throw new NotAStory(
+          "headline", "is missing: there is no headline, title or text to make one from");
     standfirst = text(standfirst).replaceAll("\\s+", " ");
     body = List.copyOf(body == null ? List.of() : body);
-    bylines = List.copyOf(bylines == null ? List.of() : bylines.stream().map(WireItem::text).filter(s -> !s.isEmpty()).distinct().toList());
+    bylines = List.copyOf(
+        bylines == null
+            ? List.of()
+            : bylines.stream()
+                .map(WireItem::text)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList());
     dateline = text(dateline).replaceAll("\\s+", " ");
     located = text(located).replaceAll("\\s+", " ");
     language = text(language);
-    subjects = List.copyOf(subjects == null ? List.of() : subjects.stream().distinct().toList());
+    subjects =
+        List.copyOf(subjects == null ? List.of() : subjects.stream().distinct().toList());
     if (urgency < 0 || urgency > 9) urgency = 0;
     provider = text(provider);
     creditLine = text(creditLine).replaceAll("\\s+", " ");
@@ -80,9 +92,33 @@ public record WireItem(
 
   /** The same item as it arrived from another source (the desk names the source, not the file). */
   public WireItem withSource(String newSource) {
-    return new WireItem(newSource, guid, version, versionCreated, firstCreated, pubStatus, embargo, kind, format,
-        headline, standfirst, body, bylines, dateline, located, language, subjects, urgency, provider, creditLine,
-        copyright, usageTerms, slugline, edNote, pictures, members);
+    return new WireItem(
+        newSource,
+        guid,
+        version,
+        versionCreated,
+        firstCreated,
+        pubStatus,
+        embargo,
+        kind,
+        format,
+        headline,
+        standfirst,
+        body,
+        bylines,
+        dateline,
+        located,
+        language,
+        subjects,
+        urgency,
+        provider,
+        creditLine,
+        copyright,
+        usageTerms,
+        slugline,
+        edNote,
+        pictures,
+        members);
   }
 
   /** True when this version supersedes {@code other}: a higher version, or the same one made later. */

@@ -44,8 +44,20 @@ public record WireSource(
 
   /** A source with defaults only, as used by {@code byline import} when the name is not configured. */
   public static WireSource simple(String name, Path folder, ZoneId zone) {
-    return new WireSource(name, displayNameOf(name), folder, null, Duration.ofMinutes(5), "", List.of(), false,
-        25L * 1024 * 1024, false, "", List.of(), zone);
+    return new WireSource(
+        name,
+        displayNameOf(name),
+        folder,
+        null,
+        Duration.ofMinutes(5),
+        "",
+        List.of(),
+        false,
+        25L * 1024 * 1024,
+        false,
+        "",
+        List.of(),
+        zone);
   }
 
   /** True when pictures may be fetched from this host. */
@@ -54,7 +66,10 @@ public record WireSource(
     var h = host.toLowerCase(Locale.ROOT);
     for (var allowed : pictureHosts) {
       var a = allowed.toLowerCase(Locale.ROOT).strip();
-      if (a.equals("*") || a.equals(h) || a.startsWith("*.") && (h.endsWith(a.substring(1)) || h.equals(a.substring(2)))) return true;
+      if (a.equals("*")
+          || a.equals(h)
+          || a.startsWith("*.") && (h.endsWith(a.substring(1)) || h.equals(a.substring(2))))
+        return true;
     }
     return false;
   }
@@ -67,6 +82,8 @@ public record WireSource(
 
   static String displayNameOf(String name) {
     if (name.isEmpty()) return name;
-    return name.length() <= 3 ? name.toUpperCase(Locale.ROOT) : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return name.length() <= 3
+        ? name.toUpperCase(Locale.ROOT)
+        : Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 }

@@ -20,18 +20,26 @@ public final class WireStore {
   }
 
   /** A stored version with the image ids its pictures resolved to (null where none). */
-  public record StoredItem(long id, WireItem item, List<Long> imageIds, String fileName, Instant receivedAt) {}
+  public record StoredItem(
+      long id, WireItem item, List<Long> imageIds, String fileName, Instant receivedAt) {}
 
   /** What the inbox asks for. Empty strings and nulls mean "any". */
-  public record Filter(String source, StoryState state, Instant since, Instant until, String text) {}
+  public record Filter(
+      String source, StoryState state, Instant since, Instant until, String text) {}
 
   Optional<Story> story(Handle h, String source, String guid) {
-    return h.createQuery("SELECT * FROM wire_story WHERE source = :s AND guid = :g").bind("s", source).bind("g", guid)
-        .map((rs, ctx) -> toStory(rs)).findOne();
+    return h.createQuery("SELECT * FROM wire_story WHERE source = :s AND guid = :g")
+        .bind("s", source)
+        .bind("g", guid)
+        .map((rs, ctx) -> toStory(rs))
+        .findOne();
   }
 
   Optional<Story> story(Handle h, long id) {
-    return h.createQuery("SELECT * FROM wire_story WHERE id = :id").bind("id", id).map((rs, ctx) -> toStory(rs)).findOne();
+    return h.createQuery("SELECT * FROM wire_story WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> toStory(rs))
+        .findOne();
   }
 
   public Optional<Story> story(long id) {
@@ -44,56 +52,102 @@ public final class WireStore {
 
   /** Stories whose article is this one (a package and its main text share one). */
   public List<Story> byArticle(long articleId) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM wire_story WHERE article_id = :a ORDER BY id")
-        .bind("a", articleId).map((rs, ctx) -> toStory(rs)).list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM wire_story WHERE article_id = :a ORDER BY id")
+            .bind("a", articleId)
+            .map((rs, ctx) -> toStory(rs))
+            .list());
   }
 
   boolean hasVersion(Handle h, String source, String guid, long version) {
-    return h.createQuery("SELECT COUNT(*) FROM wire_item WHERE source = :s AND guid = :g AND version = :v")
-        .bind("s", source).bind("g", guid).bind("v", version).mapTo(Integer.class).one() > 0;
+    return h.createQuery(
+                "SELECT COUNT(*) FROM wire_item WHERE source = :s AND guid = :g AND version = :v")
+            .bind("s", source)
+            .bind("g", guid)
+            .bind("v", version)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
-  long insertItem(Handle h, WireItem item, String fileName, List<Long> imageIds, Instant receivedAt) {
-    return h.createQuery("INSERT INTO wire_item (source, guid, version, version_created, received_at, pub_status, "
-            + "embargo_until, kind, format, file_name, item, image_ids) VALUES (:source, :guid, :version, :created, "
-            + ":received, :status, :embargo, :kind, :format, :file, :item, :images) RETURNING id")
-        .bind("source", item.source()).bind("guid", item.guid()).bind("version", item.version())
-        .bind("created", item.versionCreated().toEpochMilli()).bind("received", receivedAt.toEpochMilli())
+  long insertItem(
+      Handle h, WireItem item, String fileName, List<Long> imageIds, Instant receivedAt) {
+    return h.createQuery(
+            "INSERT INTO wire_item (source, guid, version, version_created, received_at, pub_status, "
+                + "embargo_until, kind, format, file_name, item, image_ids) VALUES (:source, :guid, :version, :created, "
+                + ":received, :status, :embargo, :kind, :format, :file, :item, :images) RETURNING id")
+        .bind("source", item.source())
+        .bind("guid", item.guid())
+        .bind("version", item.version())
+        .bind("created", item.versionCreated().toEpochMilli())
+        .bind("received", receivedAt.toEpochMilli())
         .bind("status", item.pubStatus().dbValue())
         .bind("embargo", item.embargo() == null ? null : item.embargo().toEpochMilli())
-        .bind("kind", item.kind().dbValue()).bind("format", item.format()).bind("file", fileName)
-        .bind("item", WireItemCodec.toJson(item)).bind("images", WireItemCodec.imageIds(imageIds))
-        .mapTo(Long.class).one();
+        .bind("kind", item.kind().dbValue())
+        .bind("format", item.format())
+        .bind("file", fileName)
+        .bind("item", WireItemCodec.toJson(item))
+        .bind("images", WireItemCodec.imageIds(imageIds))
+        .mapTo(Long.class)
+        .one();
   }
 
   long insertStory(Handle h, WireItem item, long itemId, StoryState state, Instant now) {
-    return h.createQuery("INSERT INTO wire_story (source, guid, item_id, version, version_created, state, flag, kind, "
-            + "headline, search_text, first_received, updated_at) VALUES (:source, :guid, :item, :version, :created, "
-            + ":state, '', :kind, :headline, :search, :now, :now) RETURNING id")
-        .bind("source", item.source()).bind("guid", item.guid()).bind("item", itemId).bind("version", item.version())
-        .bind("created", item.versionCreated().toEpochMilli()).bind("state", state.dbValue())
-        .bind("kind", item.kind().dbValue()).bind("headline", item.headline()).bind("search", searchText(item))
-        .bind("now", now.toEpochMilli()).mapTo(Long.class).one();
+    return h.createQuery(
+            "INSERT INTO wire_story (source, guid, item_id, version, version_created, state, flag, kind, "
+                + "headline, search_text, first_received, updated_at) VALUES (:source, :guid, :item, :version, :created, "
+                + ":state, '', :kind, :headline, :search, :now, :now) RETURNING id")
+        .bind("source", item.source())
+        .bind("guid", item.guid())
+        .bind("item", itemId)
+        .bind("version", item.version())
+        .bind("created", item.versionCreated().toEpochMilli())
+        .bind("state", state.dbValue())
+        .bind("kind", item.kind().dbValue())
+        .bind("headline", item.headline())
+        .bind("search", searchText(item))
+        .bind("now", now.toEpochMilli())
+        .mapTo(Long.class)
+        .one();
   }
 
   void newVersion(Handle h, long storyId, WireItem item, long itemId, Instant now) {
-    h.createUpdate("UPDATE wire_story SET item_id = :item, version = :version, version_created = :created, kind = :kind, "
-            + "headline = :headline, search_text = :search, updated_at = :now WHERE id = :id")
-        .bind("item", itemId).bind("version", item.version()).bind("created", item.versionCreated().toEpochMilli())
-        .bind("kind", item.kind().dbValue()).bind("headline", item.headline()).bind("search", searchText(item))
-        .bind("now", now.toEpochMilli()).bind("id", storyId).execute();
+    h.createUpdate(
+            "UPDATE wire_story SET item_id = :item, version = :version, version_created = :created, kind = :kind, "
+                + "headline = :headline, search_text = :search, updated_at = :now WHERE id = :id")
+        .bind("item", itemId)
+        .bind("version", item.version())
+        .bind("created", item.versionCreated().toEpochMilli())
+        .bind("kind", item.kind().dbValue())
+        .bind("headline", item.headline())
+        .bind("search", searchText(item))
+        .bind("now", now.toEpochMilli())
+        .bind("id", storyId)
+        .execute();
   }
 
-  void setState(Handle h, long storyId, StoryState state, String flag, Long articleId, Instant now) {
-    h.createUpdate("UPDATE wire_story SET state = :state, flag = :flag, article_id = :article, updated_at = :now WHERE id = :id")
-        .bind("state", state.dbValue()).bind("flag", flag).bind("article", articleId).bind("now", now.toEpochMilli())
-        .bind("id", storyId).execute();
+  void setState(
+      Handle h, long storyId, StoryState state, String flag, Long articleId, Instant now) {
+    h.createUpdate(
+            "UPDATE wire_story SET state = :state, flag = :flag, article_id = :article, updated_at = :now WHERE id = :id")
+        .bind("state", state.dbValue())
+        .bind("flag", flag)
+        .bind("article", articleId)
+        .bind("now", now.toEpochMilli())
+        .bind("id", storyId)
+        .execute();
   }
 
   StoredItem item(Handle h, long itemId) {
-    return h.createQuery("SELECT id, item, image_ids, file_name, received_at FROM wire_item WHERE id = :id").bind("id", itemId)
-        .map((rs, ctx) -> new StoredItem(rs.getLong(1), WireItemCodec.fromJson(rs.getString(2)),
-            WireItemCodec.imageIds(rs.getString(3)), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
+    return h.createQuery(
+            "SELECT id, item, image_ids, file_name, received_at FROM wire_item WHERE id = :id")
+        .bind("id", itemId)
+        .map((rs, ctx) -> new StoredItem(
+            rs.getLong(1),
+            WireItemCodec.fromJson(rs.getString(2)),
+            WireItemCodec.imageIds(rs.getString(3)),
+            rs.getString(4),
+            Instant.ofEpochMilli(rs.getLong(5))))
         .one();
   }
 
@@ -103,17 +157,32 @@ public final class WireStore {
 
   /** Every stored version of a story, newest first. */
   public List<StoredItem> versions(String source, String guid) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM wire_item WHERE source = :s AND guid = :g "
-            + "ORDER BY version DESC, version_created DESC").bind("s", source).bind("g", guid).mapTo(Long.class).list()
-        .stream().map(id -> item(h, id)).toList());
+    return db.jdbi()
+        .withHandle(h -> h
+            .createQuery("SELECT id FROM wire_item WHERE source = :s AND guid = :g "
+                + "ORDER BY version DESC, version_created DESC")
+            .bind("s", source)
+            .bind("g", guid)
+            .mapTo(Long.class)
+            .list()
+            .stream()
+            .map(id -> item(h, id))
+            .toList());
   }
 
   void setMembers(Handle h, long storyId, List<PackageMember> members) {
-    h.createUpdate("DELETE FROM wire_package_member WHERE story_id = :id").bind("id", storyId).execute();
+    h.createUpdate("DELETE FROM wire_package_member WHERE story_id = :id")
+        .bind("id", storyId)
+        .execute();
     int pos = 0;
     for (var m : members) {
-      h.createUpdate("INSERT INTO wire_package_member (story_id, member_guid, role, position) VALUES (:id, :g, :r, :p)")
-          .bind("id", storyId).bind("g", m.guid()).bind("r", m.role()).bind("p", pos++).execute();
+      h.createUpdate(
+              "INSERT INTO wire_package_member (story_id, member_guid, role, position) VALUES (:id, :g, :r, :p)")
+          .bind("id", storyId)
+          .bind("g", m.guid())
+          .bind("r", m.role())
+          .bind("p", pos++)
+          .execute();
     }
   }
 
@@ -121,10 +190,16 @@ public final class WireStore {
   Optional<Story> packageOf(Handle h, String source, String memberGuid) {
     // Found by the member's guid alone (its index), then by source here: given the source as
     // well, SQLite walks every story of that source, a cost that grows with the archive.
-    return h.createQuery("SELECT * FROM wire_story WHERE id IN (SELECT story_id FROM wire_package_member "
-            + "WHERE member_guid = :g AND role = 'main') ORDER BY updated_at DESC, id DESC")
-        .bind("g", memberGuid).map((rs, ctx) -> toStory(rs)).list().stream()
-        .filter(s -> s.source().equals(source)).findFirst();
+    return h
+        .createQuery(
+            "SELECT * FROM wire_story WHERE id IN (SELECT story_id FROM wire_package_member "
+                + "WHERE member_guid = :g AND role = 'main') ORDER BY updated_at DESC, id DESC")
+        .bind("g", memberGuid)
+        .map((rs, ctx) -> toStory(rs))
+        .list()
+        .stream()
+        .filter(s -> s.source().equals(source))
+        .findFirst();
   }
 
   /** Newest first, filtered; text matches headline, guid, subjects and bylines, case-insensitively. */
@@ -149,35 +224,54 @@ public final class WireStore {
     }
     if (f.text() != null && !f.text().isBlank()) {
       where.append(" AND (LOWER(search_text) LIKE :text ESCAPE '\\')");
-      var t = f.text().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      var t = f.text()
+          .strip()
+          .toLowerCase(java.util.Locale.ROOT)
+          .replace("\\", "\\\\")
+          .replace("%", "\\%")
+          .replace("_", "\\_");
       params.put("text", "%" + t + "%");
     }
-    var rows = db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM wire_story" + where
-            + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
-        .bindMap(params).bind("limit", size + 1).bind("offset", (long) (page - 1) * size)
-        .map((rs, ctx) -> toStory(rs)).list());
+    var rows = db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT * FROM wire_story" + where
+                + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
+            .bindMap(params)
+            .bind("limit", size + 1)
+            .bind("offset", (long) (page - 1) * size)
+            .map((rs, ctx) -> toStory(rs))
+            .list());
     return Page.fromOverfetch(rows, page, size);
   }
 
   /** How many stories are in each state, for the inbox's counts. */
   public Map<StoryState, Integer> counts() {
     var out = new HashMap<StoryState, Integer>();
-    db.jdbi().useHandle(h -> h.createQuery("SELECT state, COUNT(*) FROM wire_story GROUP BY state")
-        .map((rs, ctx) -> Map.entry(StoryState.fromDb(rs.getString(1)), rs.getInt(2)))
-        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    db.jdbi()
+        .useHandle(h -> h.createQuery("SELECT state, COUNT(*) FROM wire_story GROUP BY state")
+            .map((rs, ctx) -> Map.entry(StoryState.fromDb(rs.getString(1)), rs.getInt(2)))
+            .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }
 
   public int countItems() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wire_item").mapTo(Integer.class).one());
+    return db.jdbi()
+        .withHandle(h ->
+            h.createQuery("SELECT COUNT(*) FROM wire_item").mapTo(Integer.class).one());
   }
 
   public int countStories() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wire_story").mapTo(Integer.class).one());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wire_story")
+            .mapTo(Integer.class)
+            .one());
   }
 
   private static String searchText(WireItem i) {
-    var sb = new StringBuilder(i.headline()).append(' ').append(i.guid()).append(' ').append(i.slugline());
+    var sb = new StringBuilder(i.headline())
+        .append(' ')
+        .append(i.guid())
+        .append(' ')
+        .append(i.slugline());
     i.bylines().forEach(b -> sb.append(' ').append(b));
     i.subjects().forEach(s -> sb.append(' ').append(s.name()).append(' ').append(s.code()));
     return sb.length() > 4000 ? sb.substring(0, 4000) : sb.toString();
@@ -186,9 +280,19 @@ public final class WireStore {
   private static Story toStory(ResultSet rs) throws SQLException {
     long article = rs.getLong("article_id");
     Long articleId = rs.wasNull() ? null : article;
-    return new Story(rs.getLong("id"), rs.getString("source"), rs.getString("guid"), rs.getLong("item_id"),
-        rs.getLong("version"), Instant.ofEpochMilli(rs.getLong("version_created")), StoryState.fromDb(rs.getString("state")),
-        rs.getString("flag"), articleId, ItemKind.fromDb(rs.getString("kind")), rs.getString("headline"),
-        Instant.ofEpochMilli(rs.getLong("first_received")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+    return new Story(
+        rs.getLong("id"),
+        rs.getString("source"),
+        rs.getString("guid"),
+        rs.getLong("item_id"),
+        rs.getLong("version"),
+        Instant.ofEpochMilli(rs.getLong("version_created")),
+        StoryState.fromDb(rs.getString("state")),
+        rs.getString("flag"),
+        articleId,
+        ItemKind.fromDb(rs.getString("kind")),
+        rs.getString("headline"),
+        Instant.ofEpochMilli(rs.getLong("first_received")),
+        Instant.ofEpochMilli(rs.getLong("updated_at")));
   }
 }

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArticleEditorHttpTest {
   static final String PASSWORD = "a long enough password";
-  @TempDir static Path dir;
+
+  @TempDir
+  static Path dir;
+
   TestSite site;
   TestClock clock = new TestClock();
   AdminClient editor;
@@ -49,10 +52,18 @@ class ArticleEditorHttpTest {
     users.create("wr@example.org", "Wim Writer", Role.WRITER, PASSWORD, false);
     users.create("wr2@example.org", "Wyn Writer", Role.WRITER, PASSWORD, false);
     sectionId = site.newsroom().sections().ensure("world", "World", "", 1).id();
-    photoWithAlt = site.newsroom().images().store(TestImages.jpeg(800, 500),
-        new ImageStore.ImageText("Delegates arrive", "Ann Lens/Agency", "Delegates walk into the hall")).id();
-    photoWithoutAlt = site.newsroom().images().store(TestImages.jpeg(640, 400),
-        new ImageStore.ImageText("A crowd", "Ann Lens/Agency", "")).id();
+    photoWithAlt = site.newsroom()
+        .images()
+        .store(
+            TestImages.jpeg(800, 500),
+            new ImageStore.ImageText(
+                "Delegates arrive", "Ann Lens/Agency", "Delegates walk into the hall"))
+        .id();
+    photoWithoutAlt = site.newsroom()
+        .images()
+        .store(
+            TestImages.jpeg(640, 400), new ImageStore.ImageText("A crowd", "Ann Lens/Agency", ""))
+        .id();
     editor = new AdminClient(site).signIn("ed@example.org", PASSWORD);
     otherEditor = new AdminClient(site).signIn("ed2@example.org", PASSWORD);
     writer = new AdminClient(site).signIn("wr@example.org", PASSWORD);
@@ -68,8 +79,11 @@ class ArticleEditorHttpTest {
     var m = new LinkedHashMap<String, String>();
     m.put("headline", headline);
     m.put("standfirst", "What happened, in one sentence.");
-    m.put("body", "First paragraph with *emphasis*.\n\n![](image:" + photoWithAlt + " \"Delegates arrive\")\n\n"
-        + "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n## What next\n\nSecond paragraph.");
+    m.put(
+        "body",
+        "First paragraph with *emphasis*.\n\n![](image:" + photoWithAlt
+            + " \"Delegates arrive\")\n\n"
+            + "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n## What next\n\nSecond paragraph.");
     m.put("section", Long.toString(sectionId));
     m.put("topics", "Port talks, Lisbon");
     m.put("bylines", "Eda Editor");
@@ -87,13 +101,15 @@ class ArticleEditorHttpTest {
     f.put("action", action);
     var r = client.postForm("/admin/articles", f);
     assertThat(r.statusCode()).as(r.body()).isIn(303, 422);
-    var m = Pattern.compile("/admin/articles/(\\d+)").matcher(r.headers().firstValue("Location").orElse(r.body()));
+    var m = Pattern.compile("/admin/articles/(\\d+)")
+        .matcher(r.headers().firstValue("Location").orElse(r.body()));
     assertThat(m.find()).isTrue();
     return Long.parseLong(m.group(1));
   }
 
   /** Saves the article from its editor page, as the page's form would, with changes. */
-  java.net.http.HttpResponse<String> save(AdminClient client, long id, Map<String, String> changes, String action) {
+  java.net.http.HttpResponse<String> save(
+      AdminClient client, long id, Map<String, String> changes, String action) {
     var page = client.get("/admin/articles/" + id).body();
     var fields = formValues(page);
     fields.putAll(changes);
@@ -103,22 +119,31 @@ class ArticleEditorHttpTest {
 
   static Map<String, String> formValues(String page) {
     var out = new LinkedHashMap<String, String>();
-    var input = Pattern.compile("<input id=\"([a-z-]+)\" name=\"\\1\" type=\"(?:text|datetime-local)\" value=\"([^\"]*)\"").matcher(page);
+    var input = Pattern.compile(
+            "<input id=\"([a-z-]+)\" name=\"\\1\" type=\"(?:text|datetime-local)\" value=\"([^\"]*)\"")
+        .matcher(page);
     while (input.find()) out.put(input.group(1), unescape(input.group(2)));
-    var area = Pattern.compile("<textarea id=\"([a-z-]+)\" name=\"\\1\"[^>]*>([^<]*)</textarea>").matcher(page);
+    var area = Pattern.compile("<textarea id=\"([a-z-]+)\" name=\"\\1\"[^>]*>([^<]*)</textarea>")
+        .matcher(page);
     while (area.find()) out.put(area.group(1), unescape(area.group(2)));
     var version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
     if (version.find()) out.put("version", version.group(1));
-    var section = Pattern.compile("<option value=\"(\\d+)\" selected>").matcher(page.substring(page.indexOf("id=\"section\"")));
+    var section = Pattern.compile("<option value=\"(\\d+)\" selected>")
+        .matcher(page.substring(page.indexOf("id=\"section\"")));
     out.put("section", section.find() ? section.group(1) : "");
     var featured = page.substring(page.indexOf("id=\"featured-image\""));
-    var image = Pattern.compile("<option value=\"(\\d+)\" selected>").matcher(featured.substring(0, featured.indexOf("</select>")));
+    var image = Pattern.compile("<option value=\"(\\d+)\" selected>")
+        .matcher(featured.substring(0, featured.indexOf("</select>")));
     out.put("featured-image", image.find() ? image.group(1) : "");
     return out;
   }
 
   static String unescape(String s) {
-    return s.replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    return s.replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   ArticleStatus status(long id) {
@@ -126,15 +151,23 @@ class ArticleEditorHttpTest {
   }
 
   @Test
-  void an_editor_publishes_a_story_with_a_photo_and_an_embed_and_readers_see_it_on_the_front_page_and_in_its_section() {
+  void
+      an_editor_publishes_a_story_with_a_photo_and_an_embed_and_readers_see_it_on_the_front_page_and_in_its_section() {
     long id = create(editor, story("Port talks resume in Lisbon"), "publish");
     var article = site.newsroom().articles().byId(id).orElseThrow();
     assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
     assertThat(article.path()).isEqualTo("/world/port-talks-resume-in-lisbon");
     var page = site.get(article.path());
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Port talks resume in Lisbon", "<em>emphasis</em>", "data-video-id=\"dQw4w9WgXcQ\"",
-        "Delegates walk into the hall", "<h2>What next</h2>", "href=\"/topic/port-talks\"", "LISBON");
+    assertThat(page.body())
+        .contains(
+            "Port talks resume in Lisbon",
+            "<em>emphasis</em>",
+            "data-video-id=\"dQw4w9WgXcQ\"",
+            "Delegates walk into the hall",
+            "<h2>What next</h2>",
+            "href=\"/topic/port-talks\"",
+            "LISBON");
     assertThat(site.get("/").body()).contains("Port talks resume in Lisbon");
     assertThat(site.get("/world").body()).contains("Port talks resume in Lisbon");
   }
@@ -174,32 +207,47 @@ class ArticleEditorHttpTest {
     otherWriter.get("/admin/articles/new");
     var fields = new LinkedHashMap<>(story("Hijacked"));
     fields.put("version", "2");
-    assertThat(otherWriter.postForm("/admin/articles/" + id, fields).statusCode()).isEqualTo(403);
-    assertThat(otherWriter.postForm("/admin/articles/" + id + "/autosave", fields).statusCode()).isEqualTo(403);
-    assertThat(otherWriter.postForm("/admin/articles/" + id + "/preview", fields).statusCode()).isEqualTo(403);
-    assertThat(otherWriter.get("/admin/articles/" + id + "/revisions").statusCode()).isEqualTo(403);
+    assertThat(otherWriter.postForm("/admin/articles/" + id, fields).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            otherWriter.postForm("/admin/articles/" + id + "/autosave", fields).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            otherWriter.postForm("/admin/articles/" + id + "/preview", fields).statusCode())
+        .isEqualTo(403);
+    assertThat(otherWriter.get("/admin/articles/" + id + "/revisions").statusCode())
+        .isEqualTo(403);
     assertThat(otherWriter.get("/admin/articles").body()).doesNotContain("Private draft");
-    assertThat(site.newsroom().articles().byId(id).orElseThrow().headline()).isEqualTo("Private draft");
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().headline())
+        .isEqualTo("Private draft");
     assertThat(editor.get("/admin/articles/" + id).statusCode()).isEqualTo(200);
   }
 
   @Test
-  void a_save_based_on_an_older_version_is_refused_with_a_clear_message_and_keeps_everything_typed() {
+  void
+      a_save_based_on_an_older_version_is_refused_with_a_clear_message_and_keeps_everything_typed() {
     long id = create(editor, story("Budget vote delayed"), "save");
     var mine = formValues(editor.get("/admin/articles/" + id).body());
-    assertThat(save(otherEditor, id, Map.of("standfirst", "Their standfirst."), "save").statusCode()).isEqualTo(303);
+    assertThat(save(otherEditor, id, Map.of("standfirst", "Their standfirst."), "save")
+            .statusCode())
+        .isEqualTo(303);
     mine.put("headline", "Budget vote delayed again");
     mine.put("body", "My carefully written paragraph.");
     mine.put("action", "save");
     var refused = editor.postForm("/admin/articles/" + id, mine);
     assertThat(refused.statusCode()).isEqualTo(409);
-    assertThat(refused.body()).contains("Eli Editor saved this article after you opened it", "Budget vote delayed again",
-        "My carefully written paragraph.");
-    assertThat(site.newsroom().articles().byId(id).orElseThrow().standfirst()).isEqualTo("Their standfirst.");
+    assertThat(refused.body())
+        .contains(
+            "Eli Editor saved this article after you opened it",
+            "Budget vote delayed again",
+            "My carefully written paragraph.");
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().standfirst())
+        .isEqualTo("Their standfirst.");
     var again = formValues(refused.body());
     again.put("action", "save");
     assertThat(editor.postForm("/admin/articles/" + id, again).statusCode()).isEqualTo(303);
-    assertThat(site.newsroom().articles().byId(id).orElseThrow().headline()).isEqualTo("Budget vote delayed again");
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().headline())
+        .isEqualTo("Budget vote delayed again");
   }
 
   @Test
@@ -213,12 +261,19 @@ class ArticleEditorHttpTest {
     var newest = ids.group(1);
     assertThat(ids.find()).isTrue();
     var oldest = ids.group(1);
-    var diff = editor.get("/admin/articles/" + id + "/diff?from=" + oldest + "&to=" + newest).body();
-    assertThat(diff).contains("<del><span class=\"visually-hidden\">Removed: </span>First paragraph with *emphasis*.</del>")
-        .contains("<ins><span class=\"visually-hidden\">Added: </span>A new second version of the body.</ins>");
-    var restored = editor.postForm("/admin/articles/" + id + "/revisions/" + oldest + "/restore", Map.of());
+    var diff = editor
+        .get("/admin/articles/" + id + "/diff?from=" + oldest + "&to=" + newest)
+        .body();
+    assertThat(diff)
+        .contains(
+            "<del><span class=\"visually-hidden\">Removed: </span>First paragraph with *emphasis*.</del>")
+        .contains(
+            "<ins><span class=\"visually-hidden\">Added: </span>A new second version of the body.</ins>");
+    var restored =
+        editor.postForm("/admin/articles/" + id + "/revisions/" + oldest + "/restore", Map.of());
     assertThat(restored.statusCode()).isEqualTo(303);
-    assertThat(site.newsroom().articles().byId(id).orElseThrow().bodyText()).contains("First paragraph with");
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().bodyText())
+        .contains("First paragraph with");
     assertThat(editor.get("/admin/articles/" + id + "/revisions").body()).contains("restore");
   }
 
@@ -229,9 +284,14 @@ class ArticleEditorHttpTest {
     fields.put("headline", "A headline only the preview has");
     var r = editor.postForm("/admin/articles/" + id + "/preview", fields);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("<article class=\"story\"", "A headline only the preview has", "data-video-id=\"dQw4w9WgXcQ\"");
+    assertThat(r.body())
+        .contains(
+            "<article class=\"story\"",
+            "A headline only the preview has",
+            "data-video-id=\"dQw4w9WgXcQ\"");
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
-    assertThat(site.newsroom().articles().byId(id).orElseThrow().headline()).isEqualTo("Preview me");
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().headline())
+        .isEqualTo("Preview me");
   }
 
   @Test
@@ -239,7 +299,11 @@ class ArticleEditorHttpTest {
     long id = create(editor, story("Bridge reopens"), "publish");
     var before = site.newsroom().articles().byId(id).orElseThrow();
     clock.advance(Duration.ofMinutes(5));
-    var r = save(editor, id, Map.of("update-note", "Corrects the bridge's length.", "slug", "bridge-reopens-to-traffic"), "save");
+    var r = save(
+        editor,
+        id,
+        Map.of("update-note", "Corrects the bridge's length.", "slug", "bridge-reopens-to-traffic"),
+        "save");
     assertThat(r.statusCode()).isEqualTo(303);
     var after = site.newsroom().articles().byId(id).orElseThrow();
     var page = site.get(after.path()).body();
@@ -254,12 +318,20 @@ class ArticleEditorHttpTest {
     long id = create(editor, story("Museum closes"), "publish");
     var path = site.newsroom().articles().byId(id).orElseThrow().path();
     editor.get("/admin/articles/" + id);
-    assertThat(editor.postForm("/admin/articles/" + id + "/status", Map.of("action", "unpublish")).statusCode()).isEqualTo(303);
+    assertThat(editor
+            .postForm("/admin/articles/" + id + "/status", Map.of("action", "unpublish"))
+            .statusCode())
+        .isEqualTo(303);
     assertThat(site.get(path).statusCode()).isEqualTo(410);
-    assertThat(editor.postForm("/admin/articles/" + id + "/status", Map.of("action", "republish")).statusCode()).isEqualTo(303);
+    assertThat(editor
+            .postForm("/admin/articles/" + id + "/status", Map.of("action", "republish"))
+            .statusCode())
+        .isEqualTo(303);
     assertThat(site.get(path).statusCode()).isEqualTo(200);
     var audit = site.byline().accounts().audit().about("article", id, 10);
-    assertThat(audit).extracting(e -> e.action()).contains("article.publish", "article.unpublish", "article.republish");
+    assertThat(audit)
+        .extracting(e -> e.action())
+        .contains("article.publish", "article.unpublish", "article.republish");
   }
 
   @Test
@@ -293,7 +365,8 @@ class ArticleEditorHttpTest {
     var again = editor.postForm("/admin/articles/" + id + "/autosave", fields);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).contains("\"version\":");
-    assertThat(site.newsroom().articles().byId(id).orElseThrow().bodyText()).isEqualTo("Typed and saved without pressing anything.");
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().bodyText())
+        .isEqualTo("Typed and saved without pressing anything.");
     var stale = editor.postForm("/admin/articles/" + id + "/autosave", fields);
     assertThat(stale.statusCode()).isEqualTo(409);
   }
@@ -308,8 +381,14 @@ class ArticleEditorHttpTest {
     fields.put("action", "save");
     var r = editor.postForm("/admin/articles", fields);
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("Headline is empty", "Section no longer exists", "line 3", "must come from the photo library",
-        "Kept standfirst &lt;b&gt;as typed&lt;/b&gt;", "Fine first line.");
+    assertThat(r.body())
+        .contains(
+            "Headline is empty",
+            "Section no longer exists",
+            "line 3",
+            "must come from the photo library",
+            "Kept standfirst &lt;b&gt;as typed&lt;/b&gt;",
+            "Fine first line.");
   }
 
   @Test
@@ -317,7 +396,8 @@ class ArticleEditorHttpTest {
     var fields = story("Topics story");
     fields.put("topics", "Port talks, Lisbon, Ana Vestergaard (person)");
     create(editor, fields, "save");
-    assertThat(site.newsroom().topics().named("Ana Vestergaard").orElseThrow().type()).isEqualTo(dev.byline.content.TopicType.PERSON);
+    assertThat(site.newsroom().topics().named("Ana Vestergaard").orElseThrow().type())
+        .isEqualTo(dev.byline.content.TopicType.PERSON);
     var r = editor.get("/admin/suggest/topics?q=port");
     assertThat(r.body()).contains("\"name\":\"Port talks\"");
     assertThat(site.newsroom().topics().named("Lisbon")).isPresent();

@@ -36,7 +36,10 @@ import org.openqa.selenium.support.ui.Select;
 class NewsroomStoryBrowserTest {
   static final String PASSWORD = "a long enough password";
   static final Set<String> BLOCKING = Set.of("serious", "critical");
-  @TempDir static Path dir;
+
+  @TempDir
+  static Path dir;
+
   TestSite site;
   TestClock clock = new TestClock();
   ChromeDriver driver;
@@ -44,7 +47,10 @@ class NewsroomStoryBrowserTest {
   @BeforeAll
   void start() {
     site = TestSite.start(TestDatabases.sqlite(dir.resolve("data")), clock);
-    site.byline().accounts().users().create("desk@example.org", "Dana Desk", Role.EDITOR, PASSWORD, false);
+    site.byline()
+        .accounts()
+        .users()
+        .create("desk@example.org", "Dana Desk", Role.EDITOR, PASSWORD, false);
     site.newsroom().sections().ensure("world", "World", "News from everywhere", 1);
     site.newsroom().sections().ensure("business", "Business", "", 2);
     driver = Browser.open(dir.resolve("profile"));
@@ -75,9 +81,18 @@ class NewsroomStoryBrowserTest {
     Browser.screenshot(driver, "admin-" + page);
     // The preview frame shows the public article page, which the site's own tests check.
     var results = new AxeBuilder().exclude("#preview").analyze(driver);
-    List<Rule> blocking = results.getViolations().stream().filter(v -> BLOCKING.contains(v.getImpact())).toList();
-    assertThat(blocking).as(page + ": " + blocking.stream().map(v -> v.getId() + " " + v.getNodes().stream()
-        .map(n -> String.valueOf(n.getTarget())).toList()).toList()).isEmpty();
+    List<Rule> blocking = results.getViolations().stream()
+        .filter(v -> BLOCKING.contains(v.getImpact()))
+        .toList();
+    assertThat(blocking)
+        .as(page + ": "
+            + blocking.stream()
+                .map(v -> v.getId() + " "
+                    + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget()))
+                        .toList())
+                .toList())
+        .isEmpty();
   }
 
   @Test
@@ -91,7 +106,8 @@ class NewsroomStoryBrowserTest {
     type("email", "desk@example.org");
     type("password", PASSWORD);
     field("password").sendKeys(Keys.ENTER);
-    Eventually.await("the dashboard", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Dashboard"));
+    Eventually.await(
+        "the dashboard", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Dashboard"));
     accessible("dashboard");
 
     // The photo desk: upload with caption, credit and alt text.
@@ -103,7 +119,10 @@ class NewsroomStoryBrowserTest {
     type("credit", "Dana Desk/Byline");
     type("alt", "Container cranes against an orange sky");
     driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
-    Eventually.await("the stored photo", Duration.ofSeconds(10), () -> driver.getPageSource().contains("Stored as"));
+    Eventually.await(
+        "the stored photo",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Stored as"));
     accessible("photos");
     var photoId = driver.findElement(By.cssSelector(".notice a")).getText().replace("photo ", "");
 
@@ -111,8 +130,10 @@ class NewsroomStoryBrowserTest {
     go("/admin/articles/new");
     type("headline", "Harbour strike ends after nine days");
     type("standfirst", "Dockers return to work with a new pay deal.");
-    type("body", "Work resumed at dawn on Tuesday.\n\n![](image:" + photoId + " \"Cranes at dawn\")\n\n"
-        + "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n## What the deal says\n\nPay rises by four per cent.");
+    type(
+        "body",
+        "Work resumed at dawn on Tuesday.\n\n![](image:" + photoId + " \"Cranes at dawn\")\n\n"
+            + "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n## What the deal says\n\nPay rises by four per cent.");
     new Select(field("section")).selectByVisibleText("World");
     new Select(field("featured-image")).selectByValue(photoId);
     type("topics", "Strikes, Harbour");
@@ -120,24 +141,41 @@ class NewsroomStoryBrowserTest {
     type("dateline", "ROTTERDAM");
     Eventually.await("the live preview", Duration.ofSeconds(15), () -> {
       var doc = field("preview").getAttribute("srcdoc");
-      return doc != null && doc.contains("Harbour strike ends after nine days") && doc.contains("Pay rises by four per cent.");
+      return doc != null
+          && doc.contains("Harbour strike ends after nine days")
+          && doc.contains("Pay rises by four per cent.");
     });
-    Eventually.await("the autosave", Duration.ofSeconds(15), () -> field("autosave-status").getText().startsWith("Draft saved"));
+    Eventually.await(
+        "the autosave",
+        Duration.ofSeconds(15),
+        () -> field("autosave-status").getText().startsWith("Draft saved"));
     assertThat(driver.getCurrentUrl()).matches(".*/admin/articles/\\d+$");
     accessible("editor");
     Browser.screenshot(driver, "admin-editor-preview");
 
     driver.findElement(By.cssSelector("button[value=publish]")).click();
-    Eventually.await("publication", Duration.ofSeconds(10), () -> driver.getPageSource().contains(">published<"));
+    Eventually.await(
+        "publication",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains(">published<"));
     accessible("editor-published");
 
-    // Its related links, from the editor's panel; a story that does not exist is named beside the field.
+    // Its related links, from the editor's panel; a story that does not exist is named beside the
+    // field.
     driver.findElement(By.linkText("Pin or block related links")).click();
-    Eventually.await("the related-links page", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Related links"));
+    Eventually.await(
+        "the related-links page",
+        Duration.ofSeconds(10),
+        () -> driver.getTitle().startsWith("Related links"));
     accessible("related");
     type("target", "999999");
-    driver.findElement(By.cssSelector("form.stack button[name=action][value=pin]")).click();
-    Eventually.await("the refused pin", Duration.ofSeconds(10), () -> driver.getPageSource().contains("Related article does not exist"));
+    driver
+        .findElement(By.cssSelector("form.stack button[name=action][value=pin]"))
+        .click();
+    Eventually.await(
+        "the refused pin",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Related article does not exist"));
     assertThat(field("target").getAttribute("value")).isEqualTo("999999");
     accessible("related-errors");
 
@@ -146,8 +184,10 @@ class NewsroomStoryBrowserTest {
     assertThat(driver.getPageSource()).contains("Harbour strike ends after nine days");
     go("/world");
     driver.findElement(By.linkText("Harbour strike ends after nine days")).click();
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Harbour strike ends after nine days");
-    assertThat(driver.findElement(By.cssSelector(".story figure img")).getAttribute("alt")).isEqualTo("Container cranes against an orange sky");
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Harbour strike ends after nine days");
+    assertThat(driver.findElement(By.cssSelector(".story figure img")).getAttribute("alt"))
+        .isEqualTo("Container cranes against an orange sky");
     var articleUrl = driver.getCurrentUrl();
     Browser.screenshot(driver, "story-published");
 
@@ -157,10 +197,14 @@ class NewsroomStoryBrowserTest {
     driver.findElement(By.linkText("Harbour strike ends after nine days")).click();
     type("update-note", "Corrects the length of the strike to nine days.");
     driver.findElement(By.cssSelector("button[name=action][value=save]")).click();
-    Eventually.await("the saved update", Duration.ofSeconds(10), () -> driver.getPageSource().contains("Saved."));
+    Eventually.await(
+        "the saved update",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Saved."));
     // A new address, so the browser's own copy of the page (kept for a minute) is not used.
     driver.get(articleUrl + "?after=update");
-    assertThat(driver.findElement(By.cssSelector(".update-note")).getText()).contains("Corrects the length of the strike");
+    assertThat(driver.findElement(By.cssSelector(".update-note")).getText())
+        .contains("Corrects the length of the strike");
     assertThat(driver.findElement(By.cssSelector(".updated")).getText()).startsWith("Updated");
     Browser.screenshot(driver, "story-updated");
 
@@ -168,18 +212,29 @@ class NewsroomStoryBrowserTest {
     go("/admin/articles");
     driver.findElement(By.linkText("Harbour strike ends after nine days")).click();
     driver.findElement(By.cssSelector("button[value=unpublish]")).click();
-    Eventually.await("unpublication", Duration.ofSeconds(10), () -> driver.getPageSource().contains(">unpublished<"));
-    assertThat(site.get(articleUrl.substring(articleUrl.indexOf("/world"))).statusCode()).isEqualTo(410);
+    Eventually.await(
+        "unpublication",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains(">unpublished<"));
+    assertThat(site.get(articleUrl.substring(articleUrl.indexOf("/world"))).statusCode())
+        .isEqualTo(410);
     driver.get(articleUrl + "?after=unpublish");
     assertThat(driver.getPageSource()).contains("This story has been removed");
 
     go("/admin/articles");
     accessible("articles");
-    assertThat(site.byline().accounts().audit().recent("", 0, 50)).extracting(e -> e.action())
-        .contains("photo.upload", "article.create", "article.publish", "article.update", "article.unpublish");
+    assertThat(site.byline().accounts().audit().recent("", 0, 50))
+        .extracting(e -> e.action())
+        .contains(
+            "photo.upload",
+            "article.create",
+            "article.publish",
+            "article.update",
+            "article.unpublish");
     // The only failed loads are the two the story asked for: the refused pin and the removed story.
-    assertThat(Browser.consoleErrors(driver)).allMatch(e -> e.contains("after=unpublish") && e.contains("410")
-        || e.contains("/related ") && e.contains("400"));
+    assertThat(Browser.consoleErrors(driver))
+        .allMatch(e -> e.contains("after=unpublish") && e.contains("410")
+            || e.contains("/related ") && e.contains("400"));
   }
 
   @Test
@@ -189,13 +244,18 @@ class NewsroomStoryBrowserTest {
       type("email", "desk@example.org");
       type("password", PASSWORD);
       field("password").sendKeys(Keys.ENTER);
-      Eventually.await("the dashboard", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Dashboard"));
+      Eventually.await(
+          "the dashboard", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Dashboard"));
     }
     go("/admin/articles/new");
     type("standfirst", "A standfirst without a headline.");
     driver.findElement(By.cssSelector("button[name=action][value=save]")).click();
-    Eventually.await("the errors", Duration.ofSeconds(10), () -> driver.getPageSource().contains("Headline is empty"));
-    assertThat(field("standfirst").getAttribute("value")).isEqualTo("A standfirst without a headline.");
+    Eventually.await(
+        "the errors",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Headline is empty"));
+    assertThat(field("standfirst").getAttribute("value"))
+        .isEqualTo("A standfirst without a headline.");
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
     accessible("editor-errors");
   }

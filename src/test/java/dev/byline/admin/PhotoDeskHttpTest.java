@@ -26,14 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PhotoDeskHttpTest {
   static final String PASSWORD = "a long enough password";
-  @TempDir static Path dir;
+
+  @TempDir
+  static Path dir;
+
   TestSite site;
   AdminClient writer;
 
   @BeforeAll
   void start() {
     site = TestSite.start(dir);
-    site.byline().accounts().users().create("photo@example.org", "Pia Photo", Role.WRITER, PASSWORD, false);
+    site.byline()
+        .accounts()
+        .users()
+        .create("photo@example.org", "Pia Photo", Role.WRITER, PASSWORD, false);
     writer = new AdminClient(site).signIn("photo@example.org", PASSWORD);
   }
 
@@ -49,7 +55,11 @@ class PhotoDeskHttpTest {
   }
 
   int imageRows() {
-    return site.newsroom().db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM image").mapTo(Integer.class).one());
+    return site.newsroom()
+        .db()
+        .jdbi()
+        .withHandle(h ->
+            h.createQuery("SELECT COUNT(*) FROM image").mapTo(Integer.class).one());
   }
 
   long upload(byte[] bytes, String name, Map<String, String> fields) {
@@ -64,35 +74,54 @@ class PhotoDeskHttpTest {
   @Test
   void a_phone_photo_loses_its_location_everywhere_and_is_turned_upright() throws Exception {
     var phone = TestImages.jpegWithGps(400, 200, 6);
-    assertThat(ImageMetadata.hasLocation(phone)).as("the test photo carries GPS").isTrue();
-    long id = upload(phone, "IMG_0001.jpg", Map.of("caption", "Harbour at dawn", "credit", "Pia Photo", "alt", "Boats in a harbour"));
+    assertThat(ImageMetadata.hasLocation(phone))
+        .as("the test photo carries GPS")
+        .isTrue();
+    long id = upload(
+        phone,
+        "IMG_0001.jpg",
+        Map.of("caption", "Harbour at dawn", "credit", "Pia Photo", "alt", "Boats in a harbour"));
     var image = site.newsroom().images().byId(id).orElseThrow();
     assertThat(image.width()).isEqualTo(200);
     assertThat(image.height()).isEqualTo(400);
-    var original = Files.readAllBytes(site.newsroom().media().pathOf(image.key()).orElseThrow());
-    assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(original)).getDirectoriesOfType(GpsDirectory.class)).isEmpty();
+    var original =
+        Files.readAllBytes(site.newsroom().media().pathOf(image.key()).orElseThrow());
+    assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(original))
+            .getDirectoriesOfType(GpsDirectory.class))
+        .isEmpty();
     assertThat(ImageMetadata.hasLocation(original)).isFalse();
-    assertThat(ImageMetadata.orientation(original)).as("the original keeps only its orientation").isEqualTo(6);
+    assertThat(ImageMetadata.orientation(original))
+        .as("the original keeps only its orientation")
+        .isEqualTo(6);
     for (var v : image.variants()) {
       var bytes = site.getBytes(v.url()).body();
       assertThat(ImageMetadata.hasLocation(bytes)).isFalse();
       var decoded = ImageIO.read(new ByteArrayInputStream(bytes));
       assertThat(decoded.getHeight()).isGreaterThan(decoded.getWidth());
       // Rotated 90° clockwise: the red left half of the picture is now on top.
-      assertThat(new java.awt.Color(decoded.getRGB(decoded.getWidth() / 2, 5)).getRed()).isGreaterThan(200);
-      assertThat(new java.awt.Color(decoded.getRGB(decoded.getWidth() / 2, decoded.getHeight() - 5)).getBlue()).isGreaterThan(200);
+      assertThat(new java.awt.Color(decoded.getRGB(decoded.getWidth() / 2, 5)).getRed())
+          .isGreaterThan(200);
+      assertThat(new java.awt.Color(decoded.getRGB(decoded.getWidth() / 2, decoded.getHeight() - 5))
+              .getBlue())
+          .isGreaterThan(200);
     }
   }
 
   @Test
-  void a_file_that_is_not_an_image_is_refused_by_its_content_whatever_its_name_leaving_nothing() throws Exception {
+  void a_file_that_is_not_an_image_is_refused_by_its_content_whatever_its_name_leaving_nothing()
+      throws Exception {
     long files = mediaFiles();
     int rows = imageRows();
     writer.get("/admin/photos");
-    var r = writer.postMultipart("/admin/photos", Map.of("caption", "Kept caption"), "file", "holiday.jpg",
+    var r = writer.postMultipart(
+        "/admin/photos",
+        Map.of("caption", "Kept caption"),
+        "file",
+        "holiday.jpg",
         "<html>not a photo</html>".getBytes());
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("holiday.jpg", "not a JPEG, PNG, GIF or WebP image", "Kept caption");
+    assertThat(r.body())
+        .contains("holiday.jpg", "not a JPEG, PNG, GIF or WebP image", "Kept caption");
     assertThat(mediaFiles()).isEqualTo(files);
     assertThat(imageRows()).isEqualTo(rows);
   }
@@ -101,7 +130,8 @@ class PhotoDeskHttpTest {
   void a_decompression_bomb_is_refused_with_its_size_and_the_limit() throws Exception {
     long files = mediaFiles();
     writer.get("/admin/photos");
-    var r = writer.postMultipart("/admin/photos", Map.of(), "file", "bomb.png", TestImages.pngBomb());
+    var r =
+        writer.postMultipart("/admin/photos", Map.of(), "file", "bomb.png", TestImages.pngBomb());
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("50000×50000 pixels", "40 megapixels");
     assertThat(mediaFiles()).isEqualTo(files);
@@ -125,8 +155,15 @@ class PhotoDeskHttpTest {
   void caption_credit_and_alt_text_are_editable_and_the_library_finds_them() {
     long id = upload(TestImages.png(120, 80), "chart.png", Map.of("caption", "First caption"));
     writer.get("/admin/photos/" + id);
-    var saved = writer.postForm("/admin/photos/" + id, Map.of("caption", "Rainfall by month", "credit", "Met Office",
-        "alt", "Bar chart of monthly rainfall"));
+    var saved = writer.postForm(
+        "/admin/photos/" + id,
+        Map.of(
+            "caption",
+            "Rainfall by month",
+            "credit",
+            "Met Office",
+            "alt",
+            "Bar chart of monthly rainfall"));
     assertThat(saved.statusCode()).isEqualTo(303);
     var library = writer.get("/admin/photos?q=rainfall").body();
     assertThat(library).contains("/admin/photos/" + id + "\"", "Bar chart of monthly rainfall");

@@ -22,10 +22,21 @@ class SvgChartTest {
     assertThat(SvgChart.niceStep(9_000_000)).isEqualTo(5_000_000);
     var points = new ArrayList<SeriesPoint>();
     var start = Instant.parse("2026-03-10T00:00:00Z");
-    for (int h = 0; h < 24; h++) points.add(new SeriesPoint(start.plus(Duration.ofHours(h)), h * 10L, h * 4L));
-    var chart = SvgChart.of(points, Resolution.HOUR, LONDON, "Page views and visitors, 10 March 2026", "230 at the peak.");
-    assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).containsExactly("0", "100", "200", "300");
-    assertThat(chart.xTicks()).extracting(SvgChart.Tick::label).startsWith("00:00", "03:00").hasSizeLessThanOrEqualTo(8);
+    for (int h = 0; h < 24; h++)
+      points.add(new SeriesPoint(start.plus(Duration.ofHours(h)), h * 10L, h * 4L));
+    var chart = SvgChart.of(
+        points,
+        Resolution.HOUR,
+        LONDON,
+        "Page views and visitors, 10 March 2026",
+        "230 at the peak.");
+    assertThat(chart.yTicks())
+        .extracting(SvgChart.Tick::label)
+        .containsExactly("0", "100", "200", "300");
+    assertThat(chart.xTicks())
+        .extracting(SvgChart.Tick::label)
+        .startsWith("00:00", "03:00")
+        .hasSizeLessThanOrEqualTo(8);
     assertThat(chart.viewsLine().split(" ")).hasSize(24);
     assertThat(chart.viewsLine()).startsWith(SvgChart.LEFT + ".0," + chart.bottom() + ".0");
     assertThat(chart.xAxisLabel()).isEqualTo("Hour (Europe/London)");
@@ -35,7 +46,8 @@ class SvgChartTest {
   void a_month_by_hour_is_labelled_by_day_and_an_empty_range_still_draws() {
     var points = new ArrayList<SeriesPoint>();
     var start = Instant.parse("2026-03-01T00:00:00Z");
-    for (int h = 0; h < 24 * 30; h++) points.add(new SeriesPoint(start.plus(Duration.ofHours(h)), 5, 2));
+    for (int h = 0; h < 24 * 30; h++)
+      points.add(new SeriesPoint(start.plus(Duration.ofHours(h)), 5, 2));
     var chart = SvgChart.of(points, Resolution.HOUR, LONDON, "t", "d");
     assertThat(chart.xTicks()).extracting(SvgChart.Tick::label).first().isEqualTo("1 Mar");
     assertThat(chart.xTicks()).hasSizeLessThanOrEqualTo(8);

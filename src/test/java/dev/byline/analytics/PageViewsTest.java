@@ -34,9 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Counting page views in memory and writing them in bulk, on a real SQLite file. */
 class PageViewsTest {
   static final ZoneId LONDON = ZoneId.of("Europe/London");
-  static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+  static final String BROWSER =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   final TestClock clock = new TestClock(Instant.parse("2026-03-10T09:15:00Z"));
   Newsroom newsroom;
   AnalyticsStore store;
@@ -47,13 +50,25 @@ class PageViewsTest {
   void open(Config config) {
     newsroom = Newsroom.open(config, clock);
     var world = newsroom.sections().ensure("world", "World", "", 1);
-    articleId = newsroom.articles().create(ArticleDraft.of("Port strike ends", "Dockworkers accept a deal.", world.id(),
-        List.of(Block.Paragraph.ofText("The strike is over."))));
+    articleId = newsroom
+        .articles()
+        .create(ArticleDraft.of(
+            "Port strike ends",
+            "Dockworkers accept a deal.",
+            world.id(),
+            List.of(Block.Paragraph.ofText("The strike is over."))));
     newsroom.articles().publish(articleId);
     articlePath = newsroom.articles().byId(articleId).orElseThrow().path();
     store = new AnalyticsStore(newsroom.db());
-    var resolver = new PageResolver(newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors(), Set.of());
-    views = new PageViews(AnalyticsSettings.defaults(), store, resolver, new VisitorHash("news.example"), clock, LONDON);
+    var resolver = new PageResolver(
+        newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors(), Set.of());
+    views = new PageViews(
+        AnalyticsSettings.defaults(),
+        store,
+        resolver,
+        new VisitorHash("news.example"),
+        clock,
+        LONDON);
   }
 
   void open() {
@@ -70,14 +85,19 @@ class PageViewsTest {
   }
 
   long query(String sql) {
-    return newsroom.db().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    return newsroom
+        .db()
+        .jdbi()
+        .withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
   }
 
   @Test
   void views_wait_in_memory_until_a_flush_writes_them_all_at_once() {
     open();
-    for (int i = 0; i < 5; i++) views.record(new Beacon(articlePath, "", ""), reader("198.51.100." + i));
-    views.record(new Beacon("/world", "news.ycombinator.com", "newsletter"), reader("198.51.100.1"));
+    for (int i = 0; i < 5; i++)
+      views.record(new Beacon(articlePath, "", ""), reader("198.51.100." + i));
+    views.record(
+        new Beacon("/world", "news.ycombinator.com", "newsletter"), reader("198.51.100.1"));
     assertThat(query("SELECT COUNT(*) FROM analytics_hour")).isZero();
 
     assertThat(views.flush()).isEqualTo(6);
@@ -85,10 +105,18 @@ class PageViewsTest {
     assertThat(query("SELECT SUM(views) FROM analytics_hour")).isEqualTo(6);
     assertThat(query("SELECT SUM(visitors) FROM analytics_hour")).isEqualTo(5);
     assertThat(query("SELECT SUM(visitors) FROM analytics_day")).isEqualTo(5);
-    assertThat(query("SELECT views FROM analytics_page_day WHERE article_id = " + articleId)).isEqualTo(5);
-    assertThat(query("SELECT SUM(views) FROM analytics_page_day WHERE section = 'world'")).isEqualTo(6);
-    assertThat(query("SELECT views FROM analytics_source_day WHERE kind = 'referrer' AND name = 'news.ycombinator.com'")).isEqualTo(1);
-    assertThat(query("SELECT views FROM analytics_source_day WHERE kind = 'campaign' AND name = 'newsletter'")).isEqualTo(1);
+    assertThat(query("SELECT views FROM analytics_page_day WHERE article_id = " + articleId))
+        .isEqualTo(5);
+    assertThat(query("SELECT SUM(views) FROM analytics_page_day WHERE section = 'world'"))
+        .isEqualTo(6);
+    assertThat(
+            query(
+                "SELECT views FROM analytics_source_day WHERE kind = 'referrer' AND name = 'news.ycombinator.com'"))
+        .isEqualTo(1);
+    assertThat(
+            query(
+                "SELECT views FROM analytics_source_day WHERE kind = 'campaign' AND name = 'newsletter'"))
+        .isEqualTo(1);
     assertThat(views.flush()).as("a second flush has nothing new").isZero();
     assertThat(query("SELECT SUM(views) FROM analytics_hour")).isEqualTo(6);
   }
@@ -97,19 +125,46 @@ class PageViewsTest {
   void bots_prefetches_headless_browsers_scripts_and_objecting_readers_are_not_counted() {
     open();
     var beacon = new Beacon(articlePath, "", "");
-    assertThat(views.record(beacon, new Reader("192.0.2.1", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", false)))
+    assertThat(views.record(
+            beacon,
+            new Reader(
+                "192.0.2.1",
+                "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+                false)))
         .isEqualTo(PageViews.Outcome.BOT);
-    assertThat(views.record(beacon, new Reader("192.0.2.1", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0 Safari/537.36", false)))
+    assertThat(views.record(
+            beacon,
+            new Reader(
+                "192.0.2.1",
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0 Safari/537.36",
+                false)))
         .isEqualTo(PageViews.Outcome.BOT);
-    assertThat(views.record(beacon, new Reader("192.0.2.1", "curl/8.5.0", false))).isEqualTo(PageViews.Outcome.BOT);
-    assertThat(views.record(beacon, new Reader("192.0.2.1", "", false))).isEqualTo(PageViews.Outcome.BOT);
-    assertThat(views.record(beacon, new Reader("192.0.2.1", "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", false)))
+    assertThat(views.record(beacon, new Reader("192.0.2.1", "curl/8.5.0", false)))
         .isEqualTo(PageViews.Outcome.BOT);
-    assertThat(views.record(beacon, new Reader("192.0.2.1", BROWSER, true))).isEqualTo(PageViews.Outcome.PREFETCH);
-    assertThat(views.record(beacon, new Reader("192.0.2.1", BROWSER, false, true))).isEqualTo(PageViews.Outcome.OBJECTED);
-    assertThat(views.bots().isBot("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)")).isTrue();
-    assertThat(views.bots().isBot("Mozilla/5.0 (Linux; Android 10; CUBOT_NOTE_20) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"))
-        .as("a phone, not a bot").isFalse();
+    assertThat(views.record(beacon, new Reader("192.0.2.1", "", false)))
+        .isEqualTo(PageViews.Outcome.BOT);
+    assertThat(views.record(
+            beacon,
+            new Reader(
+                "192.0.2.1",
+                "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+                false)))
+        .isEqualTo(PageViews.Outcome.BOT);
+    assertThat(views.record(beacon, new Reader("192.0.2.1", BROWSER, true)))
+        .isEqualTo(PageViews.Outcome.PREFETCH);
+    assertThat(views.record(beacon, new Reader("192.0.2.1", BROWSER, false, true)))
+        .isEqualTo(PageViews.Outcome.OBJECTED);
+    assertThat(views
+            .bots()
+            .isBot("Mozilla/5.0 (compatible; AhrefsBot/7.0; +http://ahrefs.com/robot/)"))
+        .isTrue();
+    assertThat(
+            views
+                .bots()
+                .isBot(
+                    "Mozilla/5.0 (Linux; Android 10; CUBOT_NOTE_20) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"))
+        .as("a phone, not a bot")
+        .isFalse();
     assertThat(views.bots().isBot(BROWSER)).isFalse();
     assertThat(views.bots().isPrefetch("prefetch;prerender", null, null, null)).isTrue();
     assertThat(views.bots().isPrefetch(null, "prefetch", null, null)).isTrue();
@@ -133,9 +188,13 @@ class PageViewsTest {
 
     assertThat(query("SELECT SUM(views) FROM analytics_hour")).isEqualTo(4);
     assertThat(query("SELECT COUNT(*) FROM analytics_hour")).isEqualTo(3);
-    assertThat(query("SELECT SUM(visitors) FROM analytics_hour")).as("once in each of three hours").isEqualTo(3);
+    assertThat(query("SELECT SUM(visitors) FROM analytics_hour"))
+        .as("once in each of three hours")
+        .isEqualTo(3);
     assertThat(query("SELECT COUNT(*) FROM analytics_day")).isEqualTo(2);
-    assertThat(query("SELECT SUM(visitors) FROM analytics_day")).as("once on each of two days").isEqualTo(2);
+    assertThat(query("SELECT SUM(visitors) FROM analytics_day"))
+        .as("once on each of two days")
+        .isEqualTo(2);
   }
 
   @Test
@@ -144,15 +203,23 @@ class PageViewsTest {
     var monday = LocalDate.of(2026, 3, 9);
     long first = hash.visitor(monday, "203.0.113.9", BROWSER);
     var mondaySalt = hash.saltBytes();
-    assertThat(hash.visitor(monday, "203.0.113.9", BROWSER)).as("same reader, same day").isEqualTo(first);
-    assertThat(hash.visitor(monday, "203.0.113.10", BROWSER)).as("another address").isNotEqualTo(first);
-    assertThat(hash.visitor(monday, "203.0.113.9", BROWSER + " Edg/126.0")).as("another browser").isNotEqualTo(first);
+    assertThat(hash.visitor(monday, "203.0.113.9", BROWSER))
+        .as("same reader, same day")
+        .isEqualTo(first);
+    assertThat(hash.visitor(monday, "203.0.113.10", BROWSER))
+        .as("another address")
+        .isNotEqualTo(first);
+    assertThat(hash.visitor(monday, "203.0.113.9", BROWSER + " Edg/126.0"))
+        .as("another browser")
+        .isNotEqualTo(first);
 
     long tuesday = hash.visitor(monday.plusDays(1), "203.0.113.9", BROWSER);
     assertThat(tuesday).as("same reader, next day").isNotEqualTo(first);
     assertThat(hash.saltDay()).isEqualTo(monday.plusDays(1));
     assertThat(hash.saltBytes()).hasSize(VisitorHash.SALT_BYTES).isNotEqualTo(mondaySalt);
-    assertThat(hash.visitor(monday, "203.0.113.9", BROWSER)).as("Monday's salt cannot be had back").isNotEqualTo(first);
+    assertThat(hash.visitor(monday, "203.0.113.9", BROWSER))
+        .as("Monday's salt cannot be had back")
+        .isNotEqualTo(first);
   }
 
   @Test
@@ -162,7 +229,9 @@ class PageViewsTest {
     assertThat(views.visitorHash().saltDay()).isEqualTo(LocalDate.of(2026, 3, 10));
     clock.set(Instant.parse("2026-03-11T00:00:05Z"));
     views.flush();
-    assertThat(views.visitorHash().saltDay()).as("no salt held once its day is over").isNull();
+    assertThat(views.visitorHash().saltDay())
+        .as("no salt held once its day is over")
+        .isNull();
     assertThat(views.visitorHash().saltBytes()).isEmpty();
   }
 
@@ -171,7 +240,8 @@ class PageViewsTest {
     open();
     var ua = "Mozilla/5.0 (X11; Linux x86_64) UniqueReaderAgent-7f3a9c Chrome/126.0 Safari/537.36";
     var ip = "203.0.113.77";
-    for (int i = 0; i < 50; i++) views.record(new Beacon(articlePath, "", ""), new Reader(ip, ua, false));
+    for (int i = 0; i < 50; i++)
+      views.record(new Beacon(articlePath, "", ""), new Reader(ip, ua, false));
     var today = Bucket.of(clock.instant(), LONDON).date();
     long visitor = views.visitorHash().visitor(today, ip, ua);
     var salt = views.visitorHash().saltBytes();
@@ -185,7 +255,8 @@ class PageViewsTest {
     secrets.add("UniqueReaderAgent".getBytes(StandardCharsets.UTF_8));
     secrets.add(ip.getBytes(StandardCharsets.UTF_8));
     secrets.add(ByteBuffer.allocate(8).putLong(visitor).array());
-    secrets.add(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(visitor).array());
+    secrets.add(
+        ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(visitor).array());
     secrets.add(Long.toString(visitor).getBytes(StandardCharsets.UTF_8));
     secrets.add(Long.toHexString(visitor).getBytes(StandardCharsets.UTF_8));
     secrets.add(salt);
@@ -198,7 +269,9 @@ class PageViewsTest {
     for (var file : files) {
       var bytes = Files.readAllBytes(file);
       for (var secret : secrets) {
-        assertThat(indexOf(bytes, secret)).as("%s must not hold %s", file.getFileName(), HexFormat.of().formatHex(secret)).isNegative();
+        assertThat(indexOf(bytes, secret))
+            .as("%s must not hold %s", file.getFileName(), HexFormat.of().formatHex(secret))
+            .isNegative();
       }
     }
   }
@@ -206,17 +279,29 @@ class PageViewsTest {
   @Test
   void counts_a_database_refused_are_kept_and_written_by_the_next_flush() {
     open();
-    for (int i = 0; i < 7; i++) views.record(new Beacon(articlePath, "example.org", ""), reader("198.51.100." + i));
-    newsroom.db().jdbi().useHandle(h -> h.execute("ALTER TABLE analytics_source_day RENAME TO analytics_source_day_away"));
+    for (int i = 0; i < 7; i++)
+      views.record(new Beacon(articlePath, "example.org", ""), reader("198.51.100." + i));
+    newsroom
+        .db()
+        .jdbi()
+        .useHandle(
+            h -> h.execute("ALTER TABLE analytics_source_day RENAME TO analytics_source_day_away"));
     assertThatThrownBy(views::flush).isInstanceOf(RuntimeException.class);
-    assertThat(query("SELECT COUNT(*) FROM analytics_hour")).as("all or nothing").isZero();
+    assertThat(query("SELECT COUNT(*) FROM analytics_hour"))
+        .as("all or nothing")
+        .isZero();
 
     views.record(new Beacon(articlePath, "", ""), reader("198.51.100.99"));
-    newsroom.db().jdbi().useHandle(h -> h.execute("ALTER TABLE analytics_source_day_away RENAME TO analytics_source_day"));
+    newsroom
+        .db()
+        .jdbi()
+        .useHandle(
+            h -> h.execute("ALTER TABLE analytics_source_day_away RENAME TO analytics_source_day"));
     assertThat(views.flush()).isEqualTo(8);
     assertThat(query("SELECT SUM(views) FROM analytics_hour")).isEqualTo(8);
     assertThat(query("SELECT SUM(visitors) FROM analytics_day")).isEqualTo(8);
-    assertThat(query("SELECT views FROM analytics_source_day WHERE name = 'example.org'")).isEqualTo(7);
+    assertThat(query("SELECT views FROM analytics_source_day WHERE name = 'example.org'"))
+        .isEqualTo(7);
   }
 
   @Test
@@ -233,7 +318,9 @@ class PageViewsTest {
         try {
           start.await();
           for (int i = 0; i < each; i++) {
-            views.record(new Beacon(i % 2 == 0 ? articlePath : "/world", "", ""), reader("10.0." + thread + "." + (i % 200)));
+            views.record(
+                new Beacon(i % 2 == 0 ? articlePath : "/world", "", ""),
+                reader("10.0." + thread + "." + (i % 200)));
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -259,7 +346,8 @@ class PageViewsTest {
     assertThat(flushes.stream().mapToLong(Long::longValue).sum()).isEqualTo((long) threads * each);
     assertThat(query("SELECT SUM(views) FROM analytics_hour")).isEqualTo((long) threads * each);
     assertThat(query("SELECT SUM(views) FROM analytics_day")).isEqualTo((long) threads * each);
-    assertThat(query("SELECT views FROM analytics_page_day WHERE article_id = " + articleId)).isEqualTo((long) threads * each / 2);
+    assertThat(query("SELECT views FROM analytics_page_day WHERE article_id = " + articleId))
+        .isEqualTo((long) threads * each / 2);
     assertThat(query("SELECT SUM(visitors) FROM analytics_day")).isEqualTo(threads * 200L);
   }
 
@@ -269,20 +357,31 @@ class PageViewsTest {
     views.record(new Beacon("/no-such-section/nothing-here", "", ""), reader("192.0.2.5"));
     views.record(new Beacon("/wp-admin/install.php", "", ""), reader("192.0.2.5"));
     views.record(new Beacon(articlePath + "/", "", ""), reader("192.0.2.5"));
-    views.record(new Beacon("/sport/" + articlePath.substring(articlePath.lastIndexOf('/') + 1) + "?utm_source=x", "", ""), reader("192.0.2.5"));
+    views.record(
+        new Beacon(
+            "/sport/" + articlePath.substring(articlePath.lastIndexOf('/') + 1) + "?utm_source=x",
+            "",
+            ""),
+        reader("192.0.2.5"));
     views.flush();
-    assertThat(query("SELECT views FROM analytics_page_day WHERE path = '(other)'")).isEqualTo(2);
-    assertThat(query("SELECT views FROM analytics_page_day WHERE article_id = " + articleId)).isEqualTo(2);
+    assertThat(query("SELECT views FROM analytics_page_day WHERE path = '(other)'"))
+        .isEqualTo(2);
+    assertThat(query("SELECT views FROM analytics_page_day WHERE article_id = " + articleId))
+        .isEqualTo(2);
     assertThat(query("SELECT COUNT(*) FROM analytics_page_day")).isEqualTo(2);
   }
 
   @Test
   void bad_beacons_are_refused_with_the_field_named() {
     assertThatThrownBy(() -> new Beacon("", "", "")).hasMessage("path is empty");
-    assertThatThrownBy(() -> new Beacon("world", "", "")).hasMessageStartingWith("path must start with /");
-    assertThatThrownBy(() -> new Beacon("/" + "a".repeat(600), "", "")).hasMessageContaining("longer than 512");
-    assertThatThrownBy(() -> new Beacon("/x", "bad host!", "")).hasMessage("referrer is not a host name");
-    assertThatThrownBy(() -> new Beacon("/x", "", "<script>")).hasMessageStartingWith("campaign may hold only");
+    assertThatThrownBy(() -> new Beacon("world", "", ""))
+        .hasMessageStartingWith("path must start with /");
+    assertThatThrownBy(() -> new Beacon("/" + "a".repeat(600), "", ""))
+        .hasMessageContaining("longer than 512");
+    assertThatThrownBy(() -> new Beacon("/x", "bad host!", ""))
+        .hasMessage("referrer is not a host name");
+    assertThatThrownBy(() -> new Beacon("/x", "", "<script>"))
+        .hasMessageStartingWith("campaign may hold only");
     var b = new Beacon("/world/", "WWW.Example.COM:443", " Newsletter ");
     assertThat(b).isEqualTo(new Beacon("/world", "example.com", "newsletter"));
   }
@@ -291,26 +390,34 @@ class PageViewsTest {
   void most_read_ranks_articles_read_in_the_last_24_hours() {
     open();
     var world = newsroom.sections().bySlug("world").orElseThrow();
-    long second = newsroom.articles().create(ArticleDraft.of("Harbour reopens", "Ships return.", world.id(), List.of()));
+    long second = newsroom
+        .articles()
+        .create(ArticleDraft.of("Harbour reopens", "Ships return.", world.id(), List.of()));
     newsroom.articles().publish(second);
     var secondPath = newsroom.articles().byId(second).orElseThrow().path();
-    for (int i = 0; i < 3; i++) views.record(new Beacon(articlePath, "", ""), reader("198.51.100." + i));
+    for (int i = 0; i < 3; i++)
+      views.record(new Beacon(articlePath, "", ""), reader("198.51.100." + i));
     views.flush();
     clock.advance(Duration.ofHours(25));
-    for (int i = 0; i < 2; i++) views.record(new Beacon(secondPath, "", ""), reader("198.51.100." + i));
+    for (int i = 0; i < 2; i++)
+      views.record(new Beacon(secondPath, "", ""), reader("198.51.100." + i));
     views.flush();
 
     var mostRead = new MostRead(store, newsroom.articles(), clock);
     assertThat(mostRead.stories()).extracting(s -> s.id()).containsExactly(second);
     clock.advance(Duration.ofSeconds(30));
-    for (int i = 0; i < 5; i++) views.record(new Beacon(articlePath, "", ""), reader("198.51.100." + i));
+    for (int i = 0; i < 5; i++)
+      views.record(new Beacon(articlePath, "", ""), reader("198.51.100." + i));
     views.flush();
     assertThat(mostRead.refresh()).as("not yet a minute old").isFalse();
     clock.advance(Duration.ofSeconds(31));
     assertThat(mostRead.refresh()).isTrue();
     assertThat(mostRead.stories()).extracting(s -> s.id()).containsExactly(articleId, second);
     newsroom.articles().unpublish(articleId);
-    assertThat(mostRead.stories()).as("an unpublished story drops out at once").extracting(s -> s.id()).containsExactly(second);
+    assertThat(mostRead.stories())
+        .as("an unpublished story drops out at once")
+        .extracting(s -> s.id())
+        .containsExactly(second);
   }
 
   @Test
@@ -329,11 +436,13 @@ class PageViewsTest {
     assertThat(hourly.views()).isEqualTo(3);
     assertThat(hourly.articles()).containsExactly(new Ranked(Long.toString(articleId), 2));
     assertThat(hourly.sections()).containsExactly(new Ranked("world", 3));
-    assertThat(hourly.referrers()).containsExactly(new Ranked("duckduckgo.com", 2), new Ranked("mastodon.social", 1));
+    assertThat(hourly.referrers())
+        .containsExactly(new Ranked("duckduckgo.com", 2), new Ranked("mastodon.social", 1));
     assertThat(hourly.campaigns()).containsExactly(new Ranked("newsletter", 1));
     var daily = reports.report(DateRange.last(7, today), Resolution.DAY, 10);
     assertThat(daily.series()).hasSize(7);
-    assertThat(daily.series().get(6)).isEqualTo(new SeriesPoint(today.atStartOfDay(LONDON).toInstant(), 3, 2));
+    assertThat(daily.series().get(6))
+        .isEqualTo(new SeriesPoint(today.atStartOfDay(LONDON).toInstant(), 3, 2));
     assertThat(views.liveReaders()).isEqualTo(2);
   }
 
@@ -342,15 +451,20 @@ class PageViewsTest {
     var config = TestDatabases.postgres(dir);
     try {
       open(config);
-      for (int i = 0; i < 4; i++) views.record(new Beacon(articlePath, "example.org", "newsletter"), reader("198.51.100." + i));
+      for (int i = 0; i < 4; i++)
+        views.record(
+            new Beacon(articlePath, "example.org", "newsletter"), reader("198.51.100." + i));
       views.flush();
       views.record(new Beacon(articlePath, "example.org", ""), reader("198.51.100.0"));
       views.flush();
       assertThat(query("SELECT SUM(views) FROM analytics_hour")).isEqualTo(5);
       assertThat(query("SELECT SUM(visitors) FROM analytics_day")).isEqualTo(4);
-      assertThat(query("SELECT views FROM analytics_page_hour WHERE article_id = " + articleId)).isEqualTo(5);
-      assertThat(query("SELECT views FROM analytics_source_day WHERE name = 'example.org'")).isEqualTo(5);
-      var report = new AnalyticsReports(store, LONDON).report(DateRange.last(1, LocalDate.of(2026, 3, 10)), Resolution.HOUR, 5);
+      assertThat(query("SELECT views FROM analytics_page_hour WHERE article_id = " + articleId))
+          .isEqualTo(5);
+      assertThat(query("SELECT views FROM analytics_source_day WHERE name = 'example.org'"))
+          .isEqualTo(5);
+      var report = new AnalyticsReports(store, LONDON)
+          .report(DateRange.last(1, LocalDate.of(2026, 3, 10)), Resolution.HOUR, 5);
       assertThat(report.articles()).containsExactly(new Ranked(Long.toString(articleId), 5));
       assertThat(new MostRead(store, newsroom.articles(), clock).stories()).hasSize(1);
     } finally {

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Accounts, sessions, throttling, the audit log and revisions on SQLite and on PostgreSQL. */
 class AccountsStoreTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   static Stream<String> dialects() {
     return Stream.of("sqlite", "postgresql");
@@ -38,14 +39,28 @@ class AccountsStoreTest {
     var clock = new TestClock();
     try (var newsroom = Newsroom.open(config, clock)) {
       var accounts = Accounts.open(newsroom.db(), clock);
-      var user = accounts.users().create("Reporter@Example.org", "Rita Reporter", Role.WRITER, "a long enough password", false);
+      var user = accounts
+          .users()
+          .create(
+              "Reporter@Example.org",
+              "Rita Reporter",
+              Role.WRITER,
+              "a long enough password",
+              false);
       assertThat(user.email()).isEqualTo("reporter@example.org");
-      assertThatThrownBy(() -> accounts.users().create("reporter@example.org", "Again", Role.WRITER, "a long enough password", false))
-          .isInstanceOf(AccountException.class).hasMessageContaining("already has an account");
-      assertThatThrownBy(() -> accounts.users().create("short@example.org", "Short", Role.WRITER, "short", false))
+      assertThatThrownBy(() -> accounts
+              .users()
+              .create(
+                  "reporter@example.org", "Again", Role.WRITER, "a long enough password", false))
+          .isInstanceOf(AccountException.class)
+          .hasMessageContaining("already has an account");
+      assertThatThrownBy(() ->
+              accounts.users().create("short@example.org", "Short", Role.WRITER, "short", false))
           .hasMessageContaining("at least 10 characters");
 
-      var ok = accounts.signIn().attempt("reporter@example.org", "a long enough password", "10.0.0.1", "test");
+      var ok = accounts
+          .signIn()
+          .attempt("reporter@example.org", "a long enough password", "10.0.0.1", "test");
       assertThat(ok).isInstanceOf(SignIn.Success.class);
       var token = ((SignIn.Success) ok).session().token();
       var active = accounts.sessions().resolve(token).orElseThrow();
@@ -55,33 +70,65 @@ class AccountsStoreTest {
       assertThat(accounts.sessions().resolve(token)).as("an idle session ends").isEmpty();
 
       for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT; i++) {
-        assertThat(accounts.signIn().attempt("reporter@example.org", "wrong", "10.0.0.2", "test")).isInstanceOf(SignIn.Refused.class);
+        assertThat(accounts.signIn().attempt("reporter@example.org", "wrong", "10.0.0.2", "test"))
+            .isInstanceOf(SignIn.Refused.class);
       }
-      assertThat(accounts.signIn().attempt("reporter@example.org", "a long enough password", "10.0.0.3", "test"))
+      assertThat(accounts
+              .signIn()
+              .attempt("reporter@example.org", "a long enough password", "10.0.0.3", "test"))
           .isInstanceOf(SignIn.Throttled.class);
       clock.advance(LoginThrottle.WINDOW.plus(Duration.ofSeconds(1)));
-      assertThat(accounts.signIn().attempt("reporter@example.org", "a long enough password", "10.0.0.3", "test"))
-          .as("the block lifts when the window passes").isInstanceOf(SignIn.Success.class);
+      assertThat(accounts
+              .signIn()
+              .attempt("reporter@example.org", "a long enough password", "10.0.0.3", "test"))
+          .as("the block lifts when the window passes")
+          .isInstanceOf(SignIn.Success.class);
       for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
         accounts.signIn().attempt("nobody" + i + "@example.org", "guess", "10.0.0.9", "test");
       }
-      var byAddress = accounts.signIn().attempt("reporter@example.org", "a long enough password", "10.0.0.9", "test");
+      var byAddress = accounts
+          .signIn()
+          .attempt("reporter@example.org", "a long enough password", "10.0.0.9", "test");
       assertThat(byAddress).isInstanceOf(SignIn.Throttled.class);
       assertThat(((SignIn.Throttled) byAddress).message()).contains("from your network");
 
-      assertThat(accounts.audit().recent("user.login", 0, 100)).extracting(AuditLog.Entry::action)
+      assertThat(accounts.audit().recent("user.login", 0, 100))
+          .extracting(AuditLog.Entry::action)
           .contains("user.login", "user.login-failed", "user.login-throttled");
 
       var revisions = new ArticleRevisions(newsroom.db(), clock);
-      long id = newsroom.articles().create(ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("One."))),
-          revisions.recorder(ArticleRevisions.Kind.CREATE, user.id(), user.name(), "{\"headline\":\"Headline\"}"));
-      newsroom.articles().update(id, 1, ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("Two."))),
-          revisions.recorder(ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), "{}"));
-      newsroom.articles().update(id, 2, ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("Three."))),
-          revisions.recorder(ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), "{}"));
-      assertThat(revisions.of(id)).as("autosaves close together are one revision").hasSize(2);
+      long id = newsroom
+          .articles()
+          .create(
+              ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("One."))),
+              revisions.recorder(
+                  ArticleRevisions.Kind.CREATE,
+                  user.id(),
+                  user.name(),
+                  "{\"headline\":\"Headline\"}"));
+      newsroom
+          .articles()
+          .update(
+              id,
+              1,
+              ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("Two."))),
+              revisions.recorder(ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), "{}"));
+      newsroom
+          .articles()
+          .update(
+              id,
+              2,
+              ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("Three."))),
+              revisions.recorder(ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), "{}"));
+      assertThat(revisions.of(id))
+          .as("autosaves close together are one revision")
+          .hasSize(2);
       assertThat(revisions.creator(id)).contains(user.id());
-      assertThat(newsroom.articles().desk(ArticleStatus.DRAFT, "head", user.id(), 1, 10).items()).hasSize(1);
+      assertThat(newsroom
+              .articles()
+              .desk(ArticleStatus.DRAFT, "head", user.id(), 1, 10)
+              .items())
+          .hasSize(1);
       assertThat(newsroom.articles().countByStatus().get(ArticleStatus.DRAFT)).isEqualTo(1);
     } finally {
       TestDatabases.drop(config);
@@ -94,9 +141,13 @@ class AccountsStoreTest {
     var config = config(dialect);
     try (var newsroom = Newsroom.open(config, new TestClock())) {
       var accounts = Accounts.open(newsroom.db(), newsroom.clock());
-      var admin = accounts.users().create("root@example.org", "Root", Role.ADMIN, "a long enough password", false);
-      assertThatThrownBy(() -> accounts.users().update(admin.id(), "Root", Role.EDITOR, false)).hasMessageContaining("last active admin");
-      assertThatThrownBy(() -> accounts.users().update(admin.id(), "Root", Role.ADMIN, true)).hasMessageContaining("last active admin");
+      var admin = accounts
+          .users()
+          .create("root@example.org", "Root", Role.ADMIN, "a long enough password", false);
+      assertThatThrownBy(() -> accounts.users().update(admin.id(), "Root", Role.EDITOR, false))
+          .hasMessageContaining("last active admin");
+      assertThatThrownBy(() -> accounts.users().update(admin.id(), "Root", Role.ADMIN, true))
+          .hasMessageContaining("last active admin");
     } finally {
       TestDatabases.drop(config);
     }

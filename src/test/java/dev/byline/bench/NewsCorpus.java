@@ -38,7 +38,8 @@ public final class NewsCorpus {
         prev = id;
       }
     }
-    followers.forEach((k, v) -> next.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    followers.forEach(
+        (k, v) -> next.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     starts = startList.stream().mapToInt(Integer::intValue).toArray();
   }
 
@@ -49,7 +50,8 @@ public final class NewsCorpus {
         var rows = Csv.parse(Files.readString(file));
         for (int r = 1; r < rows.size(); r++) {
           var row = rows.get(r);
-          if (row.size() < 4 || row.get(3).length() < 500 || row.get(3).length() > 20_000) continue; // outliers
+          if (row.size() < 4 || row.get(3).length() < 500 || row.get(3).length() > 20_000)
+            continue; // outliers
           for (var s : row.get(3).split("(?<=[.!?])\\s+")) {
             var tokens = new ArrayList<String>();
             for (var t : s.split("\\s+")) if (!t.isBlank()) tokens.add(t);
@@ -72,7 +74,8 @@ public final class NewsCorpus {
     var sb = new StringBuilder();
     int w = starts[r.nextInt(starts.length)];
     for (int i = 0; i < length; i++) {
-      if (!names.isEmpty() && r.nextInt(9) == 0) sb.append(names.get(r.nextInt(names.size()))).append(' ');
+      if (!names.isEmpty() && r.nextInt(9) == 0)
+        sb.append(names.get(r.nextInt(names.size()))).append(' ');
       sb.append(words.get(w)).append(' ');
       var options = next.get(w);
       w = options == null ? starts[r.nextInt(starts.length)] : options[r.nextInt(options.length)];
@@ -84,8 +87,10 @@ public final class NewsCorpus {
   /** A made-up proper name ("Varlento Quessry"), from a seed: the same seed, the same name. */
   public static String name(long seed) {
     var r = new Random(seed * 0x9E3779B97F4A7C15L);
-    String[] syllables = {"va", "lor", "ent", "qu", "es", "ry", "ma", "ko", "til", "dra", "ven", "os", "ha", "lin",
-        "mar", "eth", "zo", "ri", "bal", "un", "ca", "sel", "tor", "ne"};
+    String[] syllables = {
+      "va", "lor", "ent", "qu", "es", "ry", "ma", "ko", "til", "dra", "ven", "os", "ha", "lin",
+      "mar", "eth", "zo", "ri", "bal", "un", "ca", "sel", "tor", "ne"
+    };
     var sb = new StringBuilder();
     for (int part = 0; part < 2; part++) {
       int n = 2 + r.nextInt(2);

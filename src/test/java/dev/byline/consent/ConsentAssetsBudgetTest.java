@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConsentAssetsBudgetTest {
   static final int BUDGET_BYTES = 20 * 1024;
-  static final List<String> ASSETS = List.of("cookieconsent.umd.js", "cookieconsent.css", "consent.js", "consent.css");
+  static final List<String> ASSETS =
+      List.of("cookieconsent.umd.js", "cookieconsent.css", "consent.js", "consent.css");
 
   @Test
   void banner_script_and_styles_stay_under_20_kb_gzipped() throws IOException {

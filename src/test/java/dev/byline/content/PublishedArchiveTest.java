@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The whole-site walks sitemaps use, on SQLite and on PostgreSQL. */
 class PublishedArchiveTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   static Stream<String> dialects() {
     return Stream.of("sqlite", "postgresql");
@@ -39,13 +40,34 @@ class PublishedArchiveTest {
       var author = n.authors().ensure("Ana Lima");
       var a = n.articles();
       var ids = new ArrayList<Long>();
-      // Five stories in October 2026 (two at the same instant), three in December, none in November.
-      var times = List.of("2026-10-01T00:00:00Z", "2026-10-05T10:00:00Z", "2026-10-05T10:00:00Z", "2026-10-20T00:00:00Z",
-          "2026-10-31T23:59:59.999Z", "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z", "2026-12-03T00:00:00Z");
+      // Five stories in October 2026 (two at the same instant), three in December, none in
+      // November.
+      var times = List.of(
+          "2026-10-01T00:00:00Z",
+          "2026-10-05T10:00:00Z",
+          "2026-10-05T10:00:00Z",
+          "2026-10-20T00:00:00Z",
+          "2026-10-31T23:59:59.999Z",
+          "2026-12-01T00:00:00Z",
+          "2026-12-02T00:00:00Z",
+          "2026-12-03T00:00:00Z");
       for (int i = 0; i < times.size(); i++) {
-        long id = a.create(new ArticleDraft(null, "Story " + i, "S.", "", Source.NONE, world.id(), List.of(topic.id()),
-            List.of(author.id()), null, List.of(), "", "", ""));
-        a.publishAsOf(id, Instant.parse(times.get(i)), i == 1 ? Instant.parse("2026-11-15T00:00:00Z") : null);
+        long id = a.create(new ArticleDraft(
+            null,
+            "Story " + i,
+            "S.",
+            "",
+            Source.NONE,
+            world.id(),
+            List.of(topic.id()),
+            List.of(author.id()),
+            null,
+            List.of(),
+            "",
+            "",
+            ""));
+        a.publishAsOf(
+            id, Instant.parse(times.get(i)), i == 1 ? Instant.parse("2026-11-15T00:00:00Z") : null);
         ids.add(id);
       }
       long draft = a.create(ArticleDraft.of("Draft", "", world.id(), List.of()));
@@ -53,11 +75,13 @@ class PublishedArchiveTest {
       var archive = a.archive();
 
       var months = archive.months();
-      assertThat(months).extracting(PublishedArchive.PublishedMonth::month)
+      assertThat(months)
+          .extracting(PublishedArchive.PublishedMonth::month)
           .containsExactly(YearMonth.of(2026, 10), YearMonth.of(2026, 12));
       assertThat(months.get(0).published()).isEqualTo(5);
       assertThat(months.get(1).published()).isEqualTo(2);
-      assertThat(months.get(1).lastChanged()).as("the take-down counts as a change")
+      assertThat(months.get(1).lastChanged())
+          .as("the take-down counts as a change")
           .isEqualTo(a.byId(ids.get(7)).orElseThrow().modifiedAt());
       assertThat(archive.month(YearMonth.of(2026, 11))).isEmpty();
 
@@ -70,21 +94,32 @@ class PublishedArchiveTest {
         after = PublishedArchive.Cursor.after(batch.get(batch.size() - 1));
       }
       assertThat(seen).containsExactlyElementsOf(ids.subList(0, 5));
-      var fromThird = archive.inMonth(YearMonth.of(2026, 10), archive.start(YearMonth.of(2026, 10), 2), 10);
-      assertThat(fromThird).extracting(PublishedArchive.PublishedEntry::id).containsExactlyElementsOf(ids.subList(2, 5));
-      var updated = archive.inMonth(YearMonth.of(2026, 10), PublishedArchive.Cursor.START, 10).get(1);
+      var fromThird =
+          archive.inMonth(YearMonth.of(2026, 10), archive.start(YearMonth.of(2026, 10), 2), 10);
+      assertThat(fromThird)
+          .extracting(PublishedArchive.PublishedEntry::id)
+          .containsExactlyElementsOf(ids.subList(2, 5));
+      var updated = archive
+          .inMonth(YearMonth.of(2026, 10), PublishedArchive.Cursor.START, 10)
+          .get(1);
       assertThat(updated.lastModified()).isEqualTo(Instant.parse("2026-11-15T00:00:00Z"));
       assertThat(updated.path()).isEqualTo("/world/story-1");
 
       assertThat(archive.newest()).contains(Instant.parse("2026-12-02T00:00:00Z"));
-      assertThat(archive.sections()).singleElement().satisfies(s -> assertThat(s.newest()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z")));
+      assertThat(archive.sections())
+          .singleElement()
+          .satisfies(s -> assertThat(s.newest()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z")));
       assertThat(archive.countTopics()).isEqualTo(2);
       var topics = archive.topics(archive.topicIdBefore(0), 10);
       assertThat(topics.scanned()).isEqualTo(2);
-      assertThat(topics.active()).as("a topic with no published story is left out").singleElement()
+      assertThat(topics.active())
+          .as("a topic with no published story is left out")
+          .singleElement()
           .satisfies(t -> assertThat(t.slug()).isEqualTo("harbours"));
       assertThat(archive.topics(archive.topicIdBefore(1), 10).active()).isEmpty();
-      assertThat(archive.authors(0, 10).active()).singleElement().satisfies(p -> assertThat(p.slug()).isEqualTo("ana-lima"));
+      assertThat(archive.authors(0, 10).active())
+          .singleElement()
+          .satisfies(p -> assertThat(p.slug()).isEqualTo("ana-lima"));
       assertThat(draft).isPositive();
       assertThat(quiet.slug()).isEqualTo("quiet-topic");
     } finally {

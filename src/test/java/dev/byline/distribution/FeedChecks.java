@@ -27,7 +27,8 @@ final class FeedChecks {
   static synchronized Schema jsonFeedSchema() throws Exception {
     if (jsonFeedSchema == null) {
       try (InputStream in = Files.newInputStream(Fixtures.path("jsonfeed", "schema-v1.1.json"))) {
-        jsonFeedSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        jsonFeedSchema =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
       }
     }
     return jsonFeedSchema;
@@ -35,8 +36,11 @@ final class FeedChecks {
 
   /** Schema errors, with formats (uri, date-time) asserted rather than only annotated. */
   static List<String> jsonFeedErrors(JsonNode feed) throws Exception {
-    return jsonFeedSchema().validate(feed, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))
-        .stream().map(Object::toString).toList();
+    return jsonFeedSchema()
+        .validate(feed, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))
+        .stream()
+        .map(Object::toString)
+        .toList();
   }
 
   static SyndFeed rome(byte[] xml) throws Exception {
@@ -50,14 +54,21 @@ final class FeedChecks {
     assertThat(FeedRules.structure(doc)).as(what).isEmpty();
     for (var el : List.of("pubDate", "lastBuildDate")) {
       for (var d : FeedRules.texts(doc, null, el)) {
-        assertThat(FeedRules.rfc822(d)).as(what + " " + el + " " + d).isEqualTo(FeedRules.Verdict.VALID);
+        assertThat(FeedRules.rfc822(d))
+            .as(what + " " + el + " " + d)
+            .isEqualTo(FeedRules.Verdict.VALID);
       }
     }
-    for (var d : FeedRules.texts(doc, "item", "atom:updated")) assertThat(FeedRules.rfc3339(d)).as(what + " " + d).isTrue();
-    for (var g : FeedRules.texts(doc, "item", "guid")) assertThat(FeedRules.tag(g)).as(what + " guid " + g).isTrue();
-    for (var l : FeedRules.texts(doc, null, "link")) assertThat(FeedRules.fullHttpUri(l)).as(what + " link " + l).isTrue();
-    for (var l : FeedRules.texts(doc, "channel", "language")) assertThat(FeedRules.language(l)).as(what + " " + l).isTrue();
-    for (var t : FeedRules.texts(doc, null, "title")) assertThat(t).as(what + " title").isNotBlank();
+    for (var d : FeedRules.texts(doc, "item", "atom:updated"))
+      assertThat(FeedRules.rfc3339(d)).as(what + " " + d).isTrue();
+    for (var g : FeedRules.texts(doc, "item", "guid"))
+      assertThat(FeedRules.tag(g)).as(what + " guid " + g).isTrue();
+    for (var l : FeedRules.texts(doc, null, "link"))
+      assertThat(FeedRules.fullHttpUri(l)).as(what + " link " + l).isTrue();
+    for (var l : FeedRules.texts(doc, "channel", "language"))
+      assertThat(FeedRules.language(l)).as(what + " " + l).isTrue();
+    for (var t : FeedRules.texts(doc, null, "title"))
+      assertThat(t).as(what + " title").isNotBlank();
     assertThat(FeedRules.texts(doc, "channel", "description")).as(what).allMatch(s -> !s.isBlank());
     urlAttributes(what, doc, "url");
     urlAttributes(what, doc, "href");
@@ -69,10 +80,13 @@ final class FeedChecks {
     assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo(FeedRules.ATOM);
     assertThat(FeedRules.structure(doc)).as(what).isEmpty();
     for (var el : List.of("updated", "published")) {
-      for (var d : FeedRules.texts(doc, null, el)) assertThat(FeedRules.rfc3339(d)).as(what + " " + el + " " + d).isTrue();
+      for (var d : FeedRules.texts(doc, null, el))
+        assertThat(FeedRules.rfc3339(d)).as(what + " " + el + " " + d).isTrue();
     }
-    for (var id : FeedRules.texts(doc, "entry", "id")) assertThat(FeedRules.tag(id)).as(what + " id " + id).isTrue();
-    for (var id : FeedRules.texts(doc, "feed", "id")) assertThat(FeedRules.fullHttpUri(id)).as(what + " id " + id).isTrue();
+    for (var id : FeedRules.texts(doc, "entry", "id"))
+      assertThat(FeedRules.tag(id)).as(what + " id " + id).isTrue();
+    for (var id : FeedRules.texts(doc, "feed", "id"))
+      assertThat(FeedRules.fullHttpUri(id)).as(what + " id " + id).isTrue();
     urlAttributes(what, doc, "href");
     urlAttributes(what, doc, "url");
     return doc;
@@ -83,8 +97,11 @@ final class FeedChecks {
     assertThat(jsonFeedErrors(node)).as(what).isEmpty();
     assertThat(node.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
     for (var item : node.path("items")) {
-      assertThat(FeedRules.rfc3339(item.path("date_published").asText())).as(what).isTrue();
-      if (item.has("date_modified")) assertThat(FeedRules.rfc3339(item.path("date_modified").asText())).isTrue();
+      assertThat(FeedRules.rfc3339(item.path("date_published").asText()))
+          .as(what)
+          .isTrue();
+      if (item.has("date_modified"))
+        assertThat(FeedRules.rfc3339(item.path("date_modified").asText())).isTrue();
       assertThat(FeedRules.fullHttpUri(item.path("url").asText())).as(what).isTrue();
     }
     return node;
@@ -95,7 +112,9 @@ final class FeedChecks {
     for (int i = 0; i < all.getLength(); i++) {
       var e = (org.w3c.dom.Element) all.item(i);
       if (e.hasAttribute(attribute)) {
-        assertThat(FeedRules.fullHttpUri(e.getAttribute(attribute))).as(what + " @" + attribute + " " + e.getAttribute(attribute)).isTrue();
+        assertThat(FeedRules.fullHttpUri(e.getAttribute(attribute)))
+            .as(what + " @" + attribute + " " + e.getAttribute(attribute))
+            .isTrue();
       }
     }
   }

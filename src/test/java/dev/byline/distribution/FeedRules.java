@@ -29,19 +29,34 @@ import org.w3c.dom.Node;
  * <p>Problems come back as the Validator names them, e.g. {@code MissingElement{parent:entry,element:id}}.
  */
 final class FeedRules {
-  enum Verdict { VALID, PROBLEMATIC, INVALID }
+  enum Verdict {
+    VALID,
+    PROBLEMATIC,
+    INVALID
+  }
 
   static final String ATOM = "http://www.w3.org/2005/Atom";
   private static final Map<String, String> PREFIXES = Map.of(
-      ATOM, "atom", "http://purl.org/dc/elements/1.1/", "dc", "http://purl.org/rss/1.0/modules/content/", "content",
-      "http://search.yahoo.com/mrss/", "media", "http://purl.org/dc/terms/", "dcterms");
+      ATOM,
+      "atom",
+      "http://purl.org/dc/elements/1.1/",
+      "dc",
+      "http://purl.org/rss/1.0/modules/content/",
+      "content",
+      "http://search.yahoo.com/mrss/",
+      "media",
+      "http://purl.org/dc/terms/",
+      "dcterms");
 
   private static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
   private static final String ZONES = "UT|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT";
-  private static final Pattern RFC_822 = Pattern.compile("(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\\d{1,2}) (" + MONTHS
-      + ") (\\d{4}) (\\d{2}):(\\d{2})(?::(\\d{2}))? ([+-]\\d{4}|" + ZONES + ")");
-  private static final Pattern RFC_822_LOOSE = Pattern.compile("(?i)(?:(mon|tue|wed|thu|fri|sat|sun)\\s*,\\s*)?(\\d{1,2})\\s+("
-      + MONTHS + ")\\s+(\\d{2}|\\d{4})\\s+(\\d{2}):(\\d{2})(?::(\\d{2}))?\\s*([+-]\\d{4}|" + ZONES + "|[a-ik-z])?");
+  private static final Pattern RFC_822 =
+      Pattern.compile("(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\\d{1,2}) (" + MONTHS
+          + ") (\\d{4}) (\\d{2}):(\\d{2})(?::(\\d{2}))? ([+-]\\d{4}|" + ZONES + ")");
+  private static final Pattern RFC_822_LOOSE =
+      Pattern.compile("(?i)(?:(mon|tue|wed|thu|fri|sat|sun)\\s*,\\s*)?(\\d{1,2})\\s+(" + MONTHS
+          + ")\\s+(\\d{2}|\\d{4})\\s+(\\d{2}):(\\d{2})(?::(\\d{2}))?\\s*([+-]\\d{4}|" + ZONES
+          + "|[a-ik-z])?");
   private static final Pattern RFC_3339 = Pattern.compile(
       "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?(Z|[+-](\\d{2}):(\\d{2}))");
   private static final Pattern TAG = Pattern.compile(
@@ -58,20 +73,46 @@ final class FeedRules {
       "contributor", List.of("name"));
   /** Elements that may appear at most once in their parent. */
   private static final Map<String, Set<String>> ONCE = Map.of(
-      "channel", Set.of("title", "link", "description", "language", "lastBuildDate", "pubDate", "generator", "ttl", "image"),
-      "item", Set.of("title", "link", "description", "pubDate", "guid", "author", "source", "comments", "content:encoded",
-          "atom:updated"),
+      "channel",
+          Set.of(
+              "title",
+              "link",
+              "description",
+              "language",
+              "lastBuildDate",
+              "pubDate",
+              "generator",
+              "ttl",
+              "image"),
+      "item",
+          Set.of(
+              "title",
+              "link",
+              "description",
+              "pubDate",
+              "guid",
+              "author",
+              "source",
+              "comments",
+              "content:encoded",
+              "atom:updated"),
       "image", Set.of("url", "title", "link", "width", "height", "description"),
       "feed", Set.of("id", "title", "updated", "subtitle", "icon", "logo", "generator", "rights"),
-      "entry", Set.of("id", "title", "updated", "published", "summary", "content", "rights", "source"),
+      "entry",
+          Set.of("id", "title", "updated", "published", "summary", "content", "rights", "source"),
       "author", Set.of("name", "uri", "email"),
       "contributor", Set.of("name", "uri", "email"));
   /** RSS elements and the extension elements that repeat their meaning. */
   private static final List<String[]> SAME_MEANING = List.of(
-      new String[] {"item", "author", "dc:creator"}, new String[] {"item", "category", "dc:subject"},
-      new String[] {"item", "guid", "atom:id"}, new String[] {"item", "pubDate", "atom:published"},
-      new String[] {"item", "pubDate", "dc:date"}, new String[] {"channel", "lastBuildDate", "dcterms:modified"}, new String[] {"channel", "pubDate", "dc:date"},
-      new String[] {"channel", "managingEditor", "dc:creator"}, new String[] {"channel", "language", "dc:language"});
+      new String[] {"item", "author", "dc:creator"},
+      new String[] {"item", "category", "dc:subject"},
+      new String[] {"item", "guid", "atom:id"},
+      new String[] {"item", "pubDate", "atom:published"},
+      new String[] {"item", "pubDate", "dc:date"},
+      new String[] {"channel", "lastBuildDate", "dcterms:modified"},
+      new String[] {"channel", "pubDate", "dc:date"},
+      new String[] {"channel", "managingEditor", "dc:creator"},
+      new String[] {"channel", "language", "dc:language"});
 
   private FeedRules() {}
 
@@ -81,7 +122,8 @@ final class FeedRules {
     if (m.matches()) {
       if (!realDate(m, Integer.parseInt(m.group(4)))) return Verdict.INVALID;
       var zone = m.group(8);
-      if (zone.length() == 5 && !Set.of("00", "30", "45").contains(zone.substring(3))) return Verdict.PROBLEMATIC;
+      if (zone.length() == 5 && !Set.of("00", "30", "45").contains(zone.substring(3)))
+        return Verdict.PROBLEMATIC;
       return Verdict.VALID;
     }
     var loose = RFC_822_LOOSE.matcher(stripComments(s).replaceAll("\\s+", " ").strip());
@@ -95,8 +137,12 @@ final class FeedRules {
     try {
       var month = java.time.Month.valueOf(monthName(m.group(3)));
       var date = LocalDate.of(year, month, Integer.parseInt(m.group(2)));
-      LocalDateTime.of(date, java.time.LocalTime.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)),
-          m.group(7) == null ? 0 : Integer.parseInt(m.group(7))));
+      LocalDateTime.of(
+          date,
+          java.time.LocalTime.of(
+              Integer.parseInt(m.group(5)),
+              Integer.parseInt(m.group(6)),
+              m.group(7) == null ? 0 : Integer.parseInt(m.group(7))));
       if (m.group(1) != null) {
         var day = date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
         if (!day.equalsIgnoreCase(m.group(1))) return false;
@@ -109,7 +155,8 @@ final class FeedRules {
 
   private static String monthName(String abbrev) {
     for (var mo : java.time.Month.values()) {
-      if (mo.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(abbrev)) return mo.name();
+      if (mo.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(abbrev))
+        return mo.name();
     }
     throw new IllegalArgumentException(abbrev);
   }
@@ -137,12 +184,18 @@ final class FeedRules {
     var m = RFC_3339.matcher(raw);
     if (!m.matches()) return false;
     try {
-      LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-          Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+      LocalDateTime.of(
+          Integer.parseInt(m.group(1)),
+          Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)),
+          Integer.parseInt(m.group(4)),
+          Integer.parseInt(m.group(5)),
+          Integer.parseInt(m.group(6)));
     } catch (DateTimeException e) {
       return false;
     }
-    return m.group(9) == null || (Integer.parseInt(m.group(9)) < 24 && Integer.parseInt(m.group(10)) < 60);
+    return m.group(9) == null
+        || (Integer.parseInt(m.group(9)) < 24 && Integer.parseInt(m.group(10)) < 60);
   }
 
   static boolean tag(String raw) {
@@ -168,7 +221,9 @@ final class FeedRules {
   static boolean fullHttpUri(String raw) {
     try {
       var u = new URI(raw);
-      return u.isAbsolute() && (u.getScheme().equals("http") || u.getScheme().equals("https")) && u.getHost() != null;
+      return u.isAbsolute()
+          && (u.getScheme().equals("http") || u.getScheme().equals("https"))
+          && u.getHost() != null;
     } catch (Exception e) {
       return false;
     }
@@ -178,13 +233,16 @@ final class FeedRules {
   static boolean coversElement(String problem) {
     var m = Pattern.compile("(\\w+)\\{parent:([^,]+),element:([^}]+)\\}").matcher(problem);
     if (!m.matches()) return false;
-    var table = m.group(1).equals("MissingElement") ? REQUIRED.getOrDefault(m.group(2), List.of())
+    var table = m.group(1).equals("MissingElement")
+        ? REQUIRED.getOrDefault(m.group(2), List.of())
         : List.copyOf(ONCE.getOrDefault(m.group(2), Set.of()));
-    return table.contains(m.group(3)) || (m.group(1).equals("MissingElement") && problem.contains("entry,element:author"));
+    return table.contains(m.group(3))
+        || (m.group(1).equals("MissingElement") && problem.contains("entry,element:author"));
   }
 
   static boolean coversMeaning(String problem) {
-    return SAME_MEANING.stream().anyMatch(p -> problem.endsWith("{core:" + p[1] + ",ext:" + p[2] + "}"));
+    return SAME_MEANING.stream()
+        .anyMatch(p -> problem.endsWith("{core:" + p[1] + ",ext:" + p[2] + "}"));
   }
 
   static Document parse(byte[] xml) throws Exception {
@@ -203,7 +261,9 @@ final class FeedRules {
     if (ATOM.equals(root.getNamespaceURI()) && root.getLocalName().equals("feed")) {
       boolean feedAuthor = !children(root, "author").isEmpty();
       for (var entry : children(root, "entry")) {
-        if (!feedAuthor && children(entry, "author").isEmpty() && children(entry, "source").isEmpty()) {
+        if (!feedAuthor
+            && children(entry, "author").isEmpty()
+            && children(entry, "source").isEmpty()) {
           problems.add("MissingElement{parent:entry,element:author}");
         }
       }
@@ -218,13 +278,16 @@ final class FeedRules {
       if (c instanceof Element child) counts.merge(name(child), 1, Integer::sum);
     }
     boolean atomDoc = ATOM.equals(e.getOwnerDocument().getDocumentElement().getNamespaceURI());
-    boolean rssAuthor = !atomDoc && (name.equals("author") || name.equals("contributor")); // an e-mail in RSS
+    boolean rssAuthor =
+        !atomDoc && (name.equals("author") || name.equals("contributor")); // an e-mail in RSS
     if (inScope(e) && !rssAuthor) {
       for (var req : REQUIRED.getOrDefault(name, List.of())) {
-        if (!counts.containsKey(req)) problems.add("MissingElement{parent:" + name + ",element:" + req + "}");
+        if (!counts.containsKey(req))
+          problems.add("MissingElement{parent:" + name + ",element:" + req + "}");
       }
       for (var once : ONCE.getOrDefault(name, Set.of())) {
-        if (counts.getOrDefault(once, 0) > 1) problems.add("DuplicateElement{parent:" + name + ",element:" + once + "}");
+        if (counts.getOrDefault(once, 0) > 1)
+          problems.add("DuplicateElement{parent:" + name + ",element:" + once + "}");
       }
       for (var pair : SAME_MEANING) {
         if (pair[0].equals(name) && counts.containsKey(pair[1]) && counts.containsKey(pair[2])) {
@@ -247,14 +310,20 @@ final class FeedRules {
 
   private static boolean isContent(Element e) {
     var n = e.getLocalName();
-    return ATOM.equals(e.getNamespaceURI()) && (n.equals("content") || n.equals("summary") || n.equals("title")
-        || n.equals("subtitle") || n.equals("rights") || n.equals("source"));
+    return ATOM.equals(e.getNamespaceURI())
+        && (n.equals("content")
+            || n.equals("summary")
+            || n.equals("title")
+            || n.equals("subtitle")
+            || n.equals("rights")
+            || n.equals("source"));
   }
 
   static String name(Element e) {
     var ns = e.getNamespaceURI();
     var root = e.getOwnerDocument().getDocumentElement();
-    if (ns == null || (ns.equals(ATOM) && ATOM.equals(root.getNamespaceURI()))) return e.getLocalName();
+    if (ns == null || (ns.equals(ATOM) && ATOM.equals(root.getNamespaceURI())))
+      return e.getLocalName();
     var prefix = PREFIXES.get(ns);
     return (prefix == null ? ns : prefix) + ":" + e.getLocalName();
   }
@@ -276,7 +345,8 @@ final class FeedRules {
   private static void collect(Element e, String parent, String element, List<String> out) {
     for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
       if (c instanceof Element child) {
-        if ((parent == null || name(e).equals(parent)) && name(child).equals(element)) out.add(child.getTextContent());
+        if ((parent == null || name(e).equals(parent)) && name(child).equals(element))
+          out.add(child.getTextContent());
         collect(child, parent, element, out);
       }
     }
@@ -287,5 +357,4 @@ final class FeedRules {
     var m = Pattern.compile("Expect:\\s*(\\S+)").matcher(fileText);
     return m.find() ? m.group(1) : "";
   }
-
 }

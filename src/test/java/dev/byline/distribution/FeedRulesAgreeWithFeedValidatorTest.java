@@ -42,7 +42,8 @@ class FeedRulesAgreeWithFeedValidatorTest {
     try (Stream<Path> files = Files.walk(CASES)) {
       for (var f : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
         var bytes = Files.readAllBytes(f);
-        var expect = FeedRules.expectation(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+        var expect =
+            FeedRules.expectation(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
         try {
           cases.add(new Case(f, expect, FeedRules.parse(bytes)));
         } catch (Exception notWellFormed) {
@@ -50,7 +51,9 @@ class FeedRulesAgreeWithFeedValidatorTest {
         }
       }
     }
-    assertThat(cases).as("the Feed Validator cases are readable at " + CASES.toAbsolutePath()).hasSizeGreaterThan(800);
+    assertThat(cases)
+        .as("the Feed Validator cases are readable at " + CASES.toAbsolutePath())
+        .hasSizeGreaterThan(800);
   }
 
   List<Case> named(String... rules) {
@@ -59,17 +62,26 @@ class FeedRulesAgreeWithFeedValidatorTest {
 
   @Test
   void rfc_822_dates_are_judged_as_the_validator_judges_them() {
-    var judged = named("ValidRFC2822Date", "InvalidRFC2822Date", "ProblematicalRFC822Date", "!InvalidRFC2822Date");
+    var judged = named(
+        "ValidRFC2822Date", "InvalidRFC2822Date", "ProblematicalRFC822Date", "!InvalidRFC2822Date");
     assertThat(judged).hasSizeGreaterThan(40);
     for (var c : judged) {
-      var verdicts = FeedRules.texts(c.doc(), c.arg("parent"), c.arg("element")).stream().map(FeedRules::rfc822).toList();
+      var verdicts = FeedRules.texts(c.doc(), c.arg("parent"), c.arg("element")).stream()
+          .map(FeedRules::rfc822)
+          .toList();
       assertThat(verdicts).as(c.file() + " " + c.expect()).isNotEmpty();
       switch (c.rule()) {
-        case "ValidRFC2822Date" -> assertThat(verdicts).as(c.file().toString()).containsOnly(FeedRules.Verdict.VALID);
-        case "InvalidRFC2822Date" -> assertThat(verdicts).as(c.file().toString()).contains(FeedRules.Verdict.INVALID);
-        case "ProblematicalRFC822Date" -> assertThat(verdicts).as(c.file().toString())
-            .contains(FeedRules.Verdict.PROBLEMATIC).doesNotContain(FeedRules.Verdict.INVALID);
-        default -> assertThat(verdicts).as(c.file().toString()).doesNotContain(FeedRules.Verdict.INVALID);
+        case "ValidRFC2822Date" ->
+          assertThat(verdicts).as(c.file().toString()).containsOnly(FeedRules.Verdict.VALID);
+        case "InvalidRFC2822Date" ->
+          assertThat(verdicts).as(c.file().toString()).contains(FeedRules.Verdict.INVALID);
+        case "ProblematicalRFC822Date" ->
+          assertThat(verdicts)
+              .as(c.file().toString())
+              .contains(FeedRules.Verdict.PROBLEMATIC)
+              .doesNotContain(FeedRules.Verdict.INVALID);
+        default ->
+          assertThat(verdicts).as(c.file().toString()).doesNotContain(FeedRules.Verdict.INVALID);
       }
     }
   }
@@ -81,7 +93,10 @@ class FeedRulesAgreeWithFeedValidatorTest {
     for (var c : invalid) {
       var element = c.arg("element");
       var dates = FeedRules.texts(c.doc(), c.arg("parent"), element);
-      assertThat(dates).as(c.file() + " " + c.expect()).isNotEmpty().anyMatch(d -> !FeedRules.rfc3339(d));
+      assertThat(dates)
+          .as(c.file() + " " + c.expect())
+          .isNotEmpty()
+          .anyMatch(d -> !FeedRules.rfc3339(d));
     }
     int checked = 0;
     for (var c : cases) {
@@ -114,7 +129,8 @@ class FeedRulesAgreeWithFeedValidatorTest {
   void languages_are_judged_as_the_validator_judges_them() {
     var judged = named("ValidLanguage", "InvalidLanguage").stream()
         .filter(c -> !FeedRules.texts(c.doc(), null, "language").isEmpty()
-            || !FeedRules.texts(c.doc(), null, "dc:language").isEmpty()).toList();
+            || !FeedRules.texts(c.doc(), null, "dc:language").isEmpty())
+        .toList();
     assertThat(judged).hasSizeGreaterThanOrEqualTo(8);
     for (var c : judged) {
       var langs = new ArrayList<>(FeedRules.texts(c.doc(), null, "language"));
@@ -129,8 +145,11 @@ class FeedRulesAgreeWithFeedValidatorTest {
 
   @Test
   void missing_duplicate_and_doubled_elements_are_found_where_the_validator_finds_them() {
-    var judged = named("MissingElement", "DuplicateElement", "DuplicateItemSemantics", "DuplicateSemantics").stream()
-        .filter(c -> isAtom1(c) || isRss2(c)).toList();
+    var judged = named(
+            "MissingElement", "DuplicateElement", "DuplicateItemSemantics", "DuplicateSemantics")
+        .stream()
+        .filter(c -> isAtom1(c) || isRss2(c))
+        .toList();
     int found = 0;
     for (var c : judged) {
       var problems = FeedRules.structure(c.doc());

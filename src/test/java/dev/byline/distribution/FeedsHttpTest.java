@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** RSS, Atom and JSON Feed over real HTTP, on the demo newsroom with full text on (the default). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedsHttpTest {
-  @TempDir static Path dir;
+  @TempDir
+  static Path dir;
+
   TestSite site;
 
   @BeforeAll
@@ -62,9 +64,13 @@ class FeedsHttpTest {
   }
 
   @Test
-  void every_feed_parses_with_rome_keeps_the_feed_validator_rules_and_fits_the_json_feed_schema() throws Exception {
+  void every_feed_parses_with_rome_keeps_the_feed_validator_rules_and_fits_the_json_feed_schema()
+      throws Exception {
     var folders = folders();
-    assertThat(folders).hasSizeGreaterThan(8).anyMatch(f -> f.startsWith("/feed/topic/")).anyMatch(f -> f.startsWith("/feed/author/"));
+    assertThat(folders)
+        .hasSizeGreaterThan(8)
+        .anyMatch(f -> f.startsWith("/feed/topic/"))
+        .anyMatch(f -> f.startsWith("/feed/author/"));
     for (var folder : folders) {
       var rss = fetch(folder + "rss.xml", "application/rss+xml");
       FeedChecks.checkRss(folder + "rss.xml", rss);
@@ -78,32 +84,40 @@ class FeedsHttpTest {
       assertThat(romeAtom.getFeedType()).isEqualTo("atom_1.0");
       assertThat(romeAtom.getEntries()).hasSameSizeAs(romeRss.getEntries());
 
-      var json = FeedChecks.checkJson(folder + "feed.json", fetch(folder + "feed.json", "application/feed+json"));
+      var json = FeedChecks.checkJson(
+          folder + "feed.json", fetch(folder + "feed.json", "application/feed+json"));
       assertThat(json.path("items").size()).isEqualTo(romeRss.getEntries().size());
       // The same story has the same permanent id in every format.
-      assertThat(romeAtom.getEntries().get(0).getUri()).isEqualTo(romeRss.getEntries().get(0).getUri())
+      assertThat(romeAtom.getEntries().get(0).getUri())
+          .isEqualTo(romeRss.getEntries().get(0).getUri())
           .isEqualTo(json.path("items").get(0).path("id").asText());
     }
   }
 
   @Test
   void the_json_feed_schema_check_can_fail() throws Exception {
-    for (var example : List.of("example-simple.json", "example-microblog.json", "example-podcast.json")) {
+    for (var example :
+        List.of("example-simple.json", "example-microblog.json", "example-podcast.json")) {
       var node = FeedChecks.JSON.readTree(Files.readAllBytes(Fixtures.path("jsonfeed", example)));
       assertThat(FeedChecks.jsonFeedErrors(node)).as(example).isEmpty();
     }
-    var broken = (com.fasterxml.jackson.databind.node.ObjectNode) FeedChecks.JSON.readTree(fetch("/feed/feed.json", "application/feed+json"));
+    var broken = (com.fasterxml.jackson.databind.node.ObjectNode)
+        FeedChecks.JSON.readTree(fetch("/feed/feed.json", "application/feed+json"));
     broken.put("version", "https://jsonfeed.org/version/9");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("items").get(0)).put("url", "not a url");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("items").get(0))
+        .put("url", "not a url");
     assertThat(FeedChecks.jsonFeedErrors(broken)).hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
-  void rss_items_carry_the_lead_image_bylines_categories_and_the_full_text_with_absolute_urls() throws Exception {
+  void rss_items_carry_the_lead_image_bylines_categories_and_the_full_text_with_absolute_urls()
+      throws Exception {
     var doc = FeedRules.parse(fetch("/feed/rss.xml", "application/rss+xml"));
     var base = site.byline().config().baseUrl();
     var items = doc.getElementsByTagName("item");
-    assertThat(items.getLength()).as("the demo has more stories than a feed holds").isEqualTo(DistributionSettings.DEFAULT_FEED_ITEMS);
+    assertThat(items.getLength())
+        .as("the demo has more stories than a feed holds")
+        .isEqualTo(DistributionSettings.DEFAULT_FEED_ITEMS);
     boolean image = false, byline = false;
     for (int i = 0; i < items.getLength(); i++) {
       var item = (org.w3c.dom.Element) items.item(i);
@@ -113,15 +127,21 @@ class FeedsHttpTest {
         assertThat(m.getAttribute("url")).startsWith(base + "/media/");
         assertThat(m.getAttribute("medium")).isEqualTo("image");
         assertThat(Integer.parseInt(m.getAttribute("width"))).isPositive();
-        assertThat(site.getBytes(m.getAttribute("url").substring(base.length())).statusCode()).isEqualTo(200);
+        assertThat(site.getBytes(m.getAttribute("url").substring(base.length())).statusCode())
+            .isEqualTo(200);
         image = true;
       }
       byline |= item.getElementsByTagNameNS(RssWriter.DC, "creator").getLength() > 0;
-      assertThat(item.getElementsByTagName("category").getLength()).as("section and topics").isPositive();
+      assertThat(item.getElementsByTagName("category").getLength())
+          .as("section and topics")
+          .isPositive();
       var content = item.getElementsByTagNameNS(RssWriter.CONTENT, "encoded");
       assertThat(content.getLength()).as("full text is on by default").isEqualTo(1);
       var html = content.item(0).getTextContent();
-      assertThat(html).contains("<p>").doesNotContain("<script").doesNotContainPattern("(?:href|src)=\"/[^/]");
+      assertThat(html)
+          .contains("<p>")
+          .doesNotContain("<script")
+          .doesNotContainPattern("(?:href|src)=\"/[^/]");
     }
     assertThat(image).as("some story has a lead image").isTrue();
     assertThat(byline).as("some story has a byline").isTrue();
@@ -132,19 +152,31 @@ class FeedsHttpTest {
     var newsroom = site.newsroom();
     var section = newsroom.sections().all().get(0);
     var headline = "Q&A: \"Why <b>now</b>?\" – 5 > 3 & the ]]> question, 漢字 and 🙂";
-    long id = newsroom.articles().create(ArticleDraft.of(headline, "Tom & Jerry's <script>alert(1)</script> row",
-        section.id(), List.of(dev.byline.content.Block.Paragraph.ofText("Body with <tags> & ampersands."))));
+    long id = newsroom
+        .articles()
+        .create(ArticleDraft.of(
+            headline,
+            "Tom & Jerry's <script>alert(1)</script> row",
+            section.id(),
+            List.of(dev.byline.content.Block.Paragraph.ofText("Body with <tags> & ampersands."))));
     newsroom.articles().publish(id);
-    Eventually.await("the new story is in the section feed", Duration.ofSeconds(10),
+    Eventually.await(
+        "the new story is in the section feed",
+        Duration.ofSeconds(10),
         () -> site.get("/feed/" + section.slug() + "/rss.xml").body().contains("Tom &amp; Jerry"));
-    var rome = FeedChecks.rome(fetch("/feed/" + section.slug() + "/rss.xml", "application/rss+xml"));
+    var rome =
+        FeedChecks.rome(fetch("/feed/" + section.slug() + "/rss.xml", "application/rss+xml"));
     assertThat(rome.getEntries().get(0).getTitle()).isEqualTo(headline);
-    assertThat(rome.getEntries().get(0).getDescription().getValue()).isEqualTo("Tom & Jerry's <script>alert(1)</script> row");
-    var atom = FeedChecks.rome(fetch("/feed/" + section.slug() + "/atom.xml", "application/atom+xml"));
+    assertThat(rome.getEntries().get(0).getDescription().getValue())
+        .isEqualTo("Tom & Jerry's <script>alert(1)</script> row");
+    var atom =
+        FeedChecks.rome(fetch("/feed/" + section.slug() + "/atom.xml", "application/atom+xml"));
     assertThat(atom.getEntries().get(0).getTitle()).isEqualTo(headline);
-    var json = FeedChecks.JSON.readTree(fetch("/feed/" + section.slug() + "/feed.json", "application/feed+json"));
+    var json = FeedChecks.JSON.readTree(
+        fetch("/feed/" + section.slug() + "/feed.json", "application/feed+json"));
     assertThat(json.path("items").get(0).path("title").asText()).isEqualTo(headline);
-    FeedChecks.checkRss("hostile", fetch("/feed/" + section.slug() + "/rss.xml", "application/rss+xml"));
+    FeedChecks.checkRss(
+        "hostile", fetch("/feed/" + section.slug() + "/rss.xml", "application/rss+xml"));
   }
 
   @Test
@@ -161,14 +193,18 @@ class FeedsHttpTest {
         List.of(topic.path(), base + "/feed/topic/" + topic.slug() + "/feed.json"),
         List.of(author.path(), base + "/feed/author/" + author.slug() + "/rss.xml"),
         List.of(article.path(), base + "/feed/" + section.slug() + "/rss.xml"));
-    var link = Pattern.compile("<link rel=\"alternate\" type=\"(application/(?:rss\\+xml|atom\\+xml|feed\\+json))\" title=\"[^\"]+\" href=\"([^\"]+)\">");
+    var link = Pattern.compile(
+        "<link rel=\"alternate\" type=\"(application/(?:rss\\+xml|atom\\+xml|feed\\+json))\" title=\"[^\"]+\" href=\"([^\"]+)\">");
     for (var e : expectations) {
       var html = site.get(e.get(0)).body();
       var m = link.matcher(html);
       var hrefs = new ArrayList<String>();
       while (m.find()) hrefs.add(m.group(2));
       assertThat(hrefs).as(e.get(0)).contains(e.get(1)).hasSizeGreaterThanOrEqualTo(3);
-      for (var href : hrefs) assertThat(site.getBytes(href.substring(base.length())).statusCode()).as(href).isEqualTo(200);
+      for (var href : hrefs)
+        assertThat(site.getBytes(href.substring(base.length())).statusCode())
+            .as(href)
+            .isEqualTo(200);
     }
   }
 
@@ -179,13 +215,19 @@ class FeedsHttpTest {
       var etag = first.headers().firstValue("ETag").orElseThrow();
       var lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
       assertThat(site.getBytes(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
-      assertThat(site.getBytes(path, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+      assertThat(site.getBytes(path, "If-Modified-Since", lastModified).statusCode())
+          .isEqualTo(304);
       var earlier = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-          java.time.ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).minusMinutes(1));
+          java.time.ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)
+              .minusMinutes(1));
       assertThat(site.getBytes(path, "If-Modified-Since", earlier).statusCode()).isEqualTo(200);
-      assertThat(site.getBytes(path, "If-None-Match", "\"other\"", "If-Modified-Since", lastModified).statusCode())
-          .as("a different ETag wins over the date").isEqualTo(200);
-      assertThat(site.getBytes(path, "If-Modified-Since", "yesterday-ish").statusCode()).isEqualTo(200);
+      assertThat(
+              site.getBytes(path, "If-None-Match", "\"other\"", "If-Modified-Since", lastModified)
+                  .statusCode())
+          .as("a different ETag wins over the date")
+          .isEqualTo(200);
+      assertThat(site.getBytes(path, "If-Modified-Since", "yesterday-ish").statusCode())
+          .isEqualTo(200);
     }
   }
 
@@ -194,24 +236,33 @@ class FeedsHttpTest {
     var articles = site.newsroom().articles();
     var story = articles.latest(1, 30).items().get(20);
     var before = articles.byId(story.id()).orElseThrow();
-    articles.update(before.id(), before.version(), draftOf(before, before.headline() + " (corrected)"));
+    articles.update(
+        before.id(), before.version(), draftOf(before, before.headline() + " (corrected)"));
     var after = articles.byId(before.id()).orElseThrow();
     assertThat(after.isUpdated()).isTrue();
     var updated = FeedDates.rfc3339(after.updatedAt());
-    Eventually.await("the feeds show the correction", Duration.ofSeconds(10),
+    Eventually.await(
+        "the feeds show the correction",
+        Duration.ofSeconds(10),
         () -> site.get("/feed/atom.xml").body().contains("(corrected)"));
-    var atom = new String(fetch("/feed/atom.xml", "application/atom+xml"), java.nio.charset.StandardCharsets.UTF_8);
+    var atom = new String(
+        fetch("/feed/atom.xml", "application/atom+xml"), java.nio.charset.StandardCharsets.UTF_8);
     var entry = atom.substring(atom.indexOf(before.headline() + " (corrected)"));
     entry = entry.substring(0, entry.indexOf("</entry>"));
-    assertThat(entry).contains("<updated>" + updated + "</updated>")
+    assertThat(entry)
+        .contains("<updated>" + updated + "</updated>")
         .contains("<published>" + FeedDates.rfc3339(before.firstPublishedAt()) + "</published>");
-    assertThat(atom).contains("<updated>" + updated + "</updated>\n<generator>")
+    assertThat(atom)
+        .contains("<updated>" + updated + "</updated>\n<generator>")
         .as("the feed's own updated time is its newest change");
-    var rss = new String(fetch("/feed/rss.xml", "application/rss+xml"), java.nio.charset.StandardCharsets.UTF_8);
+    var rss = new String(
+        fetch("/feed/rss.xml", "application/rss+xml"), java.nio.charset.StandardCharsets.UTF_8);
     var item = rss.substring(rss.indexOf(before.headline() + " (corrected)"));
-    assertThat(item.substring(0, item.indexOf("</item>"))).contains("<atom:updated>" + updated + "</atom:updated>")
+    assertThat(item.substring(0, item.indexOf("</item>")))
+        .contains("<atom:updated>" + updated + "</atom:updated>")
         .contains("<pubDate>" + FeedDates.rfc822(before.firstPublishedAt()) + "</pubDate>");
-    assertThat(rss).contains("<lastBuildDate>" + FeedDates.rfc822(after.updatedAt()) + "</lastBuildDate>");
+    assertThat(rss)
+        .contains("<lastBuildDate>" + FeedDates.rfc822(after.updatedAt()) + "</lastBuildDate>");
     var json = FeedChecks.JSON.readTree(fetch("/feed/feed.json", "application/feed+json"));
     var found = false;
     for (var i : json.path("items")) {
@@ -232,15 +283,20 @@ class FeedsHttpTest {
     for (var f : FeedFormat.values()) {
       paths.add("/feed/" + f.fileName());
       paths.add("/feed/" + story.section().slug() + "/" + f.fileName());
-      if (!story.authors().isEmpty()) paths.add("/feed/author/" + story.authors().get(0).slug() + "/" + f.fileName());
+      if (!story.authors().isEmpty())
+        paths.add("/feed/author/" + story.authors().get(0).slug() + "/" + f.fileName());
     }
     for (var p : paths) assertThat(site.get(p).body()).as(p).contains(url);
-    var lastModified = site.get("/feed/rss.xml").headers().firstValue("Last-Modified").orElseThrow();
+    var lastModified =
+        site.get("/feed/rss.xml").headers().firstValue("Last-Modified").orElseThrow();
     articles.unpublish(story.id());
-    Eventually.await("the story leaves every feed", Duration.ofSeconds(5),
+    Eventually.await(
+        "the story leaves every feed",
+        Duration.ofSeconds(5),
         () -> paths.stream().noneMatch(p -> site.get(p).body().contains(url)));
     assertThat(site.get("/feed/rss.xml", "If-Modified-Since", lastModified).statusCode())
-        .as("a reader who fetched before must get the feed without the story").isEqualTo(200);
+        .as("a reader who fetched before must get the feed without the story")
+        .isEqualTo(200);
   }
 
   @Test
@@ -255,9 +311,19 @@ class FeedsHttpTest {
   }
 
   static ArticleDraft draftOf(Article a, String headline) {
-    return new ArticleDraft(a.slug(), headline, a.standfirst(), a.dateline(), a.source(),
-        a.section() == null ? null : a.section().id(), a.topics().stream().map(Topic::id).toList(),
-        a.authors().stream().map(Author::id).toList(), a.featuredImageId(), a.body(), a.seoTitle(), a.seoDescription(),
+    return new ArticleDraft(
+        a.slug(),
+        headline,
+        a.standfirst(),
+        a.dateline(),
+        a.source(),
+        a.section() == null ? null : a.section().id(),
+        a.topics().stream().map(Topic::id).toList(),
+        a.authors().stream().map(Author::id).toList(),
+        a.featuredImageId(),
+        a.body(),
+        a.seoTitle(),
+        a.seoDescription(),
         a.updateNote());
   }
 

@@ -16,9 +16,28 @@ class WritersTest {
   void characters_xml_cannot_carry_are_dropped_and_the_rest_survive() throws Exception {
     var text = "bell\u0007 nul\u0000 lone\uD800 fffe\uFFFE ok: é 漢 🙂 \t\n";
     assertThat(XmlOut.clean(text)).isEqualTo("bell nul lone fffe ok: é 漢 🙂 \t\n");
-    var item = new FeedItem("tag:example.org,2026-11-01:article:1", "https://example.org/a", text, text, "", T, null,
-        List.of(), List.of(text), null);
-    var channel = new FeedChannel("t", "d", "https://example.org/", "https://example.org/feed/", "en", "P", "", "", T, List.of(item));
+    var item = new FeedItem(
+        "tag:example.org,2026-11-01:article:1",
+        "https://example.org/a",
+        text,
+        text,
+        "",
+        T,
+        null,
+        List.of(),
+        List.of(text),
+        null);
+    var channel = new FeedChannel(
+        "t",
+        "d",
+        "https://example.org/",
+        "https://example.org/feed/",
+        "en",
+        "P",
+        "",
+        "",
+        T,
+        List.of(item));
     for (var f : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
       var out = new ByteArrayOutputStream();
       FeedWriter.write(f, channel, out);
@@ -38,12 +57,24 @@ class WritersTest {
 
   @Test
   void sitemap_names_parse_back_and_odd_names_do_not() {
-    for (var s : List.of(new Sitemap.Pages(1), new Sitemap.Pages(3), new Sitemap.News(),
-        new Sitemap.ArticleMonth(java.time.YearMonth.of(2026, 11), 1), new Sitemap.ArticleMonth(java.time.YearMonth.of(1999, 1), 12))) {
+    for (var s : List.of(
+        new Sitemap.Pages(1),
+        new Sitemap.Pages(3),
+        new Sitemap.News(),
+        new Sitemap.ArticleMonth(java.time.YearMonth.of(2026, 11), 1),
+        new Sitemap.ArticleMonth(java.time.YearMonth.of(1999, 1), 12))) {
       assertThat(Sitemap.parse(s.fileName())).contains(s);
     }
-    for (var bad : List.of("pages-1.xml", "pages-0.xml", "articles-2026-13.xml", "articles-2026-1.xml", "articles-2026-11-1.xml",
-        "articles-2026-11-01.xml", "news.XML", "../etc/passwd", "")) {
+    for (var bad : List.of(
+        "pages-1.xml",
+        "pages-0.xml",
+        "articles-2026-13.xml",
+        "articles-2026-1.xml",
+        "articles-2026-11-1.xml",
+        "articles-2026-11-01.xml",
+        "news.XML",
+        "../etc/passwd",
+        "")) {
       assertThat(Sitemap.parse(bad)).as(bad).isEmpty();
     }
   }
@@ -64,13 +95,19 @@ class WritersTest {
     }
     long entry = one.size() - empty.size();
     assertThat(entry).isLessThanOrEqualTo(Sitemaps.worstEntryBytes(base));
-    var sitemaps = new Sitemaps(base, "P", "en", articlesStub(), Sitemaps.MAX_URLS, java.time.Clock.systemUTC());
-    assertThat((long) sitemaps.urlsPerFile() * Sitemaps.worstEntryBytes(base) + empty.size()).isLessThanOrEqualTo(Sitemaps.MAX_BYTES);
+    var sitemaps = new Sitemaps(
+        base, "P", "en", articlesStub(), Sitemaps.MAX_URLS, java.time.Clock.systemUTC());
+    assertThat((long) sitemaps.urlsPerFile() * Sitemaps.worstEntryBytes(base) + empty.size())
+        .isLessThanOrEqualTo(Sitemaps.MAX_BYTES);
     assertThat(sitemaps.urlsPerFile()).isEqualTo(Sitemaps.MAX_URLS);
     var ampersands = "https://news.example.org/?" + "a=1&".repeat(2000);
-    var crowded = new Sitemaps(ampersands, "P", "en", articlesStub(), Sitemaps.MAX_URLS, java.time.Clock.systemUTC());
-    assertThat(crowded.urlsPerFile()).as("a long base URL lowers the per-file count").isLessThan(Sitemaps.MAX_URLS);
-    assertThat((long) crowded.urlsPerFile() * Sitemaps.worstEntryBytes(ampersands)).isLessThanOrEqualTo(Sitemaps.MAX_BYTES);
+    var crowded = new Sitemaps(
+        ampersands, "P", "en", articlesStub(), Sitemaps.MAX_URLS, java.time.Clock.systemUTC());
+    assertThat(crowded.urlsPerFile())
+        .as("a long base URL lowers the per-file count")
+        .isLessThan(Sitemaps.MAX_URLS);
+    assertThat((long) crowded.urlsPerFile() * Sitemaps.worstEntryBytes(ampersands))
+        .isLessThanOrEqualTo(Sitemaps.MAX_BYTES);
   }
 
   @Test

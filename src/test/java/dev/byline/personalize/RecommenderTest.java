@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Recommendations from reads and follows over the fresh-article index, on a real SQLite file. */
 class RecommenderTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   final TestClock clock = new TestClock(Instant.parse("2026-03-10T12:00:00Z"));
   Newsroom newsroom;
   Map<String, Long> ids;
@@ -34,7 +36,8 @@ class RecommenderTest {
   void open() {
     newsroom = Newsroom.open(TestDatabases.sqlite(dir), clock);
     ids = TopicalNewsroom.seed(newsroom, clock);
-    fresh = FreshArticles.open(newsroom.articles(), newsroom.feed(), clock, Duration.ofDays(14), 50);
+    fresh =
+        FreshArticles.open(newsroom.articles(), newsroom.feed(), clock, Duration.ofDays(14), 50);
   }
 
   @AfterEach
@@ -49,7 +52,9 @@ class RecommenderTest {
 
   List<Long> picks(Recommender r, List<String> read, List<String> follow, int limit) {
     var readIds = read.stream().map(ids::get).toList();
-    return r.recommend(new ReaderSignals(readIds, follow), limit).stream().map(x -> x.story().id()).toList();
+    return r.recommend(new ReaderSignals(readIds, follow), limit).stream()
+        .map(x -> x.story().id())
+        .toList();
   }
 
   List<Long> idsOf(String... keys) {
@@ -67,16 +72,21 @@ class RecommenderTest {
   @Test
   void stories_sharing_topics_with_recent_reads_come_first_and_reads_never_come_back() {
     var p = picks(recommender(SimilarArticles.NONE), List.of("football-2"), List.of(), 6);
-    assertThat(p.subList(0, 4)).containsExactlyInAnyOrderElementsOf(idsOf("football-1", "football-3", "football-4", "football-5"));
+    assertThat(p.subList(0, 4))
+        .containsExactlyInAnyOrderElementsOf(
+            idsOf("football-1", "football-3", "football-4", "football-5"));
     assertThat(p).doesNotContain(ids.get("football-2"), ids.get("football-old"));
   }
 
   @Test
   void a_followed_topic_brings_its_stories_with_the_reason_named() {
-    var picks = recommender(SimilarArticles.NONE).recommend(new ReaderSignals(List.of(), List.of("cyclone-imara")), 12);
+    var picks = recommender(SimilarArticles.NONE)
+        .recommend(new ReaderSignals(List.of(), List.of("cyclone-imara")), 12);
     assertThat(picks).hasSize(5);
-    assertThat(picks).allSatisfy(r -> assertThat(r.reason()).isEqualTo("Because you follow Cyclone Imara"));
-    assertThat(picks.get(0).story().firstPublishedAt()).as("newest first among equals")
+    assertThat(picks)
+        .allSatisfy(r -> assertThat(r.reason()).isEqualTo("Because you follow Cyclone Imara"));
+    assertThat(picks.get(0).story().firstPublishedAt())
+        .as("newest first among equals")
         .isAfter(picks.get(4).story().firstPublishedAt());
   }
 
@@ -88,33 +98,63 @@ class RecommenderTest {
     for (var name : List.of("Glaciers", "Volcanoes")) {
       var topic = newsroom.topics().ensure(name, TopicType.SUBJECT);
       for (var kind : List.of("read", "pick")) {
-        long id = newsroom.articles().create(new ArticleDraft(name.toLowerCase() + "-" + kind, name + " " + kind, "", "",
-            Source.NONE, science.id(), List.of(topic.id()), List.of(), null, List.of(), "", "", ""));
+        long id = newsroom
+            .articles()
+            .create(new ArticleDraft(
+                name.toLowerCase() + "-" + kind,
+                name + " " + kind,
+                "",
+                "",
+                Source.NONE,
+                science.id(),
+                List.of(topic.id()),
+                List.of(),
+                null,
+                List.of(),
+                "",
+                "",
+                ""));
         newsroom.articles().publishAsOf(id, kind.equals("read") ? at.minusSeconds(60) : at, null);
         made.put(name + "-" + kind, id);
       }
     }
     awaitIndexed(made.get("Volcanoes-pick"), true);
     var r = recommender(SimilarArticles.NONE);
-    var glaciersLast = r.recommend(new ReaderSignals(List.of(made.get("Glaciers-read"), made.get("Volcanoes-read")), List.of()), 2);
-    var volcanoesLast = r.recommend(new ReaderSignals(List.of(made.get("Volcanoes-read"), made.get("Glaciers-read")), List.of()), 2);
-    assertThat(glaciersLast).extracting(x -> x.story().id()).containsExactly(made.get("Glaciers-pick"), made.get("Volcanoes-pick"));
-    assertThat(volcanoesLast).extracting(x -> x.story().id()).containsExactly(made.get("Volcanoes-pick"), made.get("Glaciers-pick"));
+    var glaciersLast = r.recommend(
+        new ReaderSignals(
+            List.of(made.get("Glaciers-read"), made.get("Volcanoes-read")), List.of()),
+        2);
+    var volcanoesLast = r.recommend(
+        new ReaderSignals(
+            List.of(made.get("Volcanoes-read"), made.get("Glaciers-read")), List.of()),
+        2);
+    assertThat(glaciersLast)
+        .extracting(x -> x.story().id())
+        .containsExactly(made.get("Glaciers-pick"), made.get("Volcanoes-pick"));
+    assertThat(volcanoesLast)
+        .extracting(x -> x.story().id())
+        .containsExactly(made.get("Volcanoes-pick"), made.get("Glaciers-pick"));
 
-    var mixed = r.recommend(new ReaderSignals(List.of(ids.get("election-1"), ids.get("space-1")), List.of()), 6);
+    var mixed = r.recommend(
+        new ReaderSignals(List.of(ids.get("election-1"), ids.get("space-1")), List.of()), 6);
     assertThat(mixed).hasSize(6);
-    assertThat(mixed.stream().filter(x -> x.reason().contains("Norreland")).count()).as("at most half for one reason").isLessThanOrEqualTo(3);
-    assertThat(mixed.stream().filter(x -> x.reason().contains("Orbital")).count()).isGreaterThanOrEqualTo(1);
+    assertThat(mixed.stream().filter(x -> x.reason().contains("Norreland")).count())
+        .as("at most half for one reason")
+        .isLessThanOrEqualTo(3);
+    assertThat(mixed.stream().filter(x -> x.reason().contains("Orbital")).count())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
   void the_related_engine_plugs_in_and_its_picks_rank_high() {
     var space4 = ids.get("space-4");
-    SimilarArticles engine = (id, limit) -> id == ids.get("election-1") ? List.of(space4, ids.get("election-old")) : List.of();
+    SimilarArticles engine = (id, limit) ->
+        id == ids.get("election-1") ? List.of(space4, ids.get("election-old")) : List.of();
     var p = picks(recommender(engine), List.of("election-1"), List.of(), 6);
     assertThat(p).contains(space4);
     assertThat(p).as("the engine's stale pick is left out").doesNotContain(ids.get("election-old"));
-    assertThat(picks(recommender(SimilarArticles.NONE), List.of("election-1"), List.of(), 6)).doesNotContain(space4);
+    assertThat(picks(recommender(SimilarArticles.NONE), List.of("election-1"), List.of(), 6))
+        .doesNotContain(space4);
   }
 
   @Test
@@ -134,16 +174,33 @@ class RecommenderTest {
   void new_and_unpublished_articles_reach_the_index_through_the_change_feed() throws Exception {
     var topic = newsroom.topics().ensure("Halden Rovers", TopicType.ORGANISATION);
     var sport = newsroom.sections().bySlug("sport").orElseThrow();
-    long late = newsroom.articles().create(new ArticleDraft("late-goal", "Halden Rovers: late winner", "", "", Source.NONE,
-        sport.id(), List.of(topic.id()), List.of(), null, List.of(Block.Paragraph.ofText("A late goal.")), "", "", ""));
+    long late = newsroom
+        .articles()
+        .create(new ArticleDraft(
+            "late-goal",
+            "Halden Rovers: late winner",
+            "",
+            "",
+            Source.NONE,
+            sport.id(),
+            List.of(topic.id()),
+            List.of(),
+            null,
+            List.of(Block.Paragraph.ofText("A late goal.")),
+            "",
+            "",
+            ""));
     newsroom.articles().publish(late);
     var r = recommender(SimilarArticles.NONE);
     awaitIndexed(late, true);
-    assertThat(picks(r, List.of(), List.of("halden-rovers"), 6).get(0)).as("the newest story first").isEqualTo(late);
+    assertThat(picks(r, List.of(), List.of("halden-rovers"), 6).get(0))
+        .as("the newest story first")
+        .isEqualTo(late);
 
     newsroom.articles().unpublish(ids.get("football-1"));
     awaitIndexed(ids.get("football-1"), false);
-    assertThat(picks(r, List.of(), List.of("halden-rovers"), 12)).doesNotContain(ids.get("football-1"));
+    assertThat(picks(r, List.of(), List.of("halden-rovers"), 12))
+        .doesNotContain(ids.get("football-1"));
   }
 
   @Test
@@ -155,20 +212,27 @@ class RecommenderTest {
 
   @Test
   void signals_check_themselves() {
-    assertThat(new ReaderSignals(List.of(3L, 3L, 4L), List.of("a", "a")).read()).containsExactly(3L, 4L);
-    assertThatThrownBy(() -> new ReaderSignals(List.of(0L), List.of())).hasMessageStartingWith("read must hold article ids");
-    assertThatThrownBy(() -> new ReaderSignals(List.of(), List.of("Not a slug"))).hasMessageStartingWith("follow must hold topic slugs");
+    assertThat(new ReaderSignals(List.of(3L, 3L, 4L), List.of("a", "a")).read())
+        .containsExactly(3L, 4L);
+    assertThatThrownBy(() -> new ReaderSignals(List.of(0L), List.of()))
+        .hasMessageStartingWith("read must hold article ids");
+    assertThatThrownBy(() -> new ReaderSignals(List.of(), List.of("Not a slug")))
+        .hasMessageStartingWith("follow must hold topic slugs");
     var many = new ArrayList<Long>();
     for (long i = 1; i <= 51; i++) many.add(i);
-    assertThatThrownBy(() -> new ReaderSignals(many, List.of())).hasMessage("read holds more than 50 articles");
-    assertThat(recommender(SimilarArticles.NONE).recommend(new ReaderSignals(List.of(999_999L), List.of("no-such-topic")), 6))
-        .as("unknown ids and topics are ignored").isEmpty();
+    assertThatThrownBy(() -> new ReaderSignals(many, List.of()))
+        .hasMessage("read holds more than 50 articles");
+    assertThat(recommender(SimilarArticles.NONE)
+            .recommend(new ReaderSignals(List.of(999_999L), List.of("no-such-topic")), 6))
+        .as("unknown ids and topics are ignored")
+        .isEmpty();
   }
 
   void awaitIndexed(long id, boolean present) throws InterruptedException {
     var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while ((fresh.index().get(id) != null) != present) {
-      if (System.nanoTime() > deadline) throw new AssertionError("article " + id + " never " + (present ? "indexed" : "dropped"));
+      if (System.nanoTime() > deadline)
+        throw new AssertionError("article " + id + " never " + (present ? "indexed" : "dropped"));
       Thread.sleep(10);
     }
   }

@@ -50,6 +50,7 @@ final class EcbPlusCorpus {
   static final Instant START = Instant.parse("2024-03-01T06:00:00Z");
   /** The wire source the corpus is imported under, as an archive migration would be. */
   static final String SOURCE = "archive";
+
   static final String SECTION = "news";
 
   /** The label kept for scoring, beside the stored article's id. */
@@ -91,11 +92,17 @@ final class EcbPlusCorpus {
     var json = new ObjectMapper();
     for (int i = 0; i < rows.size(); i++) {
       var guid = "ecb-" + hourOf[i];
-      Files.write(folder.resolve(guid + ".json"), json.writeValueAsBytes(ninjs(json, rows.get(i), guid, publishedAt(hourOf[i]))));
+      Files.write(
+          folder.resolve(guid + ".json"),
+          json.writeValueAsBytes(ninjs(json, rows.get(i), guid, publishedAt(hourOf[i]))));
     }
     var wire = newsroom.wire();
-    var summary = wire.importer().run(folder, wire.source(SOURCE, config), new WireDesk.Options(true, SECTION, true),
-        WireImport.Progress.NONE);
+    var summary = wire.importer()
+        .run(
+            folder,
+            wire.source(SOURCE, config),
+            new WireDesk.Options(true, SECTION, true),
+            WireImport.Progress.NONE);
     var out = new ArrayList<Labelled>();
     var differences = new ArrayList<String>();
     for (int i = 0; i < rows.size(); i++) {
@@ -105,7 +112,12 @@ final class EcbPlusCorpus {
         differences.add(guid + ": no article");
         continue;
       }
-      differences.addAll(differences(newsroom, guid, newsroom.articles().byId(articleId).orElseThrow(), rows.get(i), hourOf[i]));
+      differences.addAll(differences(
+          newsroom,
+          guid,
+          newsroom.articles().byId(articleId).orElseThrow(),
+          rows.get(i),
+          hourOf[i]));
       out.add(new Labelled(articleId, rows.get(i).topic(), rows.get(i).event()));
     }
     return new Loaded(out, summary, differences);
@@ -118,7 +130,9 @@ final class EcbPlusCorpus {
   /** One row as an IPTC ninjs 2.1 text item: headline, HTML body, the topic as a subject, the item's dates. */
   static ObjectNode ninjs(ObjectMapper json, Row row, String guid, Instant published) {
     var n = json.createObjectNode();
-    n.putObject("standard").put("name", "ninjs").put("version", "2.1")
+    n.putObject("standard")
+        .put("name", "ninjs")
+        .put("version", "2.1")
         .put("schema", "https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json");
     n.put("uri", guid);
     n.put("type", "text");
@@ -129,32 +143,48 @@ final class EcbPlusCorpus {
     n.put("language", "en");
     n.putArray("headlines").addObject().put("role", "main").put("value", row.headline());
     var html = new StringBuilder();
-    for (var block : paragraphs(row.body())) html.append("<p>").append(((Block.Paragraph) block).html()).append("</p>\n");
-    n.putArray("bodies").addObject().put("role", "main").put("contenttype", "text/html").put("value", html.toString());
+    for (var block : paragraphs(row.body()))
+      html.append("<p>").append(((Block.Paragraph) block).html()).append("</p>\n");
+    n.putArray("bodies")
+        .addObject()
+        .put("role", "main")
+        .put("contenttype", "text/html")
+        .put("value", html.toString());
     n.putArray("subjects").addObject().put("name", topicName(row.topic()));
     if (!row.source().isEmpty()) n.put("copyrightholder", row.source());
-    if (!row.url().isEmpty()) n.putArray("infosources").addObject().put("name", row.source()).put("uri", row.url());
+    if (!row.url().isEmpty())
+      n.putArray("infosources").addObject().put("name", row.source()).put("uri", row.url());
     return n;
   }
 
   /** How an imported article differs from its row in what the engine reads; empty when it does not. */
-  private static List<String> differences(Newsroom newsroom, String guid, Article a, Row row, int hour) {
+  private static List<String> differences(
+      Newsroom newsroom, String guid, Article a, Row row, int hour) {
     var out = new ArrayList<String>();
-    if (!a.headline().equals(row.headline())) out.add(guid + " headline: \"" + a.headline() + "\" for \"" + row.headline() + "\"");
+    if (!a.headline().equals(row.headline()))
+      out.add(guid + " headline: \"" + a.headline() + "\" for \"" + row.headline() + "\"");
     if (!a.standfirst().isEmpty()) out.add(guid + " standfirst: \"" + a.standfirst() + "\"");
-    var paragraphs = paragraphs(row.body()).stream().map(b -> (Block.Paragraph) b).toList();
-    // The importer drops a first paragraph that repeats the headline, as agencies often send it. Two
+    var paragraphs =
+        paragraphs(row.body()).stream().map(b -> (Block.Paragraph) b).toList();
+    // The importer drops a first paragraph that repeats the headline, as agencies often send it.
+    // Two
     // ECB+ texts are one sentence, which is also their headline: the engine still reads its words.
-    if (!paragraphs.isEmpty() && paragraphs.get(0).text().equals(row.headline())) paragraphs = paragraphs.subList(1, paragraphs.size());
+    if (!paragraphs.isEmpty() && paragraphs.get(0).text().equals(row.headline()))
+      paragraphs = paragraphs.subList(1, paragraphs.size());
     var expected = paragraphs.stream().map(Block.Paragraph::html).toList();
-    var got = a.body().stream().map(b -> b instanceof Block.Paragraph p ? p.html() : b.toString()).toList();
+    var got = a.body().stream()
+        .map(b -> b instanceof Block.Paragraph p ? p.html() : b.toString())
+        .toList();
     if (!got.equals(expected)) out.add(guid + " body: " + got + " for " + expected);
     var topics = a.topics().stream().map(t -> t.name()).toList();
     if (!topics.equals(List.of(topicName(row.topic())))) out.add(guid + " topics: " + topics);
     var section = newsroom.sections().bySlug(SECTION).orElseThrow();
-    if (a.section() == null || a.section().id() != section.id()) out.add(guid + " section: " + a.section());
-    if (!publishedAt(hour).equals(a.firstPublishedAt())) out.add(guid + " published: " + a.firstPublishedAt());
-    if (!a.authors().isEmpty() || !a.dateline().isEmpty()) out.add(guid + " bylines or dateline added");
+    if (a.section() == null || a.section().id() != section.id())
+      out.add(guid + " section: " + a.section());
+    if (!publishedAt(hour).equals(a.firstPublishedAt()))
+      out.add(guid + " published: " + a.firstPublishedAt());
+    if (!a.authors().isEmpty() || !a.dateline().isEmpty())
+      out.add(guid + " bylines or dateline added");
     return out;
   }
 
@@ -177,8 +207,10 @@ final class EcbPlusCorpus {
         var url = split[0];
         text = split[1];
         var headline = title.isEmpty() ? headlineFrom(text) : cut(title, ArticleDraft.MAX_HEADLINE);
-        headline = headline.replaceAll("\\s+", " "); // a headline is one line; a stray tab is a space to every reader
-        rows.add(new Row(n.get("topic").asInt(), n.get("event").asText(), headline, text, hostOf(url), url));
+        headline = headline.replaceAll(
+            "\\s+", " "); // a headline is one line; a stray tab is a space to every reader
+        rows.add(new Row(
+            n.get("topic").asInt(), n.get("event").asText(), headline, text, hostOf(url), url));
       }
       return rows;
     } catch (IOException e) {
@@ -200,12 +232,19 @@ final class EcbPlusCorpus {
       var t = tokens[i];
       if (!joinsForward(prev) && !joinsBackward(t)) break;
       // After a trailing slash, a capitalised word that nothing joins on to starts the text.
-      if (prev.equals("/") && i + 1 < tokens.length && !t.isEmpty() && Character.isUpperCase(t.charAt(0))
-          && !joinsForward(t) && !joinsBackward(tokens[i + 1])) break;
+      if (prev.equals("/")
+          && i + 1 < tokens.length
+          && !t.isEmpty()
+          && Character.isUpperCase(t.charAt(0))
+          && !joinsForward(t)
+          && !joinsBackward(tokens[i + 1])) break;
       i++;
     }
     var url = String.join("", Arrays.copyOfRange(tokens, 0, i));
-    return new String[] {url.length() > 500 ? url.substring(0, 500) : url, String.join(" ", Arrays.copyOfRange(tokens, i, tokens.length))};
+    return new String[] {
+      url.length() > 500 ? url.substring(0, 500) : url,
+      String.join(" ", Arrays.copyOfRange(tokens, i, tokens.length))
+    };
   }
 
   private static boolean joinsForward(String t) {
@@ -226,8 +265,11 @@ final class EcbPlusCorpus {
 
   /** The first sentence when it is headline-sized, else its first fourteen words. */
   static String headlineFrom(String text) {
-    // A sentence end is a stop after a word of two or more letters (not "U." or "L.A."), before a capital.
-    var m = java.util.regex.Pattern.compile("^(.{20,150}?\\p{Ll}{2,}[.!?][\"”’']?)\\s+[\"“‘'\\p{Lu}]").matcher(text);
+    // A sentence end is a stop after a word of two or more letters (not "U." or "L.A."), before a
+    // capital.
+    var m = java.util.regex.Pattern.compile(
+            "^(.{20,150}?\\p{Ll}{2,}[.!?][\"”’']?)\\s+[\"“‘'\\p{Lu}]")
+        .matcher(text);
     if (m.find() && m.group(1).split("\\s+").length >= 5) return m.group(1);
     var words = text.split("\\s+");
     var head = String.join(" ", Arrays.copyOfRange(words, 0, Math.min(14, words.length)));

@@ -33,7 +33,9 @@ class ReadLinkPlacementTest {
   void three_links_are_spread_evenly_through_a_long_body() {
     var body = ReadLinkPlacement.place(paragraphs(16), List.of(1L, 2L, 3L), 3);
     assertThat(positions(body)).containsExactly(4, 8, 12);
-    assertThat(body.stream().filter(b -> b instanceof Block.RelatedLink).map(b -> ((Block.RelatedLink) b).articleId()))
+    assertThat(body.stream()
+            .filter(b -> b instanceof Block.RelatedLink)
+            .map(b -> ((Block.RelatedLink) b).articleId()))
         .containsExactly(1L, 2L, 3L);
   }
 
@@ -43,8 +45,10 @@ class ReadLinkPlacementTest {
       var pos = positions(ReadLinkPlacement.place(paragraphs(n), List.of(1L, 2L, 3L), 3));
       for (int at : pos) assertThat(at).as("body of %d paragraphs", n).isBetween(2, n - 1);
     }
-    assertThat(positions(ReadLinkPlacement.place(paragraphs(2), List.of(1L), 3))).isEmpty();
-    assertThat(positions(ReadLinkPlacement.place(paragraphs(3), List.of(1L), 3))).containsExactly(2);
+    assertThat(positions(ReadLinkPlacement.place(paragraphs(2), List.of(1L), 3)))
+        .isEmpty();
+    assertThat(positions(ReadLinkPlacement.place(paragraphs(3), List.of(1L), 3)))
+        .containsExactly(2);
   }
 
   @Test
@@ -81,14 +85,18 @@ class ReadLinkPlacementTest {
     var placed = ReadLinkPlacement.place(body, List.of(1L, 2L, 3L), 3);
     var pos = positions(placed);
     assertThat(pos).hasSize(3).contains(5);
-    for (int i = 1; i < pos.size(); i++) assertThat(pos.get(i) - pos.get(i - 1)).isGreaterThanOrEqualTo(3);
+    for (int i = 1; i < pos.size(); i++)
+      assertThat(pos.get(i) - pos.get(i - 1)).isGreaterThanOrEqualTo(3);
   }
 
   @Test
   void the_maximum_is_configurable_and_placement_is_deterministic() {
-    assertThat(positions(ReadLinkPlacement.place(paragraphs(30), List.of(1L, 2L, 3L, 4L, 5L), 5))).hasSize(5);
-    assertThat(positions(ReadLinkPlacement.place(paragraphs(30), List.of(1L, 2L, 3L), 1))).hasSize(1);
-    assertThat(ReadLinkPlacement.place(paragraphs(30), List.of(1L, 2L), 0)).isEqualTo(paragraphs(30));
+    assertThat(positions(ReadLinkPlacement.place(paragraphs(30), List.of(1L, 2L, 3L, 4L, 5L), 5)))
+        .hasSize(5);
+    assertThat(positions(ReadLinkPlacement.place(paragraphs(30), List.of(1L, 2L, 3L), 1)))
+        .hasSize(1);
+    assertThat(ReadLinkPlacement.place(paragraphs(30), List.of(1L, 2L), 0))
+        .isEqualTo(paragraphs(30));
     assertThat(ReadLinkPlacement.place(paragraphs(13), List.of(1L, 2L, 3L), 3))
         .isEqualTo(ReadLinkPlacement.place(paragraphs(13), List.of(1L, 2L, 3L), 3));
   }

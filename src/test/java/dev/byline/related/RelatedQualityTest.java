@@ -30,7 +30,8 @@ class RelatedQualityTest {
   static final double REQUIRED_PRECISION_AT_3 = 0.95;
   static final long SEED = 20240301L;
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   record Score(String name, int links, int right, int nearMiss, int firstRight, int articles) {
     double precision() {
@@ -50,41 +51,62 @@ class RelatedQualityTest {
     }
 
     String line() {
-      return String.format("%-34s precision@3 %.3f   precision@1 %.3f   near-miss %.3f   links/article %.2f",
+      return String.format(
+          "%-34s precision@3 %.3f   precision@1 %.3f   near-miss %.3f   links/article %.2f",
           name, precision(), precisionAt1(), nearMissRate(), linksPerArticle());
     }
   }
 
   @Test
-  void related_links_are_about_the_same_event_for_at_least_95_percent_of_ecb_plus_articles() throws Exception {
+  void related_links_are_about_the_same_event_for_at_least_95_percent_of_ecb_plus_articles()
+      throws Exception {
     var config = TestDatabases.sqlite(dir.resolve("data"), EcbPlusCorpus.settings());
     var files = Files.createDirectories(dir.resolve("ninjs"));
     try (var newsroom = Newsroom.open(config, Clock.systemUTC());
-         var index = SearchIndex.open(dir.resolve("index"), newsroom.articles(), newsroom.feed(), StoryKeys.NONE,
-             Clock.systemUTC()).start()) {
+        var index = SearchIndex.open(
+                dir.resolve("index"),
+                newsroom.articles(),
+                newsroom.feed(),
+                StoryKeys.NONE,
+                Clock.systemUTC())
+            .start()) {
       var loaded = EcbPlusCorpus.load(newsroom, config, files, SEED);
       var rows = EcbPlusCorpus.rows().size();
-      assertThat(loaded.summary()).as(loaded.summary().line()).isEqualTo(new WireImport.Summary(rows, 0, 0, 0));
-      assertThat(loaded.differences()).as("what the import changed of the texts, topics and dates").isEmpty();
+      assertThat(loaded.summary())
+          .as(loaded.summary().line())
+          .isEqualTo(new WireImport.Summary(rows, 0, 0, 0));
+      assertThat(loaded.differences())
+          .as("what the import changed of the texts, topics and dates")
+          .isEmpty();
       var labelled = loaded.articles();
       assertThat(labelled).hasSize(rows);
-      assertThat(index.awaitPosition(newsroom.feed().head(), 120_000)).as("index caught up with the feed").isTrue();
+      assertThat(index.awaitPosition(newsroom.feed().head(), 120_000))
+          .as("index caught up with the feed")
+          .isTrue();
       assertThat(index.size()).isEqualTo(labelled.size());
       var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), Clock.systemUTC());
       var engine = new RelatedFinder(index, newsroom.articles(), choices, StoryKeys.NONE, 3, 4);
       var byId = EcbPlusCorpus.byId(labelled);
 
-      var real = score("related engine", labelled, byId,
+      var real = score(
+          "related engine",
+          labelled,
+          byId,
           l -> engine.picks(newsroom.articles().byId(l.articleId()).orElseThrow(), 3).stream()
-              .map(RelatedFinder.Pick::articleId).toList());
+              .map(RelatedFinder.Pick::articleId)
+              .toList());
       var random = new Random(SEED);
       var sameTopic = score("random pick among same topic", labelled, byId, l -> {
         var pool = new ArrayList<Long>();
-        for (var o : labelled) if (o.topic() == l.topic() && o.articleId() != l.articleId()) pool.add(o.articleId());
+        for (var o : labelled)
+          if (o.topic() == l.topic() && o.articleId() != l.articleId()) pool.add(o.articleId());
         java.util.Collections.shuffle(pool, random);
         return pool.subList(0, Math.min(3, pool.size()));
       });
-      var mlt = score("plain MoreLikeThis", labelled, byId,
+      var mlt = score(
+          "plain MoreLikeThis",
+          labelled,
+          byId,
           l -> SearchIndexAccess.plainMoreLikeThis(index, l.articleId(), 3));
 
       if (Boolean.getBoolean("related.debug")) {
@@ -95,23 +117,37 @@ class RelatedQualityTest {
           for (var p : engine.picks(a, 3)) {
             var o = byId.get(p.articleId());
             (o.event().equals(l.event()) ? rightSims : wrongSims).add(p.similarity());
-            if (!o.event().equals(l.event())) System.out.printf("WRONG %s -> %s sim %.3f score %.3f | %s | %s%n", l.event(), o.event(),
-                p.similarity(), p.score(), a.headline(), newsroom.articles().byId(p.articleId()).orElseThrow().headline());
+            if (!o.event().equals(l.event()))
+              System.out.printf(
+                  "WRONG %s -> %s sim %.3f score %.3f | %s | %s%n",
+                  l.event(),
+                  o.event(),
+                  p.similarity(),
+                  p.score(),
+                  a.headline(),
+                  newsroom.articles().byId(p.articleId()).orElseThrow().headline());
           }
         }
         java.util.Collections.sort(rightSims);
         java.util.Collections.sort(wrongSims);
-        System.out.println("right sims " + rightSims.subList(0, 20) + " median " + rightSims.get(rightSims.size() / 2));
+        System.out.println("right sims " + rightSims.subList(0, 20) + " median "
+            + rightSims.get(rightSims.size() / 2));
         System.out.println("wrong sims " + wrongSims);
       }
-      System.out.println("Related quality on " + labelled.size() + " ECB+ articles (" + EcbPlusCorpus.FILE + "):");
+      System.out.println(
+          "Related quality on " + labelled.size() + " ECB+ articles (" + EcbPlusCorpus.FILE + "):");
       for (var s : List.of(real, sameTopic, mlt)) System.out.println("  " + s.line());
       assertThat(real.precision()).as(real.line()).isGreaterThanOrEqualTo(REQUIRED_PRECISION_AT_3);
-      assertThat(real.linksPerArticle()).as("the engine still links most articles").isGreaterThan(2.5);
+      assertThat(real.linksPerArticle())
+          .as("the engine still links most articles")
+          .isGreaterThan(2.5);
     }
   }
 
-  private static Score score(String name, List<EcbPlusCorpus.Labelled> all, Map<Long, EcbPlusCorpus.Labelled> byId,
+  private static Score score(
+      String name,
+      List<EcbPlusCorpus.Labelled> all,
+      Map<Long, EcbPlusCorpus.Labelled> byId,
       Function<EcbPlusCorpus.Labelled, List<Long>> linksFor) {
     int links = 0;
     int right = 0;

@@ -19,7 +19,8 @@ class FingerprintTest {
   static String story(long seed, int sentences) {
     var r = new Random(seed);
     var sb = new StringBuilder();
-    for (int i = 0; i < sentences; i++) sb.append(corpus.sentence(r, 18, java.util.List.of())).append(' ');
+    for (int i = 0; i < sentences; i++)
+      sb.append(corpus.sentence(r, 18, java.util.List.of())).append(' ');
     return sb.toString();
   }
 
@@ -34,7 +35,8 @@ class FingerprintTest {
   @Test
   void unrelated_stories_hardly_resemble_each_other() {
     for (long seed = 2; seed < 12; seed++) {
-      assertThat(Fingerprint.of(story(seed, 30)).resemblance(Fingerprint.of(story(seed + 100, 30)))).isLessThan(0.1);
+      assertThat(Fingerprint.of(story(seed, 30)).resemblance(Fingerprint.of(story(seed + 100, 30))))
+          .isLessThan(0.1);
     }
   }
 
@@ -72,7 +74,8 @@ class FingerprintTest {
 
   @Test
   void words_are_letters_and_digits_in_any_script() {
-    var greek = "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία της χώρας μετά τις εκλογές του 2024";
+    var greek =
+        "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία της χώρας μετά τις εκλογές του 2024";
     assertThat(Fingerprint.of(greek).shingles()).isEqualTo(16 - 4);
     assertThat(Fingerprint.of("a,b;c d\te\nf").shingles()).isEqualTo(2);
   }

@@ -32,16 +32,22 @@ class PhrasePairsTest {
   @Test
   void two_common_words_are_one_pair_term_with_dropped_stop_words_kept_as_gaps() {
     assertThat(PhrasePairs.of(analyzer, "President said")).isEqualTo(pair("presid said"));
-    assertThat(PhrasePairs.of(analyzer, "president of the party")).isEqualTo(pair("presid _ _ parti"));
+    assertThat(PhrasePairs.of(analyzer, "president of the party"))
+        .isEqualTo(pair("presid _ _ parti"));
   }
 
   @Test
   void longer_phrases_need_every_pair_of_common_neighbours_and_their_positions() {
     var q = (BooleanQuery) PhrasePairs.of(analyzer, "harbour officials said on Friday");
-    assertThat(q.clauses()).filteredOn(c -> c.getOccur() == BooleanClause.Occur.MUST).extracting(BooleanClause::getQuery)
+    assertThat(q.clauses())
+        .filteredOn(c -> c.getOccur() == BooleanClause.Occur.MUST)
+        .extracting(BooleanClause::getQuery)
         .containsExactly(pair("offici said"), pair("said _ fridai"));
-    assertThat(q.clauses()).filteredOn(c -> c.getOccur() == BooleanClause.Occur.FILTER).extracting(BooleanClause::getQuery)
-        .singleElement().isInstanceOf(PhraseQuery.class);
+    assertThat(q.clauses())
+        .filteredOn(c -> c.getOccur() == BooleanClause.Occur.FILTER)
+        .extracting(BooleanClause::getQuery)
+        .singleElement()
+        .isInstanceOf(PhraseQuery.class);
   }
 
   @Test
@@ -55,7 +61,10 @@ class PhrasePairsTest {
 
   @Test
   void the_index_writes_the_same_pairs_a_phrase_is_searched_by() throws Exception {
-    var terms = TextTerms.analyse(analyzer, "Party president resigns", "",
+    var terms = TextTerms.analyse(
+        analyzer,
+        "Party president resigns",
+        "",
         "Officials said on Friday. Harbour pilots strike. It was said that it was on the Friday.");
     var pairs = new ArrayList<String>();
     try (var stream = terms.pairStream()) {
@@ -66,6 +75,7 @@ class PhrasePairsTest {
     }
     // Body, then each copy of the headline; only common neighbours, never from one part into the
     // next, nor over more than three dropped words.
-    assertThat(pairs).containsExactly("offici said", "said _ fridai", "parti presid", "parti presid");
+    assertThat(pairs)
+        .containsExactly("offici said", "said _ fridai", "parti presid", "parti presid");
   }
 }

@@ -27,34 +27,45 @@ public final class ReindexCorpus {
     var dir = Path.of(args[0]);
     int n = Integer.parseInt(args[1]);
     long started = System.nanoTime();
-    var archive = new GeneratedArchive(NewsCorpus.fromWikinews(Fixtures.dir().resolve("corpus").resolve("wikinews")));
+    var archive = new GeneratedArchive(
+        NewsCorpus.fromWikinews(Fixtures.dir().resolve("corpus").resolve("wikinews")));
     var config = new ConfigLoader(Map.of()).load(Map.of("data", dir.toString()), null);
     try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
       // Opening ran the migrations; the rows go in over a plain connection, fast.
     }
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("byline.db").toAbsolutePath())) {
+    try (var c =
+        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("byline.db").toAbsolutePath())) {
       try (var s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=OFF");
       }
       c.setAutoCommit(false);
-      try (var section = c.prepareStatement("INSERT INTO section (id, slug, name, description, position) VALUES (?, ?, ?, '', ?)");
-           var topic = c.prepareStatement("INSERT INTO topic (id, slug, name, type) VALUES (?, ?, ?, 'subject')")) {
+      try (var section = c.prepareStatement(
+              "INSERT INTO section (id, slug, name, description, position) VALUES (?, ?, ?, '', ?)");
+          var topic = c.prepareStatement(
+              "INSERT INTO topic (id, slug, name, type) VALUES (?, ?, ?, 'subject')")) {
         for (int i = 1; i <= GeneratedArchive.SECTIONS; i++) {
-          section.setInt(1, i); section.setString(2, "section-" + i); section.setString(3, "Section " + i); section.setInt(4, i);
+          section.setInt(1, i);
+          section.setString(2, "section-" + i);
+          section.setString(3, "Section " + i);
+          section.setInt(4, i);
           section.addBatch();
         }
         section.executeBatch();
         for (int i = 1; i <= GeneratedArchive.TOPICS; i++) {
-          topic.setInt(1, i); topic.setString(2, "topic-" + i); topic.setString(3, "Topic " + i);
+          topic.setInt(1, i);
+          topic.setString(2, "topic-" + i);
+          topic.setString(3, "Topic " + i);
           topic.addBatch();
         }
         topic.executeBatch();
       }
       c.commit();
-      try (var article = c.prepareStatement("INSERT INTO article (id, slug, status, headline, standfirst, section_id, body, "
-          + "first_published_at, created_at, modified_at) VALUES (?, ?, 'published', ?, ?, ?, ?, ?, ?, ?)");
-           var topics = c.prepareStatement("INSERT OR IGNORE INTO article_topic (article_id, topic_id, position) VALUES (?, ?, ?)")) {
+      try (var article = c.prepareStatement(
+              "INSERT INTO article (id, slug, status, headline, standfirst, section_id, body, "
+                  + "first_published_at, created_at, modified_at) VALUES (?, ?, 'published', ?, ?, ?, ?, ?, ?, ?)");
+          var topics = c.prepareStatement(
+              "INSERT OR IGNORE INTO article_topic (article_id, topic_id, position) VALUES (?, ?, ?)")) {
         for (int i = 0; i < n; i++) {
           var a = archive.article(i);
           article.setLong(1, a.id());
@@ -68,7 +79,9 @@ public final class ReindexCorpus {
           article.setLong(9, a.publishedMillis());
           article.addBatch();
           for (int t = 0; t < a.topicIds().size(); t++) {
-            topics.setLong(1, a.id()); topics.setLong(2, a.topicIds().get(t)); topics.setInt(3, t);
+            topics.setLong(1, a.id());
+            topics.setLong(2, a.topicIds().get(t));
+            topics.setInt(3, t);
             topics.addBatch();
           }
           if ((i + 1) % COMMIT_EVERY == 0 || i == n - 1) {
@@ -79,8 +92,9 @@ public final class ReindexCorpus {
         }
       }
     }
-    System.out.printf("reindex corpus: %,d published articles in %s, written in %.1f s%n", n, dir,
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "reindex corpus: %,d published articles in %s, written in %.1f s%n",
+        n, dir, (System.nanoTime() - started) / 1e9);
   }
 
   /** The body as the store keeps it: paragraph blocks of escaped text, in JSON. */
@@ -88,7 +102,9 @@ public final class ReindexCorpus {
     var sb = new StringBuilder("[");
     for (var p : a.paragraphs()) {
       if (sb.length() > 1) sb.append(',');
-      sb.append("{\"type\":\"paragraph\",\"html\":\"").append(json(Html.escape(p))).append("\"}");
+      sb.append("{\"type\":\"paragraph\",\"html\":\"")
+          .append(json(Html.escape(p)))
+          .append("\"}");
     }
     return sb.append(']').toString();
   }

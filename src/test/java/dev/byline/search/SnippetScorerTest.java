@@ -28,7 +28,9 @@ class SnippetScorerTest {
       }
       passage.setEndOffset(at + random.nextInt(50));
       int contentLength = at + 1_000;
-      assertThat(ours.score(passage, contentLength)).as("round %d", round).isEqualTo(stock.score(passage, contentLength));
+      assertThat(ours.score(passage, contentLength))
+          .as("round %d", round)
+          .isEqualTo(stock.score(passage, contentLength));
     }
   }
 }

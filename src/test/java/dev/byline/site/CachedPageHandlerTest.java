@@ -10,7 +10,18 @@ class CachedPageHandlerTest {
     for (var ok : new String[] {"/", "/world", "/world/some-story-2", "/topic/port-averly"}) {
       assertThat(CachedPageHandler.cacheablePath(ok)).as(ok).isTrue();
     }
-    for (var no : new String[] {"", "world", "/world/", "//world", "/a/b/c", "/World", "/world/%41", "/x y", "/media/ab/c.jpg", "/a//b"}) {
+    for (var no : new String[] {
+      "",
+      "world",
+      "/world/",
+      "//world",
+      "/a/b/c",
+      "/World",
+      "/world/%41",
+      "/x y",
+      "/media/ab/c.jpg",
+      "/a//b"
+    }) {
       assertThat(CachedPageHandler.cacheablePath(no)).as(no).isFalse();
     }
   }

@@ -47,7 +47,9 @@ class PageCacheTest {
     cache.purge(Set.of("article:9"));
     purged.countDown();
     t.join();
-    assertThat(cache.peek("/x")).as("a render that overlapped a purge may hold old data").isNull();
+    assertThat(cache.peek("/x"))
+        .as("a render that overlapped a purge may hold old data")
+        .isNull();
   }
 
   @Test
@@ -69,7 +71,9 @@ class PageCacheTest {
     assertThat(calls).hasValue(2);
     cache.get("/moved", () -> new RenderedPage(301, "text/html", new byte[0], Set.of(), null));
     assertThat(cache.peek("/moved")).isNull();
-    cache.get("/gone", () -> new RenderedPage(410, "text/html", "gone".getBytes(), Set.of("article:3"), null));
+    cache.get(
+        "/gone",
+        () -> new RenderedPage(410, "text/html", "gone".getBytes(), Set.of("article:3"), null));
     assertThat(cache.peek("/gone")).isNotNull();
   }
 

@@ -18,7 +18,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /** What a reader sees in a real Chromium: the front page, an article, its photo and credit. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderBrowserTest {
-  @TempDir static Path dir;
+  @TempDir
+  static Path dir;
+
   TestSite site;
   ChromeDriver browser;
 
@@ -48,14 +50,17 @@ class ReaderBrowserTest {
     var figure = browser.findElement(By.cssSelector("article.story figure.photo"));
     var img = figure.findElement(By.tagName("img"));
     assertThat(((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue())
-        .as("the photo actually loaded").isGreaterThan(0);
+        .as("the photo actually loaded")
+        .isGreaterThan(0);
     assertThat(img.getAttribute("alt")).isNotBlank();
     var caption = figure.findElement(By.cssSelector("figcaption .caption")).getText();
     var credit = figure.findElement(By.cssSelector("figcaption .credit")).getText();
     assertThat(caption).isNotBlank();
     assertThat(credit).contains("/");
-    assertThat(figure.findElement(By.tagName("figcaption")).getText()).isEqualTo(caption + " " + credit);
-    assertThat(browser.findElement(By.cssSelector(".byline time")).getAttribute("datetime")).endsWith("Z");
+    assertThat(figure.findElement(By.tagName("figcaption")).getText())
+        .isEqualTo(caption + " " + credit);
+    assertThat(browser.findElement(By.cssSelector(".byline time")).getAttribute("datetime"))
+        .endsWith("Z");
     Browser.screenshot(browser, "reader-article");
 
     assertThat(Browser.consoleErrors(browser)).as("console errors").isEmpty();

@@ -20,14 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The search page and the search box's autocomplete, over real HTTP on the demo newsroom. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchHttpTest {
-  @TempDir static Path dir;
+  @TempDir
+  static Path dir;
+
   TestSite site;
 
   @BeforeAll
   void start() throws Exception {
     site = TestSite.demo(dir);
     var index = site.byline().searchIndex();
-    assertThat(index.awaitPosition(site.newsroom().feed().head(), 60_000)).as("search index ready").isTrue();
+    assertThat(index.awaitPosition(site.newsroom().feed().head(), 60_000))
+        .as("search index ready")
+        .isTrue();
   }
 
   @AfterAll
@@ -48,7 +52,9 @@ class SearchHttpTest {
   void a_word_from_a_headline_finds_the_story_with_the_match_highlighted() {
     var r = site.get(search("dockworkers"));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("<mark>Dockworkers</mark>", "href=\"/world/veloria-dockworkers-reach-tentative-deal");
+    assertThat(r.body())
+        .contains(
+            "<mark>Dockworkers</mark>", "href=\"/world/veloria-dockworkers-reach-tentative-deal");
     assertThat(r.body()).containsPattern("\\d+ results? for “dockworkers”");
     assertThat(r.body()).contains("<meta name=\"robots\" content=\"noindex\">");
   }
@@ -88,8 +94,11 @@ class SearchHttpTest {
     assertThat(future).contains("0 results");
 
     var newest = site.get(search("Norreland") + "&sort=newest").body();
-    var times = java.util.regex.Pattern.compile("<time datetime=\"([^\"]+)\">").matcher(newest).results()
-        .map(m -> m.group(1)).toList();
+    var times = java.util.regex.Pattern.compile("<time datetime=\"([^\"]+)\">")
+        .matcher(newest)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
     assertThat(times).hasSizeGreaterThan(2);
     assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
@@ -97,7 +106,8 @@ class SearchHttpTest {
   @Test
   void results_come_in_pages_of_ten_with_links_between_them() {
     var first = site.get("/search?q=veloria&sort=newest").body();
-    assertThat(first).contains("rel=\"next\" href=\"/search?q=veloria&amp;sort=newest&amp;page=2\"");
+    assertThat(first)
+        .contains("rel=\"next\" href=\"/search?q=veloria&amp;sort=newest&amp;page=2\"");
     var second = site.get("/search?q=veloria&sort=newest&page=2");
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.body()).contains("rel=\"prev\"", "<ol class=\"results\" start=\"11\">");
@@ -106,14 +116,38 @@ class SearchHttpTest {
   @Test
   void a_misspelled_search_that_finds_nothing_suggests_a_spelling_that_does() {
     var body = site.get(search("dockwrokers")).body();
-    assertThat(body).contains("0 results", "Did you mean <a href=\"/search?q=dockworkers\">dockworkers</a>?");
+    assertThat(body)
+        .contains("0 results", "Did you mean <a href=\"/search?q=dockworkers\">dockworkers</a>?");
   }
 
   @Test
   void odd_and_hostile_searches_never_fail_with_a_server_error() {
-    for (var q : List.of("\"unbalanced quote", "-", "|", "+", "*", "*ing", "AND", "OR OR", "((", ")", "\\", "~2",
-        "\"", "a\"b\"c\"", "port~", "-port", "<script>alert(1)</script>", "' OR 1=1 --", "%00", "ünïcödé 港口",
-        "*:*", "field:value", "[a TO z]", "?", "\uD83D\uDE00")) {
+    for (var q : List.of(
+        "\"unbalanced quote",
+        "-",
+        "|",
+        "+",
+        "*",
+        "*ing",
+        "AND",
+        "OR OR",
+        "((",
+        ")",
+        "\\",
+        "~2",
+        "\"",
+        "a\"b\"c\"",
+        "port~",
+        "-port",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "%00",
+        "ünïcödé 港口",
+        "*:*",
+        "field:value",
+        "[a TO z]",
+        "?",
+        "\uD83D\uDE00")) {
       var r = site.get(search(q));
       assertThat(r.statusCode()).as("search for %s", q).isEqualTo(200);
       assertThat(r.body()).doesNotContain("<script>alert(1)</script>");
@@ -121,14 +155,16 @@ class SearchHttpTest {
     assertThat(site.get(search("x".repeat(301))).statusCode()).isEqualTo(400);
     assertThat(site.get(search("x".repeat(301))).body()).contains("at most 300");
     assertThat(site.get(search("word ".repeat(2_000))).statusCode()).isEqualTo(414);
-    assertThat(site.get("/search?q=port&from=yesterday").body()).contains("from must be a date like 2024-03-01");
+    assertThat(site.get("/search?q=port&from=yesterday").body())
+        .contains("from must be a date like 2024-03-01");
     assertThat(site.get("/search?q=port&from=yesterday").statusCode()).isEqualTo(400);
     assertThat(site.get("/search?q=port&sort=random").statusCode()).isEqualTo(400);
     assertThat(site.get("/search?q=port&page=0").statusCode()).isEqualTo(400);
     assertThat(site.get("/search?q=port&page=51").statusCode()).isEqualTo(400);
     assertThat(site.get("/search?q=port&section=nowhere").statusCode()).isEqualTo(400);
     assertThat(site.get("/search?q=port&topic=..%2F..").statusCode()).isEqualTo(400);
-    assertThat(site.get("/search?q=port&from=2024-03-05&to=2024-03-01").statusCode()).isEqualTo(400);
+    assertThat(site.get("/search?q=port&from=2024-03-05&to=2024-03-01").statusCode())
+        .isEqualTo(400);
     assertThat(site.get("/search?q=a%01b").statusCode()).isEqualTo(400);
     assertThat(site.rawStatus("/search?q=%E0%A4")).isEqualTo(400);
   }
@@ -145,7 +181,8 @@ class SearchHttpTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
-    assertThat(json.get("topics").toString()).contains("\"name\":\"Orbital Harvest\"", "\"url\":\"/topic/orbital-harvest\"");
+    assertThat(json.get("topics").toString())
+        .contains("\"name\":\"Orbital Harvest\"", "\"url\":\"/topic/orbital-harvest\"");
     assertThat(json.get("headlines")).isNotEmpty();
     assertThat(json.get("headlines").get(0).get("url").asText()).startsWith("/science/");
     assertThat(site.get("/search/suggest?q=").body()).contains("\"headlines\":[]");
@@ -155,7 +192,8 @@ class SearchHttpTest {
   @Test
   void every_page_loads_the_autocomplete_script_from_this_site() {
     var home = site.get("/").body();
-    assertThat(home).containsPattern("<script src=\"/static/search.js\\?v=[0-9a-f]+\" defer></script>");
+    assertThat(home)
+        .containsPattern("<script src=\"/static/search.js\\?v=[0-9a-f]+\" defer></script>");
     assertThat(site.get("/static/search.js").statusCode()).isEqualTo(200);
   }
 
@@ -165,17 +203,26 @@ class SearchHttpTest {
     assertThat(before).contains("0 results");
     var articles = site.newsroom().articles();
     var section = site.newsroom().sections().bySlug("world").orElseThrow();
-    long id = articles.create(ArticleDraft.of("Zanzibarite mineral found in harbour dredging", "A rare find.", section.id(),
-        List.of(Block.Paragraph.ofText("Divers found a zanzibarite seam."), Block.Paragraph.ofText("Geologists are pleased."))));
+    long id = articles.create(ArticleDraft.of(
+        "Zanzibarite mineral found in harbour dredging",
+        "A rare find.",
+        section.id(),
+        List.of(
+            Block.Paragraph.ofText("Divers found a zanzibarite seam."),
+            Block.Paragraph.ofText("Geologists are pleased."))));
     long started = System.nanoTime();
     articles.publish(id);
-    Eventually.await("the new story in search results", Duration.ofSeconds(10),
+    Eventually.await(
+        "the new story in search results",
+        Duration.ofSeconds(10),
         () -> plain(search("zanzibarite")).contains("Zanzibarite mineral found"));
     long millis = (System.nanoTime() - started) / 1_000_000;
     System.out.printf("published story searchable after %d ms%n", millis);
     assertThat(millis).as("milliseconds from publishing to searchable").isLessThan(1_000);
     articles.unpublish(id);
-    Eventually.await("the unpublished story gone from search", Duration.ofSeconds(1),
+    Eventually.await(
+        "the unpublished story gone from search",
+        Duration.ofSeconds(1),
         () -> plain(search("zanzibarite")).contains("0 results"));
   }
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The reader site over real HTTP, on the demo newsroom. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SitePagesHttpTest {
-  @TempDir static Path dir;
+  @TempDir
+  static Path dir;
+
   TestSite site;
 
   @BeforeAll
@@ -34,7 +36,8 @@ class SitePagesHttpTest {
   }
 
   String firstArticlePath() {
-    var m = Pattern.compile("<h2 class=\"lead-headline\"><a href=\"([^\"]+)\"").matcher(site.get("/").body());
+    var m = Pattern.compile("<h2 class=\"lead-headline\"><a href=\"([^\"]+)\"")
+        .matcher(site.get("/").body());
     assertThat(m.find()).as("front page has a lead story").isTrue();
     return m.group(1);
   }
@@ -46,7 +49,8 @@ class SitePagesHttpTest {
     var html = r.body();
     assertThat(html).startsWith("<!doctype html>").contains("<html lang=\"en\">");
     assertThat(html).contains("class=\"lead\"", "Latest", "href=\"/world\"", "href=\"/culture\"");
-    assertThat(html).contains("<link rel=\"canonical\" href=\"" + site.byline().config().baseUrl() + "/\">");
+    assertThat(html)
+        .contains("<link rel=\"canonical\" href=\"" + site.byline().config().baseUrl() + "/\">");
     assertThat(html).contains("\"@type\":\"NewsMediaOrganization\"");
   }
 
@@ -54,14 +58,28 @@ class SitePagesHttpTest {
   void article_page_has_semantic_markup_figure_credit_and_news_article_json_ld() {
     var path = firstArticlePath();
     var html = site.get(path).body();
-    assertThat(html).contains("<article class=\"story\"", "<header class=\"story-header\">", "<h1>");
+    assertThat(html)
+        .contains("<article class=\"story\"", "<header class=\"story-header\">", "<h1>");
     assertThat(html).containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z\">");
-    assertThat(html).containsPattern("<figure class=\"photo\">\\s*<img src=\"/media/[^\"]+\" srcset=\"[^\"]+ 320w, [^\"]+ 640w");
-    assertThat(html).containsPattern("<figcaption><span class=\"caption\">[^<]+</span> <span class=\"credit\">[^<]+/[^<]+</span></figcaption>");
+    assertThat(html)
+        .containsPattern(
+            "<figure class=\"photo\">\\s*<img src=\"/media/[^\"]+\" srcset=\"[^\"]+ 320w, [^\"]+ 640w");
+    assertThat(html)
+        .containsPattern(
+            "<figcaption><span class=\"caption\">[^<]+</span> <span class=\"credit\">[^<]+/[^<]+</span></figcaption>");
     assertThat(html).containsPattern("width=\"\\d+\" height=\"\\d+\"");
-    assertThat(html).contains("\"@type\":\"NewsArticle\"", "\"datePublished\"", "\"dateModified\"", "\"publisher\"",
-        "\"articleSection\"", "\"@type\":\"BreadcrumbList\"");
-    assertThat(html).contains("<meta property=\"og:type\" content=\"article\">", "<meta name=\"twitter:card\" content=\"summary_large_image\">");
+    assertThat(html)
+        .contains(
+            "\"@type\":\"NewsArticle\"",
+            "\"datePublished\"",
+            "\"dateModified\"",
+            "\"publisher\"",
+            "\"articleSection\"",
+            "\"@type\":\"BreadcrumbList\"");
+    assertThat(html)
+        .contains(
+            "<meta property=\"og:type\" content=\"article\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">");
     assertThat(html).contains("Source: ");
   }
 
@@ -71,17 +89,23 @@ class SitePagesHttpTest {
     var plain = site.get(path);
     var etag = plain.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).matches("\"[A-Za-z0-9_-]+\"");
-    assertThat(plain.headers().firstValue("Cache-Control").orElseThrow()).contains("public", "max-age=");
-    assertThat(plain.headers().firstValue("Surrogate-Key").orElseThrow()).contains("article:", "section:");
+    assertThat(plain.headers().firstValue("Cache-Control").orElseThrow())
+        .contains("public", "max-age=");
+    assertThat(plain.headers().firstValue("Surrogate-Key").orElseThrow())
+        .contains("article:", "section:");
     assertThat(site.get(path, "If-None-Match", etag).statusCode()).isEqualTo(304);
 
     var gz = site.getBytes(path, "Accept-Encoding", "gzip");
     assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
-    var unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8);
+    var unzipped = new String(
+        new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(),
+        StandardCharsets.UTF_8);
     assertThat(unzipped).isEqualTo(plain.body());
     var gzEtag = gz.headers().firstValue("ETag").orElseThrow();
     assertThat(gzEtag).isNotEqualTo(etag);
-    assertThat(site.get(path, "Accept-Encoding", "gzip", "If-None-Match", gzEtag).statusCode()).isEqualTo(304);
+    assertThat(
+            site.get(path, "Accept-Encoding", "gzip", "If-None-Match", gzEtag).statusCode())
+        .isEqualTo(304);
   }
 
   @Test
@@ -102,36 +126,63 @@ class SitePagesHttpTest {
     var etag = before.headers().firstValue("ETag").orElseThrow();
     var newsroom = site.newsroom();
     var world = newsroom.sections().bySlug("world").orElseThrow();
-    long id = newsroom.articles().create(ArticleDraft.of("Harbour pilots vote to join the Veloria strike",
-        "A late development.", world.id(), List.of(Block.Paragraph.ofText("Pilots voted on Tuesday."))));
+    long id = newsroom
+        .articles()
+        .create(ArticleDraft.of(
+            "Harbour pilots vote to join the Veloria strike",
+            "A late development.",
+            world.id(),
+            List.of(Block.Paragraph.ofText("Pilots voted on Tuesday."))));
     newsroom.articles().publish(id);
     assertThat(site.get("/").body()).contains("Harbour pilots vote to join the Veloria strike");
     assertThat(site.get("/", "If-None-Match", etag).statusCode()).isEqualTo(200);
-    assertThat(site.get("/world").body()).contains("Harbour pilots vote to join the Veloria strike");
+    assertThat(site.get("/world").body())
+        .contains("Harbour pilots vote to join the Veloria strike");
   }
 
   @Test
   void unpublished_story_answers_410_and_changed_slug_redirects_301() {
     var newsroom = site.newsroom();
     var sport = newsroom.sections().bySlug("sport").orElseThrow();
-    long id = newsroom.articles().create(ArticleDraft.of("Rowing club names new coach", "", sport.id(),
-        List.of(Block.Paragraph.ofText("The club said so."))));
+    long id = newsroom
+        .articles()
+        .create(ArticleDraft.of(
+            "Rowing club names new coach",
+            "",
+            sport.id(),
+            List.of(Block.Paragraph.ofText("The club said so."))));
     newsroom.articles().publish(id);
     assertThat(site.get("/sport/rowing-club-names-new-coach").statusCode()).isEqualTo(200);
 
     var article = newsroom.articles().byId(id).orElseThrow();
-    var draft = new ArticleDraft("rowing-club-appoints-coach", article.headline(), "", "", article.source(), sport.id(),
-        List.of(), List.of(), null, article.body(), "", "", "");
+    var draft = new ArticleDraft(
+        "rowing-club-appoints-coach",
+        article.headline(),
+        "",
+        "",
+        article.source(),
+        sport.id(),
+        List.of(),
+        List.of(),
+        null,
+        article.body(),
+        "",
+        "",
+        "");
     newsroom.articles().update(id, article.version(), draft);
     // Read your own writes: this node's cache is purged before the write returns.
     assertThat(site.get("/sport/rowing-club-names-new-coach").statusCode()).isEqualTo(301);
-    assertThat(site.get("/sport/rowing-club-names-new-coach").headers().firstValue("Location").orElseThrow())
+    assertThat(site.get("/sport/rowing-club-names-new-coach")
+            .headers()
+            .firstValue("Location")
+            .orElseThrow())
         .endsWith("/sport/rowing-club-appoints-coach");
     assertThat(site.get("/world/rowing-club-appoints-coach").statusCode()).isEqualTo(301);
 
     newsroom.articles().unpublish(id);
     assertThat(site.get("/sport/rowing-club-appoints-coach").statusCode()).isEqualTo(410);
-    assertThat(site.get("/sport/rowing-club-appoints-coach").body()).contains("This story has been removed");
+    assertThat(site.get("/sport/rowing-club-appoints-coach").body())
+        .contains("This story has been removed");
   }
 
   @Test
@@ -141,24 +192,44 @@ class SitePagesHttpTest {
     var miss = site.get(path, "Accept-Encoding", "identity");
     long renders = site.byline().pageCache().renderCount();
     var hit = site.get(path, "Accept-Encoding", "identity");
-    assertThat(site.byline().pageCache().renderCount()).as("second request is a hit").isEqualTo(renders);
+    assertThat(site.byline().pageCache().renderCount())
+        .as("second request is a hit")
+        .isEqualTo(renders);
     assertThat(hit.body()).isEqualTo(miss.body());
-    for (var name : List.of("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
-        "ETag", "Cache-Control", "Surrogate-Key", "Last-Modified", "Vary")) {
-      assertThat(hit.headers().firstValue(name)).as(name).isEqualTo(miss.headers().firstValue(name)).isPresent();
+    for (var name : List.of(
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "X-Frame-Options",
+        "ETag",
+        "Cache-Control",
+        "Surrogate-Key",
+        "Last-Modified",
+        "Vary")) {
+      assertThat(hit.headers().firstValue(name))
+          .as(name)
+          .isEqualTo(miss.headers().firstValue(name))
+          .isPresent();
     }
     assertThat(hit.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-    var notModified = site.get(path, "If-None-Match", hit.headers().firstValue("ETag").orElseThrow());
+    var notModified =
+        site.get(path, "If-None-Match", hit.headers().firstValue("ETag").orElseThrow());
     assertThat(notModified.statusCode()).isEqualTo(304);
     assertThat(notModified.headers().firstValue("Content-Security-Policy")).isPresent();
   }
 
   @Test
   void every_response_carries_security_headers_without_unsafe_inline_scripts() {
-    for (var path : List.of("/", firstArticlePath(), "/no-such-section", "/static/site.css", "/world?page=abc")) {
+    for (var path : List.of(
+        "/", firstArticlePath(), "/no-such-section", "/static/site.css", "/world?page=abc")) {
       var r = site.get(path);
-      var csp = r.headers().firstValue("Content-Security-Policy").orElseThrow(() -> new AssertionError("no CSP on " + path));
-      assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
+      var csp = r.headers()
+          .firstValue("Content-Security-Policy")
+          .orElseThrow(() -> new AssertionError("no CSP on " + path));
+      assertThat(csp)
+          .contains("frame-ancestors 'none'")
+          .contains("script-src 'self'")
+          .doesNotContain("unsafe-inline");
       assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
       assertThat(r.headers().firstValue("Referrer-Policy")).isPresent();
     }
@@ -166,10 +237,19 @@ class SitePagesHttpTest {
 
   @Test
   void unknown_paths_get_a_404_page_not_a_stack_trace() {
-    for (var path : List.of("/no-such-section", "/world/no-such-story", "/topic/nobody", "/author/nobody", "/a/b/c/d")) {
+    for (var path : List.of(
+        "/no-such-section",
+        "/world/no-such-story",
+        "/topic/nobody",
+        "/author/nobody",
+        "/a/b/c/d")) {
       var r = site.get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(404);
-      assertThat(r.body()).as(path).contains("Page not found").doesNotContain("Exception").doesNotContain("at dev.byline");
+      assertThat(r.body())
+          .as(path)
+          .contains("Page not found")
+          .doesNotContain("Exception")
+          .doesNotContain("at dev.byline");
     }
   }
 

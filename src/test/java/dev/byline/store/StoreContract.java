@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the other must do the same.
  */
 abstract class StoreContract {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   Config config;
   Newsroom newsroom;
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
@@ -55,12 +57,22 @@ abstract class StoreContract {
   }
 
   long section(String slug) {
-    return newsroom.sections().ensure(slug, slug.substring(0, 1).toUpperCase() + slug.substring(1), "", 0).id();
+    return newsroom
+        .sections()
+        .ensure(slug, slug.substring(0, 1).toUpperCase() + slug.substring(1), "", 0)
+        .id();
   }
 
   long draft(String headline, long sectionId) {
-    return newsroom.articles().create(ArticleDraft.of(headline, "A standfirst.", sectionId,
-        List.of(Block.Paragraph.ofText("First paragraph."), Block.Paragraph.ofText("Second paragraph."))));
+    return newsroom
+        .articles()
+        .create(ArticleDraft.of(
+            headline,
+            "A standfirst.",
+            sectionId,
+            List.of(
+                Block.Paragraph.ofText("First paragraph."),
+                Block.Paragraph.ofText("Second paragraph."))));
   }
 
   @Test
@@ -68,14 +80,29 @@ abstract class StoreContract {
     long world = section("world");
     var topic = newsroom.topics().ensure("Port Averly", TopicType.PLACE);
     var author = newsroom.authors().ensure("Marisol Okafor");
-    var body = List.<Block>of(Block.Paragraph.ofText("It began <quietly> & calmly."),
-        new Block.Heading(2, "What happened"), new Block.Quote("We will return.", "A spokesperson"),
+    var body = List.<Block>of(
+        Block.Paragraph.ofText("It began <quietly> & calmly."),
+        new Block.Heading(2, "What happened"),
+        new Block.Quote("We will return.", "A spokesperson"),
         new Block.ListBlock(false, List.of("one", "two")),
         new Block.Embed("youtube", "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "Video"),
         new Block.RawHtml("<p onclick=\"x()\">raw<script>alert(1)</script></p>"));
-    long id = newsroom.articles().create(new ArticleDraft(null, "Dockworkers strike at Port Averly", "Standfirst.",
-        "PORT AVERLY, Veloria", new Source("Meridian Press", "Reporting by M. Okafor"), world, List.of(topic.id()),
-        List.of(author.id()), null, body, "", "", ""));
+    long id = newsroom
+        .articles()
+        .create(new ArticleDraft(
+            null,
+            "Dockworkers strike at Port Averly",
+            "Standfirst.",
+            "PORT AVERLY, Veloria",
+            new Source("Meridian Press", "Reporting by M. Okafor"),
+            world,
+            List.of(topic.id()),
+            List.of(author.id()),
+            null,
+            body,
+            "",
+            "",
+            ""));
     var a = newsroom.articles().byId(id).orElseThrow();
     assertThat(a.slug()).isEqualTo("dockworkers-strike-at-port-averly");
     assertThat(a.status()).isEqualTo(ArticleStatus.DRAFT);
@@ -84,8 +111,12 @@ abstract class StoreContract {
     assertThat(a.authors()).extracting(x -> x.name()).containsExactly("Marisol Okafor");
     assertThat(a.source().creditLine()).isEqualTo("Reporting by M. Okafor");
     assertThat(a.body()).hasSize(6);
-    assertThat(((Block.Paragraph) a.body().get(0)).html()).isEqualTo("It began &lt;quietly&gt; &amp; calmly.");
-    assertThat(((Block.RawHtml) a.body().get(5)).html()).doesNotContain("script").doesNotContain("onclick").contains("raw");
+    assertThat(((Block.Paragraph) a.body().get(0)).html())
+        .isEqualTo("It began &lt;quietly&gt; &amp; calmly.");
+    assertThat(((Block.RawHtml) a.body().get(5)).html())
+        .doesNotContain("script")
+        .doesNotContain("onclick")
+        .contains("raw");
     assertThat(((Block.Embed) a.body().get(4)).youtubeId()).isEqualTo("aqz-KE-bpKQ");
   }
 
@@ -97,9 +128,13 @@ abstract class StoreContract {
     newsroom.articles().publish(id);
     var changes = newsroom.feed().after(head, 100);
     assertThat(changes).extracting(Change::entity).containsExactly("section", "article", "article");
-    assertThat(changes).extracting(Change::action).containsExactly("created", "created", "published");
-    assertThat(changes.get(2).keys()).contains("article:" + id, "section:" + world, "front", "lists");
-    for (int i = 1; i < changes.size(); i++) assertThat(changes.get(i).seq()).isGreaterThan(changes.get(i - 1).seq());
+    assertThat(changes)
+        .extracting(Change::action)
+        .containsExactly("created", "created", "published");
+    assertThat(changes.get(2).keys())
+        .contains("article:" + id, "section:" + world, "front", "lists");
+    for (int i = 1; i < changes.size(); i++)
+      assertThat(changes.get(i).seq()).isGreaterThan(changes.get(i - 1).seq());
   }
 
   @Test
@@ -107,9 +142,24 @@ abstract class StoreContract {
     long world = section("world");
     long head = newsroom.feed().head();
     int before = count("SELECT COUNT(*) FROM article");
-    assertThatThrownBy(() -> newsroom.articles().create(new ArticleDraft(null, "Bad topic", "", "", Source.NONE, world,
-        List.of(99_999L), List.of(), null, List.of(), "", "", "")))
-        .isInstanceOf(InvalidInput.class).hasMessageContaining("topic");
+    assertThatThrownBy(() -> newsroom
+            .articles()
+            .create(new ArticleDraft(
+                null,
+                "Bad topic",
+                "",
+                "",
+                Source.NONE,
+                world,
+                List.of(99_999L),
+                List.of(),
+                null,
+                List.of(),
+                "",
+                "",
+                "")))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("topic");
     assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(before);
     assertThat(newsroom.feed().head()).isEqualTo(head);
   }
@@ -118,15 +168,41 @@ abstract class StoreContract {
   void a_stale_edit_is_refused_and_the_newer_text_is_kept() {
     long id = draft("First headline", section("world"));
     var a = newsroom.articles().byId(id).orElseThrow();
-    var mine = new ArticleDraft(a.slug(), "Editor one's headline", "", "", Source.NONE, a.section().id(), List.of(),
-        List.of(), null, a.body(), "", "", "");
-    var theirs = new ArticleDraft(a.slug(), "Editor two's headline", "", "", Source.NONE, a.section().id(), List.of(),
-        List.of(), null, a.body(), "", "", "");
+    var mine = new ArticleDraft(
+        a.slug(),
+        "Editor one's headline",
+        "",
+        "",
+        Source.NONE,
+        a.section().id(),
+        List.of(),
+        List.of(),
+        null,
+        a.body(),
+        "",
+        "",
+        "");
+    var theirs = new ArticleDraft(
+        a.slug(),
+        "Editor two's headline",
+        "",
+        "",
+        Source.NONE,
+        a.section().id(),
+        List.of(),
+        List.of(),
+        null,
+        a.body(),
+        "",
+        "",
+        "");
     int v2 = newsroom.articles().update(id, a.version(), mine);
     assertThat(v2).isEqualTo(a.version() + 1);
     assertThatThrownBy(() -> newsroom.articles().update(id, a.version(), theirs))
-        .isInstanceOf(StaleEdit.class).hasMessageContaining("changed by someone else");
-    assertThat(newsroom.articles().byId(id).orElseThrow().headline()).isEqualTo("Editor one's headline");
+        .isInstanceOf(StaleEdit.class)
+        .hasMessageContaining("changed by someone else");
+    assertThat(newsroom.articles().byId(id).orElseThrow().headline())
+        .isEqualTo("Editor one's headline");
   }
 
   @Test
@@ -137,8 +213,20 @@ abstract class StoreContract {
     assertThat(published.firstPublishedAt()).isEqualTo(clock.instant());
     assertThat(published.isUpdated()).isFalse();
     clock.advance(Duration.ofHours(2));
-    var d = new ArticleDraft(published.slug(), "Election called for March", "", "", Source.NONE,
-        published.section().id(), List.of(), List.of(), null, published.body(), "", "", "Adds the date.");
+    var d = new ArticleDraft(
+        published.slug(),
+        "Election called for March",
+        "",
+        "",
+        Source.NONE,
+        published.section().id(),
+        List.of(),
+        List.of(),
+        null,
+        published.body(),
+        "",
+        "",
+        "Adds the date.");
     newsroom.articles().update(id, published.version(), d);
     var updated = newsroom.articles().byId(id).orElseThrow();
     assertThat(updated.isUpdated()).isTrue();
@@ -152,7 +240,9 @@ abstract class StoreContract {
     long world = section("world");
     for (int i = 0; i < 25; i++) {
       long id = draft("Story number " + i, world);
-      newsroom.articles().publishAsOf(id, Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofHours(i)), null);
+      newsroom
+          .articles()
+          .publishAsOf(id, Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofHours(i)), null);
     }
     var p1 = newsroom.articles().inSection(world, 1, 10);
     assertThat(p1.items()).hasSize(10);
@@ -168,12 +258,31 @@ abstract class StoreContract {
   void a_headline_repeated_many_times_gets_numbered_slugs_that_never_collide() {
     long world = section("world");
     var slugs = new java.util.ArrayList<String>();
-    for (int i = 0; i < 6; i++) slugs.add(newsroom.articles().byId(draft("Live: storm updates", world)).orElseThrow().slug());
+    for (int i = 0; i < 6; i++)
+      slugs.add(newsroom
+          .articles()
+          .byId(draft("Live: storm updates", world))
+          .orElseThrow()
+          .slug());
     // A different story whose slug merely starts the same way takes no number.
-    slugs.add(newsroom.articles().byId(draft("Live: storm updates tonight", world)).orElseThrow().slug());
-    slugs.add(newsroom.articles().byId(draft("Live: storm updates", world)).orElseThrow().slug());
-    assertThat(slugs.subList(0, 6)).containsExactly("live-storm-updates", "live-storm-updates-2", "live-storm-updates-3",
-        "live-storm-updates-4", "live-storm-updates-5", "live-storm-updates-6");
+    slugs.add(newsroom
+        .articles()
+        .byId(draft("Live: storm updates tonight", world))
+        .orElseThrow()
+        .slug());
+    slugs.add(newsroom
+        .articles()
+        .byId(draft("Live: storm updates", world))
+        .orElseThrow()
+        .slug());
+    assertThat(slugs.subList(0, 6))
+        .containsExactly(
+            "live-storm-updates",
+            "live-storm-updates-2",
+            "live-storm-updates-3",
+            "live-storm-updates-4",
+            "live-storm-updates-5",
+            "live-storm-updates-6");
     assertThat(slugs.get(6)).isEqualTo("live-storm-updates-tonight");
     assertThat(slugs.get(7)).startsWith("live-storm-updates-").isNotIn(slugs.subList(0, 7));
     assertThat(new java.util.HashSet<>(slugs)).hasSize(slugs.size());
@@ -187,24 +296,68 @@ abstract class StoreContract {
     assertThat(newsroom.articles().byId(b).orElseThrow().slug()).isEqualTo("same-headline-2");
     newsroom.articles().publish(a);
     var article = newsroom.articles().byId(a).orElseThrow();
-    newsroom.articles().update(a, article.version(), new ArticleDraft("new-slug", article.headline(), "", "", Source.NONE,
-        world, List.of(), List.of(), null, article.body(), "", "", ""));
-    assertThat(newsroom.articles().redirectedFrom("same-headline").orElseThrow().slug()).isEqualTo("new-slug");
-    assertThatThrownBy(() -> newsroom.articles().update(b, newsroom.articles().byId(b).orElseThrow().version(),
-        new ArticleDraft("new-slug", "x", "", "", Source.NONE, world, List.of(), List.of(), null, List.of(), "", "", "")))
-        .isInstanceOf(InvalidInput.class).hasMessageContaining("slug");
+    newsroom
+        .articles()
+        .update(
+            a,
+            article.version(),
+            new ArticleDraft(
+                "new-slug",
+                article.headline(),
+                "",
+                "",
+                Source.NONE,
+                world,
+                List.of(),
+                List.of(),
+                null,
+                article.body(),
+                "",
+                "",
+                ""));
+    assertThat(newsroom.articles().redirectedFrom("same-headline").orElseThrow().slug())
+        .isEqualTo("new-slug");
+    assertThatThrownBy(() -> newsroom
+            .articles()
+            .update(
+                b,
+                newsroom.articles().byId(b).orElseThrow().version(),
+                new ArticleDraft(
+                    "new-slug",
+                    "x",
+                    "",
+                    "",
+                    Source.NONE,
+                    world,
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    "",
+                    "",
+                    "")))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("slug");
   }
 
   @Test
   void scheduled_articles_publish_when_due_and_not_before_their_embargo() {
     long id = draft("Embargoed report", section("science"));
-    newsroom.articles().schedule(id, clock.instant().plus(Duration.ofMinutes(10)), clock.instant().plus(Duration.ofMinutes(30)));
+    newsroom
+        .articles()
+        .schedule(
+            id,
+            clock.instant().plus(Duration.ofMinutes(10)),
+            clock.instant().plus(Duration.ofMinutes(30)));
     assertThat(newsroom.articles().publishDue()).isEmpty();
     clock.advance(Duration.ofMinutes(15));
-    assertThat(newsroom.articles().publishDue()).as("scheduled time passed, embargo not").isEmpty();
+    assertThat(newsroom.articles().publishDue())
+        .as("scheduled time passed, embargo not")
+        .isEmpty();
     clock.advance(Duration.ofMinutes(20));
     assertThat(newsroom.articles().publishDue()).containsExactly(id);
-    assertThat(newsroom.articles().byId(id).orElseThrow().status()).isEqualTo(ArticleStatus.PUBLISHED);
+    assertThat(newsroom.articles().byId(id).orElseThrow().status())
+        .isEqualTo(ArticleStatus.PUBLISHED);
   }
 
   @Test
@@ -212,7 +365,8 @@ abstract class StoreContract {
     var seen = new CopyOnWriteArrayList<Long>();
     var failedOnce = new AtomicReference<Boolean>(false);
     try (var follower = newsroom.feed().follow("test", newsroom.feed().head(), 50, changes -> {
-      if (!failedOnce.getAndSet(true)) throw new IllegalStateException("a listener failure is retried");
+      if (!failedOnce.getAndSet(true))
+        throw new IllegalStateException("a listener failure is retried");
       changes.forEach(c -> seen.add(c.seq()));
     })) {
       long world = section("world");
@@ -228,19 +382,32 @@ abstract class StoreContract {
     var img = new BufferedImage(1400, 800, BufferedImage.TYPE_INT_RGB);
     var out = new ByteArrayOutputStream();
     ImageIO.write(img, "png", out);
-    var stored = newsroom.images().store(out.toByteArray(), new ImageStore.ImageText("Officials meet in Oskarsund.",
-        "Ilse Varga/Handout via NORTHWIND", "Two people shake hands."));
-    assertThat(stored.variants()).extracting(v -> v.width()).containsExactly(320, 640, 960, 1280, 1400);
+    var stored = newsroom
+        .images()
+        .store(
+            out.toByteArray(),
+            new ImageStore.ImageText(
+                "Officials meet in Oskarsund.",
+                "Ilse Varga/Handout via NORTHWIND",
+                "Two people shake hands."));
+    assertThat(stored.variants())
+        .extracting(v -> v.width())
+        .containsExactly(320, 640, 960, 1280, 1400);
     assertThat(stored.credit()).isEqualTo("Ilse Varga/Handout via NORTHWIND");
-    assertThat(newsroom.media().pathOf(stored.variantFor(640).key()).orElseThrow()).exists();
+    assertThat(newsroom.media().pathOf(stored.variantFor(640).key()).orElseThrow())
+        .exists();
     int rows = count("SELECT COUNT(*) FROM image");
-    assertThatThrownBy(() -> newsroom.images().store("<svg/>".getBytes(), new ImageStore.ImageText("", "", "")))
+    assertThatThrownBy(() ->
+            newsroom.images().store("<svg/>".getBytes(), new ImageStore.ImageText("", "", "")))
         .hasMessageContaining("not a JPEG, PNG, GIF or WebP");
     assertThat(count("SELECT COUNT(*) FROM image")).isEqualTo(rows);
   }
 
   int count(String sql) {
-    return newsroom.db().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    return newsroom
+        .db()
+        .jdbi()
+        .withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
   }
 
   /** A clock tests move by hand. */

@@ -32,14 +32,19 @@ public final class AdminClient {
 
   public AdminClient(TestSite site) {
     this.site = site;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.http = HttpClient.newBuilder()
+        .cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   /** Signs in through the real form; fails the test when it does not land on an admin page. */
   public AdminClient signIn(String email, String password) {
     var r = trySignIn(email, password);
-    if (r.statusCode() != 303) throw new AssertionError("sign-in as " + email + " answered " + r.statusCode() + ": " + r.body());
+    if (r.statusCode() != 303)
+      throw new AssertionError(
+          "sign-in as " + email + " answered " + r.statusCode() + ": " + r.body());
     return this;
   }
 
@@ -69,16 +74,19 @@ public final class AdminClient {
     var body = new StringBuilder();
     fields.forEach((k, v) -> {
       if (body.length() > 0) body.append('&');
-      body.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+      body.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
     });
-    var b = HttpRequest.newBuilder(URI.create(site.url(path))).POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+    var b = HttpRequest.newBuilder(URI.create(site.url(path)))
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
         .header("Content-Type", "application/x-www-form-urlencoded");
     return send(b, headers);
   }
 
   /** Posts a multipart form (fields and one file) with the CSRF token. */
-  public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
-      byte[] file) {
+  public HttpResponse<String> postMultipart(
+      String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
     var boundary = "----byline" + System.nanoTime();
     var out = new java.io.ByteArrayOutputStream();
     var all = new LinkedHashMap<String, String>();
@@ -86,17 +94,21 @@ public final class AdminClient {
     all.putAll(fields);
     try {
       for (var e : all.entrySet()) {
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                + "\"\r\n\r\n" + e.getValue() + "\r\n")
             .getBytes(StandardCharsets.UTF_8));
       }
-      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+              + "\"; filename=\"" + fileName
+              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
       out.write(file);
       out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    var b = HttpRequest.newBuilder(URI.create(site.url(path))).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+    var b = HttpRequest.newBuilder(URI.create(site.url(path)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary);
     return send(b);
   }
@@ -106,8 +118,11 @@ public final class AdminClient {
   }
 
   public String cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(c -> c.getValue())
-        .findFirst().orElse(null);
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(c -> c.getValue())
+        .findFirst()
+        .orElse(null);
   }
 
   public CookieManager cookies() {
@@ -117,7 +132,8 @@ public final class AdminClient {
   private HttpResponse<String> send(HttpRequest.Builder b, String... headers) {
     for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     try {
-      return http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new AssertionError("request failed: " + e, e);
     } catch (InterruptedException e) {

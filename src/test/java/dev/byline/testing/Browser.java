@@ -3,6 +3,7 @@ package dev.byline.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -11,7 +12,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import java.util.logging.Level;
 
 /**
  * Headless Debian Chromium through the system chromedriver, never a downloaded browser. Under
@@ -33,15 +33,28 @@ public final class Browser {
    */
   public static ChromeDriver open(Path profileDir, boolean recordNetwork) {
     if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      if ("true".equals(System.getenv("CI"))) throw new AssertionError("chromium and chromedriver are required under CI=true");
+      if ("true".equals(System.getenv("CI")))
+        throw new AssertionError("chromium and chromedriver are required under CI=true");
       Assumptions.abort("chromium or chromedriver not installed");
     }
-    var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    var service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
     var options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-extensions", "--window-size=1280,1800",
+    options.addArguments(List.of(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--window-size=1280,1800",
         "--user-data-dir=" + profileDir.toAbsolutePath()));
     var logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -67,6 +80,7 @@ public final class Browser {
   public static List<String> consoleErrors(ChromeDriver driver) {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(e -> e.getMessage()).toList();
+        .map(e -> e.getMessage())
+        .toList();
   }
 }

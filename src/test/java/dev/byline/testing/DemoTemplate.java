@@ -40,7 +40,8 @@ final class DemoTemplate {
     try {
       Files.walkFileTree(from, new SimpleFileVisitor<>() {
         @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+            throws IOException {
           Files.createDirectories(to.resolve(from.relativize(dir).toString()));
           return FileVisitResult.CONTINUE;
         }
@@ -49,7 +50,10 @@ final class DemoTemplate {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
           var name = file.getFileName().toString();
           if (!name.endsWith("-wal") && !name.endsWith("-shm")) {
-            Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                file,
+                to.resolve(from.relativize(file).toString()),
+                StandardCopyOption.REPLACE_EXISTING);
           }
           return FileVisitResult.CONTINUE;
         }

@@ -10,7 +10,8 @@ public final class Eventually {
   public static void await(String what, Duration timeout, BooleanSupplier condition) {
     var deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+      if (System.nanoTime() > deadline)
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {

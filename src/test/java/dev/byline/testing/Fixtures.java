@@ -12,10 +12,13 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static Path dir() {
-    for (var candidate : new Path[] {Path.of("..", "shared", "fixtures"), Path.of("..", "..", "shared", "fixtures")}) {
+    for (var candidate :
+        new Path[] {Path.of("..", "shared", "fixtures"), Path.of("..", "..", "shared", "fixtures")
+        }) {
       if (Files.isDirectory(candidate)) return candidate;
     }
-    throw new AssertionError("the shared fixtures are not at ../shared/fixtures (from " + Path.of("").toAbsolutePath() + ")");
+    throw new AssertionError("the shared fixtures are not at ../shared/fixtures (from "
+        + Path.of("").toAbsolutePath() + ")");
   }
 
   public static Path path(String first, String... more) {

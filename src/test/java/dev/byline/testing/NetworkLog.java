@@ -67,7 +67,8 @@ public final class NetworkLog {
   /** Keys in this page's localStorage and sessionStorage. */
   @SuppressWarnings("unchecked")
   public List<String> storageKeys() {
-    return (List<String>) driver.executeScript("return Object.keys(localStorage).concat(Object.keys(sessionStorage));");
+    return (List<String>) driver.executeScript(
+        "return Object.keys(localStorage).concat(Object.keys(sessionStorage));");
   }
 
   static boolean thirdParty(String url) {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Assumptions;
  * fails the test; elsewhere it is skipped with a message.
  */
 public final class TestDatabases {
-  public static final String PG_ADMIN_URL = System.getenv().getOrDefault("BYLINE_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+  public static final String PG_ADMIN_URL = System.getenv()
+      .getOrDefault(
+          "BYLINE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
   private TestDatabases() {}
 
@@ -35,12 +36,17 @@ public final class TestDatabases {
 
   /** Creates an empty PostgreSQL database for one test and returns a config pointing at it. */
   public static Config postgres(Path dataDir, Map<String, String> settings) {
-    var name = "byline_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-    try (var c = DriverManager.getConnection(PG_ADMIN_URL); var s = c.createStatement()) {
+    var name = "byline_test_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    try (var c = DriverManager.getConnection(PG_ADMIN_URL);
+        var s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError("PostgreSQL is required under CI=true but " + PG_ADMIN_URL + " answered: " + e.getMessage(), e);
+        throw new AssertionError(
+            "PostgreSQL is required under CI=true but " + PG_ADMIN_URL + " answered: "
+                + e.getMessage(),
+            e);
       }
       Assumptions.abort("PostgreSQL not reachable at " + PG_ADMIN_URL + ": " + e.getMessage());
     }
@@ -61,7 +67,8 @@ public final class TestDatabases {
     var url = config.databaseUrl();
     var name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     if (!name.startsWith("byline_test_")) return;
-    try (var c = DriverManager.getConnection(PG_ADMIN_URL); var s = c.createStatement()) {
+    try (var c = DriverManager.getConnection(PG_ADMIN_URL);
+        var s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } catch (SQLException e) {
       // Leaving a test database behind is untidy, not wrong.

@@ -38,11 +38,21 @@ public final class TestImages {
     var tiff = ByteBuffer.allocate(92);
     tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
     tiff.putShort((short) 2);
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38);
     tiff.putInt(0);
     tiff.putShort((short) 2);
-    tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).put((byte) 0).put((byte) 0);
+    tiff.putShort((short) 0x0001)
+        .putShort((short) 2)
+        .putInt(2)
+        .put((byte) 'N')
+        .put((byte) 0)
+        .put((byte) 0)
+        .put((byte) 0);
     tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(68);
     tiff.putInt(0);
     tiff.putInt(51).putInt(1).putInt(30).putInt(1).putInt(0).putInt(1);
@@ -50,7 +60,9 @@ public final class TestImages {
     out.write(0xFF);
     out.write(0xD8);
     int len = 2 + 6 + 92;
-    out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (len >> 8), (byte) len, 'E', 'x', 'i', 'f', 0, 0});
+    out.writeBytes(new byte[] {
+      (byte) 0xFF, (byte) 0xE1, (byte) (len >> 8), (byte) len, 'E', 'x', 'i', 'f', 0, 0
+    });
     out.writeBytes(tiff.array());
     out.write(plain, 2, plain.length - 2);
     return out.toByteArray();

@@ -80,21 +80,31 @@ public final class TestSite implements AutoCloseable {
   }
 
   public HttpResponse<String> get(String path, String... headers) {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers, HttpResponse.BodyHandlers.ofString());
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path))).GET(),
+        headers,
+        HttpResponse.BodyHandlers.ofString());
   }
 
   public HttpResponse<byte[]> getBytes(String path, String... headers) {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers, HttpResponse.BodyHandlers.ofByteArray());
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path))).GET(),
+        headers,
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+  public HttpResponse<String> post(
+      String path, String contentType, String body, String... headers) {
     var req = HttpRequest.newBuilder(URI.create(url(path)))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", contentType);
     return send(req, headers, HttpResponse.BodyHandlers.ofString());
   }
 
-  public <T> HttpResponse<T> send(HttpRequest.Builder request, String[] headers, HttpResponse.BodyHandler<T> handler) {
-    if (headers.length % 2 != 0) throw new IllegalArgumentException("headers come in name, value pairs");
+  public <T> HttpResponse<T> send(
+      HttpRequest.Builder request, String[] headers, HttpResponse.BodyHandler<T> handler) {
+    if (headers.length % 2 != 0)
+      throw new IllegalArgumentException("headers come in name, value pairs");
     for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
     try {
       return http.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
@@ -113,12 +123,16 @@ public final class TestSite implements AutoCloseable {
   public int rawStatus(String requestTarget, String... headerLines) {
     try (var socket = new java.net.Socket("localhost", byline.port())) {
       socket.setSoTimeout(10_000);
-      var req = new StringBuilder("GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+      var req = new StringBuilder(
+          "GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
       for (var h : headerLines) req.append(h).append("\r\n");
       req.append("\r\n");
-      socket.getOutputStream().write(req.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket
+          .getOutputStream()
+          .write(req.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
-      var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+          socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
       var status = in.readLine();
       if (status == null) throw new AssertionError("no response to " + requestTarget);
       return Integer.parseInt(status.split(" ")[1]);

@@ -25,11 +25,12 @@ import java.util.Map;
 public final class TopicalNewsroom {
   /** Cluster key, section, topics (name:type). */
   private static final String[][] CLUSTERS = {
-      {"election", "world", "Norreland election:subject", "Norreland:place"},
-      {"football", "sport", "Halden Rovers:organisation", "Football:subject"},
-      {"cyclone", "world", "Cyclone Imara:subject", "Extreme weather:subject"},
-      {"space", "science", "Orbital Harvest:subject", "Aurelian Space Agency:organisation"},
+    {"election", "world", "Norreland election:subject", "Norreland:place"},
+    {"football", "sport", "Halden Rovers:organisation", "Football:subject"},
+    {"cyclone", "world", "Cyclone Imara:subject", "Extreme weather:subject"},
+    {"space", "science", "Orbital Harvest:subject", "Aurelian Space Agency:organisation"},
   };
+
   public static final int PER_CLUSTER = 5;
 
   private TopicalNewsroom() {}
@@ -47,15 +48,27 @@ public final class TopicalNewsroom {
       var topicIds = new ArrayList<Long>();
       for (int t = 2; t < cluster.length; t++) {
         var parts = cluster[t].split(":");
-        topicIds.add(newsroom.topics().ensure(parts[0], TopicType.parse(parts[1])).id());
+        topicIds.add(
+            newsroom.topics().ensure(parts[0], TopicType.parse(parts[1])).id());
       }
       for (int i = 0; i <= PER_CLUSTER; i++) {
         boolean old = i == PER_CLUSTER;
         var key = cluster[0] + "-" + (old ? "old" : Integer.toString(i + 1));
         var headline = cluster[2].split(":")[0] + (old ? ": a look back" : ": report " + (i + 1));
-        var draft = new ArticleDraft(key + "-story", headline, "What happened in " + cluster[3].split(":")[0] + ".", "",
-            Source.NONE, sections.get(cluster[1]), topicIds, List.of(), null,
-            List.of(Block.Paragraph.ofText("A story about " + headline + ".")), "", "", "");
+        var draft = new ArticleDraft(
+            key + "-story",
+            headline,
+            "What happened in " + cluster[3].split(":")[0] + ".",
+            "",
+            Source.NONE,
+            sections.get(cluster[1]),
+            topicIds,
+            List.of(),
+            null,
+            List.of(Block.Paragraph.ofText("A story about " + headline + ".")),
+            "",
+            "",
+            "");
         long id = newsroom.articles().create(draft);
         var at = old ? now.minus(Duration.ofDays(21)) : now.minus(Duration.ofHours(2 + (n++ * 3L)));
         newsroom.articles().publishAsOf(id, at, null);

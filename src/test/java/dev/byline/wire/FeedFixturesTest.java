@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
  * stories, and the malformed XML ones are refused.
  */
 class FeedFixturesTest {
-  static final Path FEEDS = dev.byline.testing.Fixtures.dir().resolve("feeds").resolve("feedvalidator");
+  static final Path FEEDS =
+      dev.byline.testing.Fixtures.dir().resolve("feeds").resolve("feedvalidator");
   static final Pattern EXPECT = Pattern.compile("Expect:\\s*(!?\\w+)");
 
   @Test
-  void every_feed_validator_case_is_read_or_refused_with_a_reason_and_none_crashes() throws Exception {
+  void every_feed_validator_case_is_read_or_refused_with_a_reason_and_none_crashes()
+      throws Exception {
     var crashes = new ArrayList<String>();
     var validUnread = new ArrayList<String>();
     var malformedAccepted = new ArrayList<String>();
@@ -30,16 +32,22 @@ class FeedFixturesTest {
         var m = EXPECT.matcher(text);
         var expect = m.find() ? m.group(1) : "";
         try {
-          var items = WireFormats.read(Files.readAllBytes(f), ReadContext.of("feeds", f.getFileName().toString(), Instant.EPOCH));
+          var items = WireFormats.read(
+              Files.readAllBytes(f),
+              ReadContext.of("feeds", f.getFileName().toString(), Instant.EPOCH));
           read++;
           stories += items.size();
-          if (expect.equals("SAXError")) malformedAccepted.add(FEEDS.relativize(f).toString());
+          if (expect.equals("SAXError"))
+            malformedAccepted.add(FEEDS.relativize(f).toString());
         } catch (WireFormatException e) {
           refused++;
           assertThat(e.getMessage()).isNotBlank();
           var rel = FEEDS.relativize(f).toString();
-          if (expect.startsWith("Valid") && (rel.startsWith("rss20") || rel.startsWith("atom")) && text.contains("<item")
-              && !text.contains("<!DOCTYPE") && !text.contains("<!ENTITY")) {
+          if (expect.startsWith("Valid")
+              && (rel.startsWith("rss20") || rel.startsWith("atom"))
+              && text.contains("<item")
+              && !text.contains("<!DOCTYPE")
+              && !text.contains("<!ENTITY")) {
             validUnread.add(rel + ": " + e.getMessage());
           }
         } catch (RuntimeException e) {

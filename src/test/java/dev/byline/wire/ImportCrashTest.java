@@ -22,21 +22,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportCrashTest {
   static final int ITEMS = 1500;
-  @TempDir Path dir;
+
+  @TempDir
+  Path dir;
 
   @Test
   void killing_the_import_midway_loses_no_item_and_duplicates_none() throws Exception {
     var items = Files.createDirectories(dir.resolve("items"));
     for (int i = 0; i < ITEMS; i++) {
-      Files.writeString(items.resolve(String.format("item-%05d.json", i)), "{\"uri\":\"urn:crash:" + i + "\",\"type\":\"text\","
-          + "\"version\":\"1\",\"versioncreated\":\"2026-01-01T10:00:00Z\",\"headline\":\"Story number " + i + "\","
-          + "\"body_text\":\"Paragraph one of story " + i + ".\\n\\nParagraph two.\"}", StandardCharsets.UTF_8);
+      Files.writeString(
+          items.resolve(String.format("item-%05d.json", i)),
+          "{\"uri\":\"urn:crash:" + i + "\",\"type\":\"text\","
+              + "\"version\":\"1\",\"versioncreated\":\"2026-01-01T10:00:00Z\",\"headline\":\"Story number "
+              + i + "\","
+              + "\"body_text\":\"Paragraph one of story " + i + ".\\n\\nParagraph two.\"}",
+          StandardCharsets.UTF_8);
     }
     var data = dir.resolve("data");
     var db = "jdbc:sqlite:" + data.resolve("byline.db").toAbsolutePath();
 
     var first = start(items, data);
-    Eventually.await("the first batches to commit", Duration.ofSeconds(90), () -> stories(db) >= 100 || !first.isAlive());
+    Eventually.await(
+        "the first batches to commit",
+        Duration.ofSeconds(90),
+        () -> stories(db) >= 100 || !first.isAlive());
     assertThat(first.isAlive()).as("the import was still running when killed").isTrue();
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -46,8 +55,11 @@ class ImportCrashTest {
     var second = start(items, data);
     assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
     var out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(second.exitValue()).as(out + new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
-    var m = Pattern.compile("(\\d+) imported, (\\d+) updated, (\\d+) ignored, (\\d+) quarantined").matcher(out);
+    assertThat(second.exitValue())
+        .as(out + new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isZero();
+    var m = Pattern.compile("(\\d+) imported, (\\d+) updated, (\\d+) ignored, (\\d+) quarantined")
+        .matcher(out);
     assertThat(m.find()).as(out).isTrue();
     int imported = Integer.parseInt(m.group(1));
     int ignored = Integer.parseInt(m.group(3));
@@ -59,16 +71,31 @@ class ImportCrashTest {
     assertThat(stories(db)).isEqualTo(ITEMS);
     assertThat(count(db, "SELECT COUNT(*) FROM wire_item")).isEqualTo(ITEMS);
     assertThat(count(db, "SELECT COUNT(*) FROM article")).isEqualTo(ITEMS);
-    assertThat(count(db, "SELECT COUNT(*) FROM article WHERE status = 'published'")).isEqualTo(ITEMS);
+    assertThat(count(db, "SELECT COUNT(*) FROM article WHERE status = 'published'"))
+        .isEqualTo(ITEMS);
     assertThat(count(db, "SELECT COUNT(DISTINCT headline) FROM article")).isEqualTo(ITEMS);
-    assertThat(count(db, "SELECT COUNT(*) FROM wire_story WHERE article_id IS NULL")).isZero();
+    assertThat(count(db, "SELECT COUNT(*) FROM wire_story WHERE article_id IS NULL"))
+        .isZero();
   }
 
   private Process start(Path items, Path data) throws IOException {
-    var cmd = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.byline.Main", "import", items.toString(),
-        "--data", data.toString(), "--source", "crash", "--publish", "--set", "wire.batch.size=50"));
-    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    var cmd = new ArrayList<String>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp",
+        System.getProperty("java.class.path"),
+        "dev.byline.Main",
+        "import",
+        items.toString(),
+        "--data",
+        data.toString(),
+        "--source",
+        "crash",
+        "--publish",
+        "--set",
+        "wire.batch.size=50"));
+    return new ProcessBuilder(cmd)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   private static int stories(String db) {
@@ -76,7 +103,8 @@ class ImportCrashTest {
   }
 
   private static int count(String db, String sql) {
-    try (var c = DriverManager.getConnection(db); var s = c.createStatement()) {
+    try (var c = DriverManager.getConnection(db);
+        var s = c.createStatement()) {
       var rs = s.executeQuery(sql);
       return rs.next() ? rs.getInt(1) : 0;
     } catch (java.sql.SQLException e) {

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Pictures fetched and feeds polled over real HTTP from a local server, with the guards on. */
 class RemoteSourcesTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   HttpServer server;
   String base;
   final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
@@ -69,12 +71,15 @@ class RemoteSourcesTest {
         ex.close();
         return;
       }
-      var b = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Acme Wire</title><link>http://x/</link>"
-          + "<description>d</description><item><title>Feed story one</title><guid>urn:feed:1</guid>"
-          + "<pubDate>Sun, 01 Mar 2026 10:00:00 GMT</pubDate><description>&lt;p&gt;First.&lt;/p&gt;</description>"
-          + "<enclosure url=\"" + base + "/photo.jpg\" type=\"image/jpeg\" length=\"" + jpeg.length + "\"/></item>"
-          + "<item><title>Feed story two</title><guid>urn:feed:2</guid><description>Second.</description></item>"
-          + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+      var b =
+          ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Acme Wire</title><link>http://x/</link>"
+                  + "<description>d</description><item><title>Feed story one</title><guid>urn:feed:1</guid>"
+                  + "<pubDate>Sun, 01 Mar 2026 10:00:00 GMT</pubDate><description>&lt;p&gt;First.&lt;/p&gt;</description>"
+                  + "<enclosure url=\"" + base + "/photo.jpg\" type=\"image/jpeg\" length=\""
+                  + jpeg.length + "\"/></item>"
+                  + "<item><title>Feed story two</title><guid>urn:feed:2</guid><description>Second.</description></item>"
+                  + "</channel></rss>")
+              .getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().add("ETag", "\"v1\"");
       ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
       ex.sendResponseHeaders(200, b.length);
@@ -91,41 +96,78 @@ class RemoteSourcesTest {
   }
 
   static WireSource source(List<String> hosts, boolean allowPrivate, long maxBytes) {
-    return new WireSource("acme", "Acme", Path.of("."), null, Duration.ofSeconds(60), "", hosts, allowPrivate, maxBytes,
-        false, "", List.of(), java.time.ZoneOffset.UTC);
+    return new WireSource(
+        "acme",
+        "Acme",
+        Path.of("."),
+        null,
+        Duration.ofSeconds(60),
+        "",
+        hosts,
+        allowPrivate,
+        maxBytes,
+        false,
+        "",
+        List.of(),
+        java.time.ZoneOffset.UTC);
   }
 
   @Test
-  void a_picture_is_fetched_only_from_allowed_hosts_over_http_within_limits_and_never_from_local_addresses_by_default() throws Exception {
+  void
+      a_picture_is_fetched_only_from_allowed_hosts_over_http_within_limits_and_never_from_local_addresses_by_default()
+          throws Exception {
     var fetcher = new PictureFetcher();
-    assertThat(fetcher.fetch(source(List.of("127.0.0.1"), true, 1 << 20), base + "/photo.jpg")).isEqualTo(jpeg);
-    assertThatThrownBy(() -> fetcher.fetch(source(List.of("127.0.0.1"), false, 1 << 20), base + "/photo.jpg"))
+    assertThat(fetcher.fetch(source(List.of("127.0.0.1"), true, 1 << 20), base + "/photo.jpg"))
+        .isEqualTo(jpeg);
+    assertThatThrownBy(
+            () -> fetcher.fetch(source(List.of("127.0.0.1"), false, 1 << 20), base + "/photo.jpg"))
         .hasMessageContaining("private or local address");
-    assertThatThrownBy(() -> fetcher.fetch(source(List.of("example.org"), true, 1 << 20), base + "/photo.jpg"))
+    assertThatThrownBy(
+            () -> fetcher.fetch(source(List.of("example.org"), true, 1 << 20), base + "/photo.jpg"))
         .hasMessageContaining("host 127.0.0.1 is not allowed for source acme");
-    assertThatThrownBy(() -> fetcher.fetch(source(List.of("*"), true, 1 << 20), "file:///etc/passwd"))
+    assertThatThrownBy(
+            () -> fetcher.fetch(source(List.of("*"), true, 1 << 20), "file:///etc/passwd"))
         .hasMessageContaining("is not http or https");
-    assertThatThrownBy(() -> fetcher.fetch(source(List.of("127.0.0.1"), true, 1 << 20), base + "/page.html"))
+    assertThatThrownBy(
+            () -> fetcher.fetch(source(List.of("127.0.0.1"), true, 1 << 20), base + "/page.html"))
         .hasMessageContaining("is text/html, not a JPEG, PNG, GIF or WebP picture");
-    assertThatThrownBy(() -> fetcher.fetch(source(List.of("127.0.0.1"), true, 100), base + "/photo.jpg"))
+    assertThatThrownBy(
+            () -> fetcher.fetch(source(List.of("127.0.0.1"), true, 100), base + "/photo.jpg"))
         .hasMessageContaining("the limit is 100");
-    assertThatThrownBy(() -> fetcher.fetch(source(List.of("127.0.0.1"), true, 1 << 20), base + "/redirect"))
+    assertThatThrownBy(
+            () -> fetcher.fetch(source(List.of("127.0.0.1"), true, 1 << 20), base + "/redirect"))
         .hasMessageContaining("host 10.0.0.1 is not allowed");
-    assertThat(PictureFetcher.isInternal(java.net.InetAddress.getByName("169.254.169.254"))).isTrue();
-    assertThat(PictureFetcher.isInternal(java.net.InetAddress.getByName("192.168.1.1"))).isTrue();
+    assertThat(PictureFetcher.isInternal(java.net.InetAddress.getByName("169.254.169.254")))
+        .isTrue();
+    assertThat(PictureFetcher.isInternal(java.net.InetAddress.getByName("192.168.1.1")))
+        .isTrue();
     assertThat(PictureFetcher.isInternal(java.net.InetAddress.getByName("::1"))).isTrue();
-    assertThat(PictureFetcher.isInternal(java.net.InetAddress.getByName("93.184.216.34"))).isFalse();
+    assertThat(PictureFetcher.isInternal(java.net.InetAddress.getByName("93.184.216.34")))
+        .isFalse();
   }
 
   @Test
-  void the_feed_is_polled_with_a_conditional_get_its_pictures_fetched_and_failures_back_off() throws Exception {
-    var settings = Map.of("wire.sources", "acme", "wire.source.acme.feed.url", base + "/feed.xml",
-        "wire.source.acme.feed.interval.seconds", "60", "wire.source.acme.pictures.hosts", "127.0.0.1",
-        "wire.source.acme.pictures.allow.private", "true", "wire.source.acme.folder", dir.resolve("drop").toString());
-    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir.resolve("data"), settings), Clock.systemUTC())) {
+  void the_feed_is_polled_with_a_conditional_get_its_pictures_fetched_and_failures_back_off()
+      throws Exception {
+    var settings = Map.of(
+        "wire.sources",
+        "acme",
+        "wire.source.acme.feed.url",
+        base + "/feed.xml",
+        "wire.source.acme.feed.interval.seconds",
+        "60",
+        "wire.source.acme.pictures.hosts",
+        "127.0.0.1",
+        "wire.source.acme.pictures.allow.private",
+        "true",
+        "wire.source.acme.folder",
+        dir.resolve("drop").toString());
+    try (var newsroom =
+        Newsroom.open(TestDatabases.sqlite(dir.resolve("data"), settings), Clock.systemUTC())) {
       var wire = newsroom.wire();
       var acme = wire.sources().byName("acme").orElseThrow();
-      var poller = new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all());
+      var poller =
+          new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all());
       assertThat(poller.poll(acme)).isEqualTo(FeedPoller.Result.INGESTED);
       assertThat(poller.poll(acme)).isEqualTo(FeedPoller.Result.NOT_MODIFIED);
       assertThat(ifNoneMatch).containsExactly("null", "\"v1\"");

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The desk's decisions on a real SQLite store: versions, kills, embargoes, rules, packages, credits. */
 class WireDeskTest {
   static final Path WIRE = dev.byline.testing.Fixtures.path("wire");
-  @TempDir Path dir;
+
+  @TempDir
+  Path dir;
+
   MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
   Newsroom newsroom;
   Wire wire;
@@ -47,25 +50,32 @@ class WireDeskTest {
   }
 
   List<WireDesk.Outcome> ingest(String source, byte[] bytes, WireDesk.Options options) {
-    var read = wire.ingest().read(wire.source(source, newsroom.config()), "test", bytes, PictureResolver.Beside.NONE);
+    var read = wire.ingest()
+        .read(wire.source(source, newsroom.config()), "test", bytes, PictureResolver.Beside.NONE);
     assertThat(read.failure()).isNull();
     return wire.ingest().ingest(read.items(), options);
   }
 
-  List<WireDesk.Outcome> ingestFixture(String source, String rel, WireDesk.Options options) throws Exception {
+  List<WireDesk.Outcome> ingestFixture(String source, String rel, WireDesk.Options options)
+      throws Exception {
     return ingest(source, Files.readAllBytes(WIRE.resolve(rel)), options);
   }
 
   static byte[] ninjs(String uri, String version, String headline, String body, String extra) {
-    return ("{\"uri\":\"" + uri + "\",\"type\":\"text\",\"version\":\"" + version + "\",\"versioncreated\":\"2026-03-01T0"
-        + version + ":00:00Z\",\"headline\":\"" + headline + "\",\"body_html\":\"<p>" + body + "</p>\"" + extra + "}")
+    return ("{\"uri\":\"" + uri + "\",\"type\":\"text\",\"version\":\"" + version
+            + "\",\"versioncreated\":\"2026-03-01T0" + version + ":00:00Z\",\"headline\":\""
+            + headline + "\",\"body_html\":\"<p>" + body + "</p>\"" + extra + "}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
-  void a_higher_version_updates_the_article_which_then_shows_updated_and_equal_or_lower_versions_are_ignored() {
+  void
+      a_higher_version_updates_the_article_which_then_shows_updated_and_equal_or_lower_versions_are_ignored() {
     open(Map.of("wire.sources", "acme", "wire.source.acme.publish", "auto"));
-    var first = ingest("acme", ninjs("urn:acme:1", "1", "Port talks begin", "Talks began.", ""), WireDesk.Options.NONE);
+    var first = ingest(
+        "acme",
+        ninjs("urn:acme:1", "1", "Port talks begin", "Talks began.", ""),
+        WireDesk.Options.NONE);
     assertThat(first.get(0).result()).isEqualTo(WireDesk.Result.IMPORTED);
     var story = wire.store().story("acme", "urn:acme:1").orElseThrow();
     assertThat(story.state()).isEqualTo(StoryState.PUBLISHED);
@@ -74,7 +84,10 @@ class WireDeskTest {
     assertThat(article.isUpdated()).isFalse();
 
     clock.advance(Duration.ofMinutes(5));
-    var second = ingest("acme", ninjs("urn:acme:1", "2", "Port talks resume", "Talks resumed.", ""), WireDesk.Options.NONE);
+    var second = ingest(
+        "acme",
+        ninjs("urn:acme:1", "2", "Port talks resume", "Talks resumed.", ""),
+        WireDesk.Options.NONE);
     assertThat(second.get(0).result()).isEqualTo(WireDesk.Result.UPDATED);
     var updated = newsroom.articles().byId(story.articleId()).orElseThrow();
     assertThat(updated.headline()).isEqualTo("Port talks resume");
@@ -82,32 +95,51 @@ class WireDeskTest {
     assertThat(updated.isUpdated()).isTrue();
     assertThat(updated.bodyText()).isEqualTo("Talks resumed.");
 
-    var again = ingest("acme", ninjs("urn:acme:1", "2", "Port talks resume", "Talks resumed.", ""), WireDesk.Options.NONE);
-    var older = ingest("acme", ninjs("urn:acme:1", "1", "Port talks begin", "Talks began.", ""), WireDesk.Options.NONE);
+    var again = ingest(
+        "acme",
+        ninjs("urn:acme:1", "2", "Port talks resume", "Talks resumed.", ""),
+        WireDesk.Options.NONE);
+    var older = ingest(
+        "acme",
+        ninjs("urn:acme:1", "1", "Port talks begin", "Talks began.", ""),
+        WireDesk.Options.NONE);
     assertThat(again.get(0).result()).isEqualTo(WireDesk.Result.IGNORED);
     assertThat(older.get(0).result()).isEqualTo(WireDesk.Result.IGNORED);
-    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().version()).isEqualTo(updated.version());
-    assertThat(wire.store().versions("acme", "urn:acme:1")).extracting(v -> v.item().version()).containsExactly(2L, 1L);
+    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().version())
+        .isEqualTo(updated.version());
+    assertThat(wire.store().versions("acme", "urn:acme:1"))
+        .extracting(v -> v.item().version())
+        .containsExactly(2L, 1L);
   }
 
   @Test
   void the_reuters_kill_takes_the_published_article_down_and_flags_the_story() throws Exception {
     open(Map.of("wire.sources", "reuters", "wire.source.reuters.publish", "auto"));
-    ingestFixture("reuters", "agencies/tag_reuters.com_2016_newsml_L1N14N0FF_version_978556838", WireDesk.Options.NONE);
-    var story = wire.store().story("reuters", "tag:reuters.com,0000:newsml_L1N14N0FF").orElseThrow();
+    ingestFixture(
+        "reuters",
+        "agencies/tag_reuters.com_2016_newsml_L1N14N0FF_version_978556838",
+        WireDesk.Options.NONE);
+    var story =
+        wire.store().story("reuters", "tag:reuters.com,0000:newsml_L1N14N0FF").orElseThrow();
     var article = newsroom.articles().byId(story.articleId()).orElseThrow();
     assertThat(article.isPublished()).isTrue();
     assertThat(article.source().name()).isEqualTo("Reuters");
-    assertThat(article.source().creditLine()).isEqualTo(
-        "Reporting by David Bailey in Minneapolis, Erwin Seba in Houston and Tim Ghianni in Nashville; Editing by Dan Grebler");
+    assertThat(article.source().creditLine())
+        .isEqualTo(
+            "Reporting by David Bailey in Minneapolis, Erwin Seba in Houston and Tim Ghianni in Nashville; Editing by Dan Grebler");
     assertThat(article.bodyText()).doesNotContain("Reporting by").contains("Exxon Mobil Corp said");
 
-    var kill = ingestFixture("reuters", "agencies/tag_reuters.com_2016_newsml_L1N14N0FF_version_1542761538", WireDesk.Options.NONE);
+    var kill = ingestFixture(
+        "reuters",
+        "agencies/tag_reuters.com_2016_newsml_L1N14N0FF_version_1542761538",
+        WireDesk.Options.NONE);
     assertThat(kill.get(0).result()).isEqualTo(WireDesk.Result.UPDATED);
-    var killed = wire.store().story("reuters", "tag:reuters.com,0000:newsml_L1N14N0FF").orElseThrow();
+    var killed =
+        wire.store().story("reuters", "tag:reuters.com,0000:newsml_L1N14N0FF").orElseThrow();
     assertThat(killed.state()).isEqualTo(StoryState.KILLED);
     assertThat(killed.flag()).startsWith("Killed by the agency");
-    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().status()).isEqualTo(ArticleStatus.UNPUBLISHED);
+    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().status())
+        .isEqualTo(ArticleStatus.UNPUBLISHED);
   }
 
   @Test
@@ -115,58 +147,103 @@ class WireDeskTest {
     open(Map.of("wire.sources", "acme", "wire.source.acme.publish", "auto"));
     ingest("acme", ninjs("urn:acme:2", "1", "Minister quits", "Text.", ""), WireDesk.Options.NONE);
     var id = wire.store().story("acme", "urn:acme:2").orElseThrow().articleId();
-    ingest("acme", ninjs("urn:acme:2", "2", "Minister quits", "Text.", ",\"pubstatus\":\"withheld\""), WireDesk.Options.NONE);
-    assertThat(wire.store().story("acme", "urn:acme:2").orElseThrow().state()).isEqualTo(StoryState.WITHHELD);
-    assertThat(newsroom.articles().byId(id).orElseThrow().status()).isEqualTo(ArticleStatus.UNPUBLISHED);
-    ingest("acme", ninjs("urn:acme:2", "3", "Minister quits, says sorry", "Text.", ""), WireDesk.Options.NONE);
+    ingest(
+        "acme",
+        ninjs("urn:acme:2", "2", "Minister quits", "Text.", ",\"pubstatus\":\"withheld\""),
+        WireDesk.Options.NONE);
+    assertThat(wire.store().story("acme", "urn:acme:2").orElseThrow().state())
+        .isEqualTo(StoryState.WITHHELD);
+    assertThat(newsroom.articles().byId(id).orElseThrow().status())
+        .isEqualTo(ArticleStatus.UNPUBLISHED);
+    ingest(
+        "acme",
+        ninjs("urn:acme:2", "3", "Minister quits, says sorry", "Text.", ""),
+        WireDesk.Options.NONE);
     assertThat(newsroom.articles().byId(id).orElseThrow().isPublished()).isTrue();
-    assertThat(newsroom.articles().byId(id).orElseThrow().headline()).isEqualTo("Minister quits, says sorry");
+    assertThat(newsroom.articles().byId(id).orElseThrow().headline())
+        .isEqualTo("Minister quits, says sorry");
   }
 
   @Test
   void an_embargoed_item_is_scheduled_and_goes_live_only_after_the_embargo() {
     open(Map.of("wire.sources", "acme", "wire.source.acme.publish", "auto"));
-    ingest("acme", ninjs("urn:acme:3", "1", "Results at noon", "Profits rose.", ",\"embargoed\":\"2026-03-01T12:00:00Z\""),
+    ingest(
+        "acme",
+        ninjs(
+            "urn:acme:3",
+            "1",
+            "Results at noon",
+            "Profits rose.",
+            ",\"embargoed\":\"2026-03-01T12:00:00Z\""),
         WireDesk.Options.NONE);
     var story = wire.store().story("acme", "urn:acme:3").orElseThrow();
     assertThat(story.state()).isEqualTo(StoryState.SCHEDULED);
     assertThat(newsroom.articles().publishDue()).isEmpty();
-    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().isPublished()).isFalse();
+    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().isPublished())
+        .isFalse();
     clock.advance(Duration.ofHours(3).plusMinutes(1));
     assertThat(newsroom.articles().publishDue()).containsExactly(story.articleId());
-    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().isPublished()).isTrue();
+    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().isPublished())
+        .isTrue();
   }
 
   @Test
-  void rules_map_subjects_to_sections_and_topics_and_publish_or_leave_in_the_inbox() throws Exception {
-    open(Map.of("wire.sources", "reuters", "wire.source.reuters.rule.1", "politics -> world, topic Politics, publish"));
-    ingestFixture("reuters", "agencies/picture.xml", WireDesk.Options.NONE); // a photo: waits for an editor
-    var politics = ingest("reuters", ninjs("urn:r:pol", "1", "Vote count begins", "Counting.",
-        ",\"subject\":[{\"code\":\"11000000\",\"name\":\"politics\"}]"), WireDesk.Options.NONE);
-    var other = ingest("reuters", ninjs("urn:r:biz", "1", "Shares rise", "Up.", ",\"subject\":[{\"code\":\"04000000\"}]"),
+  void rules_map_subjects_to_sections_and_topics_and_publish_or_leave_in_the_inbox()
+      throws Exception {
+    open(Map.of(
+        "wire.sources",
+        "reuters",
+        "wire.source.reuters.rule.1",
+        "politics -> world, topic Politics, publish"));
+    ingestFixture(
+        "reuters", "agencies/picture.xml", WireDesk.Options.NONE); // a photo: waits for an editor
+    var politics = ingest(
+        "reuters",
+        ninjs(
+            "urn:r:pol",
+            "1",
+            "Vote count begins",
+            "Counting.",
+            ",\"subject\":[{\"code\":\"11000000\",\"name\":\"politics\"}]"),
+        WireDesk.Options.NONE);
+    var other = ingest(
+        "reuters",
+        ninjs("urn:r:biz", "1", "Shares rise", "Up.", ",\"subject\":[{\"code\":\"04000000\"}]"),
         WireDesk.Options.NONE);
     var pol = wire.store().story(politics.get(0).storyId()).orElseThrow();
     assertThat(pol.state()).isEqualTo(StoryState.PUBLISHED);
     var article = newsroom.articles().byId(pol.articleId()).orElseThrow();
     assertThat(article.section().slug()).isEqualTo("world");
     assertThat(article.topics()).extracting(t -> t.name()).contains("Politics");
-    assertThat(wire.store().story(other.get(0).storyId()).orElseThrow().state()).isEqualTo(StoryState.NEW);
+    assertThat(wire.store().story(other.get(0).storyId()).orElseThrow().state())
+        .isEqualTo(StoryState.NEW);
   }
 
   @Test
-  void the_reuters_package_publishes_its_photo_with_the_agency_credit_from_a_rendition_beside_the_item() throws Exception {
+  void
+      the_reuters_package_publishes_its_photo_with_the_agency_credit_from_a_rendition_beside_the_item()
+          throws Exception {
     open(Map.of("wire.sources", "reuters"));
     var drop = Files.createDirectories(dir.resolve("drop"));
-    for (var f : List.of("tag_reuters.com_2014_newsml_LYNXMPEA6F0MS_version_2", "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-VIEWIMAGE",
-        "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-THUMBNAIL", "tag_reuters.com_2014_newsml_KBN0FL0NM_version_10")) {
+    for (var f : List.of(
+        "tag_reuters.com_2014_newsml_LYNXMPEA6F0MS_version_2",
+        "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-VIEWIMAGE",
+        "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-THUMBNAIL",
+        "tag_reuters.com_2014_newsml_KBN0FL0NM_version_10")) {
       Files.copy(WIRE.resolve("agencies").resolve(f), drop.resolve(f));
     }
-    var summary = wire.importer().run(drop, wire.source("reuters", newsroom.config()), new WireDesk.Options(true, "world", false),
-        WireImport.Progress.NONE);
+    var summary = wire.importer()
+        .run(
+            drop,
+            wire.source("reuters", newsroom.config()),
+            new WireDesk.Options(true, "world", false),
+            WireImport.Progress.NONE);
     assertThat(summary.line()).isEqualTo("2 imported, 0 updated, 0 ignored, 0 quarantined");
-    var pkg = wire.store().story("reuters", "tag_reuters.com_2014_newsml_KBN0FL0NM").orElseThrow();
+    var pkg =
+        wire.store().story("reuters", "tag_reuters.com_2014_newsml_KBN0FL0NM").orElseThrow();
     var article = newsroom.articles().byId(pkg.articleId()).orElseThrow();
-    assertThat(article.headline()).isEqualTo("Confident Assad launches new term in stronger position");
+    assertThat(article.headline())
+        .isEqualTo("Confident Assad launches new term in stronger position");
     assertThat(article.authors()).extracting(a -> a.name()).containsExactly("Marwan Makdisi");
     assertThat(article.source().name()).isEqualTo("Reuters");
     var photo = article.featuredImage().orElseThrow();

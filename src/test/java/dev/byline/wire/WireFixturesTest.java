@@ -23,7 +23,8 @@ class WireFixturesTest {
 
   static List<WireItem> read(String relative) {
     try {
-      return WireFormats.read(Files.readAllBytes(WIRE.resolve(relative)), ReadContext.of("test", relative, RECEIVED));
+      return WireFormats.read(
+          Files.readAllBytes(WIRE.resolve(relative)), ReadContext.of("test", relative, RECEIVED));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -45,7 +46,10 @@ class WireFixturesTest {
     try (var files = Files.walk(WIRE)) {
       for (var f : files.filter(Files::isRegularFile).sorted().toList()) {
         var rel = WIRE.relativize(f).toString();
-        if (rel.contains("should_fail") || rel.contains("schema") || rel.endsWith("LICENSE") || rel.contains("binary_")) continue;
+        if (rel.contains("should_fail")
+            || rel.contains("schema")
+            || rel.endsWith("LICENSE")
+            || rel.contains("binary_")) continue;
         out.add(rel);
       }
     }
@@ -55,16 +59,28 @@ class WireFixturesTest {
   /** A file carries a story when it has a headline, a title or a body: decided by looking, not by our reader. */
   static boolean carriesStory(String rel) {
     try {
-      var s = Files.readString(WIRE.resolve(rel), rel.endsWith(".xml") && s(rel) ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8);
-      if (s.contains("\"eventDetails\"") || s.contains("\"plannedCoverage\"") || s.contains("\"type\": \"component\"")
-          || s.contains("\"type\": \"event\"") || s.contains("\"type\": \"planning\"")) {
+      var s = Files.readString(
+          WIRE.resolve(rel),
+          rel.endsWith(".xml") && s(rel)
+              ? java.nio.charset.StandardCharsets.ISO_8859_1
+              : java.nio.charset.StandardCharsets.UTF_8);
+      if (s.contains("\"eventDetails\"")
+          || s.contains("\"plannedCoverage\"")
+          || s.contains("\"type\": \"component\"")
+          || s.contains("\"type\": \"event\"")
+          || s.contains("\"type\": \"planning\"")) {
         return false;
       }
-      return s.matches("(?s).*(\"headline[^\"]*\"|\"headlines\"|\"title\"|\"body_[^\"]*\"|\"bodies\"|<hl1|headline>|<title>[^<]).*")
-          && !rel.contains("LISTING_24") && !rel.contains("LISTING_28") && !rel.contains("LISTING_29")
-          && !rel.contains("ap_metadata_example") && !rel.endsWith(".xsd")
+      return s.matches(
+              "(?s).*(\"headline[^\"]*\"|\"headlines\"|\"title\"|\"body_[^\"]*\"|\"bodies\"|<hl1|headline>|<title>[^<]).*")
+          && !rel.contains("LISTING_24")
+          && !rel.contains("LISTING_28")
+          && !rel.contains("LISTING_29")
+          && !rel.contains("ap_metadata_example")
+          && !rel.endsWith(".xsd")
           // the only "title" here is an association's or a rendition's: property tests, not stories
-          && !rel.contains("009_rights") && !rel.contains("061_renditions");
+          && !rel.contains("009_rights")
+          && !rel.contains("061_renditions");
     } catch (IOException e) {
       return false;
     }
@@ -90,8 +106,12 @@ class WireFixturesTest {
 
   static Stream<String> shouldFail() throws IOException {
     try (var files = Files.walk(WIRE.resolve("ninjs/test_suite"))) {
-      return files.filter(f -> f.toString().contains("should_fail") && Files.isRegularFile(f))
-          .map(f -> WIRE.relativize(f).toString()).sorted().toList().stream();
+      return files
+          .filter(f -> f.toString().contains("should_fail") && Files.isRegularFile(f))
+          .map(f -> WIRE.relativize(f).toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -100,18 +120,31 @@ class WireFixturesTest {
   void every_file_of_the_ninjs_should_fail_suite_is_refused_with_a_plain_reason(String rel) {
     var thrown = catchThrowable(() -> read(rel));
     assertThat(thrown).isInstanceOf(WireFormatException.class);
-    assertThat(thrown.getMessage()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(thrown.getMessage())
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(thrown.getStackTrace()).isEmpty();
   }
 
   static Stream<String> notStories() {
-    return Stream.of("newsml-g2/LISTING_24_News_Message_conveying_a_complete_News_Package.xml",
-        "newsml-g2/LISTING_28_Illustrating_Located_Subject_and_Dateline.xml", "newsml-g2/LISTING_29_Hop_History.xml",
-        "newsml-g2/ap_metadata_example.xml", "newsml-g2/schema/NewsML-G2_2.35-spec-All-Power.xsd", "nitf/nitf-3-6.xsd",
-        "ninjs/3.0/simpleEvent.json", "ninjs/3.0/tt_event_pressconference_3.0.json", "ninjs/3.0/20231004-UEFA-ChampionLeague.json",
-        "ninjs/3.0/collection/20231016-event-timeline-sample.json", "ninjs/schema/ninjs-schema_3.1.json", "ninjs/LICENSE",
-        "ninjs/test_suite/3.0/should_pass/005_planned_coverage.json", "ninjs/test_suite/3.0/should_pass/002_simple_event.json",
-        "ninjs/test_suite/1.2/should_pass/003_type_component.json", "agencies/tag_reuters.com_2014_binary_LYNXMPEA6F0MS-VIEWIMAGE");
+    return Stream.of(
+        "newsml-g2/LISTING_24_News_Message_conveying_a_complete_News_Package.xml",
+        "newsml-g2/LISTING_28_Illustrating_Located_Subject_and_Dateline.xml",
+        "newsml-g2/LISTING_29_Hop_History.xml",
+        "newsml-g2/ap_metadata_example.xml",
+        "newsml-g2/schema/NewsML-G2_2.35-spec-All-Power.xsd",
+        "nitf/nitf-3-6.xsd",
+        "ninjs/3.0/simpleEvent.json",
+        "ninjs/3.0/tt_event_pressconference_3.0.json",
+        "ninjs/3.0/20231004-UEFA-ChampionLeague.json",
+        "ninjs/3.0/collection/20231016-event-timeline-sample.json",
+        "ninjs/schema/ninjs-schema_3.1.json",
+        "ninjs/LICENSE",
+        "ninjs/test_suite/3.0/should_pass/005_planned_coverage.json",
+        "ninjs/test_suite/3.0/should_pass/002_simple_event.json",
+        "ninjs/test_suite/1.2/should_pass/003_type_component.json",
+        "agencies/tag_reuters.com_2014_binary_LYNXMPEA6F0MS-VIEWIMAGE");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -119,7 +152,9 @@ class WireFixturesTest {
   void files_that_are_not_stories_get_a_clear_error_without_a_trace(String rel) {
     var thrown = catchThrowable(() -> read(rel));
     assertThat(thrown).isInstanceOf(WireFormatException.class);
-    assertThat(thrown.getMessage()).matches(".*(not a story|not a news item|Schema|nothing to publish|is missing|neither XML nor JSON|picture file|an event|planning|component|fragment).*");
+    assertThat(thrown.getMessage())
+        .matches(
+            ".*(not a story|not a news item|Schema|nothing to publish|is missing|neither XML nor JSON|picture file|an event|planning|component|fragment).*");
   }
 
   @Test
@@ -135,7 +170,9 @@ class WireFixturesTest {
     assertThat(item.language()).isEqualTo("en-US");
     assertThat(item.copyright()).isEqualTo("Copyright 2017-18 Acme News and Media LLC");
     assertThat(item.provider()).isEqualTo("Associated Press");
-    assertThat(item.subjects()).extracting(Subject::code).contains("medtop:04000000", "medtop:20000350", "medtop:20000379");
+    assertThat(item.subjects())
+        .extracting(Subject::code)
+        .contains("medtop:04000000", "medtop:20000350", "medtop:20000379");
     assertThat(item.subjects()).extracting(Subject::name).contains("central bank");
     assertThat(item.body()).hasSize(2).allMatch(b -> b instanceof Block.Paragraph);
     assertThat(text(item)).startsWith("(New York, NY - October 21) Et, sent luptat");
@@ -169,7 +206,9 @@ class WireFixturesTest {
   void reuters_versions_share_a_guid_and_the_later_one_kills_the_story() {
     var usable = one("agencies/tag_reuters.com_2016_newsml_L1N14N0FF_version_978556838");
     var killed = one("agencies/tag_reuters.com_2016_newsml_L1N14N0FF_version_1542761538");
-    assertThat(usable.guid()).isEqualTo(killed.guid()).isEqualTo("tag:reuters.com,0000:newsml_L1N14N0FF");
+    assertThat(usable.guid())
+        .isEqualTo(killed.guid())
+        .isEqualTo("tag:reuters.com,0000:newsml_L1N14N0FF");
     assertThat(usable.pubStatus()).isEqualTo(PubStatus.USABLE);
     assertThat(killed.pubStatus()).isEqualTo(PubStatus.CANCELED);
     assertThat(killed.supersedes(usable.version(), usable.versionCreated())).isTrue();
@@ -177,7 +216,10 @@ class WireFixturesTest {
     assertThat(usable.urgency()).isEqualTo(3);
     assertThat(usable.copyright()).startsWith("(c) Copyright Thomson Reuters 2016");
     assertThat(usable.subjects()).extracting(Subject::code).contains("subj:17000000", "N2:WEA");
-    assertThat(usable.subjects()).filteredOn(s -> s.code().equals("subj:17000000")).extracting(Subject::name).containsExactly("weather");
+    assertThat(usable.subjects())
+        .filteredOn(s -> s.code().equals("subj:17000000"))
+        .extracting(Subject::name)
+        .containsExactly("weather");
     assertThat(usable.body()).hasSize(16);
     assertThat(text(usable)).contains("(Reporting by David Bailey in Minneapolis");
   }
@@ -188,8 +230,11 @@ class WireFixturesTest {
     var picture = item.pictures().get(0);
     assertThat(picture.caption()).endsWith("REUTERS/Syria TV via Reuters TV");
     assertThat(picture.credit()).isEqualTo("Reuters");
-    assertThat(picture.renditions()).extracting(Rendition::residref)
-        .contains("tag_reuters.com_2014_binary_LYNXMPEA6F0MS-VIEWIMAGE", "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-THUMBNAIL");
+    assertThat(picture.renditions())
+        .extracting(Rendition::residref)
+        .contains(
+            "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-VIEWIMAGE",
+            "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-THUMBNAIL");
     assertThat(picture.largestFirst().get(0).name()).isEqualTo("filedImage");
   }
 
@@ -200,43 +245,59 @@ class WireFixturesTest {
     assertThat(item.headline()).isEqualTo("Confident Assad launches new term in stronger position");
     assertThat(item.bylines()).containsExactly("Marwan Makdisi");
     assertThat(item.usageTerms()).isEqualTo("NO ARCHIVAL USE");
-    assertThat(item.members()).filteredOn(PackageMember::isMain).extracting(PackageMember::guid)
-        .containsExactly("tag_reuters.com_2014_newsml_KBN0FL0NN", "tag_reuters.com_2014_newsml_LYNXMPEA6F13M",
-            "tag_reuters.com_2014_newsml_LYNXMPEA6F0MS", "tag_reuters.com_2014_newsml_LYNXMPEA6F0MT");
-    assertThat(item.members()).filteredOn(m -> !m.isMain()).extracting(PackageMember::guid).containsExactly("tag_reuters.com_2014_newsml_KBN0FL0ZP");
+    assertThat(item.members())
+        .filteredOn(PackageMember::isMain)
+        .extracting(PackageMember::guid)
+        .containsExactly(
+            "tag_reuters.com_2014_newsml_KBN0FL0NN",
+            "tag_reuters.com_2014_newsml_LYNXMPEA6F13M",
+            "tag_reuters.com_2014_newsml_LYNXMPEA6F0MS",
+            "tag_reuters.com_2014_newsml_LYNXMPEA6F0MT");
+    assertThat(item.members())
+        .filteredOn(m -> !m.isMain())
+        .extracting(PackageMember::guid)
+        .containsExactly("tag_reuters.com_2014_newsml_KBN0FL0ZP");
     assertThat(item.pictures()).hasSize(3);
   }
 
   @Test
   void dpa_xhtml_body_skips_the_header_and_keeps_dateline_credit_and_german_rights() {
     var item = one("agencies/dpa.xml");
-    assertThat(item.headline()).isEqualTo("Eintracht in London: Hintereggers Tränen und Attacke auf Reporter");
+    assertThat(item.headline())
+        .isEqualTo("Eintracht in London: Hintereggers Tränen und Attacke auf Reporter");
     assertThat(item.dateline()).isEqualTo("London (dpa)");
     assertThat(item.creditLine()).isEqualTo("dpa");
     assertThat(item.language()).isEqualTo("de");
-    assertThat(item.copyright()).isEqualTo("Copyright 2022, dpa (www.dpa.de). Alle Rechte vorbehalten");
+    assertThat(item.copyright())
+        .isEqualTo("Copyright 2022, dpa (www.dpa.de). Alle Rechte vorbehalten");
     assertThat(item.usageTerms()).isEqualTo("Nutzung nur nach schriftlicher Vereinbarung mit dpa");
     assertThat(item.subjects()).extracting(Subject::code).contains("medtop:20001065");
-    assertThat(text(item)).startsWith("London (dpa) - 2019 gab es bittere Tränen").doesNotContain("Champions League Frankfurt London");
+    assertThat(text(item))
+        .startsWith("London (dpa) - 2019 gab es bittere Tränen")
+        .doesNotContain("Champions League Frankfurt London");
   }
 
   @Test
   void ap_news_message_carries_three_stories() {
     var items = read("agencies/ap.xml");
-    assertThat(items).extracting(WireItem::headline).containsExactly(
-        "Nutrisystem beats 4Q earnings and revenue expectations",
-        "DiamondRock Hospitality posts 4Q FFO of $50.7 million, results top expectations",
-        "Scripps Networks tops 4Q profit and revenue expectations");
+    assertThat(items)
+        .extracting(WireItem::headline)
+        .containsExactly(
+            "Nutrisystem beats 4Q earnings and revenue expectations",
+            "DiamondRock Hospitality posts 4Q FFO of $50.7 million, results top expectations",
+            "Scripps Networks tops 4Q profit and revenue expectations");
     assertThat(items.get(0).dateline()).isEqualTo("FORT WASHINGTON, Pa.");
     assertThat(items.get(0).edNote()).isEqualTo("Eds: Adds full-year results.");
     assertThat(items.get(0).body().get(9)).isInstanceOf(Block.Paragraph.class);
-    assertThat(((Block.Paragraph) items.get(0).body().get(9)).html()).contains("<a href=\"http://www.automatedinsights.com/ap\"");
+    assertThat(((Block.Paragraph) items.get(0).body().get(9)).html())
+        .contains("<a href=\"http://www.automatedinsights.com/ap\"");
   }
 
   @Test
   void ansa_plain_text_body_and_sub_headline_and_offsets_without_colon() {
     var item = one("agencies/ansa-newsmlg2-text.xml");
-    assertThat(item.standfirst()).isEqualTo("Foreign minister expresses faith in Spanish government");
+    assertThat(item.standfirst())
+        .isEqualTo("Foreign minister expresses faith in Spanish government");
     assertThat(item.located()).isEqualTo("Rome");
     assertThat(item.versionCreated()).isEqualTo(Instant.parse("2017-10-11T09:41:00Z"));
     assertThat(item.body()).hasSize(4);
@@ -266,7 +327,8 @@ class WireFixturesTest {
     var ntb = one("agencies/nitf-ntb.xml");
     assertThat(ntb.version()).isEqualTo(48);
     assertThat(ntb.language()).isEqualTo("nb-NO");
-    assertThat(ntb.body()).anyMatch(b -> b instanceof Block.Heading h && h.text().equals("Påstand"));
+    assertThat(ntb.body())
+        .anyMatch(b -> b instanceof Block.Heading h && h.text().equals("Påstand"));
     assertThat(ntb.body()).anyMatch(b -> b instanceof Block.ListBlock);
   }
 
@@ -301,13 +363,15 @@ class WireFixturesTest {
   void ninjs_examples_of_every_major_version() {
     var v1 = one("ninjs/1.4/ninjsExComplex1.json");
     assertThat(v1.located()).isEqualTo("Grossetto, Italy");
-    assertThat(v1.subjects()).anyMatch(s -> s.type() == Subject.Type.PERSON && s.name().equals("Francesco Schettino"));
+    assertThat(v1.subjects())
+        .anyMatch(s -> s.type() == Subject.Type.PERSON && s.name().equals("Francesco Schettino"));
     assertThat(v1.pictures()).hasSize(1);
     var v2 = one("ninjs/2.1/ap_image.json");
     assertThat(v2.creditLine()).isEqualTo("ASSOCIATED PRESS");
     assertThat(v2.urgency()).isEqualTo(5);
     assertThat(v2.format()).isEqualTo("ninjs 2");
-    var v3 = one("ninjs/3.0/20231008-anti-doping-measures-at-the-tour-down-under-will-be-the-toughest-ever-addb-ninjs-nitf.json");
+    var v3 = one(
+        "ninjs/3.0/20231008-anti-doping-measures-at-the-tour-down-under-will-be-the-toughest-ever-addb-ninjs-nitf.json");
     assertThat(v3.format()).isEqualTo("ninjs 3");
     assertThat(v3.subjects()).extracting(Subject::code).contains("medtop:15000000");
     assertThat(v3.body().size()).isGreaterThan(5);
@@ -317,7 +381,9 @@ class WireFixturesTest {
 
   @Test
   void the_contentmeta_fragment_is_refused_but_names_what_it_is() {
-    assertThatThrownBy(() -> read("newsml-g2/LISTING_28_Illustrating_Located_Subject_and_Dateline.xml"))
-        .isInstanceOf(NotAStory.class).hasMessageContaining("contentMeta");
+    assertThatThrownBy(
+            () -> read("newsml-g2/LISTING_28_Illustrating_Located_Subject_and_Dateline.xml"))
+        .isInstanceOf(NotAStory.class)
+        .hasMessageContaining("contentMeta");
   }
 }

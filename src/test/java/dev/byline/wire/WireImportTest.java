@@ -20,48 +20,71 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bulk import over hostile and ordinary input: nothing stored changes for bad files, and the import goes on. */
 class WireImportTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   static byte[] story(String id, int version, String headline) {
     return ("{\"uri\":\"urn:test:" + id + "\",\"type\":\"text\",\"version\":\"" + version + "\","
-        + "\"versioncreated\":\"2026-02-0" + version + "T10:00:00Z\",\"headline\":\"" + headline + "\","
-        + "\"body_text\":\"First paragraph of " + id + ".\\n\\nSecond paragraph.\"}").getBytes(StandardCharsets.UTF_8);
+            + "\"versioncreated\":\"2026-02-0" + version + "T10:00:00Z\",\"headline\":\"" + headline
+            + "\","
+            + "\"body_text\":\"First paragraph of " + id + ".\\n\\nSecond paragraph.\"}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
-  void hostile_and_broken_files_are_quarantined_with_reasons_and_nothing_stored_changes() throws Exception {
-    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir.resolve("data"), Map.of("wire.max.file.mb", "1")), Clock.systemUTC())) {
+  void hostile_and_broken_files_are_quarantined_with_reasons_and_nothing_stored_changes()
+      throws Exception {
+    try (var newsroom = Newsroom.open(
+        TestDatabases.sqlite(dir.resolve("data"), Map.of("wire.max.file.mb", "1")),
+        Clock.systemUTC())) {
       var wire = newsroom.wire();
       var source = wire.source("import", newsroom.config());
       var first = Files.createDirectories(dir.resolve("first"));
       Files.write(first.resolve("good.json"), story("a", 1, "Bridge reopens"));
-      assertThat(wire.importer().run(first, source, WireDesk.Options.NONE, WireImport.Progress.NONE).line())
+      assertThat(wire.importer()
+              .run(first, source, WireDesk.Options.NONE, WireImport.Progress.NONE)
+              .line())
           .isEqualTo("1 imported, 0 updated, 0 ignored, 0 quarantined");
 
       var bad = Files.createDirectories(dir.resolve("bad"));
-      Files.writeString(bad.resolve("01-malformed.xml"), "<newsItem guid=\"x\" version=\"2\"><itemMeta>");
-      Files.writeString(bad.resolve("02-xxe.xml"), "<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-          + "<nitf><body><body.head><hedline><hl1>&x;</hl1></hedline></body.head></body></nitf>");
-      Files.writeString(bad.resolve("03-laughs.xml"), "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
-          + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
-          + "<nitf><body><body.head><hedline><hl1>&lol3;</hl1></hedline></body.head></body></nitf>");
-      Files.write(bad.resolve("04-encoding.xml"), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><nitf><body><body.head><hedline><hl1>"
-          + "Caf\u00e9</hl1></hedline></body.head></body></nitf>").getBytes(StandardCharsets.ISO_8859_1));
+      Files.writeString(
+          bad.resolve("01-malformed.xml"), "<newsItem guid=\"x\" version=\"2\"><itemMeta>");
+      Files.writeString(
+          bad.resolve("02-xxe.xml"),
+          "<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+              + "<nitf><body><body.head><hedline><hl1>&x;</hl1></hedline></body.head></body></nitf>");
+      Files.writeString(
+          bad.resolve("03-laughs.xml"),
+          "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+              + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+              + "<nitf><body><body.head><hedline><hl1>&lol3;</hl1></hedline></body.head></body></nitf>");
+      Files.write(
+          bad.resolve("04-encoding.xml"),
+          ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><nitf><body><body.head><hedline><hl1>"
+                  + "Caf\u00e9</hl1></hedline></body.head></body></nitf>")
+              .getBytes(StandardCharsets.ISO_8859_1));
       Files.write(bad.resolve("05-gigantic.json"), new byte[2 * 1024 * 1024]);
       Files.writeString(bad.resolve("06-no-id.json"), "{\"type\":\"text\",\"headline\":\"No id\"}");
-      Files.writeString(bad.resolve("07-malformed.json"), "{\"uri\":\"urn:test:a\",\"version\":\"2\",\"headline\":\"Hijacked\",");
+      Files.writeString(
+          bad.resolve("07-malformed.json"),
+          "{\"uri\":\"urn:test:a\",\"version\":\"2\",\"headline\":\"Hijacked\",");
       Files.writeString(bad.resolve("08-latin1.json"), "");
-      Files.write(bad.resolve("08-latin1.json"), "{\"uri\":\"urn:test:b\",\"headline\":\"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+      Files.write(
+          bad.resolve("08-latin1.json"),
+          "{\"uri\":\"urn:test:b\",\"headline\":\"Caf\u00e9\"}"
+              .getBytes(StandardCharsets.ISO_8859_1));
       Files.write(bad.resolve("09-fine.json"), story("c", 1, "Ferry runs again"));
 
-      var summary = wire.importer().run(bad, source, WireDesk.Options.NONE, WireImport.Progress.NONE);
+      var summary =
+          wire.importer().run(bad, source, WireDesk.Options.NONE, WireImport.Progress.NONE);
       assertThat(summary.line()).isEqualTo("1 imported, 0 updated, 0 ignored, 8 quarantined");
       var story = wire.store().story("import", "urn:test:a").orElseThrow();
       assertThat(story.version()).isEqualTo(1);
       assertThat(story.headline()).isEqualTo("Bridge reopens");
 
       var q = wire.quarantineRoot().resolve("import");
-      assertThat(note(q, "01-malformed.xml")).contains("file: 01-malformed.xml", "where: line 1", "not well-formed XML");
+      assertThat(note(q, "01-malformed.xml"))
+          .contains("file: 01-malformed.xml", "where: line 1", "not well-formed XML");
       assertThat(note(q, "02-xxe.xml")).contains("DOCTYPE").contains("XXE");
       assertThat(note(q, "03-laughs.xml")).contains("billion laughs");
       assertThat(note(q, "04-encoding.xml")).contains("not in the encoding it declares");
@@ -70,7 +93,8 @@ class WireImportTest {
       assertThat(note(q, "07-malformed.json")).contains("not valid JSON");
       assertThat(note(q, "08-latin1.json")).contains("not valid UTF-8");
       assertThat(q.resolve("02-xxe.xml")).exists();
-      assertThat(Files.readString(q.resolve("02-xxe.xml"))).contains("/etc/passwd"); // kept as sent, never expanded
+      assertThat(Files.readString(q.resolve("02-xxe.xml")))
+          .contains("/etc/passwd"); // kept as sent, never expanded
     }
   }
 
@@ -79,8 +103,10 @@ class WireImportTest {
   }
 
   @Test
-  void zip_and_tar_gz_archives_import_and_a_second_run_ignores_what_is_already_there() throws Exception {
-    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir.resolve("data")), Clock.systemUTC())) {
+  void zip_and_tar_gz_archives_import_and_a_second_run_ignores_what_is_already_there()
+      throws Exception {
+    try (var newsroom =
+        Newsroom.open(TestDatabases.sqlite(dir.resolve("data")), Clock.systemUTC())) {
       newsroom.sections().ensure("archive", "Archive", "", 9);
       var wire = newsroom.wire();
       var source = wire.source("archive", newsroom.config());
@@ -109,17 +135,27 @@ class WireImportTest {
       }
       Files.write(tgz, buffer.toByteArray());
       var options = new WireDesk.Options(true, "archive", true);
-      assertThat(wire.importer().run(zip, source, options, WireImport.Progress.NONE).line())
+      assertThat(wire.importer()
+              .run(zip, source, options, WireImport.Progress.NONE)
+              .line())
           .isEqualTo("3 imported, 0 updated, 0 ignored, 1 quarantined");
-      assertThat(wire.importer().run(tgz, source, options, WireImport.Progress.NONE).line())
+      assertThat(wire.importer()
+              .run(tgz, source, options, WireImport.Progress.NONE)
+              .line())
           .isEqualTo("2 imported, 0 updated, 0 ignored, 0 quarantined");
-      assertThat(wire.importer().run(zip, source, options, WireImport.Progress.NONE).line())
+      assertThat(wire.importer()
+              .run(zip, source, options, WireImport.Progress.NONE)
+              .line())
           .isEqualTo("0 imported, 0 updated, 3 ignored, 1 quarantined");
       assertThat(Files.exists(dir.resolve("escape.json"))).isFalse();
-      var article = newsroom.articles().byId(wire.store().story("archive", "urn:test:z1").orElseThrow().articleId()).orElseThrow();
+      var article = newsroom
+          .articles()
+          .byId(wire.store().story("archive", "urn:test:z1").orElseThrow().articleId())
+          .orElseThrow();
       assertThat(article.isPublished()).isTrue();
       assertThat(article.section().slug()).isEqualTo("archive");
-      assertThat(article.firstPublishedAt()).isEqualTo(java.time.Instant.parse("2026-02-01T10:00:00Z")); // its own date
+      assertThat(article.firstPublishedAt())
+          .isEqualTo(java.time.Instant.parse("2026-02-01T10:00:00Z")); // its own date
       assertThat(newsroom.articles().countPublished()).isEqualTo(5);
     }
   }
