@@ -6,10 +6,14 @@ import dev.byline.wire.PictureResolver;
 import dev.byline.wire.Quarantine;
 import dev.byline.wire.Wire;
 import dev.byline.wire.WireDesk;
+import dev.byline.wire.WireIngest;
+import dev.byline.wire.WireSource;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,31 +62,52 @@ public final class WirePushEndpoint implements Routes {
     var bytes = ctx.bodyAsBytes();
     var name = "push-" + System.currentTimeMillis()
         + (bytes.length > 0 && bytes[0] == '{' ? ".json" : ".xml");
-    var read = wire.ingest().read(source.get(), name, bytes, PictureResolver.Beside.NONE);
+    try {
+      take(ctx, source.get(), name, bytes);
+    } catch (Exception | Error e) {
+      // Nothing one delivery does may take the endpoint down: it is kept for the desk and the
+      // agency is told, in JSON, that the fault was ours.
+      log.error("event=wire_push_failed source={} error={}", source.get().name(), e.getClass(), e);
+      try {
+        quarantine(source.get(), name, bytes, "", WireIngest.unreadable(e).reason());
+      } catch (RuntimeException again) {
+        log.error("event=wire_push_not_quarantined source={}", source.get().name(), again);
+      }
+      json(ctx, 500, Map.of("error", "the item could not be stored; it was kept for the desk"));
+    }
+  }
+
+  private void take(Context ctx, WireSource source, String name, byte[] bytes) throws Exception {
+    var read = wire.ingest().read(source, name, bytes, PictureResolver.Beside.NONE);
     if (read.failed()) {
-      new Quarantine(source.get().folder().resolve("quarantine"))
-          .copy(
-              name,
-              bytes,
-              read.failure().where(),
-              read.failure().reason(),
-              wire.ingest().clock().instant());
+      quarantine(source, name, bytes, read.failure().where(), read.failure().reason());
       json(ctx, 422, Map.of("error", read.failure().getMessage()));
       return;
     }
     int imported = 0, updated = 0, ignored = 0, failed = 0;
+    var errors = new ArrayList<String>();
     for (var o : wire.ingest().ingest(read.items(), WireDesk.Options.NONE)) {
       switch (o.result()) {
         case IMPORTED -> imported++;
         case UPDATED -> updated++;
         case IGNORED -> ignored++;
-        case FAILED -> failed++;
+        case FAILED -> {
+          failed++;
+          errors.add("item " + o.incoming().item().guid() + ": " + o.reason());
+        }
       }
     }
-    json(
-        ctx,
-        failed > 0 ? 422 : 200,
+    if (failed > 0) quarantine(source, name, bytes, "", String.join("; ", errors));
+    var body = new LinkedHashMap<String, Object>(
         Map.of("imported", imported, "updated", updated, "ignored", ignored, "failed", failed));
+    if (!errors.isEmpty()) body.put("errors", errors);
+    json(ctx, failed > 0 ? 422 : 200, body);
+  }
+
+  private void quarantine(
+      WireSource source, String name, byte[] bytes, String where, String reason) {
+    new Quarantine(source.folder().resolve("quarantine"))
+        .copy(name, bytes, where, reason, wire.ingest().clock().instant());
   }
 
   private static void json(Context ctx, int status, Map<String, ?> body) throws Exception {

@@ -58,6 +58,9 @@ final class BodyBlocks {
       Pattern.compile("&(#\\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt);");
 
   private final List<Block> blocks = new ArrayList<>();
+  /** How many containers deep the walk is; bounded like parsing, for DOMs made elsewhere. */
+  private int depth;
+
   private final List<Picture> pictures = new ArrayList<>();
   private final String headline;
 
@@ -108,6 +111,21 @@ final class BodyBlocks {
   }
 
   private void walk(Element parent) {
+    if (++depth > SafeXml.MAX_DEPTH) throw tooDeep();
+    try {
+      walkChildren(parent);
+    } finally {
+      depth--;
+    }
+  }
+
+  private static WireFormatException tooDeep() {
+    return new WireFormatException(
+        "body",
+        "nests elements more than " + SafeXml.MAX_DEPTH + " deep, which no wire format needs");
+  }
+
+  private void walkChildren(Element parent) {
     var pendingText = new StringBuilder();
     for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Text t) {
@@ -232,7 +250,7 @@ final class BodyBlocks {
 
   private void raw(Element e) {
     var html = new StringBuilder();
-    serialise(e, html, true);
+    serialise(e, html, true, 0);
     var block = new Block.RawHtml(html.toString());
     if (!block.html().isEmpty()) blocks.add(block);
   }
@@ -266,11 +284,12 @@ final class BodyBlocks {
   /** Inline HTML of an element's content: allowed tags kept, others unwrapped to their text. */
   private static String inline(Element e) {
     var out = new StringBuilder();
-    for (var n = e.getFirstChild(); n != null; n = n.getNextSibling()) serialise(n, out, false);
+    for (var n = e.getFirstChild(); n != null; n = n.getNextSibling()) serialise(n, out, false, 0);
     return out.toString();
   }
 
-  private static void serialise(Node n, StringBuilder out, boolean keepStructure) {
+  private static void serialise(Node n, StringBuilder out, boolean keepStructure, int depth) {
+    if (depth > SafeXml.MAX_DEPTH) throw tooDeep();
     if (n instanceof Text t) {
       out.append(Html.escape(undoDoubleEscape(t.getData())));
       return;
@@ -308,7 +327,7 @@ final class BodyBlocks {
       if (Set.of("p", "li", "td", "th", "div").contains(name)) out.append(' ');
     }
     for (var c = e.getFirstChild(); c != null; c = c.getNextSibling())
-      serialise(c, out, keepStructure);
+      serialise(c, out, keepStructure, depth + 1);
     if (keep) out.append("</").append(name).append('>');
   }
 

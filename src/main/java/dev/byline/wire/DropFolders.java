@@ -64,8 +64,9 @@ public final class DropFolders implements AutoCloseable {
       for (var s : sources) {
         try {
           scan(s);
-        } catch (RuntimeException | IOException e) {
-          log.error("event=wire_drop_scan_failed source={} error=\"{}\"", s.name(), e.toString());
+        } catch (Throwable e) {
+          // Whatever one scan meets, the thread that serves every source's folder goes on.
+          log.error("event=wire_drop_scan_failed source={} error={}", s.name(), e.getClass(), e);
         }
       }
       try {
@@ -91,38 +92,17 @@ public final class DropFolders implements AutoCloseable {
     var now = ingest.clock().instant();
     var reads = new ArrayList<ReadFile>();
     for (var f : files) {
-      if (!settled(f)) continue;
-      var bytes = Files.size(f) > ingest.sources().maxFileBytes() ? null : Files.readAllBytes(f);
-      if (bytes == null) {
-        quarantine.move(
-            f,
-            "",
-            "is larger than the limit of " + (ingest.sources().maxFileBytes() >> 20) + " MB",
-            now);
-        continue;
-      }
-      if (WireFormats.isPicture(bytes)) {
-        var age = Duration.between(Files.getLastModifiedTime(f).toInstant(), now);
-        if (age.compareTo(ORPHAN_AFTER) > 0)
-          quarantine.move(
-              f,
-              "",
-              "is a picture no item named within " + ORPHAN_AFTER.toMinutes() + " minutes",
-              now);
-        continue;
-      }
-      var beside = PictureResolver.Beside.folder(folder);
-      var read = ingest.read(source, f.getFileName().toString(), bytes, beside);
-      if (read.failed()) {
-        quarantine.move(f, read.failure().where(), read.failure().reason(), now);
+      try {
+        var read = take(source, f, quarantine, now);
+        if (read != null) reads.add(read);
+      } catch (IOException | RuntimeException e) {
+        // This file could not be taken now; it is tried again at the next scan, the others go on.
         log.warn(
-            "event=wire_quarantined source={} file=\"{}\" reason=\"{}\"",
+            "event=wire_drop_file_failed source={} file=\"{}\" error=\"{}\"",
             source.name(),
             f.getFileName(),
-            read.failure().getMessage());
-        continue;
+            e.toString());
       }
-      reads.add(new ReadFile(f, read, beside));
     }
     if (reads.isEmpty()) return;
     var batch = new ArrayList<WireDesk.Incoming>();
@@ -158,6 +138,44 @@ public final class DropFolders implements AutoCloseable {
   }
 
   private record ReadFile(Path file, WireIngest.Read read, PictureResolver.Beside beside) {}
+
+  /** Reads one settled file; null when it is not ready, is a picture, or was quarantined. */
+  private ReadFile take(WireSource source, Path f, Quarantine quarantine, java.time.Instant now)
+      throws IOException {
+    if (!settled(f)) return null;
+    var folder = source.folder();
+    var bytes = Files.size(f) > ingest.sources().maxFileBytes() ? null : Files.readAllBytes(f);
+    if (bytes == null) {
+      quarantine.move(
+          f,
+          "",
+          "is larger than the limit of " + (ingest.sources().maxFileBytes() >> 20) + " MB",
+          now);
+      return null;
+    }
+    if (WireFormats.isPicture(bytes)) {
+      var age = Duration.between(Files.getLastModifiedTime(f).toInstant(), now);
+      if (age.compareTo(ORPHAN_AFTER) > 0)
+        quarantine.move(
+            f,
+            "",
+            "is a picture no item named within " + ORPHAN_AFTER.toMinutes() + " minutes",
+            now);
+      return null;
+    }
+    var beside = PictureResolver.Beside.folder(folder);
+    var read = ingest.read(source, f.getFileName().toString(), bytes, beside);
+    if (read.failed()) {
+      quarantine.move(f, read.failure().where(), read.failure().reason(), now);
+      log.warn(
+          "event=wire_quarantined source={} file=\"{}\" reason=\"{}\"",
+          source.name(),
+          f.getFileName(),
+          read.failure().getMessage());
+      return null;
+    }
+    return new ReadFile(f, read, beside);
+  }
 
   /** Ready when its size and modification time are the same as at the last scan. */
   private boolean settled(Path f) throws IOException {

@@ -67,8 +67,9 @@ public final class FeedPoller implements AutoCloseable {
   private void pollAndReschedule(WireSource s) {
     try {
       poll(s);
-    } catch (RuntimeException e) {
-      log.error("event=wire_feed_failed source={} error=\"{}\"", s.name(), e.toString());
+    } catch (Throwable e) {
+      // Anything one poll meets must not end the schedule: the source is polled again later.
+      log.error("event=wire_feed_failed source={} error={}", s.name(), e.getClass(), e);
       failures.merge(s.name(), 1, Integer::sum);
     }
     if (!executor.isShutdown())

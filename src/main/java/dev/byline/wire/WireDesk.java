@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WireDesk {
   private static final Logger log = LoggerFactory.getLogger(WireDesk.class);
+  private static final String SAVEPOINT = "wire_item";
 
   private final Database db;
   private final ChangeFeed feed;
@@ -86,24 +87,70 @@ public final class WireDesk {
 
   public record Outcome(Incoming incoming, Result result, long storyId, String reason) {}
 
-  /** Ingests a batch in one transaction; an item that cannot be stored fails alone (savepoint). */
+  /**
+   * Ingests a batch in one transaction; an item that cannot be stored fails alone (a savepoint
+   * each), whatever it throws. Should the transaction itself fail (a lost connection, a failed
+   * commit), each item is tried again in a transaction of its own, so one bad item never rolls
+   * back or keeps out the others.
+   */
   public List<Outcome> ingest(List<Incoming> batch, Options options) {
-    var out = db.jdbi().inTransaction(h -> {
-      var results = new ArrayList<Outcome>(batch.size());
-      for (var in : batch) {
-        h.savepoint("wire_item");
-        try {
-          results.add(ingest(h, in, options));
-          h.releaseSavepoint("wire_item");
-        } catch (InvalidInput | WireFormatException | StaleEdit e) {
-          h.rollbackToSavepoint("wire_item");
-          results.add(new Outcome(in, Result.FAILED, 0, e.getMessage()));
-        }
-      }
-      return results;
-    });
+    List<Outcome> out;
+    try {
+      out = db.jdbi().inTransaction(h -> ingestEach(h, batch, options));
+    } catch (RuntimeException | Error e) {
+      log.warn(
+          "event=wire_batch_retried_item_by_item items={} error={}",
+          batch.size(),
+          e.getClass().getName());
+      out = batch.stream().map(in -> alone(in, options)).toList();
+    }
     feed.committed();
     return out;
+  }
+
+  private List<Outcome> ingestEach(Handle h, List<Incoming> batch, Options options) {
+    var results = new ArrayList<Outcome>(batch.size());
+    for (var in : batch) {
+      h.savepoint(SAVEPOINT);
+      try {
+        results.add(ingest(h, in, options));
+        h.releaseSavepoint(SAVEPOINT);
+      } catch (RuntimeException | Error e) {
+        h.rollbackToSavepoint(SAVEPOINT);
+        results.add(failed(in, e));
+      }
+    }
+    return results;
+  }
+
+  private Outcome alone(Incoming in, Options options) {
+    try {
+      return db.jdbi().inTransaction(h -> ingest(h, in, options));
+    } catch (RuntimeException | Error e) {
+      return failed(in, e);
+    }
+  }
+
+  /**
+   * A failed item's outcome. Its reason is the refusal's own words for bad input; for anything
+   * else only the kind of failure, as database errors quote the statement and the item.
+   */
+  private static Outcome failed(Incoming in, Throwable e) {
+    if (e instanceof InvalidInput || e instanceof WireFormatException || e instanceof StaleEdit)
+      return new Outcome(in, Result.FAILED, 0, e.getMessage());
+    log.error(
+        "event=wire_item_failed source={} guid=\"{}\" version={} error={}",
+        in.item().source(),
+        in.item().guid(),
+        in.item().version(),
+        e.getClass().getName(),
+        e);
+    return new Outcome(
+        in,
+        Result.FAILED,
+        0,
+        "could not be stored (" + e.getClass().getSimpleName()
+            + "); the server log has the details");
   }
 
   private Outcome ingest(Handle h, Incoming in, Options options) {

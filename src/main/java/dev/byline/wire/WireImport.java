@@ -111,7 +111,7 @@ public final class WireImport {
       while (done < files.size()) {
         while (next < files.size() && ahead.size() < READ_AHEAD) {
           var file = files.get(next++);
-          ahead.add(pool.submit(() -> prepare(file, root, source)));
+          ahead.add(pool.submit(() -> prepareSafely(file, root, source)));
         }
         var p = take(ahead.poll());
         done++;
@@ -160,9 +160,30 @@ public final class WireImport {
     return new Summary(imported, updated, ignored, quarantined);
   }
 
+  /** Never fails: a file that cannot be read at all is a quarantined file, and the import goes on. */
+  private Prepared prepareSafely(Path file, Path root, WireSource source) {
+    try {
+      return prepare(file, root, source);
+    } catch (IOException | RuntimeException | Error e) {
+      var failure = e instanceof IOException
+          ? new WireFormatException("", "cannot be read from disk: " + e.getMessage())
+          : WireIngest.unreadable(e);
+      return new Prepared(
+          file,
+          nameOf(file, root),
+          false,
+          0,
+          new byte[0],
+          new WireIngest.Read(nameOf(file, root), List.of(), failure));
+    }
+  }
+
+  private static String nameOf(Path file, Path root) {
+    return root == null ? file.getFileName().toString() : root.relativize(file).toString();
+  }
+
   private Prepared prepare(Path file, Path root, WireSource source) throws IOException {
-    var name =
-        root == null ? file.getFileName().toString() : root.relativize(file).toString();
+    var name = nameOf(file, root);
     long size = Files.size(file);
     if (size > ingest.sources().maxFileBytes())
       return new Prepared(file, name, false, size, null, null);
@@ -212,11 +233,8 @@ public final class WireImport {
           counts[3]++;
           var file = batchFiles.get(i);
           if (quarantinedFiles.add(file)) {
-            var name = root == null
-                ? file.getFileName().toString()
-                : root.relativize(file).toString();
             quarantine.copy(
-                name,
+                nameOf(file, root),
                 Files.readAllBytes(file),
                 "item " + o.incoming().item().guid(),
                 o.reason(),

@@ -32,6 +32,8 @@ class RemoteSourcesTest {
   String base;
   final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
   final AtomicInteger feedStatus = new AtomicInteger(200);
+  final java.util.concurrent.atomic.AtomicBoolean deepFeed =
+      new java.util.concurrent.atomic.AtomicBoolean(true);
   byte[] jpeg;
 
   @BeforeEach
@@ -81,6 +83,17 @@ class RemoteSourcesTest {
                   + "</channel></rss>")
               .getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().add("ETag", "\"v1\"");
+      ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    server.createContext("/deep.xml", ex -> {
+      var rss = HostileInput.feed("rss20/element-channel-item-guid/guid.xml");
+      var b = (deepFeed.get()
+              ? rss.replace("<item>", "<item>" + "<div>".repeat(5_000) + "</div>".repeat(5_000))
+              : rss)
+          .getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
       ex.sendResponseHeaders(200, b.length);
       ex.getResponseBody().write(b);
@@ -187,6 +200,35 @@ class RemoteSourcesTest {
       feedStatus.set(200);
       assertThat(poller.poll(acme)).isEqualTo(FeedPoller.Result.NOT_MODIFIED);
       assertThat(poller.nextDelay(acme)).isEqualTo(Duration.ofSeconds(60));
+    }
+  }
+
+  @Test
+  void a_deeply_nested_feed_is_quarantined_and_the_next_poll_reads_the_feed_again()
+      throws Exception {
+    var settings = Map.of(
+        "wire.sources",
+        "acme",
+        "wire.source.acme.feed.url",
+        base + "/deep.xml",
+        "wire.source.acme.folder",
+        dir.resolve("drop").toString());
+    try (var newsroom =
+        Newsroom.open(TestDatabases.sqlite(dir.resolve("data"), settings), Clock.systemUTC())) {
+      var wire = newsroom.wire();
+      var acme = wire.sources().byName("acme").orElseThrow();
+      var poller =
+          new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all());
+      assertThat(poller.poll(acme)).isEqualTo(FeedPoller.Result.QUARANTINED);
+      try (var q = java.nio.file.Files.list(dir.resolve("drop").resolve("quarantine"))) {
+        var notes = q.filter(p -> p.toString().endsWith(".error.txt")).toList();
+        assertThat(notes).hasSize(1);
+        assertThat(java.nio.file.Files.readString(notes.get(0)))
+            .contains("nests elements more than " + SafeXml.MAX_DEPTH + " deep");
+      }
+      deepFeed.set(false);
+      assertThat(poller.poll(acme)).isEqualTo(FeedPoller.Result.INGESTED);
+      assertThat(wire.store().story("acme", "http://example.com")).isPresent();
     }
   }
 }

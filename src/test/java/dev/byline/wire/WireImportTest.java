@@ -159,4 +159,23 @@ class WireImportTest {
       assertThat(newsroom.articles().countPublished()).isEqualTo(5);
     }
   }
+
+  @Test
+  void a_deeply_nested_file_is_quarantined_and_the_import_goes_on_to_its_summary()
+      throws Exception {
+    try (var newsroom =
+        Newsroom.open(TestDatabases.sqlite(dir.resolve("data")), Clock.systemUTC())) {
+      var wire = newsroom.wire();
+      var source = wire.source("import", newsroom.config());
+      var folder = Files.createDirectories(dir.resolve("deep"));
+      Files.write(folder.resolve("01-story.json"), story("before", 1, "Bridge reopens"));
+      Files.write(folder.resolve("02-deep.xml"), HostileInput.deepNitf(5_000));
+      Files.write(folder.resolve("03-story.json"), story("after", 1, "Ferry runs again"));
+      var summary =
+          wire.importer().run(folder, source, WireDesk.Options.NONE, WireImport.Progress.NONE);
+      assertThat(summary.line()).isEqualTo("2 imported, 0 updated, 0 ignored, 1 quarantined");
+      assertThat(note(wire.quarantineRoot().resolve("import"), "02-deep.xml"))
+          .contains("nests elements more than " + SafeXml.MAX_DEPTH + " deep");
+    }
+  }
 }
