@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/wire/{source}}: an agency pushes one file (any format the desk reads) with
  * {@code Authorization: Bearer TOKEN}, the token configured for that source. Answers 200 with
- * what the desk did, 422 with the reason when the file cannot be read (and quarantines it), 401
- * for a wrong token, 404 for a source that takes no pushes. Exempt from CSRF: {@link #PATH_PREFIX}.
+ * what the desk did; 422 with the reason when the file or one of its items is refused (the body
+ * is quarantined); 503 with {@code Retry-After} when an item could not be stored for a reason
+ * that may pass; 500, in JSON, when storing failed otherwise (the body is quarantined); 401 for
+ * a wrong token; 404 for a source that takes no pushes. Exempt from CSRF: {@link #PATH_PREFIX}.
  */
 public final class WirePushEndpoint implements Routes {
   public static final String PATH_PREFIX = "/api/wire/";
@@ -85,6 +87,7 @@ public final class WirePushEndpoint implements Routes {
       return;
     }
     int imported = 0, updated = 0, ignored = 0, failed = 0;
+    boolean retry = false;
     var errors = new ArrayList<String>();
     for (var o : wire.ingest().ingest(read.items(), WireDesk.Options.NONE)) {
       switch (o.result()) {
@@ -93,14 +96,21 @@ public final class WirePushEndpoint implements Routes {
         case IGNORED -> ignored++;
         case FAILED -> {
           failed++;
+          retry |= o.mayPass();
           errors.add("item " + o.incoming().item().guid() + ": " + o.reason());
         }
       }
     }
-    if (failed > 0) quarantine(source, name, bytes, "", String.join("; ", errors));
+    if (failed > 0 && !retry) quarantine(source, name, bytes, "", String.join("; ", errors));
     var body = new LinkedHashMap<String, Object>(
         Map.of("imported", imported, "updated", updated, "ignored", ignored, "failed", failed));
     if (!errors.isEmpty()) body.put("errors", errors);
+    if (retry) {
+      // The fault is ours and may pass: the agency's software should send the item again.
+      ctx.header("Retry-After", "60");
+      json(ctx, 503, body);
+      return;
+    }
     json(ctx, failed > 0 ? 422 : 200, body);
   }
 

@@ -130,7 +130,18 @@ public final class FeedPoller implements AutoCloseable {
           read.failure().getMessage());
       return Result.QUARANTINED;
     }
-    ingest.ingest(read.items(), WireDesk.Options.NONE);
+    var outcomes = ingest.ingest(read.items(), WireDesk.Options.NONE);
+    var refused = outcomes.stream()
+        .filter(o -> o.result() == WireDesk.Result.FAILED && !o.mayPass())
+        .map(o -> o.incoming().item().guid() + ": " + o.reason())
+        .toList();
+    if (!refused.isEmpty())
+      new Quarantine(s.folder().resolve("quarantine"))
+          .copy(name, bytes, "", String.join("; ", refused), now);
+    if (outcomes.stream().anyMatch(WireDesk.Outcome::mayPass)) {
+      // Not remembered as read: the next poll fetches the whole feed again and retries.
+      return failed(s, "some items could not be stored; the feed is read again at the next poll");
+    }
     response.headers().firstValue("ETag").ifPresent(v -> state.put(key(s, "etag"), v));
     response.headers().firstValue("Last-Modified").ifPresent(v -> state.put(key(s, "modified"), v));
     log.info("event=wire_feed_polled source={} items={}", s.name(), read.items().size());

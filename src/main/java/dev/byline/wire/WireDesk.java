@@ -85,7 +85,18 @@ public final class WireDesk {
     FAILED
   }
 
-  public record Outcome(Incoming incoming, Result result, long storyId, String reason) {}
+  /**
+   * What happened to one item.
+   *
+   * @param mayPass for a failure, true when it may pass if tried again (the database, the disk),
+   *     false when the item itself is refused
+   */
+  public record Outcome(
+      Incoming incoming, Result result, long storyId, String reason, boolean mayPass) {
+    public Outcome(Incoming incoming, Result result, long storyId, String reason) {
+      this(incoming, result, storyId, reason, false);
+    }
+  }
 
   /**
    * Ingests a batch in one transaction; an item that cannot be stored fails alone (a savepoint
@@ -150,7 +161,8 @@ public final class WireDesk {
         Result.FAILED,
         0,
         "could not be stored (" + e.getClass().getSimpleName()
-            + "); the server log has the details");
+            + "); the server log has the details",
+        true);
   }
 
   private Outcome ingest(Handle h, Incoming in, Options options) {
@@ -161,13 +173,16 @@ public final class WireDesk {
       var story = existing.get();
       if (!item.supersedes(story.version(), story.versionCreated())) {
         // Late or repeated: kept for the record when new to us, otherwise nothing at all changes.
-        if (!store.hasVersion(h, item.source(), item.guid(), item.version()))
+        if (!store.hasVersion(h, item))
           store.insertItem(h, item, in.fileName(), in.imageIds(), now);
         return new Outcome(
             in,
             Result.IGNORED,
             story.id(),
-            "version " + item.version() + " is not newer than " + story.version());
+            item.version() == story.version()
+                ? "version " + item.version() + " of " + item.versionCreated()
+                    + " is not later than the one stored, of " + story.versionCreated()
+                : "version " + item.version() + " is not newer than " + story.version());
       }
       long itemId = store.insertItem(h, item, in.fileName(), in.imageIds(), now);
       store.newVersion(h, story.id(), item, itemId, now);

@@ -59,12 +59,14 @@ public final class WireStore {
             .list());
   }
 
-  boolean hasVersion(Handle h, String source, String guid, long version) {
-    return h.createQuery(
-                "SELECT COUNT(*) FROM wire_item WHERE source = :s AND guid = :g AND version = :v")
-            .bind("s", source)
-            .bind("g", guid)
-            .bind("v", version)
+  /** True when this exact version (number and time: corrections keep the number) is stored. */
+  boolean hasVersion(Handle h, WireItem item) {
+    return h.createQuery("SELECT COUNT(*) FROM wire_item WHERE source = :s AND guid = :g "
+                + "AND version = :v AND version_created = :c")
+            .bind("s", item.source())
+            .bind("g", item.guid())
+            .bind("v", item.version())
+            .bind("c", item.versionCreated().toEpochMilli())
             .mapTo(Integer.class)
             .one()
         > 0;

@@ -111,4 +111,70 @@ class HostileWireTest {
     var next = push(ninjs("after-deep-push", 1, "2026-03-01T10:00:00Z", "Buses run"));
     assertThat(next.statusCode()).isEqualTo(200);
   }
+
+  String headlineOf(String guid) {
+    var story = byline.newsroom().wire().store().story("acme", guid);
+    if (story.isEmpty() || story.get().articleId() == null) return "";
+    return byline
+        .newsroom()
+        .articles()
+        .byId(story.get().articleId())
+        .orElseThrow()
+        .headline();
+  }
+
+  @Test
+  void a_same_version_correction_supersedes_through_the_folder_and_the_push_and_holds_up_nothing()
+      throws Exception {
+    drop("10-first.json", ninjs("fix", 3, "2026-03-01T10:00:00Z", "Mayor resigns"));
+    Eventually.await(
+        "the first version",
+        Duration.ofSeconds(10),
+        () -> headlineOf("urn:hostile:fix").equals("Mayor resigns"));
+    drop("11-correction.json", ninjs("fix", 3, "2026-03-01T10:05:00Z", "Deputy mayor resigns"));
+    drop("12-other.json", ninjs("fix-other", 1, "2026-03-01T10:06:00Z", "Trams run again"));
+    Eventually.await(
+        "the correction and the file after it",
+        Duration.ofSeconds(10),
+        () -> headlineOf("urn:hostile:fix").equals("Deputy mayor resigns")
+            && stored("urn:hostile:fix-other"));
+    Eventually.await(
+        "the correction to be archived",
+        Duration.ofSeconds(10),
+        () -> !Files.exists(drop.resolve("11-correction.json")));
+    assertThat(drop.resolve("quarantine").resolve("11-correction.json")).doesNotExist();
+
+    var pushed = push(ninjs("fix", 3, "2026-03-01T10:09:00Z", "Deputy mayor resigns over budget"));
+    assertThat(pushed.statusCode()).isEqualTo(200);
+    assertThat(pushed.body()).contains("\"updated\":1");
+    assertThat(headlineOf("urn:hostile:fix")).isEqualTo("Deputy mayor resigns over budget");
+  }
+
+  @Test
+  void
+      a_file_the_database_keeps_refusing_is_tried_again_then_quarantined_without_holding_up_others()
+          throws Exception {
+    var db = byline.newsroom().db();
+    db.jdbi()
+        .useHandle(
+            h -> h.execute(
+                "CREATE TRIGGER refuse_poison BEFORE INSERT ON wire_item "
+                    + "WHEN NEW.guid LIKE 'urn:hostile:poison%' BEGIN SELECT RAISE(ABORT, 'poisoned'); END"));
+    try {
+      drop("20-poison.json", ninjs("poison", 1, "2026-03-01T10:00:00Z", "Never stored"));
+      drop("21-after-poison.json", ninjs("after-poison", 1, "2026-03-01T10:00:00Z", "Ports open"));
+      Eventually.await(
+          "the file after the failing one",
+          Duration.ofSeconds(10),
+          () -> stored("urn:hostile:after-poison"));
+      assertThat(drop.resolve("20-poison.json")).exists();
+      assertThat(note("20-poison.json"))
+          .contains("could not be stored")
+          .contains("tried " + DropFolder.MAX_ATTEMPTS + " times")
+          .doesNotContain("Never stored");
+      assertThat(stored("urn:hostile:poison")).isFalse();
+    } finally {
+      db.jdbi().useHandle(h -> h.execute("DROP TRIGGER refuse_poison"));
+    }
+  }
 }

@@ -251,4 +251,115 @@ class WireDeskTest {
     assertThat(photo.caption()).endsWith("REUTERS/Syria TV via Reuters TV");
     assertThat(photo.width()).isEqualTo(450); // the largest rendition delivered beside the item
   }
+
+  static byte[] ninjsAt(String uri, String version, String time, String headline) {
+    return ("{\"uri\":\"" + uri + "\",\"type\":\"text\",\"version\":\"" + version
+            + "\",\"versioncreated\":\"" + time + "\",\"headline\":\"" + headline
+            + "\",\"body_html\":\"<p>" + headline + ".</p>\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  List<WireDesk.Incoming> read(byte[]... files) {
+    var out = new java.util.ArrayList<WireDesk.Incoming>();
+    for (var bytes : files) {
+      var read = wire.ingest()
+          .read(wire.source("acme", newsroom.config()), "t", bytes, PictureResolver.Beside.NONE);
+      assertThat(read.failure()).isNull();
+      out.addAll(read.items());
+    }
+    return out;
+  }
+
+  @Test
+  void a_correction_with_the_same_version_made_later_supersedes_and_every_version_is_kept() {
+    open(Map.of("wire.sources", "acme", "wire.source.acme.publish", "auto"));
+    ingest(
+        "acme",
+        ninjsAt("urn:acme:c", "4", "2026-03-01T10:00:00Z", "Mayor resigns"),
+        WireDesk.Options.NONE);
+    var story = wire.store().story("acme", "urn:acme:c").orElseThrow();
+    var corrected = ingest(
+        "acme",
+        ninjsAt("urn:acme:c", "4", "2026-03-01T10:05:00Z", "Deputy mayor resigns"),
+        WireDesk.Options.NONE);
+    assertThat(corrected.get(0).result()).isEqualTo(WireDesk.Result.UPDATED);
+    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().headline())
+        .isEqualTo("Deputy mayor resigns");
+    var repeated = ingest(
+        "acme",
+        ninjsAt("urn:acme:c", "4", "2026-03-01T10:05:00Z", "Deputy mayor resigns"),
+        WireDesk.Options.NONE);
+    var late = ingest(
+        "acme",
+        ninjsAt("urn:acme:c", "4", "2026-03-01T10:02:00Z", "Mayor resigns, aides say"),
+        WireDesk.Options.NONE);
+    assertThat(repeated.get(0).result()).isEqualTo(WireDesk.Result.IGNORED);
+    assertThat(late.get(0).result()).isEqualTo(WireDesk.Result.IGNORED);
+    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().headline())
+        .isEqualTo("Deputy mayor resigns");
+    assertThat(wire.store().versions("acme", "urn:acme:c"))
+        .extracting(v -> v.item().headline())
+        .containsExactly("Deputy mayor resigns", "Mayor resigns, aides say", "Mayor resigns");
+  }
+
+  @Test
+  void a_same_version_correction_in_a_batch_leaves_the_rest_of_the_batch_stored() {
+    open(Map.of("wire.sources", "acme", "wire.source.acme.publish", "auto"));
+    ingest(
+        "acme",
+        ninjsAt("urn:acme:d", "1", "2026-03-01T10:00:00Z", "Storm nears coast"),
+        WireDesk.Options.NONE);
+    var outcomes = wire.ingest()
+        .ingest(
+            read(
+                ninjsAt("urn:acme:e", "1", "2026-03-01T10:01:00Z", "Schools close"),
+                ninjsAt("urn:acme:d", "1", "2026-03-01T10:03:00Z", "Storm reaches coast"),
+                ninjsAt("urn:acme:f", "1", "2026-03-01T10:04:00Z", "Flights cancelled")),
+            WireDesk.Options.NONE);
+    assertThat(outcomes)
+        .extracting(WireDesk.Outcome::result)
+        .containsExactly(
+            WireDesk.Result.IMPORTED, WireDesk.Result.UPDATED, WireDesk.Result.IMPORTED);
+    assertThat(wire.store().story("acme", "urn:acme:e")).isPresent();
+    assertThat(wire.store().story("acme", "urn:acme:f")).isPresent();
+  }
+
+  /** Makes the database itself refuse items whose guid starts with urn:poison. */
+  void poison() {
+    newsroom.db().jdbi().useHandle(h -> {
+      if (newsroom.db().dialect() == dev.byline.store.Dialect.POSTGRESQL) {
+        h.execute("CREATE FUNCTION refuse_poison() RETURNS trigger AS $$ BEGIN "
+            + "IF NEW.guid LIKE 'urn:poison%' THEN RAISE EXCEPTION 'poisoned item'; END IF; "
+            + "RETURN NEW; END $$ LANGUAGE plpgsql");
+        h.execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON wire_item "
+            + "FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
+      } else {
+        h.execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON wire_item "
+            + "WHEN NEW.guid LIKE 'urn:poison%' BEGIN SELECT RAISE(ABORT, 'poisoned item'); END");
+      }
+    });
+  }
+
+  @Test
+  void an_item_the_database_refuses_fails_alone_and_its_reason_does_not_quote_it() {
+    open(Map.of("wire.sources", "acme", "wire.source.acme.publish", "auto"));
+    poison();
+    var outcomes = wire.ingest()
+        .ingest(
+            read(
+                ninjsAt("urn:acme:g", "1", "2026-03-01T10:01:00Z", "Rail strike ends"),
+                ninjsAt("urn:poison:1", "1", "2026-03-01T10:02:00Z", "Secret headline"),
+                ninjsAt("urn:acme:h", "1", "2026-03-01T10:03:00Z", "Trams run again")),
+            WireDesk.Options.NONE);
+    assertThat(outcomes)
+        .extracting(WireDesk.Outcome::result)
+        .containsExactly(
+            WireDesk.Result.IMPORTED, WireDesk.Result.FAILED, WireDesk.Result.IMPORTED);
+    assertThat(outcomes.get(1).reason())
+        .startsWith("could not be stored")
+        .doesNotContain("Secret headline");
+    assertThat(wire.store().story("acme", "urn:acme:g")).isPresent();
+    assertThat(wire.store().story("acme", "urn:acme:h")).isPresent();
+    assertThat(newsroom.articles().countPublished()).isEqualTo(2);
+  }
 }

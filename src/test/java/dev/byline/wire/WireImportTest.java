@@ -178,4 +178,36 @@ class WireImportTest {
           .contains("nests elements more than " + SafeXml.MAX_DEPTH + " deep");
     }
   }
+
+  static byte[] storyAt(String id, int version, String time, String headline) {
+    return ("{\"uri\":\"urn:test:" + id + "\",\"type\":\"text\",\"version\":\"" + version
+            + "\",\"versioncreated\":\"" + time + "\",\"headline\":\"" + headline
+            + "\",\"body_text\":\"Text of " + id + ".\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void a_same_version_correction_in_an_import_supersedes_and_keeps_the_rest_of_its_batch()
+      throws Exception {
+    try (var newsroom =
+        Newsroom.open(TestDatabases.sqlite(dir.resolve("data")), Clock.systemUTC())) {
+      var wire = newsroom.wire();
+      var source = wire.source("import", newsroom.config());
+      var folder = Files.createDirectories(dir.resolve("corrections"));
+      Files.write(
+          folder.resolve("1.json"), storyAt("m", 2, "2026-02-01T10:00:00Z", "Mayor resigns"));
+      Files.write(
+          folder.resolve("2.json"), storyAt("n", 1, "2026-02-01T10:01:00Z", "Schools shut"));
+      Files.write(
+          folder.resolve("3.json"),
+          storyAt("m", 2, "2026-02-01T10:05:00Z", "Deputy mayor resigns"));
+      Files.write(folder.resolve("4.json"), storyAt("o", 1, "2026-02-01T10:06:00Z", "Roads close"));
+      var summary =
+          wire.importer().run(folder, source, WireDesk.Options.NONE, WireImport.Progress.NONE);
+      assertThat(summary.line()).isEqualTo("3 imported, 1 updated, 0 ignored, 0 quarantined");
+      assertThat(wire.store().story("import", "urn:test:m").orElseThrow().headline())
+          .isEqualTo("Deputy mayor resigns");
+      assertThat(wire.store().versions("import", "urn:test:m")).hasSize(2);
+    }
+  }
 }
