@@ -1,9 +1,14 @@
 package dev.byline.wire;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DropFolder {
   private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
+  /** The folder's own sub-folders, never refused. */
+  private static final Set<String> OWN_FOLDERS = Set.of("archive", "quarantine");
   /** Long enough for an agency to send a picture's item after the picture. */
   static final Duration ORPHAN_AFTER = Duration.ofMinutes(30);
   /** Tries before a file that keeps failing is quarantined: about 15 s of waits at the defaults. */
@@ -78,12 +86,41 @@ final class DropFolder {
     if (!reads.isEmpty()) store(reads, now);
   }
 
+  /** Regular files to read; links and anything else that is not a regular file are refused. */
   private List<Path> candidates() throws IOException {
+    List<Path> entries;
     try (var list = Files.list(source.folder())) {
-      return list.filter(Files::isRegularFile)
-          .filter(DropFolder::candidate)
-          .sorted()
-          .toList();
+      entries = list.filter(DropFolder::candidate).sorted().toList();
+    }
+    var files = new ArrayList<Path>(entries.size());
+    for (var p : entries) {
+      var attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (attrs.isRegularFile()) files.add(p);
+      else if (!attrs.isDirectory() || !OWN_FOLDERS.contains(p.getFileName().toString()))
+        refuse(p, attrs);
+    }
+    return files;
+  }
+
+  /**
+   * Moves what is not a regular file out of the way. A link is moved as a link, never followed:
+   * it could point at any file the server may read, which would then be published or quoted.
+   */
+  private void refuse(Path p, BasicFileAttributes attrs) {
+    var reason = attrs.isSymbolicLink()
+        ? "is a symbolic link; drop folders take regular files only, so a link is never followed"
+        : attrs.isDirectory()
+            ? "is a folder; drop folders take regular files only (put files in the folder itself)"
+            : "is not a regular file (a pipe, socket or device); drop folders take regular files only";
+    try {
+      quarantine.move(p, "", reason, ingest.clock().instant());
+      log.warn(
+          "event=wire_refused source={} file=\"{}\" reason=\"{}\"",
+          source.name(),
+          p.getFileName(),
+          reason);
+    } catch (RuntimeException e) {
+      log.error("event=wire_drop_not_quarantined source={} file=\"{}\"", source.name(), p, e);
     }
   }
 
@@ -95,7 +132,11 @@ final class DropFolder {
       quarantine.move(f, "", "is larger than the limit of " + (max >> 20) + " MB", now);
       return null;
     }
-    var bytes = Files.readAllBytes(f);
+    var bytes = readRegular(f, max);
+    if (bytes.length > max) {
+      quarantine.move(f, "", "is larger than the limit of " + (max >> 20) + " MB", now);
+      return null;
+    }
     if (WireFormats.isPicture(bytes)) {
       var age = Duration.between(Files.getLastModifiedTime(f).toInstant(), now);
       if (age.compareTo(ORPHAN_AFTER) > 0)
@@ -118,6 +159,17 @@ final class DropFolder {
       return null;
     }
     return new ReadFile(f, read, beside);
+  }
+
+  /**
+   * The file's bytes, opened without following a link (so a file swapped for a link after it was
+   * listed is not read either) and read no further than the limit.
+   */
+  private static byte[] readRegular(Path f, long max) throws IOException {
+    try (var in = Channels.newInputStream(Files.newByteChannel(
+        f, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
+      return in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+    }
   }
 
   /** Stores the batch, then moves each file by what became of its items. */
@@ -227,7 +279,8 @@ final class DropFolder {
 
   private static void moveTo(Path file, Path dir) throws IOException {
     var target = dir.resolve(file.getFileName());
-    for (int n = 2; Files.exists(target); n++) target = dir.resolve(file.getFileName() + "." + n);
+    for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++)
+      target = dir.resolve(file.getFileName() + "." + n);
     Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -123,6 +123,6 @@ final class FeedReader {
 
   private static String message(Exception e) {
     var m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : m.strip();
+    return m == null ? e.getClass().getSimpleName() : WireFormatException.withoutQuotes(m);
   }
 }

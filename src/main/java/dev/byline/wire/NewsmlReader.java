@@ -63,8 +63,7 @@ final class NewsmlReader {
     var version = attr(item, "version");
     if (!version.isEmpty()) {
       if (!version.matches("\\d{1,18}"))
-        throw new WireFormatException(
-            name + "/@version", "\"" + version + "\" is not a whole number");
+        throw new WireFormatException(name + "/@version", "is not a whole number");
       d.version = Long.parseLong(version);
     }
     d.language = attr(item, "xml:lang");
@@ -108,8 +107,7 @@ final class NewsmlReader {
     if (!status.isEmpty()) {
       d.pubStatus = PubStatus.parse(status);
       if (d.pubStatus == null)
-        throw new WireFormatException(
-            "itemMeta/pubStatus", "\"" + status + "\" is not usable, withheld or canceled");
+        throw new WireFormatException("itemMeta/pubStatus", "is not usable, withheld or canceled");
     }
     for (var note : children(meta, "edNote")) {
       if (attr(note, "pubconstraint").contains("nonpublic") || !children(note).isEmpty()) continue;
@@ -132,7 +130,8 @@ final class NewsmlReader {
         throw new NotAStory("itemMeta/itemClass", "is a planning item, not a story");
       default ->
         throw new WireFormatException(
-            "itemMeta/itemClass", "\"" + itemClass + "\" is not an item class Byline reads");
+            "itemMeta/itemClass",
+            "is not an item class Byline reads (text, picture, graphic, video, audio, composite)");
     };
   }
 
@@ -346,8 +345,7 @@ final class NewsmlReader {
     var raw = text(meta, name);
     if (raw.isEmpty()) return null;
     var parsed = WireDates.parse(raw, ctx.zone());
-    if (parsed == null)
-      throw new WireFormatException("itemMeta/" + name, "\"" + raw + "\" is not a date and time");
+    if (parsed == null) throw new WireFormatException("itemMeta/" + name, "is not a date and time");
     return parsed;
   }
 

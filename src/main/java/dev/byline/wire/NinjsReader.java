@@ -106,8 +106,7 @@ final class NinjsReader {
       d.pubStatus = PubStatus.parse(status);
       if (d.pubStatus == null)
         throw new WireFormatException(
-            "pubstatus",
-            "\"" + status + "\" is not usable, withheld or canceled: not a story to publish");
+            "pubstatus", "is not usable, withheld or canceled: not a story to publish");
     }
     var urgency = n.get("urgency");
     if (urgency != null

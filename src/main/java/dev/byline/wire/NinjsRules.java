@@ -282,7 +282,7 @@ final class NinjsRules {
     }
     var type = doc.path("type");
     if (type.isTextual() && !(major >= 3 ? TYPES_3 : TYPES).contains(type.asText())) {
-      throw new WireFormatException(path + "type", "\"" + type.asText() + "\" is not a ninjs type");
+      throw new WireFormatException(path + "type", "is not a ninjs type");
     }
     var repr = doc.has("representationtype")
         ? doc.get("representationtype")
@@ -290,8 +290,7 @@ final class NinjsRules {
     if (repr != null
         && major < 3
         && !Set.of("complete", "incomplete", "full", "partial").contains(repr.asText())) {
-      throw new WireFormatException(
-          path + "representationtype", "\"" + repr.asText() + "\" is not complete or incomplete");
+      throw new WireFormatException(path + "representationtype", "is not complete or incomplete");
     }
     var urgency = doc.get("urgency");
     if (urgency != null && (!urgency.isInt() || urgency.asInt() < 0 || urgency.asInt() > 9)) {
@@ -300,8 +299,7 @@ final class NinjsRules {
     }
     var status = doc.has("pubstatus") ? doc.get("pubstatus") : doc.get("pubStatus");
     if (status != null && !Set.of("usable", "withheld", "canceled").contains(status.asText())) {
-      throw new WireFormatException(
-          path + "pubstatus", "\"" + status.asText() + "\" is not usable, withheld or canceled");
+      throw new WireFormatException(path + "pubstatus", "is not usable, withheld or canceled");
     }
     var digital =
         doc.has("digitalsourcetype") ? doc.get("digitalsourcetype") : doc.get("digitalSourceType");
@@ -367,7 +365,7 @@ final class NinjsRules {
     if (!geo.isObject()) throw new WireFormatException(path, "must be a GeoJSON object");
     var type = geo.path("type").asText("");
     if (!GEOJSON_TYPES.contains(type))
-      throw new WireFormatException(path + "/type", "\"" + type + "\" is not a GeoJSON type");
+      throw new WireFormatException(path + "/type", "is not a GeoJSON type");
     if (!type.startsWith("Feature") && !type.equals("GeometryCollection")) {
       var c = geo.get("coordinates");
       if (c == null || !c.isArray() || !numbers(c))

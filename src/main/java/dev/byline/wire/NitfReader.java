@@ -32,8 +32,7 @@ final class NitfReader {
       d.pubStatus = PubStatus.parse(status);
       if (d.pubStatus == null)
         throw new WireFormatException(
-            "head/docdata/@management-status",
-            "\"" + status + "\" is not usable, withheld or canceled");
+            "head/docdata/@management-status", "is not usable, withheld or canceled");
     }
     var urgency = attr(child(docdata, "urgency"), "ed-urg");
     if (urgency.matches("[1-9]")) d.urgency = Integer.parseInt(urgency);

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
  * Where unreadable deliveries go, never dropped: the file itself and beside it
- * {@code NAME.error.txt} naming the file, the line or field at fault, and the reason.
+ * {@code NAME.error.txt} naming the file, the line or field at fault, and the reason. A note
+ * never quotes the file. The folder may be writable by agencies, so nothing here follows a link
+ * that may have been planted in it: files are created new, and notes are moved into place.
  */
 public final class Quarantine {
   private final Path dir;
@@ -46,7 +50,7 @@ public final class Quarantine {
     var target = free(safeName(name));
     try {
       Files.createDirectories(dir);
-      Files.write(target, bytes);
+      Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot quarantine " + name + ": " + e.getMessage(), e);
     }
@@ -64,7 +68,13 @@ public final class Quarantine {
     var partial = target.resolveSibling("." + note.getFileName() + ".tmp");
     try {
       // Written aside then moved in, so whoever watches the folder never reads half a note.
-      Files.writeString(partial, text, StandardCharsets.UTF_8);
+      Files.deleteIfExists(partial);
+      Files.writeString(
+          partial,
+          text,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       try {
         Files.move(
             partial, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -79,7 +89,8 @@ public final class Quarantine {
 
   private Path free(String name) {
     var target = dir.resolve(name);
-    for (int i = 2; Files.exists(target); i++) target = dir.resolve(name + "." + i);
+    for (int i = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); i++)
+      target = dir.resolve(name + "." + i);
     return target;
   }
 

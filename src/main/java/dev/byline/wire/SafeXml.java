@@ -118,12 +118,13 @@ final class SafeXml {
   }
 
   private static String explain(String message) {
-    var m = message == null ? "malformed XML" : message.strip();
+    var raw = message == null ? "" : message;
+    var m = message == null ? "malformed XML" : WireFormatException.withoutQuotes(message);
     if (m.contains("DOCTYPE is disallowed")) {
       return "has a DOCTYPE declaration, which is refused: DTDs can expand entities without bound (billion laughs) "
           + "or read other files (XXE)";
     }
-    if (m.contains("maxElementDepth")) {
+    if (raw.contains("maxElementDepth")) {
       return "nests elements more than " + MAX_DEPTH + " deep, which no wire format needs; "
           + "refused so that reading it cannot exhaust the server's stack";
     }

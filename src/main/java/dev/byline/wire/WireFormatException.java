@@ -23,4 +23,19 @@ public class WireFormatException extends RuntimeException {
   public String reason() {
     return reason;
   }
+
+  /**
+   * A parser's message fit for a quarantine note: what it quoted from the file (a token, an
+   * element name, a character code) taken out, at most 200 characters. A file may be anything,
+   * even a link to a private file, and its note must never carry its contents.
+   */
+  static String withoutQuotes(String parserMessage) {
+    if (parserMessage == null) return "";
+    var m = parserMessage
+        .replaceAll("\"[^\"]*\"|'[^']*'", "…")
+        .replaceAll("\\(code -?\\d+\\)", "")
+        .replaceAll("\\s+", " ")
+        .strip();
+    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+  }
 }

@@ -58,8 +58,8 @@ public final class WireFormats {
     byte b = bytes[start];
     if (b == '{' || b == '[') return json(bytes, ctx);
     if (b == '<' || isUtf16(bytes)) return xml(bytes, ctx);
-    throw new WireFormatException(
-        "", "is neither XML nor JSON (it starts with \"" + preview(bytes, start) + "\")");
+    // Its first bytes are not quoted: the note sits in a folder agencies can read.
+    throw new WireFormatException("", "is neither XML nor JSON");
   }
 
   private static List<WireItem> json(byte[] bytes, ReadContext ctx) {
@@ -69,14 +69,17 @@ public final class WireFormats {
       root = JSON.readTree(bytes);
     } catch (StreamConstraintsException e) {
       throw new WireFormatException(
-          "", "is JSON beyond the limits for nesting or string length: " + e.getOriginalMessage());
+          "",
+          "is JSON beyond the limits for nesting or string length: "
+              + WireFormatException.withoutQuotes(e.getOriginalMessage()));
     } catch (JsonParseException e) {
       var loc = e.getLocation();
       throw new WireFormatException(
           loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(),
-          "is not valid JSON: " + e.getOriginalMessage());
+          "is not valid JSON: " + WireFormatException.withoutQuotes(e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new WireFormatException("", "is not valid JSON: " + e.getMessage());
+      throw new WireFormatException(
+          "", "is not valid JSON: " + WireFormatException.withoutQuotes(e.getMessage()));
     }
     return NinjsReader.read(root, ctx);
   }
@@ -163,15 +166,6 @@ public final class WireFormats {
       i = 3;
     for (; i < b.length; i++) if (!Character.isWhitespace(b[i])) return i;
     return -1;
-  }
-
-  private static String preview(byte[] b, int start) {
-    var sb = new StringBuilder();
-    for (int i = start; i < Math.min(b.length, start + 12); i++) {
-      int c = b[i] & 0xff;
-      sb.append(c >= 0x20 && c < 0x7f ? (char) c : '.');
-    }
-    return sb.toString();
   }
 
   private static String mb(long bytes) {

@@ -177,4 +177,54 @@ class HostileWireTest {
       db.jdbi().useHandle(h -> h.execute("DROP TRIGGER refuse_poison"));
     }
   }
+
+  static final String SECRET = "TOPSECRETWORD";
+
+  @Test
+  void a_link_in_the_drop_folder_is_refused_and_neither_its_target_nor_its_bytes_get_out()
+      throws Exception {
+    var outside = Files.createDirectories(dir.resolve("outside"));
+    var story = outside.resolve("story.json");
+    Files.write(story, ninjs("linked", 1, "2026-03-01T10:00:00Z", "Linked from elsewhere"));
+    var secret = outside.resolve("secret.txt");
+    Files.writeString(secret, SECRET + " and the rest of a private file");
+    Files.createDirectories(drop);
+    Files.createSymbolicLink(drop.resolve("30-link.json"), story);
+    Files.createSymbolicLink(drop.resolve("31-link.xml"), secret);
+    drop("32-after-links.json", ninjs("after-links", 1, "2026-03-01T10:00:00Z", "Docks reopen"));
+    Eventually.await(
+        "the file after the links",
+        Duration.ofSeconds(10),
+        () -> stored("urn:hostile:after-links"));
+    assertThat(note("30-link.json")).contains("is a symbolic link");
+    assertThat(note("31-link.xml")).contains("is a symbolic link").doesNotContain(SECRET);
+    assertThat(stored("urn:hostile:linked")).isFalse();
+    assertThat(story).exists();
+    assertThat(Files.readString(secret)).startsWith(SECRET);
+    assertThat(drop.resolve("quarantine").resolve("31-link.xml")).isSymbolicLink();
+  }
+
+  @Test
+  void a_pipe_or_a_folder_in_the_drop_folder_is_refused_with_a_note() throws Exception {
+    Files.createDirectories(drop);
+    var pipe = drop.resolve("40-pipe.xml");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    Files.createDirectories(drop.resolve("41-folder"));
+    assertThat(note("40-pipe.xml")).contains("is not a regular file");
+    assertThat(note("41-folder")).contains("is a folder");
+  }
+
+  @Test
+  void notes_on_unreadable_files_never_quote_what_the_files_hold() throws Exception {
+    drop("50-words.xml", (SECRET + " is not a wire file").getBytes(StandardCharsets.UTF_8));
+    drop("51-json.json", ("{\"uri\": " + SECRET + "}").getBytes(StandardCharsets.UTF_8));
+    drop("52-xml.xml", ("<nitf><" + SECRET + "></nitf>").getBytes(StandardCharsets.UTF_8));
+    drop(
+        "53-field.xml",
+        HostileInput.fixture("agencies/efe_nitf.xml")
+            .replace("management-status=\"usable\"", "management-status=\"" + SECRET + "\"")
+            .getBytes(StandardCharsets.UTF_8));
+    for (var name : java.util.List.of("50-words.xml", "51-json.json", "52-xml.xml", "53-field.xml"))
+      assertThat(note(name)).as(name).contains("reason: ").doesNotContain(SECRET);
+  }
 }
