@@ -3,6 +3,7 @@ package dev.byline.distribution;
 import dev.byline.content.Article;
 import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
+import dev.byline.content.Html;
 import dev.byline.content.Page;
 import dev.byline.media.Image;
 import java.net.URI;
@@ -31,6 +32,13 @@ public final class FeedBuilder {
   static final int EXCERPT_CHARS = 300;
   /** The lead image width feeds point at: sharp on a retina phone, not a huge download. */
   static final int MEDIA_WIDTH = 1280;
+
+  /**
+   * The longest full text an item carries, in characters of HTML: a long read of 10,000 words
+   * fits; a longer story is carried as its summary and a link, so one story cannot make a feed
+   * of {@code feeds.items} stories tens of megabytes.
+   */
+  static final int MAX_CONTENT_CHARS = 100_000;
 
   /** Who publishes: the site's name and absolute URLs. */
   public record Publisher(
@@ -119,12 +127,20 @@ public final class FeedBuilder {
         base + a.path(),
         a.headline(),
         summaryOf(a),
-        settings.fullText() ? fullText.apply(a) : "",
+        settings.fullText() ? content(a, base + a.path()) : "",
         a.firstPublishedAt(),
         a.isUpdated() ? a.updatedAt() : null,
         authors,
         categories,
         a.featuredImage().map(this::media).orElse(null));
+  }
+
+  /** The whole story, or its summary and a link when it is longer than an item may be. */
+  private String content(Article a, String url) {
+    var html = fullText.apply(a);
+    if (html.length() <= MAX_CONTENT_CHARS) return html;
+    return "<p>" + Html.escape(summaryOf(a)) + "</p><p><a href=\"" + Html.escape(url)
+        + "\">Read the whole story</a></p>";
   }
 
   /**

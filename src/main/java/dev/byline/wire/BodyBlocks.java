@@ -53,6 +53,12 @@ final class BodyBlocks {
       "iframe",
       "object",
       "form");
+  /**
+   * The longest body string sanitised at all: mark-up can triple a text's length, and a body
+   * that cannot fit the text limit even so is refused before the sanitiser spends time on it.
+   */
+  static final int MAX_MARKUP_CHARS = WireItem.MAX_BODY_CHARS * 4;
+
   /** Agencies that escape twice send "&amp;quot;": undo one level so readers see the quote mark. */
   private static final Pattern DOUBLE_ESCAPED =
       Pattern.compile("&(#\\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt);");
@@ -60,6 +66,8 @@ final class BodyBlocks {
   private final List<Block> blocks = new ArrayList<>();
   /** How many containers deep the walk is; bounded like parsing, for DOMs made elsewhere. */
   private int depth;
+  /** Characters of text in the blocks so far: a body over the limit stops here, not at the end. */
+  private long chars;
 
   private final List<Picture> pictures = new ArrayList<>();
   private final String headline;
@@ -83,6 +91,7 @@ final class BodyBlocks {
   /** From an HTML string of unknown quality: sanitised first, then read as XML. */
   static Body fromHtml(String html, String headline) {
     if (html == null || html.isBlank()) return Body.EMPTY;
+    if (html.length() > MAX_MARKUP_CHARS) throw WireItem.bodyTooLong(html.length());
     var clean = Html.block(html.replace("\r", ""));
     var doc = SafeXml.parse(("<div>" + clean + "</div>").getBytes(StandardCharsets.UTF_8));
     return fromElement(doc.getDocumentElement(), headline);
@@ -91,6 +100,7 @@ final class BodyBlocks {
   /** From plain text: paragraphs are separated by blank lines or by indented lines. */
   static Body fromText(String text, String headline) {
     if (text == null || text.isBlank()) return Body.EMPTY;
+    if (text.length() > MAX_MARKUP_CHARS) throw WireItem.bodyTooLong(text.length());
     var t = text.replace("\r\n", "\n").replace('\r', '\n');
     if (looksLikeHtml(t)) {
       var fromHtml = fromHtml(t.replaceAll("\n(?:[ \t]{2,}|\t)", "</p><p>"), headline);
@@ -208,13 +218,19 @@ final class BodyBlocks {
     return false;
   }
 
+  private void add(Block b) {
+    chars += b.text().length();
+    if (chars > WireItem.MAX_BODY_CHARS) throw WireItem.bodyTooLong(chars);
+    blocks.add(b);
+  }
+
   private void paragraph(String html) {
     if (html == null) return;
     try {
       var p = new Block.Paragraph(html);
       var text = p.text();
       if (text.isEmpty() || text.equals(headline) && blocks.isEmpty()) return;
-      blocks.add(p);
+      add(p);
     } catch (InvalidInput ignored) {
       // A paragraph with nothing readable left after sanitising is not a paragraph.
     }
@@ -227,7 +243,7 @@ final class BodyBlocks {
       paragraph(Html.escape(text));
       return;
     }
-    blocks.add(new Block.Heading(level, undoDoubleEscape(text)));
+    add(new Block.Heading(level, undoDoubleEscape(text)));
   }
 
   private void list(Element e, boolean ordered) {
@@ -236,7 +252,7 @@ final class BodyBlocks {
       var html = inline(li);
       if (!Html.toText(html).isEmpty()) items.add(html);
     }
-    if (!items.isEmpty()) blocks.add(new Block.ListBlock(ordered, items));
+    if (!items.isEmpty()) add(new Block.ListBlock(ordered, items));
   }
 
   private void quote(Element e) {
@@ -245,14 +261,14 @@ final class BodyBlocks {
     if (credit != null) e.removeChild(credit);
     var html = inline(e);
     if (!Html.toText(html).isEmpty())
-      blocks.add(new Block.Quote(html, attribution.length() > 300 ? "" : attribution));
+      add(new Block.Quote(html, attribution.length() > 300 ? "" : attribution));
   }
 
   private void raw(Element e) {
     var html = new StringBuilder();
     serialise(e, html, true, 0);
     var block = new Block.RawHtml(html.toString());
-    if (!block.html().isEmpty()) blocks.add(block);
+    if (!block.html().isEmpty()) add(block);
   }
 
   private void picture(Element e, String name) {

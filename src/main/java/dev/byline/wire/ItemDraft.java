@@ -40,7 +40,11 @@ final class ItemDraft {
   List<Picture> pictures = new ArrayList<>();
   List<PackageMember> members = new ArrayList<>();
 
+  /** The item, checked: stored items are not, so what was kept before a limit still reads. */
   WireItem build(ReadContext ctx) {
+    long chars = 0;
+    for (var b : body) chars += b.text().length();
+    if (chars > WireItem.MAX_BODY_CHARS) throw WireItem.bodyTooLong(chars);
     if (headline.isBlank()) headline = title;
     if (headline.isBlank() && !body.isEmpty()) headline = firstWords(body.get(0).text(), 120);
     if (headline.isBlank()) headline = slugline;

@@ -49,6 +49,19 @@ public record WireItem(
   /** Longest guid we keep; real ones are under 200 characters. */
   public static final int MAX_GUID = 1000;
 
+  /**
+   * Longest body, in characters of text: the same as an editor may write ({@link
+   * dev.byline.content.Markdown#MAX_LENGTH}), so no agency story is larger than any other page.
+   */
+  public static final int MAX_BODY_CHARS = dev.byline.content.Markdown.MAX_LENGTH;
+
+  static WireFormatException bodyTooLong(long chars) {
+    return new WireFormatException(
+        "body",
+        "is " + chars + " characters or more; the limit is " + MAX_BODY_CHARS
+            + " characters, as for an editor's body");
+  }
+
   public WireItem {
     source = text(source);
     guid = text(guid);

@@ -40,4 +40,15 @@ final class HostileInput {
         + nitf.substring(close);
     return deep.getBytes(StandardCharsets.UTF_8);
   }
+
+  /** AP's NITF story with its body's paragraphs repeated until the body holds {@code chars} characters. */
+  static byte[] longNitf(int chars) {
+    var nitf = fixture("agencies/ap-nitf.xml");
+    var open = nitf.indexOf("<body.content>") + "<body.content>".length();
+    var close = nitf.indexOf("</body.content>");
+    var body = nitf.substring(open, close);
+    var out = new StringBuilder(chars + body.length());
+    while (out.length() < chars) out.append(body);
+    return (nitf.substring(0, open) + out + nitf.substring(close)).getBytes(StandardCharsets.UTF_8);
+  }
 }
