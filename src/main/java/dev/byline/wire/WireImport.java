@@ -46,7 +46,11 @@ public final class WireImport {
     if (Files.isRegularFile(path) && ArchiveExtractor.isArchive(path)) {
       var temp = Files.createTempDirectory("byline-import-");
       try {
-        var skipped = ArchiveExtractor.extract(path, temp, ingest.sources().maxFileBytes());
+        var skipped = ArchiveExtractor.extract(
+            path,
+            temp,
+            new ArchiveExtractor.Limits(
+                ingest.sources().maxFileBytes(), ingest.sources().maxUnpackedBytes()));
         var q = quarantine(source);
         for (var s : skipped) {
           q.copy(

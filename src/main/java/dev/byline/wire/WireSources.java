@@ -33,13 +33,19 @@ public final class WireSources {
   private final int maxFileBytes;
   private final int batchSize;
   private final long scanMillis;
+  private final long maxUnpackedBytes;
 
   private WireSources(
-      Map<String, WireSource> byName, int maxFileBytes, int batchSize, long scanMillis) {
+      Map<String, WireSource> byName,
+      int maxFileBytes,
+      int batchSize,
+      long scanMillis,
+      long maxUnpackedBytes) {
     this.byName = byName;
     this.maxFileBytes = maxFileBytes;
     this.batchSize = batchSize;
     this.scanMillis = scanMillis;
+    this.maxUnpackedBytes = maxUnpackedBytes;
   }
 
   public static WireSources from(Config config) {
@@ -57,8 +63,16 @@ public final class WireSources {
     int maxMb = config.intSetting("wire.max.file.mb", WireFormats.DEFAULT_MAX_BYTES / 1024 / 1024);
     int batch = config.intSetting("wire.batch.size", 200);
     if (batch < 1) throw new ConfigException("wire.batch.size", "must be 1 or more");
+    int unpackedMb =
+        config.intSetting("wire.import.max.unpacked.mb", ArchiveExtractor.DEFAULT_MAX_UNPACKED_MB);
+    if (unpackedMb < 1)
+      throw new ConfigException("wire.import.max.unpacked.mb", "must be 1 or more");
     return new WireSources(
-        out, maxMb * 1024 * 1024, batch, config.intSetting("wire.scan.millis", 250));
+        out,
+        maxMb * 1024 * 1024,
+        batch,
+        config.intSetting("wire.scan.millis", 250),
+        (long) unpackedMb * 1024 * 1024);
   }
 
   private static WireSource source(Config c, String name) {
@@ -147,6 +161,11 @@ public final class WireSources {
 
   public int maxFileBytes() {
     return maxFileBytes;
+  }
+
+  /** The most an archive given to {@code byline import} may unpack to, in bytes. */
+  public long maxUnpackedBytes() {
+    return maxUnpackedBytes;
   }
 
   public int batchSize() {

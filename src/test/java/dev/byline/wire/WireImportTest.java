@@ -210,4 +210,48 @@ class WireImportTest {
       assertThat(wire.store().versions("import", "urn:test:m")).hasSize(2);
     }
   }
+
+  @Test
+  void
+      an_archive_that_unpacks_to_more_than_the_limit_is_refused_with_the_limit_and_imports_nothing()
+          throws Exception {
+    try (var newsroom = Newsroom.open(
+        TestDatabases.sqlite(
+            dir.resolve("data"),
+            Map.of("wire.max.file.mb", "1", "wire.import.max.unpacked.mb", "2")),
+        Clock.systemUTC())) {
+      var wire = newsroom.wire();
+      var source = wire.source("import", newsroom.config());
+      var zip = dir.resolve("big.zip");
+      try (var out = new ZipOutputStream(Files.newOutputStream(zip))) {
+        out.putNextEntry(new ZipEntry("story.json"));
+        out.write(story("big", 1, "Before the padding"));
+        out.closeEntry();
+        for (int i = 0; i < 4; i++) {
+          out.putNextEntry(new ZipEntry("padding-" + i + ".json"));
+          out.write(new byte[900 * 1024]); // each under the file limit, together over the total
+          out.closeEntry();
+        }
+      }
+      var thrown = org.assertj.core.api.Assertions.catchThrowable(
+          () -> wire.importer().run(zip, source, WireDesk.Options.NONE, WireImport.Progress.NONE));
+      assertThat(thrown)
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("unpacks to more than 2 MB")
+          .hasMessageContaining("wire.import.max.unpacked.mb");
+      assertThat(wire.store().countItems()).isZero();
+
+      var bomb = dir.resolve("bomb.zip");
+      try (var out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+        out.putNextEntry(new ZipEntry("zeros.json"));
+        var zeros = new byte[1 << 20];
+        for (int i = 0; i < 64; i++) out.write(zeros); // 64 MB that compress to almost nothing
+        out.closeEntry();
+      }
+      assertThat(Files.size(bomb)).isLessThan(1 << 20);
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+              wire.importer().run(bomb, source, WireDesk.Options.NONE, WireImport.Progress.NONE)))
+          .hasMessageContaining("unpacks to more than 2 MB");
+    }
+  }
 }
