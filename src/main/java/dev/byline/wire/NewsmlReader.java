@@ -18,6 +18,8 @@ import org.w3c.dom.Element;
  * items are not stories and say so.
  */
 final class NewsmlReader {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NewsmlReader.class);
+
   private NewsmlReader() {}
 
   static List<WireItem> read(Element root, ReadContext ctx) {
@@ -28,21 +30,34 @@ final class NewsmlReader {
       var members = children(set);
       if (members.isEmpty()) throw new NotAStory("newsMessage/itemSet", "holds no items");
       int i = 0;
+      NotAStory first = null;
       for (var item : members) {
         i++;
         try {
           items.add(item(item, ctx));
+        } catch (NotAStory e) {
+          // A video with no words, an event, a planning item: not a story, but no reason to
+          // refuse the stories beside it. Refused only when nothing in the message is one.
+          if (first == null) first = new NotAStory(where(item, i, e), e.reason());
+          log.info(
+              "event=wire_item_skipped file=\"{}\" where=\"{}\" reason=\"{}\"",
+              ctx.fileName(),
+              where(item, i, e),
+              e.reason());
         } catch (WireFormatException e) {
-          var where = "itemSet item " + i
-              + (attr(item, "guid").isEmpty() ? "" : " (" + attr(item, "guid") + ")")
-              + (e.where().isEmpty() ? "" : ", " + e.where());
-          if (e instanceof NotAStory) throw new NotAStory(where, e.reason());
-          throw new WireFormatException(where, e.reason());
+          throw new WireFormatException(where(item, i, e), e.reason());
         }
       }
+      if (items.isEmpty()) throw first;
       return items;
     }
     return List.of(item(root, ctx));
+  }
+
+  private static String where(Element item, int i, WireFormatException e) {
+    return "itemSet item " + i
+        + (attr(item, "guid").isEmpty() ? "" : " (" + attr(item, "guid") + ")")
+        + (e.where().isEmpty() ? "" : ", " + e.where());
   }
 
   private static WireItem item(Element item, ReadContext ctx) {

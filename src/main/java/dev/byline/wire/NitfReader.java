@@ -27,13 +27,6 @@ final class NitfReader {
     if (d.guid.isEmpty()) d.guid = attr(child(docdata, "du-key"), "key");
     var version = attr(child(docdata, "du-key"), "version");
     if (version.matches("\\d{1,18}")) d.version = Long.parseLong(version);
-    var status = attr(docdata, "management-status");
-    if (!status.isEmpty()) {
-      d.pubStatus = PubStatus.parse(status);
-      if (d.pubStatus == null)
-        throw new WireFormatException(
-            "head/docdata/@management-status", "is not usable, withheld or canceled");
-    }
     var urgency = attr(child(docdata, "urgency"), "ed-urg");
     if (urgency.matches("[1-9]")) d.urgency = Integer.parseInt(urgency);
     d.versionCreated = firstDate(
@@ -44,6 +37,7 @@ final class NitfReader {
     var release = WireDates.parse(attr(child(docdata, "date.release"), "norm"), ctx.zone());
     if (release != null && d.versionCreated != null && release.isAfter(d.versionCreated))
       d.embargo = release;
+    status(attr(docdata, "management-status"), release, d);
     var copyright = child(docdata, "doc.copyright");
     if (copyright != null)
       d.copyright = copyrightOf(attr(copyright, "holder"), attr(copyright, "year"));
@@ -78,6 +72,24 @@ final class NitfReader {
           "body.head/hedline/hl1", "is missing and there is no body text: nothing to publish");
     }
     return d.build(ctx);
+  }
+
+  /**
+   * NITF's management status: usable, withheld, canceled, or embargoed, which is usable from its
+   * release time on (the desk schedules it). Embargoed with no release time, it is held like a
+   * withheld story until the agency sends a usable version.
+   */
+  private static void status(String status, java.time.Instant release, ItemDraft d) {
+    if (status.isEmpty()) return;
+    if (status.equalsIgnoreCase("embargoed")) {
+      d.pubStatus = release != null ? PubStatus.USABLE : PubStatus.WITHHELD;
+      if (release != null) d.embargo = release;
+      return;
+    }
+    d.pubStatus = PubStatus.parse(status);
+    if (d.pubStatus == null)
+      throw new WireFormatException(
+          "head/docdata/@management-status", "is not usable, embargoed, withheld or canceled");
   }
 
   /** Fills headline, byline, dateline, standfirst, body and pictures from {@code <nitf><body>}. */

@@ -362,4 +362,64 @@ class WireDeskTest {
     assertThat(wire.store().story("acme", "urn:acme:h")).isPresent();
     assertThat(newsroom.articles().countPublished()).isEqualTo(2);
   }
+
+  @Test
+  void
+      a_package_whose_members_arrive_in_the_same_file_makes_one_article_and_its_video_holds_nothing_back()
+          throws Exception {
+    open(Map.of(
+        "wire.sources", "reuters",
+        "wire.source.reuters.publish", "auto",
+        "wire.source.reuters.section", "world"));
+    var drop = Files.createDirectories(dir.resolve("message"));
+    for (var f : List.of(
+        "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-VIEWIMAGE",
+        "tag_reuters.com_2014_binary_LYNXMPEA6F0MS-THUMBNAIL")) {
+      Files.copy(WIRE.resolve("agencies").resolve(f), drop.resolve(f));
+    }
+    Files.write(drop.resolve("message.xml"), HostileInput.packageWithMembers());
+    var summary = wire.importer()
+        .run(
+            drop,
+            wire.source("reuters", newsroom.config()),
+            WireDesk.Options.NONE,
+            WireImport.Progress.NONE);
+    assertThat(summary.line()).isEqualTo("3 imported, 0 updated, 0 ignored, 0 quarantined");
+    var pkg =
+        wire.store().story("reuters", "tag_reuters.com_2014_newsml_KBN0FL0NM").orElseThrow();
+    var text = wire.store().story("reuters", HostileInput.PACKAGE_TEXT_GUID).orElseThrow();
+    assertThat(pkg.state()).isEqualTo(StoryState.PUBLISHED);
+    assertThat(text.articleId()).isEqualTo(pkg.articleId());
+    var article = newsroom.articles().byId(pkg.articleId()).orElseThrow();
+    assertThat(article.headline())
+        .isEqualTo("Confident Assad launches new term in stronger position");
+    assertThat(article.bodyText()).contains("Et, sent luptat");
+    assertThat(article.featuredImage()).isPresent();
+    assertThat(newsroom.articles().countPublished()).isEqualTo(1);
+  }
+
+  @Test
+  void an_embargoed_nitf_is_scheduled_for_its_release_and_one_without_a_release_time_is_held() {
+    open(Map.of("wire.sources", "efe", "wire.source.efe.publish", "auto"));
+    var efe = HostileInput.fixture("agencies/efe_nitf.xml")
+        .replace("management-status=\"usable\"", "management-status=\"embargoed\"")
+        .replace(
+            "<date.issue norm=\"20170102T222800+0000\"/>",
+            "<date.issue norm=\"20260301T080000+0000\"/><date.release norm=\"20260301T120000+0000\"/>");
+    var outcome = ingest("efe", efe.getBytes(StandardCharsets.UTF_8), WireDesk.Options.NONE);
+    var story = wire.store().story(outcome.get(0).storyId()).orElseThrow();
+    assertThat(story.state()).isEqualTo(StoryState.SCHEDULED);
+    assertThat(newsroom.articles().byId(story.articleId()).orElseThrow().isPublished())
+        .isFalse();
+    clock.advance(Duration.ofHours(3).plusMinutes(1));
+    assertThat(newsroom.articles().publishDue()).containsExactly(story.articleId());
+
+    var noRelease = HostileInput.fixture("agencies/efe_nitf.xml")
+        .replace("management-status=\"usable\"", "management-status=\"embargoed\"")
+        .replace("22751909", "22751910");
+    var held = ingest("efe", noRelease.getBytes(StandardCharsets.UTF_8), WireDesk.Options.NONE);
+    var heldStory = wire.store().story(held.get(0).storyId()).orElseThrow();
+    assertThat(heldStory.state()).isEqualTo(StoryState.WITHHELD);
+    assertThat(heldStory.articleId()).isNull();
+  }
 }
