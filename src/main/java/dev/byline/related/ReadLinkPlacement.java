@@ -10,7 +10,9 @@ import java.util.List;
  * the same result, so pages cache well.
  *
  * <p>Rules: a link goes only between two paragraphs (so never next to an image, quote, embed,
- * heading, list or another link); never before the second paragraph or after the last; at least
+ * heading, list or another link); never after the last paragraph, and not before the second
+ * unless the story has no slot from there on (a short wire story of two paragraphs): then one
+ * link goes after the first, since a short story is where a reader most wants more; at least
  * {@link #MIN_PARAGRAPHS_APART} paragraphs from any other link, including links an editor placed;
  * and the links are spread as evenly as the slots allow. When not all fit, fewer are placed.
  *
@@ -23,6 +25,8 @@ public final class ReadLinkPlacement {
   public static final int MIN_PARAGRAPHS_APART = 3;
   /** The first link goes after this many paragraphs at the earliest: let the story start first. */
   public static final int MIN_PARAGRAPHS_BEFORE = 2;
+  /** In a story with no slot after {@link #MIN_PARAGRAPHS_BEFORE}, one link may go after this many. */
+  public static final int MIN_PARAGRAPHS_BEFORE_SHORT = 1;
 
   private ReadLinkPlacement() {}
 
@@ -34,39 +38,43 @@ public final class ReadLinkPlacement {
     var existing = existingLinkPositions(body);
     int wanted = Math.min(targets.size(), max - existing.size());
     if (wanted <= 0) return body;
-    var gaps = eligibleGaps(body);
-    int paragraphs =
-        (int) body.stream().filter(b -> b instanceof Block.Paragraph).count();
-    for (int k = wanted; k > 0; k--) {
-      var chosen = choose(gaps, existing, paragraphs, k);
-      if (chosen != null) return insert(body, chosen, targets.subList(0, k));
-    }
-    return body;
+    var chosen = slots(body, existing, wanted);
+    return chosen.isEmpty() ? body : insert(body, chosen, targets.subList(0, chosen.size()));
   }
 
   /** How many more links this body can take, at most {@code max} including those already there. */
   public static int capacity(List<Block> body, int max) {
     var existing = existingLinkPositions(body);
-    var gaps = eligibleGaps(body);
+    return max - existing.size() <= 0
+        ? 0
+        : slots(body, existing, max - existing.size()).size();
+  }
+
+  /** The most slots, up to {@code wanted}, that the rules allow; none when there is no room. */
+  private static List<Gap> slots(List<Block> body, List<Integer> existing, int wanted) {
     int paragraphs =
         (int) body.stream().filter(b -> b instanceof Block.Paragraph).count();
-    for (int k = max - existing.size(); k > 0; k--) {
-      if (choose(gaps, existing, paragraphs, k) != null) return k;
+    var gaps = eligibleGaps(body, MIN_PARAGRAPHS_BEFORE);
+    for (int k = wanted; k > 0; k--) {
+      var chosen = choose(gaps, existing, paragraphs, k);
+      if (chosen != null) return chosen;
     }
-    return 0;
+    if (!existing.isEmpty()) return List.of();
+    var early = choose(eligibleGaps(body, MIN_PARAGRAPHS_BEFORE_SHORT), existing, paragraphs, 1);
+    return early == null ? List.of() : early;
   }
 
   /** A place after {@code blockIndex}, with {@code paragraphsBefore} paragraphs above it. */
   private record Gap(int blockIndex, int paragraphsBefore) {}
 
-  private static List<Gap> eligibleGaps(List<Block> body) {
+  private static List<Gap> eligibleGaps(List<Block> body, int minParagraphsBefore) {
     var gaps = new ArrayList<Gap>();
     int paragraphs = 0;
     for (int i = 0; i < body.size(); i++) {
       if (!(body.get(i) instanceof Block.Paragraph)) continue;
       paragraphs++;
       boolean nextIsParagraph = i + 1 < body.size() && body.get(i + 1) instanceof Block.Paragraph;
-      if (nextIsParagraph && paragraphs >= MIN_PARAGRAPHS_BEFORE) gaps.add(new Gap(i, paragraphs));
+      if (nextIsParagraph && paragraphs >= minParagraphsBefore) gaps.add(new Gap(i, paragraphs));
     }
     return gaps;
   }

@@ -23,10 +23,14 @@ import java.util.Set;
  * The related engine: for an article, the published stories most about the same story.
  *
  * <p>The search index supplies candidates by text similarity (MoreLikeThis-style term selection
- * over headline, standfirst and body, the headline weighted, re-ranked by cosine). This class adds
- * the policy: a boost for shared topics, a decay with the time between the two stories, no
- * other version of the same wire story, no near-duplicates of the article or of each other, the
- * editor's pins first and blocks never. Every step is deterministic, ties broken by id.
+ * over headline, standfirst and body, the headline weighted, re-ranked by cosine) with the evidence
+ * beside it: shared names, the headline's terms, the years mentioned. This class adds the policy:
+ * a {@link Confidence} that a candidate is about the same story, below which it is not offered (a
+ * "READ:" link asks more than the list); the odds of that confidence multiplied by a boost for
+ * shared topics and a decay with the time between the two stories, to rank; no other version of
+ * the same wire story, no near-duplicates of the article or of each other, the editor's pins first
+ * (whatever the engine thinks of them) and blocks never. Every step is deterministic, ties broken
+ * by id.
  *
  * <pre>{@code
  * var related = new RelatedFinder(index, articles, choices, StoryKeys.NONE, 3, 4);
@@ -41,11 +45,6 @@ public final class RelatedFinder implements RelatedArticles {
   public static final int DEFAULT_LIST_MAX = 4;
   /** Candidates asked of the index: enough to survive exclusions and fill every place (7 by default); each costs a doc-value read. */
   static final int CANDIDATES = 20;
-  /**
-   * Below this cosine similarity two texts share words but not a story; no link beats a wrong
-   * link. Unrelated news pairs score well under it, stories about one event well over.
-   */
-  static final double MIN_SIMILARITY = 0.12;
   /** Sharing every topic of the article multiplies the score by 1 + this. */
   static final double TOPIC_BOOST = 0.25;
   /** Score halves (above the floor) for every this many days between the two stories. */
@@ -63,6 +62,7 @@ public final class RelatedFinder implements RelatedArticles {
   private final StoryKeys storyKeys;
   private final int inlineMax;
   private final int listMax;
+  private final Confidence confidence;
 
   public RelatedFinder(
       SearchIndex index,
@@ -71,6 +71,18 @@ public final class RelatedFinder implements RelatedArticles {
       StoryKeys storyKeys,
       int inlineMax,
       int listMax) {
+    this(index, articles, choices, storyKeys, inlineMax, listMax, Confidence.DEFAULT);
+  }
+
+  /** With another confidence model: for fitting and comparing models on labelled stories. */
+  RelatedFinder(
+      SearchIndex index,
+      ArticleStore articles,
+      RelatedChoices choices,
+      StoryKeys storyKeys,
+      int inlineMax,
+      int listMax,
+      Confidence confidence) {
     if (inlineMax < 0 || inlineMax > 10)
       throw new IllegalArgumentException("related.inline.max must be 0 to 10, not " + inlineMax);
     if (listMax < 0 || listMax > 12)
@@ -81,10 +93,15 @@ public final class RelatedFinder implements RelatedArticles {
     this.storyKeys = storyKeys;
     this.inlineMax = inlineMax;
     this.listMax = listMax;
+    this.confidence = confidence;
   }
 
-  /** A story the engine chose, with its final score and the raw text similarity behind it. */
-  public record Pick(long articleId, double score, double similarity) {}
+  /**
+   * A story the engine chose: its final score (the odds of its confidence, weighed by shared
+   * topics and the time between the stories), how sure the engine is that it is about the same story, and the raw
+   * text similarity behind it.
+   */
+  public record Pick(long articleId, double score, double confidence, double similarity) {}
 
   @Override
   public Plan planFor(Article article) {
@@ -95,11 +112,17 @@ public final class RelatedFinder implements RelatedArticles {
     exclude.addAll(placed);
     exclude.addAll(chosen.pinned());
     var ordered = new ArrayList<Long>();
+    var readable = new ArrayList<Long>();
     articles.summaries(chosen.pinned()).forEach(s -> ordered.add(s.id()));
+    readable.addAll(ordered);
     int wanted = inlineMax + listMax;
-    if (ordered.size() < wanted)
-      picks(article, wanted - ordered.size(), exclude).forEach(p -> ordered.add(p.articleId()));
-    var body = ReadLinkPlacement.place(article.body(), ordered, inlineMax);
+    if (ordered.size() < wanted) {
+      for (var p : picks(article, wanted - ordered.size(), exclude)) {
+        ordered.add(p.articleId());
+        if (p.confidence() >= confidence.readAt()) readable.add(p.articleId());
+      }
+    }
+    var body = ReadLinkPlacement.place(article.body(), readable, inlineMax);
     var inline = new HashSet<Long>();
     for (var b : body) if (b instanceof Block.RelatedLink r) inline.add(r.articleId());
     var rest =
@@ -129,13 +152,22 @@ public final class RelatedFinder implements RelatedArticles {
     article.topics().forEach(t -> topics.add(t.id()));
     var when =
         article.firstPublishedAt() != null ? article.firstPublishedAt() : article.createdAt();
+    var eligible = candidates.stream()
+        .filter(c -> story == null || !story.equals(c.storyKey()))
+        .filter(c -> !nearDuplicates(own, c.fingerprint()))
+        .toList();
+    double best =
+        eligible.stream().mapToDouble(SimilarArticle::similarity).max().orElse(0);
     var scored = new ArrayList<Scored>();
-    for (var c : candidates) {
-      if (c.similarity() < MIN_SIMILARITY) continue;
-      if (story != null && story.equals(c.storyKey())) continue;
-      if (nearDuplicates(own, c.fingerprint())) continue;
+    for (var c : eligible) {
+      double sure = confidence.of(c, best);
+      if (sure < confidence.listAt()) continue;
       scored.add(new Scored(
-          c, c.similarity() * topicFactor(topics, c.topicIds()) * recency(when, c.publishedAt())));
+          c,
+          sure,
+          Confidence.odds(sure)
+              * topicFactor(topics, c.topicIds())
+              * recency(when, c.publishedAt())));
     }
     scored.sort(Comparator.comparingDouble(Scored::score)
         .reversed()
@@ -150,11 +182,12 @@ public final class RelatedFinder implements RelatedArticles {
       picked.add(s);
     }
     return picked.stream()
-        .map(s -> new Pick(s.candidate().id(), s.score(), s.candidate().similarity()))
+        .map(s -> new Pick(
+            s.candidate().id(), s.score(), s.confidence(), s.candidate().similarity()))
         .toList();
   }
 
-  private record Scored(SimilarArticle candidate, double score) {}
+  private record Scored(SimilarArticle candidate, double confidence, double score) {}
 
   static boolean nearDuplicates(Fingerprint a, Fingerprint b) {
     return a.resemblance(b) >= NEAR_DUPLICATE_RESEMBLANCE

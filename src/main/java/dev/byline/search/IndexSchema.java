@@ -33,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class IndexSchema {
   /** Stored in each commit; an index written under another version is rebuilt. */
-  static final int VERSION = 6;
+  static final int VERSION = 7;
 
   /** The article id as a term, for updates and deletes. */
   static final String KEY = "key";
@@ -66,6 +66,14 @@ final class IndexSchema {
   static final String PAIRS = "pairs";
   /** The text's terms as hashes with frequencies ({@link TermSignature}): what candidates are re-ranked by. */
   static final String RELATED_TERMS = "related_terms";
+
+  /**
+   * The terms the standfirst and body write as names ({@link Names}), as a {@link TermSignature}:
+   * what tells two look-alike events apart.
+   */
+  static final String NAMES = "names";
+  /** The years the text mentions ({@link Years}). */
+  static final String YEARS = "years";
 
   static final String SECTION = "section";
   static final String TOPIC = "topic";
@@ -134,6 +142,9 @@ final class IndexSchema {
     doc.add(new Field(PAIRS, terms.pairStream(), PAIRS_TYPE));
     doc.add(new NumericDocValuesField(RELATED_NORM, Float.floatToIntBits((float) terms.norm())));
     doc.add(new BinaryDocValuesField(RELATED_TERMS, TermSignature.encode(terms.frequencies())));
+    doc.add(new BinaryDocValuesField(NAMES, TermSignature.encode(terms.nameFrequencies())));
+    for (long year : Years.of(article.headline(), article.standfirst(), body))
+      doc.add(new SortedNumericDocValuesField(YEARS, year));
     doc.add(new StringField(SECTION, Long.toString(article.sectionId()), Field.Store.NO));
     doc.add(new StoredField(SECTION, article.sectionId()));
     doc.add(new NumericDocValuesField(SECTION, article.sectionId()));

@@ -67,22 +67,27 @@ final class SimilarArticles {
   List<SimilarArticle> find(SimilarityRequest request) {
     int docs = reader.maxDoc();
     if (reader.numDocs() == 0) return List.of();
-    var freqs = TextTerms.analyse(
-            analyzer, request.headline(), request.standfirst(), request.body())
-        .frequencies();
-    // The article's side of the cosine: every term, weighted by frequency and rarity.
-    var source = new HashMap<String, Double>(freqs.size() * 2);
+    var terms =
+        TextTerms.analyse(analyzer, request.headline(), request.standfirst(), request.body());
+    // The article's side of each cosine: every term, weighted by frequency and rarity.
+    var source = new HashMap<String, Double>(terms.frequencies().size() * 2);
     var queryTerms = new ArrayList<Map.Entry<String, Double>>();
-    double norm = 0;
-    for (var e : freqs.entrySet()) {
+    var idf = new HashMap<String, Double>(terms.frequencies().size() * 2);
+    for (var e : terms.frequencies().entrySet()) {
       int df = docFreqs.of(reader, e.getKey());
-      double idf = Math.log((docs + 1.0) / (df + 1.0));
-      double w = TextTerms.tfWeight(e.getValue()) * idf;
-      norm += w * w;
+      double rarity = Math.log((docs + 1.0) / (df + 1.0));
+      double w = TextTerms.tfWeight(e.getValue()) * rarity;
+      idf.put(e.getKey(), rarity);
       source.put(e.getKey(), w);
       if (df > 0 && df <= docs * MAX_DOC_SHARE) queryTerms.add(Map.entry(e.getKey(), w));
     }
-    if (queryTerms.isEmpty() || norm == 0) return List.of();
+    var text = Side.of(source);
+    if (queryTerms.isEmpty() || text.norm() == 0) return List.of();
+    var asked = new Asked(
+        text,
+        Side.of(weighted(terms.headlineFrequencies(), idf)),
+        Side.of(weighted(terms.nameFrequencies(), idf)),
+        Years.of(request.headline(), request.standfirst(), request.body()));
     try {
       var query = query(queryTerms, request);
       var hits = searcher.search(query, request.limit() + CANDIDATE_MARGIN).scoreDocs;
@@ -90,7 +95,6 @@ final class SimilarArticles {
       var docIds = Arrays.stream(hits).mapToInt(h -> h.doc).sorted().toArray();
       var found = new ArrayList<SimilarArticle>(docIds.length);
       var leaves = reader.leaves();
-      var weighted = TermSignature.Weighted.of(source);
       LeafReaderContext leaf = null;
       Columns columns = null;
       for (int doc : docIds) {
@@ -98,7 +102,7 @@ final class SimilarArticles {
           leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
           columns = new Columns(leaf.reader());
         }
-        found.add(columns.candidate(doc - leaf.docBase, weighted, Math.sqrt(norm)));
+        found.add(columns.candidate(doc - leaf.docBase, asked));
       }
       found.sort(Comparator.comparingDouble(SimilarArticle::similarity)
           .reversed()
@@ -110,6 +114,30 @@ final class SimilarArticles {
       throw new UncheckedIOException(e);
     }
   }
+
+  private static Map<String, Double> weighted(Map<String, Integer> freqs, Map<String, Double> idf) {
+    var out = new HashMap<String, Double>(freqs.size() * 2);
+    freqs.forEach((term, f) -> out.put(term, TextTerms.tfWeight(f) * idf.getOrDefault(term, 0.0)));
+    return out;
+  }
+
+  /** One weighted vector of the asking article, ready to be walked beside a candidate's signature. */
+  private record Side(TermSignature.Weighted weighted, double norm) {
+    static Side of(Map<String, Double> weights) {
+      double sum = 0;
+      for (double w : weights.values()) sum += w * w;
+      return new Side(TermSignature.Weighted.of(weights), Math.sqrt(sum));
+    }
+
+    /** The cosine against a candidate's unweighted signature of the given length, 0 to 1. */
+    double cosine(BytesRef signature, double signatureNorm) {
+      if (norm == 0 || signatureNorm == 0) return 0;
+      return Math.min(1, weighted.dot(signature) / (norm * signatureNorm));
+    }
+  }
+
+  /** What the candidates are compared with: the asking article's text, headline, names and years. */
+  private record Asked(Side text, Side headline, Side names, long[] years) {}
 
   private BooleanQuery query(List<Map.Entry<String, Double>> weights, SimilarityRequest request)
       throws IOException {
@@ -169,6 +197,8 @@ final class SimilarArticles {
     private final SortedDocValues stories;
     private final BinaryDocValues prints;
     private final BinaryDocValues signatures;
+    private final BinaryDocValues names;
+    private final SortedNumericDocValues years;
 
     Columns(LeafReader reader) throws IOException {
       ids = DocValues.getNumeric(reader, IndexSchema.ID);
@@ -178,30 +208,63 @@ final class SimilarArticles {
       stories = DocValues.getSorted(reader, IndexSchema.STORY);
       prints = DocValues.getBinary(reader, IndexSchema.FINGERPRINT);
       signatures = DocValues.getBinary(reader, IndexSchema.RELATED_TERMS);
+      names = DocValues.getBinary(reader, IndexSchema.NAMES);
+      years = DocValues.getSortedNumeric(reader, IndexSchema.YEARS);
     }
 
-    SimilarArticle candidate(int local, TermSignature.Weighted source, double sourceNorm)
-        throws IOException {
+    SimilarArticle candidate(int local, Asked asked) throws IOException {
       // The candidate side is unweighted: its length is then a property of the candidate alone,
-      // computed once at indexing, and the cosine stays within 0..1.
-      double dot = signatures.advanceExact(local) ? source.dot(signatures.binaryValue()) : 0;
-      long id = ids.advanceExact(local) ? ids.longValue() : 0;
+      // computed once at indexing, and each cosine stays within 0..1.
       double candidateNorm =
           norms.advanceExact(local) ? Float.intBitsToFloat((int) norms.longValue()) : 0;
-      double similarity = candidateNorm == 0 ? 0 : Math.min(1, dot / (sourceNorm * candidateNorm));
+      double similarity = 0;
+      double headline = 0;
+      if (signatures.advanceExact(local)) {
+        var signature = signatures.binaryValue();
+        similarity = asked.text().cosine(signature, candidateNorm);
+        headline = asked.headline().cosine(signature, candidateNorm);
+      }
+      double named = 0;
+      if (names.advanceExact(local)) {
+        var signature = names.binaryValue();
+        named = asked.names().cosine(signature, TermSignature.norm(signature));
+      }
+      long id = ids.advanceExact(local) ? ids.longValue() : 0;
       var when = published.advanceExact(local)
           ? Instant.ofEpochMilli(published.longValue())
           : Instant.EPOCH;
-      var topicIds = new ArrayList<Long>();
-      if (topics.advanceExact(local)) {
-        for (int i = 0; i < topics.docValueCount(); i++) topicIds.add(topics.nextValue());
-      }
       String story =
           stories.advanceExact(local) ? stories.lookupOrd(stories.ordValue()).utf8ToString() : null;
       var fingerprint = prints.advanceExact(local)
           ? Fingerprint.fromBytes(BytesRef.deepCopyOf(prints.binaryValue()).bytes)
           : Fingerprint.empty();
-      return new SimilarArticle(id, similarity, topicIds, when, story, fingerprint);
+      return new SimilarArticle(
+          id,
+          similarity,
+          headline,
+          named,
+          yearMatch(local, asked.years()),
+          topics(local),
+          when,
+          story,
+          fingerprint);
+    }
+
+    private List<Long> topics(int local) throws IOException {
+      var topicIds = new ArrayList<Long>();
+      if (topics.advanceExact(local)) {
+        for (int i = 0; i < topics.docValueCount(); i++) topicIds.add(topics.nextValue());
+      }
+      return topicIds;
+    }
+
+    private SimilarArticle.YearMatch yearMatch(int local, long[] asked) throws IOException {
+      if (asked.length == 0 || !years.advanceExact(local)) return SimilarArticle.YearMatch.UNKNOWN;
+      var theirs = new long[years.docValueCount()];
+      for (int i = 0; i < theirs.length; i++) theirs[i] = years.nextValue();
+      return Years.shareAny(asked, theirs)
+          ? SimilarArticle.YearMatch.SHARED
+          : SimilarArticle.YearMatch.DIFFERENT;
     }
   }
 

@@ -95,6 +95,20 @@ final class TermSignature {
     }
   }
 
+  /** The length of a signature's sub-linear term-frequency vector, unweighted. */
+  static double norm(BytesRef signature) {
+    if (signature.length < 4) return 0;
+    var b = signature.bytes;
+    int base = signature.offset;
+    int n = Math.min(getInt(b, base), (signature.length - 4) / ENTRY_BYTES);
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      double w = TextTerms.tfWeight(b[base + 4 + k * ENTRY_BYTES + 4] & 0xFF);
+      sum += w * w;
+    }
+    return Math.sqrt(sum);
+  }
+
   private static void putInt(byte[] b, int at, int v) {
     b[at] = (byte) (v >>> 24);
     b[at + 1] = (byte) (v >>> 16);

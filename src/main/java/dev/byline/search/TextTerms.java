@@ -42,11 +42,20 @@ final class TextTerms {
 
   private final int[] offsetBases;
   private final Map<String, Integer> frequencies;
+  private final Map<String, Integer> headlineFrequencies;
+  private final Map<String, Integer> nameFrequencies;
 
-  private TextTerms(List<Tokens> parts, int[] offsetBases, Map<String, Integer> frequencies) {
+  private TextTerms(
+      List<Tokens> parts,
+      int[] offsetBases,
+      Map<String, Integer> frequencies,
+      Map<String, Integer> headlineFrequencies,
+      Map<String, Integer> nameFrequencies) {
     this.parts = parts;
     this.offsetBases = offsetBases;
     this.frequencies = frequencies;
+    this.headlineFrequencies = headlineFrequencies;
+    this.nameFrequencies = nameFrequencies;
   }
 
   /**
@@ -72,7 +81,12 @@ final class TextTerms {
     for (var part : parts) {
       for (int i = 0; i < part.size; i++) counts.merge(part.terms[i], 1, Integer::sum);
     }
-    return new TextTerms(parts, bases, counts);
+    var headCounts = new HashMap<String, Integer>();
+    for (int i = 0; i < head.size; i++) headCounts.merge(head.terms[i], 1, Integer::sum);
+    var names = new HashMap<String, Integer>();
+    Names.count(rest, body, names);
+    Names.count(lead, standfirst, names);
+    return new TextTerms(parts, bases, counts, headCounts, names);
   }
 
   /** Terms in order with position increments and character offsets. */
@@ -130,6 +144,16 @@ final class TextTerms {
 
   Map<String, Integer> frequencies() {
     return frequencies;
+  }
+
+  /** How often each term occurs in the headline alone. */
+  Map<String, Integer> headlineFrequencies() {
+    return headlineFrequencies;
+  }
+
+  /** How often each term is written as a name in the standfirst and body ({@link Names}). */
+  Map<String, Integer> nameFrequencies() {
+    return nameFrequencies;
   }
 
   /**

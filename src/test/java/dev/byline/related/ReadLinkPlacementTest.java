@@ -40,15 +40,38 @@ class ReadLinkPlacementTest {
   }
 
   @Test
-  void links_never_go_before_the_second_paragraph_or_after_the_last() {
-    for (int n = 1; n <= 12; n++) {
+  void links_never_go_before_the_second_paragraph_or_after_the_last_in_a_story_with_room() {
+    for (int n = 3; n <= 12; n++) {
       var pos = positions(ReadLinkPlacement.place(paragraphs(n), List.of(1L, 2L, 3L), 3));
+      assertThat(pos).as("body of %d paragraphs", n).isNotEmpty();
       for (int at : pos) assertThat(at).as("body of %d paragraphs", n).isBetween(2, n - 1);
     }
-    assertThat(positions(ReadLinkPlacement.place(paragraphs(2), List.of(1L), 3)))
-        .isEmpty();
     assertThat(positions(ReadLinkPlacement.place(paragraphs(3), List.of(1L), 3)))
         .containsExactly(2);
+  }
+
+  @Test
+  void a_story_of_two_paragraphs_gets_one_link_after_the_first() {
+    assertThat(positions(ReadLinkPlacement.place(paragraphs(2), List.of(1L, 2L, 3L), 3)))
+        .containsExactly(1);
+    assertThat(ReadLinkPlacement.capacity(paragraphs(2), 3)).isEqualTo(1);
+  }
+
+  @Test
+  void a_story_whose_only_slot_is_after_the_first_paragraph_gets_its_link_there() {
+    var body = new ArrayList<Block>(paragraphs(2));
+    body.add(new Block.Quote("Words.", "Someone"));
+    body.add(p(3));
+    assertThat(positions(ReadLinkPlacement.place(body, List.of(1L, 2L), 3))).containsExactly(1);
+  }
+
+  @Test
+  void a_one_paragraph_story_or_a_short_story_with_a_link_already_gets_none() {
+    assertThat(positions(ReadLinkPlacement.place(paragraphs(1), List.of(1L), 3)))
+        .isEmpty();
+    var linked = new ArrayList<Block>(paragraphs(2));
+    linked.add(1, new Block.RelatedLink(9L));
+    assertThat(positions(ReadLinkPlacement.place(linked, List.of(1L), 3))).containsExactly(1);
   }
 
   @Test
