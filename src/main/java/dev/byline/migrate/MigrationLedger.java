@@ -104,11 +104,9 @@ public final class MigrationLedger {
         .bindList("ids", List.copyOf(parentIds))
         .map((rs, ctx) -> {
           long t = rs.getLong("target_id");
+          Long image = rs.wasNull() ? null : t;
           return new Child(
-              rs.getString("source_id"),
-              rs.wasNull() ? null : t,
-              rs.getString("parent_id"),
-              rs.getString("legacy"));
+              rs.getString("source_id"), image, rs.getString("parent_id"), rs.getString("legacy"));
         })
         .list();
   }

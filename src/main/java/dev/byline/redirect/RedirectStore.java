@@ -44,11 +44,9 @@ public final class RedirectStore {
         .bind("p", path)
         .map((rs, ctx) -> {
           long a = rs.getLong("article_id");
+          Long article = rs.wasNull() ? null : a;
           return new LegacyUrl(
-              rs.getString("path"),
-              rs.wasNull() ? null : a,
-              rs.getString("target"),
-              rs.getString("origin"));
+              rs.getString("path"), article, rs.getString("target"), rs.getString("origin"));
         })
         .findOne();
   }
