@@ -226,6 +226,37 @@ abstract class WordPressSiteContract {
     assertThat(counts()).isEqualTo(before);
   }
 
+  @Test
+  void featured_images_keep_caption_credit_and_alt_and_comments_are_kept_but_not_shown()
+      throws Exception {
+    var page = site.get("/news/night-ferry-all-year").body();
+    assertThat(page)
+        .contains(
+            "Passengers queue for the 22:40 crossing.",
+            "Lena Berg/Harbour Gazette",
+            "alt=\"A queue of passengers on a lit quay beside a ferry\"",
+            "Eight councillors voted for the year-round service.",
+            "data-video-id=\"M7lc1UVf-VE\"",
+            "Councillor Ines Haugen");
+    assertThat(page).doesNotContain("About time", "Rolf Dahl");
+    var csv = dir.resolve("comments.csv");
+    var args = new ArrayList<>(
+        List.of("comments", "export", csv.toString(), "--data", config.dataDir().toString()));
+    if (!config.embeddedDatabase()) args.addAll(List.of("--database-url", config.databaseUrl()));
+    Cli.run(args.toArray(String[]::new)).assertSucceeded();
+    var text = Files.readString(csv);
+    assertThat(text.split("\r\n", -1))
+        .hasSize(1 + 4 + 1); // header, four comments, nothing after the last line end
+    assertThat(text)
+        .contains(
+            "night-ferry-all-year",
+            "Rolf Dahl",
+            "rolf@example.net",
+            "About time. The last bus is gone by ten.")
+        .contains(",approved,", ",pending,", "2024-04-08T11:00:00Z")
+        .doesNotContain("Cheap pills", "203.0.113.7");
+  }
+
   Map<String, Long> counts() {
     var out = new LinkedHashMap<String, Long>();
     site.newsroom().db().jdbi().useHandle(h -> {
