@@ -89,9 +89,7 @@ public record Migrations(
     try {
       return switch (export.kind()) {
         case WORDPRESS -> new WordPressImport(this, export, options, reportFile, progress).run();
-        case GHOST ->
-          throw new ExportException(
-              export.path().getFileName().toString(), "Ghost exports cannot be imported yet");
+        case GHOST -> new GhostImport(this, export, options, reportFile, progress).run();
       };
     } catch (ExportException e) {
       new dev.byline.wire.Quarantine(quarantine)
