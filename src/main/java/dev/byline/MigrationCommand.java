@@ -82,8 +82,8 @@ final class MigrationCommand {
     var settings = config.load(Map.of());
     System.err.println("Importing " + export.describe() + " from " + export.path()
         + (options.dryRun ? " (dry run: nothing will be written)" : ""));
+    var bar = new PhaseBar(System.err);
     try (var newsroom = Newsroom.open(settings, Clock.systemUTC())) {
-      var bar = new PhaseBar(System.err);
       var summary = newsroom
           .migrations()
           .run(
@@ -101,11 +101,13 @@ final class MigrationCommand {
       System.out.println(summary.line());
       return 0;
     } catch (ExportException e) {
+      bar.finish();
       System.err.println("byline: " + export.path().getFileName() + " was not imported: "
           + e.getMessage() + " (nothing was written; a note is in "
           + settings.dataDir().resolve("migrate").resolve("quarantine") + ")");
       return 1;
     } catch (InvalidInput e) {
+      bar.finish();
       System.err.println("byline: " + e.getMessage());
       return 2;
     }
@@ -137,6 +139,7 @@ final class MigrationCommand {
 
     void finish() {
       if (!phase.isEmpty()) err.println();
+      phase = "";
     }
   }
 }

@@ -12,6 +12,7 @@ import java.io.Reader;
  */
 final class CleanXmlReader extends FilterReader {
   private long replaced;
+  private boolean ended;
 
   CleanXmlReader(Reader in) {
     super(in);
@@ -20,6 +21,7 @@ final class CleanXmlReader extends FilterReader {
   @Override
   public int read() throws IOException {
     int c = super.read();
+    if (c < 0) ended = true;
     if (c >= 0 && !allowed((char) c)) {
       replaced++;
       return ' ';
@@ -30,6 +32,7 @@ final class CleanXmlReader extends FilterReader {
   @Override
   public int read(char[] buf, int off, int len) throws IOException {
     int n = super.read(buf, off, len);
+    if (n < 0) ended = true;
     for (int i = off; i < off + n; i++) {
       if (!allowed(buf[i])) {
         buf[i] = ' ';
@@ -37,6 +40,11 @@ final class CleanXmlReader extends FilterReader {
       }
     }
     return n;
+  }
+
+  /** True once the whole file was read: a parse error then means the file was cut short. */
+  boolean ended() {
+    return ended;
   }
 
   long replaced() {

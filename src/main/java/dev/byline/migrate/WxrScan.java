@@ -46,11 +46,17 @@ final class WxrScan implements WxrReader.Handler {
 
   private void read(Path f) throws ExportException, IOException {
     file = f.getFileName().toString();
+    CleanXmlReader open = null;
     try (var reader = Export.openXml(f)) {
+      open = reader;
       WxrReader.read(reader, this);
       replacedCharacters += reader.replaced();
     } catch (ExportException e) {
-      throw new ExportException(file + (e.where().isEmpty() ? "" : ", " + e.where()), e.reason());
+      var reason = open != null && open.ended() && !e.reason().contains("cut short")
+          ? "the export is cut short: the file ends before its items and channel are closed ("
+              + e.reason() + ")"
+          : e.reason();
+      throw new ExportException(file + (e.where().isEmpty() ? "" : ", " + e.where()), reason);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new ExportException(
           file, "is not valid text in the encoding it declares (UTF-8 unless it says otherwise)");
