@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,51 +30,80 @@ public final class WxrImportBench {
     var articles = WikinewsItems.read(csv);
     long t = System.nanoTime();
     var wxr = WxrCorpus.write(articles, count, tmp.resolve("site.xml"));
-    System.out.printf(Locale.ROOT, "export: %d posts, %.1f MB of WXR, written in %.1f s from %d Wikinews articles%n",
-        count, Files.size(wxr) / 1e6, (System.nanoTime() - t) / 1e9, articles.size());
+    System.out.printf(
+        Locale.ROOT,
+        "export: %d posts, %.1f MB of WXR, written in %.1f s from %d Wikinews articles%n",
+        count,
+        Files.size(wxr) / 1e6,
+        (System.nanoTime() - t) / 1e9,
+        articles.size());
     var export = Export.detect(wxr).orElseThrow();
 
     var dryData = tmp.resolve("dry");
     double dryRate;
     try (var newsroom = Newsroom.open(config(dryData), Clock.systemUTC())) {
       long t0 = System.nanoTime();
-      var summary = newsroom.migrations().run(export, options(true, tmp.resolve("dry.txt")), Progress.NONE);
+      var summary =
+          newsroom.migrations().run(export, options(true, tmp.resolve("dry.txt")), Progress.NONE);
       double s = (System.nanoTime() - t0) / 1e9;
       dryRate = count / s;
-      System.out.printf(Locale.ROOT, "baseline dry run (read twice, convert, write nothing): %.1f s = %.0f posts/s%n",
-          s, count / s);
+      System.out.printf(
+          Locale.ROOT,
+          "baseline dry run (read twice, convert, write nothing): %.1f s = %.0f posts/s%n",
+          s,
+          count / s);
       System.out.println("  " + summary.line());
     }
 
     var data = tmp.resolve("data");
     try (var newsroom = Newsroom.open(config(data), Clock.systemUTC());
-        var index = SearchIndex.open(data.resolve("index"), newsroom.articles(), newsroom.feed(), StoryKeys.NONE,
-            Clock.systemUTC()).start()) {
+        var index = SearchIndex.open(
+                data.resolve("index"),
+                newsroom.articles(),
+                newsroom.feed(),
+                StoryKeys.NONE,
+                Clock.systemUTC())
+            .start()) {
       var samples = new ArrayList<String>();
       Progress progress = (phase, done, total) -> {
         if (!phase.equals("posts") || total == 0) return;
         long tenth = Math.max(1, total / 10);
-        if (done % tenth < MigrationOptions.DEFAULT_BATCH || done == total) samples.add(heap(done, total));
+        if (done % tenth < MigrationOptions.DEFAULT_BATCH || done == total)
+          samples.add(heap(done, total));
       };
       long t0 = System.nanoTime();
-      var summary = newsroom.migrations().run(export, options(false, tmp.resolve("report.txt")), progress);
+      var summary =
+          newsroom.migrations().run(export, options(false, tmp.resolve("report.txt")), progress);
       double imported = (System.nanoTime() - t0) / 1e9;
-      if (!index.awaitPosition(newsroom.feed().head(), 1_800_000)) throw new IllegalStateException("index behind");
+      if (!index.awaitPosition(newsroom.feed().head(), 1_800_000))
+        throw new IllegalStateException("index behind");
       double caughtUp = (System.nanoTime() - t0) / 1e9;
       int published = summary.count("published");
-      if (index.size() < published) throw new IllegalStateException("indexed " + index.size() + " of " + published);
+      if (index.size() < published)
+        throw new IllegalStateException("indexed " + index.size() + " of " + published);
       System.out.println("import: " + summary.line());
-      System.out.printf(Locale.ROOT, "import into SQLite: %.1f s = %.0f posts/s; with the search index caught up "
+      System.out.printf(
+          Locale.ROOT,
+          "import into SQLite: %.1f s = %.0f posts/s; with the search index caught up "
               + "(%d published stories indexed): %.1f s = %.0f posts/s (%.2f of the dry-run rate)%n",
-          imported, count / imported, index.size(), caughtUp, count / caughtUp,
+          imported,
+          count / imported,
+          index.size(),
+          caughtUp,
+          count / caughtUp,
           (count / caughtUp) / dryRate);
-      System.out.println("heap through the post pass (-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m):");
+      System.out.println(
+          "heap through the post pass (-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m):");
       samples.forEach(s -> System.out.println("  " + s));
     }
     var os = ManagementFactory.getOperatingSystemMXBean();
-    System.out.printf(Locale.ROOT, "machine load average at the end: %.1f on %d cores%n",
-        os.getSystemLoadAverage(), os.getAvailableProcessors());
-    System.out.println("target: at least 1000 posts/s into SQLite with the search index caught up; heap flat");
+    System.out.printf(
+        Locale.ROOT,
+        "machine load average at the end: %.1f on %d cores%n",
+        os.getSystemLoadAverage(),
+        os.getAvailableProcessors());
+    System.out.println(
+        "target: at least 1000 posts/s into SQLite with the search index caught up; heap flat");
   }
 
   static dev.byline.config.Config config(Path data) {
@@ -83,7 +111,8 @@ public final class WxrImportBench {
   }
 
   static MigrationOptions options(boolean dry, Path report) {
-    return new MigrationOptions(dry, null, false, "", false, report, MigrationOptions.DEFAULT_BATCH);
+    return new MigrationOptions(
+        dry, null, false, "", false, report, MigrationOptions.DEFAULT_BATCH);
   }
 
   static String heap(long done, long total) {
@@ -96,7 +125,12 @@ public final class WxrImportBench {
         live = Math.max(live, sum);
       }
     }
-    return String.format(Locale.ROOT, "%3d%% (%,d posts): heap used %4d MB, live after last GC %4d MB",
-        done * 100 / total, done, used >> 20, live >> 20);
+    return String.format(
+        Locale.ROOT,
+        "%3d%% (%,d posts): heap used %4d MB, live after last GC %4d MB",
+        done * 100 / total,
+        done,
+        used >> 20,
+        live >> 20);
   }
 }

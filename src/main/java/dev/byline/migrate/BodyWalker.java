@@ -25,8 +25,6 @@ final class BodyWalker {
   private static final Set<String> INLINE = Set.of(
       "a", "em", "strong", "b", "i", "sub", "sup", "code", "q", "abbr", "s", "small", "br", "span",
       "u", "mark", "cite");
-  private static final Set<String> KEPT_INLINE =
-      Set.of("a", "em", "strong", "b", "i", "sub", "sup", "code", "q", "abbr", "s", "small");
   private static final Pattern WP_IMAGE = Pattern.compile("wp-image-(\\d{1,18})");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n\\s*");
   private static final Pattern URL = Pattern.compile("https?://\\S+");
@@ -57,7 +55,7 @@ final class BodyWalker {
 
   private void text(String text, boolean autop) {
     if (!autop) {
-      inline.append(Html.escape(squash(text)));
+      inline.append(Html.escape(InlineHtml.squash(text)));
       return;
     }
     var parts = BLANK_LINES.split(text.replace("\r\n", "\n").replace('\r', '\n'), -1);
@@ -68,7 +66,7 @@ final class BodyWalker {
       var lines = part.split("\n", -1);
       for (int j = 0; j < lines.length; j++) {
         if (j > 0 && j < lines.length - 1 || j > 0 && !lines[j].isBlank()) inline.append("<br>");
-        inline.append(Html.escape(squash(lines[j])));
+        inline.append(Html.escape(InlineHtml.squash(lines[j])));
       }
     }
   }
@@ -81,7 +79,7 @@ final class BodyWalker {
       return;
     }
     if (INLINE.contains(name)) {
-      inlineHtml(e, inline);
+      InlineHtml.write(e, inline, null, notes);
       return;
     }
     flush();
@@ -141,7 +139,7 @@ final class BodyWalker {
     for (var c : e.children()) {
       if (c instanceof HtmlTree.Node li && li.name().equals("li")) {
         var sb = new StringBuilder();
-        inlineHtml(li, sb);
+        InlineHtml.write(li, sb, null, notes);
         var html = sb.toString().strip();
         if (!Html.toText(html).isEmpty()) items.add(html);
       }
@@ -151,7 +149,7 @@ final class BodyWalker {
 
   private void blockquote(HtmlTree.Node e) {
     if (e.hasClass("twitter-tweet")) {
-      var link = lastLink(e, "/status/");
+      var link = InlineHtml.lastLink(e, "/status/");
       if (!link.isEmpty()) {
         embed(link, "");
         return;
@@ -159,7 +157,7 @@ final class BodyWalker {
     }
     if (e.hasClass("instagram-media")) {
       var link = e.attr("data-instgrm-permalink");
-      embed(link.isEmpty() ? lastLink(e, "instagram.com/") : link, "");
+      embed(link.isEmpty() ? InlineHtml.lastLink(e, "instagram.com/") : link, "");
       return;
     }
     var cite = e.find("cite");
@@ -168,8 +166,8 @@ final class BodyWalker {
     for (var c : e.children()) {
       if (c == cite) continue;
       var sb = new StringBuilder();
-      if (c instanceof String s) sb.append(Html.escape(squash(s)));
-      else inlineHtml((HtmlTree.Node) c, sb, cite);
+      if (c instanceof String s) sb.append(Html.escape(InlineHtml.squash(s)));
+      else InlineHtml.write((HtmlTree.Node) c, sb, cite, notes);
       var html = sb.toString().strip();
       if (!html.isEmpty()) parts.add(html);
     }
@@ -187,9 +185,9 @@ final class BodyWalker {
       return;
     }
     var images = new ArrayList<HtmlTree.Node>();
-    collect(e, "img", images);
+    InlineHtml.collect(e, "img", images);
     var nested = new ArrayList<HtmlTree.Node>();
-    collect(e, "figure", nested);
+    InlineHtml.collect(e, "figure", nested);
     if (images.size() == 1 && nested.isEmpty()) {
       var caption = e.find("figcaption");
       image(images.get(0), caption == null ? "" : Html.collapseSpace(caption.text()));
@@ -217,7 +215,7 @@ final class BodyWalker {
           + ")");
       return;
     }
-    add(new Block.ImageBlock(id, cut(caption, 1000), "", cut(img.attr("alt"), 500)));
+    add(new Block.ImageBlock(id, Words.cut(caption, 1000), "", Words.cut(img.attr("alt"), 500)));
   }
 
   private void embed(String url, String title) {
@@ -230,7 +228,7 @@ final class BodyWalker {
       return;
     }
     try {
-      blocks.add(new Block.Embed(provider, u, cut(Html.collapseSpace(title), 300)));
+      blocks.add(new Block.Embed(provider, u, Words.cut(Html.collapseSpace(title), 300)));
     } catch (InvalidInput e) {
       notes.add("an embed with an unusable address was left out (" + host(u) + ")");
     }
@@ -245,76 +243,6 @@ final class BodyWalker {
   private void add(Block b) {
     if (b instanceof Block.RawHtml r && r.html().isEmpty()) return;
     blocks.add(b);
-  }
-
-  /** Inline HTML of an element's content: links and emphasis kept, other tags unwrapped. */
-  private void inlineHtml(HtmlTree.Node e, StringBuilder out) {
-    inlineHtml(e, out, null);
-  }
-
-  private void inlineHtml(HtmlTree.Node e, StringBuilder out, HtmlTree.Node skip) {
-    if (e == skip) return;
-    var name = e.name();
-    if (name.equals("br")) {
-      out.append("<br>");
-      return;
-    }
-    if (name.equals("img")) {
-      notes.add("a picture inside a list or quote was left out");
-      return;
-    }
-    boolean keep = KEPT_INLINE.contains(name);
-    if (keep) {
-      out.append('<').append(name);
-      if (name.equals("a") && !e.attr("href").isEmpty())
-        out.append(" href=\"").append(Html.escape(e.attr("href"))).append('"');
-      if ((name.equals("a") || name.equals("abbr")) && !e.attr("title").isEmpty())
-        out.append(" title=\"").append(Html.escape(e.attr("title"))).append('"');
-      out.append('>');
-    } else if (Set.of("p", "li", "div", "td", "th", "dd", "dt").contains(name) && !out.isEmpty()) {
-      out.append(' ');
-    }
-    for (var c : e.children()) {
-      if (c instanceof String s) out.append(Html.escape(squash(s)));
-      else inlineHtml((HtmlTree.Node) c, out, skip);
-    }
-    if (keep) out.append("</").append(name).append('>');
-  }
-
-  private static void collect(HtmlTree.Node e, String name, List<HtmlTree.Node> out) {
-    for (var c : e.children()) {
-      if (c instanceof HtmlTree.Node n) {
-        if (n.name().equals(name)) out.add(n);
-        else collect(n, name, out);
-      }
-    }
-  }
-
-  private static String lastLink(HtmlTree.Node e, String containing) {
-    var links = new ArrayList<HtmlTree.Node>();
-    collect(e, "a", links);
-    for (int i = links.size() - 1; i >= 0; i--) {
-      var href = links.get(i).attr("href");
-      if (href.contains(containing)) return href;
-    }
-    return "";
-  }
-
-  /** Runs of white space as one space, ends kept (spaces between inline tags matter). */
-  static String squash(String s) {
-    var out = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        if (!space) out.append(' ');
-        space = true;
-      } else {
-        out.append(c);
-        space = false;
-      }
-    }
-    return out.toString();
   }
 
   private static String https(String url) {
@@ -333,12 +261,5 @@ final class BodyWalker {
   private static String fileName(String src, long attachment) {
     if (src.isEmpty() || src.startsWith(WpContent.GALLERY_SRC)) return "attachment " + attachment;
     return src.substring(src.lastIndexOf('/') + 1);
-  }
-
-  static String cut(String s, int max) {
-    var t = s == null ? "" : s.strip();
-    if (t.length() <= max) return t;
-    int space = t.lastIndexOf(' ', max - 1);
-    return (space > max / 2 ? t.substring(0, space) : t.substring(0, max - 1)) + "…";
   }
 }

@@ -70,7 +70,7 @@ final class Catalog {
     int position = m.sections().all().stream().mapToInt(Section::position).max().orElse(0);
     var legacy = new ArrayList<LegacyUrl>();
     for (var slug : scan.sectionSlugs) {
-      var name = BodyWalker.cut(scan.taxonomy.categoryName(slug, slug), 80);
+      var name = Words.cut(scan.taxonomy.categoryName(slug, slug), 80);
       var wanted = sectionSlug(slug, name);
       var existing = m.sections().bySlug(wanted);
       long id;
@@ -89,7 +89,7 @@ final class Catalog {
 
   private String describe(String slug) {
     var term = scan.taxonomy.category(slug);
-    return term == null ? "" : BodyWalker.cut(Taxonomy.name(term.description(), ""), 500);
+    return term == null ? "" : Words.cut(Taxonomy.name(term.description(), ""), 500);
   }
 
   private void makeTopics() {
@@ -103,8 +103,7 @@ final class Catalog {
             var out = new HashMap<String, dev.byline.content.Topic>();
             for (var ref : chunk)
               out.put(
-                  ref.key(),
-                  m.topics().ensure(h, BodyWalker.cut(ref.name(), 120), TopicType.SUBJECT));
+                  ref.key(), m.topics().ensure(h, Words.cut(ref.name(), 120), TopicType.SUBJECT));
             return out;
           });
       if (!dryRun) m.feed().committed();
@@ -136,7 +135,7 @@ final class Catalog {
     var legacy = new ArrayList<LegacyUrl>();
     for (var login : scan.authorLogins) {
       var wp = scan.authors.get(login);
-      var name = BodyWalker.cut(wp == null ? login : wp.name(), 120);
+      var name = Words.cut(wp == null ? login : wp.name(), 120);
       long id = 0;
       String path = "/author/" + Slugs.from(name);
       if (!dryRun) {

@@ -96,7 +96,7 @@ final class GhostImport {
     for (var id : used) {
       var tag = scan.tags.get(id);
       if (tag == null || GhostReader.text(tag, "visibility").equals("internal")) continue;
-      var name = BodyWalker.cut(
+      var name = Words.cut(
           Taxonomy.name(GhostReader.text(tag, "name"), GhostReader.text(tag, "slug")), 120);
       if (name.isEmpty()) continue;
       var topic = options.dryRun()
@@ -121,7 +121,7 @@ final class GhostImport {
     for (var id : used) {
       var user = scan.users.get(id);
       if (user == null) continue;
-      var name = BodyWalker.cut(
+      var name = Words.cut(
           Taxonomy.name(GhostReader.text(user, "name"), GhostReader.text(user, "slug")), 120);
       var author =
           options.dryRun() ? null : m.db().jdbi().inTransaction(h -> m.authors().ensure(h, name));
@@ -166,9 +166,9 @@ final class GhostImport {
             .store(
                 bytes,
                 new dev.byline.media.ImageStore.ImageText(
-                    BodyWalker.cut(Html.toText(text[0]), 1000),
+                    Words.cut(Html.toText(text[0]), 1000),
                     "",
-                    BodyWalker.cut(Html.toText(text[1]), 500)));
+                    Words.cut(Html.toText(text[1]), 500)));
         m.ledger()
             .record(new MigrationLedger.Entry(
                 scan.origin, "attachment", key, image.id(), "image", "", key, ""));

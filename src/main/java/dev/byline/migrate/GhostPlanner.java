@@ -61,8 +61,8 @@ final class GhostPlanner {
     try {
       var draft = new ArticleDraft(
           slug,
-          BodyWalker.cut(title, ArticleDraft.MAX_HEADLINE),
-          BodyWalker.cut(
+          Words.cut(title, ArticleDraft.MAX_HEADLINE),
+          Words.cut(
               Html.toText(GhostReader.text(row, "custom_excerpt")), ArticleDraft.MAX_STANDFIRST),
           "",
           Source.NONE,

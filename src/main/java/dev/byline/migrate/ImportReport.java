@@ -81,7 +81,7 @@ public final class ImportReport implements AutoCloseable {
     listed++;
     var t = title == null || title.isBlank()
         ? ""
-        : " \"" + BodyWalker.cut(title.replace('\n', ' '), 80) + "\"";
+        : " \"" + Words.cut(title.replace('\n', ' '), 80) + "\"";
     write(kind + " " + id + t + " → " + outcome + (why == null || why.isBlank() ? "" : ": " + why));
   }
 

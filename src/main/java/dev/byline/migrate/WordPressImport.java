@@ -51,16 +51,17 @@ final class WordPressImport {
         }
       }
       var writer = new PlanWriter(m, scan.origin, report, options.dryRun());
-      var posts = new WxrPosts(
+      try (var posts = new WxrPosts(
           m,
           scan,
           new WxrPostPlanner(m, scan, catalog, options),
           writer,
           report,
           options,
-          progress);
-      pass(posts);
-      posts.flush();
+          progress)) {
+        pass(posts);
+        posts.finish();
+      }
       return report.finish(closing(scan));
     }
   }

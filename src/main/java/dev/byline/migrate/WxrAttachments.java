@@ -180,10 +180,9 @@ final class WxrAttachments implements WxrReader.Handler {
   }
 
   private static ImageStore.ImageText text(WxrItem item) {
-    var caption = BodyWalker.cut(Html.toText(item.excerpt()), 1000);
-    var credit =
-        BodyWalker.cut(PhpMeta.string(item.meta("_wp_attachment_metadata"), "credit"), 300);
-    var alt = BodyWalker.cut(Html.toText(item.meta("_wp_attachment_image_alt")), 500);
+    var caption = Words.cut(Html.toText(item.excerpt()), 1000);
+    var credit = Words.cut(PhpMeta.string(item.meta("_wp_attachment_metadata"), "credit"), 300);
+    var alt = Words.cut(Html.toText(item.meta("_wp_attachment_image_alt")), 500);
     return new ImageStore.ImageText(caption, credit, alt);
   }
 }

@@ -65,8 +65,8 @@ final class WxrPostPlanner {
           author == null ? List.of() : List.of(author),
           featured,
           body,
-          BodyWalker.cut(seo(item, "_yoast_wpseo_title", "rank_math_title"), 200),
-          BodyWalker.cut(seo(item, "_yoast_wpseo_metadesc", "rank_math_description"), 400),
+          Words.cut(seo(item, "_yoast_wpseo_title", "rank_math_title"), 200),
+          Words.cut(seo(item, "_yoast_wpseo_metadesc", "rank_math_description"), 400),
           "");
     } catch (InvalidInput e) {
       return Plan.skip("post", item.type(), id, title, e.getMessage());
@@ -101,12 +101,12 @@ final class WxrPostPlanner {
       if (title.length() <= ArticleDraft.MAX_HEADLINE) return title;
       notes.add("its title was longer than " + ArticleDraft.MAX_HEADLINE
           + " characters and was shortened");
-      return BodyWalker.cut(title, ArticleDraft.MAX_HEADLINE);
+      return Words.cut(title, ArticleDraft.MAX_HEADLINE);
     }
     var text = Html.collapseSpace(firstText(body));
     if (text.isEmpty()) return "";
     notes.add("it had no title; its first words are the headline");
-    return BodyWalker.cut(text, 100);
+    return Words.cut(text, 100);
   }
 
   private static String firstText(List<Block> body) {
@@ -126,7 +126,7 @@ final class WxrPostPlanner {
     var text = Html.toText(excerpt);
     if (text.length() <= ArticleDraft.MAX_STANDFIRST) return text;
     notes.add("its excerpt was longer than a standfirst may be and was shortened");
-    return BodyWalker.cut(text, ArticleDraft.MAX_STANDFIRST);
+    return Words.cut(text, ArticleDraft.MAX_STANDFIRST);
   }
 
   /** An SEO plugin's title or description, unless it is a template ("%%title%% %%sep%%"). */
@@ -155,9 +155,9 @@ final class WxrPostPlanner {
       out.add(new Plan.PlannedComment(
           Long.toString(c.id()),
           c.parent() == 0 ? "" : Long.toString(c.parent()),
-          BodyWalker.cut(c.author(), 200),
-          BodyWalker.cut(c.email(), 200),
-          BodyWalker.cut(c.url(), 500),
+          Words.cut(c.author(), 200),
+          Words.cut(c.email(), 200),
+          Words.cut(c.url(), 500),
           at != null ? at : WxrItem.parse(c.date(), m.zone()),
           status,
           c.type().isEmpty() ? "comment" : c.type(),

@@ -2,13 +2,21 @@ package dev.byline.migrate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The last pass: every item but attachments, in batches. Items an earlier run recorded are
  * passed over before any work is spent on them, so a second run of the same export adds nothing
  * and a run after a crash picks up where the last committed batch ended.
+ *
+ * <p>Planning a batch (converting bodies, the slow part) runs on its own thread while the batch
+ * before it is written, so reading, converting and storing overlap; batches are still written one
+ * at a time and in order.
  */
-final class WxrPosts implements WxrReader.Handler {
+final class WxrPosts implements WxrReader.Handler, AutoCloseable {
   private final Migrations m;
   private final String origin;
   private final WxrPostPlanner planner;
@@ -18,7 +26,16 @@ final class WxrPosts implements WxrReader.Handler {
   private final int batchSize;
   private final long total;
   private final List<WxrItem> batch = new ArrayList<>();
+  private final ExecutorService planning = Executors.newSingleThreadExecutor(r -> {
+    var t = new Thread(r, "migrate-planner");
+    t.setDaemon(true);
+    return t;
+  });
+  private Future<Planned> planned;
   private long done;
+
+  /** A batch ready to write, and how many of its items an earlier run already stored. */
+  private record Planned(List<Plan> plans, int already, int items) {}
 
   WxrPosts(
       Migrations m,
@@ -48,19 +65,53 @@ final class WxrPosts implements WxrReader.Handler {
     if (batch.size() >= batchSize) flush();
   }
 
+  /** Hands the gathered batch to the planner and writes the one planned before it. */
   void flush() {
     if (batch.isEmpty()) return;
-    var ids = batch.stream().map(i -> Long.toString(i.postId())).toList();
-    var done = m.ledger().done(origin, "post", ids);
-    var plans = new ArrayList<Plan>(batch.size());
-    for (var item : batch) {
-      if (done.contains(Long.toString(item.postId())))
-        report.count("already imported by an earlier run");
-      else plans.add(planner.plan(item));
-    }
-    writer.write(plans);
-    this.done += batch.size();
+    var items = List.copyOf(batch);
     batch.clear();
-    progress.update("posts", this.done, total);
+    var next = planning.submit(() -> plan(items));
+    write();
+    planned = next;
+  }
+
+  /** Writes whatever is gathered or planned; call once the last file is read. */
+  void finish() {
+    flush();
+    write();
+  }
+
+  private Planned plan(List<WxrItem> items) {
+    var ids = items.stream().map(i -> Long.toString(i.postId())).toList();
+    var already = m.ledger().done(origin, "post", ids);
+    var plans = new ArrayList<Plan>(items.size());
+    for (var item : items)
+      if (!already.contains(Long.toString(item.postId()))) plans.add(planner.plan(item));
+    return new Planned(plans, already.size(), items.size());
+  }
+
+  private void write() {
+    if (planned == null) return;
+    Planned p;
+    try {
+      p = planned.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while planning posts", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      planned = null;
+    }
+    for (int i = 0; i < p.already(); i++) report.count("already imported by an earlier run");
+    writer.write(p.plans());
+    done += p.items();
+    progress.update("posts", done, total);
+  }
+
+  @Override
+  public void close() {
+    planning.shutdownNow();
   }
 }
