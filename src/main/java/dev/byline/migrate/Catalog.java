@@ -45,6 +45,11 @@ final class Catalog {
     return ref == null ? defaultSection : sections.getOrDefault(ref.slug(), defaultSection);
   }
 
+  /** True when the category gave a section (published posts are filed under it). */
+  boolean hasSection(Taxonomy.TermRef ref) {
+    return ref != null && sections.containsKey(ref.slug());
+  }
+
   Long topic(Taxonomy.TermRef ref) {
     return topics.get(ref.key());
   }
@@ -95,6 +100,8 @@ final class Catalog {
   private void makeTopics() {
     var legacy = new ArrayList<LegacyUrl>();
     var refs = new ArrayList<>(scan.topics.values());
+    for (var ref : scan.categoriesOfUnpublishedOnly())
+      if (!scan.topics.containsKey(ref.key())) refs.add(ref);
     for (int from = 0; from < refs.size(); from += 500) {
       var chunk = refs.subList(from, Math.min(refs.size(), from + 500));
       var made = dryRun
@@ -119,7 +126,10 @@ final class Catalog {
                 ? "Topics (from nested and further categories)"
                 : "Topics (from tags)",
             from2 + " → topic " + target + " \"" + ref.name() + "\"");
-        if (ref.taxonomy().equals("category")) {
+        if (!scan.publicTopics.contains(ref.key())) {
+          // Only unpublished posts use it: WordPress showed no page for it, nor will Byline point
+          // to one.
+        } else if (ref.taxonomy().equals("category")) {
           if (!scan.sectionSlugs.contains(ref.slug()))
             for (var path : categoryPaths(ref.slug())) legacy(legacy, path, target);
         } else {
@@ -148,6 +158,7 @@ final class Catalog {
       report.mapping(
           "Authors (from WordPress users; e-mail addresses are not kept)",
           login + " → " + path + " \"" + name + "\"");
+      if (!scan.publicAuthors.contains(login)) continue; // WordPress had no page for them either
       legacy(legacy, normal("/author/" + nicename(login)), path);
       if (wp != null && wp.id() > 0) legacy(legacy, normal("/?author=" + wp.id()), path);
     }

@@ -91,6 +91,7 @@ final class GhostImport {
 
   private void topics(GhostScan scan, ImportReport report) {
     var legacy = new ArrayList<LegacyUrl>();
+    var shown = scan.usedByPublic(scan.postTags);
     var used = new java.util.LinkedHashSet<String>();
     scan.postTags.values().forEach(used::addAll);
     for (var id : used) {
@@ -108,14 +109,16 @@ final class GhostImport {
       report.mapping(
           "Topics (from tags)",
           "tag " + GhostReader.text(tag, "slug") + " → topic " + target + " \"" + name + "\"");
-      legacy.add(LegacyUrl.toPath(
-          Catalog.normal("/tag/" + GhostReader.text(tag, "slug")), target, scan.origin));
+      if (shown.contains(id))
+        legacy.add(LegacyUrl.toPath(
+            Catalog.normal("/tag/" + GhostReader.text(tag, "slug")), target, scan.origin));
     }
     if (!options.dryRun()) m.redirects().putAll(legacy, false);
   }
 
   private void authors(GhostScan scan, ImportReport report) {
     var legacy = new ArrayList<LegacyUrl>();
+    var shown = scan.usedByPublic(scan.postAuthors);
     var used = new java.util.LinkedHashSet<String>();
     scan.postAuthors.values().forEach(used::addAll);
     for (var id : used) {
@@ -132,7 +135,8 @@ final class GhostImport {
           "Authors (from Ghost staff users; e-mail addresses are not kept)",
           GhostReader.text(user, "slug") + " → " + target + " \"" + name + "\"");
       var old = Catalog.normal("/author/" + GhostReader.text(user, "slug"));
-      if (!old.equals(target)) legacy.add(LegacyUrl.toPath(old, target, scan.origin));
+      if (!old.equals(target) && shown.contains(id))
+        legacy.add(LegacyUrl.toPath(old, target, scan.origin));
     }
     if (!options.dryRun()) {
       legacy.add(LegacyUrl.toPath("/rss", "/feed/rss.xml", scan.origin));

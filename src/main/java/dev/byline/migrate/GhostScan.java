@@ -30,6 +30,9 @@ final class GhostScan implements GhostReader.Handler {
   /** Which post each feature image belongs to, for its caption and alt text. */
   final Map<String, String> featureOf = new HashMap<>();
 
+  /** Posts every visitor of the Ghost site could read: only their tags and authors get old addresses. */
+  final Set<String> publicPosts = new java.util.HashSet<>();
+
   String origin = "";
   String title = "";
   int posts;
@@ -69,6 +72,9 @@ final class GhostScan implements GhostReader.Handler {
   private void post(JsonNode row) {
     posts++;
     var type = GhostReader.text(row, "type");
+    if (GhostReader.text(row, "status").equals("published")
+        && GhostReader.text(row, "visibility").matches("|public")
+        && !type.equals("page")) publicPosts.add(GhostReader.text(row, "id"));
     counts.merge(
         (type.isEmpty() ? "post" : type) + "/" + GhostReader.text(row, "status"), 1, Integer::sum);
     var feature = GhostReader.text(row, "feature_image");
@@ -78,6 +84,13 @@ final class GhostScan implements GhostReader.Handler {
     }
     var m = IMG.matcher(GhostReader.text(row, "html"));
     while (m.find()) if (!AttachmentFiles.keyOfUrl(m.group(1)).isEmpty()) images.add(m.group(1));
+  }
+
+  /** Ids of the tags (or authors) public posts have. */
+  Set<String> usedByPublic(Map<String, List<String>> links) {
+    var out = new java.util.HashSet<String>();
+    for (var post : publicPosts) out.addAll(links.getOrDefault(post, List.of()));
+    return out;
   }
 
   private void setting(JsonNode row) {

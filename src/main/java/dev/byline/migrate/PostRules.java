@@ -35,6 +35,16 @@ final class PostRules {
         && !item.status().equals("inherit");
   }
 
+  /**
+   * True when WordPress showed the item to everyone and the import will publish it: what may give
+   * a section, a topic or an author a public page and an old address.
+   */
+  static boolean isPublic(WxrItem item, boolean publishPages) {
+    return item.status().equals("publish")
+        && item.password().isEmpty()
+        && (item.type().equals("post") || item.type().equals("page") && publishPages);
+  }
+
   static Decision decide(WxrItem item, ZoneId zone, Instant now, boolean publishPages) {
     if (!item.type().equals("post") && !item.type().equals("page"))
       return new Skip(

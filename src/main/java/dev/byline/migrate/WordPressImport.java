@@ -33,7 +33,7 @@ final class WordPressImport {
 
   ImportReport.Summary run() throws ExportException, IOException {
     progress.update("reading", 0, export.files().size());
-    var scan = WxrScan.of(export);
+    var scan = WxrScan.of(export, options.publishPages());
     if (scan.origin.isEmpty())
       throw new ExportException(
           export.path().getFileName().toString(),

@@ -45,8 +45,13 @@ final class WxrPostPlanner {
     if (headline.isEmpty())
       return Plan.skip("post", item.type(), id, title, "has neither a title nor any text");
     var filing = scan.taxonomy.fileOf(item);
-    var topics =
-        filing.topics().stream().map(catalog::topic).filter(Objects::nonNull).toList();
+    var topics = new ArrayList<>(
+        filing.topics().stream().map(catalog::topic).filter(Objects::nonNull).toList());
+    if (filing.section() != null && !catalog.hasSection(filing.section())) {
+      // Its category is used by no published post, so it gave no section; keep it as a topic.
+      var topic = catalog.topic(filing.section());
+      if (topic != null) topics.add(0, topic);
+    }
     var author = catalog.author(item.creator());
     var thumbnail = WxrFields.number(item.meta("_thumbnail_id"));
     Long featured = thumbnail > 0 ? images.find(thumbnail, "") : null;

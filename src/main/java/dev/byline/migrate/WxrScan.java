@@ -23,9 +23,18 @@ final class WxrScan implements WxrReader.Handler {
   /** Items by "type/status", e.g. "post/publish" → 120. */
   final Map<String, Integer> counts = new TreeMap<>();
 
+  /** Top-level categories published posts are filed under: they become sections. */
   final Set<String> sectionSlugs = new LinkedHashSet<>();
+  /** Top-level categories of unpublished posts: sections only if a published post has them too. */
+  private final Map<String, Taxonomy.TermRef> unpublishedSections = new LinkedHashMap<>();
+
   final Map<String, Taxonomy.TermRef> topics = new LinkedHashMap<>();
+  /** Keys of the topics published posts use: only these get old addresses. */
+  final Set<String> publicTopics = new LinkedHashSet<>();
+
   final Set<String> authorLogins = new LinkedHashSet<>();
+  final Set<String> publicAuthors = new LinkedHashSet<>();
+  private final boolean publishPages;
   int items;
   int comments;
   int attachments;
@@ -35,8 +44,12 @@ final class WxrScan implements WxrReader.Handler {
   String version = "";
   private String file = "";
 
-  static WxrScan of(Export export) throws ExportException, IOException {
-    var scan = new WxrScan();
+  private WxrScan(boolean publishPages) {
+    this.publishPages = publishPages;
+  }
+
+  static WxrScan of(Export export, boolean publishPages) throws ExportException, IOException {
+    var scan = new WxrScan(publishPages);
     for (var f : export.files()) scan.read(f);
     if (scan.items == 0 && scan.origin.isEmpty())
       throw new ExportException(
@@ -94,9 +107,29 @@ final class WxrScan implements WxrReader.Handler {
     if (item.type().equals("attachment")) attachments++;
     if (!PostRules.becomesArticle(item)) return;
     var filing = taxonomy.fileOf(item);
-    if (filing.section() != null) sectionSlugs.add(filing.section().slug());
-    for (var t : filing.topics()) topics.putIfAbsent(t.key(), t);
-    if (!item.creator().isEmpty()) authorLogins.add(item.creator());
+    boolean isPublic = PostRules.isPublic(item, publishPages);
+    if (filing.section() != null) {
+      if (isPublic) sectionSlugs.add(filing.section().slug());
+      else unpublishedSections.putIfAbsent(filing.section().slug(), filing.section());
+    }
+    for (var t : filing.topics()) {
+      topics.putIfAbsent(t.key(), t);
+      if (isPublic) publicTopics.add(t.key());
+    }
+    if (!item.creator().isEmpty()) {
+      authorLogins.add(item.creator());
+      if (isPublic) publicAuthors.add(item.creator());
+    }
+  }
+
+  /**
+   * Top-level categories only unpublished posts are filed under. They get no section (its name
+   * would show in every page's navigation); their posts get a topic of that name instead.
+   */
+  java.util.List<Taxonomy.TermRef> categoriesOfUnpublishedOnly() {
+    return unpublishedSections.values().stream()
+        .filter(r -> !sectionSlugs.contains(r.slug()))
+        .toList();
   }
 
   /** How many items of a type the export holds, over all statuses. */

@@ -33,7 +33,9 @@ class WordPressLeakTest {
       "HIDDENTRASH",
       "HIDDENPASSWORD",
       "HIDDENATTACHMENT",
-      "HIDDENPAGEDRAFT");
+      "HIDDENPAGEDRAFT",
+      "HIDDENDESK",
+      "HIDDENTAG");
 
   /** Other words of the hidden items, searched for (searching a marker would echo it back). */
   static final List<String> SEARCHES = List.of(
@@ -82,6 +84,13 @@ class WordPressLeakTest {
         assertThat(crawl.pagesContaining(marker))
             .as(marker + " is on no page of the " + crawl.size() + " a reader can reach")
             .isEmpty();
+      }
+      // A category or tag only unpublished posts use was never a public page on WordPress either.
+      for (var old :
+          List.of("/category/hiddendesk/", "/tag/hiddentag/", "/?cat=4", "/?tag=hiddentag")) {
+        var r = site.get(old);
+        assertThat(r.statusCode()).as(old).isNotEqualTo(301);
+        assertThat(r.body()).as(old).doesNotContain("HIDDENDESK", "HIDDENTAG");
       }
     }
   }
