@@ -98,6 +98,7 @@ final class MigrationCommand {
                   MigrationOptions.DEFAULT_BATCH),
               bar);
       bar.finish();
+      if (options.dryRun) System.out.print(java.nio.file.Files.readString(summary.file()));
       System.out.println(summary.line());
       return 0;
     } catch (ExportException e) {

@@ -19,6 +19,12 @@ public record LegacyUrl(String path, Long articleId, String target, String origi
     target = target == null ? "" : target.strip();
     if (!target.isEmpty() && (!target.startsWith("/") || target.startsWith("//")))
       throw new InvalidInput("new address", "must be a path on this site, not \"" + target + "\"");
+    // Browsers read "/\\host" as "//host": a backslash, a space or a control character would
+    // turn a path on this site into another site, or split the Location header.
+    if (target.chars().anyMatch(c -> c == '\\' || c <= ' ' || c == 0x7f))
+      throw new InvalidInput(
+          "new address",
+          "may not hold a backslash, a space or a control character: \"" + target + "\"");
     if (target.length() > LegacyPath.MAX_LENGTH)
       throw new InvalidInput(
           "new address", "is longer than " + LegacyPath.MAX_LENGTH + " characters");

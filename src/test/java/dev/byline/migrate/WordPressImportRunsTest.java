@@ -211,7 +211,10 @@ class WordPressImportRunsTest {
     var dry = Cli.run(
             args(c, "import", wxr().toString(), "--dry-run", "--report", dryReport.toString()))
         .assertSucceeded();
-    assertThat(dry.out()).startsWith("Dry run, nothing written: would be");
+    assertThat(dry.out())
+        .startsWith("Byline import report (dry run: nothing was written)")
+        .contains("category news → section /news")
+        .contains("Dry run, nothing written: would be");
     assertThat(counts(c)).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
     var text = Files.readString(dryReport);
     assertThat(text)

@@ -33,7 +33,7 @@ class RedirectsCommandTest {
     }
     var bad = Files.writeString(
         dir.resolve("bad.csv"),
-        "old,new\n/a/,/local/ferry-fares-rise\n/b/,https://elsewhere.example/x\nonly-one-cell\n");
+        "old,new\n/a/,/local/ferry-fares-rise\n/b/,https://elsewhere.example/x\nonly-one-cell\n/c/,/\\elsewhere.example\n");
     var refused = Cli.run(
         "redirects",
         "import",
@@ -48,7 +48,8 @@ class RedirectsCommandTest {
             "nothing was stored",
             "line 3: new address",
             "elsewhere.example",
-            "line 4: line needs two addresses");
+            "line 4: line needs two addresses",
+            "line 5: new address may not hold a backslash");
 
     var good = Files.writeString(
         dir.resolve("good.csv"),
