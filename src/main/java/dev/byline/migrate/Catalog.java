@@ -65,8 +65,13 @@ final class Catalog {
   }
 
   private Long defaultSection(String wanted) {
+    return sectionNamed(m.sections(), wanted);
+  }
+
+  /** The section given as {@code --section} (by slug or name), or null when none is given. */
+  static Long sectionNamed(dev.byline.content.SectionStore sections, String wanted) {
     if (wanted.isEmpty()) return null;
-    for (var s : m.sections().all())
+    for (var s : sections.all())
       if (s.slug().equals(wanted) || s.name().equalsIgnoreCase(wanted)) return s.id();
     throw new InvalidInput("section", "\"" + wanted + "\" is not a section of this site");
   }
@@ -114,31 +119,30 @@ final class Catalog {
             return out;
           });
       if (!dryRun) m.feed().committed();
-      for (var ref : chunk) {
-        var topic = made.get(ref.key());
-        topics.put(ref.key(), topic == null ? 0L : topic.id());
-        var target = topic == null ? "/topic/" + Slugs.from(ref.name()) : topic.path();
-        var from2 = ref.taxonomy().equals("category")
-            ? "category " + scan.taxonomy.categoryPath(ref.slug())
-            : "tag " + ref.slug();
-        report.mapping(
-            ref.taxonomy().equals("category")
-                ? "Topics (from nested and further categories)"
-                : "Topics (from tags)",
-            from2 + " → topic " + target + " \"" + ref.name() + "\"");
-        if (!scan.publicTopics.contains(ref.key())) {
-          // Only unpublished posts use it: WordPress showed no page for it, nor will Byline point
-          // to one.
-        } else if (ref.taxonomy().equals("category")) {
-          if (!scan.sectionSlugs.contains(ref.slug()))
-            for (var path : categoryPaths(ref.slug())) legacy(legacy, path, target);
-        } else {
-          legacy(legacy, normal("/tag/" + ref.slug()), target);
-          legacy(legacy, normal("/?tag=" + ref.slug()), target);
-        }
-      }
+      for (var ref : chunk) mapTopic(ref, made.get(ref.key()), legacy);
     }
     if (!dryRun) store(legacy);
+  }
+
+  /** Records what a term became, and its old addresses when published posts use it. */
+  private void mapTopic(
+      Taxonomy.TermRef ref, dev.byline.content.Topic topic, List<LegacyUrl> legacy) {
+    topics.put(ref.key(), topic == null ? 0L : topic.id());
+    var target = topic == null ? "/topic/" + Slugs.from(ref.name()) : topic.path();
+    boolean category = ref.taxonomy().equals("category");
+    report.mapping(
+        category ? "Topics (from nested and further categories)" : "Topics (from tags)",
+        (category ? "category " + scan.taxonomy.categoryPath(ref.slug()) : "tag " + ref.slug())
+            + " → topic " + target + " \"" + ref.name() + "\"");
+    // A term only unpublished posts use had no page on WordPress; Byline points to none either.
+    if (!scan.publicTopics.contains(ref.key())) return;
+    if (category) {
+      if (!scan.sectionSlugs.contains(ref.slug()))
+        for (var path : categoryPaths(ref.slug())) legacy(legacy, path, target);
+    } else {
+      legacy(legacy, normal("/tag/" + ref.slug()), target);
+      legacy(legacy, normal("/?tag=" + ref.slug()), target);
+    }
   }
 
   private void makeAuthors() {

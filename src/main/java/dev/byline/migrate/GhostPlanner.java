@@ -22,6 +22,7 @@ final class GhostPlanner {
   private final Map<String, Long> authors;
   private final MigrationOptions options;
   private final Instant now;
+  private final Long section;
 
   GhostPlanner(
       Migrations m,
@@ -35,6 +36,7 @@ final class GhostPlanner {
     this.authors = authors;
     this.options = options;
     this.now = m.clock().instant();
+    this.section = Catalog.sectionNamed(m.sections(), options.section());
   }
 
   Plan plan(JsonNode row) {
@@ -51,42 +53,52 @@ final class GhostPlanner {
             Html.escape(GhostReader.text(row, "plaintext")), images, notes, true)
         : WpContent.htmlToBlocks(html, images, notes, false);
     if (title.isEmpty()) return Plan.skip("post", type, id, title, "has no title");
-    var feature = GhostReader.text(row, "feature_image");
-    Long featured = feature.isEmpty() ? null : images.find(0, feature);
-    if (!feature.isEmpty() && featured == null)
-      notes.add("its feature image is not in the photo desk");
-    var slug = Slugs.isValid(GhostReader.text(row, "slug"))
-        ? GhostReader.text(row, "slug")
-        : Slugs.from(title);
     try {
-      var draft = new ArticleDraft(
-          slug,
-          Words.cut(title, ArticleDraft.MAX_HEADLINE),
-          Words.cut(
-              Html.toText(GhostReader.text(row, "custom_excerpt")), ArticleDraft.MAX_STANDFIRST),
-          "",
-          Source.NONE,
-          null,
-          scan.postTags.getOrDefault(id, List.of()).stream()
-              .map(topics::get)
-              .filter(Objects::nonNull)
-              .toList(),
-          scan.postAuthors.getOrDefault(id, List.of()).stream()
-              .map(authors::get)
-              .filter(Objects::nonNull)
-              .toList(),
-          featured,
-          body,
-          "",
-          "",
-          "");
-      var legacy = new java.util.ArrayList<String>();
-      legacy.add(Catalog.normal("/" + GhostReader.text(row, "slug")));
+      var draft = draft(row, id, title, body, images, notes);
+      var legacy = List.of(Catalog.normal("/" + GhostReader.text(row, "slug")));
       return new Plan(
           "post", type, id, draft.headline(), decision, draft, legacy, List.of(), notes);
     } catch (InvalidInput e) {
       return Plan.skip("post", type, id, title, e.getMessage());
     }
+  }
+
+  private ArticleDraft draft(
+      JsonNode row,
+      String id,
+      String title,
+      List<Block> body,
+      BodyWalker.Images images,
+      Notes notes) {
+    var feature = GhostReader.text(row, "feature_image");
+    Long featured = feature.isEmpty() ? null : images.find(0, feature);
+    if (!feature.isEmpty() && featured == null)
+      notes.add("its feature image is not in the photo desk");
+    var slug = GhostReader.text(row, "slug");
+    return new ArticleDraft(
+        Slugs.isValid(slug) ? slug : Slugs.from(title),
+        Words.cut(title, ArticleDraft.MAX_HEADLINE),
+        Words.cut(
+            Html.toText(GhostReader.text(row, "custom_excerpt")), ArticleDraft.MAX_STANDFIRST),
+        "",
+        Source.NONE,
+        section,
+        ids(scan.postTags, id, topics),
+        ids(scan.postAuthors, id, authors),
+        featured,
+        body,
+        "",
+        "",
+        "");
+  }
+
+  /** The Byline ids of what a post links to (its tags' topics, its authors), in Ghost's order. */
+  private static List<Long> ids(
+      Map<String, List<String>> links, String postId, Map<String, Long> made) {
+    return links.getOrDefault(postId, List.of()).stream()
+        .map(made::get)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   /** Ghost's statuses by WordPress's rules: only what every visitor could read is published. */

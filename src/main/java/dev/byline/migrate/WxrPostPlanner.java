@@ -44,35 +44,9 @@ final class WxrPostPlanner {
     var headline = headline(title, body, notes);
     if (headline.isEmpty())
       return Plan.skip("post", item.type(), id, title, "has neither a title nor any text");
-    var filing = scan.taxonomy.fileOf(item);
-    var topics = new ArrayList<>(
-        filing.topics().stream().map(catalog::topic).filter(Objects::nonNull).toList());
-    if (filing.section() != null && !catalog.hasSection(filing.section())) {
-      // Its category is used by no published post, so it gave no section; keep it as a topic.
-      var topic = catalog.topic(filing.section());
-      if (topic != null) topics.add(0, topic);
-    }
-    var author = catalog.author(item.creator());
-    var thumbnail = WxrFields.number(item.meta("_thumbnail_id"));
-    Long featured = thumbnail > 0 ? images.find(thumbnail, "") : null;
-    if (thumbnail > 0 && featured == null)
-      notes.add("its featured image (attachment " + thumbnail + ") is not in the photo desk");
     ArticleDraft draft;
     try {
-      draft = new ArticleDraft(
-          slug(item, headline, notes),
-          headline,
-          standfirst(item.excerpt(), notes),
-          "",
-          Source.NONE,
-          catalog.section(filing.section()),
-          topics,
-          author == null ? List.of() : List.of(author),
-          featured,
-          body,
-          Words.cut(seo(item, "_yoast_wpseo_title", "rank_math_title"), 200),
-          Words.cut(seo(item, "_yoast_wpseo_metadesc", "rank_math_description"), 400),
-          "");
+      draft = draft(item, headline, body, images, notes);
     } catch (InvalidInput e) {
       return Plan.skip("post", item.type(), id, title, e.getMessage());
     }
@@ -86,6 +60,38 @@ final class WxrPostPlanner {
         LegacyPaths.post(item, scan.origin),
         comments(item, notes),
         notes);
+  }
+
+  /** The article: filed by the taxonomy, by its writer, with its featured image and SEO fields. */
+  private ArticleDraft draft(
+      WxrItem item, String headline, List<Block> body, BodyWalker.Images images, Notes notes) {
+    var filing = scan.taxonomy.fileOf(item);
+    var topics = new ArrayList<>(
+        filing.topics().stream().map(catalog::topic).filter(Objects::nonNull).toList());
+    if (filing.section() != null && !catalog.hasSection(filing.section())) {
+      // Its category is used by no published post, so it gave no section; keep it as a topic.
+      var topic = catalog.topic(filing.section());
+      if (topic != null) topics.add(0, topic);
+    }
+    var author = catalog.author(item.creator());
+    var thumbnail = WxrFields.number(item.meta("_thumbnail_id"));
+    Long featured = thumbnail > 0 ? images.find(thumbnail, "") : null;
+    if (thumbnail > 0 && featured == null)
+      notes.add("its featured image (attachment " + thumbnail + ") is not in the photo desk");
+    return new ArticleDraft(
+        slug(item, headline, notes),
+        headline,
+        standfirst(item.excerpt(), notes),
+        "",
+        Source.NONE,
+        catalog.section(filing.section()),
+        topics,
+        author == null ? List.of() : List.of(author),
+        featured,
+        body,
+        Words.cut(seo(item, "_yoast_wpseo_title", "rank_math_title"), 200),
+        Words.cut(seo(item, "_yoast_wpseo_metadesc", "rank_math_description"), 400),
+        "");
   }
 
   /** In a dry run nothing was stored, so every picture counts as found. */

@@ -31,6 +31,10 @@ class GhostImportTest {
         images.resolve("ghost-quay.jpg"));
     var data = dir.resolve("data");
     var report = dir.resolve("report.txt");
+    try (var n = dev.byline.Newsroom.open(
+        dev.byline.testing.TestDatabases.sqlite(data), java.time.Clock.systemUTC())) {
+      n.sections().ensure("harbour", "Harbour desk", "", 1);
+    }
     var run = Cli.run(
             "import",
             export.toString(),
@@ -39,7 +43,9 @@ class GhostImportTest {
             "--data",
             data.toString(),
             "--report",
-            report.toString())
+            report.toString(),
+            "--section",
+            "Harbour desk")
         .assertSucceeded();
     assertThat(run.err()).contains("Importing Ghost JSON export");
     assertThat(run.out()).contains("2 published", "4 drafts", "1 scheduled", "1 images");
@@ -64,7 +70,9 @@ class GhostImportTest {
           List.of("SECRETMEMBERS", "SECRETDRAFT", "SECRETFUTURE", "SECRETSENT", "SECRETPAGE"))
         assertThat(crawl.pagesContaining(secret)).as(secret).isEmpty();
       var article = location(site, "/harbour-cafe-award/");
-      assertThat(article).isEqualTo("/news/harbour-cafe-award");
+      assertThat(article)
+          .as("posts go to the section given")
+          .isEqualTo("/harbour/harbour-cafe-award");
       var page = site.get(article).body();
       assertThat(page)
           .contains(
