@@ -85,9 +85,16 @@ class WordPressLeakTest {
             .as(marker + " is on no page of the " + crawl.size() + " a reader can reach")
             .isEmpty();
       }
-      // A category or tag only unpublished posts use was never a public page on WordPress either.
-      for (var old :
-          List.of("/category/hiddendesk/", "/tag/hiddentag/", "/?cat=4", "/?tag=hiddentag")) {
+      // A category or tag only unpublished posts use was never a public page on WordPress either,
+      // and its topic (kept on the drafts) is no page for readers.
+      for (var old : List.of(
+          "/category/hiddendesk/",
+          "/tag/hiddentag/",
+          "/?cat=4",
+          "/?tag=hiddentag",
+          "/topic/hiddentag-takeover",
+          "/topic/hiddendesk-investigations",
+          "/feed/topic/hiddentag-takeover/rss.xml")) {
         var r = site.get(old);
         assertThat(r.statusCode()).as(old).isNotEqualTo(301);
         assertThat(r.body()).as(old).doesNotContain("HIDDENDESK", "HIDDENTAG");

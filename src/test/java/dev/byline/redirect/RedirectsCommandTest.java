@@ -99,8 +99,12 @@ class RedirectsCommandTest {
           .isEqualTo(404);
       assertThat(site.get("/nowhere/at/all").statusCode()).isEqualTo(404);
       assertThat(site.get("/?p=999").statusCode()).isEqualTo(200);
-      assertThat(site.rawStatus("/?p=%zz")).as("a broken query on the front page").isIn(200, 400);
-      assertThat(site.rawStatus("/old%zzsection/")).as("a broken escape in an old address").isIn(400, 404);
+      assertThat(site.rawStatus("/?p=%zz"))
+          .as("a broken query on the front page")
+          .isIn(200, 400);
+      assertThat(site.rawStatus("/old%zzsection/"))
+          .as("a broken escape in an old address")
+          .isIn(400, 404);
     }
   }
 
