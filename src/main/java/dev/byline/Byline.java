@@ -63,6 +63,7 @@ import dev.byline.site.FeedRoutes;
 import dev.byline.site.FeedText;
 import dev.byline.site.ForYouRoute;
 import dev.byline.site.FrontPage;
+import dev.byline.site.LegacyRedirects;
 import dev.byline.site.ListPages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.MostReadPages;
@@ -354,6 +355,7 @@ public final class Byline implements AutoCloseable {
               clock),
           new ConsentAdmin(admin, consentRecords, policy),
           new MediaRoutes(newsroom.media()),
+          new LegacyRedirects(newsroom.redirects(), newsroom.articles()),
           new WirePushEndpoint(wire),
           new WireInboxPages(wire, articlePages, admin, clock),
           feeds,

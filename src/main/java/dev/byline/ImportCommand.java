@@ -13,20 +13,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code byline import PATH}: bulk-imports wire files from a folder, a zip or a tar.gz. */
+/**
+ * {@code byline import PATH}: moves a whole site from a WordPress or Ghost export, or bulk-imports
+ * wire files from a folder, a zip or a tar.gz. What PATH holds is told from its content.
+ */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import wire items (ninjs, NewsML-G2, NITF, RSS/Atom) from a folder, a .zip or a .tar.gz.",
+      "Import a WordPress export (WXR .xml or .xml.gz, or a folder of split WXR files) or a Ghost JSON export,",
+      "keeping every status (drafts stay drafts) and answering the old addresses with 301 redirects;",
+      "or import wire items (ninjs, NewsML-G2, NITF, RSS/Atom) from a folder, a .zip or a .tar.gz.",
       "Running it again after an interruption imports what is missing and duplicates nothing."
     })
 final class ImportCommand implements Callable<Integer> {
   @Mixin
   Main.ConfigOptions options = new Main.ConfigOptions();
 
-  @Parameters(paramLabel = "PATH", description = "A folder, a .zip or a .tar.gz of wire files.")
+  @Parameters(
+      paramLabel = "PATH",
+      description = "A WordPress or Ghost export, or a folder, .zip or .tar.gz of wire files.")
   Path path;
+
+  @Mixin
+  MigrationCommand.Options migration = new MigrationCommand.Options();
 
   @Option(
       names = "--source",
@@ -51,6 +61,16 @@ final class ImportCommand implements Callable<Integer> {
     if (!source.matches("[a-z0-9][a-z0-9-]{0,39}")) {
       System.err.println(
           "byline: --source must be lower-case letters, digits and dashes, not \"" + source + "\"");
+      return 2;
+    }
+    var export = java.nio.file.Files.exists(path)
+        ? dev.byline.migrate.Export.detect(path)
+        : java.util.Optional.<dev.byline.migrate.Export>empty();
+    if (export.isPresent())
+      return new MigrationCommand(options, migration, section).run(export.get());
+    if (migration.given()) {
+      System.err.println("byline: " + migration.given(true)
+          + " apply to WordPress and Ghost exports, and " + path + " is not one");
       return 2;
     }
     var config = options.load(Map.of());

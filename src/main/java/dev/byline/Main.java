@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
       Main.UserCommand.class,
       Main.Reindex.class,
       ImportCommand.class,
+      RedirectsCommand.class,
+      CommentsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -8,6 +8,8 @@ import dev.byline.content.TopicStore;
 import dev.byline.demo.DemoNewsroom;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaFiles;
+import dev.byline.migrate.Migrations;
+import dev.byline.redirect.RedirectStore;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
 import dev.byline.store.SiteState;
@@ -29,7 +31,8 @@ public record Newsroom(
     SectionStore sections,
     TopicStore topics,
     AuthorStore authors,
-    ArticleStore articles)
+    ArticleStore articles,
+    RedirectStore redirects)
     implements AutoCloseable {
 
   public static Newsroom open(Config config, Clock clock) {
@@ -52,12 +55,19 @@ public record Newsroom(
         sections,
         topics,
         authors,
-        articles);
+        articles,
+        new RedirectStore(db, clock));
   }
 
   /** The wire desk over this newsroom's stores. */
   public Wire wire() {
     return Wire.build(config, db, feed, articles, sections, topics, authors, images, clock);
+  }
+
+  /** The migration desk (WordPress and Ghost imports) over this newsroom's stores. */
+  public Migrations migrations() {
+    return Migrations.build(
+        config, db, feed, articles, sections, topics, authors, images, redirects, clock);
   }
 
   public DemoNewsroom demo() {

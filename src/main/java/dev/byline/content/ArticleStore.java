@@ -290,14 +290,21 @@ public final class ArticleStore {
 
   /** Sets a status that has no side effects on dates: draft or in review. */
   public void setStatus(long id, ArticleStatus status) {
+    db.jdbi().useTransaction(h -> setStatus(h, id, status));
+    feed.committed();
+  }
+
+  /** {@link #setStatus(long, ArticleStatus)} inside the caller's transaction. */
+  public void setStatus(Handle h, long id, ArticleStatus status) {
     if (status != ArticleStatus.DRAFT && status != ArticleStatus.IN_REVIEW) {
       throw new IllegalArgumentException("use publish, unpublish or schedule for " + status);
     }
     var now = clock.millis();
     transition(
+        h,
         id,
         status.dbValue(),
-        h -> h.createUpdate("UPDATE article SET status = :status, modified_at = :now, "
+        hh -> hh.createUpdate("UPDATE article SET status = :status, modified_at = :now, "
                 + "version = version + 1 WHERE id = :id")
             .bind("status", status.dbValue())
             .bind("now", now)

@@ -97,12 +97,28 @@ public final class TopicStore {
     feed.committed();
   }
 
-  /** Topics whose name starts with the prefix, for autocomplete; case-insensitive. */
+  /** Topics whose name starts with the prefix, for the newsroom's autocomplete; case-insensitive. */
   public List<Topic> startingWith(String prefix, int limit) {
+    return startingWith(prefix, limit, "");
+  }
+
+  /**
+   * As {@link #startingWith}, only topics at least one published story has: what readers may be
+   * offered. A topic only drafts use names something not yet public.
+   */
+  public List<Topic> publishedStartingWith(String prefix, int limit) {
+    return startingWith(
+        prefix,
+        limit,
+        " AND EXISTS (SELECT 1 FROM article_topic at JOIN article a ON a.id = at.article_id "
+            + "WHERE at.topic_id = topic.id AND a.status = 'published')");
+  }
+
+  private List<Topic> startingWith(String prefix, int limit, String andWhere) {
     var op = db.dialect().ilike();
     return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT * FROM topic WHERE name " + op + " :p ORDER BY name LIMIT :limit")
+        .withHandle(h -> h.createQuery("SELECT * FROM topic WHERE name " + op + " :p" + andWhere
+                + " ORDER BY name LIMIT :limit")
             .bind("p", escapeLike(prefix == null ? "" : prefix.strip()) + "%")
             .bind("limit", limit)
             .map((rs, ctx) -> new Topic(

@@ -96,6 +96,10 @@ public final class FeedRoutes implements Routes {
   RenderedPage render(FeedScope scope, FeedFormat format) {
     var made = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     var feed = builder.build(scope);
+    // As their pages: a topic or author no published story has is not shown, nor is its feed.
+    if (feed.channel().items().isEmpty()
+        && (scope instanceof FeedScope.OfTopic || scope instanceof FeedScope.OfAuthor))
+      throw new NotFoundResponse("There is no feed at this address.");
     var out = new ByteArrayOutputStream(16 * 1024);
     FeedWriter.write(format, feed.channel(), out);
     return new RenderedPage(200, format.contentType(), out.toByteArray(), feed.keys(), made);

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Section, topic and author pages: paginated lists of published stories, newest first. */
+/**
+ * Section, topic and author pages: paginated lists of published stories, newest first. A topic
+ * or author no published story has is not a page (404): its name may be a draft's.
+ */
 public final class ListPages implements Routes {
   /** A screenful and a bit on a laptop; small enough to render fast on a miss. */
   static final int PAGE_SIZE = 20;
@@ -79,6 +82,9 @@ public final class ListPages implements Routes {
           .bySlug(slug)
           .orElseThrow(() -> new NotFoundResponse("There is no topic at this address."));
       var list = articles.withTopic(topic.id(), page, PAGE_SIZE);
+      // A topic no published story has names something not yet public (a draft's tag).
+      if (page == 1 && list.isEmpty())
+        throw new NotFoundResponse("There is no topic at this address.");
       var label = "Topic · " + capitalise(topic.type().dbValue());
       return render(
           list,
@@ -101,6 +107,8 @@ public final class ListPages implements Routes {
           .bySlug(slug)
           .orElseThrow(() -> new NotFoundResponse("There is no author at this address."));
       var list = articles.byAuthor(author.id(), page, PAGE_SIZE);
+      if (page == 1 && list.isEmpty())
+        throw new NotFoundResponse("There is no author at this address.");
       return render(
           list,
           "author",

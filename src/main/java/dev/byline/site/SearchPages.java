@@ -186,7 +186,7 @@ public final class SearchPages implements Routes {
       }
       var topicList = new ArrayList<Map<String, String>>();
       if (q.strip().length() >= 2) {
-        for (var t : topics.startingWith(q.strip(), SUGGESTIONS)) {
+        for (var t : topics.publishedStartingWith(q.strip(), SUGGESTIONS)) {
           topicList.add(
               Map.of("name", t.name(), "url", t.path(), "type", t.type().dbValue()));
         }

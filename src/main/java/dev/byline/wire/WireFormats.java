@@ -101,6 +101,11 @@ public final class WireFormats {
       case "nitf":
         return List.of(NitfReader.read(root, ctx));
       case "rss", "RDF", "feed", "channel":
+        if (isWordPressExport(root))
+          throw new WireFormatException(
+              name,
+              "is a WordPress export (WXR), not a wire feed: import it with \"byline import FILE\", "
+                  + "which keeps drafts, private posts and attachments off the site");
         return FeedReader.read(doc, ctx);
       case "contentSet", "inlineXML": {
         var nitf = Elements.descendants(root, "nitf");
@@ -123,6 +128,20 @@ public final class WireFormats {
             "<" + name + "> is not the root of any wire format Byline reads "
                 + "(NewsML-G2, NITF, RSS, Atom)");
     }
+  }
+
+  /**
+   * WordPress eXtended RSS is RSS 2.0 with WordPress's namespace; read as a feed, every draft
+   * and attachment in it would become a story.
+   */
+  private static boolean isWordPressExport(org.w3c.dom.Element root) {
+    var attrs = root.getAttributes();
+    for (int i = 0; i < attrs.getLength(); i++) {
+      var a = attrs.item(i);
+      if (a.getNodeName().startsWith("xmlns")
+          && a.getNodeValue().startsWith("http://wordpress.org/export/")) return true;
+    }
+    return false;
   }
 
   /** JSON must be UTF-8 (RFC 8259); anything else is named as such rather than read as garbage. */
