@@ -15,8 +15,10 @@ public final class Html {
       .allowElements(
           "a", "em", "strong", "b", "i", "br", "sub", "sup", "code", "q", "abbr", "s", "small")
       .allowAttributes("href")
+      .matching(Html::stripEnds)
       .onElements("a")
       .allowAttributes("title")
+      .matching(Html::stripEnds)
       .onElements("a", "abbr")
       .allowStandardUrlProtocols()
       .requireRelsOnLinks("noopener")
@@ -28,10 +30,24 @@ public final class Html {
       .and(Sanitizers.TABLES)
       .and(Sanitizers.IMAGES)
       .and(new HtmlPolicyBuilder()
-          .allowElements("ul", "ol", "li", "figure", "figcaption", "hr", "dl", "dt", "dd", "pre")
+          .allowElements(
+              "ul", "ol", "li", "figure", "figcaption", "hr", "dl", "dt", "dd", "pre", "img")
+          .allowAttributes("alt")
+          .matching(Html::stripEnds)
+          .onElements("img")
           .toFactory());
 
   private Html() {}
+
+  /**
+   * The sanitizer writes a space after any attribute value holding a backtick (old browsers read
+   * a backtick as a quote), so sanitising its own output would add one more space each time:
+   * stored bodies are sanitised again when read, and must read back the same. White space at
+   * the ends of these values means nothing, so it goes before writing.
+   */
+  private static String stripEnds(String element, String attribute, String value) {
+    return value.strip();
+  }
 
   public static String inline(String html) {
     return INLINE.sanitize(html == null ? "" : html);
