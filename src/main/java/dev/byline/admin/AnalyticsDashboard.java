@@ -8,7 +8,6 @@ import dev.byline.analytics.Report;
 import dev.byline.analytics.Resolution;
 import dev.byline.auth.Role;
 import dev.byline.content.ArticleStore;
-import dev.byline.content.InvalidInput;
 import dev.byline.content.SectionStore;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
@@ -64,19 +63,11 @@ public final class AnalyticsDashboard implements Routes {
   }
 
   private DateRange range(Context ctx) {
-    try {
-      return DateRange.parse(ctx.queryParam("from"), ctx.queryParam("to"), today());
-    } catch (InvalidInput e) {
-      throw new BadRequest("The date range is not valid: " + e.getMessage() + ".");
-    }
+    return DateRange.parse(ctx.queryParam("from"), ctx.queryParam("to"), today());
   }
 
   private Resolution resolution(Context ctx, DateRange range) {
-    try {
-      return Resolution.parse(ctx.queryParam("resolution"), range);
-    } catch (InvalidInput e) {
-      throw new BadRequest(e.getMessage() + ".");
-    }
+    return Resolution.parse(ctx.queryParam("resolution"), range);
   }
 
   private void show(Context ctx) {
