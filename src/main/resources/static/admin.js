@@ -67,6 +67,9 @@
           history.replaceState(null, "", r.json.url);
         }
         say("Draft saved at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+      } else if (r.status === 401) {
+        stopped = true;
+        say("Not autosaved: you are signed out. Your text is still here; sign in again in another tab before you save.");
       } else if (r.status === 409 || r.status === 403) {
         stopped = true;
         say(r.json.error || "Autosave stopped.");

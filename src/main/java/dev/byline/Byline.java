@@ -420,6 +420,11 @@ public final class Byline implements AutoCloseable {
     return server.port();
   }
 
+  /** Every route the server answers and who may use it, for tests and operators. */
+  public List<WebServer.Route> routes() {
+    return server.routes();
+  }
+
   public Config config() {
     return newsroom.config();
   }

@@ -3,14 +3,18 @@ package dev.byline.web;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 
 /**
- * Sets up Jetty through Javalin: security headers on every response, one place where errors
- * become pages or JSON ({@link Errors}), and the routes of every feature in the order given
- * (catch-alls last).
+ * Sets up Jetty through Javalin: security headers on every response, one guard that checks each
+ * route's {@link Access}, one place where errors become pages or JSON ({@link Errors}), and the
+ * routes of every feature in the order given (catch-alls last).
  */
 public final class WebServer implements AutoCloseable {
+  /** One registered route and who may use it (empty: no rule, which is fine outside the newsroom). */
+  public record Route(String method, String path, Optional<Access> access) {}
+
   /** Large enough for any real form post; larger bodies are refused before they are read. */
   public static final long MAX_REQUEST_BYTES = 30L * 1024 * 1024;
   /** Header bytes a browser needs; more is a mistake or an attack, answered with 431. */
@@ -43,6 +47,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.before(headers::apply);
       config.routes.before(RequestChecks::check);
       for (var r : routes) r.routes(config.routes);
+      config.routes.beforeMatched(new AccessGuard(config.unsafe)::check);
       Errors.register(config.routes, errors);
     });
     return new WebServer(app);
@@ -61,6 +66,15 @@ public final class WebServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Every route the server answers, in the order registered: for tests and operators. */
+  public List<Route> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(p -> p.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> new Route(e.method.name(), e.path, AccessGuard.of(e)))
+        .toList();
   }
 
   @Override

@@ -73,9 +73,12 @@ class ErrorsHttpTest {
       r.get("/story", ctx -> {
         throw new IllegalStateException(SECRET);
       });
-      r.get("/api/story", ctx -> {
-        throw new IllegalStateException(SECRET);
-      });
+      r.get(
+          "/api/story",
+          ctx -> {
+            throw new IllegalStateException(SECRET);
+          },
+          Access.TOKEN);
       r.get("/headline", ctx -> {
         throw new InvalidInput("headline", "is empty");
       });
