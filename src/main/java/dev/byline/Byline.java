@@ -163,7 +163,7 @@ public final class Byline implements AutoCloseable {
           .followReadingOwnWrites(
               "page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
       parts.add(cacheFollower);
-      parts.add(new ScheduledPublisher(newsroom.articles()).start());
+      parts.add(new ScheduledPublisher(newsroom.articles(), clock).start());
 
       var wire = newsroom.wire();
       parts.add(
