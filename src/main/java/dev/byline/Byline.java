@@ -72,15 +72,13 @@ import dev.byline.site.SearchPages;
 import dev.byline.site.Site;
 import dev.byline.site.SitemapRoutes;
 import dev.byline.store.ChangeFollower;
+import dev.byline.web.Listener;
 import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import dev.byline.web.WebServer;
 import dev.byline.wire.DropFolders;
 import dev.byline.wire.FeedPoller;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,11 +142,21 @@ public final class Byline implements AutoCloseable {
   }
 
   public static Byline start(Config requested, Clock clock) {
+    // Bound before anything is built, so the site knows its own address; port 0 takes a free
+    // port, held from here on, so nothing else can take it in between.
+    var listener = Listener.bind(requested.setting("http.host", "0.0.0.0"), requested.port());
     var config = requested.port() == 0
-        ? requested.withPort(freePort(), requested.setting("base.url").isEmpty())
+        ? requested.withPort(listener.port(), requested.setting("base.url").isEmpty())
         : requested;
-    var newsroom = Newsroom.open(config, clock);
     var parts = new ArrayList<AutoCloseable>();
+    parts.add(listener);
+    Newsroom newsroom;
+    try {
+      newsroom = Newsroom.open(config, clock);
+    } catch (RuntimeException e) {
+      listener.close();
+      throw e;
+    }
     try {
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
 
@@ -387,8 +395,8 @@ public final class Byline implements AutoCloseable {
       var headers = securityHeaders(config, policy);
       var front = new BeaconHandler(pageViews, analytics.clientIpHeader(), siteHost, headers);
       front.setHandler(new CachedPageHandler(cache, headers));
-      var server = WebServer.create(headers, new ErrorPages(site), routes, front)
-          .start(config.setting("http.host", "0.0.0.0"), config.port());
+      var server = WebServer.create(headers, new ErrorPages(site), routes, front, listener)
+          .start();
       return new Byline(newsroom, accounts, cache, index, server, parts, pageViews);
     } catch (RuntimeException e) {
       closeAll(parts);
@@ -478,14 +486,5 @@ public final class Byline implements AutoCloseable {
     if (v < min || v > max)
       throw new ConfigException(key, "must be from " + min + " to " + max + ", not " + v);
     return v;
-  }
-
-  private static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
   }
 }

@@ -2,9 +2,14 @@ package dev.byline.web;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Sets up Jetty through Javalin: security headers on every response, one guard that checks each
@@ -28,13 +33,16 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * @param front a handler placed before the application (e.g. the page cache's fast path), or null
+   * @param listener the bound socket the server takes its connections from
    */
   public static WebServer create(
       SecurityHeaders headers,
       ErrorRenderer errors,
-      List<Routes> routes,
-      org.eclipse.jetty.server.Handler.Singleton front) {
+      List<? extends Routes> routes,
+      org.eclipse.jetty.server.Handler.Singleton front,
+      Listener listener) {
     var app = Javalin.create(config -> {
+      config.jetty.addConnector((server, http) -> connector(server, http, listener));
       config.http.compressionStrategy = CompressionStrategy.NONE; // pages are precompressed
       config.http.generateEtags = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -59,11 +67,24 @@ public final class WebServer implements AutoCloseable {
     http.setSendXPoweredBy(false);
   }
 
-  public WebServer start(String host, int port) {
-    app.start(host, port);
+  /** Jetty's connector on the socket already bound, so the port is never let go in between. */
+  private static ServerConnector connector(
+      Server server, HttpConfiguration http, Listener listener) {
+    var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    try {
+      connector.open(listener.channel());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return connector;
+  }
+
+  public WebServer start() {
+    app.start();
     return this;
   }
 
+  /** The port Jetty listens on. */
   public int port() {
     return app.port();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.byline.auth.Role;
 import dev.byline.testing.TestSite;
 import dev.byline.web.Access;
+import dev.byline.web.Listener;
 import dev.byline.web.Routes;
 import dev.byline.web.SecurityHeaders;
 import dev.byline.web.WebServer;
@@ -133,8 +134,9 @@ class RouteAccessHttpTest {
             headers,
             (status, title, message) -> (status + " " + message).getBytes(StandardCharsets.UTF_8),
             List.of(feature),
-            null)
-        .start("127.0.0.1", 0);
+            null,
+            Listener.bind("127.0.0.1", 0))
+        .start();
     try {
       var problems =
           walk(server.routes(), Visitor.signedOut("http://127.0.0.1:" + server.port()), null, null);

@@ -87,7 +87,8 @@ class ErrorsHttpTest {
       });
     };
     var headers = SecurityHeaders.of(List.of(), List.of(), List.of(), List.of(), false);
-    return WebServer.create(headers, pages, List.of(failing), null).start("127.0.0.1", 0);
+    return WebServer.create(headers, pages, List.of(failing), null, Listener.bind("127.0.0.1", 0))
+        .start();
   }
 
   HttpResponse<String> send(WebServer server, String method, String path, String accept) {
