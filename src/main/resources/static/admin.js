@@ -23,12 +23,12 @@
     if (status) status.textContent = text;
   }
 
-  function post(url, body) {
+  function post(url, body, accept) {
     return fetch(url, {
       method: "POST",
       body: body,
       credentials: "same-origin",
-      headers: { "X-CSRF-Token": csrf }
+      headers: { "X-CSRF-Token": csrf, "Accept": accept }
     });
   }
 
@@ -44,7 +44,7 @@
     if (headline && !headline.value.trim()) return;
     saving = true;
     say("Saving…");
-    post(autosaveUrl, fields()).then(function (response) {
+    post(autosaveUrl, fields(), "application/json").then(function (response) {
       return response.json().then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
     }).then(function (r) {
       saving = false;
@@ -67,6 +67,9 @@
           history.replaceState(null, "", r.json.url);
         }
         say("Draft saved at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+      } else if (r.status === 401) {
+        stopped = true;
+        say("Not autosaved: you are signed out. Your text is still here; sign in again in another tab before you save.");
       } else if (r.status === 409 || r.status === 403) {
         stopped = true;
         say(r.json.error || "Autosave stopped.");
@@ -85,7 +88,7 @@
     if (!preview || !previewUrl) return;
     var headline = form.querySelector("#headline");
     if (headline && !headline.value.trim()) return;
-    post(previewUrl, fields()).then(function (response) {
+    post(previewUrl, fields(), "text/html").then(function (response) {
       return response.text();
     }).then(function (html) {
       preview.srcdoc = html;
@@ -115,7 +118,10 @@
       var last = parts.pop().trim();
       var before = parts.map(function (p) { return p.trim(); }).filter(Boolean);
       if (last.length < 2) return;
-      fetch("/admin/suggest/topics?q=" + encodeURIComponent(last), { credentials: "same-origin" })
+      fetch("/admin/suggest/topics?q=" + encodeURIComponent(last), {
+        credentials: "same-origin",
+        headers: { "Accept": "application/json" }
+      })
         .then(function (r) { return r.json(); })
         .then(function (topics) {
           list.textContent = "";

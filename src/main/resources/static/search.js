@@ -63,7 +63,10 @@
       if (q.length < MIN_CHARS || q.length > 300) { close(); return; }
       if (q === lastAsked) return;
       lastAsked = q;
-      fetch("/search/suggest?q=" + encodeURIComponent(q), { credentials: "omit" })
+      fetch("/search/suggest?q=" + encodeURIComponent(q), {
+        credentials: "omit",
+        headers: { "Accept": "application/json" }
+      })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) { if (data && input.value.trim() === q) show(data); })
         .catch(function () { close(); });

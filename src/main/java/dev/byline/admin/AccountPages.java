@@ -2,9 +2,9 @@ package dev.byline.admin;
 
 import dev.byline.auth.AccountException;
 import dev.byline.auth.Accounts;
-import dev.byline.auth.Role;
 import dev.byline.auth.Sessions;
 import dev.byline.site.Dates;
+import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -33,8 +33,8 @@ public final class AccountPages implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/account", this::show);
-    r.post("/admin/account/password", this::changePassword);
+    r.get("/admin/account", this::show, Access.WRITER);
+    r.post("/admin/account/password", this::changePassword, Access.WRITER);
   }
 
   private void show(Context ctx) {
@@ -42,7 +42,7 @@ public final class AccountPages implements Routes {
   }
 
   private void render(Context ctx, Form form, boolean changed) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     Sessions.Active session = ctx.attribute(SessionGate.SESSION_ATTRIBUTE);
     site.render(
         ctx,
@@ -58,7 +58,7 @@ public final class AccountPages implements Routes {
   }
 
   private void changePassword(Context ctx) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     Sessions.Active session = ctx.attribute(SessionGate.SESSION_ATTRIBUTE);
     var form = Form.read(ctx, "current-password", "new-password", "confirm-password");
     try {

@@ -6,11 +6,9 @@ import dev.byline.analytics.PageViews;
 import dev.byline.analytics.Ranked;
 import dev.byline.analytics.Report;
 import dev.byline.analytics.Resolution;
-import dev.byline.auth.Role;
 import dev.byline.content.ArticleStore;
-import dev.byline.content.InvalidInput;
 import dev.byline.content.SectionStore;
-import dev.byline.web.Auth;
+import dev.byline.web.Access;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -55,8 +53,8 @@ public final class AnalyticsDashboard implements Routes {
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.get(PATH, this::show);
-    routes.get(EXPORT_PATH, this::export);
+    routes.get(PATH, this::show, Access.EDITOR);
+    routes.get(EXPORT_PATH, this::export, Access.EDITOR);
   }
 
   private LocalDate today() {
@@ -64,23 +62,14 @@ public final class AnalyticsDashboard implements Routes {
   }
 
   private DateRange range(Context ctx) {
-    try {
-      return DateRange.parse(ctx.queryParam("from"), ctx.queryParam("to"), today());
-    } catch (InvalidInput e) {
-      throw new BadRequest("The date range is not valid: " + e.getMessage() + ".");
-    }
+    return DateRange.parse(ctx.queryParam("from"), ctx.queryParam("to"), today());
   }
 
   private Resolution resolution(Context ctx, DateRange range) {
-    try {
-      return Resolution.parse(ctx.queryParam("resolution"), range);
-    } catch (InvalidInput e) {
-      throw new BadRequest(e.getMessage() + ".");
-    }
+    return Resolution.parse(ctx.queryParam("resolution"), range);
   }
 
   private void show(Context ctx) {
-    Auth.require(ctx, Role.EDITOR);
     var range = range(ctx);
     var resolution = resolution(ctx, range);
     var report = reports.report(range, resolution, AnalyticsReports.TOP);
@@ -116,7 +105,6 @@ public final class AnalyticsDashboard implements Routes {
   }
 
   private void export(Context ctx) {
-    Auth.require(ctx, Role.EDITOR);
     var range = range(ctx);
     var what = ctx.queryParam("what") == null ? "series" : ctx.queryParam("what");
     var csv = new AnalyticsCsv(reports, articles, sections);

@@ -7,6 +7,7 @@ import dev.byline.content.DeskItem;
 import dev.byline.content.InvalidInput;
 import dev.byline.content.TopicStore;
 import dev.byline.site.Dates;
+import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -56,12 +57,12 @@ public final class ArticleDesk implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/articles", this::list);
-    r.get("/admin/suggest/topics", this::suggest);
+    r.get("/admin/articles", this::list, Access.WRITER);
+    r.get("/admin/suggest/topics", this::suggest, Access.WRITER);
   }
 
   private void list(Context ctx) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     var statusParam =
         ctx.queryParam("status") == null ? "" : ctx.queryParam("status").strip();
     ArticleStatus status = null;
@@ -95,7 +96,6 @@ public final class ArticleDesk implements Routes {
 
   /** Topic names starting with what was typed, as JSON, for the editor's suggestions. */
   private void suggest(Context ctx) {
-    Auth.require(ctx, Role.WRITER);
     var q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
     ctx.header("Cache-Control", "no-store");
     if (q.isEmpty() || q.length() > 120) {

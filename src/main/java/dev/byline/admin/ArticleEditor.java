@@ -1,7 +1,6 @@
 package dev.byline.admin;
 
 import dev.byline.auth.AuditLog;
-import dev.byline.auth.Role;
 import dev.byline.auth.User;
 import dev.byline.content.Article;
 import dev.byline.content.ArticleRevisions;
@@ -13,6 +12,7 @@ import dev.byline.content.SectionStore;
 import dev.byline.content.StaleEdit;
 import dev.byline.media.ImageStore;
 import dev.byline.site.ArticlePages;
+import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Redirect;
@@ -67,15 +67,18 @@ public final class ArticleEditor implements Routes {
   public void routes(RoutesConfig r) {
     r.get(
         "/admin/articles/new",
-        ctx -> editorPage.show(ctx, null, Form.empty(), List.of(), "", "", 200));
-    r.post("/admin/articles", this::create);
-    r.post("/admin/articles/preview", ctx -> preview(ctx, null));
-    r.post("/admin/articles/autosave", ctx -> autosave(ctx, null));
-    r.get("/admin/articles/{id}", this::edit);
-    r.post("/admin/articles/{id}", this::save);
-    r.post("/admin/articles/{id}/preview", ctx -> preview(ctx, Params.id(ctx, "id")));
-    r.post("/admin/articles/{id}/autosave", ctx -> autosave(ctx, Params.id(ctx, "id")));
-    r.post("/admin/articles/{id}/status", this::status);
+        ctx -> editorPage.show(ctx, null, Form.empty(), List.of(), "", "", 200),
+        Access.WRITER);
+    r.post("/admin/articles", this::create, Access.WRITER);
+    r.post("/admin/articles/preview", ctx -> preview(ctx, null), Access.WRITER);
+    r.post("/admin/articles/autosave", ctx -> autosave(ctx, null), Access.WRITER);
+    r.get("/admin/articles/{id}", this::edit, Access.WRITER);
+    r.post("/admin/articles/{id}", this::save, Access.WRITER);
+    r.post(
+        "/admin/articles/{id}/preview", ctx -> preview(ctx, Params.id(ctx, "id")), Access.WRITER);
+    r.post(
+        "/admin/articles/{id}/autosave", ctx -> autosave(ctx, Params.id(ctx, "id")), Access.WRITER);
+    r.post("/admin/articles/{id}/status", this::status, Access.WRITER);
   }
 
   Article load(long id) {
@@ -85,7 +88,7 @@ public final class ArticleEditor implements Routes {
   }
 
   private void edit(Context ctx) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     var article = load(Params.id(ctx, "id"));
     var creator = revisions.creator(article.id()).orElse(null);
     if (!ArticleRules.canRead(user, creator))
@@ -100,7 +103,7 @@ public final class ArticleEditor implements Routes {
   }
 
   private void create(Context ctx) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     var form = ArticleForm.read(ctx);
     var action = action(ctx);
     var draft = input.draft(form);
@@ -124,7 +127,7 @@ public final class ArticleEditor implements Routes {
   }
 
   private void save(Context ctx) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     var article = load(Params.id(ctx, "id"));
     var creator = revisions.creator(article.id()).orElse(null);
     if (!ArticleRules.canEdit(user, article, creator)) {
@@ -225,7 +228,7 @@ public final class ArticleEditor implements Routes {
   }
 
   private void status(Context ctx) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     var article = load(Params.id(ctx, "id"));
     var creator = revisions.creator(article.id()).orElse(null);
     var action = action(ctx);
@@ -257,7 +260,7 @@ public final class ArticleEditor implements Routes {
   }
 
   private void preview(Context ctx, Long id) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     Article stored = null;
     if (id != null) {
       stored = load(id);
@@ -284,7 +287,7 @@ public final class ArticleEditor implements Routes {
   }
 
   private void autosave(Context ctx, Long id) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     ctx.header("Cache-Control", "no-store");
     var form = ArticleForm.read(ctx);
     if (id == null) {

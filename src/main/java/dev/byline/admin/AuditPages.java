@@ -1,9 +1,8 @@
 package dev.byline.admin;
 
 import dev.byline.auth.AuditLog;
-import dev.byline.auth.Role;
 import dev.byline.site.Dates;
-import dev.byline.web.Auth;
+import dev.byline.web.Access;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,11 +31,10 @@ public final class AuditPages implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/audit", this::show);
+    r.get("/admin/audit", this::show, Access.ADMIN);
   }
 
   private void show(Context ctx) {
-    Auth.require(ctx, Role.ADMIN);
     var filter =
         ctx.queryParam("action") == null ? "" : ctx.queryParam("action").strip();
     int page = Params.page(ctx);

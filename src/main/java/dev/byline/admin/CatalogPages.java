@@ -1,7 +1,6 @@
 package dev.byline.admin;
 
 import dev.byline.auth.AuditLog;
-import dev.byline.auth.Role;
 import dev.byline.content.Author;
 import dev.byline.content.AuthorStore;
 import dev.byline.content.InvalidInput;
@@ -11,6 +10,7 @@ import dev.byline.content.Topic;
 import dev.byline.content.TopicStore;
 import dev.byline.content.TopicType;
 import dev.byline.media.ImageStore;
+import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
@@ -66,42 +66,55 @@ public final class CatalogPages implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/sections", ctx -> sectionsPage(ctx, Form.empty(), null, 200));
-    r.post("/admin/sections", ctx -> saveSection(ctx, null));
-    r.get("/admin/sections/{id}", ctx -> {
-      var s = section(ctx);
-      sectionsPage(
-          ctx,
-          Form.empty()
-              .set("slug", s.slug())
-              .set("name", s.name())
-              .set("description", s.description())
-              .set("position", Integer.toString(s.position())),
-          s,
-          200);
-    });
-    r.post("/admin/sections/{id}", ctx -> saveSection(ctx, section(ctx)));
-    r.get("/admin/topics", ctx -> topicsPage(ctx, Form.empty().set("type", "subject"), null, 200));
-    r.post("/admin/topics", ctx -> saveTopic(ctx, null));
-    r.get("/admin/topics/{id}", ctx -> {
-      var t = topic(ctx);
-      topicsPage(ctx, Form.empty().set("name", t.name()).set("type", t.type().dbValue()), t, 200);
-    });
-    r.post("/admin/topics/{id}", ctx -> saveTopic(ctx, topic(ctx)));
-    r.get("/admin/authors", ctx -> authorsPage(ctx, Form.empty(), null, 200));
-    r.post("/admin/authors", ctx -> saveAuthor(ctx, null));
-    r.get("/admin/authors/{id}", ctx -> {
-      var a = author(ctx);
-      authorsPage(
-          ctx,
-          Form.empty()
-              .set("name", a.name())
-              .set("bio", a.bio())
-              .set("photo", a.photoImageId() == null ? "" : a.photoImageId().toString()),
-          a,
-          200);
-    });
-    r.post("/admin/authors/{id}", ctx -> saveAuthor(ctx, author(ctx)));
+    r.get("/admin/sections", ctx -> sectionsPage(ctx, Form.empty(), null, 200), Access.EDITOR);
+    r.post("/admin/sections", ctx -> saveSection(ctx, null), Access.EDITOR);
+    r.get(
+        "/admin/sections/{id}",
+        ctx -> {
+          var s = section(ctx);
+          sectionsPage(
+              ctx,
+              Form.empty()
+                  .set("slug", s.slug())
+                  .set("name", s.name())
+                  .set("description", s.description())
+                  .set("position", Integer.toString(s.position())),
+              s,
+              200);
+        },
+        Access.EDITOR);
+    r.post("/admin/sections/{id}", ctx -> saveSection(ctx, section(ctx)), Access.EDITOR);
+    r.get(
+        "/admin/topics",
+        ctx -> topicsPage(ctx, Form.empty().set("type", "subject"), null, 200),
+        Access.EDITOR);
+    r.post("/admin/topics", ctx -> saveTopic(ctx, null), Access.EDITOR);
+    r.get(
+        "/admin/topics/{id}",
+        ctx -> {
+          var t = topic(ctx);
+          topicsPage(
+              ctx, Form.empty().set("name", t.name()).set("type", t.type().dbValue()), t, 200);
+        },
+        Access.EDITOR);
+    r.post("/admin/topics/{id}", ctx -> saveTopic(ctx, topic(ctx)), Access.EDITOR);
+    r.get("/admin/authors", ctx -> authorsPage(ctx, Form.empty(), null, 200), Access.EDITOR);
+    r.post("/admin/authors", ctx -> saveAuthor(ctx, null), Access.EDITOR);
+    r.get(
+        "/admin/authors/{id}",
+        ctx -> {
+          var a = author(ctx);
+          authorsPage(
+              ctx,
+              Form.empty()
+                  .set("name", a.name())
+                  .set("bio", a.bio())
+                  .set("photo", a.photoImageId() == null ? "" : a.photoImageId().toString()),
+              a,
+              200);
+        },
+        Access.EDITOR);
+    r.post("/admin/authors/{id}", ctx -> saveAuthor(ctx, author(ctx)), Access.EDITOR);
   }
 
   // ---- sections ------------------------------------------------------------------------------
@@ -113,7 +126,6 @@ public final class CatalogPages implements Routes {
   }
 
   private void sectionsPage(Context ctx, Form form, Section editing, int status) {
-    Auth.require(ctx, Role.EDITOR);
     ctx.status(status);
     site.render(
         ctx,
@@ -122,7 +134,7 @@ public final class CatalogPages implements Routes {
   }
 
   private void saveSection(Context ctx, Section editing) {
-    var user = Auth.require(ctx, Role.EDITOR);
+    var user = Auth.signedIn(ctx);
     var form = Form.read(ctx, "slug", "name", "description", "position");
     int position = 0;
     try {
@@ -177,7 +189,6 @@ public final class CatalogPages implements Routes {
   }
 
   private void topicsPage(Context ctx, Form form, Topic editing, int status) {
-    Auth.require(ctx, Role.EDITOR);
     var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
     ctx.status(status);
     site.render(
@@ -188,7 +199,7 @@ public final class CatalogPages implements Routes {
   }
 
   private void saveTopic(Context ctx, Topic editing) {
-    var user = Auth.require(ctx, Role.EDITOR);
+    var user = Auth.signedIn(ctx);
     var form = Form.read(ctx, "name", "type");
     try {
       var type = TopicType.parse(form.value("type"));
@@ -229,7 +240,6 @@ public final class CatalogPages implements Routes {
   }
 
   private void authorsPage(Context ctx, Form form, Author editing, int status) {
-    Auth.require(ctx, Role.EDITOR);
     var photo = editing == null || editing.photoImageId() == null
         ? ""
         : images.byId(editing.photoImageId()).map(i -> i.variantFor(320).url()).orElse("");
@@ -241,7 +251,7 @@ public final class CatalogPages implements Routes {
   }
 
   private void saveAuthor(Context ctx, Author editing) {
-    var user = Auth.require(ctx, Role.EDITOR);
+    var user = Auth.signedIn(ctx);
     var form = Form.read(ctx, "name", "bio", "photo");
     var photo =
         Params.optionalId(form, "photo", "Photo must be a photo number from the photo desk");

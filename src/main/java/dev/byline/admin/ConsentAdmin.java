@@ -1,9 +1,9 @@
 package dev.byline.admin;
 
-import dev.byline.auth.Role;
 import dev.byline.consent.ConsentPolicy;
 import dev.byline.consent.ConsentRecords;
 import dev.byline.consent.ConsentRecords.RecordFilter;
+import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Routes;
@@ -43,12 +43,11 @@ public final class ConsentAdmin implements Routes {
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.get("/admin/consent", this::page);
-    routes.get("/admin/consent/records.csv", this::export);
+    routes.get("/admin/consent", this::page, Access.ADMIN);
+    routes.get("/admin/consent/records.csv", this::export, Access.ADMIN);
   }
 
   private void page(Context ctx) {
-    Auth.require(ctx, Role.ADMIN);
     var filter = filter(ctx);
     site.render(
         ctx,
@@ -66,7 +65,7 @@ public final class ConsentAdmin implements Routes {
   }
 
   private void export(Context ctx) throws IOException {
-    var user = Auth.require(ctx, Role.ADMIN);
+    var user = Auth.signedIn(ctx);
     var filter = filter(ctx);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("text/csv; charset=utf-8");

@@ -2,6 +2,7 @@ package dev.byline.admin;
 
 import dev.byline.auth.Accounts;
 import dev.byline.auth.SignIn;
+import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
@@ -29,10 +30,10 @@ public final class LoginPages implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get(Auth.LOGIN_PATH, this::show);
-    r.post(Auth.LOGIN_PATH, this::signIn);
-    r.post("/admin/logout", this::signOut);
-    r.post("/admin/logout-everywhere", this::signOutEverywhere);
+    r.get(Auth.LOGIN_PATH, this::show, Access.ANYONE);
+    r.post(Auth.LOGIN_PATH, this::signIn, Access.ANYONE);
+    r.post("/admin/logout", this::signOut, Access.ANYONE);
+    r.post("/admin/logout-everywhere", this::signOutEverywhere, Access.WRITER);
   }
 
   private void show(Context ctx) {
@@ -92,7 +93,7 @@ public final class LoginPages implements Routes {
   }
 
   private void signOutEverywhere(Context ctx) {
-    var user = Auth.require(ctx, dev.byline.auth.Role.WRITER);
+    var user = Auth.signedIn(ctx);
     int n = accounts.sessions().endAll(user.id());
     accounts
         .audit()

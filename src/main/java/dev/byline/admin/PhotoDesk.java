@@ -1,10 +1,10 @@
 package dev.byline.admin;
 
 import dev.byline.auth.AuditLog;
-import dev.byline.auth.Role;
 import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
+import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
@@ -54,14 +54,13 @@ public final class PhotoDesk implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/photos", ctx -> library(ctx, Form.empty(), null, 200));
-    r.post("/admin/photos", this::upload);
-    r.get("/admin/photos/{id}", ctx -> photo(ctx, null, ""));
-    r.post("/admin/photos/{id}", this::update);
+    r.get("/admin/photos", ctx -> library(ctx, Form.empty(), null, 200), Access.WRITER);
+    r.post("/admin/photos", this::upload, Access.WRITER);
+    r.get("/admin/photos/{id}", ctx -> photo(ctx, null, ""), Access.WRITER);
+    r.post("/admin/photos/{id}", this::update, Access.WRITER);
   }
 
   private void library(Context ctx, Form form, Image uploaded, int status) {
-    Auth.require(ctx, Role.WRITER);
     var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
     int page = Params.page(ctx);
     var found = images.library(query, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
@@ -81,7 +80,7 @@ public final class PhotoDesk implements Routes {
   }
 
   private void upload(Context ctx) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     var form = Form.read(ctx, "caption", "credit", "alt");
     var file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
@@ -136,7 +135,6 @@ public final class PhotoDesk implements Routes {
   }
 
   private void photo(Context ctx, Form form, String notice) {
-    Auth.require(ctx, Role.WRITER);
     var image = load(ctx);
     var f = form != null
         ? form
@@ -155,7 +153,7 @@ public final class PhotoDesk implements Routes {
   }
 
   private void update(Context ctx) {
-    var user = Auth.require(ctx, Role.WRITER);
+    var user = Auth.signedIn(ctx);
     var image = load(ctx);
     var form = Form.read(ctx, "caption", "credit", "alt");
     try {

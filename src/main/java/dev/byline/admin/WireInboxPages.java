@@ -1,8 +1,8 @@
 package dev.byline.admin;
 
-import dev.byline.auth.Role;
 import dev.byline.content.InvalidInput;
 import dev.byline.site.ArticlePages;
+import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Redirect;
@@ -39,16 +39,16 @@ public final class WireInboxPages implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/wire", this::list);
-    r.get("/admin/wire/{id}", this::show);
-    r.get("/admin/wire/{id}/preview", this::preview);
-    r.post("/admin/wire/{id}/publish", ctx -> act(ctx, "publish"));
-    r.post("/admin/wire/{id}/draft", ctx -> act(ctx, "draft"));
-    r.post("/admin/wire/{id}/ignore", ctx -> act(ctx, "ignore"));
+    r.get("/admin/wire", this::list, Access.EDITOR);
+    r.get("/admin/wire/{id}", this::show, Access.EDITOR);
+    r.get("/admin/wire/{id}/preview", this::preview, Access.EDITOR);
+    r.post("/admin/wire/{id}/publish", ctx -> act(ctx, "publish"), Access.EDITOR);
+    r.post("/admin/wire/{id}/draft", ctx -> act(ctx, "draft"), Access.EDITOR);
+    r.post("/admin/wire/{id}/ignore", ctx -> act(ctx, "ignore"), Access.EDITOR);
   }
 
   private void list(Context ctx) {
-    var user = Auth.require(ctx, Role.EDITOR);
+    var user = Auth.signedIn(ctx);
     var f = new WireInboxView.Filter(
         param(ctx, "source"), param(ctx, "state"), param(ctx, "since", "all"), param(ctx, "q"));
     StoryState state = null;
@@ -96,7 +96,6 @@ public final class WireInboxPages implements Routes {
   }
 
   private void show(Context ctx) {
-    Auth.require(ctx, Role.EDITOR);
     render(ctx, id(ctx), param(ctx, "error"));
   }
 
@@ -122,7 +121,6 @@ public final class WireInboxPages implements Routes {
   }
 
   private void preview(Context ctx) {
-    Auth.require(ctx, Role.EDITOR);
     var article = wire.inbox()
         .preview(id(ctx))
         .orElseThrow(() -> new NotFoundResponse("There is no such story on the wire desk."));
@@ -133,7 +131,7 @@ public final class WireInboxPages implements Routes {
   }
 
   private void act(Context ctx, String action) {
-    var user = Auth.require(ctx, Role.EDITOR);
+    var user = Auth.signedIn(ctx);
     long id = id(ctx);
     try {
       switch (action) {

@@ -11,9 +11,9 @@
  * <pre>{@code
  * public record InboxView(AdminChrome chrome, List<Item> items) {}
  *
- * void routes(RoutesConfig r) { r.get("/admin/wire", this::inbox); }
- * private void inbox(Context ctx) {
- *   Auth.require(ctx, Role.EDITOR);                        // redirects to sign-in, or 403
+ * void routes(RoutesConfig r) { r.get("/admin/wire", this::inbox, Access.EDITOR); }
+ * private void inbox(Context ctx) {               // signed out: sent to sign in; a writer: 403
+ *   var user = Auth.signedIn(ctx);
  *   adminSite.render(ctx, "admin/wire/inbox.jte",           // sends Cache-Control: no-store
  *       new InboxView(adminSite.chrome(ctx, "wire"), items));
  * }
@@ -34,7 +34,9 @@
  * `)
  * }</pre>
  *
- * <p>Register the page's link with {@code adminSite.addNav("wire", "Wire", "/admin/wire", Role.EDITOR)}
+ * <p>Every route under {@code /admin} names its {@link dev.byline.web.Access} where it is
+ * registered; one guard checks it before the handler runs, and a route without one is refused to
+ * everybody. Register the page's link with {@code adminSite.addNav("wire", "Wire", "/admin/wire", Role.EDITOR)}
  * at start-up; {@code chrome(ctx, "wire")} marks it current. Field partials {@code admin/input.jte},
  * {@code admin/textarea.jte} and {@code admin/errors.jte} render labelled fields with their errors
  * from a {@link dev.byline.admin.Form}. The article editor takes extra panels from other features

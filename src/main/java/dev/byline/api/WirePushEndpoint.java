@@ -1,6 +1,7 @@
 package dev.byline.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.web.Access;
 import dev.byline.web.Routes;
 import dev.byline.wire.PictureResolver;
 import dev.byline.wire.Quarantine;
@@ -39,7 +40,7 @@ public final class WirePushEndpoint implements Routes {
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.post(PATH_PREFIX + "{source}", this::push);
+    routes.post(PATH_PREFIX + "{source}", this::push, Access.TOKEN);
   }
 
   private void push(Context ctx) throws Exception {

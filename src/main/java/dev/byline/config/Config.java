@@ -82,6 +82,14 @@ public record Config(
     }
   }
 
+  /** A whole-number setting that must lie from {@code min} to {@code max}, both included. */
+  public int intSetting(String key, int fallback, int min, int max) {
+    int v = intSetting(key, fallback);
+    if (v < min || v > max)
+      throw new ConfigException(key, "must be from " + min + " to " + max + ", not " + v);
+    return v;
+  }
+
   public boolean boolSetting(String key, boolean fallback) {
     var v = setting(key);
     if (v.isEmpty()) return fallback;

@@ -338,16 +338,21 @@ public final class ArticleStore {
 
   /** Publishes every scheduled article whose time and embargo have passed; returns their ids. */
   public List<Long> publishDue() {
+    var due = due();
+    due.forEach(this::publish);
+    return due;
+  }
+
+  /** Scheduled articles whose time and embargo have passed, the longest due first. */
+  public List<Long> due() {
     var now = clock.millis();
-    var due = db.jdbi()
+    return db.jdbi()
         .withHandle(h -> h.createQuery(
                 "SELECT id FROM article WHERE status = 'scheduled' "
                     + "AND scheduled_at <= :now AND (embargo_until IS NULL OR embargo_until <= :now) ORDER BY scheduled_at")
             .bind("now", now)
             .mapTo(Long.class)
             .list());
-    due.forEach(this::publish);
-    return due;
   }
 
   private interface Statement {

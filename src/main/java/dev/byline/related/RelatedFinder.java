@@ -131,6 +131,18 @@ public final class RelatedFinder implements RelatedArticles {
     return new Plan(body, list);
   }
 
+  /**
+   * The ids of the engine's picks for a published article, best first; none for an article that
+   * is not published (or not there). "For you" asks this for the stories a reader has read.
+   */
+  public List<Long> pickedIds(long articleId, int limit) {
+    return articles
+        .byId(articleId)
+        .filter(Article::isPublished)
+        .map(a -> picks(a, limit).stream().map(Pick::articleId).toList())
+        .orElse(List.of());
+  }
+
   /** The engine's best {@code limit} stories for the article, best first; no pins, blocks respected. */
   public List<Pick> picks(Article article, int limit) {
     return picks(article, limit, choices.of(article.id()).blocked());

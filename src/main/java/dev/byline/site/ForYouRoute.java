@@ -69,11 +69,7 @@ public final class ForYouRoute implements Routes {
     }
     if (root == null || !root.isObject())
       throw new BadRequest("The body must be a JSON object with \"read\" and \"follow\" lists.");
-    try {
-      return new ReaderSignals(ids(root.get("read")), slugs(root.get("follow")));
-    } catch (InvalidInput e) {
-      throw new BadRequest(e.getMessage() + ".");
-    }
+    return new ReaderSignals(ids(root.get("read")), slugs(root.get("follow")));
   }
 
   private static List<Long> ids(JsonNode node) {

@@ -1,7 +1,6 @@
 package dev.byline.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.byline.content.InvalidInput;
 import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
@@ -82,33 +81,21 @@ public final class SearchPages implements Routes {
       topicId = topic.get().id();
       topicName = topic.get().name();
     }
-    SearchQuery query;
-    try {
-      query = new SearchQuery(
-          form.q(),
-          sectionId,
-          topicId,
-          form.fromInstant(),
-          form.toInstant(),
-          form.sortValue(),
-          form.page());
-    } catch (InvalidInput e) {
-      throw new BadRequest(e.getMessage());
-    }
-    var finalQuery = query;
+    var query = new SearchQuery(
+        form.q(),
+        sectionId,
+        topicId,
+        form.fromInstant(),
+        form.toInstant(),
+        form.sortValue(),
+        form.page());
     var finalTopicName = topicName;
-    cache.serve(
-        ctx, form.canonicalUrl(), () -> render(form, finalQuery, sectionList, finalTopicName));
+    cache.serve(ctx, form.canonicalUrl(), () -> render(form, query, sectionList, finalTopicName));
   }
 
   private RenderedPage render(
       SearchForm form, SearchQuery query, List<Section> sectionList, String topicName) {
-    SearchResults results;
-    try {
-      results = index.search(query);
-    } catch (InvalidInput e) {
-      throw new BadRequest(e.getMessage());
-    }
+    SearchResults results = index.search(query);
     var chrome = site.chrome();
     var bySection = new HashMap<Long, Section>();
     sectionList.forEach(s -> bySection.put(s.id(), s));

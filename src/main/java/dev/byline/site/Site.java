@@ -1,6 +1,7 @@
 package dev.byline.site;
 
 import dev.byline.config.Config;
+import dev.byline.content.Html;
 import dev.byline.content.SectionStore;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
@@ -41,6 +42,12 @@ public final class Site {
   /** Lets a feature add safe markup at the end of every page's body (call during start-up only). */
   public void addToBodyEnd(String html) {
     bodyEndParts.add(html);
+  }
+
+  /** Adds {@code <meta name content>} to every page's head, escaped (call during start-up only). */
+  public void addMeta(String name, String content) {
+    headParts.add(
+        "<meta name=\"" + Html.escape(name) + "\" content=\"" + Html.escape(content) + "\">");
   }
 
   /** Adds a deferred same-origin script, by asset name, to every page (call during start-up only). */

@@ -27,12 +27,19 @@ public final class ChangeFeed {
   private final Clock clock;
   private final List<Runnable> wakeups = new CopyOnWriteArrayList<>();
   private final List<ChangeFollower> readYourWrites = new CopyOnWriteArrayList<>();
+  private final SkippedChanges skipped;
   /** Long enough for an in-memory purge under load; short enough that a stuck follower never stalls editors. */
   static final long READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
 
   public ChangeFeed(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.skipped = new SkippedChanges(db, clock);
+  }
+
+  /** Changes followers gave up on, for operators and tests. */
+  public SkippedChanges skipped() {
+    return skipped;
   }
 
   /** Appends one change inside the caller's transaction. */

@@ -1,19 +1,19 @@
 package dev.byline.web;
 
-import dev.byline.auth.Role;
 import dev.byline.auth.User;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import java.util.Optional;
 
 /**
  * The contract between the auth feature and every page that needs a signed-in user. The auth
  * feature's before-handler resolves the session and puts the user and the CSRF token on the
  * request under these attributes; it also refuses state-changing requests whose CSRF token does
- * not match. Pages only read them.
+ * not match. Who may use a route is declared with the route ({@link Access}) and checked by one
+ * guard; pages only read these attributes.
  *
  * <pre>{@code
- * var user = Auth.require(ctx, Role.EDITOR);       // redirects to sign-in, or 403
+ * r.get("/admin/sections", this::list, Access.EDITOR); // the guard signs in or refuses
+ * var user = Auth.signedIn(ctx);                   // in the handler: who is asking
  * view.csrf = Auth.csrfToken(ctx);                 // <input type="hidden" name="csrf" value="…">
  * }</pre>
  */
@@ -32,16 +32,14 @@ public final class Auth {
     return Optional.ofNullable(ctx.attribute(USER_ATTRIBUTE));
   }
 
-  /** The signed-in user with at least {@code role}; otherwise a redirect to sign in, or 403. */
-  public static User require(Context ctx, Role role) {
-    var user = user(ctx)
-        .orElseThrow(() -> new Redirect(
-            LOGIN_PATH + "?next="
-                + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
-            303));
-    if (!user.can(role))
-      throw new ForbiddenResponse("Your role (" + user.role().dbValue() + ") cannot do this.");
-    return user;
+  /**
+   * The signed-in user on a route whose {@link Access} asks for a role: the guard has already
+   * sent everybody else away, so a missing user here is a route registered without its rule.
+   */
+  public static User signedIn(Context ctx) {
+    return user(ctx)
+        .orElseThrow(() -> new IllegalStateException(
+            "no signed-in user on " + ctx.path() + ": register the route with an Access role"));
   }
 
   /** The CSRF token to embed in forms and send with script requests; empty when signed out. */

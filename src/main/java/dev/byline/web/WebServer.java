@@ -2,21 +2,24 @@ package dev.byline.web;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Sets up Jetty through Javalin: security headers on every response, one place where errors
- * become pages, and the routes of every feature in the order given (catch-alls last).
+ * Sets up Jetty through Javalin: security headers on every response, one guard that checks each
+ * route's {@link Access}, one place where errors become pages or JSON ({@link Errors}), and the
+ * routes of every feature in the order given (catch-alls last).
  */
 public final class WebServer implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  /** One registered route and who may use it (empty: no rule, which is fine outside the newsroom). */
+  public record Route(String method, String path, Optional<Access> access) {}
+
   /** Large enough for any real form post; larger bodies are refused before they are read. */
   public static final long MAX_REQUEST_BYTES = 30L * 1024 * 1024;
   /** Header bytes a browser needs; more is a mistake or an attack, answered with 431. */
@@ -30,13 +33,16 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * @param front a handler placed before the application (e.g. the page cache's fast path), or null
+   * @param listener the bound socket the server takes its connections from
    */
   public static WebServer create(
       SecurityHeaders headers,
       ErrorRenderer errors,
-      List<Routes> routes,
-      org.eclipse.jetty.server.Handler.Singleton front) {
+      List<? extends Routes> routes,
+      org.eclipse.jetty.server.Handler.Singleton front,
+      Listener listener) {
     var app = Javalin.create(config -> {
+      config.jetty.addConnector((server, http) -> connector(server, http, listener));
       config.http.compressionStrategy = CompressionStrategy.NONE; // pages are precompressed
       config.http.generateEtags = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -49,42 +55,8 @@ public final class WebServer implements AutoCloseable {
       config.routes.before(headers::apply);
       config.routes.before(RequestChecks::check);
       for (var r : routes) r.routes(config.routes);
-      config.routes.exception(
-          Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.forStatus(e.status())));
-      config.routes.exception(
-          RequestChecks.UriTooLong.class,
-          (e, ctx) -> error(ctx, errors, 414, "Address too long", e.getMessage()));
-      config.routes.exception(
-          BadRequest.class, (e, ctx) -> error(ctx, errors, 400, "Bad request", e.getMessage()));
-      config.routes.exception(
-          HttpResponseException.class,
-          (e, ctx) -> error(ctx, errors, e.getStatus(), titleFor(e.getStatus()), e.getMessage()));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        log.error(
-            "event=request_failed method={} path={} error=\"{}\"",
-            ctx.method(),
-            ctx.path(),
-            e.toString(),
-            e);
-        error(
-            ctx,
-            errors,
-            500,
-            "Something went wrong",
-            "The page could not be shown. Please try again in a moment.");
-      });
-      config.routes.error(404, ctx -> {
-        if (ctx.result() == null)
-          error(ctx, errors, 404, "Page not found", "There is nothing at this address.");
-      });
-      config.routes.error(
-          405,
-          ctx -> error(
-              ctx,
-              errors,
-              405,
-              "Method not allowed",
-              "This address does not accept that kind of request."));
+      config.routes.beforeMatched(new AccessGuard(config.unsafe)::check);
+      Errors.register(config.routes, errors);
     });
     return new WebServer(app);
   }
@@ -95,61 +67,39 @@ public final class WebServer implements AutoCloseable {
     http.setSendXPoweredBy(false);
   }
 
-  public WebServer start(String host, int port) {
-    app.start(host, port);
+  /** Jetty's connector on the socket already bound, so the port is never let go in between. */
+  private static ServerConnector connector(
+      Server server, HttpConfiguration http, Listener listener) {
+    var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    try {
+      connector.open(listener.channel());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return connector;
+  }
+
+  public WebServer start() {
+    app.start();
     return this;
   }
 
+  /** The port Jetty listens on. */
   public int port() {
     return app.port();
+  }
+
+  /** Every route the server answers, in the order registered: for tests and operators. */
+  public List<Route> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(p -> p.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> new Route(e.method.name(), e.path, AccessGuard.of(e)))
+        .toList();
   }
 
   @Override
   public void close() {
     app.stop();
-  }
-
-  /** Writes an error page; if the page itself fails, plain text still reaches the reader. */
-  static void error(Context ctx, ErrorRenderer errors, int status, String title, String message) {
-    var text = message == null
-            || message.isBlank()
-            || message.equals(HttpStatus.forStatus(status).getMessage())
-        ? defaultMessage(status)
-        : message;
-    ctx.status(status);
-    ctx.header("Cache-Control", "no-store");
-    try {
-      ctx.contentType("text/html; charset=utf-8");
-      ctx.result(errors.render(status, title, text));
-    } catch (RuntimeException e) {
-      log.error("event=error_page_failed status={} error=\"{}\"", status, e.toString());
-      ctx.contentType("text/plain; charset=utf-8");
-      ctx.result((status + " " + title + "\n\n" + text + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static String titleFor(int status) {
-    return switch (status) {
-      case 400 -> "Bad request";
-      case 401 -> "Please sign in";
-      case 403 -> "Not allowed";
-      case 404 -> "Page not found";
-      case 405 -> "Method not allowed";
-      case 410 -> "Gone";
-      case 413 -> "Too large";
-      case 429 -> "Too many requests";
-      default -> status >= 500 ? "Something went wrong" : "Request refused";
-    };
-  }
-
-  private static String defaultMessage(int status) {
-    return switch (status) {
-      case 404 -> "There is nothing at this address.";
-      case 413 -> "What you sent is larger than this site accepts.";
-      default ->
-        status >= 500
-            ? "The page could not be shown. Please try again in a moment."
-            : "The request could not be handled.";
-    };
   }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * wait twice the last, and after {@link #MAX_ATTEMPTS} it is quarantined: it never holds up the
  * files behind it and is never retried forever.
  */
-final class DropFolder {
+final class DropFolder implements DropFolders.Folder {
   private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
   /** The folder's own sub-folders, never refused. */
   private static final Set<String> OWN_FOLDERS = Set.of("archive", "quarantine");
@@ -65,8 +65,19 @@ final class DropFolder {
     return source;
   }
 
+  @Override
+  public String name() {
+    return source.name();
+  }
+
+  @Override
+  public Path path() {
+    return source.folder();
+  }
+
   /** One pass: everything that is ready goes in as one batch. */
-  void scan() throws IOException {
+  @Override
+  public void scan() throws IOException {
     var folder = source.folder();
     if (!Files.isDirectory(folder)) return;
     var files = candidates();

@@ -1,0 +1,125 @@
+package dev.byline;
+
+import dev.byline.admin.AccountPages;
+import dev.byline.admin.AdminSite;
+import dev.byline.admin.ArticleDesk;
+import dev.byline.admin.ArticleEditor;
+import dev.byline.admin.AuditPages;
+import dev.byline.admin.CatalogPages;
+import dev.byline.admin.Dashboard;
+import dev.byline.admin.EditorPanels;
+import dev.byline.admin.LoginPages;
+import dev.byline.admin.PhotoDesk;
+import dev.byline.admin.RelatedAdmin;
+import dev.byline.admin.RevisionPages;
+import dev.byline.admin.SessionGate;
+import dev.byline.admin.UserPages;
+import dev.byline.auth.Accounts;
+import dev.byline.config.Config;
+import dev.byline.content.ArticleRevisions;
+import dev.byline.content.ScheduledPublisher;
+import dev.byline.web.Routes;
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+
+/**
+ * The newsroom under {@code /admin}: accounts and the session gate every request passes, the
+ * desk, the editor with its revisions and related links, photos, sections, topics, authors,
+ * users and the audit log; and the publisher that puts scheduled stories out. Its routes go
+ * first, since the gate must see every request before any page does.
+ */
+final class AdminFeature implements Routes, AutoCloseable {
+  private final Newsroom newsroom;
+  private final SiteFeature site;
+  private final Clock clock;
+  private final Accounts accounts;
+  private final SessionGate gate;
+  private final AdminSite admin;
+  private final ArticleRevisions revisions;
+  private final RelatedAdmin related;
+  private final EditorPanels panels = new EditorPanels();
+  private final ScheduledPublisher publisher;
+
+  AdminFeature(
+      Config config, Newsroom newsroom, SiteFeature site, SearchFeature search, Clock clock) {
+    this.newsroom = newsroom;
+    this.site = site;
+    this.clock = clock;
+    accounts = Accounts.open(newsroom.db(), clock);
+    gate = new SessionGate(
+        accounts.sessions(),
+        accounts.tokens(),
+        Byline.CSRF_EXEMPT,
+        config.baseUrl().startsWith("https://"),
+        config.boolSetting("http.trust.forwarded", false));
+    admin = new AdminSite(config, site.site().views(), site.site().assets());
+    revisions = new ArticleRevisions(newsroom.db(), clock);
+    related = new RelatedAdmin(admin, newsroom.articles(), search.choices(), search.related());
+    panels.add(related.editorPanel());
+    publisher = new ScheduledPublisher(newsroom.articles(), clock).start();
+  }
+
+  Accounts accounts() {
+    return accounts;
+  }
+
+  /** What every admin page shares; other features add their pages and navigation to it. */
+  AdminSite site() {
+    return admin;
+  }
+
+  @Override
+  public void routes(RoutesConfig r) {
+    gate.routes(r);
+    new LoginPages(admin, accounts, gate).routes(r);
+    new Dashboard(admin, newsroom.articles(), accounts.audit()).routes(r);
+    new AccountPages(admin, accounts).routes(r);
+    new UserPages(admin, accounts).routes(r);
+    new AuditPages(admin, accounts.audit()).routes(r);
+    new PhotoDesk(admin, newsroom.images(), accounts.audit()).routes(r);
+    new CatalogPages(
+            admin,
+            newsroom.sections(),
+            newsroom.topics(),
+            newsroom.authors(),
+            newsroom.images(),
+            accounts.audit())
+        .routes(r);
+    articleRoutes(r);
+  }
+
+  /** The desk, the editor, revisions and related links. */
+  private void articleRoutes(RoutesConfig r) {
+    new ArticleDesk(admin, newsroom.articles(), newsroom.topics()).routes(r);
+    new ArticleEditor(
+            admin,
+            newsroom.articles(),
+            revisions,
+            newsroom.sections(),
+            newsroom.topics(),
+            newsroom.authors(),
+            newsroom.images(),
+            site.articlePages(),
+            accounts.audit(),
+            panels,
+            clock)
+        .routes(r);
+    new RevisionPages(
+            admin,
+            newsroom.articles(),
+            revisions,
+            newsroom.sections(),
+            newsroom.topics(),
+            newsroom.authors(),
+            newsroom.images(),
+            accounts.audit(),
+            clock)
+        .routes(r);
+    related.routes(r);
+  }
+
+  @Override
+  public void close() {
+    publisher.close();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.byline;
+
+import dev.byline.config.Config;
+import dev.byline.consent.KnownServices;
+import dev.byline.site.ArticlePages;
+import dev.byline.site.CachedPageHandler;
+import dev.byline.site.ErrorPages;
+import dev.byline.site.FrontPage;
+import dev.byline.site.LegacyRedirects;
+import dev.byline.site.ListPages;
+import dev.byline.site.MediaRoutes;
+import dev.byline.site.PageCache;
+import dev.byline.site.SearchPages;
+import dev.byline.site.Site;
+import dev.byline.store.ChangeFollower;
+import dev.byline.web.Routes;
+import dev.byline.web.SecurityHeaders;
+import dev.byline.web.Views;
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+
+/**
+ * The public site: the chrome around every page, the page cache that follows the change feed,
+ * and the pages readers browse (front, sections, topics, authors, articles, search, media, old
+ * addresses). Its routes go last, since a section and an article are catch-all addresses.
+ */
+final class SiteFeature implements Routes, AutoCloseable {
+  /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
+  static final long FEED_POLL_MILLIS = 500;
+
+  private final Newsroom newsroom;
+  private final SearchFeature search;
+  private final PageCache cache;
+  private final ChangeFollower cacheFollower;
+  private final Site site;
+  private final ArticlePages articles;
+  private final ListPages lists;
+
+  SiteFeature(
+      Config config,
+      Newsroom newsroom,
+      ConsentSettings consent,
+      SearchFeature search,
+      Clock clock) {
+    this.newsroom = newsroom;
+    this.search = search;
+    cache =
+        new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20))
+            * 1024L
+            * 1024L);
+    site = new Site(config, new Views(), cache, newsroom.sections(), consent.assets());
+    consent.addTo(site);
+    site.addScript("search.js");
+    articles = new ArticlePages(
+        site,
+        newsroom.articles(),
+        search.related(),
+        consent.ads(),
+        consent.policy().has(KnownServices.YOUTUBE));
+    lists = new ListPages(
+        site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+    cacheFollower = newsroom
+        .feed()
+        .followReadingOwnWrites(
+            "page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
+  }
+
+  Site site() {
+    return site;
+  }
+
+  PageCache cache() {
+    return cache;
+  }
+
+  /** Article pages, also for previews in the admin. */
+  ArticlePages articlePages() {
+    return articles;
+  }
+
+  /** Errors in the site's own design. */
+  ErrorPages errorPages() {
+    return new ErrorPages(site);
+  }
+
+  /** The page cache's fast path, answering cached pages before any routing. */
+  CachedPageHandler cachedPages(SecurityHeaders headers) {
+    return new CachedPageHandler(cache, headers);
+  }
+
+  @Override
+  public void routes(RoutesConfig r) {
+    site.assets().routes(r);
+    new MediaRoutes(newsroom.media()).routes(r);
+    new LegacyRedirects(newsroom.redirects(), newsroom.articles()).routes(r);
+    new FrontPage(site, newsroom.articles()).routes(r);
+    lists.routes(r);
+    // Before the article route: /search/suggest has the shape of /{section}/{slug}.
+    new SearchPages(site, search.index(), newsroom.sections(), newsroom.topics(), search.cache())
+        .routes(r);
+    articles.routes(r);
+    lists.sectionRoute().routes(r);
+  }
+
+  @Override
+  public void close() {
+    cacheFollower.close();
+  }
+}
