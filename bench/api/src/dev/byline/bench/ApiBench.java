@@ -79,18 +79,27 @@ public final class ApiBench {
         cursor[0] = next.isNull() ? null : next.asText();
         return r;
       });
-      report("list, topic filter (20)", n, () -> get.run("/articles?topic=topic-" + random.nextInt(200)));
-      report("list, section + updated_since", n, () -> get.run("/articles?section=world&updated_since=2020-01-01"));
+      report(
+          "list, topic filter (20)",
+          n,
+          () -> get.run("/articles?topic=topic-" + random.nextInt(200)));
+      report(
+          "list, section + updated_since",
+          n,
+          () -> get.run("/articles?section=world&updated_since=2020-01-01"));
       report("article by id", n, () -> get.run("/articles/" + (1 + random.nextInt((int) maxId))));
       var one = get.run("/articles/42");
       var tag = one.headers().firstValue("ETag").orElseThrow();
-      report("article, If-None-Match (304)", n, () -> http.send(
-          HttpRequest.newBuilder(URI.create(base + "/articles/42"))
-              .header("Authorization", "Bearer " + secret)
-              .header("If-None-Match", tag)
-              .GET()
-              .build(),
-          HttpResponse.BodyHandlers.ofString()));
+      report(
+          "article, If-None-Match (304)",
+          n,
+          () -> http.send(
+              HttpRequest.newBuilder(URI.create(base + "/articles/42"))
+                  .header("Authorization", "Bearer " + secret)
+                  .header("If-None-Match", tag)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
       report("search ?q=harbour", Math.max(50, n / 4), () -> get.run("/search?q=harbour"));
     }
   }
@@ -108,8 +117,8 @@ public final class ApiBench {
     var authors = new ArrayList<Long>();
     for (int i = 0; i < 50; i++) authors.add(n.authors().ensure("Author " + i).id());
     var random = new Random(1);
-    var words = "harbour port talks council budget match league storm river court election vote"
-        .split(" ");
+    var words =
+        "harbour port talks council budget match league storm river court election vote".split(" ");
     long start = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
     for (int done = 0; done < articles; done += BATCH) {
       int from = done;
