@@ -1,6 +1,7 @@
 package dev.byline;
 
 import dev.byline.analytics.PageViews;
+import dev.byline.api.ApiGate;
 import dev.byline.api.WirePushEndpoint;
 import dev.byline.auth.Accounts;
 import dev.byline.config.Config;
@@ -23,8 +24,9 @@ import java.util.List;
 public final class Byline implements AutoCloseable {
   /**
    * Path prefixes whose state-changing requests are exempt from the CSRF check, because each
-   * authenticates its callers some other way (an agency's push token, a consent record: same-origin
-   * JSON, validated and rate-limited) or acts for no account at all: a reader's page-view beacon,
+   * authenticates its callers some other way (an agency's push token, an API key in a bearer
+   * header a browser never adds by itself, a consent record: same-origin JSON, validated and
+   * rate-limited) or acts for no account at all: a reader's page-view beacon,
    * and "For you", a read-only question posted so the reader's signals stay out of URLs and logs.
    * Keep this list short and every entry narrow.
    */
@@ -32,7 +34,8 @@ public final class Byline implements AutoCloseable {
       ConsentRoutes.CSRF_EXEMPT_PREFIX,
       WirePushEndpoint.PATH_PREFIX,
       BeaconHandler.PATH,
-      ForYouRoute.PATH);
+      ForYouRoute.PATH,
+      ApiGate.PREFIX);
 
   private final Newsroom newsroom;
   private final WebServer server;
@@ -79,12 +82,13 @@ public final class Byline implements AutoCloseable {
       var cookies = new ConsentFeature(config, newsroom, consent, site, admin, clock);
       var audience = parts.add(new AudienceFeature(config, newsroom, site, search, admin, clock));
       var feeds = new DistributionFeature(config, newsroom, site, clock);
+      var api = new ApiFeature(config, newsroom, search, admin, clock);
       var headers = consent.headers(config);
       var server = parts.add(WebServer.create(
               headers,
               site.errorPages(),
               // The gate first; the site's catch-all section and article addresses last.
-              List.of(admin, wire, cookies, audience, feeds, site),
+              List.of(admin, wire, cookies, audience, feeds, api, site),
               audience.beaconBefore(site.cachedPages(headers), headers),
               listener)
           .start());

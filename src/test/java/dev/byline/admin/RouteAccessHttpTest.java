@@ -44,8 +44,22 @@ class RouteAccessHttpTest {
   static final String PUSH_SOURCE = "acme";
 
   /** The only newsroom routes open to anybody: signing in and out. */
-  static final Set<String> OPEN =
-      Set.of("GET /admin/login", "POST /admin/login", "POST /admin/logout");
+  static final Set<String> OPEN = Set.of(
+      "GET /admin/login",
+      "POST /admin/login",
+      "POST /admin/logout",
+      // The Content API reads only what readers can read; the rest of /api/v1 answers 404.
+      "GET /api/v1/articles",
+      "GET /api/v1/articles/{id}",
+      "GET /api/v1/sections",
+      "GET /api/v1/topics",
+      "GET /api/v1/authors",
+      "GET /api/v1/search",
+      "GET /api/v1/openapi.json",
+      "OPTIONS /api/v1/*",
+      "GET /api/v1/*",
+      "POST /api/v1/*",
+      "PUT /api/v1/*");
 
   @TempDir
   static Path dir;
@@ -102,6 +116,7 @@ class RouteAccessHttpTest {
       "/admin/users", Role.ADMIN,
       "/admin/audit", Role.ADMIN,
       "/admin/consent", Role.ADMIN,
+      "/admin/api-keys", Role.ADMIN,
       "/admin/sections", Role.EDITOR,
       "/admin/topics", Role.EDITOR,
       "/admin/authors", Role.EDITOR,

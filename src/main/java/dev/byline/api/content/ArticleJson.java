@@ -1,0 +1,125 @@
+package dev.byline.api.content;
+
+import static dev.byline.api.ApiReplies.object;
+
+import dev.byline.content.Article;
+import dev.byline.content.ArticleSummary;
+import dev.byline.content.Author;
+import dev.byline.content.Block;
+import dev.byline.content.Section;
+import dev.byline.content.Topic;
+import dev.byline.media.Image;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Articles and what they are filed under, as the Content API shows them (the shapes named in
+ * {@code openapi.json}). Field names are snake_case; times are ISO 8601 instants in UTC; links are
+ * absolute.
+ */
+final class ArticleJson {
+  private final String baseUrl;
+
+  ArticleJson(String baseUrl) {
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  Map<String, Object> summary(ArticleSummary s, List<Author> authors, List<Topic> topics) {
+    return object(
+        "id", s.id(),
+        "slug", s.slug(),
+        "url", baseUrl + s.path(),
+        "headline", s.headline(),
+        "standfirst", s.standfirst(),
+        "section", section(s.section()),
+        "authors", authors.stream().map(this::author).toList(),
+        "topics", topics.stream().map(this::topic).toList(),
+        "image", s.image() == null ? null : image(s.image()),
+        "source", s.sourceName(),
+        "published_at", time(s.firstPublishedAt()),
+        "updated_at", time(s.updatedAt()));
+  }
+
+  Map<String, Object> full(Article a) {
+    var m = summary(a.summary(), a.authors(), a.topics());
+    m.put("dateline", a.dateline());
+    m.put("body", a.body().stream().map(b -> block(b, a)).toList());
+    m.put("body_text", a.bodyText());
+    return m;
+  }
+
+  Map<String, Object> section(Section s) {
+    if (s == null) return null;
+    return object(
+        "id",
+        s.id(),
+        "slug",
+        s.slug(),
+        "name",
+        s.name(),
+        "description",
+        s.description(),
+        "url",
+        baseUrl + s.path());
+  }
+
+  Map<String, Object> topic(Topic t) {
+    return object(
+        "id",
+        t.id(),
+        "slug",
+        t.slug(),
+        "name",
+        t.name(),
+        "type",
+        t.type().name().toLowerCase(java.util.Locale.ROOT),
+        "url",
+        baseUrl + t.path());
+  }
+
+  Map<String, Object> author(Author a) {
+    return object(
+        "id", a.id(), "slug", a.slug(), "name", a.name(), "url", baseUrl + "/author/" + a.slug());
+  }
+
+  Map<String, Object> image(Image i) {
+    return object(
+        "id", i.id(),
+        "url", baseUrl + i.src(),
+        "width", i.displayWidth(),
+        "height", i.displayHeight(),
+        "alt", i.alt(),
+        "caption", i.caption(),
+        "credit", i.credit());
+  }
+
+  private Map<String, Object> block(Block b, Article a) {
+    if (b instanceof Block.Paragraph p) return object("type", "paragraph", "html", p.html());
+    if (b instanceof Block.Heading h)
+      return object("type", "heading", "level", h.level(), "text", h.text());
+    if (b instanceof Block.Quote q)
+      return object("type", "quote", "html", q.html(), "attribution", q.attribution());
+    if (b instanceof Block.ListBlock l)
+      return object("type", "list", "ordered", l.ordered(), "items", l.items());
+    if (b instanceof Block.ImageBlock ib) {
+      var img = a.images().get(ib.imageId());
+      return object(
+          "type", "image",
+          "image", img == null ? null : image(img),
+          "caption", ib.caption(),
+          "credit", ib.credit(),
+          "alt", ib.alt());
+    }
+    if (b instanceof Block.Embed e)
+      return object("type", "embed", "provider", e.provider(), "url", e.url(), "title", e.title());
+    if (b instanceof Block.RelatedLink r)
+      return object("type", "related", "article_id", r.articleId());
+    if (b instanceof Block.RawHtml h) return object("type", "html", "html", h.html());
+    throw new IllegalStateException("a block the API cannot show: " + b.getClass());
+  }
+
+  static String time(Instant t) {
+    return t == null ? null : t.toString();
+  }
+}
