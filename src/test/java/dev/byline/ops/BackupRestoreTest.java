@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
 import dev.byline.testing.Cli;
+import dev.byline.testing.TestDatabases;
 import dev.byline.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +70,68 @@ class BackupRestoreTest {
       assertThat(site.get("/readyz").statusCode()).isEqualTo(200);
       assertThat(site.get("/world").body()).contains("Story number ");
       assertThat(site.get("/").body()).contains("The Restored Times");
+    }
+  }
+
+  @Test
+  void a_postgresql_backup_restores_into_an_empty_database_with_matching_articles()
+      throws Exception {
+    var source = TestDatabases.postgres(dir.resolve("live"));
+    var empty = TestDatabases.postgres(dir.resolve("restored"));
+    var backup = dir.resolve("backup");
+    try {
+      try (var site = TestSite.start(source)) {
+        var newsroom = site.newsroom();
+        var section = newsroom.sections().ensure("world", "World", "", 1);
+        for (int i = 0; i < 5; i++) {
+          long id = newsroom
+              .articles()
+              .create(ArticleDraft.of(
+                  "Harbour story " + i,
+                  "",
+                  section.id(),
+                  List.of(Block.Paragraph.ofText("Words " + i))));
+          newsroom.articles().publish(id);
+        }
+        Cli.run(
+                "backup",
+                "--data",
+                dir.resolve("live").toString(),
+                "--database-url",
+                source.databaseUrl(),
+                backup.toString())
+            .assertSucceeded();
+      }
+      var manifest = BackupManifest.read(backup.resolve(BackupManifest.NAME));
+      assertThat(manifest.database()).isEqualTo("postgresql");
+      assertThat(manifest.articles()).isEqualTo(5);
+      Cli.run(
+              "restore",
+              "--data",
+              dir.resolve("restored").toString(),
+              "--database-url",
+              empty.databaseUrl(),
+              backup.toString())
+          .assertSucceeded();
+      try (var c = PostgresDump.connect(empty)) {
+        assertThat(ArticleDigests.of(c)).isEqualTo(manifest.articleHashes());
+      }
+      var again = Cli.run(
+          "restore",
+          "--data",
+          dir.resolve("restored").toString(),
+          "--database-url",
+          empty.databaseUrl(),
+          backup.toString());
+      assertThat(again.exit()).isEqualTo(1);
+      assertThat(again.err()).contains("already has").contains("create an empty database");
+      try (var site = TestSite.start(empty)) {
+        assertThat(site.get("/readyz").statusCode()).isEqualTo(200);
+        assertThat(site.get("/world").body()).contains("Harbour story 4");
+      }
+    } finally {
+      TestDatabases.drop(source);
+      TestDatabases.drop(empty);
     }
   }
 
