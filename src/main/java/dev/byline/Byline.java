@@ -83,14 +83,16 @@ public final class Byline implements AutoCloseable {
       var audience = parts.add(new AudienceFeature(config, newsroom, site, search, admin, clock));
       var feeds = new DistributionFeature(config, newsroom, site, clock);
       var api = new ApiFeature(config, newsroom, search, admin, clock);
+      var ops = parts.add(new OperationsFeature(config, newsroom, search, site, wire, clock));
       var headers = consent.headers(config);
       var server = parts.add(WebServer.create(
               headers,
               site.errorPages(),
               // The gate first; the site's catch-all section and article addresses last.
-              List.of(admin, wire, cookies, audience, feeds, api, site),
-              audience.beaconBefore(site.cachedPages(headers), headers),
-              listener)
+              List.of(admin, ops, wire, cookies, audience, feeds, api, site),
+              audience.beaconBefore(site.cachedPages(headers, ops.cachedPages()), headers),
+              listener,
+              ops.requestLog())
           .start());
       return new Byline(newsroom, server, parts, search, site, admin, audience);
     } catch (RuntimeException e) {

@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
       ImportCommand.class,
       RedirectsCommand.class,
       CommentsCommand.class,
+      BackupCommand.Take.class,
+      BackupCommand.Bring.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -151,6 +153,7 @@ public final class Main implements Callable<Integer> {
 
   static int serve(ConfigOptions options, ServeOptions serve) throws InterruptedException {
     var config = options.load(serve.flags());
+    dev.byline.ops.LogFormat.apply(config);
     var byline = Byline.start(config);
     if (serve.demo) demoAdmin(byline, System.out);
     var stopped = new CountDownLatch(1);

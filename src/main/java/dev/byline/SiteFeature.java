@@ -84,8 +84,13 @@ final class SiteFeature implements Routes, AutoCloseable {
   }
 
   /** The page cache's fast path, answering cached pages before any routing. */
-  CachedPageHandler cachedPages(SecurityHeaders headers) {
-    return new CachedPageHandler(cache, headers);
+  CachedPageHandler cachedPages(SecurityHeaders headers, CachedPageHandler.Observer observer) {
+    return new CachedPageHandler(cache, headers, observer);
+  }
+
+  /** The follower that purges the page cache, for its lag in metrics. */
+  ChangeFollower cacheFollower() {
+    return cacheFollower;
   }
 
   @Override

@@ -33,6 +33,11 @@ final class WireFeature implements Routes, AutoCloseable {
     feeds = new FeedPoller(wire.ingest(), newsroom.state(), wire.sources().all()).start();
   }
 
+  /** The wire desk's parts, e.g. for the inbox queue in metrics. */
+  Wire wire() {
+    return wire;
+  }
+
   @Override
   public void routes(RoutesConfig r) {
     new WirePushEndpoint(wire).routes(r);

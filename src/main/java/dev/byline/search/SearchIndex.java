@@ -175,6 +175,11 @@ public final class SearchIndex implements AutoCloseable {
     return updater.isReady();
   }
 
+  /** False once {@link #close()} has begun: searches would fail, so the node is not ready. */
+  public boolean isOpen() {
+    return !closed;
+  }
+
   /** The change-feed sequence the index has applied. */
   public long position() {
     return updater.position();

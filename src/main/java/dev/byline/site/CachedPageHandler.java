@@ -19,6 +19,13 @@ import org.eclipse.jetty.util.Callback;
  * other than {@code page=N}, any method but GET) falls through to the application unchanged.
  */
 public final class CachedPageHandler extends Handler.Wrapper {
+  /** Told of every answer from memory, e.g. to count it; called on the request thread. */
+  public interface Observer {
+    Observer NONE = (request, status, startNanos) -> {};
+
+    void served(Request request, int status, long startNanos);
+  }
+
   /** Paths the page cache can hold: lower-case slugs and slashes, nothing that needs decoding. */
   private static final Pattern CACHEABLE_PATH = Pattern.compile("/(?:[a-z0-9-]+(?:/[a-z0-9-]+)?)?");
 
@@ -29,9 +36,15 @@ public final class CachedPageHandler extends Handler.Wrapper {
 
   private final PageCache cache;
   private final HttpField[] securityHeaders;
+  private final Observer observer;
 
   public CachedPageHandler(PageCache cache, SecurityHeaders headers) {
+    this(cache, headers, Observer.NONE);
+  }
+
+  public CachedPageHandler(PageCache cache, SecurityHeaders headers, Observer observer) {
     this.cache = cache;
+    this.observer = observer;
     this.securityHeaders = headers.all().entrySet().stream()
         .map(e -> new PreEncodedHttpField(e.getKey(), e.getValue()))
         .toArray(HttpField[]::new);
@@ -39,6 +52,7 @@ public final class CachedPageHandler extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    long started = System.nanoTime();
     var page = HttpMethod.GET.is(request.getMethod()) ? lookup(request) : null;
     if (page == null) return super.handle(request, response, callback);
     var headers = response.getHeaders();
@@ -52,12 +66,14 @@ public final class CachedPageHandler extends Handler.Wrapper {
       headers.remove(HttpHeader.CONTENT_ENCODING);
       response.setStatus(304);
       response.write(true, null, callback);
+      observer.served(request, 304, started);
       return true;
     }
     response.setStatus(page.status());
     var body = gzip ? page.gzip() : page.body();
     headers.put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
+    observer.served(request, page.status(), started);
     return true;
   }
 

@@ -41,6 +41,9 @@ public final class PageCache {
   private final ConcurrentHashMap<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
   private final AtomicLong purges = new AtomicLong();
   private final AtomicLong renders = new AtomicLong();
+  // Incremented on every hit, so a LongAdder: hits come from many request threads at once.
+  private final java.util.concurrent.atomic.LongAdder hits =
+      new java.util.concurrent.atomic.LongAdder();
 
   private final boolean enabled;
 
@@ -75,7 +78,10 @@ public final class PageCache {
     }
     var map = pages.asMap();
     var existing = map.get(key);
-    if (existing != null) return join(existing);
+    if (existing != null) {
+      hits.increment();
+      return join(existing);
+    }
     var mine = new CompletableFuture<CachedPage>();
     existing = map.putIfAbsent(key, mine);
     if (existing != null) return join(existing);
@@ -103,7 +109,9 @@ public final class PageCache {
   /** The finished page under {@code key}, or null when it is missing or still rendering. */
   CachedPage peek(String key) {
     var f = pages.getIfPresent(key);
-    return f != null && f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+    if (f == null || !f.isDone() || f.isCompletedExceptionally()) return null;
+    hits.increment();
+    return f.join();
   }
 
   /** Drops every page that depends on any of the keys. */
@@ -136,6 +144,11 @@ public final class PageCache {
   /** How many times a page was rendered (misses), for tests and metrics. */
   public long renderCount() {
     return renders.get();
+  }
+
+  /** How many requests were answered from memory, for metrics. */
+  public long hitCount() {
+    return hits.sum();
   }
 
   public long size() {

@@ -41,12 +41,27 @@ public final class WebServer implements AutoCloseable {
       List<? extends Routes> routes,
       org.eclipse.jetty.server.Handler.Singleton front,
       Listener listener) {
+    return create(headers, errors, routes, front, listener, null);
+  }
+
+  /**
+   * @param requestLog told of every request the application answered (metrics, access log), or
+   *     null
+   */
+  public static WebServer create(
+      SecurityHeaders headers,
+      ErrorRenderer errors,
+      List<? extends Routes> routes,
+      org.eclipse.jetty.server.Handler.Singleton front,
+      Listener listener,
+      io.javalin.http.RequestLogger requestLog) {
     var app = Javalin.create(config -> {
       config.jetty.addConnector((server, http) -> connector(server, http, listener));
       config.http.compressionStrategy = CompressionStrategy.NONE; // pages are precompressed
       config.http.generateEtags = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.startup.showJavalinBanner = false;
+      if (requestLog != null) config.requestLogger.http(requestLog);
       config.router.ignoreTrailingSlashes = true;
       config.jetty.modifyHttpConfiguration(WebServer::limitHeaders);
       // Javalin places its servlet context inside a handler set on the server beforehand, so a
