@@ -37,9 +37,12 @@ public final class PurgeLatencyBench {
     var config = new ConfigLoader(Map.of())
         .load(
             Map.of(
-                "data", dir.toString(),
-                "port", "0",
-                "purge.varnish.urls", "http://127.0.0.1:" + varnishPort + "/"),
+                "data",
+                dir.toString(),
+                "port",
+                "0",
+                "purge.varnish.urls",
+                "http://127.0.0.1:" + varnishPort + "/"),
             null);
     var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try (var byline = Byline.start(config)) {
@@ -110,8 +113,20 @@ public final class PurgeLatencyBench {
     var file = work.resolve("byline.vcl");
     Files.writeString(file, vcl);
     var p = new ProcessBuilder(
-            "/usr/sbin/varnishd", "-F", "-j", "none", "-n", work.resolve("n").toString(),
-            "-a", "127.0.0.1:" + port, "-T", "none", "-f", file.toString(), "-s", "malloc,64m")
+            "/usr/sbin/varnishd",
+            "-F",
+            "-j",
+            "none",
+            "-n",
+            work.resolve("n").toString(),
+            "-a",
+            "127.0.0.1:" + port,
+            "-T",
+            "none",
+            "-f",
+            file.toString(),
+            "-s",
+            "malloc,64m")
         .redirectErrorStream(true)
         .redirectOutput(work.resolve("varnishd.log").toFile())
         .start();
