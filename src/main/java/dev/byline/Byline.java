@@ -5,6 +5,8 @@ import dev.byline.api.ApiGate;
 import dev.byline.api.WirePushEndpoint;
 import dev.byline.auth.Accounts;
 import dev.byline.config.Config;
+import dev.byline.delivery.Deliveries;
+import dev.byline.delivery.DeliveryQueue;
 import dev.byline.search.SearchIndex;
 import dev.byline.site.BeaconHandler;
 import dev.byline.site.ConsentRoutes;
@@ -44,6 +46,7 @@ public final class Byline implements AutoCloseable {
   private final SiteFeature site;
   private final AdminFeature admin;
   private final AudienceFeature audience;
+  private final DeliveryFeature delivery;
 
   private Byline(
       Newsroom newsroom,
@@ -52,7 +55,8 @@ public final class Byline implements AutoCloseable {
       SearchFeature search,
       SiteFeature site,
       AdminFeature admin,
-      AudienceFeature audience) {
+      AudienceFeature audience,
+      DeliveryFeature delivery) {
     this.newsroom = newsroom;
     this.server = server;
     this.parts = parts;
@@ -60,6 +64,7 @@ public final class Byline implements AutoCloseable {
     this.site = site;
     this.admin = admin;
     this.audience = audience;
+    this.delivery = delivery;
   }
 
   public static Byline start(Config requested) {
@@ -84,17 +89,18 @@ public final class Byline implements AutoCloseable {
       var feeds = new DistributionFeature(config, newsroom, site, clock);
       var api = new ApiFeature(config, newsroom, search, admin, clock);
       var ops = parts.add(new OperationsFeature(config, newsroom, search, site, wire, clock));
+      var delivery = parts.add(new DeliveryFeature(config, newsroom, admin, clock));
       var headers = consent.headers(config);
       var server = parts.add(WebServer.create(
               headers,
               site.errorPages(),
               // The gate first; the site's catch-all section and article addresses last.
-              List.of(admin, ops, wire, cookies, audience, feeds, api, site),
+              List.of(admin, ops, wire, cookies, audience, feeds, api, delivery, site),
               audience.beaconBefore(site.cachedPages(headers, ops.cachedPages()), headers),
               listener,
               ops.requestLog())
           .start());
-      return new Byline(newsroom, server, parts, search, site, admin, audience);
+      return new Byline(newsroom, server, parts, search, site, admin, audience, delivery);
     } catch (RuntimeException e) {
       parts.close();
       throw e;
@@ -143,6 +149,15 @@ public final class Byline implements AutoCloseable {
   /** Page-view counting, for tests and operators' tools (e.g. to flush now). */
   public PageViews pageViews() {
     return audience.pageViews();
+  }
+
+  /** The outbound queue of webhooks and cache purges, for tests and operators' tools. */
+  public Deliveries deliveries() {
+    return delivery.deliveries();
+  }
+
+  public DeliveryQueue deliveryQueue() {
+    return delivery.queue();
   }
 
   /** The URL the site listens on, for people and tests. */

@@ -25,7 +25,8 @@ class ArchitectureTest {
     "dev.byline.personalize..",
     "dev.byline.auth..",
     "dev.byline.demo..",
-    "dev.byline.distribution.."
+    "dev.byline.distribution..",
+    "dev.byline.delivery.."
   };
 
   @ArchTest

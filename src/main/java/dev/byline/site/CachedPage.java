@@ -39,6 +39,9 @@ record CachedPage(
     var surrogate = String.join(" ", new TreeSet<>(page.keys()));
     var common = new ArrayList<HttpField>();
     common.add(new PreEncodedHttpField("Surrogate-Key", surrogate));
+    // Cloudflare purges by tag from this header, comma-separated; Varnish and Fastly read the one
+    // above.
+    common.add(new PreEncodedHttpField("Cache-Tag", surrogate.replace(' ', ',')));
     if (page.lastModified() != null) {
       common.add(new PreEncodedHttpField(
           HttpHeader.LAST_MODIFIED, PageCache.HTTP_DATE.format(page.lastModified())));

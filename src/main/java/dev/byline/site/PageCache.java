@@ -211,6 +211,7 @@ public final class PageCache {
     ctx.header("Vary", "Accept-Encoding");
     ctx.header("Cache-Control", CACHE_CONTROL);
     ctx.header("Surrogate-Key", page.surrogateKeys());
+    ctx.header("Cache-Tag", page.surrogateKeys().replace(' ', ','));
     if (page.lastModified() != null)
       ctx.header("Last-Modified", HTTP_DATE.format(page.lastModified()));
     if (page.matches(ctx.header("If-None-Match")) || notModifiedSince(ctx, page)) {

@@ -121,7 +121,8 @@ public final class PictureFetcher {
     }
   }
 
-  static boolean isInternal(InetAddress a) {
+  /** True for loopback, private, link-local, multicast and other non-public addresses. */
+  public static boolean isInternal(InetAddress a) {
     if (a.isLoopbackAddress()
         || a.isAnyLocalAddress()
         || a.isLinkLocalAddress()

@@ -204,6 +204,7 @@ class SitePagesHttpTest {
         "ETag",
         "Cache-Control",
         "Surrogate-Key",
+        "Cache-Tag",
         "Last-Modified",
         "Vary")) {
       assertThat(hit.headers().firstValue(name))
