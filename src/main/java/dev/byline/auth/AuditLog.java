@@ -42,19 +42,18 @@ public final class AuditLog {
       User user, String action, String subjectType, Long subjectId, String detail, String ip) {
     var cleanDetail =
         detail == null ? "" : detail.length() > 1000 ? detail.substring(0, 1000) : detail;
-    db.jdbi()
-        .useHandle(h -> h.createUpdate(
-                "INSERT INTO audit_log (at, user_id, user_name, action, subject_type, subject_id, "
-                    + "detail, ip) VALUES (:at, :u, :name, :a, :st, :sid, :d, :ip)")
-            .bind("at", clock.millis())
-            .bind("u", user == null ? null : user.id())
-            .bind("name", user == null ? "" : user.name())
-            .bind("a", action)
-            .bind("st", subjectType == null ? "" : subjectType)
-            .bind("sid", subjectId)
-            .bind("d", cleanDetail)
-            .bind("ip", ip == null ? "" : ip)
-            .execute());
+    db.useTransaction(tx -> tx.update(
+            "INSERT INTO audit_log (at, user_id, user_name, action, subject_type, subject_id, "
+                + "detail, ip) VALUES (:at, :u, :name, :a, :st, :sid, :d, :ip)")
+        .bind("at", clock.millis())
+        .bind("u", user == null ? null : user.id())
+        .bind("name", user == null ? "" : user.name())
+        .bind("a", action)
+        .bind("st", subjectType == null ? "" : subjectType)
+        .bind("sid", subjectId)
+        .bind("d", cleanDetail)
+        .bind("ip", ip == null ? "" : ip)
+        .execute());
     log.info(
         "event=audit action={} user={} subject={}:{}",
         action,
@@ -66,55 +65,53 @@ public final class AuditLog {
   /** Newest first; {@code action} filters by prefix ("article." or "user.") when not blank. */
   public List<Entry> recent(String action, int offset, int limit) {
     var prefix = action == null ? "" : action.strip().replace("%", "").replace("_", "");
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT * FROM audit_log WHERE action LIKE :p ORDER BY at DESC, id DESC "
-                    + "LIMIT :limit OFFSET :offset")
-            .bind("p", prefix + "%")
-            .bind("limit", limit)
-            .bind("offset", offset)
-            .map((rs, ctx) -> {
-              long uid = rs.getLong("user_id");
-              Long userId = rs.wasNull() ? null : uid;
-              long sid = rs.getLong("subject_id");
-              Long subjectId = rs.wasNull() ? null : sid;
-              return new Entry(
-                  rs.getLong("id"),
-                  Instant.ofEpochMilli(rs.getLong("at")),
-                  userId,
-                  rs.getString("user_name"),
-                  rs.getString("action"),
-                  rs.getString("subject_type"),
-                  subjectId,
-                  rs.getString("detail"),
-                  rs.getString("ip"));
-            })
-            .list());
+    return db.read(tx -> tx.query(
+            "SELECT * FROM audit_log WHERE action LIKE :p ORDER BY at DESC, id DESC "
+                + "LIMIT :limit OFFSET :offset")
+        .bind("p", prefix + "%")
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .map(rs -> {
+          long uid = rs.getLong("user_id");
+          Long userId = rs.wasNull() ? null : uid;
+          long sid = rs.getLong("subject_id");
+          Long subjectId = rs.wasNull() ? null : sid;
+          return new Entry(
+              rs.getLong("id"),
+              Instant.ofEpochMilli(rs.getLong("at")),
+              userId,
+              rs.getString("user_name"),
+              rs.getString("action"),
+              rs.getString("subject_type"),
+              subjectId,
+              rs.getString("detail"),
+              rs.getString("ip"));
+        })
+        .list());
   }
 
   /** Entries about one subject, newest first. */
   public List<Entry> about(String subjectType, long subjectId, int limit) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT * FROM audit_log WHERE subject_type = :t AND subject_id = :id "
-                    + "ORDER BY at DESC, id DESC LIMIT :limit")
-            .bind("t", subjectType)
-            .bind("id", subjectId)
-            .bind("limit", limit)
-            .map((rs, ctx) -> {
-              long uid = rs.getLong("user_id");
-              Long userId = rs.wasNull() ? null : uid;
-              return new Entry(
-                  rs.getLong("id"),
-                  Instant.ofEpochMilli(rs.getLong("at")),
-                  userId,
-                  rs.getString("user_name"),
-                  rs.getString("action"),
-                  rs.getString("subject_type"),
-                  subjectId,
-                  rs.getString("detail"),
-                  rs.getString("ip"));
-            })
-            .list());
+    return db.read(tx -> tx.query(
+            "SELECT * FROM audit_log WHERE subject_type = :t AND subject_id = :id "
+                + "ORDER BY at DESC, id DESC LIMIT :limit")
+        .bind("t", subjectType)
+        .bind("id", subjectId)
+        .bind("limit", limit)
+        .map(rs -> {
+          long uid = rs.getLong("user_id");
+          Long userId = rs.wasNull() ? null : uid;
+          return new Entry(
+              rs.getLong("id"),
+              Instant.ofEpochMilli(rs.getLong("at")),
+              userId,
+              rs.getString("user_name"),
+              rs.getString("action"),
+              rs.getString("subject_type"),
+              subjectId,
+              rs.getString("detail"),
+              rs.getString("ip"));
+        })
+        .list());
   }
 }

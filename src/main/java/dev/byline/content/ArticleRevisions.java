@@ -60,14 +60,14 @@ public final class ArticleRevisions {
 
   /** What to pass to {@link ArticleStore#create} or {@link ArticleStore#update} to record the save. */
   public ArticleStore.AlsoWrite recorder(Kind kind, Long userId, String userName, String snapshot) {
-    return (h, articleId, version) -> {
+    return (tx, articleId, version) -> {
       long now = clock.millis();
       if (kind == Kind.AUTOSAVE && userId != null) {
-        var last = h.createQuery(
+        var last = tx.query(
                 "SELECT id, kind, saved_by, saved_at FROM article_revision WHERE article_id = :a "
                     + "ORDER BY id DESC LIMIT 1")
             .bind("a", articleId)
-            .map((rs, ctx) -> new long[] {
+            .map(rs -> new long[] {
               rs.getLong("id"),
               rs.getString("kind").equals("autosave") ? 1 : 0,
               rs.getLong("saved_by"),
@@ -78,7 +78,7 @@ public final class ArticleRevisions {
             && last.get()[1] == 1
             && last.get()[2] == userId
             && now - last.get()[3] < AUTOSAVE_COALESCE.toMillis()) {
-          h.createUpdate(
+          tx.update(
                   "UPDATE article_revision SET version = :v, saved_at = :at, snapshot = :s WHERE id = :id")
               .bind("v", version)
               .bind("at", now)
@@ -88,7 +88,7 @@ public final class ArticleRevisions {
           return;
         }
       }
-      h.createUpdate(
+      tx.update(
               "INSERT INTO article_revision (article_id, version, kind, saved_by, saved_by_name, saved_at, snapshot) "
                   + "VALUES (:a, :v, :k, :by, :name, :at, :s)")
           .bind("a", articleId)
@@ -104,42 +104,37 @@ public final class ArticleRevisions {
 
   /** Newest first. */
   public List<Revision> of(long articleId) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT * FROM article_revision WHERE article_id = :a ORDER BY id DESC")
+    return db.read(
+        tx -> tx.query("SELECT * FROM article_revision WHERE article_id = :a ORDER BY id DESC")
             .bind("a", articleId)
-            .map((rs, ctx) -> toRevision(rs))
+            .map(rs -> toRevision(rs))
             .list());
   }
 
   public Optional<Revision> byId(long articleId, long revisionId) {
-    return db.jdbi()
-        .withHandle(
-            h -> h.createQuery("SELECT * FROM article_revision WHERE article_id = :a AND id = :id")
-                .bind("a", articleId)
-                .bind("id", revisionId)
-                .map((rs, ctx) -> toRevision(rs))
-                .findOne());
+    return db.read(
+        tx -> tx.query("SELECT * FROM article_revision WHERE article_id = :a AND id = :id")
+            .bind("a", articleId)
+            .bind("id", revisionId)
+            .map(rs -> toRevision(rs))
+            .findOne());
   }
 
   public Optional<Revision> latest(long articleId) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT * FROM article_revision WHERE article_id = :a ORDER BY id DESC LIMIT 1")
-            .bind("a", articleId)
-            .map((rs, ctx) -> toRevision(rs))
-            .findOne());
+    return db.read(tx -> tx.query(
+            "SELECT * FROM article_revision WHERE article_id = :a ORDER BY id DESC LIMIT 1")
+        .bind("a", articleId)
+        .map(rs -> toRevision(rs))
+        .findOne());
   }
 
   /** The user who created the article in the editor; empty for wire copy and imports. */
   public Optional<Long> creator(long articleId) {
-    return db.jdbi()
-        .withHandle(
-            h -> h.createQuery("SELECT saved_by FROM article_revision WHERE article_id = :a "
-                    + "AND kind = 'create' AND saved_by IS NOT NULL ORDER BY id LIMIT 1")
-                .bind("a", articleId)
-                .mapTo(Long.class)
-                .findOne());
+    return db.read(tx -> tx.query("SELECT saved_by FROM article_revision WHERE article_id = :a "
+            + "AND kind = 'create' AND saved_by IS NOT NULL ORDER BY id LIMIT 1")
+        .bind("a", articleId)
+        .mapTo(Long.class)
+        .findOne());
   }
 
   private static Revision toRevision(ResultSet rs) throws SQLException {

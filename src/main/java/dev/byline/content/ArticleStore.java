@@ -4,6 +4,7 @@ import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Owns the article tables. Every write appends to the change feed in the same transaction,
@@ -72,9 +72,9 @@ public final class ArticleStore {
    */
   @FunctionalInterface
   public interface AlsoWrite {
-    void write(Handle h, long articleId, int version);
+    void write(Tx tx, long articleId, int version);
 
-    AlsoWrite NOTHING = (h, id, v) -> {};
+    AlsoWrite NOTHING = (tx, id, v) -> {};
   }
 
   /** Stores a new draft; a taken slug gets a numeric suffix. Returns the id. */
@@ -84,8 +84,7 @@ public final class ArticleStore {
 
   /** Stores a new draft and, in the same transaction, whatever {@code also} writes. */
   public long create(ArticleDraft draft, AlsoWrite also) {
-    long id = db.jdbi().inTransaction(h -> create(h, draft, also));
-    feed.committed();
+    long id = db.inTransaction(tx -> create(tx, draft, also));
     return id;
   }
 
@@ -94,37 +93,37 @@ public final class ArticleStore {
    * something of their own atomically with the article (the wire desk links an item to the
    * article it produced). The caller calls {@link ChangeFeed#committed()} after commit.
    */
-  public long create(Handle h, ArticleDraft draft) {
-    return create(h, draft, AlsoWrite.NOTHING);
+  public long create(Tx tx, ArticleDraft draft) {
+    return create(tx, draft, AlsoWrite.NOTHING);
   }
 
-  private long create(Handle h, ArticleDraft draft, AlsoWrite also) {
-    long newId = insert(h, draft, null, null);
-    also.write(h, newId, 1);
-    feed.append(h, "article", newId, "created", keysOf(h, newId));
+  private long create(Tx tx, ArticleDraft draft, AlsoWrite also) {
+    long newId = insert(tx, draft, null, null);
+    also.write(tx, newId, 1);
+    feed.append(tx, "article", newId, "created", keysOf(tx, newId));
     return newId;
   }
 
   /**
    * Stores a new article already published, with the given times, inside the caller's
    * transaction: what the wire desk does with a story it publishes on arrival. Equivalent to
-   * {@link #create(Handle, ArticleDraft)} then {@link #publishAsOf(Handle, long, Instant, Instant)},
+   * {@link #create(Tx, ArticleDraft)} then {@link #publishAsOf(Tx, long, Instant, Instant)},
    * but the row is written once and the feed carries one change, which a bulk import of an
    * archive feels.
    */
   public long createPublished(
-      Handle h, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
-    long newId = insert(h, draft, firstPublishedAt, updatedAt);
-    feed.append(h, "article", newId, "published", keysOf(h, newId));
+      Tx tx, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
+    long newId = insert(tx, draft, firstPublishedAt, updatedAt);
+    feed.append(tx, "article", newId, "published", keysOf(tx, newId));
     return newId;
   }
 
   /** A draft when {@code firstPublishedAt} is null, else published as of then. */
-  private long insert(Handle h, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
+  private long insert(Tx tx, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
     var now = clock.millis();
-    checkReferences(h, draft);
-    var slug = freeSlug(h, draft.slug(), -1);
-    long newId = h.createQuery(
+    checkReferences(tx, draft);
+    var slug = freeSlug(tx, draft.slug(), -1);
+    long newId = tx.query(
             "INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
                 + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
                 + "first_published_at, updated_at, created_at, modified_at, version) VALUES (:slug, :status, :headline, "
@@ -138,7 +137,7 @@ public final class ArticleStore {
         .bind("now", now)
         .mapTo(Long.class)
         .one();
-    writeLinks(h, newId, draft);
+    writeLinks(tx, newId, draft);
     return newId;
   }
 
@@ -156,33 +155,32 @@ public final class ArticleStore {
 
   /** As {@link #update(long, int, ArticleDraft)}, writing {@code also} in the same transaction. */
   public int update(long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
-    int version = db.jdbi().inTransaction(h -> update(h, id, expectedVersion, draft, also));
-    feed.committed();
+    int version = db.inTransaction(tx -> update(tx, id, expectedVersion, draft, also));
     return version;
   }
 
   /** {@link #update(long, int, ArticleDraft)} inside the caller's transaction. */
-  public int update(Handle h, long id, int expectedVersion, ArticleDraft draft) {
-    return update(h, id, expectedVersion, draft, AlsoWrite.NOTHING);
+  public int update(Tx tx, long id, int expectedVersion, ArticleDraft draft) {
+    return update(tx, id, expectedVersion, draft, AlsoWrite.NOTHING);
   }
 
-  private int update(Handle h, long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
+  private int update(Tx tx, long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
     var now = clock.millis();
-    var current = row(h, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
+    var current = row(tx, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
     if (current.version() != expectedVersion)
       throw new StaleEdit(id, expectedVersion, current.version());
-    checkReferences(h, draft);
-    var before = keysOf(h, id);
+    checkReferences(tx, draft);
+    var before = keysOf(tx, id);
     var slug = current.slug();
     if (!draft.slug().equals(current.slug())) {
-      if (slugTaken(h, draft.slug(), id))
+      if (slugTaken(tx, draft.slug(), id))
         throw new InvalidInput(
             "slug", "\"" + draft.slug() + "\" is already used by another article");
       if (current.firstPublishedAt() != null) {
-        h.createUpdate("DELETE FROM slug_redirect WHERE old_slug = :new")
+        tx.update("DELETE FROM slug_redirect WHERE old_slug = :new")
             .bind("new", draft.slug())
             .execute();
-        h.createUpdate("INSERT INTO slug_redirect (old_slug, article_id) VALUES (:old, :id) "
+        tx.update("INSERT INTO slug_redirect (old_slug, article_id) VALUES (:old, :id) "
                 + "ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id")
             .bind("old", current.slug())
             .bind("id", id)
@@ -191,7 +189,7 @@ public final class ArticleStore {
       slug = draft.slug();
     }
     boolean published = current.status() == ArticleStatus.PUBLISHED;
-    int n = h.createUpdate(
+    int n = tx.update(
             "UPDATE article SET slug = :slug, headline = :headline, standfirst = :standfirst, "
                 + "dateline = :dateline, source_name = :source, credit_line = :credit, section_id = :section, "
                 + "featured_image_id = :image, body = :body, seo_title = :seoTitle, seo_description = :seoDescription, "
@@ -205,38 +203,38 @@ public final class ArticleStore {
         .bind("expected", expectedVersion)
         .execute();
     if (n == 0)
-      throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
-    writeLinks(h, id, draft);
-    also.write(h, id, expectedVersion + 1);
+      throw new StaleEdit(id, expectedVersion, row(tx, id).map(Row::version).orElse(-1));
+    writeLinks(tx, id, draft);
+    also.write(tx, id, expectedVersion + 1);
     var keys = new LinkedHashSet<>(before);
-    keys.addAll(keysOf(h, id));
-    feed.append(h, "article", id, published ? "updated" : "saved", keys);
+    keys.addAll(keysOf(tx, id));
+    feed.append(tx, "article", id, published ? "updated" : "saved", keys);
     return expectedVersion + 1;
   }
 
   /** The stored version of an article, for writers that update inside their own transaction. */
-  public Optional<Integer> versionOf(Handle h, long id) {
-    return row(h, id).map(Row::version);
+  public Optional<Integer> versionOf(Tx tx, long id) {
+    return row(tx, id).map(Row::version);
   }
 
   /** The status of an article, read inside the caller's transaction. */
-  public Optional<ArticleStatus> statusOf(Handle h, long id) {
-    return row(h, id).map(Row::status);
+  public Optional<ArticleStatus> statusOf(Tx tx, long id) {
+    return row(tx, id).map(Row::status);
   }
 
   /** Publishes now. The first time sets the publication time; later times count as updates. */
   public void publish(long id) {
-    transition(id, "published", h -> publishStatement(h, id));
+    transition(id, "published", tx -> publishStatement(tx, id));
   }
 
   /** {@link #publish(long)} inside the caller's transaction. */
-  public void publish(Handle h, long id) {
-    transition(h, id, "published", hh -> publishStatement(hh, id));
+  public void publish(Tx tx, long id) {
+    transition(tx, id, "published", txx -> publishStatement(txx, id));
   }
 
-  private int publishStatement(Handle h, long id) {
+  private int publishStatement(Tx tx, long id) {
     var now = clock.millis();
-    return h.createUpdate("UPDATE article SET status = 'published', "
+    return tx.update("UPDATE article SET status = 'published', "
             + "first_published_at = COALESCE(first_published_at, :now), "
             + "updated_at = CASE WHEN first_published_at IS NULL THEN NULL ELSE :now END, "
             + "scheduled_at = NULL, modified_at = :now, version = version + 1 WHERE id = :id")
@@ -250,17 +248,18 @@ public final class ArticleStore {
    * newsroom) instead of now. {@code updatedAt} may be null.
    */
   public void publishAsOf(long id, Instant firstPublishedAt, Instant updatedAt) {
-    transition(id, "published", h -> publishAsOfStatement(h, id, firstPublishedAt, updatedAt));
+    transition(id, "published", tx -> publishAsOfStatement(tx, id, firstPublishedAt, updatedAt));
   }
 
   /** {@link #publishAsOf(long, Instant, Instant)} inside the caller's transaction. */
-  public void publishAsOf(Handle h, long id, Instant firstPublishedAt, Instant updatedAt) {
-    transition(h, id, "published", hh -> publishAsOfStatement(hh, id, firstPublishedAt, updatedAt));
+  public void publishAsOf(Tx tx, long id, Instant firstPublishedAt, Instant updatedAt) {
+    transition(
+        tx, id, "published", txx -> publishAsOfStatement(txx, id, firstPublishedAt, updatedAt));
   }
 
-  private int publishAsOfStatement(Handle h, long id, Instant firstPublishedAt, Instant updatedAt) {
+  private int publishAsOfStatement(Tx tx, long id, Instant firstPublishedAt, Instant updatedAt) {
     var now = clock.millis();
-    return h.createUpdate("UPDATE article SET status = 'published', "
+    return tx.update("UPDATE article SET status = 'published', "
             + "first_published_at = :first, updated_at = :updated, scheduled_at = NULL, modified_at = :now, "
             + "version = version + 1 WHERE id = :id")
         .bind("first", firstPublishedAt.toEpochMilli())
@@ -272,16 +271,16 @@ public final class ArticleStore {
 
   /** Takes the article off the site; its URL answers 410 Gone. */
   public void unpublish(long id) {
-    transition(id, "unpublished", h -> unpublishStatement(h, id));
+    transition(id, "unpublished", tx -> unpublishStatement(tx, id));
   }
 
   /** {@link #unpublish(long)} inside the caller's transaction. */
-  public void unpublish(Handle h, long id) {
-    transition(h, id, "unpublished", hh -> unpublishStatement(hh, id));
+  public void unpublish(Tx tx, long id) {
+    transition(tx, id, "unpublished", txx -> unpublishStatement(txx, id));
   }
 
-  private int unpublishStatement(Handle h, long id) {
-    return h.createUpdate("UPDATE article SET status = 'unpublished', "
+  private int unpublishStatement(Tx tx, long id) {
+    return tx.update("UPDATE article SET status = 'unpublished', "
             + "modified_at = :now, version = version + 1 WHERE id = :id")
         .bind("now", clock.millis())
         .bind("id", id)
@@ -290,21 +289,20 @@ public final class ArticleStore {
 
   /** Sets a status that has no side effects on dates: draft or in review. */
   public void setStatus(long id, ArticleStatus status) {
-    db.jdbi().useTransaction(h -> setStatus(h, id, status));
-    feed.committed();
+    db.useTransaction(tx -> setStatus(tx, id, status));
   }
 
   /** {@link #setStatus(long, ArticleStatus)} inside the caller's transaction. */
-  public void setStatus(Handle h, long id, ArticleStatus status) {
+  public void setStatus(Tx tx, long id, ArticleStatus status) {
     if (status != ArticleStatus.DRAFT && status != ArticleStatus.IN_REVIEW) {
       throw new IllegalArgumentException("use publish, unpublish or schedule for " + status);
     }
     var now = clock.millis();
     transition(
-        h,
+        tx,
         id,
         status.dbValue(),
-        hh -> hh.createUpdate("UPDATE article SET status = :status, modified_at = :now, "
+        txx -> txx.update("UPDATE article SET status = :status, modified_at = :now, "
                 + "version = version + 1 WHERE id = :id")
             .bind("status", status.dbValue())
             .bind("now", now)
@@ -317,17 +315,17 @@ public final class ArticleStore {
    * in the database, so they survive restarts; {@link #publishDue()} publishes what is due.
    */
   public void schedule(long id, Instant at, Instant embargoUntil) {
-    transition(id, "scheduled", h -> scheduleStatement(h, id, at, embargoUntil));
+    transition(id, "scheduled", tx -> scheduleStatement(tx, id, at, embargoUntil));
   }
 
   /** {@link #schedule(long, Instant, Instant)} inside the caller's transaction. */
-  public void schedule(Handle h, long id, Instant at, Instant embargoUntil) {
-    transition(h, id, "scheduled", hh -> scheduleStatement(hh, id, at, embargoUntil));
+  public void schedule(Tx tx, long id, Instant at, Instant embargoUntil) {
+    transition(tx, id, "scheduled", txx -> scheduleStatement(txx, id, at, embargoUntil));
   }
 
-  private int scheduleStatement(Handle h, long id, Instant at, Instant embargoUntil) {
+  private int scheduleStatement(Tx tx, long id, Instant at, Instant embargoUntil) {
     var now = clock.millis();
-    return h.createUpdate("UPDATE article SET status = 'scheduled', scheduled_at = :at, "
+    return tx.update("UPDATE article SET status = 'scheduled', scheduled_at = :at, "
             + "embargo_until = :embargo, modified_at = :now, version = version + 1 WHERE id = :id")
         .bind("at", at.toEpochMilli())
         .bind("embargo", embargoUntil == null ? null : embargoUntil.toEpochMilli())
@@ -346,59 +344,55 @@ public final class ArticleStore {
   /** Scheduled articles whose time and embargo have passed, the longest due first. */
   public List<Long> due() {
     var now = clock.millis();
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT id FROM article WHERE status = 'scheduled' "
-                    + "AND scheduled_at <= :now AND (embargo_until IS NULL OR embargo_until <= :now) ORDER BY scheduled_at")
-            .bind("now", now)
-            .mapTo(Long.class)
-            .list());
+    return db.read(tx -> tx.query(
+            "SELECT id FROM article WHERE status = 'scheduled' "
+                + "AND scheduled_at <= :now AND (embargo_until IS NULL OR embargo_until <= :now) ORDER BY scheduled_at")
+        .bind("now", now)
+        .mapTo(Long.class)
+        .list());
   }
 
   private interface Statement {
-    int run(Handle h);
+    int run(Tx tx);
   }
 
   private void transition(long id, String action, Statement statement) {
-    db.jdbi().useTransaction(h -> transition(h, id, action, statement));
-    feed.committed();
+    db.useTransaction(tx -> transition(tx, id, action, statement));
   }
 
-  private void transition(Handle h, long id, String action, Statement statement) {
-    var keys = keysOf(h, id);
-    if (statement.run(h) == 0) throw new InvalidInput("article", "does not exist");
+  private void transition(Tx tx, long id, String action, Statement statement) {
+    var keys = keysOf(tx, id);
+    if (statement.run(tx) == 0) throw new InvalidInput("article", "does not exist");
     // A first publication (or a re-dated one) adds the month it now lists under.
-    keys.addAll(keysOf(h, id));
-    feed.append(h, "article", id, action, keys);
+    keys.addAll(keysOf(tx, id));
+    feed.append(tx, "article", id, action, keys);
   }
 
   // ---- reads --------------------------------------------------------------------------------
 
   public Optional<Article> byId(long id) {
-    return db.jdbi().withHandle(h -> byId(h, id));
+    return db.read(tx -> byId(tx, id));
   }
 
   /** {@link #byId(long)} inside the caller's transaction, seeing its uncommitted writes. */
-  public Optional<Article> byId(Handle h, long id) {
-    return row(h, id).map(r -> resolve(h, r));
+  public Optional<Article> byId(Tx tx, long id) {
+    return row(tx, id).map(r -> resolve(tx, r));
   }
 
   /** The article at this slug, whatever its status: the caller decides 404, 410 or show. */
   public Optional<Article> bySlug(String slug) {
     if (!Slugs.isValid(slug)) return Optional.empty();
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM article WHERE slug = :slug")
-            .bind("slug", slug)
-            .map((rs, ctx) -> toRow(rs))
-            .findOne()
-            .map(r -> resolve(h, r)));
+    return db.read(tx -> tx.query("SELECT * FROM article WHERE slug = :slug")
+        .bind("slug", slug)
+        .map(rs -> toRow(rs))
+        .findOne()
+        .map(r -> resolve(tx, r)));
   }
 
   /** The current slug of an article that used to live at {@code oldSlug}. */
   public Optional<Article> redirectedFrom(String oldSlug) {
     if (!Slugs.isValid(oldSlug)) return Optional.empty();
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT article_id FROM slug_redirect WHERE old_slug = :s")
+    return db.read(tx -> tx.query("SELECT article_id FROM slug_redirect WHERE old_slug = :s")
             .bind("s", oldSlug)
             .mapTo(Long.class)
             .findOne())
@@ -432,19 +426,18 @@ public final class ArticleStore {
   /** Summaries of published articles by id, in the order asked; missing or unpublished ids are left out. */
   public List<ArticleSummary> summaries(Collection<Long> ids) {
     if (ids.isEmpty()) return List.of();
-    var found = db.jdbi().withHandle(h -> {
+    var found = db.read(tx -> {
       // Looked up by id and filtered on status here: given "status = 'published'" as well, SQLite
       // (which keeps no statistics) takes the status index for selective and scans every
       // published article, about 10 ms at 100,000 of them.
-      var rows = h
-          .createQuery(
-              "SELECT " + SUMMARY_COLUMNS + ", a.status FROM article a WHERE a.id IN (<ids>)")
+      var rows = tx
+          .query("SELECT " + SUMMARY_COLUMNS + ", a.status FROM article a WHERE a.id IN (<ids>)")
           .bindList("ids", List.copyOf(ids))
-          .map((rs, ctx) -> "published".equals(rs.getString("status")) ? toSummaryRow(rs) : null)
+          .map(rs -> "published".equals(rs.getString("status")) ? toSummaryRow(rs) : null)
           .stream()
           .filter(r -> r != null)
           .toList();
-      return toSummaries(h, rows);
+      return toSummaries(tx, rows);
     });
     var byId = new HashMap<Long, ArticleSummary>();
     found.forEach(s -> byId.put(s.id(), s));
@@ -457,22 +450,22 @@ public final class ArticleStore {
    */
   public List<PublishedText> publishedTexts(Collection<Long> ids) {
     if (ids.isEmpty()) return List.of();
-    return db.jdbi().withHandle(h -> {
+    return db.read(tx -> {
       var list = List.copyOf(ids);
       var rows = new HashMap<Long, Row>();
       // By id, with status checked here, for the reason given in summaries().
-      h.createQuery("SELECT * FROM article WHERE id IN (<ids>)")
+      tx.query("SELECT * FROM article WHERE id IN (<ids>)")
           .bindList("ids", list)
-          .map((rs, ctx) -> toRow(rs))
+          .map(rs -> toRow(rs))
           .forEach(r -> {
             if (r.status() == ArticleStatus.PUBLISHED) rows.put(r.id(), r);
           });
       if (rows.isEmpty()) return List.<PublishedText>of();
       var topics = new HashMap<Long, List<Long>>();
-      h.createQuery(
+      tx.query(
               "SELECT article_id, topic_id FROM article_topic WHERE article_id IN (<ids>) ORDER BY article_id, position")
           .bindList("ids", List.copyOf(rows.keySet()))
-          .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), rs.getLong("topic_id")))
+          .map(rs -> Map.entry(rs.getLong("article_id"), rs.getLong("topic_id")))
           .forEach(
               e -> topics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
       var out = new ArrayList<PublishedText>(rows.size());
@@ -497,45 +490,43 @@ public final class ArticleStore {
   public Map<Long, List<Topic>> topicsOf(Collection<Long> articleIds) {
     if (articleIds.isEmpty()) return Map.of();
     var out = new LinkedHashMap<Long, List<Topic>>();
-    db.jdbi()
-        .useHandle(h -> h.createQuery(
-                "SELECT at.article_id, t.* FROM article_topic at JOIN topic t ON t.id = at.topic_id "
-                    + "WHERE at.article_id IN (<ids>) ORDER BY at.article_id, at.position")
-            .bindList("ids", List.copyOf(articleIds))
-            .map((rs, ctx) -> Map.entry(
-                rs.getLong("article_id"),
-                new Topic(
-                    rs.getLong("id"),
-                    rs.getString("slug"),
-                    rs.getString("name"),
-                    TopicType.parse(rs.getString("type")))))
-            .forEach(
-                e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
-    return out;
+    return db.read(tx -> {
+      tx.query("SELECT at.article_id, t.* FROM article_topic at JOIN topic t ON t.id = at.topic_id "
+              + "WHERE at.article_id IN (<ids>) ORDER BY at.article_id, at.position")
+          .bindList("ids", List.copyOf(articleIds))
+          .map(rs -> Map.entry(
+              rs.getLong("article_id"),
+              new Topic(
+                  rs.getLong("id"),
+                  rs.getString("slug"),
+                  rs.getString("name"),
+                  TopicType.parse(rs.getString("type")))))
+          .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+      return out;
+    });
   }
 
   /** Ids of published articles after {@code afterId}, ascending: for rebuilding derived indexes in batches. */
   public List<Long> publishedIdsAfter(long afterId, int limit) {
-    return db.jdbi()
-        .withHandle(
-            h -> h.createQuery("SELECT id FROM article WHERE status = 'published' AND id > :after "
-                    + "ORDER BY id LIMIT :limit")
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+    return db.read(
+        tx -> tx.query("SELECT id FROM article WHERE status = 'published' AND id > :after "
+                + "ORDER BY id LIMIT :limit")
+            .bind("after", afterId)
+            .bind("limit", limit)
+            .mapTo(Long.class)
+            .list());
   }
 
   /** How many articles are in each status, for the newsroom's dashboard. */
   public Map<ArticleStatus, Integer> countByStatus() {
     var out = new java.util.EnumMap<ArticleStatus, Integer>(ArticleStatus.class);
     for (var st : ArticleStatus.values()) out.put(st, 0);
-    db.jdbi()
-        .useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM article GROUP BY status")
-            .map((rs, ctx) ->
-                Map.entry(ArticleStatus.fromDb(rs.getString("status")), rs.getInt("n")))
-            .forEach(e -> out.put(e.getKey(), e.getValue())));
-    return out;
+    return db.read(tx -> {
+      tx.query("SELECT status, COUNT(*) AS n FROM article GROUP BY status")
+          .map(rs -> Map.entry(ArticleStatus.fromDb(rs.getString("status")), rs.getInt("n")))
+          .forEach(e -> out.put(e.getKey(), e.getValue()));
+      return out;
+    });
   }
 
   /**
@@ -565,15 +556,14 @@ public final class ArticleStore {
     }
     var sectionMap = new HashMap<Long, Section>();
     sections.all().forEach(s -> sectionMap.put(s.id(), s));
-    var items = db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT id, slug, headline, status, section_id, modified_at, "
-                    + "scheduled_at, first_published_at, version FROM article " + where
-                    + " ORDER BY modified_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    var items =
+        db.read(tx -> tx.query("SELECT id, slug, headline, status, section_id, modified_at, "
+                + "scheduled_at, first_published_at, version FROM article " + where
+                + " ORDER BY modified_at DESC, id DESC LIMIT :limit OFFSET :offset")
             .bindMap(params)
             .bind("limit", size + 1)
             .bind("offset", (long) (page - 1) * size)
-            .map((rs, ctx) -> {
+            .map(rs -> {
               var sectionId = longOrNull(rs, "section_id");
               return new DeskItem(
                   rs.getLong("id"),
@@ -591,24 +581,23 @@ public final class ArticleStore {
   }
 
   public int countPublished() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE status = 'published'")
-            .mapTo(Integer.class)
-            .one());
+    return db.read(tx -> tx.query("SELECT COUNT(*) FROM article WHERE status = 'published'")
+        .mapTo(Integer.class)
+        .one());
   }
 
   private Page<ArticleSummary> list(String where, Map<String, Object> params, int page, int size) {
     if (page < 1) throw new InvalidInput("page", "must be 1 or more");
-    var items = db.jdbi().withHandle(h -> {
-      var rows = h.createQuery(
+    var items = db.read(tx -> {
+      var rows = tx.query(
               "SELECT " + SUMMARY_COLUMNS + " FROM article a WHERE a.status = 'published' " + where
                   + " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
           .bindMap(params)
           .bind("limit", size + 1)
           .bind("offset", (long) (page - 1) * size)
-          .map((rs, ctx) -> toSummaryRow(rs))
+          .map(rs -> toSummaryRow(rs))
           .list();
-      return toSummaries(h, rows);
+      return toSummaries(tx, rows);
     });
     return Page.fromOverfetch(items, page, size);
   }
@@ -649,35 +638,34 @@ public final class ArticleStore {
       Instant updatedAt,
       String sourceName) {}
 
-  private Optional<Row> row(Handle h, long id) {
-    return h.createQuery("SELECT * FROM article WHERE id = :id")
+  private Optional<Row> row(Tx tx, long id) {
+    return tx.query("SELECT * FROM article WHERE id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> toRow(rs))
+        .map(rs -> toRow(rs))
         .findOne();
   }
 
-  private Article resolve(Handle h, Row r) {
-    var topics = h.createQuery(
-            "SELECT t.* FROM topic t JOIN article_topic at ON at.topic_id = t.id "
-                + "WHERE at.article_id = :id ORDER BY at.position")
+  private Article resolve(Tx tx, Row r) {
+    var topics = tx.query("SELECT t.* FROM topic t JOIN article_topic at ON at.topic_id = t.id "
+            + "WHERE at.article_id = :id ORDER BY at.position")
         .bind("id", r.id())
-        .map((rs, ctx) -> new Topic(
+        .map(rs -> new Topic(
             rs.getLong("id"),
             rs.getString("slug"),
             rs.getString("name"),
             TopicType.parse(rs.getString("type"))))
         .list();
-    var authors = h.createQuery(
+    var authors = tx.query(
             "SELECT au.* FROM author au JOIN article_author aa ON aa.author_id = au.id "
                 + "WHERE aa.article_id = :id ORDER BY aa.position")
         .bind("id", r.id())
-        .map((rs, ctx) -> AuthorStore.toAuthor(rs))
+        .map(rs -> AuthorStore.toAuthor(rs))
         .list();
     var body = BlockCodec.fromJson(r.body());
     var imageIds = new LinkedHashSet<Long>();
     if (r.featuredImageId() != null) imageIds.add(r.featuredImageId());
     for (var b : body) if (b instanceof Block.ImageBlock ib) imageIds.add(ib.imageId());
-    Map<Long, Image> imageMap = images.byIds(h, imageIds);
+    Map<Long, Image> imageMap = images.byIds(tx, imageIds);
     var section = r.sectionId() == null ? null : sections.byId(r.sectionId()).orElse(null);
     return new Article(
         r.id(),
@@ -705,12 +693,12 @@ public final class ArticleStore {
         r.version());
   }
 
-  private List<ArticleSummary> toSummaries(Handle h, List<SummaryRow> rows) {
+  private List<ArticleSummary> toSummaries(Tx tx, List<SummaryRow> rows) {
     var imageIds = new HashSet<Long>();
     rows.forEach(r -> {
       if (r.imageId() != null) imageIds.add(r.imageId());
     });
-    var imageMap = images.byIds(h, imageIds);
+    var imageMap = images.byIds(tx, imageIds);
     var sectionMap = new HashMap<Long, Section>();
     sections.all().forEach(s -> sectionMap.put(s.id(), s));
     var out = new ArrayList<ArticleSummary>(rows.size());
@@ -793,46 +781,43 @@ public final class ArticleStore {
     return m;
   }
 
-  private void checkReferences(Handle h, ArticleDraft d) {
+  private void checkReferences(Tx tx, ArticleDraft d) {
     if (d.sectionId() != null
-        && count(h, "SELECT COUNT(*) FROM section WHERE id = :id", d.sectionId()) == 0) {
+        && count(tx, "SELECT COUNT(*) FROM section WHERE id = :id", d.sectionId()) == 0) {
       throw new InvalidInput("section", "does not exist");
     }
     if (d.featuredImageId() != null
-        && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", d.featuredImageId()) == 0) {
+        && count(tx, "SELECT COUNT(*) FROM image WHERE id = :id", d.featuredImageId()) == 0) {
       throw new InvalidInput("featured image", "does not exist");
     }
     for (var b : d.body()) {
       if (b instanceof Block.ImageBlock ib
-          && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", ib.imageId()) == 0) {
+          && count(tx, "SELECT COUNT(*) FROM image WHERE id = :id", ib.imageId()) == 0) {
         throw new InvalidInput("body image", "image " + ib.imageId() + " does not exist");
       }
     }
     for (var t : d.topicIds()) {
-      if (count(h, "SELECT COUNT(*) FROM topic WHERE id = :id", t) == 0)
+      if (count(tx, "SELECT COUNT(*) FROM topic WHERE id = :id", t) == 0)
         throw new InvalidInput("topics", "topic " + t + " does not exist");
     }
     for (var a : d.authorIds()) {
-      if (count(h, "SELECT COUNT(*) FROM author WHERE id = :id", a) == 0)
+      if (count(tx, "SELECT COUNT(*) FROM author WHERE id = :id", a) == 0)
         throw new InvalidInput("bylines", "author " + a + " does not exist");
     }
   }
 
-  private static int count(Handle h, String sql, long id) {
-    return h.createQuery(sql).bind("id", id).mapTo(Integer.class).one();
+  private static int count(Tx tx, String sql, long id) {
+    return tx.query(sql).bind("id", id).mapTo(Integer.class).one();
   }
 
-  private static void writeLinks(Handle h, long id, ArticleDraft d) {
-    h.createUpdate("DELETE FROM article_topic WHERE article_id = :id")
-        .bind("id", id)
-        .execute();
-    h.createUpdate("DELETE FROM article_author WHERE article_id = :id")
+  private static void writeLinks(Tx tx, long id, ArticleDraft d) {
+    tx.update("DELETE FROM article_topic WHERE article_id = :id").bind("id", id).execute();
+    tx.update("DELETE FROM article_author WHERE article_id = :id")
         .bind("id", id)
         .execute();
     int pos = 0;
     for (var t : d.topicIds()) {
-      h.createUpdate(
-              "INSERT INTO article_topic (article_id, topic_id, position) VALUES (:a, :t, :p)")
+      tx.update("INSERT INTO article_topic (article_id, topic_id, position) VALUES (:a, :t, :p)")
           .bind("a", id)
           .bind("t", t)
           .bind("p", pos++)
@@ -840,8 +825,7 @@ public final class ArticleStore {
     }
     pos = 0;
     for (var a : d.authorIds()) {
-      h.createUpdate(
-              "INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :au, :p)")
+      tx.update("INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :au, :p)")
           .bind("a", id)
           .bind("au", a)
           .bind("p", pos++)
@@ -849,15 +833,14 @@ public final class ArticleStore {
     }
   }
 
-  private static boolean slugTaken(Handle h, String slug, long exceptId) {
-    return h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :s AND id <> :id")
+  private static boolean slugTaken(Tx tx, String slug, long exceptId) {
+    return tx.query("SELECT COUNT(*) FROM article WHERE slug = :s AND id <> :id")
                 .bind("s", slug)
                 .bind("id", exceptId)
                 .mapTo(Integer.class)
                 .one()
             > 0
-        || h.createQuery(
-                    "SELECT COUNT(*) FROM slug_redirect WHERE old_slug = :s AND article_id <> :id")
+        || tx.query("SELECT COUNT(*) FROM slug_redirect WHERE old_slug = :s AND article_id <> :id")
                 .bind("s", slug)
                 .bind("id", exceptId)
                 .mapTo(Integer.class)
@@ -865,21 +848,21 @@ public final class ArticleStore {
             > 0;
   }
 
-  private static String freeSlug(Handle h, String wanted, long exceptId) {
-    if (!slugTaken(h, wanted, exceptId)) return wanted;
+  private static String freeSlug(Tx tx, String wanted, long exceptId) {
+    if (!slugTaken(tx, wanted, exceptId)) return wanted;
     // Copies are numbered -2, -3, ... Rather than trying each number in turn (a headline the wire
     // repeats every hour would cost a query per earlier copy), gallop to a free number, then
     // halve back to the first free one after the last taken: a few queries for any count, and
     // independent of how the database orders text.
     int taken = 1;
     int free = 2;
-    while (slugTaken(h, numbered(wanted, free), exceptId)) {
+    while (slugTaken(tx, numbered(wanted, free), exceptId)) {
       taken = free;
       free = free * 2;
     }
     while (free - taken > 1) {
       int mid = taken + (free - taken) / 2;
-      if (slugTaken(h, numbered(wanted, mid), exceptId)) taken = mid;
+      if (slugTaken(tx, numbered(wanted, mid), exceptId)) taken = mid;
       else free = mid;
     }
     return numbered(wanted, free);
@@ -894,18 +877,18 @@ public final class ArticleStore {
   }
 
   /** Keys of every page that shows the article as it is now in the database. */
-  private static Set<String> keysOf(Handle h, long id) {
+  private static Set<String> keysOf(Tx tx, long id) {
     var keys = new LinkedHashSet<String>();
     keys.add("article:" + id);
     keys.addAll(LIST_KEYS);
     // One round trip: this runs before and after every change, several times per imported story.
-    h.createQuery(
+    tx.query(
             "SELECT 'month' AS kind, first_published_at AS value FROM article WHERE id = :id AND first_published_at IS NOT NULL "
                 + "UNION ALL SELECT 'section', section_id FROM article WHERE id = :id AND section_id IS NOT NULL "
                 + "UNION ALL SELECT 'topic', topic_id FROM article_topic WHERE article_id = :id "
                 + "UNION ALL SELECT 'author', author_id FROM article_author WHERE article_id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getLong("value")))
+        .map(rs -> Map.entry(rs.getString("kind"), rs.getLong("value")))
         .forEach(e -> keys.add(
             e.getKey().equals("month")
                 ? PublishedArchive.monthKey(

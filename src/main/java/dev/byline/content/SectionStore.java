@@ -17,15 +17,14 @@ public final class SectionStore {
   }
 
   public List<Section> all() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM section ORDER BY position, name")
-            .map((rs, ctx) -> new Section(
-                rs.getLong("id"),
-                rs.getString("slug"),
-                rs.getString("name"),
-                rs.getString("description"),
-                rs.getInt("position")))
-            .list());
+    return db.read(tx -> tx.query("SELECT * FROM section ORDER BY position, name")
+        .map(rs -> new Section(
+            rs.getLong("id"),
+            rs.getString("slug"),
+            rs.getString("name"),
+            rs.getString("description"),
+            rs.getInt("position")))
+        .list());
   }
 
   public Optional<Section> bySlug(String slug) {
@@ -39,13 +38,13 @@ public final class SectionStore {
   /** Creates the section, or returns the one with that slug. */
   public Section ensure(String slug, String name, String description, int position) {
     new Section(1, slug, name, description, position); // validates before touching the database
-    long id = db.jdbi().inTransaction(h -> {
-      var existing = h.createQuery("SELECT id FROM section WHERE slug = :slug")
+    long id = db.inTransaction(tx -> {
+      var existing = tx.query("SELECT id FROM section WHERE slug = :slug")
           .bind("slug", slug)
           .mapTo(Long.class)
           .findOne();
       if (existing.isPresent()) return existing.get();
-      long newId = h.createQuery("INSERT INTO section (slug, name, description, position) "
+      long newId = tx.query("INSERT INTO section (slug, name, description, position) "
               + "VALUES (:slug, :name, :description, :position) RETURNING id")
           .bind("slug", slug)
           .bind("name", name.strip())
@@ -53,16 +52,15 @@ public final class SectionStore {
           .bind("position", position)
           .mapTo(Long.class)
           .one();
-      feed.append(h, "section", newId, "created", Set.of("section:" + newId, "front", "sections"));
+      feed.append(tx, "section", newId, "created", Set.of("section:" + newId, "front", "sections"));
       return newId;
     });
-    feed.committed();
     return byId(id).orElseThrow();
   }
 
   public void update(Section section) {
-    db.jdbi().useTransaction(h -> {
-      int n = h.createUpdate(
+    db.useTransaction(tx -> {
+      int n = tx.update(
               "UPDATE section SET slug = :slug, name = :name, description = :d, position = :p WHERE id = :id")
           .bind("slug", section.slug())
           .bind("name", section.name())
@@ -72,12 +70,11 @@ public final class SectionStore {
           .execute();
       if (n == 0) throw new InvalidInput("section", "does not exist");
       feed.append(
-          h,
+          tx,
           "section",
           section.id(),
           "updated",
           Set.of("section:" + section.id(), "front", "sections"));
     });
-    feed.committed();
   }
 }

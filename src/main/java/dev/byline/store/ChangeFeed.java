@@ -64,12 +64,6 @@ public final class ChangeFeed {
         .execute();
   }
 
-  /** As {@link #append(Tx, String, long, String, Set)}; the caller calls {@link #committed()}. */
-  public void append(
-      org.jdbi.v3.core.Handle h, String entity, long entityId, String action, Set<String> keys) {
-    append(new Tx(h), entity, entityId, action, keys);
-  }
-
   /**
    * Tells local followers to look now; runs after every unit of work that appended commits. Returns
    * once read-your-writes followers (the page cache) have handled the change, so the editor who

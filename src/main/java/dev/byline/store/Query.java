@@ -14,6 +14,12 @@ public final class Query extends Statement<Query> {
     return this;
   }
 
+  /** Rows fetched per round trip when reading a long result one row at a time. */
+  public Query fetchSize(int rows) {
+    query.setFetchSize(rows);
+    return this;
+  }
+
   /** Each row through {@code row}. */
   public <T> Rows<T> map(Row<T> row) {
     return new Rows<>(query.map((rs, ctx) -> row.read(rs)));
