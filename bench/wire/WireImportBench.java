@@ -64,7 +64,7 @@ public final class WireImportBench {
         var index = indexed
             ? SearchIndex.open(
                     data.resolve("index"),
-                    newsroom.articles(),
+                    newsroom.published(),
                     newsroom.feed(),
                     StoryKeys.NONE,
                     Clock.systemUTC())

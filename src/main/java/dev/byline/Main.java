@@ -356,7 +356,7 @@ public final class Main implements Callable<Integer> {
       try (var newsroom = Newsroom.open(config, Clock.systemUTC());
           var index = SearchIndex.open(
               config.dataDir().resolve("index"),
-              newsroom.articles(),
+              newsroom.published(),
               newsroom.feed(),
               StoryKeys.NONE,
               Clock.systemUTC())) {

@@ -1,5 +1,6 @@
 package dev.byline.content;
 
+import dev.byline.media.ImageStore;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
 import dev.byline.store.Tx;
@@ -13,10 +14,12 @@ import java.util.Set;
 public final class AuthorStore {
   private final Database db;
   private final ChangeFeed feed;
+  private final ImageStore images;
 
-  public AuthorStore(Database db, ChangeFeed feed) {
+  public AuthorStore(Database db, ChangeFeed feed, ImageStore images) {
     this.db = db;
     this.feed = feed;
+    this.images = images;
   }
 
   public Optional<Author> bySlug(String slug) {
@@ -49,43 +52,50 @@ public final class AuthorStore {
 
   /** Changes name, bio and photo; the slug, and so the author's URL, stays. */
   public void update(long id, String name, String bio, Long photoImageId) {
-    var cleanName = Text.required("author name", name, 120);
+    db.useTransaction(tx -> update(tx, id, name, bio, photoImageId));
+  }
+
+  /** {@link #update(long, String, String, Long)} inside the caller's unit of work. */
+  public void update(Tx tx, long id, String name, String bio, Long photoImageId) {
+    var cleanName = checkedName(name);
     var cleanBio = Text.optional("author bio", bio, 2000);
-    db.useTransaction(tx -> {
-      if (photoImageId != null
-          && tx.query("SELECT COUNT(*) FROM image WHERE id = :id")
-                  .bind("id", photoImageId)
-                  .mapTo(Integer.class)
-                  .one()
-              == 0) {
-        throw new InvalidInput("author photo", "image " + photoImageId + " does not exist");
-      }
-      int n = tx.update(
-              "UPDATE author SET name = :n, bio = :bio, photo_image_id = :photo WHERE id = :id")
-          .bind("n", cleanName)
-          .bind("bio", cleanBio)
-          .bind("photo", photoImageId)
-          .bind("id", id)
-          .execute();
-      if (n == 0) throw new InvalidInput("author", "does not exist");
-      var keys = new java.util.LinkedHashSet<String>();
-      keys.add("author:" + id);
-      tx.query("SELECT article_id FROM article_author WHERE author_id = :id")
-          .bind("id", id)
-          .mapTo(Long.class)
-          .forEach(a -> keys.add("article:" + a));
-      feed.append(tx, "author", id, "updated", keys);
-    });
+    if (photoImageId != null && !images.exists(tx, photoImageId))
+      throw new InvalidInput("author photo", "image " + photoImageId + " does not exist");
+    int n = tx.update(
+            "UPDATE author SET name = :n, bio = :bio, photo_image_id = :photo WHERE id = :id")
+        .bind("n", cleanName)
+        .bind("bio", cleanBio)
+        .bind("photo", photoImageId)
+        .bind("id", id)
+        .execute();
+    if (n == 0) throw new InvalidInput("author", "does not exist");
+    var keys = new java.util.LinkedHashSet<String>();
+    keys.add("author:" + id);
+    ArticleLinks.byAuthor(tx, id).forEach(a -> keys.add("article:" + a));
+    feed.append(tx, "author", id, "updated", keys);
+  }
+
+  /** An author's name as typed, trimmed and checked: what {@link #ensure(Tx, String)} takes. */
+  public static String checkedName(String name) {
+    return Text.required("author name", name, 120);
+  }
+
+  /** True when the author exists, as seen inside the caller's unit of work. */
+  public boolean exists(Tx tx, long id) {
+    return tx.query("SELECT COUNT(*) FROM author WHERE id = :id")
+            .bind("id", id)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   /** The author with this name, created when new. */
   public Author ensure(String name) {
-    var clean = Text.required("author name", name, 120);
-    var author = db.inTransaction(tx -> ensure(tx, clean));
-    return author;
+    var clean = checkedName(name);
+    return db.inTransaction(tx -> ensure(tx, clean));
   }
 
-  /** {@link #ensure(String)} inside the caller's transaction. */
+  /** {@link #ensure(String)} inside the caller's unit of work, for a name already clean ({@link #checkedName}). */
   public Author ensure(Tx tx, String name) {
     var existing = tx.query("SELECT * FROM author WHERE name = :name")
         .bind("name", name)

@@ -2,6 +2,7 @@ package dev.byline.media;
 
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.Transactions;
 import dev.byline.store.Tx;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Owns the image tables and the media files. Storing writes every file first, then the rows in
@@ -62,6 +64,19 @@ public final class ImageStore {
 
   /** Checks, decodes, writes the original and its variants, and records them. */
   public Image store(byte[] bytes, ImageText text) {
+    return write(bytes, text, null);
+  }
+
+  /**
+   * {@link #store(byte[], ImageText)}, with {@code also} written in the same transaction as the
+   * image's rows (an audit entry, say), given the image as stored. The picture is checked and
+   * its files written before the transaction, so it is held only for the rows.
+   */
+  public Image store(byte[] bytes, ImageText text, BiConsumer<Tx, Image> also) {
+    return write(bytes, text, also);
+  }
+
+  private Image write(byte[] bytes, ImageText text, BiConsumer<Tx, Image> also) {
     if (bytes == null || bytes.length == 0) throw new MediaException("the file is empty");
     if (bytes.length > MAX_BYTES) {
       throw new MediaException("the file is " + (bytes.length / 1024 / 1024) + " MB; the limit is "
@@ -97,7 +112,10 @@ public final class ImageStore {
             .bind("k", originalKey)
             .mapTo(Long.class)
             .findOne();
-        if (existing.isPresent()) return existing.get();
+        if (existing.isPresent()) {
+          if (also != null) also.accept(tx, byIds(tx, List.of(existing.get())).get(existing.get()));
+          return existing.get();
+        }
         long newId = tx.query(
                 "INSERT INTO image (storage_key, mime, width, height, byte_size, sha256, "
                     + "caption, credit, alt, created_at) VALUES (:key, :mime, :w, :h, :size, :sha, :caption, :credit, :alt, :at) "
@@ -125,6 +143,7 @@ public final class ImageStore {
               .execute();
         }
         feed.append(tx, "image", newId, "created", Set.of("image:" + newId));
+        if (also != null) also.accept(tx, byIds(tx, List.of(newId)).get(newId));
         return newId;
       });
       return byId(id).orElseThrow();
@@ -137,16 +156,39 @@ public final class ImageStore {
 
   /** Edits caption, credit and alt text; pages that show the image are purged. */
   public void updateText(long id, ImageText text) {
+    db.useTransaction(tx -> updateText(tx, id, text));
+  }
+
+  /**
+   * {@link #updateText(long, ImageText)}, with {@code also} written in the same transaction (an
+   * audit entry, say).
+   */
+  public void updateText(long id, ImageText text, Transactions.Action also) {
     db.useTransaction(tx -> {
-      int n = tx.update("UPDATE image SET caption = :c, credit = :cr, alt = :a WHERE id = :id")
-          .bind("c", text.caption())
-          .bind("cr", text.credit())
-          .bind("a", text.alt())
-          .bind("id", id)
-          .execute();
-      if (n == 0) throw new MediaException("image " + id + " does not exist");
-      feed.append(tx, "image", id, "updated", Set.of("image:" + id));
+      updateText(tx, id, text);
+      also.in(tx);
     });
+  }
+
+  /** {@link #updateText(long, ImageText)} inside the caller's unit of work. */
+  public void updateText(Tx tx, long id, ImageText text) {
+    int n = tx.update("UPDATE image SET caption = :c, credit = :cr, alt = :a WHERE id = :id")
+        .bind("c", text.caption())
+        .bind("cr", text.credit())
+        .bind("a", text.alt())
+        .bind("id", id)
+        .execute();
+    if (n == 0) throw new MediaException("image " + id + " does not exist");
+    feed.append(tx, "image", id, "updated", Set.of("image:" + id));
+  }
+
+  /** True when the image exists, as seen inside the caller's unit of work. */
+  public boolean exists(Tx tx, long id) {
+    return tx.query("SELECT COUNT(*) FROM image WHERE id = :id")
+            .bind("id", id)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   public Optional<Image> byId(long id) {

@@ -1,6 +1,6 @@
 package dev.byline.search;
 
-import dev.byline.content.ArticleStore;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.PublishedText;
 import dev.byline.store.Change;
 import dev.byline.store.ChangeFeed;
@@ -36,7 +36,7 @@ final class IndexUpdater implements AutoCloseable {
   static final long MAX_REFRESH_DELAY_MILLIS = 500;
 
   private final SearchIndex index;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final ChangeFeed feed;
   private final StoryKeys storyKeys;
   private final Clock clock;
@@ -59,7 +59,7 @@ final class IndexUpdater implements AutoCloseable {
 
   IndexUpdater(
       SearchIndex index,
-      ArticleStore articles,
+      PublishedArticles articles,
       ChangeFeed feed,
       StoryKeys storyKeys,
       Clock clock,

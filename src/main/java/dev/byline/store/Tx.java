@@ -55,6 +55,14 @@ public final class Tx {
     return result;
   }
 
+  /**
+   * Runs {@code action} once the unit of work has committed, and not at all if it does not:
+   * for what must only be said of a change that happened (a log line, a notice to followers).
+   */
+  public void afterCommit(Runnable action) {
+    afterCommit.put(new Object(), action);
+  }
+
   /** Runs {@code action} once the unit of work has committed; once per {@code key}. */
   void afterCommit(Object key, Runnable action) {
     afterCommit.putIfAbsent(key, action);
