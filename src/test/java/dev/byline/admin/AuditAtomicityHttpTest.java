@@ -34,6 +34,7 @@ class AuditAtomicityHttpTest {
 
   TestSite site;
   AdminClient editor;
+  AdminClient admin;
   long sectionId;
 
   @BeforeAll
@@ -43,8 +44,13 @@ class AuditAtomicityHttpTest {
         .accounts()
         .users()
         .create("audit@example.org", "Ada Auditor", Role.EDITOR, PASSWORD, false);
+    site.byline()
+        .accounts()
+        .users()
+        .create("root@example.org", "Rui Root", Role.ADMIN, PASSWORD, false);
     sectionId = site.newsroom().sections().ensure("world", "World", "", 1).id();
     editor = new AdminClient(site).signIn("audit@example.org", PASSWORD);
+    admin = new AdminClient(site).signIn("root@example.org", PASSWORD);
   }
 
   @AfterAll
@@ -157,5 +163,49 @@ class AuditAtomicityHttpTest {
     assertThat(entriesAbout("section", weather.id()))
         .extracting(AuditLog.Entry::action)
         .containsExactly("section.create");
+  }
+
+  @Test
+  void an_account_whose_audit_entry_cannot_be_written_is_not_created() {
+    admin.get("/admin/users");
+    auditLogRefusesEntries();
+
+    var refused = admin.postForm(
+        "/admin/users", Map.of("email", "new@example.org", "name", "Nia New", "role", "writer"));
+
+    assertThat(refused.statusCode()).isEqualTo(500);
+    assertThat(site.byline().accounts().users().all())
+        .extracting(a -> a.user().email())
+        .doesNotContain("new@example.org");
+  }
+
+  @Test
+  void a_password_reset_whose_audit_entry_cannot_be_written_keeps_the_old_password() {
+    var users = site.byline().accounts().users();
+    var held = users.create("held@example.org", "Hal Held", Role.WRITER, PASSWORD, false);
+    var writer = new AdminClient(site).signIn("held@example.org", PASSWORD);
+    admin.get("/admin/users/" + held.id());
+    auditLogRefusesEntries();
+
+    var refused = admin.postForm("/admin/users/" + held.id() + "/password", Map.of());
+
+    assertThat(refused.statusCode()).isEqualTo(500);
+    assertThat(writer.get("/admin").statusCode()).as("still signed in").isEqualTo(200);
+    auditLogWorksAgain();
+    assertThat(new AdminClient(site).trySignIn("held@example.org", PASSWORD).statusCode())
+        .as("the old password still works")
+        .isEqualTo(303);
+  }
+
+  @Test
+  void an_api_key_whose_audit_entry_cannot_be_written_is_not_made() {
+    admin.get("/admin/api-keys");
+    auditLogRefusesEntries();
+
+    var refused = admin.postForm("/admin/api-keys", Map.of("name", "Newsletter tool"));
+
+    assertThat(refused.statusCode()).isEqualTo(500);
+    assertThat(refused.body()).doesNotContain(dev.byline.auth.ApiKeys.SECRET_PREFIX);
+    assertThat(count("SELECT COUNT(*) FROM api_key")).isZero();
   }
 }
