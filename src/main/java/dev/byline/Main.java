@@ -7,7 +7,6 @@ import dev.byline.config.Config;
 import dev.byline.config.ConfigException;
 import dev.byline.config.ConfigLoader;
 import dev.byline.search.SearchIndex;
-import dev.byline.search.StoryKeys;
 import dev.byline.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -380,7 +379,7 @@ public final class Main implements Callable<Integer> {
               config.dataDir().resolve("index"),
               newsroom.published(),
               newsroom.feed(),
-              StoryKeys.NONE,
+              newsroom.wire().storyKeys(),
               Clock.systemUTC())) {
         long started = System.nanoTime();
         int n = index.rebuildNow();

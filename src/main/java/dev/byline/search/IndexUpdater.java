@@ -151,9 +151,10 @@ final class IndexUpdater implements AutoCloseable {
       while (!closing) {
         var ids = articles.publishedIdsAfter(after, REBUILD_BATCH);
         if (ids.isEmpty()) break;
+        var stories = storyKeys.ofAll(ids);
         for (var article : articles.publishedTexts(ids)) {
           writer.addDocument(
-              IndexSchema.document(article, storyKeys.of(article.id()), index.analyzer()));
+              IndexSchema.document(article, stories.get(article.id()), index.analyzer()));
           count++;
         }
         after = ids.get(ids.size() - 1);
@@ -195,11 +196,12 @@ final class IndexUpdater implements AutoCloseable {
     var writer = index.writer();
     var current = new HashMap<Long, PublishedText>();
     for (var a : articles.publishedTexts(ids)) current.put(a.id(), a);
+    var stories = current.isEmpty() ? Map.<Long, String>of() : storyKeys.ofAll(current.keySet());
     for (long id : ids) {
       var a = current.get(id);
       if (a != null) {
         writer.updateDocument(
-            IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(id), index.analyzer()));
+            IndexSchema.key(id), IndexSchema.document(a, stories.get(id), index.analyzer()));
         if (published.contains(id)) unrefreshedPublished.add(id);
       } else {
         writer.deleteDocuments(IndexSchema.key(id));

@@ -355,11 +355,7 @@ public final class WireDesk {
 
   /** Re-composes an article from the story (or package) that owns it, keeping slug and section. */
   void rebuild(Tx tx, long articleId, Instant now) {
-    var owners = new ArrayList<Story>();
-    tx.query("SELECT id FROM wire_story WHERE article_id = :a ORDER BY id")
-        .bind("a", articleId)
-        .mapTo(Long.class)
-        .forEach(id -> owners.add(store.story(tx, id).orElseThrow()));
+    var owners = store.byArticle(tx, articleId);
     if (owners.isEmpty()) return;
     var owner =
         owners.stream().filter(s -> s.kind() == ItemKind.PACKAGE).findFirst().orElse(owners.get(0));

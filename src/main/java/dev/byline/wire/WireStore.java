@@ -52,10 +52,33 @@ public final class WireStore {
 
   /** Stories whose article is this one (a package and its main text share one). */
   public List<Story> byArticle(long articleId) {
-    return db.read(tx -> tx.query("SELECT * FROM wire_story WHERE article_id = :a ORDER BY id")
+    return db.read(tx -> byArticle(tx, articleId));
+  }
+
+  List<Story> byArticle(Tx tx, long articleId) {
+    return tx.query("SELECT * FROM wire_story WHERE article_id = :a ORDER BY id")
         .bind("a", articleId)
         .map(rs -> toStory(rs))
-        .list());
+        .list();
+  }
+
+  /**
+   * The {@link Story#key} of the story each of {@code articleIds} was made from, for those made
+   * from one; where a package and its text share an article, the first story's.
+   */
+  Map<Long, String> storyKeys(java.util.Collection<Long> articleIds) {
+    var out = new HashMap<Long, String>();
+    if (articleIds.isEmpty()) return out;
+    db.read(tx -> {
+      tx.query("SELECT article_id, source, guid FROM wire_story WHERE article_id IN (<ids>) "
+              + "ORDER BY id")
+          .bindList("ids", articleIds)
+          .map(rs -> Map.entry(
+              rs.getLong("article_id"), Story.key(rs.getString("source"), rs.getString("guid"))))
+          .forEach(e -> out.putIfAbsent(e.getKey(), e.getValue()));
+      return null;
+    });
+    return out;
   }
 
   /** True when this exact version (number and time: corrections keep the number) is stored. */
