@@ -22,7 +22,8 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Tx {
   private final Handle handle;
-  private final Map<Object, Runnable> afterCommit = new LinkedHashMap<>();
+  /** Made on first use: most units of work are reads that never need one. */
+  private Map<Object, Runnable> afterCommit;
 
   Tx(Handle handle) {
     this.handle = handle;
@@ -60,11 +61,12 @@ public final class Tx {
    * for what must only be said of a change that happened (a log line, a notice to followers).
    */
   public void afterCommit(Runnable action) {
-    afterCommit.put(new Object(), action);
+    afterCommit(new Object(), action);
   }
 
   /** Runs {@code action} once the unit of work has committed; once per {@code key}. */
   void afterCommit(Object key, Runnable action) {
+    if (afterCommit == null) afterCommit = new LinkedHashMap<>();
     afterCommit.putIfAbsent(key, action);
   }
 
@@ -73,6 +75,6 @@ public final class Tx {
   }
 
   void committed() {
-    afterCommit.values().forEach(Runnable::run);
+    if (afterCommit != null) afterCommit.values().forEach(Runnable::run);
   }
 }
