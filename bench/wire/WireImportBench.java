@@ -1,7 +1,6 @@
 import dev.byline.Newsroom;
 import dev.byline.config.ConfigLoader;
 import dev.byline.search.SearchIndex;
-import dev.byline.search.StoryKeys;
 import dev.byline.wire.ReadContext;
 import dev.byline.wire.WireDesk;
 import dev.byline.wire.WireFormats;
@@ -66,7 +65,7 @@ public final class WireImportBench {
                     data.resolve("index"),
                     newsroom.published(),
                     newsroom.feed(),
-                    StoryKeys.NONE,
+                    wire.storyKeys(),
                     Clock.systemUTC())
                 .start()
             : null;
