@@ -1,7 +1,6 @@
 import dev.byline.Newsroom;
 import dev.byline.config.ConfigLoader;
 import dev.byline.search.SearchIndex;
-import dev.byline.search.StoryKeys;
 import dev.byline.wire.ReadContext;
 import dev.byline.wire.WireDesk;
 import dev.byline.wire.WireFormats;
@@ -64,9 +63,9 @@ public final class WireImportBench {
         var index = indexed
             ? SearchIndex.open(
                     data.resolve("index"),
-                    newsroom.articles(),
+                    newsroom.published(),
                     newsroom.feed(),
-                    StoryKeys.NONE,
+                    wire.storyKeys(),
                     Clock.systemUTC())
                 .start()
             : null;

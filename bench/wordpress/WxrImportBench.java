@@ -59,7 +59,7 @@ public final class WxrImportBench {
     try (var newsroom = Newsroom.open(config(data), Clock.systemUTC());
         var index = SearchIndex.open(
                 data.resolve("index"),
-                newsroom.articles(),
+                newsroom.published(),
                 newsroom.feed(),
                 StoryKeys.NONE,
                 Clock.systemUTC())

@@ -54,7 +54,8 @@ final class AdminFeature implements Routes, AutoCloseable {
         config.boolSetting("http.trust.forwarded", false));
     admin = new AdminSite(config, site.site().views(), site.site().assets());
     revisions = new ArticleRevisions(newsroom.db(), clock);
-    related = new RelatedAdmin(admin, newsroom.articles(), search.choices(), search.related());
+    related = new RelatedAdmin(
+        admin, newsroom.articles(), newsroom.published(), search.choices(), search.related());
     panels.add(related.editorPanel());
     publisher = new ScheduledPublisher(newsroom.articles(), clock).start();
   }
@@ -72,13 +73,14 @@ final class AdminFeature implements Routes, AutoCloseable {
   public void routes(RoutesConfig r) {
     gate.routes(r);
     new LoginPages(admin, accounts, gate).routes(r);
-    new Dashboard(admin, newsroom.articles(), accounts.audit()).routes(r);
+    new Dashboard(admin, newsroom.desk(), accounts.audit()).routes(r);
     new AccountPages(admin, accounts).routes(r);
     new UserPages(admin, accounts).routes(r);
     new AuditPages(admin, accounts.audit()).routes(r);
     new PhotoDesk(admin, newsroom.images(), accounts.audit()).routes(r);
     new CatalogPages(
             admin,
+            newsroom.db(),
             newsroom.sections(),
             newsroom.topics(),
             newsroom.authors(),
@@ -90,9 +92,10 @@ final class AdminFeature implements Routes, AutoCloseable {
 
   /** The desk, the editor, revisions and related links. */
   private void articleRoutes(RoutesConfig r) {
-    new ArticleDesk(admin, newsroom.articles(), newsroom.topics()).routes(r);
+    new ArticleDesk(admin, newsroom.desk(), newsroom.topics()).routes(r);
     new ArticleEditor(
             admin,
+            newsroom.db(),
             newsroom.articles(),
             revisions,
             newsroom.sections(),
@@ -106,6 +109,7 @@ final class AdminFeature implements Routes, AutoCloseable {
         .routes(r);
     new RevisionPages(
             admin,
+            newsroom.db(),
             newsroom.articles(),
             revisions,
             newsroom.sections(),

@@ -37,13 +37,14 @@ final class ApiFeature implements Routes {
     gate = new ApiGate(config, keys, new RateLimits(clock));
     content = new ContentApi(
         config.baseUrl(),
-        newsroom.articles(),
+        newsroom.published(),
         new PublishedListing(newsroom.db()),
         newsroom.sections(),
         newsroom.topics(),
         newsroom.authors(),
         search.index());
     var actions = new ArticleActions(
+        newsroom.db(),
         newsroom.articles(),
         new ArticleRevisions(newsroom.db(), clock),
         newsroom.sections(),

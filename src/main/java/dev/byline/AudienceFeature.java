@@ -54,7 +54,7 @@ final class AudienceFeature implements Routes, AutoCloseable {
     var freshDays = config.intSetting("personalize.freshDays", DEFAULT_FRESH_DAYS);
     var store = new AnalyticsStore(newsroom.db());
     var resolver = new PageResolver(
-        newsroom.articles(),
+        newsroom.published(),
         newsroom.sections(),
         newsroom.topics(),
         newsroom.authors(),
@@ -62,7 +62,7 @@ final class AudienceFeature implements Routes, AutoCloseable {
     pageViews = new PageViews(
             settings, store, resolver, new VisitorHash(siteHost), clock, config.timeZone())
         .start();
-    var most = new MostRead(store, newsroom.articles(), clock);
+    var most = new MostRead(store, newsroom.published(), clock);
     pageViews.afterFlush(() -> {
       if (most.refresh()) siteFeature.cache().purge(Set.of(MostRead.KEY));
     });
@@ -72,7 +72,7 @@ final class AudienceFeature implements Routes, AutoCloseable {
     }
     site.addScript("for-you.js");
     fresh = FreshArticles.open(
-        newsroom.articles(),
+        newsroom.published(),
         newsroom.feed(),
         clock,
         Duration.ofDays(freshDays),
@@ -81,7 +81,7 @@ final class AudienceFeature implements Routes, AutoCloseable {
     var similar = new CachedSimilarArticles(search.related()::pickedIds);
     mostRead = new MostReadPages(site, most);
     forYou = new ForYouRoute(
-        site, new Recommender(fresh, newsroom.articles(), newsroom.topics(), similar, clock));
+        site, new Recommender(fresh, newsroom.published(), newsroom.topics(), similar, clock));
     admin.site().addNav("analytics", "Analytics", AnalyticsDashboard.PATH, Role.EDITOR);
     dashboard = new AnalyticsDashboard(
         admin.site(),

@@ -26,10 +26,11 @@ final class DistributionFeature implements Routes {
         config.languageTag(),
         chrome.absolute(chrome.iconUrl()),
         chrome.absolute(chrome.logoUrl()));
-    var text = new FeedText(site.views(), newsroom.articles(), config.baseUrl(), config.siteName());
+    var text =
+        new FeedText(site.views(), newsroom.published(), config.baseUrl(), config.siteName());
     feeds = new FeedRoutes(
         site,
-        new FeedBuilder(publisher, newsroom.articles(), text::html, settings, clock),
+        new FeedBuilder(publisher, newsroom.published(), text::html, settings, clock),
         newsroom.sections(),
         newsroom.topics(),
         newsroom.authors(),
@@ -38,7 +39,7 @@ final class DistributionFeature implements Routes {
         config.baseUrl(),
         settings.newsPublication(),
         config.languageTag(),
-        newsroom.articles(),
+        newsroom.published(),
         settings.urlsPerSitemap(),
         clock);
     sitemaps = new SitemapRoutes(site, maps, settings, clock);

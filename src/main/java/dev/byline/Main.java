@@ -7,7 +7,6 @@ import dev.byline.config.Config;
 import dev.byline.config.ConfigException;
 import dev.byline.config.ConfigLoader;
 import dev.byline.search.SearchIndex;
-import dev.byline.search.StoryKeys;
 import dev.byline.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -184,10 +183,24 @@ public final class Main implements Callable<Integer> {
     var accounts = byline.accounts();
     if (accounts.users().count() > 0) return;
     var password = accounts.tokens().newPassword();
-    var user = accounts.users().create(DEMO_ADMIN_EMAIL, "Demo Admin", Role.ADMIN, password, true);
     accounts
-        .audit()
-        .record(null, "user.create", "user", user.id(), user.email() + " as admin (demo)", "");
+        .users()
+        .create(
+            DEMO_ADMIN_EMAIL,
+            "Demo Admin",
+            Role.ADMIN,
+            password,
+            true,
+            (tx, user) -> accounts
+                .audit()
+                .record(
+                    tx,
+                    null,
+                    "user.create",
+                    "user",
+                    user.id(),
+                    user.email() + " as admin (demo)",
+                    ""));
     out.println("Demo admin: sign in at " + byline.url() + "admin as " + DEMO_ADMIN_EMAIL
         + " with the one-time password " + password
         + " (shown once; you will choose your own at first sign-in).");
@@ -274,16 +287,24 @@ public final class Main implements Callable<Integer> {
         }
         var who = name == null || name.isBlank() ? email.strip().replaceFirst("@.*$", "") : name;
         try {
-          var user = accounts.users().create(email, who, parsed, password, !passwordStdin);
-          accounts
-              .audit()
-              .record(
-                  null,
-                  "user.create",
-                  "user",
-                  user.id(),
-                  user.email() + " as " + parsed.dbValue() + " (command line)",
-                  "");
+          var user = accounts
+              .users()
+              .create(
+                  email,
+                  who,
+                  parsed,
+                  password,
+                  !passwordStdin,
+                  (tx, made) -> accounts
+                      .audit()
+                      .record(
+                          tx,
+                          null,
+                          "user.create",
+                          "user",
+                          made.id(),
+                          made.email() + " as " + parsed.dbValue() + " (command line)",
+                          ""));
           out.println(
               "Added " + user.email() + " (" + user.name() + ") as " + parsed.dbValue() + ".");
           if (!passwordStdin) {
@@ -356,9 +377,9 @@ public final class Main implements Callable<Integer> {
       try (var newsroom = Newsroom.open(config, Clock.systemUTC());
           var index = SearchIndex.open(
               config.dataDir().resolve("index"),
-              newsroom.articles(),
+              newsroom.published(),
               newsroom.feed(),
-              StoryKeys.NONE,
+              newsroom.wire().storyKeys(),
               Clock.systemUTC())) {
         long started = System.nanoTime();
         int n = index.rebuildNow();

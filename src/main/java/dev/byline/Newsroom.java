@@ -3,6 +3,8 @@ package dev.byline;
 import dev.byline.config.Config;
 import dev.byline.content.ArticleStore;
 import dev.byline.content.AuthorStore;
+import dev.byline.content.Desk;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.TopicStore;
 import dev.byline.demo.DemoNewsroom;
@@ -32,6 +34,8 @@ public record Newsroom(
     TopicStore topics,
     AuthorStore authors,
     ArticleStore articles,
+    PublishedArticles published,
+    Desk desk,
     RedirectStore redirects)
     implements AutoCloseable {
 
@@ -42,8 +46,8 @@ public record Newsroom(
     var images = new ImageStore(db, feed, media, clock);
     var sections = new SectionStore(db, feed);
     var topics = new TopicStore(db, feed);
-    var authors = new AuthorStore(db, feed);
-    var articles = new ArticleStore(db, feed, sections, images, clock);
+    var authors = new AuthorStore(db, feed, images);
+    var articles = new ArticleStore(db, feed, sections, topics, authors, images, clock);
     return new Newsroom(
         config,
         clock,
@@ -56,6 +60,8 @@ public record Newsroom(
         topics,
         authors,
         articles,
+        new PublishedArticles(db, sections, images),
+        new Desk(db, sections),
         new RedirectStore(db, clock));
   }
 

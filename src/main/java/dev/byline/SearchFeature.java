@@ -5,7 +5,6 @@ import dev.byline.related.RelatedChoices;
 import dev.byline.related.RelatedFinder;
 import dev.byline.related.RelatedFreshness;
 import dev.byline.search.SearchIndex;
-import dev.byline.search.StoryKeys;
 import dev.byline.site.PageCache;
 import java.time.Clock;
 
@@ -31,14 +30,15 @@ final class SearchFeature implements AutoCloseable {
     int listMax = config.intSetting("related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
     cache = new PageCache(
         config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
-    var storyKeys = StoryKeys.NONE;
+    var storyKeys = newsroom.wire().storyKeys();
     index = SearchIndex.open(
-        config.dataDir().resolve("index"), newsroom.articles(), newsroom.feed(), storyKeys, clock);
+        config.dataDir().resolve("index"), newsroom.published(), newsroom.feed(), storyKeys, clock);
     // Search pages are purged when the index has changed, not when the feed has: purged any
     // earlier, a search could render from the old index and be kept.
     index.onRefreshed(cache::clear);
     choices = new RelatedChoices(newsroom.db(), newsroom.feed(), clock);
-    related = new RelatedFinder(index, newsroom.articles(), choices, storyKeys, inlineMax, listMax);
+    related =
+        new RelatedFinder(index, newsroom.published(), choices, storyKeys, inlineMax, listMax);
     freshness = new RelatedFreshness(
         related,
         index,

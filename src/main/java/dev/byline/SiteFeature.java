@@ -53,12 +53,12 @@ final class SiteFeature implements Routes, AutoCloseable {
     site.addScript("search.js");
     articles = new ArticlePages(
         site,
-        newsroom.articles(),
+        newsroom.published(),
         search.related(),
         consent.ads(),
         consent.policy().has(KnownServices.YOUTUBE));
     lists = new ListPages(
-        site, newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+        site, newsroom.published(), newsroom.sections(), newsroom.topics(), newsroom.authors());
     cacheFollower = newsroom
         .feed()
         .followReadingOwnWrites(
@@ -97,8 +97,8 @@ final class SiteFeature implements Routes, AutoCloseable {
   public void routes(RoutesConfig r) {
     site.assets().routes(r);
     new MediaRoutes(newsroom.media()).routes(r);
-    new LegacyRedirects(newsroom.redirects(), newsroom.articles()).routes(r);
-    new FrontPage(site, newsroom.articles()).routes(r);
+    new LegacyRedirects(newsroom.redirects(), newsroom.published()).routes(r);
+    new FrontPage(site, newsroom.published()).routes(r);
     lists.routes(r);
     // Before the article route: /search/suggest has the shape of /{section}/{slug}.
     new SearchPages(site, search.index(), newsroom.sections(), newsroom.topics(), search.cache())

@@ -61,7 +61,7 @@ class MainTest {
         new dev.byline.config.ConfigLoader(java.util.Map.of())
             .load(java.util.Map.of("data", dir.toString()), null),
         java.time.Clock.systemUTC())) {
-      assertThat(newsroom.articles().countPublished()).isEqualTo(60);
+      assertThat(newsroom.published().countPublished()).isEqualTo(60);
     }
   }
 

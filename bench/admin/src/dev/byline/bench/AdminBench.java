@@ -50,7 +50,7 @@ public final class AdminBench {
               "csrf", csrf, "email", "bench@example.org", "password", "a long enough password")));
       if (login.statusCode() != 303)
         throw new IllegalStateException("sign-in failed: " + login.statusCode());
-      var id = byline.newsroom().articles().latest(1, 1).items().get(0).id();
+      var id = byline.newsroom().published().latest(1, 1).items().get(0).id();
       var editor = get(http, base + "/admin/articles/" + id).body();
       csrf = token(editor);
       var fields = new LinkedHashMap<String, String>();

@@ -123,7 +123,7 @@ public final class ApiBench {
     for (int done = 0; done < articles; done += BATCH) {
       int from = done;
       int to = Math.min(articles, done + BATCH);
-      n.db().jdbi().useTransaction(h -> {
+      n.db().useTransaction(tx -> {
         for (int i = from; i < to; i++) {
           var w = words[random.nextInt(words.length)];
           var draft = new ArticleDraft(
@@ -144,7 +144,7 @@ public final class ApiBench {
               "");
           // Ten minutes apart, some published in the same millisecond as the one before.
           var at = Instant.ofEpochMilli(start + (i - (i % 7 == 0 ? 1 : 0)) * 600_000L);
-          n.articles().createPublished(h, draft, at, null);
+          n.articles().createPublished(tx, draft, at, null);
         }
       });
     }

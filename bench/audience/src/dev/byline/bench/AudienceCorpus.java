@@ -101,7 +101,7 @@ public final class AudienceCorpus {
               .bind("since", now - Duration.ofDays(14).toMillis())
               .map((rs, ctx) -> new long[] {rs.getLong("lo"), rs.getLong("hi")})
               .one());
-      System.out.println("articles=" + newsroom.articles().countPublished() + " topics=" + TOPICS
+      System.out.println("articles=" + newsroom.published().countPublished() + " topics=" + TOPICS
           + " fresh_first_id=" + range[0] + " last_id=" + range[1]);
     }
   }

@@ -58,7 +58,7 @@ public final class DistributionBench {
     var config = new ConfigLoader(Map.of())
         .load(Map.of("data", dir.toString(), "base.url", "https://news.example.org"), null);
     try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
-      var articles = newsroom.articles();
+      var articles = newsroom.published();
       var settings = DistributionSettings.from(config);
       var sitemaps = new Sitemaps(
           config.baseUrl(),

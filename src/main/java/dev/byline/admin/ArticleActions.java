@@ -11,6 +11,7 @@ import dev.byline.content.SectionStore;
 import dev.byline.content.StaleEdit;
 import dev.byline.content.TopicStore;
 import dev.byline.media.ImageStore;
+import dev.byline.store.Transactions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class ArticleActions {
 
   public record NotFound(long id) implements Outcome {}
 
+  private final Transactions transactions;
   private final ArticleStore articles;
   private final ArticleRevisions revisions;
   private final ArticleInput input;
@@ -54,6 +56,7 @@ public final class ArticleActions {
   private final AuditLog audit;
 
   public ArticleActions(
+      Transactions transactions,
       ArticleStore articles,
       ArticleRevisions revisions,
       SectionStore sections,
@@ -62,10 +65,11 @@ public final class ArticleActions {
       ImageStore images,
       AuditLog audit,
       Clock clock) {
+    this.transactions = transactions;
     this.articles = articles;
     this.revisions = revisions;
     this.input = new ArticleInput(sections, topics, authors, images, clock);
-    this.workflow = new ArticleWorkflow(articles, audit, clock);
+    this.workflow = new ArticleWorkflow(transactions, articles, audit, clock);
     this.audit = audit;
   }
 
@@ -77,14 +81,22 @@ public final class ArticleActions {
     if (draft.isEmpty()) return invalid(form);
     long id;
     try {
-      id = articles.create(
-          draft.get(),
-          revisions.recorder(
-              ArticleRevisions.Kind.CREATE, null, actor.name(), ArticleForm.snapshot(form)));
+      id = transactions.inTransaction(tx -> {
+        long made = articles.create(tx, draft.get());
+        revisions.record(
+            tx,
+            made,
+            1,
+            ArticleRevisions.Kind.CREATE,
+            null,
+            actor.name(),
+            ArticleForm.snapshot(form));
+        audit.record(tx, actor, "article.create", "article", made, draft.get().headline(), ip);
+        return made;
+      });
     } catch (InvalidInput e) {
       return invalid(e);
     }
-    audit.record(actor, "article.create", "article", id, draft.get().headline(), ip);
     return new Done(articles.byId(id).orElseThrow());
   }
 
@@ -105,24 +117,30 @@ public final class ArticleActions {
     var draft = input.draft(form);
     if (draft.isEmpty()) return invalid(form);
     try {
-      articles.update(
-          id,
-          version,
-          draft.get(),
-          revisions.recorder(
-              ArticleRevisions.Kind.SAVE, null, actor.name(), ArticleForm.snapshot(form)));
+      transactions.useTransaction(tx -> {
+        int saved = articles.update(tx, id, version, draft.get());
+        revisions.record(
+            tx,
+            id,
+            saved,
+            ArticleRevisions.Kind.SAVE,
+            null,
+            actor.name(),
+            ArticleForm.snapshot(form));
+        audit.record(
+            tx,
+            actor,
+            article.isPublished() ? "article.update" : "article.save",
+            "article",
+            id,
+            draft.get().headline(),
+            ip);
+      });
     } catch (StaleEdit e) {
       return new Stale(e.actualVersion());
     } catch (InvalidInput e) {
       return invalid(e);
     }
-    audit.record(
-        actor,
-        article.isPublished() ? "article.update" : "article.save",
-        "article",
-        id,
-        draft.get().headline(),
-        ip);
     return new Done(articles.byId(id).orElseThrow());
   }
 

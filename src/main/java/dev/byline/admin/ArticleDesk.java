@@ -2,7 +2,7 @@ package dev.byline.admin;
 
 import dev.byline.auth.Role;
 import dev.byline.content.ArticleStatus;
-import dev.byline.content.ArticleStore;
+import dev.byline.content.Desk;
 import dev.byline.content.DeskItem;
 import dev.byline.content.InvalidInput;
 import dev.byline.content.TopicStore;
@@ -46,12 +46,12 @@ public final class ArticleDesk implements Routes {
   }
 
   private final AdminSite site;
-  private final ArticleStore articles;
+  private final Desk desk;
   private final TopicStore topics;
 
-  public ArticleDesk(AdminSite site, ArticleStore articles, TopicStore topics) {
+  public ArticleDesk(AdminSite site, Desk desk, TopicStore topics) {
     this.site = site;
-    this.articles = articles;
+    this.desk = desk;
     this.topics = topics;
   }
 
@@ -78,7 +78,7 @@ public final class ArticleDesk implements Routes {
     boolean canSeeAll = user.can(Role.EDITOR);
     boolean mine = !canSeeAll || "1".equals(ctx.queryParam("mine"));
     int page = Params.page(ctx);
-    var result = articles.desk(status, query, mine ? user.id() : null, page, PAGE_SIZE);
+    var result = desk.list(status, query, mine ? user.id() : null, page, PAGE_SIZE);
     site.render(
         ctx,
         "admin/articles.jte",

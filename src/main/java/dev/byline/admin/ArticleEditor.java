@@ -3,6 +3,7 @@ package dev.byline.admin;
 import dev.byline.auth.AuditLog;
 import dev.byline.auth.User;
 import dev.byline.content.Article;
+import dev.byline.content.ArticleDraft;
 import dev.byline.content.ArticleRevisions;
 import dev.byline.content.ArticleStatus;
 import dev.byline.content.ArticleStore;
@@ -12,6 +13,7 @@ import dev.byline.content.SectionStore;
 import dev.byline.content.StaleEdit;
 import dev.byline.media.ImageStore;
 import dev.byline.site.ArticlePages;
+import dev.byline.store.Transactions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
@@ -33,6 +35,7 @@ import java.util.Map;
  */
 public final class ArticleEditor implements Routes {
   private final AdminSite site;
+  private final Transactions transactions;
   private final ArticleStore articles;
   private final ArticleRevisions revisions;
   private final ArticleInput input;
@@ -43,6 +46,7 @@ public final class ArticleEditor implements Routes {
 
   public ArticleEditor(
       AdminSite site,
+      Transactions transactions,
       ArticleStore articles,
       ArticleRevisions revisions,
       SectionStore sections,
@@ -54,10 +58,11 @@ public final class ArticleEditor implements Routes {
       EditorPanels panels,
       Clock clock) {
     this.site = site;
+    this.transactions = transactions;
     this.articles = articles;
     this.revisions = revisions;
     this.input = new ArticleInput(sections, topics, authors, images, clock);
-    this.workflow = new ArticleWorkflow(articles, audit, clock);
+    this.workflow = new ArticleWorkflow(transactions, articles, audit, clock);
     this.pages = pages;
     this.audit = audit;
     this.editorPage = new EditorPage(site, sections, authors, images, revisions, panels);
@@ -113,16 +118,12 @@ public final class ArticleEditor implements Routes {
     }
     long id;
     try {
-      id = articles.create(
-          draft.get(),
-          revisions.recorder(
-              ArticleRevisions.Kind.CREATE, user.id(), user.name(), ArticleForm.snapshot(form)));
+      id = create(user, draft.get(), form, draft.get().headline(), AdminSite.ip(ctx));
     } catch (InvalidInput e) {
       form.error(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()));
       editorPage.show(ctx, null, form, List.of(), "", "", 400);
       return;
     }
-    audit.record(user, "article.create", "article", id, draft.get().headline(), AdminSite.ip(ctx));
     afterSave(ctx, user, load(id), form, action);
   }
 
@@ -143,12 +144,28 @@ public final class ArticleEditor implements Routes {
       return;
     }
     try {
-      articles.update(
-          article.id(),
-          version,
-          draft.get(),
-          revisions.recorder(
-              ArticleRevisions.Kind.SAVE, user.id(), user.name(), ArticleForm.snapshot(form)));
+      transactions.useTransaction(tx -> {
+        int saved = articles.update(tx, article.id(), version, draft.get());
+        revisions.record(
+            tx,
+            article.id(),
+            saved,
+            ArticleRevisions.Kind.SAVE,
+            user.id(),
+            user.name(),
+            ArticleForm.snapshot(form));
+        audit.record(
+            tx,
+            user,
+            article.isPublished() ? "article.update" : "article.save",
+            "article",
+            article.id(),
+            draft.get().headline()
+                + (article.isPublished() && !draft.get().updateNote().isEmpty()
+                    ? " (note: " + draft.get().updateNote() + ")"
+                    : ""),
+            AdminSite.ip(ctx));
+      });
     } catch (StaleEdit e) {
       var current = load(article.id());
       var by = revisions
@@ -172,16 +189,6 @@ public final class ArticleEditor implements Routes {
       editorPage.show(ctx, article, form, List.of(), "", "", 400);
       return;
     }
-    audit.record(
-        user,
-        article.isPublished() ? "article.update" : "article.save",
-        "article",
-        article.id(),
-        draft.get().headline()
-            + (article.isPublished() && !draft.get().updateNote().isEmpty()
-                ? " (note: " + draft.get().updateNote() + ")"
-                : ""),
-        AdminSite.ip(ctx));
     afterSave(ctx, user, load(article.id()), form, action);
   }
 
@@ -296,17 +303,8 @@ public final class ArticleEditor implements Routes {
         ctx.status(400).json(Map.of("errors", errors(form)));
         return;
       }
-      long newId = articles.create(
-          draft.get(),
-          revisions.recorder(
-              ArticleRevisions.Kind.CREATE, user.id(), user.name(), ArticleForm.snapshot(form)));
-      audit.record(
-          user,
-          "article.create",
-          "article",
-          newId,
-          draft.get().headline() + " (autosave)",
-          AdminSite.ip(ctx));
+      long newId = create(
+          user, draft.get(), form, draft.get().headline() + " (autosave)", AdminSite.ip(ctx));
       var created = load(newId);
       ctx.json(Map.of(
           "id",
@@ -339,12 +337,18 @@ public final class ArticleEditor implements Routes {
       return;
     }
     try {
-      int v = articles.update(
-          id,
-          version,
-          draft.get(),
-          revisions.recorder(
-              ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), ArticleForm.snapshot(form)));
+      int v = transactions.inTransaction(tx -> {
+        int saved = articles.update(tx, id, version, draft.get());
+        revisions.record(
+            tx,
+            id,
+            saved,
+            ArticleRevisions.Kind.AUTOSAVE,
+            user.id(),
+            user.name(),
+            ArticleForm.snapshot(form));
+        return saved;
+      });
       ctx.json(Map.of("version", v, "savedAt", Instant.now().toString()));
     } catch (StaleEdit e) {
       ctx.status(409)
@@ -359,6 +363,23 @@ public final class ArticleEditor implements Routes {
               Map.of(
                   ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()))));
     }
+  }
+
+  /** Stores a new draft with its first revision and its audit entry, all or nothing. */
+  private long create(User user, ArticleDraft draft, Form form, String detail, String ip) {
+    return transactions.inTransaction(tx -> {
+      long id = articles.create(tx, draft);
+      revisions.record(
+          tx,
+          id,
+          1,
+          ArticleRevisions.Kind.CREATE,
+          user.id(),
+          user.name(),
+          ArticleForm.snapshot(form));
+      audit.record(tx, user, "article.create", "article", id, detail, ip);
+      return id;
+    });
   }
 
   private static Map<String, String> errors(Form form) {

@@ -5,21 +5,24 @@ import dev.byline.auth.User;
 import dev.byline.content.Article;
 import dev.byline.content.ArticleStatus;
 import dev.byline.content.ArticleStore;
+import dev.byline.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Moving an article through draft → in review → scheduled → published → unpublished →
- * republished, with the checks each step needs and an audit entry for each. Each method returns
- * the problems that stopped it (empty when done).
+ * republished, with the checks each step needs and an audit entry for each, stored in the same
+ * transaction as the step. Each method returns the problems that stopped it (empty when done).
  */
 final class ArticleWorkflow {
+  private final Transactions transactions;
   private final ArticleStore articles;
   private final AuditLog audit;
   private final Clock clock;
 
-  ArticleWorkflow(ArticleStore articles, AuditLog audit, Clock clock) {
+  ArticleWorkflow(Transactions transactions, ArticleStore articles, AuditLog audit, Clock clock) {
+    this.transactions = transactions;
     this.articles = articles;
     this.audit = audit;
     this.clock = clock;
@@ -29,8 +32,10 @@ final class ArticleWorkflow {
     if (a.status() != ArticleStatus.DRAFT)
       return List.of(
           "Only a draft can be submitted for review; this one is " + label(a.status()) + ".");
-    articles.setStatus(a.id(), ArticleStatus.IN_REVIEW);
-    audit.record(user, "article.submit", "article", a.id(), a.headline(), ip);
+    transactions.useTransaction(tx -> {
+      articles.setStatus(tx, a.id(), ArticleStatus.IN_REVIEW);
+      audit.record(tx, user, "article.submit", "article", a.id(), a.headline(), ip);
+    });
     return List.of();
   }
 
@@ -38,8 +43,10 @@ final class ArticleWorkflow {
     if (a.status() != ArticleStatus.IN_REVIEW && a.status() != ArticleStatus.SCHEDULED) {
       return List.of("Only an article in review or scheduled can go back to draft.");
     }
-    articles.setStatus(a.id(), ArticleStatus.DRAFT);
-    audit.record(user, "article.to-draft", "article", a.id(), a.headline(), ip);
+    transactions.useTransaction(tx -> {
+      articles.setStatus(tx, a.id(), ArticleStatus.DRAFT);
+      audit.record(tx, user, "article.to-draft", "article", a.id(), a.headline(), ip);
+    });
     return List.of();
   }
 
@@ -56,9 +63,17 @@ final class ArticleWorkflow {
     }
     if (!problems.isEmpty()) return problems;
     boolean again = a.status() == ArticleStatus.UNPUBLISHED;
-    articles.publish(a.id());
-    audit.record(
-        user, again ? "article.republish" : "article.publish", "article", a.id(), a.headline(), ip);
+    transactions.useTransaction(tx -> {
+      articles.publish(tx, a.id());
+      audit.record(
+          tx,
+          user,
+          again ? "article.republish" : "article.publish",
+          "article",
+          a.id(),
+          a.headline(),
+          ip);
+    });
     return List.of();
   }
 
@@ -69,14 +84,17 @@ final class ArticleWorkflow {
     var problems = ArticleRules.publishProblems(a);
     if (!problems.isEmpty()) return problems;
     if (at == null) return List.of("Choose when to publish it.");
-    articles.schedule(a.id(), at, embargo);
-    audit.record(
-        user,
-        "article.schedule",
-        "article",
-        a.id(),
-        "for " + at + (embargo == null ? "" : ", embargo until " + embargo),
-        ip);
+    transactions.useTransaction(tx -> {
+      articles.schedule(tx, a.id(), at, embargo);
+      audit.record(
+          tx,
+          user,
+          "article.schedule",
+          "article",
+          a.id(),
+          "for " + at + (embargo == null ? "" : ", embargo until " + embargo),
+          ip);
+    });
     return List.of();
   }
 
@@ -85,8 +103,10 @@ final class ArticleWorkflow {
       return List.of("Your role (" + user.role().dbValue() + ") cannot unpublish.");
     if (a.status() != ArticleStatus.PUBLISHED)
       return List.of("Only a published article can be unpublished.");
-    articles.unpublish(a.id());
-    audit.record(user, "article.unpublish", "article", a.id(), a.headline(), ip);
+    transactions.useTransaction(tx -> {
+      articles.unpublish(tx, a.id());
+      audit.record(tx, user, "article.unpublish", "article", a.id(), a.headline(), ip);
+    });
     return List.of();
   }
 

@@ -10,6 +10,7 @@ import dev.byline.content.Topic;
 import dev.byline.content.TopicStore;
 import dev.byline.content.TopicType;
 import dev.byline.media.ImageStore;
+import dev.byline.store.Transactions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.Redirect;
@@ -43,6 +44,7 @@ public final class CatalogPages implements Routes {
       AdminChrome chrome, List<Author> authors, Form form, Author editing, String photoUrl) {}
 
   private final AdminSite site;
+  private final Transactions transactions;
   private final SectionStore sections;
   private final TopicStore topics;
   private final AuthorStore authors;
@@ -51,12 +53,14 @@ public final class CatalogPages implements Routes {
 
   public CatalogPages(
       AdminSite site,
+      Transactions transactions,
       SectionStore sections,
       TopicStore topics,
       AuthorStore authors,
       ImageStore images,
       AuditLog audit) {
     this.site = site;
+    this.transactions = transactions;
     this.sections = sections;
     this.topics = topics;
     this.authors = authors;
@@ -158,14 +162,25 @@ public final class CatalogPages implements Routes {
           if (sections.bySlug(slug).isPresent()) {
             form.error("slug", "Slug “" + slug + "” is already a section");
           } else {
-            var made = sections.ensure(slug, checked.name(), checked.description(), position);
-            audit.record(
-                user, "section.create", "section", made.id(), made.name(), AdminSite.ip(ctx));
+            int at = position;
+            transactions.useTransaction(tx -> {
+              var made = sections.ensure(tx, slug, checked.name(), checked.description(), at);
+              audit.record(
+                  tx, user, "section.create", "section", made.id(), made.name(), AdminSite.ip(ctx));
+            });
           }
         } else {
-          sections.update(checked);
-          audit.record(
-              user, "section.update", "section", editing.id(), checked.name(), AdminSite.ip(ctx));
+          transactions.useTransaction(tx -> {
+            sections.update(tx, checked);
+            audit.record(
+                tx,
+                user,
+                "section.update",
+                "section",
+                editing.id(),
+                checked.name(),
+                AdminSite.ip(ctx));
+          });
         }
       }
     } catch (InvalidInput e) {
@@ -204,23 +219,30 @@ public final class CatalogPages implements Routes {
     try {
       var type = TopicType.parse(form.value("type"));
       if (editing == null) {
-        var made = topics.ensure(form.value("name"), type);
-        audit.record(
-            user,
-            "topic.create",
-            "topic",
-            made.id(),
-            made.name() + " (" + type.dbValue() + ")",
-            AdminSite.ip(ctx));
+        var name = TopicStore.checkedName(form.value("name"));
+        transactions.useTransaction(tx -> {
+          var made = topics.ensure(tx, name, type);
+          audit.record(
+              tx,
+              user,
+              "topic.create",
+              "topic",
+              made.id(),
+              made.name() + " (" + type.dbValue() + ")",
+              AdminSite.ip(ctx));
+        });
       } else {
-        topics.update(editing.id(), form.value("name"), type);
-        audit.record(
-            user,
-            "topic.update",
-            "topic",
-            editing.id(),
-            form.value("name").strip() + " (" + type.dbValue() + ")",
-            AdminSite.ip(ctx));
+        transactions.useTransaction(tx -> {
+          topics.update(tx, editing.id(), form.value("name"), type);
+          audit.record(
+              tx,
+              user,
+              "topic.update",
+              "topic",
+              editing.id(),
+              form.value("name").strip() + " (" + type.dbValue() + ")",
+              AdminSite.ip(ctx));
+        });
       }
     } catch (InvalidInput e) {
       var field = e.field().contains("type") ? "type" : "name";
@@ -263,20 +285,26 @@ public final class CatalogPages implements Routes {
           if (authors.named(form.value("name")).isPresent()) {
             form.error("name", "Name “" + form.value("name").strip() + "” is already an author");
           } else {
-            var made = authors.ensure(form.value("name"));
-            authors.update(made.id(), made.name(), form.value("bio"), photo);
-            audit.record(
-                user, "author.create", "author", made.id(), made.name(), AdminSite.ip(ctx));
+            var name = AuthorStore.checkedName(form.value("name"));
+            transactions.useTransaction(tx -> {
+              var made = authors.ensure(tx, name);
+              authors.update(tx, made.id(), made.name(), form.value("bio"), photo);
+              audit.record(
+                  tx, user, "author.create", "author", made.id(), made.name(), AdminSite.ip(ctx));
+            });
           }
         } else {
-          authors.update(editing.id(), form.value("name"), form.value("bio"), photo);
-          audit.record(
-              user,
-              "author.update",
-              "author",
-              editing.id(),
-              form.value("name").strip(),
-              AdminSite.ip(ctx));
+          transactions.useTransaction(tx -> {
+            authors.update(tx, editing.id(), form.value("name"), form.value("bio"), photo);
+            audit.record(
+                tx,
+                user,
+                "author.update",
+                "author",
+                editing.id(),
+                form.value("name").strip(),
+                AdminSite.ip(ctx));
+          });
         }
       } catch (InvalidInput e) {
         var field =

@@ -3,7 +3,7 @@ package dev.byline.admin;
 import dev.byline.auth.AuditLog;
 import dev.byline.auth.Role;
 import dev.byline.content.ArticleStatus;
-import dev.byline.content.ArticleStore;
+import dev.byline.content.Desk;
 import dev.byline.content.DeskItem;
 import dev.byline.site.Dates;
 import dev.byline.web.Access;
@@ -26,12 +26,12 @@ public final class Dashboard implements Routes {
       List<AuditLog.Entry> activity) {}
 
   private final AdminSite site;
-  private final ArticleStore articles;
+  private final Desk desk;
   private final AuditLog audit;
 
-  public Dashboard(AdminSite site, ArticleStore articles, AuditLog audit) {
+  public Dashboard(AdminSite site, Desk desk, AuditLog audit) {
     this.site = site;
-    this.articles = articles;
+    this.desk = desk;
     this.audit = audit;
   }
 
@@ -42,9 +42,9 @@ public final class Dashboard implements Routes {
 
   private void show(Context ctx) {
     var user = Auth.signedIn(ctx);
-    var mine = articles.desk(null, "", user.id(), 1, 10).items();
+    var mine = desk.list(null, "", user.id(), 1, 10).items();
     var review = user.can(Role.EDITOR)
-        ? articles.desk(ArticleStatus.IN_REVIEW, "", null, 1, 10).items()
+        ? desk.list(ArticleStatus.IN_REVIEW, "", null, 1, 10).items()
         : List.<DeskItem>of();
     var activity = user.can(Role.ADMIN) ? audit.recent("", 0, 10) : List.<AuditLog.Entry>of();
     site.render(
@@ -53,7 +53,7 @@ public final class Dashboard implements Routes {
         new DashboardView(
             site.chrome(ctx, "dashboard"),
             site.dates(),
-            articles.countByStatus(),
+            desk.countByStatus(),
             mine,
             review,
             activity));

@@ -84,26 +84,34 @@ public final class LoginPages implements Routes {
 
   private void signOut(Context ctx) {
     var token = ctx.cookie(SessionGate.SESSION_COOKIE);
-    Auth.user(ctx)
-        .ifPresent(
-            u -> accounts.audit().record(u, "user.logout", "user", u.id(), "", AdminSite.ip(ctx)));
-    if (token != null) accounts.sessions().end(token);
+    var user = Auth.user(ctx);
+    accounts
+        .sessions()
+        .end(
+            token,
+            tx -> user.ifPresent(u -> accounts
+                .audit()
+                .record(tx, u, "user.logout", "user", u.id(), "", AdminSite.ip(ctx))));
     gate.clearSessionCookie(ctx);
     throw new Redirect(Auth.LOGIN_PATH + "?out=1", 303);
   }
 
   private void signOutEverywhere(Context ctx) {
     var user = Auth.signedIn(ctx);
-    int n = accounts.sessions().endAll(user.id());
     accounts
-        .audit()
-        .record(
-            user,
-            "user.logout-everywhere",
-            "user",
+        .sessions()
+        .endAll(
             user.id(),
-            n + " sessions ended",
-            AdminSite.ip(ctx));
+            (tx, ended) -> accounts
+                .audit()
+                .record(
+                    tx,
+                    user,
+                    "user.logout-everywhere",
+                    "user",
+                    user.id(),
+                    ended + " sessions ended",
+                    AdminSite.ip(ctx)));
     gate.clearSessionCookie(ctx);
     throw new Redirect(Auth.LOGIN_PATH + "?out=1", 303);
   }

@@ -105,14 +105,17 @@ public final class PhotoDesk implements Routes {
     try {
       var text =
           new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt"));
-      var image = images.store(bytes, text);
-      audit.record(
-          user,
-          "photo.upload",
-          "image",
-          image.id(),
-          file.filename() + ", " + image.width() + "×" + image.height(),
-          AdminSite.ip(ctx));
+      var image = images.store(
+          bytes,
+          text,
+          (tx, stored) -> audit.record(
+              tx,
+              user,
+              "photo.upload",
+              "image",
+              stored.id(),
+              file.filename() + ", " + stored.width() + "×" + stored.height(),
+              AdminSite.ip(ctx)));
       library(ctx, Form.empty(), image, 201);
     } catch (MediaException e) {
       var field = e.getMessage().startsWith("the caption")
@@ -157,9 +160,19 @@ public final class PhotoDesk implements Routes {
     var image = load(ctx);
     var form = Form.read(ctx, "caption", "credit", "alt");
     try {
+      var text =
+          new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt"));
       images.updateText(
           image.id(),
-          new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt")));
+          text,
+          tx -> audit.record(
+              tx,
+              user,
+              "photo.update",
+              "image",
+              image.id(),
+              "caption, credit, alt text",
+              AdminSite.ip(ctx)));
     } catch (MediaException e) {
       var field = e.getMessage().startsWith("the caption")
           ? "caption"
@@ -169,8 +182,6 @@ public final class PhotoDesk implements Routes {
       photo(ctx, form, "");
       return;
     }
-    audit.record(
-        user, "photo.update", "image", image.id(), "caption, credit, alt text", AdminSite.ip(ctx));
     throw new Redirect("/admin/photos/" + image.id() + "?saved=1", 303);
   }
 

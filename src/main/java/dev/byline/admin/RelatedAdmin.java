@@ -5,6 +5,7 @@ import dev.byline.content.Article;
 import dev.byline.content.ArticleStore;
 import dev.byline.content.Block;
 import dev.byline.content.InvalidInput;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.Slugs;
 import dev.byline.related.RelatedChoices;
 import dev.byline.related.RelatedFinder;
@@ -67,13 +68,19 @@ public final class RelatedAdmin implements Routes {
 
   private final AdminSite site;
   private final ArticleStore articles;
+  private final PublishedArticles published;
   private final RelatedChoices choices;
   private final RelatedFinder finder;
 
   public RelatedAdmin(
-      AdminSite site, ArticleStore articles, RelatedChoices choices, RelatedFinder finder) {
+      AdminSite site,
+      ArticleStore articles,
+      PublishedArticles published,
+      RelatedChoices choices,
+      RelatedFinder finder) {
     this.site = site;
     this.articles = articles;
+    this.published = published;
     this.choices = choices;
     this.finder = finder;
   }
@@ -182,7 +189,7 @@ public final class RelatedAdmin implements Routes {
       return Long.parseLong(value);
     var m = ARTICLE_PATH.matcher(value);
     if (m.matches() && Slugs.isValid(m.group(1))) {
-      return articles
+      return published
           .bySlug(m.group(1))
           .map(Article::id)
           .orElseThrow(

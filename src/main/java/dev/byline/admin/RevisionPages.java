@@ -8,6 +8,7 @@ import dev.byline.content.ArticleStore;
 import dev.byline.content.InvalidInput;
 import dev.byline.content.StaleEdit;
 import dev.byline.site.Dates;
+import dev.byline.store.Transactions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
@@ -47,6 +48,7 @@ public final class RevisionPages implements Routes {
       boolean canEdit) {}
 
   private final AdminSite site;
+  private final Transactions transactions;
   private final ArticleStore articles;
   private final ArticleRevisions revisions;
   private final ArticleInput input;
@@ -54,6 +56,7 @@ public final class RevisionPages implements Routes {
 
   public RevisionPages(
       AdminSite site,
+      Transactions transactions,
       ArticleStore articles,
       ArticleRevisions revisions,
       dev.byline.content.SectionStore sections,
@@ -63,6 +66,7 @@ public final class RevisionPages implements Routes {
       AuditLog audit,
       java.time.Clock clock) {
     this.site = site;
+    this.transactions = transactions;
     this.articles = articles;
     this.revisions = revisions;
     this.input = new ArticleInput(sections, topics, authors, images, clock);
@@ -174,24 +178,30 @@ public final class RevisionPages implements Routes {
           + form.problems().get(0).message() + ". Open it in the editor from the diff and fix it.");
     }
     try {
-      articles.update(
-          article.id(),
-          article.version(),
-          draft.get(),
-          revisions.recorder(
-              ArticleRevisions.Kind.RESTORE, user.id(), user.name(), ArticleForm.snapshot(form)));
+      transactions.useTransaction(tx -> {
+        int saved = articles.update(tx, article.id(), article.version(), draft.get());
+        revisions.record(
+            tx,
+            article.id(),
+            saved,
+            ArticleRevisions.Kind.RESTORE,
+            user.id(),
+            user.name(),
+            ArticleForm.snapshot(form));
+        audit.record(
+            tx,
+            user,
+            "article.restore",
+            "article",
+            article.id(),
+            "revision " + revId + " from " + rev.savedAt(),
+            AdminSite.ip(ctx));
+      });
     } catch (StaleEdit e) {
       throw new Redirect("/admin/articles/" + article.id() + "/revisions", 303);
     } catch (InvalidInput e) {
       throw new BadRequest("Revision " + revId + " cannot be restored: " + e.getMessage());
     }
-    audit.record(
-        user,
-        "article.restore",
-        "article",
-        article.id(),
-        "revision " + revId + " from " + rev.savedAt(),
-        AdminSite.ip(ctx));
     throw new Redirect("/admin/articles/" + article.id() + "?saved=1", 303);
   }
 }

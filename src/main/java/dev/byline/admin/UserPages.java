@@ -72,17 +72,25 @@ public final class UserPages implements Routes {
     var password = accounts.tokens().newPassword();
     if (!form.hasErrors()) {
       try {
-        var user =
-            accounts.users().create(form.value("email"), form.value("name"), role, password, true);
-        accounts
-            .audit()
-            .record(
-                admin,
-                "user.create",
-                "user",
-                user.id(),
-                user.email() + " as " + role.dbValue(),
-                AdminSite.ip(ctx));
+        var as = role;
+        var user = accounts
+            .users()
+            .create(
+                form.value("email"),
+                form.value("name"),
+                role,
+                password,
+                true,
+                (tx, made) -> accounts
+                    .audit()
+                    .record(
+                        tx,
+                        admin,
+                        "user.create",
+                        "user",
+                        made.id(),
+                        made.email() + " as " + as.dbValue(),
+                        AdminSite.ip(ctx)));
         list(ctx, Form.empty().set("role", "writer"), user.email(), password);
         return;
       } catch (AccountException e) {
@@ -122,18 +130,21 @@ public final class UserPages implements Routes {
       var role = Role.parse(form.value("role"));
       accounts
           .users()
-          .update(account.user().id(), form.value("name"), role, form.checked("disabled"));
-      if (form.checked("disabled")) accounts.sessions().endAll(account.user().id());
-      accounts
-          .audit()
-          .record(
-              admin,
-              "user.update",
-              "user",
-              account.user().id(),
-              "role " + account.user().role().dbValue() + " → " + role.dbValue()
-                  + (form.checked("disabled") ? ", access disabled" : ""),
-              AdminSite.ip(ctx));
+          .update(account.user().id(), form.value("name"), role, form.checked("disabled"), tx -> {
+            if (form.checked("disabled"))
+              accounts.sessions().endAll(tx, account.user().id());
+            accounts
+                .audit()
+                .record(
+                    tx,
+                    admin,
+                    "user.update",
+                    "user",
+                    account.user().id(),
+                    "role " + account.user().role().dbValue() + " → " + role.dbValue()
+                        + (form.checked("disabled") ? ", access disabled" : ""),
+                    AdminSite.ip(ctx));
+          });
     } catch (IllegalArgumentException e) {
       form.error("role", "Role must be writer, editor or admin");
     } catch (AccountException e) {
@@ -151,33 +162,39 @@ public final class UserPages implements Routes {
     var admin = Auth.signedIn(ctx);
     var account = account(ctx);
     var password = accounts.tokens().newPassword();
-    accounts.users().setPassword(account.user().id(), password, true);
-    accounts.sessions().endAll(account.user().id());
-    accounts
-        .audit()
-        .record(
-            admin,
-            "user.password-reset",
-            "user",
-            account.user().id(),
-            "one-time password set",
-            AdminSite.ip(ctx));
+    accounts.users().setPassword(account.user().id(), password, true, tx -> {
+      accounts.sessions().endAll(tx, account.user().id());
+      accounts
+          .audit()
+          .record(
+              tx,
+              admin,
+              "user.password-reset",
+              "user",
+              account.user().id(),
+              "one-time password set",
+              AdminSite.ip(ctx));
+    });
     one(ctx, null, password, "");
   }
 
   private void signOutEverywhere(Context ctx) {
     var admin = Auth.signedIn(ctx);
     var account = account(ctx);
-    int n = accounts.sessions().endAll(account.user().id());
-    accounts
-        .audit()
-        .record(
-            admin,
-            "user.logout-everywhere",
-            "user",
+    int n = accounts
+        .sessions()
+        .endAll(
             account.user().id(),
-            n + " sessions ended",
-            AdminSite.ip(ctx));
+            (tx, ended) -> accounts
+                .audit()
+                .record(
+                    tx,
+                    admin,
+                    "user.logout-everywhere",
+                    "user",
+                    account.user().id(),
+                    ended + " sessions ended",
+                    AdminSite.ip(ctx)));
     one(ctx, null, "", "Signed out of " + n + (n == 1 ? " session." : " sessions."));
   }
 }

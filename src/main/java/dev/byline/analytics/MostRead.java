@@ -1,7 +1,7 @@
 package dev.byline.analytics;
 
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
+import dev.byline.content.PublishedArticles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +30,11 @@ public final class MostRead {
   private record Snapshot(Instant at, List<Long> ids) {}
 
   private final AnalyticsStore store;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final Clock clock;
   private volatile Snapshot snapshot;
 
-  public MostRead(AnalyticsStore store, ArticleStore articles, Clock clock) {
+  public MostRead(AnalyticsStore store, PublishedArticles articles, Clock clock) {
     this.store = store;
     this.articles = articles;
     this.clock = clock;

@@ -3,8 +3,8 @@ package dev.byline.analytics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.byline.content.Article;
-import dev.byline.content.ArticleStore;
 import dev.byline.content.AuthorStore;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
@@ -23,7 +23,7 @@ public final class PageResolver {
   /** A slug change or a new section shows up within this time. */
   static final Duration CACHE_TIME = Duration.ofMinutes(10);
 
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final SectionStore sections;
   private final TopicStore topics;
   private final AuthorStore authors;
@@ -33,7 +33,7 @@ public final class PageResolver {
 
   /** @param fixedPaths other paths the site serves that are worth counting, e.g. {@code /most-read} */
   public PageResolver(
-      ArticleStore articles,
+      PublishedArticles articles,
       SectionStore sections,
       TopicStore topics,
       AuthorStore authors,

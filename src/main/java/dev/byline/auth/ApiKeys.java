@@ -1,6 +1,8 @@
 package dev.byline.auth;
 
 import dev.byline.store.Database;
+import dev.byline.store.Transactions;
+import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +50,15 @@ public final class ApiKeys {
   }
 
   public Made create(String name, Set<ApiScope> scopes, Long createdBy) {
+    return create(name, scopes, createdBy, (tx, key) -> {});
+  }
+
+  /**
+   * {@link #create(String, Set, Long)}, with {@code also} written in the same transaction, given
+   * the key as stored (its audit entry).
+   */
+  public Made create(
+      String name, Set<ApiScope> scopes, Long createdBy, BiConsumer<Tx, ApiKey> also) {
     var clean = name == null ? "" : name.strip();
     if (clean.isEmpty())
       throw new AccountException("name", "is empty: name who or what will use the key");
@@ -54,56 +66,70 @@ public final class ApiKeys {
       throw new AccountException("name", "is longer than " + MAX_NAME + " characters");
     var secret = SECRET_PREFIX + tokens.newToken();
     long now = clock.millis();
-    long id = db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "INSERT INTO api_key (name, secret_hash, hint, scopes, created_at, created_by) "
-                    + "VALUES (:n, :h, :hint, :s, :at, :by) RETURNING id")
-            .bind("n", clean)
-            .bind("h", Tokens.sha256(secret))
-            .bind("hint", secret.substring(0, HINT_LENGTH))
-            .bind(
-                "s", scopes.stream().map(ApiScope::value).sorted().collect(Collectors.joining(" ")))
-            .bind("at", now)
-            .bind("by", createdBy)
-            .mapTo(Long.class)
-            .one());
-    return new Made(byId(id).orElseThrow(), secret);
+    var key = db.inTransaction(tx -> {
+      long id = tx.query(
+              "INSERT INTO api_key (name, secret_hash, hint, scopes, created_at, created_by) "
+                  + "VALUES (:n, :h, :hint, :s, :at, :by) RETURNING id")
+          .bind("n", clean)
+          .bind("h", Tokens.sha256(secret))
+          .bind("hint", secret.substring(0, HINT_LENGTH))
+          .bind("s", scopes.stream().map(ApiScope::value).sorted().collect(Collectors.joining(" ")))
+          .bind("at", now)
+          .bind("by", createdBy)
+          .mapTo(Long.class)
+          .one();
+      var made = byId(tx, id).orElseThrow();
+      also.accept(tx, made);
+      return made;
+    });
+    return new Made(key, secret);
   }
 
   /** Every key, newest first, revoked ones included. */
   public List<ApiKey> all() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM api_key ORDER BY id DESC")
-            .map((rs, ctx) -> toKey(rs))
-            .list());
+    return db.read(tx ->
+        tx.query("SELECT * FROM api_key ORDER BY id DESC").map(rs -> toKey(rs)).list());
   }
 
   public Optional<ApiKey> byId(long id) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM api_key WHERE id = :id")
-            .bind("id", id)
-            .map((rs, ctx) -> toKey(rs))
-            .findOne());
+    return db.read(tx -> byId(tx, id));
+  }
+
+  private static Optional<ApiKey> byId(Tx tx, long id) {
+    return tx.query("SELECT * FROM api_key WHERE id = :id")
+        .bind("id", id)
+        .map(ApiKeys::toKey)
+        .findOne();
   }
 
   /** Revokes a key at once; true when it was working until now. */
   public boolean revoke(long id) {
-    return db.jdbi()
-            .withHandle(h -> h.createUpdate(
-                    "UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                .bind("at", clock.millis())
-                .bind("id", id)
-                .execute())
-        > 0;
+    return revoke(id, tx -> {});
+  }
+
+  /**
+   * {@link #revoke(long)}, with {@code also} written in the same transaction when the key was
+   * working until now (its audit entry).
+   */
+  public boolean revoke(long id, Transactions.Action also) {
+    return db.inTransaction(tx -> {
+      boolean revoked =
+          tx.update("UPDATE api_key SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+                  .bind("at", clock.millis())
+                  .bind("id", id)
+                  .execute()
+              > 0;
+      if (revoked) also.in(tx);
+      return revoked;
+    });
   }
 
   /** The working key whose secret this is; empty for an unknown or revoked secret. */
   public Optional<ApiKey> check(String secret) {
     if (secret == null || !secret.startsWith(SECRET_PREFIX)) return Optional.empty();
-    var found = db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM api_key WHERE secret_hash = :h")
+    var found = db.read(tx -> tx.query("SELECT * FROM api_key WHERE secret_hash = :h")
             .bind("h", Tokens.sha256(secret))
-            .map((rs, ctx) -> toKey(rs))
+            .map(rs -> toKey(rs))
             .findOne())
         .filter(k -> !k.isRevoked());
     found.ifPresent(this::touch);
@@ -114,11 +140,10 @@ public final class ApiKeys {
     long now = clock.millis();
     if (key.lastUsedAt() != null
         && now - key.lastUsedAt().toEpochMilli() < LAST_USED_RESOLUTION_MILLIS) return;
-    db.jdbi()
-        .useHandle(h -> h.createUpdate("UPDATE api_key SET last_used_at = :at WHERE id = :id")
-            .bind("at", now)
-            .bind("id", key.id())
-            .execute());
+    db.useTransaction(tx -> tx.update("UPDATE api_key SET last_used_at = :at WHERE id = :id")
+        .bind("at", now)
+        .bind("id", key.id())
+        .execute());
   }
 
   private static ApiKey toKey(ResultSet rs) throws SQLException {

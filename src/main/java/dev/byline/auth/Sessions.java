@@ -1,11 +1,14 @@
 package dev.byline.auth;
 
 import dev.byline.store.Database;
+import dev.byline.store.Transactions;
+import dev.byline.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Signed-in browsers, kept in the database so any node can serve them. The browser holds a
@@ -50,14 +53,22 @@ public final class Sessions {
   }
 
   public Started start(User user, String ip, String userAgent) {
+    return start(user, ip, userAgent, tx -> {});
+  }
+
+  /**
+   * {@link #start(User, String, String)}, with {@code also} written in the same transaction (the
+   * sign-in's audit entry).
+   */
+  public Started start(User user, String ip, String userAgent, Transactions.Action also) {
     var token = tokens.newToken();
     long now = clock.millis();
-    db.jdbi().useHandle(h -> {
-      h.createUpdate("DELETE FROM user_session WHERE expires_at < :now OR last_seen_at < :idle")
+    db.useTransaction(tx -> {
+      tx.update("DELETE FROM user_session WHERE expires_at < :now OR last_seen_at < :idle")
           .bind("now", now)
           .bind("idle", now - IDLE_TIMEOUT.toMillis())
           .execute();
-      h.createUpdate(
+      tx.update(
               "INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent) "
                   + "VALUES (:t, :u, :now, :now, :exp, :ip, :ua)")
           .bind("t", Tokens.sha256(token))
@@ -67,6 +78,7 @@ public final class Sessions {
           .bind("ip", clip(ip, 64))
           .bind("ua", clip(userAgent, 300))
           .execute();
+      also.in(tx);
     });
     return new Started(token, user);
   }
@@ -83,24 +95,23 @@ public final class Sessions {
         boolean disabled,
         boolean mustChange,
         long created) {}
-    var row = db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT u.id, u.email, u.name, u.role, u.disabled, u.must_change_password, "
-                    + "s.last_seen_at, s.expires_at, s.created_at FROM user_session s JOIN app_user u ON u.id = s.user_id "
-                    + "WHERE s.token_hash = :t")
-            .bind("t", hash)
-            .map((rs, ctx) -> new Row(
-                new User(
-                    rs.getLong("id"),
-                    rs.getString("email"),
-                    rs.getString("name"),
-                    Role.parse(rs.getString("role"))),
-                rs.getLong("last_seen_at"),
-                rs.getLong("expires_at"),
-                rs.getInt("disabled") != 0,
-                rs.getInt("must_change_password") != 0,
-                rs.getLong("created_at")))
-            .findOne());
+    var row = db.read(tx -> tx.query(
+            "SELECT u.id, u.email, u.name, u.role, u.disabled, u.must_change_password, "
+                + "s.last_seen_at, s.expires_at, s.created_at FROM user_session s JOIN app_user u ON u.id = s.user_id "
+                + "WHERE s.token_hash = :t")
+        .bind("t", hash)
+        .map(rs -> new Row(
+            new User(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                Role.parse(rs.getString("role"))),
+            rs.getLong("last_seen_at"),
+            rs.getLong("expires_at"),
+            rs.getInt("disabled") != 0,
+            rs.getInt("must_change_password") != 0,
+            rs.getLong("created_at")))
+        .findOne());
     if (row.isEmpty()) return Optional.empty();
     var r = row.get();
     if (r.disabled() || r.expires() <= now || r.lastSeen() + IDLE_TIMEOUT.toMillis() <= now) {
@@ -108,9 +119,8 @@ public final class Sessions {
       return Optional.empty();
     }
     if (now - r.lastSeen() >= TOUCH_EVERY.toMillis()) {
-      db.jdbi()
-          .useHandle(h -> h.createUpdate(
-                  "UPDATE user_session SET last_seen_at = :now WHERE token_hash = :t")
+      db.useTransaction(
+          tx -> tx.update("UPDATE user_session SET last_seen_at = :now WHERE token_hash = :t")
               .bind("now", now)
               .bind("t", hash)
               .execute());
@@ -120,47 +130,73 @@ public final class Sessions {
   }
 
   public void end(String token) {
-    if (token != null && !token.isEmpty()) endByHash(Tokens.sha256(token));
+    end(token, tx -> {});
+  }
+
+  /** {@link #end(String)}, with {@code also} written in the same transaction (its audit entry). */
+  public void end(String token, Transactions.Action also) {
+    db.useTransaction(tx -> {
+      if (token != null && !token.isEmpty()) end(tx, Tokens.sha256(token));
+      also.in(tx);
+    });
   }
 
   void endByHash(String hash) {
-    db.jdbi()
-        .useHandle(h -> h.createUpdate("DELETE FROM user_session WHERE token_hash = :t")
-            .bind("t", hash)
-            .execute());
+    db.useTransaction(tx -> end(tx, hash));
+  }
+
+  private static void end(Tx tx, String hash) {
+    tx.update("DELETE FROM user_session WHERE token_hash = :t").bind("t", hash).execute();
   }
 
   /** Signs the user out in every browser; returns how many sessions ended. */
   public int endAll(long userId) {
-    return db.jdbi()
-        .withHandle(h -> h.createUpdate("DELETE FROM user_session WHERE user_id = :u")
-            .bind("u", userId)
-            .execute());
+    return endAll(userId, (tx, n) -> {});
+  }
+
+  /**
+   * {@link #endAll(long)}, with {@code also} written in the same transaction, told how many
+   * sessions ended (its audit entry).
+   */
+  public int endAll(long userId, ObjIntConsumer<Tx> also) {
+    return db.inTransaction(tx -> {
+      int n = endAll(tx, userId);
+      also.accept(tx, n);
+      return n;
+    });
+  }
+
+  /** {@link #endAll(long)} inside the caller's unit of work. */
+  public int endAll(Tx tx, long userId) {
+    return tx.update("DELETE FROM user_session WHERE user_id = :u")
+        .bind("u", userId)
+        .execute();
   }
 
   /** Ends every session of the user except the one with {@code keepTokenHash}. */
   public int endOthers(long userId, String keepTokenHash) {
-    return db.jdbi()
-        .withHandle(
-            h -> h.createUpdate("DELETE FROM user_session WHERE user_id = :u AND token_hash <> :t")
-                .bind("u", userId)
-                .bind("t", keepTokenHash)
-                .execute());
+    return db.inTransaction(tx -> endOthers(tx, userId, keepTokenHash));
+  }
+
+  /** {@link #endOthers(long, String)} inside the caller's unit of work. */
+  public int endOthers(Tx tx, long userId, String keepTokenHash) {
+    return tx.update("DELETE FROM user_session WHERE user_id = :u AND token_hash <> :t")
+        .bind("u", userId)
+        .bind("t", keepTokenHash)
+        .execute();
   }
 
   public List<Listed> of(long userId) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT token_hash, created_at, last_seen_at, ip, user_agent "
-                    + "FROM user_session WHERE user_id = :u ORDER BY last_seen_at DESC")
-            .bind("u", userId)
-            .map((rs, ctx) -> new Listed(
-                rs.getString(1),
-                Instant.ofEpochMilli(rs.getLong(2)),
-                Instant.ofEpochMilli(rs.getLong(3)),
-                rs.getString(4),
-                rs.getString(5)))
-            .list());
+    return db.read(tx -> tx.query("SELECT token_hash, created_at, last_seen_at, ip, user_agent "
+            + "FROM user_session WHERE user_id = :u ORDER BY last_seen_at DESC")
+        .bind("u", userId)
+        .map(rs -> new Listed(
+            rs.getString(1),
+            Instant.ofEpochMilli(rs.getLong(2)),
+            Instant.ofEpochMilli(rs.getLong(3)),
+            rs.getString(4),
+            rs.getString(5)))
+        .list());
   }
 
   private static String clip(String s, int max) {

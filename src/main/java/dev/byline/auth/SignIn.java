@@ -66,8 +66,11 @@ public final class SignIn {
       return new Refused(REFUSED);
     }
     throttle.succeeded(email);
-    var started = sessions.start(c.user(), ip, userAgent);
-    audit.record(c.user(), "user.login", "user", c.user().id(), "", ip);
+    var started = sessions.start(
+        c.user(),
+        ip,
+        userAgent,
+        tx -> audit.record(tx, c.user(), "user.login", "user", c.user().id(), "", ip));
     return new Success(started, c.mustChangePassword());
   }
 
@@ -84,9 +87,11 @@ public final class SignIn {
       throw new AccountException("confirm password", "does not match the new password");
     if (next.equals(current))
       throw new AccountException("new password", "must differ from the current one");
-    users.setPassword(user.id(), next, false);
-    sessions.endOthers(user.id(), keepSessionHash);
-    audit.record(user, "user.password-change", "user", user.id(), "other sessions signed out", ip);
+    users.setPassword(user.id(), next, false, tx -> {
+      sessions.endOthers(tx, user.id(), keepSessionHash);
+      audit.record(
+          tx, user, "user.password-change", "user", user.id(), "other sessions signed out", ip);
+    });
   }
 
   private static String clip(String s) {

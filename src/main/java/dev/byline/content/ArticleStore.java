@@ -1,144 +1,96 @@
 package dev.byline.content;
 
-import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.byline.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
 /**
- * Owns the article tables. Every write appends to the change feed in the same transaction,
- * naming the surrogate keys of everything the article was and is shown on, so caches can purge
- * the old section page as well as the new one.
+ * Owns the {@code article} table: the newsroom's drafts and every step of their workflow, and
+ * any one article read back by id whatever its status. Every write appends to the change feed in
+ * the same transaction, naming the surrogate keys of everything the article was and is shown on
+ * ({@link PurgeKeys}). Each write also comes in a form that joins the caller's unit of work, for
+ * writers that store something of their own atomically with it: a revision, an audit entry, the
+ * wire item the article came from.
  *
  * <pre>{@code
  * long id = articles.create(ArticleDraft.of("Headline", "Standfirst.", sectionId, blocks));
  * articles.publish(id);
- * articles.bySlug("headline").filter(Article::isPublished).ifPresent(page::show);
+ * db.useTransaction(tx -> { articles.unpublish(tx, id); audit.record(tx, user, "article.unpublish", ...); });
  * }</pre>
  */
 public final class ArticleStore {
-  /**
-   * Keys every published-list depends on: the front page, and feeds and sitemaps. A change also
-   * names the article, its section, topics and authors, and the month it was first published in
-   * ({@link PublishedArchive#monthKey}).
-   */
-  public static final Set<String> LIST_KEYS = Set.of("front", "lists");
-
-  private static final String SUMMARY_COLUMNS =
-      "a.id, a.slug, a.headline, a.standfirst, a.section_id, a.featured_image_id, a.first_published_at, a.updated_at, a.source_name";
-
   private final Database db;
   private final ChangeFeed feed;
-  private final SectionStore sections;
-  private final ImageStore images;
+  private final ArticleRows rows;
+  private final References references;
   private final Clock clock;
-  private final PublishedArchive archive;
 
   public ArticleStore(
-      Database db, ChangeFeed feed, SectionStore sections, ImageStore images, Clock clock) {
+      Database db,
+      ChangeFeed feed,
+      SectionStore sections,
+      TopicStore topics,
+      AuthorStore authors,
+      ImageStore images,
+      Clock clock) {
     this.db = db;
     this.feed = feed;
-    this.sections = sections;
-    this.images = images;
+    this.rows = new ArticleRows(sections, images);
+    this.references = new References(sections, topics, authors, images);
     this.clock = clock;
-    this.archive = new PublishedArchive(db, sections, images);
-  }
-
-  /** Whole-site walks over what is published (by month, keyset-paginated), for sitemaps. */
-  public PublishedArchive archive() {
-    return archive;
-  }
-
-  // ---- writes -------------------------------------------------------------------------------
-
-  /**
-   * Something written in the same transaction as an article save (a revision, say), so both
-   * are stored or neither is.
-   */
-  @FunctionalInterface
-  public interface AlsoWrite {
-    void write(Handle h, long articleId, int version);
-
-    AlsoWrite NOTHING = (h, id, v) -> {};
   }
 
   /** Stores a new draft; a taken slug gets a numeric suffix. Returns the id. */
   public long create(ArticleDraft draft) {
-    return create(draft, AlsoWrite.NOTHING);
+    return db.inTransaction(tx -> create(tx, draft));
   }
 
-  /** Stores a new draft and, in the same transaction, whatever {@code also} writes. */
-  public long create(ArticleDraft draft, AlsoWrite also) {
-    long id = db.jdbi().inTransaction(h -> create(h, draft, also));
-    feed.committed();
-    return id;
-  }
-
-  /**
-   * {@link #create(ArticleDraft)} inside the caller's transaction, for writers that must store
-   * something of their own atomically with the article (the wire desk links an item to the
-   * article it produced). The caller calls {@link ChangeFeed#committed()} after commit.
-   */
-  public long create(Handle h, ArticleDraft draft) {
-    return create(h, draft, AlsoWrite.NOTHING);
-  }
-
-  private long create(Handle h, ArticleDraft draft, AlsoWrite also) {
-    long newId = insert(h, draft, null, null);
-    also.write(h, newId, 1);
-    feed.append(h, "article", newId, "created", keysOf(h, newId));
+  /** {@link #create(ArticleDraft)} inside the caller's unit of work. */
+  public long create(Tx tx, ArticleDraft draft) {
+    long newId = insert(tx, draft, null, null);
+    feed.append(tx, "article", newId, "created", PurgeKeys.of(tx, newId));
     return newId;
   }
 
   /**
-   * Stores a new article already published, with the given times, inside the caller's
-   * transaction: what the wire desk does with a story it publishes on arrival. Equivalent to
-   * {@link #create(Handle, ArticleDraft)} then {@link #publishAsOf(Handle, long, Instant, Instant)},
-   * but the row is written once and the feed carries one change, which a bulk import of an
-   * archive feels.
+   * Stores a new article already published, with the given times: what the wire desk does with a
+   * story it publishes on arrival. Equivalent to {@link #create(Tx, ArticleDraft)} then {@link
+   * #publishAsOf(Tx, long, Instant, Instant)}, but the row is written once and the feed carries
+   * one change, which a bulk import of an archive feels.
    */
   public long createPublished(
-      Handle h, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
-    long newId = insert(h, draft, firstPublishedAt, updatedAt);
-    feed.append(h, "article", newId, "published", keysOf(h, newId));
+      Tx tx, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
+    long newId = insert(tx, draft, firstPublishedAt, updatedAt);
+    feed.append(tx, "article", newId, "published", PurgeKeys.of(tx, newId));
     return newId;
   }
 
   /** A draft when {@code firstPublishedAt} is null, else published as of then. */
-  private long insert(Handle h, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
+  private long insert(Tx tx, ArticleDraft draft, Instant firstPublishedAt, Instant updatedAt) {
     var now = clock.millis();
-    checkReferences(h, draft);
-    var slug = freeSlug(h, draft.slug(), -1);
-    long newId = h.createQuery(
+    references.check(tx, draft);
+    var slug = Slugs.free(draft.slug(), s -> slugTaken(tx, s, -1));
+    long newId = tx.query(
             "INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
                 + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
                 + "first_published_at, updated_at, created_at, modified_at, version) VALUES (:slug, :status, :headline, "
                 + ":standfirst, :dateline, :source, :credit, :section, :image, :body, :seoTitle, :seoDescription, :note, "
                 + ":first, :updated, :now, :now, 1) RETURNING id")
         .bind("slug", slug)
-        .bindMap(fields(draft))
+        .bindMap(ArticleRows.fields(draft))
         .bind("status", firstPublishedAt == null ? "draft" : "published")
         .bind("first", firstPublishedAt == null ? null : firstPublishedAt.toEpochMilli())
         .bind("updated", updatedAt == null ? null : updatedAt.toEpochMilli())
         .bind("now", now)
         .mapTo(Long.class)
         .one();
-    writeLinks(h, newId, draft);
+    ArticleLinks.write(tx, newId, draft);
     return newId;
   }
 
@@ -151,47 +103,29 @@ public final class ArticleStore {
    * @return the new version number
    */
   public int update(long id, int expectedVersion, ArticleDraft draft) {
-    return update(id, expectedVersion, draft, AlsoWrite.NOTHING);
+    return db.inTransaction(tx -> update(tx, id, expectedVersion, draft));
   }
 
-  /** As {@link #update(long, int, ArticleDraft)}, writing {@code also} in the same transaction. */
-  public int update(long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
-    int version = db.jdbi().inTransaction(h -> update(h, id, expectedVersion, draft, also));
-    feed.committed();
-    return version;
-  }
-
-  /** {@link #update(long, int, ArticleDraft)} inside the caller's transaction. */
-  public int update(Handle h, long id, int expectedVersion, ArticleDraft draft) {
-    return update(h, id, expectedVersion, draft, AlsoWrite.NOTHING);
-  }
-
-  private int update(Handle h, long id, int expectedVersion, ArticleDraft draft, AlsoWrite also) {
+  /** {@link #update(long, int, ArticleDraft)} inside the caller's unit of work. */
+  public int update(Tx tx, long id, int expectedVersion, ArticleDraft draft) {
     var now = clock.millis();
-    var current = row(h, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
+    var current =
+        ArticleRows.byId(tx, id).orElseThrow(() -> new InvalidInput("article", "does not exist"));
     if (current.version() != expectedVersion)
       throw new StaleEdit(id, expectedVersion, current.version());
-    checkReferences(h, draft);
-    var before = keysOf(h, id);
+    references.check(tx, draft);
+    var before = PurgeKeys.of(tx, id);
     var slug = current.slug();
     if (!draft.slug().equals(current.slug())) {
-      if (slugTaken(h, draft.slug(), id))
+      if (slugTaken(tx, draft.slug(), id))
         throw new InvalidInput(
             "slug", "\"" + draft.slug() + "\" is already used by another article");
-      if (current.firstPublishedAt() != null) {
-        h.createUpdate("DELETE FROM slug_redirect WHERE old_slug = :new")
-            .bind("new", draft.slug())
-            .execute();
-        h.createUpdate("INSERT INTO slug_redirect (old_slug, article_id) VALUES (:old, :id) "
-                + "ON CONFLICT (old_slug) DO UPDATE SET article_id = excluded.article_id")
-            .bind("old", current.slug())
-            .bind("id", id)
-            .execute();
-      }
+      if (current.firstPublishedAt() != null)
+        SlugRedirects.moved(tx, id, current.slug(), draft.slug());
       slug = draft.slug();
     }
     boolean published = current.status() == ArticleStatus.PUBLISHED;
-    int n = h.createUpdate(
+    int n = tx.update(
             "UPDATE article SET slug = :slug, headline = :headline, standfirst = :standfirst, "
                 + "dateline = :dateline, source_name = :source, credit_line = :credit, section_id = :section, "
                 + "featured_image_id = :image, body = :body, seo_title = :seoTitle, seo_description = :seoDescription, "
@@ -199,50 +133,53 @@ public final class ArticleStore {
                 + (published ? ", updated_at = :now" : "")
                 + " WHERE id = :id AND version = :expected")
         .bind("slug", slug)
-        .bindMap(fields(draft))
+        .bindMap(ArticleRows.fields(draft))
         .bind("now", now)
         .bind("id", id)
         .bind("expected", expectedVersion)
         .execute();
     if (n == 0)
-      throw new StaleEdit(id, expectedVersion, row(h, id).map(Row::version).orElse(-1));
-    writeLinks(h, id, draft);
-    also.write(h, id, expectedVersion + 1);
+      throw new StaleEdit(
+          id,
+          expectedVersion,
+          ArticleRows.byId(tx, id).map(ArticleRows.Row::version).orElse(-1));
+    ArticleLinks.write(tx, id, draft);
     var keys = new LinkedHashSet<>(before);
-    keys.addAll(keysOf(h, id));
-    feed.append(h, "article", id, published ? "updated" : "saved", keys);
+    keys.addAll(PurgeKeys.of(tx, id));
+    feed.append(tx, "article", id, published ? "updated" : "saved", keys);
     return expectedVersion + 1;
   }
 
-  /** The stored version of an article, for writers that update inside their own transaction. */
-  public Optional<Integer> versionOf(Handle h, long id) {
-    return row(h, id).map(Row::version);
-  }
-
-  /** The status of an article, read inside the caller's transaction. */
-  public Optional<ArticleStatus> statusOf(Handle h, long id) {
-    return row(h, id).map(Row::status);
+  /** True when another article has the slug, or once had it and still answers there. */
+  private static boolean slugTaken(Tx tx, String slug, long exceptId) {
+    return tx.query("SELECT COUNT(*) FROM article WHERE slug = :s AND id <> :id")
+                .bind("s", slug)
+                .bind("id", exceptId)
+                .mapTo(Integer.class)
+                .one()
+            > 0
+        || SlugRedirects.taken(tx, slug, exceptId);
   }
 
   /** Publishes now. The first time sets the publication time; later times count as updates. */
   public void publish(long id) {
-    transition(id, "published", h -> publishStatement(h, id));
+    db.useTransaction(tx -> publish(tx, id));
   }
 
-  /** {@link #publish(long)} inside the caller's transaction. */
-  public void publish(Handle h, long id) {
-    transition(h, id, "published", hh -> publishStatement(hh, id));
-  }
-
-  private int publishStatement(Handle h, long id) {
+  /** {@link #publish(long)} inside the caller's unit of work. */
+  public void publish(Tx tx, long id) {
     var now = clock.millis();
-    return h.createUpdate("UPDATE article SET status = 'published', "
-            + "first_published_at = COALESCE(first_published_at, :now), "
-            + "updated_at = CASE WHEN first_published_at IS NULL THEN NULL ELSE :now END, "
-            + "scheduled_at = NULL, modified_at = :now, version = version + 1 WHERE id = :id")
-        .bind("now", now)
-        .bind("id", id)
-        .execute();
+    transition(
+        tx,
+        id,
+        "published",
+        () -> tx.update("UPDATE article SET status = 'published', "
+                + "first_published_at = COALESCE(first_published_at, :now), "
+                + "updated_at = CASE WHEN first_published_at IS NULL THEN NULL ELSE :now END, "
+                + "scheduled_at = NULL, modified_at = :now, version = version + 1 WHERE id = :id")
+            .bind("now", now)
+            .bind("id", id)
+            .execute());
   }
 
   /**
@@ -250,61 +187,60 @@ public final class ArticleStore {
    * newsroom) instead of now. {@code updatedAt} may be null.
    */
   public void publishAsOf(long id, Instant firstPublishedAt, Instant updatedAt) {
-    transition(id, "published", h -> publishAsOfStatement(h, id, firstPublishedAt, updatedAt));
+    db.useTransaction(tx -> publishAsOf(tx, id, firstPublishedAt, updatedAt));
   }
 
-  /** {@link #publishAsOf(long, Instant, Instant)} inside the caller's transaction. */
-  public void publishAsOf(Handle h, long id, Instant firstPublishedAt, Instant updatedAt) {
-    transition(h, id, "published", hh -> publishAsOfStatement(hh, id, firstPublishedAt, updatedAt));
-  }
-
-  private int publishAsOfStatement(Handle h, long id, Instant firstPublishedAt, Instant updatedAt) {
+  /** {@link #publishAsOf(long, Instant, Instant)} inside the caller's unit of work. */
+  public void publishAsOf(Tx tx, long id, Instant firstPublishedAt, Instant updatedAt) {
     var now = clock.millis();
-    return h.createUpdate("UPDATE article SET status = 'published', "
-            + "first_published_at = :first, updated_at = :updated, scheduled_at = NULL, modified_at = :now, "
-            + "version = version + 1 WHERE id = :id")
-        .bind("first", firstPublishedAt.toEpochMilli())
-        .bind("updated", updatedAt == null ? null : updatedAt.toEpochMilli())
-        .bind("now", now)
-        .bind("id", id)
-        .execute();
+    transition(
+        tx,
+        id,
+        "published",
+        () -> tx.update("UPDATE article SET status = 'published', "
+                + "first_published_at = :first, updated_at = :updated, scheduled_at = NULL, modified_at = :now, "
+                + "version = version + 1 WHERE id = :id")
+            .bind("first", firstPublishedAt.toEpochMilli())
+            .bind("updated", updatedAt == null ? null : updatedAt.toEpochMilli())
+            .bind("now", now)
+            .bind("id", id)
+            .execute());
   }
 
   /** Takes the article off the site; its URL answers 410 Gone. */
   public void unpublish(long id) {
-    transition(id, "unpublished", h -> unpublishStatement(h, id));
+    db.useTransaction(tx -> unpublish(tx, id));
   }
 
-  /** {@link #unpublish(long)} inside the caller's transaction. */
-  public void unpublish(Handle h, long id) {
-    transition(h, id, "unpublished", hh -> unpublishStatement(hh, id));
-  }
-
-  private int unpublishStatement(Handle h, long id) {
-    return h.createUpdate("UPDATE article SET status = 'unpublished', "
-            + "modified_at = :now, version = version + 1 WHERE id = :id")
-        .bind("now", clock.millis())
-        .bind("id", id)
-        .execute();
+  /** {@link #unpublish(long)} inside the caller's unit of work. */
+  public void unpublish(Tx tx, long id) {
+    transition(
+        tx,
+        id,
+        "unpublished",
+        () -> tx.update("UPDATE article SET status = 'unpublished', "
+                + "modified_at = :now, version = version + 1 WHERE id = :id")
+            .bind("now", clock.millis())
+            .bind("id", id)
+            .execute());
   }
 
   /** Sets a status that has no side effects on dates: draft or in review. */
   public void setStatus(long id, ArticleStatus status) {
-    db.jdbi().useTransaction(h -> setStatus(h, id, status));
-    feed.committed();
+    db.useTransaction(tx -> setStatus(tx, id, status));
   }
 
-  /** {@link #setStatus(long, ArticleStatus)} inside the caller's transaction. */
-  public void setStatus(Handle h, long id, ArticleStatus status) {
+  /** {@link #setStatus(long, ArticleStatus)} inside the caller's unit of work. */
+  public void setStatus(Tx tx, long id, ArticleStatus status) {
     if (status != ArticleStatus.DRAFT && status != ArticleStatus.IN_REVIEW) {
       throw new IllegalArgumentException("use publish, unpublish or schedule for " + status);
     }
     var now = clock.millis();
     transition(
-        h,
+        tx,
         id,
         status.dbValue(),
-        hh -> hh.createUpdate("UPDATE article SET status = :status, modified_at = :now, "
+        () -> tx.update("UPDATE article SET status = :status, modified_at = :now, "
                 + "version = version + 1 WHERE id = :id")
             .bind("status", status.dbValue())
             .bind("now", now)
@@ -317,23 +253,24 @@ public final class ArticleStore {
    * in the database, so they survive restarts; {@link #publishDue()} publishes what is due.
    */
   public void schedule(long id, Instant at, Instant embargoUntil) {
-    transition(id, "scheduled", h -> scheduleStatement(h, id, at, embargoUntil));
+    db.useTransaction(tx -> schedule(tx, id, at, embargoUntil));
   }
 
-  /** {@link #schedule(long, Instant, Instant)} inside the caller's transaction. */
-  public void schedule(Handle h, long id, Instant at, Instant embargoUntil) {
-    transition(h, id, "scheduled", hh -> scheduleStatement(hh, id, at, embargoUntil));
-  }
-
-  private int scheduleStatement(Handle h, long id, Instant at, Instant embargoUntil) {
+  /** {@link #schedule(long, Instant, Instant)} inside the caller's unit of work. */
+  public void schedule(Tx tx, long id, Instant at, Instant embargoUntil) {
     var now = clock.millis();
-    return h.createUpdate("UPDATE article SET status = 'scheduled', scheduled_at = :at, "
-            + "embargo_until = :embargo, modified_at = :now, version = version + 1 WHERE id = :id")
-        .bind("at", at.toEpochMilli())
-        .bind("embargo", embargoUntil == null ? null : embargoUntil.toEpochMilli())
-        .bind("now", now)
-        .bind("id", id)
-        .execute();
+    transition(
+        tx,
+        id,
+        "scheduled",
+        () -> tx.update(
+                "UPDATE article SET status = 'scheduled', scheduled_at = :at, "
+                    + "embargo_until = :embargo, modified_at = :now, version = version + 1 WHERE id = :id")
+            .bind("at", at.toEpochMilli())
+            .bind("embargo", embargoUntil == null ? null : embargoUntil.toEpochMilli())
+            .bind("now", now)
+            .bind("id", id)
+            .execute());
   }
 
   /** Publishes every scheduled article whose time and embargo have passed; returns their ids. */
@@ -346,571 +283,40 @@ public final class ArticleStore {
   /** Scheduled articles whose time and embargo have passed, the longest due first. */
   public List<Long> due() {
     var now = clock.millis();
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT id FROM article WHERE status = 'scheduled' "
-                    + "AND scheduled_at <= :now AND (embargo_until IS NULL OR embargo_until <= :now) ORDER BY scheduled_at")
-            .bind("now", now)
-            .mapTo(Long.class)
-            .list());
+    return db.read(tx -> tx.query(
+            "SELECT id FROM article WHERE status = 'scheduled' "
+                + "AND scheduled_at <= :now AND (embargo_until IS NULL OR embargo_until <= :now) ORDER BY scheduled_at")
+        .bind("now", now)
+        .mapTo(Long.class)
+        .list());
   }
 
-  private interface Statement {
-    int run(Handle h);
-  }
-
-  private void transition(long id, String action, Statement statement) {
-    db.jdbi().useTransaction(h -> transition(h, id, action, statement));
-    feed.committed();
-  }
-
-  private void transition(Handle h, long id, String action, Statement statement) {
-    var keys = keysOf(h, id);
-    if (statement.run(h) == 0) throw new InvalidInput("article", "does not exist");
+  /** A status change: one statement, with the keys the article was and is shown under. */
+  private void transition(Tx tx, long id, String action, java.util.function.IntSupplier change) {
+    var keys = PurgeKeys.of(tx, id);
+    if (change.getAsInt() == 0) throw new InvalidInput("article", "does not exist");
     // A first publication (or a re-dated one) adds the month it now lists under.
-    keys.addAll(keysOf(h, id));
-    feed.append(h, "article", id, action, keys);
+    keys.addAll(PurgeKeys.of(tx, id));
+    feed.append(tx, "article", id, action, keys);
   }
 
-  // ---- reads --------------------------------------------------------------------------------
-
+  /** The article with this id, whatever its status. */
   public Optional<Article> byId(long id) {
-    return db.jdbi().withHandle(h -> byId(h, id));
+    return db.read(tx -> byId(tx, id));
   }
 
-  /** {@link #byId(long)} inside the caller's transaction, seeing its uncommitted writes. */
-  public Optional<Article> byId(Handle h, long id) {
-    return row(h, id).map(r -> resolve(h, r));
+  /** {@link #byId(long)} inside the caller's unit of work, seeing its uncommitted writes. */
+  public Optional<Article> byId(Tx tx, long id) {
+    return ArticleRows.byId(tx, id).map(r -> rows.resolve(tx, r));
   }
 
-  /** The article at this slug, whatever its status: the caller decides 404, 410 or show. */
-  public Optional<Article> bySlug(String slug) {
-    if (!Slugs.isValid(slug)) return Optional.empty();
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM article WHERE slug = :slug")
-            .bind("slug", slug)
-            .map((rs, ctx) -> toRow(rs))
-            .findOne()
-            .map(r -> resolve(h, r)));
+  /** The stored version of an article, for writers that update inside their own unit of work. */
+  public Optional<Integer> versionOf(Tx tx, long id) {
+    return ArticleRows.byId(tx, id).map(ArticleRows.Row::version);
   }
 
-  /** The current slug of an article that used to live at {@code oldSlug}. */
-  public Optional<Article> redirectedFrom(String oldSlug) {
-    if (!Slugs.isValid(oldSlug)) return Optional.empty();
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT article_id FROM slug_redirect WHERE old_slug = :s")
-            .bind("s", oldSlug)
-            .mapTo(Long.class)
-            .findOne())
-        .flatMap(this::byId);
-  }
-
-  public Page<ArticleSummary> latest(int page, int size) {
-    return list("", Map.of(), page, size);
-  }
-
-  public Page<ArticleSummary> inSection(long sectionId, int page, int size) {
-    return list("AND a.section_id = :section", Map.of("section", sectionId), page, size);
-  }
-
-  public Page<ArticleSummary> withTopic(long topicId, int page, int size) {
-    return list(
-        "AND a.id IN (SELECT article_id FROM article_topic WHERE topic_id = :topic)",
-        Map.of("topic", topicId),
-        page,
-        size);
-  }
-
-  public Page<ArticleSummary> byAuthor(long authorId, int page, int size) {
-    return list(
-        "AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)",
-        Map.of("author", authorId),
-        page,
-        size);
-  }
-
-  /** Summaries of published articles by id, in the order asked; missing or unpublished ids are left out. */
-  public List<ArticleSummary> summaries(Collection<Long> ids) {
-    if (ids.isEmpty()) return List.of();
-    var found = db.jdbi().withHandle(h -> {
-      // Looked up by id and filtered on status here: given "status = 'published'" as well, SQLite
-      // (which keeps no statistics) takes the status index for selective and scans every
-      // published article, about 10 ms at 100,000 of them.
-      var rows = h
-          .createQuery(
-              "SELECT " + SUMMARY_COLUMNS + ", a.status FROM article a WHERE a.id IN (<ids>)")
-          .bindList("ids", List.copyOf(ids))
-          .map((rs, ctx) -> "published".equals(rs.getString("status")) ? toSummaryRow(rs) : null)
-          .stream()
-          .filter(r -> r != null)
-          .toList();
-      return toSummaries(h, rows);
-    });
-    var byId = new HashMap<Long, ArticleSummary>();
-    found.forEach(s -> byId.put(s.id(), s));
-    return ids.stream().map(byId::get).filter(s -> s != null).toList();
-  }
-
-  /**
-   * The words and filing of those of {@code ids} that are published, in the order asked, in two
-   * queries however many there are: what the search index reads for every change.
-   */
-  public List<PublishedText> publishedTexts(Collection<Long> ids) {
-    if (ids.isEmpty()) return List.of();
-    return db.jdbi().withHandle(h -> {
-      var list = List.copyOf(ids);
-      var rows = new HashMap<Long, Row>();
-      // By id, with status checked here, for the reason given in summaries().
-      h.createQuery("SELECT * FROM article WHERE id IN (<ids>)")
-          .bindList("ids", list)
-          .map((rs, ctx) -> toRow(rs))
-          .forEach(r -> {
-            if (r.status() == ArticleStatus.PUBLISHED) rows.put(r.id(), r);
-          });
-      if (rows.isEmpty()) return List.<PublishedText>of();
-      var topics = new HashMap<Long, List<Long>>();
-      h.createQuery(
-              "SELECT article_id, topic_id FROM article_topic WHERE article_id IN (<ids>) ORDER BY article_id, position")
-          .bindList("ids", List.copyOf(rows.keySet()))
-          .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), rs.getLong("topic_id")))
-          .forEach(
-              e -> topics.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-      var out = new ArrayList<PublishedText>(rows.size());
-      for (long id : list) {
-        var r = rows.get(id);
-        if (r == null) continue;
-        out.add(new PublishedText(
-            id,
-            r.slug(),
-            r.headline(),
-            r.standfirst(),
-            Article.bodyText(BlockCodec.fromJson(r.body())),
-            r.sectionId(),
-            topics.getOrDefault(id, List.of()),
-            r.firstPublishedAt()));
-      }
-      return out;
-    });
-  }
-
-  /** The topics of each article, in the article's order, for derived indexes; articles without topics are left out. */
-  public Map<Long, List<Topic>> topicsOf(Collection<Long> articleIds) {
-    if (articleIds.isEmpty()) return Map.of();
-    var out = new LinkedHashMap<Long, List<Topic>>();
-    db.jdbi()
-        .useHandle(h -> h.createQuery(
-                "SELECT at.article_id, t.* FROM article_topic at JOIN topic t ON t.id = at.topic_id "
-                    + "WHERE at.article_id IN (<ids>) ORDER BY at.article_id, at.position")
-            .bindList("ids", List.copyOf(articleIds))
-            .map((rs, ctx) -> Map.entry(
-                rs.getLong("article_id"),
-                new Topic(
-                    rs.getLong("id"),
-                    rs.getString("slug"),
-                    rs.getString("name"),
-                    TopicType.parse(rs.getString("type")))))
-            .forEach(
-                e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
-    return out;
-  }
-
-  /** Ids of published articles after {@code afterId}, ascending: for rebuilding derived indexes in batches. */
-  public List<Long> publishedIdsAfter(long afterId, int limit) {
-    return db.jdbi()
-        .withHandle(
-            h -> h.createQuery("SELECT id FROM article WHERE status = 'published' AND id > :after "
-                    + "ORDER BY id LIMIT :limit")
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
-  }
-
-  /** How many articles are in each status, for the newsroom's dashboard. */
-  public Map<ArticleStatus, Integer> countByStatus() {
-    var out = new java.util.EnumMap<ArticleStatus, Integer>(ArticleStatus.class);
-    for (var st : ArticleStatus.values()) out.put(st, 0);
-    db.jdbi()
-        .useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM article GROUP BY status")
-            .map((rs, ctx) ->
-                Map.entry(ArticleStatus.fromDb(rs.getString("status")), rs.getInt("n")))
-            .forEach(e -> out.put(e.getKey(), e.getValue())));
-    return out;
-  }
-
-  /**
-   * Articles in any status for the newsroom's list, most recently changed first.
-   *
-   * @param status only this status, or null for all
-   * @param query words the headline contains, or blank
-   * @param createdBy only articles first saved by this user in the editor, or null for all
-   */
-  public Page<DeskItem> desk(
-      ArticleStatus status, String query, Long createdBy, int page, int size) {
-    if (page < 1) throw new InvalidInput("page", "must be 1 or more");
-    var where = new StringBuilder("WHERE 1 = 1");
-    var params = new HashMap<String, Object>();
-    if (status != null) {
-      where.append(" AND status = :status");
-      params.put("status", status.dbValue());
-    }
-    if (query != null && !query.isBlank()) {
-      where.append(" AND headline ").append(db.dialect().ilike()).append(" :q");
-      params.put("q", "%" + TopicStore.escapeLike(query.strip()) + "%");
-    }
-    if (createdBy != null) {
-      where.append(
-          " AND id IN (SELECT article_id FROM article_revision WHERE kind = 'create' AND saved_by = :by)");
-      params.put("by", createdBy);
-    }
-    var sectionMap = new HashMap<Long, Section>();
-    sections.all().forEach(s -> sectionMap.put(s.id(), s));
-    var items = db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT id, slug, headline, status, section_id, modified_at, "
-                    + "scheduled_at, first_published_at, version FROM article " + where
-                    + " ORDER BY modified_at DESC, id DESC LIMIT :limit OFFSET :offset")
-            .bindMap(params)
-            .bind("limit", size + 1)
-            .bind("offset", (long) (page - 1) * size)
-            .map((rs, ctx) -> {
-              var sectionId = longOrNull(rs, "section_id");
-              return new DeskItem(
-                  rs.getLong("id"),
-                  rs.getString("slug"),
-                  rs.getString("headline"),
-                  ArticleStatus.fromDb(rs.getString("status")),
-                  sectionId == null ? null : sectionMap.get(sectionId),
-                  instant(rs, "modified_at"),
-                  instant(rs, "scheduled_at"),
-                  instant(rs, "first_published_at"),
-                  rs.getInt("version"));
-            })
-            .list());
-    return Page.fromOverfetch(items, page, size);
-  }
-
-  public int countPublished() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE status = 'published'")
-            .mapTo(Integer.class)
-            .one());
-  }
-
-  private Page<ArticleSummary> list(String where, Map<String, Object> params, int page, int size) {
-    if (page < 1) throw new InvalidInput("page", "must be 1 or more");
-    var items = db.jdbi().withHandle(h -> {
-      var rows = h.createQuery(
-              "SELECT " + SUMMARY_COLUMNS + " FROM article a WHERE a.status = 'published' " + where
-                  + " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
-          .bindMap(params)
-          .bind("limit", size + 1)
-          .bind("offset", (long) (page - 1) * size)
-          .map((rs, ctx) -> toSummaryRow(rs))
-          .list();
-      return toSummaries(h, rows);
-    });
-    return Page.fromOverfetch(items, page, size);
-  }
-
-  // ---- mapping ------------------------------------------------------------------------------
-
-  private record Row(
-      long id,
-      String slug,
-      ArticleStatus status,
-      String headline,
-      String standfirst,
-      String dateline,
-      String sourceName,
-      String creditLine,
-      Long sectionId,
-      Long featuredImageId,
-      String body,
-      String seoTitle,
-      String seoDescription,
-      String updateNote,
-      Instant firstPublishedAt,
-      Instant updatedAt,
-      Instant scheduledAt,
-      Instant embargoUntil,
-      Instant createdAt,
-      Instant modifiedAt,
-      int version) {}
-
-  private record SummaryRow(
-      long id,
-      String slug,
-      String headline,
-      String standfirst,
-      Long sectionId,
-      Long imageId,
-      Instant firstPublishedAt,
-      Instant updatedAt,
-      String sourceName) {}
-
-  private Optional<Row> row(Handle h, long id) {
-    return h.createQuery("SELECT * FROM article WHERE id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> toRow(rs))
-        .findOne();
-  }
-
-  private Article resolve(Handle h, Row r) {
-    var topics = h.createQuery(
-            "SELECT t.* FROM topic t JOIN article_topic at ON at.topic_id = t.id "
-                + "WHERE at.article_id = :id ORDER BY at.position")
-        .bind("id", r.id())
-        .map((rs, ctx) -> new Topic(
-            rs.getLong("id"),
-            rs.getString("slug"),
-            rs.getString("name"),
-            TopicType.parse(rs.getString("type"))))
-        .list();
-    var authors = h.createQuery(
-            "SELECT au.* FROM author au JOIN article_author aa ON aa.author_id = au.id "
-                + "WHERE aa.article_id = :id ORDER BY aa.position")
-        .bind("id", r.id())
-        .map((rs, ctx) -> AuthorStore.toAuthor(rs))
-        .list();
-    var body = BlockCodec.fromJson(r.body());
-    var imageIds = new LinkedHashSet<Long>();
-    if (r.featuredImageId() != null) imageIds.add(r.featuredImageId());
-    for (var b : body) if (b instanceof Block.ImageBlock ib) imageIds.add(ib.imageId());
-    Map<Long, Image> imageMap = images.byIds(h, imageIds);
-    var section = r.sectionId() == null ? null : sections.byId(r.sectionId()).orElse(null);
-    return new Article(
-        r.id(),
-        r.slug(),
-        r.status(),
-        r.headline(),
-        r.standfirst(),
-        r.dateline(),
-        new Source(r.sourceName(), r.creditLine()),
-        section,
-        topics,
-        authors,
-        r.featuredImageId(),
-        body,
-        imageMap,
-        r.seoTitle(),
-        r.seoDescription(),
-        r.updateNote(),
-        r.firstPublishedAt(),
-        r.updatedAt(),
-        r.scheduledAt(),
-        r.embargoUntil(),
-        r.createdAt(),
-        r.modifiedAt(),
-        r.version());
-  }
-
-  private List<ArticleSummary> toSummaries(Handle h, List<SummaryRow> rows) {
-    var imageIds = new HashSet<Long>();
-    rows.forEach(r -> {
-      if (r.imageId() != null) imageIds.add(r.imageId());
-    });
-    var imageMap = images.byIds(h, imageIds);
-    var sectionMap = new HashMap<Long, Section>();
-    sections.all().forEach(s -> sectionMap.put(s.id(), s));
-    var out = new ArrayList<ArticleSummary>(rows.size());
-    for (var r : rows) {
-      out.add(new ArticleSummary(
-          r.id(),
-          r.slug(),
-          r.headline(),
-          r.standfirst(),
-          r.sectionId() == null ? null : sectionMap.get(r.sectionId()),
-          r.imageId() == null ? null : imageMap.get(r.imageId()),
-          r.firstPublishedAt(),
-          r.updatedAt(),
-          r.sourceName()));
-    }
-    return out;
-  }
-
-  private static Row toRow(ResultSet rs) throws SQLException {
-    return new Row(
-        rs.getLong("id"),
-        rs.getString("slug"),
-        ArticleStatus.fromDb(rs.getString("status")),
-        rs.getString("headline"),
-        rs.getString("standfirst"),
-        rs.getString("dateline"),
-        rs.getString("source_name"),
-        rs.getString("credit_line"),
-        longOrNull(rs, "section_id"),
-        longOrNull(rs, "featured_image_id"),
-        rs.getString("body"),
-        rs.getString("seo_title"),
-        rs.getString("seo_description"),
-        rs.getString("update_note"),
-        instant(rs, "first_published_at"),
-        instant(rs, "updated_at"),
-        instant(rs, "scheduled_at"),
-        instant(rs, "embargo_until"),
-        instant(rs, "created_at"),
-        instant(rs, "modified_at"),
-        rs.getInt("version"));
-  }
-
-  private static SummaryRow toSummaryRow(ResultSet rs) throws SQLException {
-    return new SummaryRow(
-        rs.getLong("id"),
-        rs.getString("slug"),
-        rs.getString("headline"),
-        rs.getString("standfirst"),
-        longOrNull(rs, "section_id"),
-        longOrNull(rs, "featured_image_id"),
-        instant(rs, "first_published_at"),
-        instant(rs, "updated_at"),
-        rs.getString("source_name"));
-  }
-
-  private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : v;
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-  }
-
-  private static Map<String, Object> fields(ArticleDraft d) {
-    var m = new LinkedHashMap<String, Object>();
-    m.put("headline", d.headline());
-    m.put("standfirst", d.standfirst());
-    m.put("dateline", d.dateline());
-    m.put("source", d.source().name());
-    m.put("credit", d.source().creditLine());
-    m.put("section", d.sectionId());
-    m.put("image", d.featuredImageId());
-    m.put("body", BlockCodec.toJson(d.body()));
-    m.put("seoTitle", d.seoTitle());
-    m.put("seoDescription", d.seoDescription());
-    m.put("note", d.updateNote());
-    return m;
-  }
-
-  private void checkReferences(Handle h, ArticleDraft d) {
-    if (d.sectionId() != null
-        && count(h, "SELECT COUNT(*) FROM section WHERE id = :id", d.sectionId()) == 0) {
-      throw new InvalidInput("section", "does not exist");
-    }
-    if (d.featuredImageId() != null
-        && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", d.featuredImageId()) == 0) {
-      throw new InvalidInput("featured image", "does not exist");
-    }
-    for (var b : d.body()) {
-      if (b instanceof Block.ImageBlock ib
-          && count(h, "SELECT COUNT(*) FROM image WHERE id = :id", ib.imageId()) == 0) {
-        throw new InvalidInput("body image", "image " + ib.imageId() + " does not exist");
-      }
-    }
-    for (var t : d.topicIds()) {
-      if (count(h, "SELECT COUNT(*) FROM topic WHERE id = :id", t) == 0)
-        throw new InvalidInput("topics", "topic " + t + " does not exist");
-    }
-    for (var a : d.authorIds()) {
-      if (count(h, "SELECT COUNT(*) FROM author WHERE id = :id", a) == 0)
-        throw new InvalidInput("bylines", "author " + a + " does not exist");
-    }
-  }
-
-  private static int count(Handle h, String sql, long id) {
-    return h.createQuery(sql).bind("id", id).mapTo(Integer.class).one();
-  }
-
-  private static void writeLinks(Handle h, long id, ArticleDraft d) {
-    h.createUpdate("DELETE FROM article_topic WHERE article_id = :id")
-        .bind("id", id)
-        .execute();
-    h.createUpdate("DELETE FROM article_author WHERE article_id = :id")
-        .bind("id", id)
-        .execute();
-    int pos = 0;
-    for (var t : d.topicIds()) {
-      h.createUpdate(
-              "INSERT INTO article_topic (article_id, topic_id, position) VALUES (:a, :t, :p)")
-          .bind("a", id)
-          .bind("t", t)
-          .bind("p", pos++)
-          .execute();
-    }
-    pos = 0;
-    for (var a : d.authorIds()) {
-      h.createUpdate(
-              "INSERT INTO article_author (article_id, author_id, position) VALUES (:a, :au, :p)")
-          .bind("a", id)
-          .bind("au", a)
-          .bind("p", pos++)
-          .execute();
-    }
-  }
-
-  private static boolean slugTaken(Handle h, String slug, long exceptId) {
-    return h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :s AND id <> :id")
-                .bind("s", slug)
-                .bind("id", exceptId)
-                .mapTo(Integer.class)
-                .one()
-            > 0
-        || h.createQuery(
-                    "SELECT COUNT(*) FROM slug_redirect WHERE old_slug = :s AND article_id <> :id")
-                .bind("s", slug)
-                .bind("id", exceptId)
-                .mapTo(Integer.class)
-                .one()
-            > 0;
-  }
-
-  private static String freeSlug(Handle h, String wanted, long exceptId) {
-    if (!slugTaken(h, wanted, exceptId)) return wanted;
-    // Copies are numbered -2, -3, ... Rather than trying each number in turn (a headline the wire
-    // repeats every hour would cost a query per earlier copy), gallop to a free number, then
-    // halve back to the first free one after the last taken: a few queries for any count, and
-    // independent of how the database orders text.
-    int taken = 1;
-    int free = 2;
-    while (slugTaken(h, numbered(wanted, free), exceptId)) {
-      taken = free;
-      free = free * 2;
-    }
-    while (free - taken > 1) {
-      int mid = taken + (free - taken) / 2;
-      if (slugTaken(h, numbered(wanted, mid), exceptId)) taken = mid;
-      else free = mid;
-    }
-    return numbered(wanted, free);
-  }
-
-  private static String numbered(String wanted, int n) {
-    var suffix = "-" + n;
-    var base = wanted.length() + suffix.length() > Slugs.MAX_LENGTH
-        ? wanted.substring(0, Slugs.MAX_LENGTH - suffix.length())
-        : wanted;
-    return base.replaceAll("-+$", "") + suffix;
-  }
-
-  /** Keys of every page that shows the article as it is now in the database. */
-  private static Set<String> keysOf(Handle h, long id) {
-    var keys = new LinkedHashSet<String>();
-    keys.add("article:" + id);
-    keys.addAll(LIST_KEYS);
-    // One round trip: this runs before and after every change, several times per imported story.
-    h.createQuery(
-            "SELECT 'month' AS kind, first_published_at AS value FROM article WHERE id = :id AND first_published_at IS NOT NULL "
-                + "UNION ALL SELECT 'section', section_id FROM article WHERE id = :id AND section_id IS NOT NULL "
-                + "UNION ALL SELECT 'topic', topic_id FROM article_topic WHERE article_id = :id "
-                + "UNION ALL SELECT 'author', author_id FROM article_author WHERE article_id = :id")
-        .bind("id", id)
-        .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getLong("value")))
-        .forEach(e -> keys.add(
-            e.getKey().equals("month")
-                ? PublishedArchive.monthKey(
-                    PublishedArchive.monthOf(Instant.ofEpochMilli(e.getValue())))
-                : e.getKey() + ":" + e.getValue()));
-    return keys;
+  /** The status of an article, read inside the caller's unit of work. */
+  public Optional<ArticleStatus> statusOf(Tx tx, long id) {
+    return ArticleRows.byId(tx, id).map(ArticleRows.Row::status);
   }
 }

@@ -3,6 +3,7 @@ package dev.byline.content;
 import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Read-only walks over everything published, for sitemaps and other whole-site listings. Each
@@ -102,11 +102,11 @@ public final class PublishedArchive {
 
   /** Every month with at least one published article, oldest first. */
   public List<PublishedMonth> months() {
-    return db.jdbi().withHandle(h -> {
-      var range = h.createQuery(
+    return db.read(tx -> {
+      var range = tx.query(
               "SELECT MIN(first_published_at) AS lo, MAX(first_published_at) AS hi FROM article "
                   + "WHERE first_published_at IS NOT NULL")
-          .map((rs, ctx) ->
+          .map(rs ->
               rs.getObject("lo") == null ? null : new long[] {rs.getLong("lo"), rs.getLong("hi")})
           .findOne()
           .orElse(null);
@@ -114,7 +114,7 @@ public final class PublishedArchive {
       if (range == null) return out;
       var last = monthOf(Instant.ofEpochMilli(range[1]));
       for (var m = monthOf(Instant.ofEpochMilli(range[0])); !m.isAfter(last); m = m.plusMonths(1)) {
-        month(h, m).ifPresent(out::add);
+        month(tx, m).ifPresent(out::add);
       }
       return out;
     });
@@ -122,16 +122,16 @@ public final class PublishedArchive {
 
   /** The month, if any article first published in it is published now. */
   public Optional<PublishedMonth> month(YearMonth month) {
-    return db.jdbi().withHandle(h -> month(h, month));
+    return db.read(tx -> month(tx, month));
   }
 
-  private static Optional<PublishedMonth> month(Handle h, YearMonth month) {
-    return h.createQuery(
+  private static Optional<PublishedMonth> month(Tx tx, YearMonth month) {
+    return tx.query(
             "SELECT SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS n, MAX(modified_at) AS changed "
                 + "FROM article WHERE first_published_at >= :from AND first_published_at < :to")
         .bind("from", startOf(month))
         .bind("to", startOf(month.plusMonths(1)))
-        .map((rs, ctx) ->
+        .map(rs ->
             new PublishedMonth(month, rs.getInt("n"), Instant.ofEpochMilli(rs.getLong("changed"))))
         .findOne()
         .filter(pm -> pm.published() > 0);
@@ -140,15 +140,14 @@ public final class PublishedArchive {
   /** The cursor just before the {@code offset}-th published article of the month (0 = start). */
   public Cursor start(YearMonth month, long offset) {
     if (offset <= 0) return Cursor.START;
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT first_published_at, id FROM article WHERE status = 'published' "
-                    + "AND first_published_at >= :from AND first_published_at < :to ORDER BY first_published_at, id "
-                    + "LIMIT 1 OFFSET :skip")
+    return db.read(
+        tx -> tx.query("SELECT first_published_at, id FROM article WHERE status = 'published' "
+                + "AND first_published_at >= :from AND first_published_at < :to ORDER BY first_published_at, id "
+                + "LIMIT 1 OFFSET :skip")
             .bind("from", startOf(month))
             .bind("to", startOf(month.plusMonths(1)))
             .bind("skip", offset - 1)
-            .map((rs, ctx) -> new Cursor(rs.getLong(1), rs.getLong(2)))
+            .map(rs -> new Cursor(rs.getLong(1), rs.getLong(2)))
             .findOne()
             .orElse(new Cursor(Long.MAX_VALUE, Long.MAX_VALUE)));
   }
@@ -160,8 +159,8 @@ public final class PublishedArchive {
 
   /** Published articles first published in [from, to), after the cursor, oldest first. */
   public List<PublishedEntry> between(long fromMillis, long toMillis, Cursor after, int limit) {
-    return db.jdbi().withHandle(h -> {
-      var rows = h.createQuery(
+    return db.read(tx -> {
+      var rows = tx.query(
               "SELECT id, slug, section_id, featured_image_id, first_published_at, updated_at "
                   + "FROM article WHERE status = 'published' AND first_published_at >= :from AND first_published_at < :to "
                   + "AND (first_published_at > :at OR (first_published_at = :at AND id > :id)) "
@@ -171,24 +170,23 @@ public final class PublishedArchive {
           .bind("at", after.atMillis())
           .bind("id", after.id())
           .bind("limit", limit)
-          .map((rs, ctx) -> toRow(rs))
+          .map(rs -> toRow(rs))
           .list();
-      return resolve(h, rows);
+      return resolve(tx, rows);
     });
   }
 
   /** Every section with when its newest story was published or updated. */
   public List<ListPage> sections() {
     var newest = new HashMap<Long, Instant>();
-    db.jdbi()
-        .useHandle(h -> h.createQuery(
-                "SELECT section_id, MAX(first_published_at) AS p, MAX(updated_at) AS u "
-                    + "FROM article WHERE status = 'published' AND section_id IS NOT NULL GROUP BY section_id")
-            .map((rs, ctx) -> {
-              newest.put(rs.getLong("section_id"), later(rs, "p", "u"));
-              return 0;
-            })
-            .list());
+    db.read(tx -> tx.query(
+            "SELECT section_id, MAX(first_published_at) AS p, MAX(updated_at) AS u "
+                + "FROM article WHERE status = 'published' AND section_id IS NOT NULL GROUP BY section_id")
+        .map(rs -> {
+          newest.put(rs.getLong("section_id"), later(rs, "p", "u"));
+          return 0;
+        })
+        .list());
     return sections.all().stream()
         .map(s -> new ListPage(s.id(), s.slug(), newest.get(s.id())))
         .toList();
@@ -196,23 +194,20 @@ public final class PublishedArchive {
 
   /** The newest publication or update time of any published story, if there is one. */
   public Optional<Instant> newest() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT MAX(first_published_at) AS p, MAX(updated_at) AS u "
-                + "FROM article WHERE status = 'published'")
-            .map((rs, ctx) -> Optional.ofNullable(later(rs, "p", "u")))
-            .one());
+    return db.read(tx -> tx.query("SELECT MAX(first_published_at) AS p, MAX(updated_at) AS u "
+            + "FROM article WHERE status = 'published'")
+        .map(rs -> Optional.ofNullable(later(rs, "p", "u")))
+        .one());
   }
 
   public long countTopics() {
-    return db.jdbi()
-        .withHandle(
-            h -> h.createQuery("SELECT COUNT(*) FROM topic").mapTo(Long.class).one());
+    return db.read(
+        tx -> tx.query("SELECT COUNT(*) FROM topic").mapTo(Long.class).one());
   }
 
   public long countAuthors() {
-    return db.jdbi()
-        .withHandle(
-            h -> h.createQuery("SELECT COUNT(*) FROM author").mapTo(Long.class).one());
+    return db.read(
+        tx -> tx.query("SELECT COUNT(*) FROM author").mapTo(Long.class).one());
   }
 
   /** The id just before the {@code offset}-th topic by id (0 = start). */
@@ -235,24 +230,22 @@ public final class PublishedArchive {
 
   // The table and column names below are constants of this class, never input.
   private ListBatch activity(String table, String link, String column, long afterId, int limit) {
-    return db.jdbi().withHandle(h -> {
-      var ids = h.createQuery(
-              "SELECT id FROM " + table + " WHERE id > :after ORDER BY id LIMIT :limit")
+    return db.read(tx -> {
+      var ids = tx.query("SELECT id FROM " + table + " WHERE id > :after ORDER BY id LIMIT :limit")
           .bind("after", afterId)
           .bind("limit", limit)
           .mapTo(Long.class)
           .list();
       if (ids.isEmpty()) return new ListBatch(List.of(), afterId, 0);
       long lastId = ids.get(ids.size() - 1);
-      var active = h.createQuery(
+      var active = tx.query(
               "SELECT t.id, t.slug, MAX(a.first_published_at) AS p, MAX(a.updated_at) AS u FROM "
                   + table + " t JOIN " + link + " l ON l." + column
                   + " = t.id JOIN article a ON a.id = l.article_id "
                   + "WHERE t.id > :after AND t.id <= :last AND a.status = 'published' GROUP BY t.id, t.slug ORDER BY t.id")
           .bind("after", afterId)
           .bind("last", lastId)
-          .map((rs, ctx) ->
-              new ListPage(rs.getLong("id"), rs.getString("slug"), later(rs, "p", "u")))
+          .map(rs -> new ListPage(rs.getLong("id"), rs.getString("slug"), later(rs, "p", "u")))
           .list();
       return new ListBatch(active, lastId, ids.size());
     });
@@ -260,13 +253,11 @@ public final class PublishedArchive {
 
   private long idBefore(String table, long offset) {
     if (offset <= 0) return 0;
-    return db.jdbi()
-        .withHandle(
-            h -> h.createQuery("SELECT id FROM " + table + " ORDER BY id LIMIT 1 OFFSET :skip")
-                .bind("skip", offset - 1)
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(Long.MAX_VALUE));
+    return db.read(tx -> tx.query("SELECT id FROM " + table + " ORDER BY id LIMIT 1 OFFSET :skip")
+        .bind("skip", offset - 1)
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(Long.MAX_VALUE));
   }
 
   private record Row(
@@ -288,12 +279,13 @@ public final class PublishedArchive {
         updatedAt);
   }
 
-  private List<PublishedEntry> resolve(Handle h, List<Row> rows) {
+  private List<PublishedEntry> resolve(Tx tx, List<Row> rows) {
     var imageIds = new HashSet<Long>();
     rows.forEach(r -> {
       if (r.imageId() != null) imageIds.add(r.imageId());
     });
-    var imageMap = imageIds.isEmpty() ? java.util.Map.<Long, Image>of() : images.byIds(h, imageIds);
+    var imageMap =
+        imageIds.isEmpty() ? java.util.Map.<Long, Image>of() : images.byIds(tx, imageIds);
     var sectionMap = new HashMap<Long, Section>();
     sections.all().forEach(s -> sectionMap.put(s.id(), s));
     var out = new ArrayList<PublishedEntry>(rows.size());

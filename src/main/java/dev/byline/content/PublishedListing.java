@@ -68,12 +68,11 @@ public final class PublishedListing {
       params.put("id", after.id());
     }
     sql.append(" ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit");
-    var rows = db.jdbi()
-        .withHandle(h -> h.createQuery(sql.toString())
-            .bindMap(params)
-            .bind("limit", limit + 1)
-            .map((rs, ctx) -> new Position(Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(1)))
-            .list());
+    var rows = db.read(tx -> tx.query(sql.toString())
+        .bindMap(params)
+        .bind("limit", limit + 1)
+        .map(rs -> new Position(Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(1)))
+        .list());
     boolean more = rows.size() > limit;
     var page = more ? rows.subList(0, limit) : rows;
     return new Slice(
@@ -84,65 +83,61 @@ public final class PublishedListing {
   public Map<Long, List<Author>> authorsOf(Collection<Long> articleIds) {
     if (articleIds.isEmpty()) return Map.of();
     var out = new LinkedHashMap<Long, List<Author>>();
-    db.jdbi()
-        .useHandle(h -> h.createQuery(
-                "SELECT aa.article_id, au.* FROM article_author aa JOIN author au ON au.id ="
-                    + " aa.author_id WHERE aa.article_id IN (<ids>) ORDER BY aa.article_id,"
-                    + " aa.position")
-            .bindList("ids", List.copyOf(articleIds))
-            .map((rs, ctx) -> {
-              long photoId = rs.getLong("photo_image_id");
-              Long photo = rs.wasNull() ? null : photoId;
-              var author = new Author(
-                  rs.getLong("id"),
-                  rs.getString("slug"),
-                  rs.getString("name"),
-                  rs.getString("bio"),
-                  photo);
-              out.computeIfAbsent(rs.getLong("article_id"), k -> new ArrayList<>())
-                  .add(author);
-              return author;
-            })
-            .list());
+    db.read(tx -> tx.query(
+            "SELECT aa.article_id, au.* FROM article_author aa JOIN author au ON au.id ="
+                + " aa.author_id WHERE aa.article_id IN (<ids>) ORDER BY aa.article_id,"
+                + " aa.position")
+        .bindList("ids", List.copyOf(articleIds))
+        .map(rs -> {
+          long photoId = rs.getLong("photo_image_id");
+          Long photo = rs.wasNull() ? null : photoId;
+          var author = new Author(
+              rs.getLong("id"),
+              rs.getString("slug"),
+              rs.getString("name"),
+              rs.getString("bio"),
+              photo);
+          out.computeIfAbsent(rs.getLong("article_id"), k -> new ArrayList<>()).add(author);
+          return author;
+        })
+        .list());
     return out;
   }
 
   /** Topics at least one published article has, by id, from after {@code afterId}. */
   public List<Topic> topics(long afterId, int limit) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT t.* FROM topic t WHERE t.id > :after AND EXISTS (SELECT 1 FROM"
-                    + " article_topic x JOIN article a ON a.id = x.article_id WHERE x.topic_id ="
-                    + " t.id AND a.status = 'published') ORDER BY t.id LIMIT :limit")
-            .bind("after", afterId)
-            .bind("limit", limit)
-            .map((rs, ctx) -> new Topic(
-                rs.getLong("id"),
-                rs.getString("slug"),
-                rs.getString("name"),
-                TopicType.parse(rs.getString("type"))))
-            .list());
+    return db.read(tx -> tx.query(
+            "SELECT t.* FROM topic t WHERE t.id > :after AND EXISTS (SELECT 1 FROM"
+                + " article_topic x JOIN article a ON a.id = x.article_id WHERE x.topic_id ="
+                + " t.id AND a.status = 'published') ORDER BY t.id LIMIT :limit")
+        .bind("after", afterId)
+        .bind("limit", limit)
+        .map(rs -> new Topic(
+            rs.getLong("id"),
+            rs.getString("slug"),
+            rs.getString("name"),
+            TopicType.parse(rs.getString("type"))))
+        .list());
   }
 
   /** Authors with at least one published article, by id, from after {@code afterId}. */
   public List<Author> authors(long afterId, int limit) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT au.* FROM author au WHERE au.id > :after AND EXISTS (SELECT 1 FROM"
-                    + " article_author x JOIN article a ON a.id = x.article_id WHERE x.author_id"
-                    + " = au.id AND a.status = 'published') ORDER BY au.id LIMIT :limit")
-            .bind("after", afterId)
-            .bind("limit", limit)
-            .map((rs, ctx) -> {
-              long photoId = rs.getLong("photo_image_id");
-              Long photo = rs.wasNull() ? null : photoId;
-              return new Author(
-                  rs.getLong("id"),
-                  rs.getString("slug"),
-                  rs.getString("name"),
-                  rs.getString("bio"),
-                  photo);
-            })
-            .list());
+    return db.read(tx -> tx.query(
+            "SELECT au.* FROM author au WHERE au.id > :after AND EXISTS (SELECT 1 FROM"
+                + " article_author x JOIN article a ON a.id = x.article_id WHERE x.author_id"
+                + " = au.id AND a.status = 'published') ORDER BY au.id LIMIT :limit")
+        .bind("after", afterId)
+        .bind("limit", limit)
+        .map(rs -> {
+          long photoId = rs.getLong("photo_image_id");
+          Long photo = rs.wasNull() ? null : photoId;
+          return new Author(
+              rs.getLong("id"),
+              rs.getString("slug"),
+              rs.getString("name"),
+              rs.getString("bio"),
+              photo);
+        })
+        .list());
   }
 }

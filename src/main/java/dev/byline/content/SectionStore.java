@@ -2,6 +2,9 @@ package dev.byline.content;
 
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,15 +20,9 @@ public final class SectionStore {
   }
 
   public List<Section> all() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM section ORDER BY position, name")
-            .map((rs, ctx) -> new Section(
-                rs.getLong("id"),
-                rs.getString("slug"),
-                rs.getString("name"),
-                rs.getString("description"),
-                rs.getInt("position")))
-            .list());
+    return db.read(tx -> tx.query("SELECT * FROM section ORDER BY position, name")
+        .map(SectionStore::toSection)
+        .list());
   }
 
   public Optional<Section> bySlug(String slug) {
@@ -36,48 +33,79 @@ public final class SectionStore {
     return all().stream().filter(s -> s.id() == id).findFirst();
   }
 
+  /** True when the section exists, as seen inside the caller's unit of work. */
+  public boolean exists(Tx tx, long id) {
+    return tx.query("SELECT COUNT(*) FROM section WHERE id = :id")
+            .bind("id", id)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
   /** Creates the section, or returns the one with that slug. */
   public Section ensure(String slug, String name, String description, int position) {
-    new Section(1, slug, name, description, position); // validates before touching the database
-    long id = db.jdbi().inTransaction(h -> {
-      var existing = h.createQuery("SELECT id FROM section WHERE slug = :slug")
-          .bind("slug", slug)
-          .mapTo(Long.class)
-          .findOne();
-      if (existing.isPresent()) return existing.get();
-      long newId = h.createQuery("INSERT INTO section (slug, name, description, position) "
-              + "VALUES (:slug, :name, :description, :position) RETURNING id")
-          .bind("slug", slug)
-          .bind("name", name.strip())
-          .bind("description", description == null ? "" : description.strip())
-          .bind("position", position)
-          .mapTo(Long.class)
-          .one();
-      feed.append(h, "section", newId, "created", Set.of("section:" + newId, "front", "sections"));
-      return newId;
-    });
-    feed.committed();
+    long id =
+        db.inTransaction(tx -> ensure(tx, slug, name, description, position).id());
     return byId(id).orElseThrow();
   }
 
+  /** {@link #ensure(String, String, String, int)} inside the caller's unit of work. */
+  public Section ensure(Tx tx, String slug, String name, String description, int position) {
+    var checked = new Section(1, slug, name, description, position); // validates first
+    var existing = tx.query("SELECT id FROM section WHERE slug = :slug")
+        .bind("slug", slug)
+        .mapTo(Long.class)
+        .findOne();
+    if (existing.isPresent()) return byId(tx, existing.get());
+    long newId = tx.query("INSERT INTO section (slug, name, description, position) "
+            + "VALUES (:slug, :name, :description, :position) RETURNING id")
+        .bind("slug", slug)
+        .bind("name", name.strip())
+        .bind("description", description == null ? "" : description.strip())
+        .bind("position", position)
+        .mapTo(Long.class)
+        .one();
+    feed.append(tx, "section", newId, "created", Set.of("section:" + newId, "front", "sections"));
+    return new Section(
+        newId, checked.slug(), checked.name(), checked.description(), checked.position());
+  }
+
+  private static Section byId(Tx tx, long id) {
+    return tx.query("SELECT * FROM section WHERE id = :id")
+        .bind("id", id)
+        .map(SectionStore::toSection)
+        .one();
+  }
+
   public void update(Section section) {
-    db.jdbi().useTransaction(h -> {
-      int n = h.createUpdate(
-              "UPDATE section SET slug = :slug, name = :name, description = :d, position = :p WHERE id = :id")
-          .bind("slug", section.slug())
-          .bind("name", section.name())
-          .bind("d", section.description())
-          .bind("p", section.position())
-          .bind("id", section.id())
-          .execute();
-      if (n == 0) throw new InvalidInput("section", "does not exist");
-      feed.append(
-          h,
-          "section",
-          section.id(),
-          "updated",
-          Set.of("section:" + section.id(), "front", "sections"));
-    });
-    feed.committed();
+    db.useTransaction(tx -> update(tx, section));
+  }
+
+  /** {@link #update(Section)} inside the caller's unit of work. */
+  public void update(Tx tx, Section section) {
+    int n = tx.update(
+            "UPDATE section SET slug = :slug, name = :name, description = :d, position = :p WHERE id = :id")
+        .bind("slug", section.slug())
+        .bind("name", section.name())
+        .bind("d", section.description())
+        .bind("p", section.position())
+        .bind("id", section.id())
+        .execute();
+    if (n == 0) throw new InvalidInput("section", "does not exist");
+    feed.append(
+        tx,
+        "section",
+        section.id(),
+        "updated",
+        Set.of("section:" + section.id(), "front", "sections"));
+  }
+
+  private static Section toSection(ResultSet rs) throws SQLException {
+    return new Section(
+        rs.getLong("id"),
+        rs.getString("slug"),
+        rs.getString("name"),
+        rs.getString("description"),
+        rs.getInt("position"));
   }
 }

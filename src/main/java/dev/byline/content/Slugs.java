@@ -2,6 +2,7 @@ package dev.byline.content;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** URL slugs: lower-case ASCII words joined by hyphens. */
@@ -42,6 +43,38 @@ public final class Slugs {
           field,
           "may hold only a-z, 0-9 and single hyphens, at most " + MAX_LENGTH + " characters");
     }
+  }
+
+  /**
+   * {@code wanted}, or when that is taken the first free numbered copy after the last taken one
+   * ({@code wanted-2}, {@code wanted-3} ...), cut to fit {@link #MAX_LENGTH}.
+   */
+  public static String free(String wanted, Predicate<String> taken) {
+    if (!taken.test(wanted)) return wanted;
+    // Rather than trying each number in turn (a headline the wire repeats every hour would cost a
+    // query per earlier copy), gallop to a free number, then halve back to the first free one
+    // after the last taken: a few queries for any count, and independent of how the database
+    // orders text.
+    int used = 1;
+    int unused = 2;
+    while (taken.test(numbered(wanted, unused))) {
+      used = unused;
+      unused = unused * 2;
+    }
+    while (unused - used > 1) {
+      int mid = used + (unused - used) / 2;
+      if (taken.test(numbered(wanted, mid))) used = mid;
+      else unused = mid;
+    }
+    return numbered(wanted, unused);
+  }
+
+  private static String numbered(String wanted, int n) {
+    var suffix = "-" + n;
+    var base = wanted.length() + suffix.length() > MAX_LENGTH
+        ? wanted.substring(0, MAX_LENGTH - suffix.length())
+        : wanted;
+    return base.replaceAll("-+$", "") + suffix;
   }
 
   private static String trimHyphens(String s) {

@@ -1,10 +1,10 @@
 package dev.byline.distribution;
 
 import dev.byline.content.Article;
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.Html;
 import dev.byline.content.Page;
+import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
 import java.net.URI;
 import java.time.Clock;
@@ -48,7 +48,7 @@ public final class FeedBuilder {
   public record Feed(FeedChannel channel, Set<String> keys) {}
 
   private final Publisher publisher;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final Function<Article, String> fullText;
   private final DistributionSettings settings;
   private final Clock clock;
@@ -57,7 +57,7 @@ public final class FeedBuilder {
   /** @param fullText renders a story's body as HTML with absolute URLs */
   public FeedBuilder(
       Publisher publisher,
-      ArticleStore articles,
+      PublishedArticles articles,
       Function<Article, String> fullText,
       DistributionSettings settings,
       Clock clock) {
@@ -85,7 +85,7 @@ public final class FeedBuilder {
     keys.add("sections");
     var items = new ArrayList<FeedItem>();
     for (var summary : page.items()) {
-      var article = articles.byId(summary.id()).filter(Article::isPublished);
+      var article = articles.article(summary.id());
       if (article.isEmpty()) continue;
       items.add(item(article.get()));
       keys.addAll(article.get().surrogateKeys());

@@ -1,9 +1,9 @@
 package dev.byline.distribution;
 
-import dev.byline.content.ArticleStore;
 import dev.byline.content.PublishedArchive;
 import dev.byline.content.PublishedArchive.Cursor;
 import dev.byline.content.PublishedArchive.PublishedMonth;
+import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -44,7 +44,7 @@ public final class Sitemaps {
   private final String baseUrl;
   private final String publication;
   private final String newsLanguage;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final PublishedArchive archive;
   private final int perFile;
   private final Clock clock;
@@ -57,7 +57,7 @@ public final class Sitemaps {
       String baseUrl,
       String publication,
       String language,
-      ArticleStore articles,
+      PublishedArticles articles,
       int urlsPerFile,
       Clock clock) {
     if (urlsPerFile < 1 || urlsPerFile > MAX_URLS) {

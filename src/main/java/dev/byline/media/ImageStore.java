@@ -2,6 +2,8 @@ package dev.byline.media;
 
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.Transactions;
+import dev.byline.store.Tx;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -17,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
+import java.util.function.BiConsumer;
 
 /**
  * Owns the image tables and the media files. Storing writes every file first, then the rows in
@@ -62,6 +64,19 @@ public final class ImageStore {
 
   /** Checks, decodes, writes the original and its variants, and records them. */
   public Image store(byte[] bytes, ImageText text) {
+    return write(bytes, text, null);
+  }
+
+  /**
+   * {@link #store(byte[], ImageText)}, with {@code also} written in the same transaction as the
+   * image's rows (an audit entry, say), given the image as stored. The picture is checked and
+   * its files written before the transaction, so it is held only for the rows.
+   */
+  public Image store(byte[] bytes, ImageText text, BiConsumer<Tx, Image> also) {
+    return write(bytes, text, also);
+  }
+
+  private Image write(byte[] bytes, ImageText text, BiConsumer<Tx, Image> also) {
     if (bytes == null || bytes.length == 0) throw new MediaException("the file is empty");
     if (bytes.length > MAX_BYTES) {
       throw new MediaException("the file is " + (bytes.length / 1024 / 1024) + " MB; the limit is "
@@ -92,13 +107,16 @@ public final class ImageStore {
         variants.add(new ImageVariant(e.width(), e.height(), e.mime(), key));
       }
       var now = clock.instant();
-      long id = db.jdbi().inTransaction(h -> {
-        var existing = h.createQuery("SELECT id FROM image WHERE storage_key = :k")
+      long id = db.inTransaction(tx -> {
+        var existing = tx.query("SELECT id FROM image WHERE storage_key = :k")
             .bind("k", originalKey)
             .mapTo(Long.class)
             .findOne();
-        if (existing.isPresent()) return existing.get();
-        long newId = h.createQuery(
+        if (existing.isPresent()) {
+          if (also != null) also.accept(tx, byIds(tx, List.of(existing.get())).get(existing.get()));
+          return existing.get();
+        }
+        long newId = tx.query(
                 "INSERT INTO image (storage_key, mime, width, height, byte_size, sha256, "
                     + "caption, credit, alt, created_at) VALUES (:key, :mime, :w, :h, :size, :sha, :caption, :credit, :alt, :at) "
                     + "RETURNING id")
@@ -115,7 +133,7 @@ public final class ImageStore {
             .mapTo(Long.class)
             .one();
         for (var v : variants) {
-          h.createUpdate("INSERT INTO image_variant (image_id, width, height, mime, storage_key) "
+          tx.update("INSERT INTO image_variant (image_id, width, height, mime, storage_key) "
                   + "VALUES (:id, :w, :h, :mime, :key)")
               .bind("id", newId)
               .bind("w", v.width())
@@ -124,10 +142,10 @@ public final class ImageStore {
               .bind("key", v.key())
               .execute();
         }
-        feed.append(h, "image", newId, "created", Set.of("image:" + newId));
+        feed.append(tx, "image", newId, "created", Set.of("image:" + newId));
+        if (also != null) also.accept(tx, byIds(tx, List.of(newId)).get(newId));
         return newId;
       });
-      feed.committed();
       return byId(id).orElseThrow();
     } catch (RuntimeException e) {
       // Identical bytes already stored share these files; only remove what no row names.
@@ -138,17 +156,39 @@ public final class ImageStore {
 
   /** Edits caption, credit and alt text; pages that show the image are purged. */
   public void updateText(long id, ImageText text) {
-    db.jdbi().useTransaction(h -> {
-      int n = h.createUpdate("UPDATE image SET caption = :c, credit = :cr, alt = :a WHERE id = :id")
-          .bind("c", text.caption())
-          .bind("cr", text.credit())
-          .bind("a", text.alt())
-          .bind("id", id)
-          .execute();
-      if (n == 0) throw new MediaException("image " + id + " does not exist");
-      feed.append(h, "image", id, "updated", Set.of("image:" + id));
+    db.useTransaction(tx -> updateText(tx, id, text));
+  }
+
+  /**
+   * {@link #updateText(long, ImageText)}, with {@code also} written in the same transaction (an
+   * audit entry, say).
+   */
+  public void updateText(long id, ImageText text, Transactions.Action also) {
+    db.useTransaction(tx -> {
+      updateText(tx, id, text);
+      also.in(tx);
     });
-    feed.committed();
+  }
+
+  /** {@link #updateText(long, ImageText)} inside the caller's unit of work. */
+  public void updateText(Tx tx, long id, ImageText text) {
+    int n = tx.update("UPDATE image SET caption = :c, credit = :cr, alt = :a WHERE id = :id")
+        .bind("c", text.caption())
+        .bind("cr", text.credit())
+        .bind("a", text.alt())
+        .bind("id", id)
+        .execute();
+    if (n == 0) throw new MediaException("image " + id + " does not exist");
+    feed.append(tx, "image", id, "updated", Set.of("image:" + id));
+  }
+
+  /** True when the image exists, as seen inside the caller's unit of work. */
+  public boolean exists(Tx tx, long id) {
+    return tx.query("SELECT COUNT(*) FROM image WHERE id = :id")
+            .bind("id", id)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   public Optional<Image> byId(long id) {
@@ -158,24 +198,24 @@ public final class ImageStore {
   /** Images by id, in one query each for images and variants. */
   public Map<Long, Image> byIds(Collection<Long> ids) {
     if (ids.isEmpty()) return Map.of();
-    return db.jdbi().withHandle(h -> byIds(h, ids));
+    return db.read(tx -> byIds(tx, ids));
   }
 
-  public Map<Long, Image> byIds(Handle h, Collection<Long> ids) {
+  public Map<Long, Image> byIds(Tx tx, Collection<Long> ids) {
     if (ids.isEmpty()) return Map.of();
     var variants = new HashMap<Long, List<ImageVariant>>();
-    h.createQuery(
+    tx.query(
             "SELECT image_id, width, height, mime, storage_key FROM image_variant WHERE image_id IN (<ids>)")
         .bindList("ids", List.copyOf(ids))
-        .map((rs, ctx) -> Map.entry(
+        .map(rs -> Map.entry(
             rs.getLong(1),
             new ImageVariant(rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5))))
         .forEach(
             e -> variants.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     var out = new LinkedHashMap<Long, Image>();
-    h.createQuery("SELECT * FROM image WHERE id IN (<ids>)")
+    tx.query("SELECT * FROM image WHERE id IN (<ids>)")
         .bindList("ids", List.copyOf(ids))
-        .map((rs, ctx) -> toImage(rs, variants.getOrDefault(rs.getLong("id"), List.of())))
+        .map(rs -> toImage(rs, variants.getOrDefault(rs.getLong("id"), List.of())))
         .forEach(i -> out.put(i.id(), i));
     return out;
   }
@@ -184,29 +224,27 @@ public final class ImageStore {
   public List<Image> library(String query, int offset, int limit) {
     var like = "%" + (query == null ? "" : query.strip()) + "%";
     var op = db.dialect().ilike();
-    var ids = db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT id FROM image WHERE caption " + op + " :q OR credit " + op + " :q OR alt "
-                    + op + " :q ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-            .bind("q", like)
-            .bind("limit", limit)
-            .bind("offset", offset)
-            .mapTo(Long.class)
-            .list());
+    var ids = db.read(tx -> tx.query(
+            "SELECT id FROM image WHERE caption " + op + " :q OR credit " + op + " :q OR alt " + op
+                + " :q ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .bind("q", like)
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .mapTo(Long.class)
+        .list());
     var map = byIds(ids);
     return ids.stream().map(map::get).toList();
   }
 
   private boolean referenced(String key) {
-    return db.jdbi()
-            .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM image WHERE storage_key = :k")
-                    .bind("k", key)
-                    .mapTo(Integer.class)
-                    .one()
-                + h.createQuery("SELECT COUNT(*) FROM image_variant WHERE storage_key = :k")
-                    .bind("k", key)
-                    .mapTo(Integer.class)
-                    .one())
+    return db.read(tx -> tx.query("SELECT COUNT(*) FROM image WHERE storage_key = :k")
+                .bind("k", key)
+                .mapTo(Integer.class)
+                .one()
+            + tx.query("SELECT COUNT(*) FROM image_variant WHERE storage_key = :k")
+                .bind("k", key)
+                .mapTo(Integer.class)
+                .one())
         > 0;
   }
 

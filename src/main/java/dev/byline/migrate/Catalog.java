@@ -111,14 +111,13 @@ final class Catalog {
       var chunk = refs.subList(from, Math.min(refs.size(), from + 500));
       var made = dryRun
           ? Map.<String, dev.byline.content.Topic>of()
-          : m.db().jdbi().inTransaction(h -> {
+          : m.db().inTransaction(tx -> {
             var out = new HashMap<String, dev.byline.content.Topic>();
             for (var ref : chunk)
               out.put(
-                  ref.key(), m.topics().ensure(h, Words.cut(ref.name(), 120), TopicType.SUBJECT));
+                  ref.key(), m.topics().ensure(tx, Words.cut(ref.name(), 120), TopicType.SUBJECT));
             return out;
           });
-      if (!dryRun) m.feed().committed();
       for (var ref : chunk) mapTopic(ref, made.get(ref.key()), legacy);
     }
     if (!dryRun) store(legacy);
@@ -153,8 +152,7 @@ final class Catalog {
       long id = 0;
       String path = "/author/" + Slugs.from(name);
       if (!dryRun) {
-        var author = m.db().jdbi().inTransaction(h -> m.authors().ensure(h, name));
-        m.feed().committed();
+        var author = m.db().inTransaction(tx -> m.authors().ensure(tx, name));
         id = author.id();
         path = author.path();
       }

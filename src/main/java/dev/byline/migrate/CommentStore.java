@@ -2,10 +2,10 @@ package dev.byline.migrate;
 
 import dev.byline.content.Text;
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Owns the comments a migrated site brought along. Byline shows no comments yet, so they are
@@ -33,8 +33,8 @@ public final class CommentStore {
       String kind,
       String body) {}
 
-  void add(Handle h, Comment c) {
-    h.createUpdate(
+  void add(Tx tx, Comment c) {
+    tx.update(
             "INSERT INTO imported_comment (origin, source_id, article_id, parent_id, author_name, "
                 + "author_email, author_url, posted_at, status, kind, body) VALUES (:o, :s, :a, :p, :n, :e, :u, :at, "
                 + ":st, :k, :b) ON CONFLICT (origin, source_id) DO NOTHING")
@@ -53,10 +53,8 @@ public final class CommentStore {
   }
 
   public int count() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM imported_comment")
-            .mapTo(Integer.class)
-            .one());
+    return db.read(tx ->
+        tx.query("SELECT COUNT(*) FROM imported_comment").mapTo(Integer.class).one());
   }
 
   /**
@@ -69,38 +67,39 @@ public final class CommentStore {
         "article_id,article_slug,origin,comment_id,parent_id,author,email,url,posted_at,status,kind,text\r\n");
     var n = new int[1];
     try {
-      db.jdbi()
-          .useHandle(h -> h.createQuery(
-                  "SELECT c.*, a.slug FROM imported_comment c JOIN article a ON a.id = "
-                      + "c.article_id ORDER BY c.article_id, c.posted_at, c.id")
-              .setFetchSize(500)
-              .map((rs, ctx) -> {
-                long at = rs.getLong("posted_at");
-                var when = rs.wasNull() ? "" : Instant.ofEpochMilli(at).toString();
-                return String.join(
-                    ",",
-                    Long.toString(rs.getLong("article_id")),
-                    Text.csvCell(rs.getString("slug")),
-                    Text.csvCell(rs.getString("origin")),
-                    Text.csvCell(rs.getString("source_id")),
-                    Text.csvCell(rs.getString("parent_id")),
-                    Text.csvCell(rs.getString("author_name")),
-                    Text.csvCell(rs.getString("author_email")),
-                    Text.csvCell(rs.getString("author_url")),
-                    when,
-                    rs.getString("status"),
-                    Text.csvCell(rs.getString("kind")),
-                    Text.csvCell(rs.getString("body")));
-              })
-              .forEach(line -> {
-                try {
-                  out.write(line);
-                  out.write("\r\n");
-                  n[0]++;
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              }));
+      db.read(tx -> {
+        tx.query("SELECT c.*, a.slug FROM imported_comment c JOIN article a ON a.id = "
+                + "c.article_id ORDER BY c.article_id, c.posted_at, c.id")
+            .fetchSize(500)
+            .map(rs -> {
+              long at = rs.getLong("posted_at");
+              var when = rs.wasNull() ? "" : Instant.ofEpochMilli(at).toString();
+              return String.join(
+                  ",",
+                  Long.toString(rs.getLong("article_id")),
+                  Text.csvCell(rs.getString("slug")),
+                  Text.csvCell(rs.getString("origin")),
+                  Text.csvCell(rs.getString("source_id")),
+                  Text.csvCell(rs.getString("parent_id")),
+                  Text.csvCell(rs.getString("author_name")),
+                  Text.csvCell(rs.getString("author_email")),
+                  Text.csvCell(rs.getString("author_url")),
+                  when,
+                  rs.getString("status"),
+                  Text.csvCell(rs.getString("kind")),
+                  Text.csvCell(rs.getString("body")));
+            })
+            .forEach(line -> {
+              try {
+                out.write(line);
+                out.write("\r\n");
+                n[0]++;
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+        return null;
+      });
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }

@@ -102,8 +102,7 @@ final class GhostImport {
       if (name.isEmpty()) continue;
       var topic = options.dryRun()
           ? null
-          : m.db().jdbi().inTransaction(h -> m.topics().ensure(h, name, TopicType.SUBJECT));
-      if (!options.dryRun()) m.feed().committed();
+          : m.db().inTransaction(tx -> m.topics().ensure(tx, name, TopicType.SUBJECT));
       var target = topic == null ? "/topic/" + Slugs.from(name) : topic.path();
       topics.put(id, topic == null ? 0L : topic.id());
       report.mapping(
@@ -127,8 +126,7 @@ final class GhostImport {
       var name = Words.cut(
           Taxonomy.name(GhostReader.text(user, "name"), GhostReader.text(user, "slug")), 120);
       var author =
-          options.dryRun() ? null : m.db().jdbi().inTransaction(h -> m.authors().ensure(h, name));
-      if (!options.dryRun()) m.feed().committed();
+          options.dryRun() ? null : m.db().inTransaction(tx -> m.authors().ensure(tx, name));
       var target = author == null ? "/author/" + Slugs.from(name) : author.path();
       authors.put(id, author == null ? 0L : author.id());
       report.mapping(

@@ -140,9 +140,7 @@ final class GhostPlanner {
       var key = AttachmentFiles.keyOfUrl(src);
       return key.isEmpty()
           ? null
-          : m.db()
-              .jdbi()
-              .withHandle(h -> m.ledger().imageByFile(h, scan.origin, key).orElse(null));
+          : m.db().read(tx -> m.ledger().imageByFile(tx, scan.origin, key).orElse(null));
     };
   }
 

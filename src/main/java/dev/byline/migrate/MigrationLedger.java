@@ -1,13 +1,13 @@
 package dev.byline.migrate;
 
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Owns the record of what imports did with each item of an export, by site ("origin"), kind and
@@ -38,9 +38,9 @@ public final class MigrationLedger {
   record Child(String sourceId, Long imageId, String parentId, String legacy) {}
 
   /** Which of {@code ids} an earlier run already dealt with. */
-  Set<String> done(Handle h, String origin, String kind, Collection<String> ids) {
+  Set<String> done(Tx tx, String origin, String kind, Collection<String> ids) {
     if (ids.isEmpty()) return Set.of();
-    return new HashSet<>(h.createQuery(
+    return new HashSet<>(tx.query(
             "SELECT source_id FROM migration_item WHERE origin = :o AND kind = :k AND source_id IN (<ids>)")
         .bind("o", origin)
         .bind("k", kind)
@@ -50,13 +50,12 @@ public final class MigrationLedger {
   }
 
   Set<String> done(String origin, String kind, Collection<String> ids) {
-    return db.jdbi().withHandle(h -> done(h, origin, kind, ids));
+    return db.read(tx -> done(tx, origin, kind, ids));
   }
 
-  void record(Handle h, Entry e) {
-    h.createUpdate(
-            "INSERT INTO migration_item (origin, kind, source_id, target_id, outcome, parent_id, "
-                + "file_key, legacy, imported_at) VALUES (:o, :k, :s, :t, :out, :p, :f, :l, :at)")
+  void record(Tx tx, Entry e) {
+    tx.update("INSERT INTO migration_item (origin, kind, source_id, target_id, outcome, parent_id, "
+            + "file_key, legacy, imported_at) VALUES (:o, :k, :s, :t, :out, :p, :f, :l, :at)")
         .bind("o", e.origin())
         .bind("k", e.kind())
         .bind("s", e.sourceId())
@@ -70,12 +69,12 @@ public final class MigrationLedger {
   }
 
   void record(Entry e) {
-    db.jdbi().useTransaction(h -> record(h, e));
+    db.useTransaction(tx -> record(tx, e));
   }
 
   /** What an item became (an article or image id), if an import stored it. */
-  Optional<Long> target(Handle h, String origin, String kind, String sourceId) {
-    return h.createQuery(
+  Optional<Long> target(Tx tx, String origin, String kind, String sourceId) {
+    return tx.query(
             "SELECT target_id FROM migration_item WHERE origin = :o AND kind = :k AND source_id = :s "
                 + "AND target_id IS NOT NULL")
         .bind("o", origin)
@@ -86,8 +85,8 @@ public final class MigrationLedger {
   }
 
   /** The image an attachment's file became, by the file's key ("2024/04/quay.jpg"). */
-  Optional<Long> imageByFile(Handle h, String origin, String fileKey) {
-    return h.createQuery("SELECT target_id FROM migration_item WHERE origin = :o AND file_key = :f "
+  Optional<Long> imageByFile(Tx tx, String origin, String fileKey) {
+    return tx.query("SELECT target_id FROM migration_item WHERE origin = :o AND file_key = :f "
             + "AND kind = 'attachment' AND target_id IS NOT NULL ORDER BY source_id LIMIT 1")
         .bind("o", origin)
         .bind("f", fileKey)
@@ -96,13 +95,13 @@ public final class MigrationLedger {
   }
 
   /** The attachments whose parent is one of {@code parentIds}. */
-  List<Child> children(Handle h, String origin, Collection<String> parentIds) {
+  List<Child> children(Tx tx, String origin, Collection<String> parentIds) {
     if (parentIds.isEmpty()) return List.of();
-    return h.createQuery("SELECT source_id, target_id, parent_id, legacy FROM migration_item "
+    return tx.query("SELECT source_id, target_id, parent_id, legacy FROM migration_item "
             + "WHERE origin = :o AND kind = 'attachment' AND parent_id IN (<ids>)")
         .bind("o", origin)
         .bindList("ids", List.copyOf(parentIds))
-        .map((rs, ctx) -> {
+        .map(rs -> {
           long t = rs.getLong("target_id");
           Long image = rs.wasNull() ? null : t;
           return new Child(
@@ -114,14 +113,14 @@ public final class MigrationLedger {
   /** How many items of a site an import recorded, by kind and outcome. */
   java.util.Map<String, Integer> counts(String origin) {
     var out = new java.util.TreeMap<String, Integer>();
-    db.jdbi()
-        .useHandle(h -> h.createQuery(
-                "SELECT kind, outcome, COUNT(*) AS n FROM migration_item WHERE origin = :o "
-                    + "GROUP BY kind, outcome")
-            .bind("o", origin)
-            .map((rs, ctx) -> java.util.Map.entry(
-                rs.getString("kind") + "/" + rs.getString("outcome"), rs.getInt("n")))
-            .forEach(e -> out.put(e.getKey(), e.getValue())));
-    return out;
+    return db.read(tx -> {
+      tx.query("SELECT kind, outcome, COUNT(*) AS n FROM migration_item WHERE origin = :o "
+              + "GROUP BY kind, outcome")
+          .bind("o", origin)
+          .map(rs -> java.util.Map.entry(
+              rs.getString("kind") + "/" + rs.getString("outcome"), rs.getInt("n")))
+          .forEach(e -> out.put(e.getKey(), e.getValue()));
+      return out;
+    });
   }
 }

@@ -3,11 +3,11 @@ package dev.byline.migrate;
 import dev.byline.content.ArticleStatus;
 import dev.byline.redirect.LegacyUrl;
 import dev.byline.redirect.RedirectStore;
+import dev.byline.store.Tx;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Stores plans in batches of one transaction each: the article, its old addresses (and those of
@@ -35,11 +35,10 @@ final class PlanWriter {
       return;
     }
     try {
-      m.db().jdbi().useTransaction(h -> {
-        var children = children(h, plans);
-        for (var p : plans) store(h, p, children);
+      m.db().useTransaction(tx -> {
+        var children = children(tx, plans);
+        for (var p : plans) store(tx, p, children);
       });
-      m.feed().committed();
       for (var p : plans) report(p, null);
     } catch (RuntimeException batch) {
       for (var p : plans) one(p);
@@ -48,34 +47,33 @@ final class PlanWriter {
 
   private void one(Plan p) {
     try {
-      m.db().jdbi().useTransaction(h -> store(h, p, children(h, List.of(p))));
-      m.feed().committed();
+      m.db().useTransaction(tx -> store(tx, p, children(tx, List.of(p))));
       report(p, null);
     } catch (RuntimeException e) {
       report(p, e.getMessage() == null ? e.toString() : e.getMessage());
     }
   }
 
-  private Map<String, List<MigrationLedger.Child>> children(Handle h, List<Plan> plans) {
+  private Map<String, List<MigrationLedger.Child>> children(Tx tx, List<Plan> plans) {
     var ids = plans.stream().filter(p -> p.draft() != null).map(Plan::sourceId).toList();
     var out = new HashMap<String, List<MigrationLedger.Child>>();
-    for (var c : m.ledger().children(h, origin, ids))
+    for (var c : m.ledger().children(tx, origin, ids))
       out.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
     return out;
   }
 
-  private void store(Handle h, Plan p, Map<String, List<MigrationLedger.Child>> children) {
+  private void store(Tx tx, Plan p, Map<String, List<MigrationLedger.Child>> children) {
     if (!(p.decision() instanceof PostRules.Import d)) {
-      ledger(h, p, null, "skipped");
+      ledger(tx, p, null, "skipped");
       return;
     }
-    long id = article(h, p.draft(), d);
-    for (var path : p.legacy()) legacy(h, p, LegacyUrl.toArticle(path, id, origin));
-    for (var child : children.getOrDefault(p.sourceId(), List.of())) attachment(h, p, id, child);
+    long id = article(tx, p.draft(), d);
+    for (var path : p.legacy()) legacy(tx, p, LegacyUrl.toArticle(path, id, origin));
+    for (var child : children.getOrDefault(p.sourceId(), List.of())) attachment(tx, p, id, child);
     for (var c : p.comments())
       m.comments()
           .add(
-              h,
+              tx,
               new CommentStore.Comment(
                   origin,
                   c.sourceId(),
@@ -88,55 +86,55 @@ final class PlanWriter {
                   c.status(),
                   c.kind(),
                   c.body()));
-    ledger(h, p, id, d.status().dbValue());
+    ledger(tx, p, id, d.status().dbValue());
   }
 
-  private long article(Handle h, dev.byline.content.ArticleDraft draft, PostRules.Import d) {
+  private long article(Tx tx, dev.byline.content.ArticleDraft draft, PostRules.Import d) {
     var articles = m.articles();
     return switch (d.status()) {
-      case PUBLISHED -> articles.createPublished(h, draft, d.published(), d.updated());
+      case PUBLISHED -> articles.createPublished(tx, draft, d.published(), d.updated());
       case SCHEDULED -> {
-        long id = articles.create(h, draft);
-        articles.schedule(h, id, d.scheduledAt(), null);
+        long id = articles.create(tx, draft);
+        articles.schedule(tx, id, d.scheduledAt(), null);
         yield id;
       }
       case IN_REVIEW -> {
-        long id = articles.create(h, draft);
-        articles.setStatus(h, id, ArticleStatus.IN_REVIEW);
+        long id = articles.create(tx, draft);
+        articles.setStatus(tx, id, ArticleStatus.IN_REVIEW);
         yield id;
       }
-      default -> articles.create(h, draft);
+      default -> articles.create(tx, draft);
     };
   }
 
   /** An attachment's pages lead to its post; its file to the image, once the post is out. */
-  private void attachment(Handle h, Plan p, long articleId, MigrationLedger.Child child) {
+  private void attachment(Tx tx, Plan p, long articleId, MigrationLedger.Child child) {
     String imageUrl = null;
     for (var a : PendingAddresses.read(child.legacy())) {
       if (!a.file()) {
-        legacy(h, p, LegacyUrl.toArticle(a.path(), articleId, origin));
+        legacy(tx, p, LegacyUrl.toArticle(a.path(), articleId, origin));
         continue;
       }
       if (child.imageId() == null) continue;
       if (imageUrl == null) {
-        var image = m.images().byIds(h, List.of(child.imageId())).get(child.imageId());
+        var image = m.images().byIds(tx, List.of(child.imageId())).get(child.imageId());
         if (image == null || image.variants().isEmpty()) continue;
         imageUrl = image.largest().url();
       }
       if (!a.path().equals(imageUrl))
-        legacy(h, p, new LegacyUrl(a.path(), articleId, imageUrl, origin));
+        legacy(tx, p, new LegacyUrl(a.path(), articleId, imageUrl, origin));
     }
   }
 
-  private void legacy(Handle h, Plan p, LegacyUrl url) {
-    if (m.redirects().put(h, url, false) == RedirectStore.Stored.KEPT_OTHER)
+  private void legacy(Tx tx, Plan p, LegacyUrl url) {
+    if (m.redirects().put(tx, url, false) == RedirectStore.Stored.KEPT_OTHER)
       p.notes().add("an old address already led elsewhere and was kept so (" + url.path() + ")");
   }
 
-  private void ledger(Handle h, Plan p, Long target, String outcome) {
+  private void ledger(Tx tx, Plan p, Long target, String outcome) {
     m.ledger()
         .record(
-            h,
+            tx,
             new MigrationLedger.Entry(origin, p.kind(), p.sourceId(), target, outcome, "", "", ""));
   }
 

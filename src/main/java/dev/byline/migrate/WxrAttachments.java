@@ -154,19 +154,19 @@ final class WxrAttachments implements WxrReader.Handler {
       String file,
       String imageUrl) {
     boolean orphan = item.parent() == 0;
-    m.db().jdbi().useTransaction(h -> {
+    m.db().useTransaction(tx -> {
       if (orphan && !imageUrl.isEmpty()) {
         var all = new ArrayList<String>(pages);
         if (!file.isEmpty()) all.add(file);
         for (var path : all)
           if (!path.equals(imageUrl))
-            m.redirects().put(h, LegacyUrl.toPath(path, imageUrl, origin), false);
+            m.redirects().put(tx, LegacyUrl.toPath(path, imageUrl, origin), false);
       }
       var pendingAddresses =
           orphan ? "" : PendingAddresses.write(pages, imageId == null ? "" : file);
       m.ledger()
           .record(
-              h,
+              tx,
               new MigrationLedger.Entry(
                   origin,
                   "attachment",

@@ -97,13 +97,13 @@ final class WxrPostPlanner {
   /** In a dry run nothing was stored, so every picture counts as found. */
   private BodyWalker.Images images() {
     if (options.dryRun()) return (attachment, src) -> 1L;
-    return (attachment, src) -> m.db().jdbi().withHandle(h -> {
+    return (attachment, src) -> m.db().read(tx -> {
       if (attachment > 0) {
-        var found = m.ledger().target(h, scan.origin, "attachment", Long.toString(attachment));
+        var found = m.ledger().target(tx, scan.origin, "attachment", Long.toString(attachment));
         if (found.isPresent()) return found.get();
       }
       var key = AttachmentFiles.keyOfUrl(src);
-      return key.isEmpty() ? null : m.ledger().imageByFile(h, scan.origin, key).orElse(null);
+      return key.isEmpty() ? null : m.ledger().imageByFile(tx, scan.origin, key).orElse(null);
     });
   }
 

@@ -17,13 +17,13 @@ public final class HealthProbe {
 
   /** Writes {@code now} and returns what reads back; a failure surfaces as an exception. */
   public long writeAndRead(long now) {
-    return db.jdbi().inTransaction(h -> {
-      h.createUpdate("INSERT INTO health_probe (node, checked_at) VALUES (:node, :at)"
+    return db.inTransaction(tx -> {
+      tx.update("INSERT INTO health_probe (node, checked_at) VALUES (:node, :at)"
               + " ON CONFLICT (node) DO UPDATE SET checked_at = excluded.checked_at")
           .bind("node", node)
           .bind("at", now)
           .execute();
-      return h.createQuery("SELECT checked_at FROM health_probe WHERE node = :node")
+      return tx.query("SELECT checked_at FROM health_probe WHERE node = :node")
           .bind("node", node)
           .mapTo(Long.class)
           .one();

@@ -1,7 +1,7 @@
 package dev.byline.personalize;
 
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.Topic;
 import dev.byline.store.Change;
 import dev.byline.store.ChangeFeed;
@@ -34,13 +34,13 @@ public final class FreshArticles implements AutoCloseable {
   /** A page of summaries per query while loading; bounded memory, few round trips. */
   static final int LOAD_PAGE = 500;
 
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final Clock clock;
   private final Duration window;
   private volatile FreshIndex index = FreshIndex.EMPTY;
   private ChangeFollower follower;
 
-  private FreshArticles(ArticleStore articles, Clock clock, Duration window) {
+  private FreshArticles(PublishedArticles articles, Clock clock, Duration window) {
     this.articles = articles;
     this.clock = clock;
     this.window = window;
@@ -48,7 +48,7 @@ public final class FreshArticles implements AutoCloseable {
 
   /** Loads the fresh articles and starts following the change feed from before the load. */
   public static FreshArticles open(
-      ArticleStore articles, ChangeFeed feed, Clock clock, Duration window, long pollMillis) {
+      PublishedArticles articles, ChangeFeed feed, Clock clock, Duration window, long pollMillis) {
     var fresh = new FreshArticles(articles, clock, window);
     long head = feed.head();
     fresh.load();

@@ -2,8 +2,8 @@ package dev.byline.personalize;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.Topic;
 import dev.byline.content.TopicStore;
 import java.time.Clock;
@@ -74,7 +74,7 @@ public final class Recommender {
   }
 
   private final FreshArticles fresh;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final TopicStore topics;
   private final SimilarArticles similar;
   private final Clock clock;
@@ -89,7 +89,7 @@ public final class Recommender {
 
   public Recommender(
       FreshArticles fresh,
-      ArticleStore articles,
+      PublishedArticles articles,
       TopicStore topics,
       SimilarArticles similar,
       Clock clock) {

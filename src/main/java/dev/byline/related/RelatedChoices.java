@@ -45,13 +45,13 @@ public final class RelatedChoices {
   }
 
   public Choices of(long articleId) {
-    return db.jdbi().withHandle(h -> {
+    return db.read(tx -> {
       var pinned = new ArrayList<Long>();
       var blocked = new LinkedHashSet<Long>();
-      h.createQuery(
+      tx.query(
               "SELECT target_id, kind FROM related_choice WHERE article_id = :a ORDER BY position, chosen_at, target_id")
           .bind("a", articleId)
-          .map((rs, ctx) -> {
+          .map(rs -> {
             if ("pin".equals(rs.getString("kind"))) pinned.add(rs.getLong("target_id"));
             else blocked.add(rs.getLong("target_id"));
             return null;
@@ -73,21 +73,20 @@ public final class RelatedChoices {
 
   /** Removes any pin or block of {@code targetId}: the engine decides again. */
   public void clear(long articleId, long targetId) {
-    db.jdbi().useTransaction(h -> {
-      h.createUpdate("DELETE FROM related_choice WHERE article_id = :a AND target_id = :t")
+    db.useTransaction(tx -> {
+      tx.update("DELETE FROM related_choice WHERE article_id = :a AND target_id = :t")
           .bind("a", articleId)
           .bind("t", targetId)
           .execute();
-      feed.append(h, "related", articleId, "cleared", Set.of("article:" + articleId));
+      feed.append(tx, "related", articleId, "cleared", Set.of("article:" + articleId));
     });
-    feed.committed();
   }
 
   private void write(long articleId, long targetId, String kind, String by) {
     if (articleId == targetId)
       throw new InvalidInput("related article", "cannot be the article itself");
-    db.jdbi().useTransaction(h -> {
-      int found = h.createQuery("SELECT COUNT(*) FROM article WHERE id IN (:a, :t)")
+    db.useTransaction(tx -> {
+      int found = tx.query("SELECT COUNT(*) FROM article WHERE id IN (:a, :t)")
           .bind("a", articleId)
           .bind("t", targetId)
           .mapTo(Integer.class)
@@ -95,7 +94,7 @@ public final class RelatedChoices {
       if (found < 2) throw new InvalidInput("related article", "does not exist");
       int position = 0;
       if (kind.equals("pin")) {
-        int pins = h.createQuery(
+        int pins = tx.query(
                 "SELECT COUNT(*) FROM related_choice WHERE article_id = :a AND kind = 'pin' AND target_id <> :t")
             .bind("a", articleId)
             .bind("t", targetId)
@@ -104,17 +103,17 @@ public final class RelatedChoices {
         if (pins >= MAX_PINS)
           throw new InvalidInput(
               "related article", "cannot be pinned: at most " + MAX_PINS + " pins per article");
-        position = h.createQuery(
+        position = tx.query(
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM related_choice WHERE article_id = :a")
             .bind("a", articleId)
             .mapTo(Integer.class)
             .one();
       }
-      h.createUpdate("DELETE FROM related_choice WHERE article_id = :a AND target_id = :t")
+      tx.update("DELETE FROM related_choice WHERE article_id = :a AND target_id = :t")
           .bind("a", articleId)
           .bind("t", targetId)
           .execute();
-      h.createUpdate(
+      tx.update(
               "INSERT INTO related_choice (article_id, target_id, kind, position, chosen_by, chosen_at) "
                   + "VALUES (:a, :t, :kind, :position, :by, :at)")
           .bind("a", articleId)
@@ -125,12 +124,11 @@ public final class RelatedChoices {
           .bind("at", clock.millis())
           .execute();
       feed.append(
-          h,
+          tx,
           "related",
           articleId,
           kind.equals("pin") ? "pinned" : "blocked",
           Set.of("article:" + articleId));
     });
-    feed.committed();
   }
 }

@@ -1,9 +1,9 @@
 package dev.byline.related;
 
 import dev.byline.content.Article;
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.Block;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.RelatedArticles;
 import dev.byline.search.Fingerprint;
 import dev.byline.search.SearchIndex;
@@ -57,7 +57,7 @@ public final class RelatedFinder implements RelatedArticles {
   static final double NEAR_DUPLICATE_CONTAINMENT = 0.8;
 
   private final SearchIndex index;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final RelatedChoices choices;
   private final StoryKeys storyKeys;
   private final int inlineMax;
@@ -66,7 +66,7 @@ public final class RelatedFinder implements RelatedArticles {
 
   public RelatedFinder(
       SearchIndex index,
-      ArticleStore articles,
+      PublishedArticles articles,
       RelatedChoices choices,
       StoryKeys storyKeys,
       int inlineMax,
@@ -77,7 +77,7 @@ public final class RelatedFinder implements RelatedArticles {
   /** With another confidence model: for fitting and comparing models on labelled stories. */
   RelatedFinder(
       SearchIndex index,
-      ArticleStore articles,
+      PublishedArticles articles,
       RelatedChoices choices,
       StoryKeys storyKeys,
       int inlineMax,
@@ -137,8 +137,7 @@ public final class RelatedFinder implements RelatedArticles {
    */
   public List<Long> pickedIds(long articleId, int limit) {
     return articles
-        .byId(articleId)
-        .filter(Article::isPublished)
+        .article(articleId)
         .map(a -> picks(a, limit).stream().map(Pick::articleId).toList())
         .orElse(List.of());
   }

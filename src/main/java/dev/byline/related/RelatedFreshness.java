@@ -116,8 +116,7 @@ public final class RelatedFreshness implements AutoCloseable {
         if (picksIt) affected.add("article:" + n.id());
       }
       if (affected.isEmpty()) continue;
-      db.jdbi().useTransaction(h -> feed.append(h, "related", id, "linked", affected));
-      feed.committed();
+      db.useTransaction(tx -> feed.append(tx, "related", id, "linked", affected));
       log.info("event=related_refreshed article={} now_linked_from={}", id, affected.size());
     }
   }

@@ -1,6 +1,6 @@
 package dev.byline.search;
 
-import dev.byline.content.ArticleStore;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.PublishedText;
 import dev.byline.store.Change;
 import dev.byline.store.ChangeFeed;
@@ -36,7 +36,7 @@ final class IndexUpdater implements AutoCloseable {
   static final long MAX_REFRESH_DELAY_MILLIS = 500;
 
   private final SearchIndex index;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final ChangeFeed feed;
   private final StoryKeys storyKeys;
   private final Clock clock;
@@ -59,7 +59,7 @@ final class IndexUpdater implements AutoCloseable {
 
   IndexUpdater(
       SearchIndex index,
-      ArticleStore articles,
+      PublishedArticles articles,
       ChangeFeed feed,
       StoryKeys storyKeys,
       Clock clock,
@@ -151,9 +151,10 @@ final class IndexUpdater implements AutoCloseable {
       while (!closing) {
         var ids = articles.publishedIdsAfter(after, REBUILD_BATCH);
         if (ids.isEmpty()) break;
+        var stories = storyKeys.ofAll(ids);
         for (var article : articles.publishedTexts(ids)) {
           writer.addDocument(
-              IndexSchema.document(article, storyKeys.of(article.id()), index.analyzer()));
+              IndexSchema.document(article, stories.get(article.id()), index.analyzer()));
           count++;
         }
         after = ids.get(ids.size() - 1);
@@ -195,11 +196,12 @@ final class IndexUpdater implements AutoCloseable {
     var writer = index.writer();
     var current = new HashMap<Long, PublishedText>();
     for (var a : articles.publishedTexts(ids)) current.put(a.id(), a);
+    var stories = current.isEmpty() ? Map.<Long, String>of() : storyKeys.ofAll(current.keySet());
     for (long id : ids) {
       var a = current.get(id);
       if (a != null) {
         writer.updateDocument(
-            IndexSchema.key(id), IndexSchema.document(a, storyKeys.of(id), index.analyzer()));
+            IndexSchema.key(id), IndexSchema.document(a, stories.get(id), index.analyzer()));
         if (published.contains(id)) unrefreshedPublished.add(id);
       } else {
         writer.deleteDocuments(IndexSchema.key(id));

@@ -1,6 +1,6 @@
 package dev.byline.search;
 
-import dev.byline.content.ArticleStore;
+import dev.byline.content.PublishedArticles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ public final class SearchIndex implements AutoCloseable {
       Analyzer analyzer,
       String rebuildReason,
       long committedFeed,
-      ArticleStore articles,
+      PublishedArticles articles,
       dev.byline.store.ChangeFeed feed,
       StoryKeys storyKeys,
       Clock clock)
@@ -84,7 +84,7 @@ public final class SearchIndex implements AutoCloseable {
    */
   public static SearchIndex open(
       Path dir,
-      ArticleStore articles,
+      PublishedArticles articles,
       dev.byline.store.ChangeFeed feed,
       StoryKeys storyKeys,
       Clock clock) {

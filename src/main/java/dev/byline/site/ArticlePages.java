@@ -3,9 +3,9 @@ package dev.byline.site;
 import dev.byline.ads.AdsSettings;
 import dev.byline.content.Article;
 import dev.byline.content.ArticleStatus;
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.Block;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.RelatedArticles;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
@@ -25,12 +25,12 @@ import java.util.Map;
  */
 public final class ArticlePages implements Routes {
   private final Site site;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final RelatedArticles related;
   private final AdsSettings ads;
   private final boolean youtube;
 
-  public ArticlePages(Site site, ArticleStore articles, RelatedArticles related) {
+  public ArticlePages(Site site, PublishedArticles articles, RelatedArticles related) {
     this(site, articles, related, AdsSettings.NONE, true);
   }
 
@@ -39,7 +39,11 @@ public final class ArticlePages implements Routes {
    * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
    */
   public ArticlePages(
-      Site site, ArticleStore articles, RelatedArticles related, AdsSettings ads, boolean youtube) {
+      Site site,
+      PublishedArticles articles,
+      RelatedArticles related,
+      AdsSettings ads,
+      boolean youtube) {
     this.site = site;
     this.articles = articles;
     this.related = related;

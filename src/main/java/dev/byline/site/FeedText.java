@@ -1,9 +1,9 @@
 package dev.byline.site;
 
 import dev.byline.content.Article;
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.Block;
+import dev.byline.content.PublishedArticles;
 import dev.byline.web.Views;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -12,11 +12,11 @@ import java.util.LinkedHashSet;
 /** Renders a story's full text for feeds with the {@code feed/content.jte} template. */
 public final class FeedText {
   private final Views views;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final String baseUrl;
   private final String siteName;
 
-  public FeedText(Views views, ArticleStore articles, String baseUrl, String siteName) {
+  public FeedText(Views views, PublishedArticles articles, String baseUrl, String siteName) {
     this.views = views;
     this.articles = articles;
     this.baseUrl = baseUrl;

@@ -1,7 +1,7 @@
 package dev.byline.site;
 
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
+import dev.byline.content.PublishedArticles;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,9 +21,9 @@ public final class FrontPage implements Routes {
   static final int LATEST = 12;
 
   private final Site site;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
 
-  public FrontPage(Site site, ArticleStore articles) {
+  public FrontPage(Site site, PublishedArticles articles) {
     this.site = site;
     this.articles = articles;
   }

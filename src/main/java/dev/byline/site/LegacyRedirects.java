@@ -1,6 +1,6 @@
 package dev.byline.site;
 
-import dev.byline.content.ArticleStore;
+import dev.byline.content.PublishedArticles;
 import dev.byline.redirect.LegacyPath;
 import dev.byline.redirect.LegacyUrl;
 import dev.byline.redirect.RedirectStore;
@@ -32,9 +32,9 @@ public final class LegacyRedirects implements Routes {
   static final String CACHE_CONTROL = "public, max-age=86400";
 
   private final RedirectStore redirects;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
 
-  public LegacyRedirects(RedirectStore redirects, ArticleStore articles) {
+  public LegacyRedirects(RedirectStore redirects, PublishedArticles articles) {
     this.redirects = redirects;
     this.articles = articles;
   }

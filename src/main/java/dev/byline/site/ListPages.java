@@ -1,9 +1,9 @@
 package dev.byline.site;
 
-import dev.byline.content.ArticleStore;
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.AuthorStore;
 import dev.byline.content.Page;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
@@ -24,14 +24,14 @@ public final class ListPages implements Routes {
   static final int PAGE_SIZE = 20;
 
   private final Site site;
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final SectionStore sections;
   private final TopicStore topics;
   private final AuthorStore authors;
 
   public ListPages(
       Site site,
-      ArticleStore articles,
+      PublishedArticles articles,
       SectionStore sections,
       TopicStore topics,
       AuthorStore authors) {

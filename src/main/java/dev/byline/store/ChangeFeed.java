@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The outbox: every content write appends here in the same transaction, and everything derived
@@ -15,11 +14,10 @@ import org.jdbi.v3.core.Handle;
  * same table, so multi-node needs nothing more.
  *
  * <pre>{@code
- * jdbi.useTransaction(h -> {
- *   h.execute("UPDATE article SET headline = ? WHERE id = ?", headline, id);
- *   feed.append(h, "article", id, "updated", Set.of("article:" + id, "front"));
- * });
- * feed.committed(); // wake local followers now rather than at their next poll
+ * db.useTransaction(tx -> {
+ *   tx.update("UPDATE section SET name = :name WHERE id = :id").bind("name", name).bind("id", id).execute();
+ *   feed.append(tx, "section", id, "updated", Set.of("section:" + id, "front"));
+ * }); // local followers are woken once it has committed, rather than at their next poll
  * }</pre>
  */
 public final class ChangeFeed {
@@ -42,8 +40,13 @@ public final class ChangeFeed {
     return skipped;
   }
 
-  /** Appends one change inside the caller's transaction. */
-  public void append(Handle h, String entity, long entityId, String action, Set<String> keys) {
+  /**
+   * Appends one change inside the caller's unit of work; once it commits, local followers are
+   * told ({@link #committed()}).
+   */
+  public void append(Tx tx, String entity, long entityId, String action, Set<String> keys) {
+    tx.afterCommit(this, this::committed);
+    var h = tx.handle();
     if (db.dialect() == Dialect.POSTGRESQL) {
       // Identity values are handed out before commit, so two concurrent writers could commit
       // seq 8 after a follower has already read seq 9 and moved past 8. Serialising appenders
@@ -62,7 +65,7 @@ public final class ChangeFeed {
   }
 
   /**
-   * Tells local followers to look now; call after the transaction that appended commits. Returns
+   * Tells local followers to look now; runs after every unit of work that appended commits. Returns
    * once read-your-writes followers (the page cache) have handled the change, so the editor who
    * unpublished a story never sees it served again from this node.
    */

@@ -24,7 +24,7 @@ import org.sqlite.SQLiteConfig;
  * }
  * }</pre>
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Transactions, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   /** Long enough to ride out a checkpoint or a bulk import's commit, short enough to surface a stuck writer. */
@@ -70,6 +70,48 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /**
+   * Runs {@code work} outside a transaction, each statement on its own: for reads, which then
+   * never wait for a writer.
+   */
+  public <T> T read(Work<T> work) {
+    var tx = new Tx[1];
+    T result = jdbi.withHandle(h -> work.in(tx[0] = new Tx(h)));
+    tx[0].committed();
+    return result;
+  }
+
+  @Override
+  public <T> T inTransaction(Work<T> work) {
+    var tx = new Tx[1];
+    T result = jdbi.inTransaction(h -> work.in(tx[0] = new Tx(h)));
+    tx[0].committed();
+    return result;
+  }
+
+  @Override
+  public void useTransaction(Action action) {
+    inTransaction(tx -> {
+      action.in(tx);
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code work} in a transaction that is always rolled back: to see what a change would
+   * look like (a preview) without making it.
+   */
+  public <T> T rolledBack(Work<T> work) {
+    return jdbi.withHandle(h -> {
+      h.begin();
+      try {
+        return work.in(new Tx(h));
+      } finally {
+        h.rollback();
+      }
+    });
   }
 
   public Dialect dialect() {

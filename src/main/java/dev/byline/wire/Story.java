@@ -23,4 +23,18 @@ public record Story(
     ItemKind kind,
     String headline,
     Instant firstReceived,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /**
+   * What every version of this story shares wherever it came from. A guid that is a URI ({@code
+   * tag:}, {@code urn:}, {@code http:}), as NewsML-G2, ninjs and most feeds give, names the story
+   * worldwide, so the same agency story taken from a feed and from an archive import is one story;
+   * any other guid is only unique within its source.
+   */
+  public static String key(String source, String guid) {
+    return GLOBAL_ID.matcher(guid).matches() ? guid : source + ":" + guid;
+  }
+
+  private static final java.util.regex.Pattern GLOBAL_ID =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
+}

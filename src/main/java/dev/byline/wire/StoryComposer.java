@@ -7,11 +7,11 @@ import dev.byline.content.Html;
 import dev.byline.content.Source;
 import dev.byline.content.TopicStore;
 import dev.byline.content.TopicType;
+import dev.byline.store.Tx;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Makes the article a story publishes as: the agency's text, with the agency's name and credit
@@ -39,7 +39,7 @@ final class StoryComposer {
   record Placement(Long sectionId, String topic) {}
 
   ArticleDraft compose(
-      Handle h,
+      Tx tx,
       WireSource source,
       WireItem item,
       List<Long> imageIds,
@@ -51,7 +51,7 @@ final class StoryComposer {
       var id = i < imageIds.size() ? imageIds.get(i) : null;
       if (id != null) pictures.add(new PictureImage(item.pictures().get(i), id));
     }
-    if (item.kind() == ItemKind.PACKAGE) addMembers(h, item, body, pictures);
+    if (item.kind() == ItemKind.PACKAGE) addMembers(tx, item, body, pictures);
     var credit = closingCredit(body);
     if (credit.isEmpty() && !item.creditLine().equalsIgnoreCase(source.displayName()))
       credit = item.creditLine();
@@ -75,7 +75,7 @@ final class StoryComposer {
     for (var b : item.bylines()) {
       var name = clean(b, 120);
       if (!name.isEmpty() && authorIds.size() < 4)
-        authorIds.add(authors.ensure(h, name).id());
+        authorIds.add(authors.ensure(tx, name).id());
     }
     return new ArticleDraft(
         slug,
@@ -84,7 +84,7 @@ final class StoryComposer {
         cut(item.dateline(), 200),
         new Source(cut(source.displayName(), 120), cut(credit, 500)),
         placement.sectionId(),
-        topicIds(h, item, placement),
+        topicIds(tx, item, placement),
         authorIds,
         featured,
         body,
@@ -96,12 +96,12 @@ final class StoryComposer {
   private record PictureImage(Picture picture, long imageId) {}
 
   /** A package's article: its main text story's body and the photos of its picture members. */
-  private void addMembers(Handle h, WireItem pkg, List<Block> body, List<PictureImage> pictures) {
+  private void addMembers(Tx tx, WireItem pkg, List<Block> body, List<PictureImage> pictures) {
     for (var m : pkg.members()) {
       if (!m.isMain()) continue;
-      var member = store.story(h, pkg.source(), m.guid());
+      var member = store.story(tx, pkg.source(), m.guid());
       if (member.isEmpty()) continue;
-      var stored = store.item(h, member.get().itemId());
+      var stored = store.item(tx, member.get().itemId());
       if (m.kind() == ItemKind.TEXT && body.isEmpty()) {
         body.addAll(stored.item().body());
       } else if (m.kind() == ItemKind.PICTURE) {
@@ -115,10 +115,11 @@ final class StoryComposer {
     }
   }
 
-  private List<Long> topicIds(Handle h, WireItem item, Placement placement) {
+  private List<Long> topicIds(Tx tx, WireItem item, Placement placement) {
     var ids = new LinkedHashSet<Long>();
     if (!placement.topic().isBlank())
-      ids.add(topics.ensure(h, clean(placement.topic(), 120), TopicType.SUBJECT).id());
+      ids.add(
+          topics.ensure(tx, clean(placement.topic(), 120), TopicType.SUBJECT).id());
     for (var s : item.subjects()) {
       if (ids.size() >= MAX_TOPICS) break;
       var name = clean(s.name(), 120);
@@ -127,7 +128,7 @@ final class StoryComposer {
       boolean named =
           s.type() != Subject.Type.SUBJECT || s.isMediaTopic() || s.scheme().equals("subj");
       if (!named) continue;
-      ids.add(topics.ensure(h, name, typeOf(s.type())).id());
+      ids.add(topics.ensure(tx, name, typeOf(s.type())).id());
     }
     return new ArrayList<>(ids);
   }

@@ -6,6 +6,7 @@ import dev.byline.content.AuthorStore;
 import dev.byline.content.SectionStore;
 import dev.byline.content.TopicStore;
 import dev.byline.media.ImageStore;
+import dev.byline.search.StoryKeys;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
 import java.nio.file.Path;
@@ -49,6 +50,11 @@ public record Wire(
         new WireImport(ingest, quarantine),
         new WireInbox(desk),
         quarantine);
+  }
+
+  /** Which wire story each article was made from, for related reading. */
+  public StoryKeys storyKeys() {
+    return new WireStoryKeys(store);
   }
 
   /** The source by name, configured or with defaults (imports may name any source). */

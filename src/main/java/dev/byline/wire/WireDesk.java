@@ -7,11 +7,11 @@ import dev.byline.content.SectionStore;
 import dev.byline.content.StaleEdit;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +107,7 @@ public final class WireDesk {
   public List<Outcome> ingest(List<Incoming> batch, Options options) {
     List<Outcome> out;
     try {
-      out = db.jdbi().inTransaction(h -> ingestEach(h, batch, options));
+      out = db.inTransaction(tx -> ingestEach(tx, batch, options));
     } catch (RuntimeException | Error e) {
       log.warn(
           "event=wire_batch_retried_item_by_item items={} error={}",
@@ -115,19 +115,15 @@ public final class WireDesk {
           e.getClass().getName());
       out = batch.stream().map(in -> alone(in, options)).toList();
     }
-    feed.committed();
     return out;
   }
 
-  private List<Outcome> ingestEach(Handle h, List<Incoming> batch, Options options) {
+  private List<Outcome> ingestEach(Tx tx, List<Incoming> batch, Options options) {
     var results = new ArrayList<Outcome>(batch.size());
     for (var in : batch) {
-      h.savepoint(SAVEPOINT);
       try {
-        results.add(ingest(h, in, options));
-        h.releaseSavepoint(SAVEPOINT);
+        results.add(tx.savepoint(SAVEPOINT, () -> ingest(tx, in, options)));
       } catch (RuntimeException | Error e) {
-        h.rollbackToSavepoint(SAVEPOINT);
         results.add(failed(in, e));
       }
     }
@@ -136,7 +132,7 @@ public final class WireDesk {
 
   private Outcome alone(Incoming in, Options options) {
     try {
-      return db.jdbi().inTransaction(h -> ingest(h, in, options));
+      return db.inTransaction(tx -> ingest(tx, in, options));
     } catch (RuntimeException | Error e) {
       return failed(in, e);
     }
@@ -165,16 +161,16 @@ public final class WireDesk {
         true);
   }
 
-  private Outcome ingest(Handle h, Incoming in, Options options) {
+  private Outcome ingest(Tx tx, Incoming in, Options options) {
     var item = in.item();
     var now = clock.instant();
-    var existing = store.story(h, item.source(), item.guid());
+    var existing = store.story(tx, item.source(), item.guid());
     if (existing.isPresent()) {
       var story = existing.get();
       if (!item.supersedes(story.version(), story.versionCreated())) {
         // Late or repeated: kept for the record when new to us, otherwise nothing at all changes.
-        if (!store.hasVersion(h, item))
-          store.insertItem(h, item, in.fileName(), in.imageIds(), now);
+        if (!store.hasVersion(tx, item))
+          store.insertItem(tx, item, in.fileName(), in.imageIds(), now);
         return new Outcome(
             in,
             Result.IGNORED,
@@ -184,10 +180,10 @@ public final class WireDesk {
                     + " is not later than the one stored, of " + story.versionCreated()
                 : "version " + item.version() + " is not newer than " + story.version());
       }
-      long itemId = store.insertItem(h, item, in.fileName(), in.imageIds(), now);
-      store.newVersion(h, story.id(), item, itemId, now);
-      if (item.kind() == ItemKind.PACKAGE) store.setMembers(h, story.id(), item.members());
-      update(h, story, item, in.imageIds(), now);
+      long itemId = store.insertItem(tx, item, in.fileName(), in.imageIds(), now);
+      store.newVersion(tx, story.id(), item, itemId, now);
+      if (item.kind() == ItemKind.PACKAGE) store.setMembers(tx, story.id(), item.members());
+      update(tx, story, item, in.imageIds(), now);
       log.info(
           "event=wire_updated source={} guid=\"{}\" version={} status={}",
           item.source(),
@@ -196,12 +192,12 @@ public final class WireDesk {
           item.pubStatus().dbValue());
       return new Outcome(in, Result.UPDATED, story.id(), "");
     }
-    long itemId = store.insertItem(h, item, in.fileName(), in.imageIds(), now);
+    long itemId = store.insertItem(tx, item, in.fileName(), in.imageIds(), now);
     var initial = item.pubStatus() == PubStatus.CANCELED
         ? StoryState.KILLED
         : item.pubStatus() == PubStatus.WITHHELD ? StoryState.WITHHELD : StoryState.NEW;
-    long storyId = store.insertStory(h, item, itemId, initial, now);
-    if (item.kind() == ItemKind.PACKAGE) store.setMembers(h, storyId, item.members());
+    long storyId = store.insertStory(tx, item, itemId, initial, now);
+    if (item.kind() == ItemKind.PACKAGE) store.setMembers(tx, storyId, item.members());
     var story = new Story(
         storyId,
         item.source(),
@@ -216,18 +212,18 @@ public final class WireDesk {
         item.headline(),
         now,
         now);
-    if (initial == StoryState.NEW) arrive(h, story, item, in.imageIds(), options, now);
+    if (initial == StoryState.NEW) arrive(tx, story, item, in.imageIds(), options, now);
     return new Outcome(in, Result.IMPORTED, storyId, "");
   }
 
   /** A new usable story: joins its package's article, is published by rule, or waits in the inbox. */
   private void arrive(
-      Handle h, Story story, WireItem item, List<Long> imageIds, Options options, Instant now) {
+      Tx tx, Story story, WireItem item, List<Long> imageIds, Options options, Instant now) {
     var source = source(item.source());
-    var shared = sharedArticle(h, story, item);
+    var shared = sharedArticle(tx, story, item);
     if (shared != null) {
-      store.setState(h, story.id(), StoryState.PUBLISHED, "", shared, now);
-      rebuild(h, shared, now);
+      store.setState(tx, story.id(), StoryState.PUBLISHED, "", shared, now);
+      rebuild(tx, shared, now);
       return;
     }
     if (item.kind() == ItemKind.PICTURE && !options.publish())
@@ -236,29 +232,29 @@ public final class WireDesk {
     boolean publish = options.publish() || (rule != null ? rule.publish() : source.autoPublish());
     if (!publish) return;
     publishStory(
-        h, story, item, imageIds, placement(source, rule, options), options.keepDates(), now);
+        tx, story, item, imageIds, placement(source, rule, options), options.keepDates(), now);
   }
 
   /** Creates the article and publishes it (or schedules it for the embargo). Also used by the inbox. */
   long publishStory(
-      Handle h,
+      Tx tx,
       Story story,
       WireItem item,
       List<Long> imageIds,
       StoryComposer.Placement placement,
       boolean keepDates,
       Instant now) {
-    var draft = composer.compose(h, source(item.source()), item, imageIds, placement, null);
+    var draft = composer.compose(tx, source(item.source()), item, imageIds, placement, null);
     if (item.embargo() == null || !item.embargo().isAfter(now)) {
       // Published as it is stored: one row written once, one change in the feed.
       var first = keepDates ? firstCreated(item) : now;
       long articleId =
-          articles.createPublished(h, draft, first, keepDates ? updatedAfter(item, first) : null);
-      store.setState(h, story.id(), StoryState.PUBLISHED, "", articleId, now);
+          articles.createPublished(tx, draft, first, keepDates ? updatedAfter(item, first) : null);
+      store.setState(tx, story.id(), StoryState.PUBLISHED, "", articleId, now);
       return articleId;
     }
-    long articleId = articles.create(h, draft);
-    goLive(h, story, item, articleId, keepDates, now);
+    long articleId = articles.create(tx, draft);
+    goLive(tx, story, item, articleId, keepDates, now);
     return articleId;
   }
 
@@ -272,41 +268,41 @@ public final class WireDesk {
   }
 
   private void goLive(
-      Handle h, Story story, WireItem item, long articleId, boolean keepDates, Instant now) {
+      Tx tx, Story story, WireItem item, long articleId, boolean keepDates, Instant now) {
     if (item.embargo() != null && item.embargo().isAfter(now)) {
-      articles.schedule(h, articleId, now, item.embargo());
-      store.setState(h, story.id(), StoryState.SCHEDULED, "", articleId, now);
+      articles.schedule(tx, articleId, now, item.embargo());
+      store.setState(tx, story.id(), StoryState.SCHEDULED, "", articleId, now);
     } else {
       if (keepDates) {
         var first = firstCreated(item);
-        articles.publishAsOf(h, articleId, first, updatedAfter(item, first));
+        articles.publishAsOf(tx, articleId, first, updatedAfter(item, first));
       } else {
-        articles.publish(h, articleId);
+        articles.publish(tx, articleId);
       }
-      store.setState(h, story.id(), StoryState.PUBLISHED, "", articleId, now);
+      store.setState(tx, story.id(), StoryState.PUBLISHED, "", articleId, now);
     }
   }
 
-  private void update(Handle h, Story story, WireItem item, List<Long> imageIds, Instant now) {
+  private void update(Tx tx, Story story, WireItem item, List<Long> imageIds, Instant now) {
     if (item.pubStatus().takesDown()) {
-      takeDown(h, story, item, now);
+      takeDown(tx, story, item, now);
       return;
     }
     switch (story.state()) {
       case PUBLISHED, SCHEDULED -> {
-        rebuild(h, story.articleId(), now);
+        rebuild(tx, story.articleId(), now);
         if (story.state() == StoryState.SCHEDULED
             || item.embargo() != null && item.embargo().isAfter(now)) {
-          goLive(h, story, item, story.articleId(), false, now);
+          goLive(tx, story, item, story.articleId(), false, now);
         }
       }
       case WITHHELD -> {
         if (story.articleId() != null) {
-          rebuild(h, story.articleId(), now);
-          goLive(h, story, item, story.articleId(), false, now);
+          rebuild(tx, story.articleId(), now);
+          goLive(tx, story, item, story.articleId(), false, now);
         } else {
           store.setState(
-              h,
+              tx,
               story.id(),
               StoryState.NEW,
               "Released by the agency after being withheld",
@@ -316,7 +312,7 @@ public final class WireDesk {
       }
       case KILLED ->
         store.setState(
-            h,
+            tx,
             story.id(),
             StoryState.NEW,
             "The agency sent a usable version after killing this story; check before publishing",
@@ -324,7 +320,7 @@ public final class WireDesk {
             now);
       case DRAFT ->
         store.setState(
-            h,
+            tx,
             story.id(),
             StoryState.DRAFT,
             "The agency sent version " + item.version() + " while this was being edited",
@@ -334,16 +330,16 @@ public final class WireDesk {
     }
   }
 
-  private void takeDown(Handle h, Story story, WireItem item, Instant now) {
+  private void takeDown(Tx tx, Story story, WireItem item, Instant now) {
     var killed = item.pubStatus() == PubStatus.CANCELED;
     var flag = (killed ? "Killed" : "Withheld") + " by the agency at " + item.versionCreated();
     if (story.articleId() != null) {
-      var status = articles.statusOf(h, story.articleId()).orElse(ArticleStatus.DRAFT);
+      var status = articles.statusOf(tx, story.articleId()).orElse(ArticleStatus.DRAFT);
       if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED)
-        articles.unpublish(h, story.articleId());
+        articles.unpublish(tx, story.articleId());
     }
     store.setState(
-        h,
+        tx,
         story.id(),
         killed ? StoryState.KILLED : StoryState.WITHHELD,
         flag,
@@ -358,37 +354,33 @@ public final class WireDesk {
   }
 
   /** Re-composes an article from the story (or package) that owns it, keeping slug and section. */
-  void rebuild(Handle h, long articleId, Instant now) {
-    var owners = new ArrayList<Story>();
-    h.createQuery("SELECT id FROM wire_story WHERE article_id = :a ORDER BY id")
-        .bind("a", articleId)
-        .mapTo(Long.class)
-        .forEach(id -> owners.add(store.story(h, id).orElseThrow()));
+  void rebuild(Tx tx, long articleId, Instant now) {
+    var owners = store.byArticle(tx, articleId);
     if (owners.isEmpty()) return;
     var owner =
         owners.stream().filter(s -> s.kind() == ItemKind.PACKAGE).findFirst().orElse(owners.get(0));
-    var stored = store.item(h, owner.itemId());
-    var current = articles.byId(h, articleId).orElseThrow();
+    var stored = store.item(tx, owner.itemId());
+    var current = articles.byId(tx, articleId).orElseThrow();
     var placement = new StoryComposer.Placement(
         current.section() == null ? null : current.section().id(), "");
     var draft = composer.compose(
-        h, source(owner.source()), stored.item(), stored.imageIds(), placement, current.slug());
-    var version = articles.versionOf(h, articleId).orElseThrow();
-    articles.update(h, articleId, version, draft);
+        tx, source(owner.source()), stored.item(), stored.imageIds(), placement, current.slug());
+    var version = articles.versionOf(tx, articleId).orElseThrow();
+    articles.update(tx, articleId, version, draft);
   }
 
   /** A package and its main text share one article: whichever arrives second joins the first's. */
-  private Long sharedArticle(Handle h, Story story, WireItem item) {
+  private Long sharedArticle(Tx tx, Story story, WireItem item) {
     if (item.kind() == ItemKind.PACKAGE) {
       for (var m : item.members()) {
         if (!m.isMain() || m.kind() != ItemKind.TEXT) continue;
-        var text = store.story(h, item.source(), m.guid());
+        var text = store.story(tx, item.source(), m.guid());
         if (text.isPresent() && text.get().articleId() != null)
           return text.get().articleId();
       }
       return null;
     }
-    var pkg = store.packageOf(h, item.source(), item.guid());
+    var pkg = store.packageOf(tx, item.source(), item.guid());
     return pkg.map(Story::articleId).orElse(null);
   }
 

@@ -22,61 +22,59 @@ public final class WireInbox {
 
   /** Publishes the story's latest version now (or schedules it for its embargo). Returns the article id. */
   public long publish(long storyId, String by) {
-    long id = desk.db().jdbi().inTransaction(h -> {
+    long id = desk.db().inTransaction(tx -> {
       var story = desk.store()
-          .story(h, storyId)
+          .story(tx, storyId)
           .orElseThrow(() -> new InvalidInput("story", "does not exist"));
-      var stored = desk.store().item(h, story.itemId());
+      var stored = desk.store().item(tx, story.itemId());
       checkUsable(story, stored.item());
       var now = desk.clock().instant();
       if (story.articleId() != null) {
-        desk.rebuild(h, story.articleId(), now);
-        desk.articles().publish(h, story.articleId());
-        desk.store().setState(h, story.id(), StoryState.PUBLISHED, "", story.articleId(), now);
+        desk.rebuild(tx, story.articleId(), now);
+        desk.articles().publish(tx, story.articleId());
+        desk.store().setState(tx, story.id(), StoryState.PUBLISHED, "", story.articleId(), now);
         return story.articleId();
       }
       var source = desk.source(story.source());
       var placement = desk.placement(source, source.ruleFor(stored.item()), WireDesk.Options.NONE);
-      return desk.publishStory(h, story, stored.item(), stored.imageIds(), placement, false, now);
+      return desk.publishStory(tx, story, stored.item(), stored.imageIds(), placement, false, now);
     });
-    desk.feed().committed();
     log.info("event=wire_published_by_editor story={} article={} by=\"{}\"", storyId, id, by);
     return id;
   }
 
   /** Makes a draft article from the story for an editor to work on. Returns its id. */
   public long draft(long storyId, String by) {
-    long id = desk.db().jdbi().inTransaction(h -> {
+    long id = desk.db().inTransaction(tx -> {
       var story = desk.store()
-          .story(h, storyId)
+          .story(tx, storyId)
           .orElseThrow(() -> new InvalidInput("story", "does not exist"));
       if (story.articleId() != null) return story.articleId();
-      var stored = desk.store().item(h, story.itemId());
+      var stored = desk.store().item(tx, story.itemId());
       var source = desk.source(story.source());
       var placement = desk.placement(source, source.ruleFor(stored.item()), WireDesk.Options.NONE);
       var draft =
-          desk.composer().compose(h, source, stored.item(), stored.imageIds(), placement, null);
-      long articleId = desk.articles().create(h, draft);
+          desk.composer().compose(tx, source, stored.item(), stored.imageIds(), placement, null);
+      long articleId = desk.articles().create(tx, draft);
       var now = desk.clock().instant();
-      desk.store().setState(h, story.id(), StoryState.DRAFT, "", articleId, now);
+      desk.store().setState(tx, story.id(), StoryState.DRAFT, "", articleId, now);
       return articleId;
     });
-    desk.feed().committed();
     log.info("event=wire_drafted story={} article={} by=\"{}\"", storyId, id, by);
     return id;
   }
 
   public void ignore(long storyId, String by) {
-    desk.db().jdbi().useTransaction(h -> {
+    desk.db().useTransaction(tx -> {
       var story = desk.store()
-          .story(h, storyId)
+          .story(tx, storyId)
           .orElseThrow(() -> new InvalidInput("story", "does not exist"));
       if (story.state() == StoryState.PUBLISHED || story.state() == StoryState.SCHEDULED) {
         throw new InvalidInput("story", "is already published; unpublish its article instead");
       }
       desk.store()
           .setState(
-              h,
+              tx,
               story.id(),
               StoryState.IGNORED,
               "",
@@ -91,23 +89,17 @@ public final class WireInbox {
    * transaction that is rolled back, so the real template can render it.
    */
   public Optional<Article> preview(long storyId) {
-    return desk.db().jdbi().withHandle(h -> {
-      h.begin();
-      try {
-        var story = desk.store().story(h, storyId);
-        if (story.isEmpty()) return Optional.<Article>empty();
-        var stored = desk.store().item(h, story.get().itemId());
-        var source = desk.source(story.get().source());
-        var placement =
-            desk.placement(source, source.ruleFor(stored.item()), WireDesk.Options.NONE);
-        var draft =
-            desk.composer().compose(h, source, stored.item(), stored.imageIds(), placement, null);
-        long id = desk.articles().create(h, draft);
-        desk.articles().publish(h, id);
-        return desk.articles().byId(h, id);
-      } finally {
-        h.rollback();
-      }
+    return desk.db().rolledBack(tx -> {
+      var story = desk.store().story(tx, storyId);
+      if (story.isEmpty()) return Optional.<Article>empty();
+      var stored = desk.store().item(tx, story.get().itemId());
+      var source = desk.source(story.get().source());
+      var placement = desk.placement(source, source.ruleFor(stored.item()), WireDesk.Options.NONE);
+      var draft =
+          desk.composer().compose(tx, source, stored.item(), stored.imageIds(), placement, null);
+      long id = desk.articles().create(tx, draft);
+      desk.articles().publish(tx, id);
+      return desk.articles().byId(tx, id);
     });
   }
 

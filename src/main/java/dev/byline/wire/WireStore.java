@@ -2,6 +2,7 @@ package dev.byline.wire;
 
 import dev.byline.content.Page;
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /** Owns the wire tables: every version received, one story row per (source, guid), package members. */
 public final class WireStore {
@@ -27,41 +27,63 @@ public final class WireStore {
   public record Filter(
       String source, StoryState state, Instant since, Instant until, String text) {}
 
-  Optional<Story> story(Handle h, String source, String guid) {
-    return h.createQuery("SELECT * FROM wire_story WHERE source = :s AND guid = :g")
+  Optional<Story> story(Tx tx, String source, String guid) {
+    return tx.query("SELECT * FROM wire_story WHERE source = :s AND guid = :g")
         .bind("s", source)
         .bind("g", guid)
-        .map((rs, ctx) -> toStory(rs))
+        .map(rs -> toStory(rs))
         .findOne();
   }
 
-  Optional<Story> story(Handle h, long id) {
-    return h.createQuery("SELECT * FROM wire_story WHERE id = :id")
+  Optional<Story> story(Tx tx, long id) {
+    return tx.query("SELECT * FROM wire_story WHERE id = :id")
         .bind("id", id)
-        .map((rs, ctx) -> toStory(rs))
+        .map(rs -> toStory(rs))
         .findOne();
   }
 
   public Optional<Story> story(long id) {
-    return db.jdbi().withHandle(h -> story(h, id));
+    return db.read(tx -> story(tx, id));
   }
 
   public Optional<Story> story(String source, String guid) {
-    return db.jdbi().withHandle(h -> story(h, source, guid));
+    return db.read(tx -> story(tx, source, guid));
   }
 
   /** Stories whose article is this one (a package and its main text share one). */
   public List<Story> byArticle(long articleId) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM wire_story WHERE article_id = :a ORDER BY id")
-            .bind("a", articleId)
-            .map((rs, ctx) -> toStory(rs))
-            .list());
+    return db.read(tx -> byArticle(tx, articleId));
+  }
+
+  List<Story> byArticle(Tx tx, long articleId) {
+    return tx.query("SELECT * FROM wire_story WHERE article_id = :a ORDER BY id")
+        .bind("a", articleId)
+        .map(rs -> toStory(rs))
+        .list();
+  }
+
+  /**
+   * The {@link Story#key} of the story each of {@code articleIds} was made from, for those made
+   * from one; where a package and its text share an article, the first story's.
+   */
+  Map<Long, String> storyKeys(java.util.Collection<Long> articleIds) {
+    var out = new HashMap<Long, String>();
+    if (articleIds.isEmpty()) return out;
+    db.read(tx -> {
+      tx.query("SELECT article_id, source, guid FROM wire_story WHERE article_id IN (<ids>) "
+              + "ORDER BY id")
+          .bindList("ids", articleIds)
+          .map(rs -> Map.entry(
+              rs.getLong("article_id"), Story.key(rs.getString("source"), rs.getString("guid"))))
+          .forEach(e -> out.putIfAbsent(e.getKey(), e.getValue()));
+      return null;
+    });
+    return out;
   }
 
   /** True when this exact version (number and time: corrections keep the number) is stored. */
-  boolean hasVersion(Handle h, WireItem item) {
-    return h.createQuery("SELECT COUNT(*) FROM wire_item WHERE source = :s AND guid = :g "
+  boolean hasVersion(Tx tx, WireItem item) {
+    return tx.query("SELECT COUNT(*) FROM wire_item WHERE source = :s AND guid = :g "
                 + "AND version = :v AND version_created = :c")
             .bind("s", item.source())
             .bind("g", item.guid())
@@ -72,9 +94,8 @@ public final class WireStore {
         > 0;
   }
 
-  long insertItem(
-      Handle h, WireItem item, String fileName, List<Long> imageIds, Instant receivedAt) {
-    return h.createQuery(
+  long insertItem(Tx tx, WireItem item, String fileName, List<Long> imageIds, Instant receivedAt) {
+    return tx.query(
             "INSERT INTO wire_item (source, guid, version, version_created, received_at, pub_status, "
                 + "embargo_until, kind, format, file_name, item, image_ids) VALUES (:source, :guid, :version, :created, "
                 + ":received, :status, :embargo, :kind, :format, :file, :item, :images) RETURNING id")
@@ -94,8 +115,8 @@ public final class WireStore {
         .one();
   }
 
-  long insertStory(Handle h, WireItem item, long itemId, StoryState state, Instant now) {
-    return h.createQuery(
+  long insertStory(Tx tx, WireItem item, long itemId, StoryState state, Instant now) {
+    return tx.query(
             "INSERT INTO wire_story (source, guid, item_id, version, version_created, state, flag, kind, "
                 + "headline, search_text, first_received, updated_at) VALUES (:source, :guid, :item, :version, :created, "
                 + ":state, '', :kind, :headline, :search, :now, :now) RETURNING id")
@@ -113,8 +134,8 @@ public final class WireStore {
         .one();
   }
 
-  void newVersion(Handle h, long storyId, WireItem item, long itemId, Instant now) {
-    h.createUpdate(
+  void newVersion(Tx tx, long storyId, WireItem item, long itemId, Instant now) {
+    tx.update(
             "UPDATE wire_story SET item_id = :item, version = :version, version_created = :created, kind = :kind, "
                 + "headline = :headline, search_text = :search, updated_at = :now WHERE id = :id")
         .bind("item", itemId)
@@ -128,9 +149,8 @@ public final class WireStore {
         .execute();
   }
 
-  void setState(
-      Handle h, long storyId, StoryState state, String flag, Long articleId, Instant now) {
-    h.createUpdate(
+  void setState(Tx tx, long storyId, StoryState state, String flag, Long articleId, Instant now) {
+    tx.update(
             "UPDATE wire_story SET state = :state, flag = :flag, article_id = :article, updated_at = :now WHERE id = :id")
         .bind("state", state.dbValue())
         .bind("flag", flag)
@@ -140,11 +160,11 @@ public final class WireStore {
         .execute();
   }
 
-  StoredItem item(Handle h, long itemId) {
-    return h.createQuery(
+  StoredItem item(Tx tx, long itemId) {
+    return tx.query(
             "SELECT id, item, image_ids, file_name, received_at FROM wire_item WHERE id = :id")
         .bind("id", itemId)
-        .map((rs, ctx) -> new StoredItem(
+        .map(rs -> new StoredItem(
             rs.getLong(1),
             WireItemCodec.fromJson(rs.getString(2)),
             WireItemCodec.imageIds(rs.getString(3)),
@@ -154,31 +174,30 @@ public final class WireStore {
   }
 
   public StoredItem item(long itemId) {
-    return db.jdbi().withHandle(h -> item(h, itemId));
+    return db.read(tx -> item(tx, itemId));
   }
 
   /** Every stored version of a story, newest first. */
   public List<StoredItem> versions(String source, String guid) {
-    return db.jdbi()
-        .withHandle(h -> h
-            .createQuery("SELECT id FROM wire_item WHERE source = :s AND guid = :g "
-                + "ORDER BY version DESC, version_created DESC")
-            .bind("s", source)
-            .bind("g", guid)
-            .mapTo(Long.class)
-            .list()
-            .stream()
-            .map(id -> item(h, id))
-            .toList());
+    return db.read(tx -> tx
+        .query("SELECT id FROM wire_item WHERE source = :s AND guid = :g "
+            + "ORDER BY version DESC, version_created DESC")
+        .bind("s", source)
+        .bind("g", guid)
+        .mapTo(Long.class)
+        .list()
+        .stream()
+        .map(id -> item(tx, id))
+        .toList());
   }
 
-  void setMembers(Handle h, long storyId, List<PackageMember> members) {
-    h.createUpdate("DELETE FROM wire_package_member WHERE story_id = :id")
+  void setMembers(Tx tx, long storyId, List<PackageMember> members) {
+    tx.update("DELETE FROM wire_package_member WHERE story_id = :id")
         .bind("id", storyId)
         .execute();
     int pos = 0;
     for (var m : members) {
-      h.createUpdate(
+      tx.update(
               "INSERT INTO wire_package_member (story_id, member_guid, role, position) VALUES (:id, :g, :r, :p)")
           .bind("id", storyId)
           .bind("g", m.guid())
@@ -189,15 +208,14 @@ public final class WireStore {
   }
 
   /** The newest package from this source whose main group names this guid. */
-  Optional<Story> packageOf(Handle h, String source, String memberGuid) {
+  Optional<Story> packageOf(Tx tx, String source, String memberGuid) {
     // Found by the member's guid alone (its index), then by source here: given the source as
     // well, SQLite walks every story of that source, a cost that grows with the archive.
-    return h
-        .createQuery(
-            "SELECT * FROM wire_story WHERE id IN (SELECT story_id FROM wire_package_member "
-                + "WHERE member_guid = :g AND role = 'main') ORDER BY updated_at DESC, id DESC")
+    return tx
+        .query("SELECT * FROM wire_story WHERE id IN (SELECT story_id FROM wire_package_member "
+            + "WHERE member_guid = :g AND role = 'main') ORDER BY updated_at DESC, id DESC")
         .bind("g", memberGuid)
-        .map((rs, ctx) -> toStory(rs))
+        .map(rs -> toStory(rs))
         .list()
         .stream()
         .filter(s -> s.source().equals(source))
@@ -234,38 +252,35 @@ public final class WireStore {
           .replace("_", "\\_");
       params.put("text", "%" + t + "%");
     }
-    var rows = db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM wire_story" + where
-                + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
-            .bindMap(params)
-            .bind("limit", size + 1)
-            .bind("offset", (long) (page - 1) * size)
-            .map((rs, ctx) -> toStory(rs))
-            .list());
+    var rows = db.read(tx -> tx.query("SELECT * FROM wire_story" + where
+            + " ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        .bindMap(params)
+        .bind("limit", size + 1)
+        .bind("offset", (long) (page - 1) * size)
+        .map(rs -> toStory(rs))
+        .list());
     return Page.fromOverfetch(rows, page, size);
   }
 
   /** How many stories are in each state, for the inbox's counts. */
   public Map<StoryState, Integer> counts() {
     var out = new HashMap<StoryState, Integer>();
-    db.jdbi()
-        .useHandle(h -> h.createQuery("SELECT state, COUNT(*) FROM wire_story GROUP BY state")
-            .map((rs, ctx) -> Map.entry(StoryState.fromDb(rs.getString(1)), rs.getInt(2)))
-            .forEach(e -> out.put(e.getKey(), e.getValue())));
-    return out;
+    return db.read(tx -> {
+      tx.query("SELECT state, COUNT(*) FROM wire_story GROUP BY state")
+          .map(rs -> Map.entry(StoryState.fromDb(rs.getString(1)), rs.getInt(2)))
+          .forEach(e -> out.put(e.getKey(), e.getValue()));
+      return out;
+    });
   }
 
   public int countItems() {
-    return db.jdbi()
-        .withHandle(h ->
-            h.createQuery("SELECT COUNT(*) FROM wire_item").mapTo(Integer.class).one());
+    return db.read(
+        tx -> tx.query("SELECT COUNT(*) FROM wire_item").mapTo(Integer.class).one());
   }
 
   public int countStories() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM wire_story")
-            .mapTo(Integer.class)
-            .one());
+    return db.read(
+        tx -> tx.query("SELECT COUNT(*) FROM wire_story").mapTo(Integer.class).one());
   }
 
   private static String searchText(WireItem i) {

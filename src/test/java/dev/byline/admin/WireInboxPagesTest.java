@@ -133,7 +133,7 @@ class WireInboxPagesTest {
             "Publish as is",
             "Edit, then publish",
             "Ignore");
-    int before = site.newsroom().articles().countPublished();
+    int before = site.newsroom().published().countPublished();
     var preview = editor.get("/admin/wire/" + id + "/preview");
     assertThat(preview.statusCode()).isEqualTo(200);
     assertThat(preview.body())
@@ -142,7 +142,7 @@ class WireInboxPagesTest {
             "<h1>Dockers strike over pay</h1>",
             "Source: Reuters",
             "Work stopped at dawn.");
-    assertThat(site.newsroom().articles().countPublished()).isEqualTo(before);
+    assertThat(site.newsroom().published().countPublished()).isEqualTo(before);
     assertThat(wire.store().story(id).orElseThrow().articleId()).isNull();
   }
 

@@ -61,7 +61,7 @@ class PageViewsTest {
     articlePath = newsroom.articles().byId(articleId).orElseThrow().path();
     store = new AnalyticsStore(newsroom.db());
     var resolver = new PageResolver(
-        newsroom.articles(), newsroom.sections(), newsroom.topics(), newsroom.authors(), Set.of());
+        newsroom.published(), newsroom.sections(), newsroom.topics(), newsroom.authors(), Set.of());
     views = new PageViews(
         AnalyticsSettings.defaults(),
         store,
@@ -403,7 +403,7 @@ class PageViewsTest {
       views.record(new Beacon(secondPath, "", ""), reader("198.51.100." + i));
     views.flush();
 
-    var mostRead = new MostRead(store, newsroom.articles(), clock);
+    var mostRead = new MostRead(store, newsroom.published(), clock);
     assertThat(mostRead.stories()).extracting(s -> s.id()).containsExactly(second);
     clock.advance(Duration.ofSeconds(30));
     for (int i = 0; i < 5; i++)
@@ -466,7 +466,7 @@ class PageViewsTest {
       var report = new AnalyticsReports(store, LONDON)
           .report(DateRange.last(1, LocalDate.of(2026, 3, 10)), Resolution.HOUR, 5);
       assertThat(report.articles()).containsExactly(new Ranked(Long.toString(articleId), 5));
-      assertThat(new MostRead(store, newsroom.articles(), clock).stories()).hasSize(1);
+      assertThat(new MostRead(store, newsroom.published(), clock).stories()).hasSize(1);
     } finally {
       close();
       newsroom = null;

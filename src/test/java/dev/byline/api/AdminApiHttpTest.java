@@ -206,7 +206,7 @@ class AdminApiHttpTest {
 
   @Test
   void without_a_working_key_or_with_the_wrong_scope_nothing_changes() throws Exception {
-    int before = site.newsroom().articles().countByStatus().values().stream()
+    int before = site.newsroom().desk().countByStatus().values().stream()
         .mapToInt(i -> i)
         .sum();
     var none = call("POST", "/api/v1/admin/articles", null, "{\"headline\":\"No key\"}");
@@ -222,7 +222,7 @@ class AdminApiHttpTest {
         new String[0],
         HttpResponse.BodyHandlers.ofString());
     assertThat(image.statusCode()).isEqualTo(403);
-    int after = site.newsroom().articles().countByStatus().values().stream()
+    int after = site.newsroom().desk().countByStatus().values().stream()
         .mapToInt(i -> i)
         .sum();
     assertThat(after).isEqualTo(before);
@@ -230,7 +230,7 @@ class AdminApiHttpTest {
 
   @Test
   void bad_input_answers_400_naming_the_field_and_stores_nothing() throws Exception {
-    int before = site.newsroom().articles().countByStatus().values().stream()
+    int before = site.newsroom().desk().countByStatus().values().stream()
         .mapToInt(i -> i)
         .sum();
     var cases = Map.of(
@@ -259,7 +259,7 @@ class AdminApiHttpTest {
     }
     var noVersion = call("PUT", "/api/v1/admin/articles/1", writeKey, "{\"headline\":\"x\"}");
     assertThat(json(noVersion).get("field").asText()).isEqualTo("version");
-    int after = site.newsroom().articles().countByStatus().values().stream()
+    int after = site.newsroom().desk().countByStatus().values().stream()
         .mapToInt(i -> i)
         .sum();
     assertThat(after).isEqualTo(before);

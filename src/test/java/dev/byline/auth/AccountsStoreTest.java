@@ -97,39 +97,42 @@ class AccountsStoreTest {
           .contains("user.login", "user.login-failed", "user.login-throttled");
 
       var revisions = new ArticleRevisions(newsroom.db(), clock);
-      long id = newsroom
-          .articles()
-          .create(
-              ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("One."))),
-              revisions.recorder(
-                  ArticleRevisions.Kind.CREATE,
-                  user.id(),
-                  user.name(),
-                  "{\"headline\":\"Headline\"}"));
-      newsroom
-          .articles()
-          .update(
+      var articles = newsroom.articles();
+      long id = newsroom.db().inTransaction(tx -> {
+        long made = articles.create(
+            tx, ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("One."))));
+        revisions.record(
+            tx,
+            made,
+            1,
+            ArticleRevisions.Kind.CREATE,
+            user.id(),
+            user.name(),
+            "{\"headline\":\"Headline\"}");
+        return made;
+      });
+      for (var text : List.of("Two.", "Three.")) {
+        newsroom.db().useTransaction(tx -> {
+          int version = articles.byId(tx, id).orElseThrow().version();
+          int saved = articles.update(
+              tx,
               id,
-              1,
-              ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("Two."))),
-              revisions.recorder(ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), "{}"));
-      newsroom
-          .articles()
-          .update(
-              id,
-              2,
-              ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText("Three."))),
-              revisions.recorder(ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), "{}"));
+              version,
+              ArticleDraft.of("Headline", "", null, List.of(Block.Paragraph.ofText(text))));
+          revisions.record(
+              tx, id, saved, ArticleRevisions.Kind.AUTOSAVE, user.id(), user.name(), "{}");
+        });
+      }
       assertThat(revisions.of(id))
           .as("autosaves close together are one revision")
           .hasSize(2);
       assertThat(revisions.creator(id)).contains(user.id());
       assertThat(newsroom
-              .articles()
-              .desk(ArticleStatus.DRAFT, "head", user.id(), 1, 10)
+              .desk()
+              .list(ArticleStatus.DRAFT, "head", user.id(), 1, 10)
               .items())
           .hasSize(1);
-      assertThat(newsroom.articles().countByStatus().get(ArticleStatus.DRAFT)).isEqualTo(1);
+      assertThat(newsroom.desk().countByStatus().get(ArticleStatus.DRAFT)).isEqualTo(1);
     } finally {
       TestDatabases.drop(config);
     }

@@ -72,7 +72,7 @@ class PublishedArchiveTest {
       }
       long draft = a.create(ArticleDraft.of("Draft", "", world.id(), List.of()));
       a.unpublish(ids.get(7));
-      var archive = a.archive();
+      var archive = n.published().archive();
 
       var months = archive.months();
       assertThat(months)

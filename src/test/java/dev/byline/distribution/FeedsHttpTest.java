@@ -48,7 +48,7 @@ class FeedsHttpTest {
     var folders = new LinkedHashSet<String>();
     folders.add("/feed/");
     site.newsroom().sections().all().forEach(s -> folders.add("/feed/" + s.slug() + "/"));
-    for (var s : site.newsroom().articles().latest(1, 5).items()) {
+    for (var s : site.newsroom().published().latest(1, 5).items()) {
       var a = site.newsroom().articles().byId(s.id()).orElseThrow();
       a.topics().stream().limit(2).forEach(t -> folders.add("/feed/topic/" + t.slug() + "/"));
       a.authors().forEach(au -> folders.add("/feed/author/" + au.slug() + "/"));
@@ -183,7 +183,8 @@ class FeedsHttpTest {
   void pages_link_their_feeds_for_autodiscovery_and_every_link_answers() {
     var base = site.byline().config().baseUrl();
     var section = site.newsroom().sections().all().get(0);
-    var story = site.newsroom().articles().inSection(section.id(), 1, 1).items().get(0);
+    var story =
+        site.newsroom().published().inSection(section.id(), 1, 1).items().get(0);
     var article = site.newsroom().articles().byId(story.id()).orElseThrow();
     Topic topic = article.topics().get(0);
     Author author = site.newsroom().authors().all().get(0);
@@ -234,7 +235,7 @@ class FeedsHttpTest {
   @Test
   void an_updated_story_carries_its_new_updated_time_in_every_format() throws Exception {
     var articles = site.newsroom().articles();
-    var story = articles.latest(1, 30).items().get(20);
+    var story = site.newsroom().published().latest(1, 30).items().get(20);
     var before = articles.byId(story.id()).orElseThrow();
     articles.update(
         before.id(), before.version(), draftOf(before, before.headline() + " (corrected)"));
@@ -277,7 +278,9 @@ class FeedsHttpTest {
   @Test
   void an_unpublished_story_leaves_every_feed_at_once() {
     var articles = site.newsroom().articles();
-    var story = articles.byId(articles.latest(1, 1).items().get(0).id()).orElseThrow();
+    var story = articles
+        .byId(site.newsroom().published().latest(1, 1).items().get(0).id())
+        .orElseThrow();
     var url = site.byline().config().baseUrl() + story.path();
     var paths = new ArrayList<String>();
     for (var f : FeedFormat.values()) {

@@ -148,17 +148,17 @@ class SitemapsHttpTest {
         assertThat(seen.put(loc, month)).as(loc + " listed twice").isNull();
       }
     }
-    var archive = site.newsroom().articles().archive();
-    int published = site.newsroom().articles().countPublished();
+    var archive = site.newsroom().published().archive();
+    int published = site.newsroom().published().countPublished();
     assertThat(seen).hasSize(published);
-    for (var s : site.newsroom().articles().latest(1, 200).items()) {
+    for (var s : site.newsroom().published().latest(1, 200).items()) {
       var a = site.newsroom().articles().byId(s.id()).orElseThrow();
       assertThat(seen.get(base + a.path()))
           .as(a.path())
           .isEqualTo(PublishedArchive.monthOf(a.firstPublishedAt()).toString());
     }
     // An updated story's lastmod is its update time; a story with a lead image lists it.
-    var updated = site.newsroom().articles().latest(1, 200).items().stream()
+    var updated = site.newsroom().published().latest(1, 200).items().stream()
         .map(s -> site.newsroom().articles().byId(s.id()).orElseThrow())
         .filter(a -> a.isUpdated() && a.featuredImage().isPresent())
         .findFirst()
@@ -188,7 +188,7 @@ class SitemapsHttpTest {
     site.newsroom().sections().all().forEach(s -> assertThat(locs).contains(base + s.path()));
     site.newsroom().authors().all().forEach(a -> assertThat(locs).contains(base + a.path()));
     assertThat(locs).anyMatch(l -> l.startsWith(base + "/topic/"));
-    var newest = site.newsroom().articles().archive().newest().orElseThrow();
+    var newest = site.newsroom().published().archive().newest().orElseThrow();
     assertThat(fetch("/sitemaps/pages.xml"))
         .contains(
             "<url><loc>" + base + "/</loc><lastmod>" + FeedDates.rfc3339(newest) + "</lastmod>");
@@ -198,7 +198,7 @@ class SitemapsHttpTest {
   void the_news_sitemap_holds_the_last_48_hours_with_publication_name_and_language() {
     var xml = fetch("/sitemaps/news.xml");
     var cutoff = Instant.now().minus(Sitemaps.NEWS_WINDOW);
-    var expected = site.newsroom().articles().latest(1, 1000).items().stream()
+    var expected = site.newsroom().published().latest(1, 1000).items().stream()
         .filter(a -> a.firstPublishedAt().isAfter(cutoff))
         .map(a -> base + a.path())
         .toList();
@@ -228,7 +228,9 @@ class SitemapsHttpTest {
   @Test
   void sitemaps_are_served_from_the_cache_and_an_unpublished_story_leaves_them_at_once() {
     var articles = site.newsroom().articles();
-    var story = articles.byId(articles.latest(1, 1).items().get(0).id()).orElseThrow();
+    var story = articles
+        .byId(site.newsroom().published().latest(1, 1).items().get(0).id())
+        .orElseThrow();
     var url = base + story.path();
     var month = "/sitemaps/articles-" + PublishedArchive.monthOf(story.firstPublishedAt());
     var files = listed().stream().filter(p -> p.startsWith(month)).toList();

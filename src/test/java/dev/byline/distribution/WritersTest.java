@@ -120,7 +120,7 @@ class WritersTest {
   }
 
   /** Sitemaps reads nothing in its constructor but the archive handle, which a real store gives. */
-  private static dev.byline.content.ArticleStore articlesStub() {
-    return new dev.byline.content.ArticleStore(null, null, null, null, java.time.Clock.systemUTC());
+  private static dev.byline.content.PublishedArticles articlesStub() {
+    return new dev.byline.content.PublishedArticles(null, null, null);
   }
 }

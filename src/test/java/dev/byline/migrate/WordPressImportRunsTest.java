@@ -276,7 +276,7 @@ class WordPressImportRunsTest {
           .assertSucceeded();
       assertThat(counts(allowed)).containsEntry("image", 1L);
       try (var n = Newsroom.open(allowed, Clock.systemUTC())) {
-        var article = n.articles().bySlug("ferry-timetable-extended").orElseThrow();
+        var article = n.published().bySlug("ferry-timetable-extended").orElseThrow();
         assertThat(article.featuredImage()).isPresent();
         assertThat(article.featuredImage().get().caption()).contains("the quay at dawn");
       }

@@ -37,7 +37,7 @@ class RecommenderTest {
     newsroom = Newsroom.open(TestDatabases.sqlite(dir), clock);
     ids = TopicalNewsroom.seed(newsroom, clock);
     fresh =
-        FreshArticles.open(newsroom.articles(), newsroom.feed(), clock, Duration.ofDays(14), 50);
+        FreshArticles.open(newsroom.published(), newsroom.feed(), clock, Duration.ofDays(14), 50);
   }
 
   @AfterEach
@@ -47,7 +47,7 @@ class RecommenderTest {
   }
 
   Recommender recommender(SimilarArticles similar) {
-    return new Recommender(fresh, newsroom.articles(), newsroom.topics(), similar, clock);
+    return new Recommender(fresh, newsroom.published(), newsroom.topics(), similar, clock);
   }
 
   List<Long> picks(Recommender r, List<String> read, List<String> follow, int limit) {

@@ -85,10 +85,9 @@ class RedirectsCommandTest {
     try (var site = TestSite.start(data)) {
       site.newsroom()
           .db()
-          .jdbi()
-          .useHandle(h -> site.newsroom()
+          .useTransaction(tx -> site.newsroom()
               .redirects()
-              .put(h, LegacyUrl.toArticle("/unfinished-draft", draftId, "test"), false));
+              .put(tx, LegacyUrl.toArticle("/unfinished-draft", draftId, "test"), false));
       assertThat(location(site, "/2019/05/ferry-fares/")).isEqualTo("/local/ferry-fares-rise");
       assertThat(location(site, "/2019/05/ferry-fares")).isEqualTo("/local/ferry-fares-rise");
       assertThat(location(site, "/?p=812")).isEqualTo("/local");

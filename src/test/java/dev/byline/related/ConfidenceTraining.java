@@ -57,7 +57,7 @@ class ConfidenceTraining {
     try (var newsroom = Newsroom.open(config, Clock.systemUTC());
         var index = SearchIndex.open(
                 dir.resolve("index"),
-                newsroom.articles(),
+                newsroom.published(),
                 newsroom.feed(),
                 StoryKeys.NONE,
                 Clock.systemUTC())
@@ -78,7 +78,7 @@ class ConfidenceTraining {
           articles,
           m -> new RelatedFinder(
               index,
-              newsroom.articles(),
+              newsroom.published(),
               choices,
               StoryKeys.NONE,
               RelatedFinder.DEFAULT_INLINE_MAX,

@@ -44,7 +44,7 @@ class RelatedFinderTest {
     newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC());
     index = SearchIndex.open(
             dir.resolve("index"),
-            newsroom.articles(),
+            newsroom.published(),
             newsroom.feed(),
             storyKeys::get,
             Clock.systemUTC())
@@ -121,7 +121,7 @@ class RelatedFinderTest {
   }
 
   RelatedFinder finder() {
-    return new RelatedFinder(index, newsroom.articles(), choices, storyKeys::get, 3, 4);
+    return new RelatedFinder(index, newsroom.published(), choices, storyKeys::get, 3, 4);
   }
 
   List<Long> picks(String key, int n) {

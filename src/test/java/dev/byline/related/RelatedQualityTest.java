@@ -102,7 +102,7 @@ class RelatedQualityTest {
       }
 
       var choices = new RelatedChoices(newsroom.db(), newsroom.feed(), Clock.systemUTC());
-      var engine = new RelatedFinder(index, newsroom.articles(), choices, StoryKeys.NONE, 3, 4);
+      var engine = new RelatedFinder(index, newsroom.published(), choices, StoryKeys.NONE, 3, 4);
       var engineTop3 = rank(
           "engine's own top three",
           labelled,

@@ -25,7 +25,7 @@ class SearchIndexTest {
   SearchIndex open(Newsroom newsroom) {
     return SearchIndex.open(
         dir.resolve("index"),
-        newsroom.articles(),
+        newsroom.published(),
         newsroom.feed(),
         StoryKeys.NONE,
         Clock.systemUTC());

@@ -329,7 +329,7 @@ class AudienceBrowserTest {
       TopicalNewsroom.seed(newsroom, clock);
     }
     try (var strict = TestSite.start(config, clock)) {
-      var article = strict.newsroom().articles().latest(1, 1).items().get(0).path();
+      var article = strict.newsroom().published().latest(1, 1).items().get(0).path();
       assertThat(strict.get(article).body())
           .contains("<meta name=\"byline-analytics\" content=\"require-consent\">");
       var driver = open(profile, List.of("preferences"));

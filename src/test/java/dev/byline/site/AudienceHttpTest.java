@@ -104,7 +104,7 @@ class AudienceHttpTest {
       }
     }
     site = TestSite.start(config, clock);
-    stories = site.newsroom().articles().latest(1, 100).items();
+    stories = site.newsroom().published().latest(1, 100).items();
     site.byline()
         .accounts()
         .users()

@@ -41,7 +41,7 @@ class ConsentBrowserTest {
   @BeforeAll
   void start() {
     site = TestSite.demo(dir.resolve("data"));
-    article = site.newsroom().articles().latest(1, 100).items().stream()
+    article = site.newsroom().published().latest(1, 100).items().stream()
         .filter(a -> a.headline().startsWith("Orbital Harvest"))
         .findFirst()
         .orElseThrow()

@@ -51,8 +51,7 @@ class ChangeFollowerTest {
 
   /** Appends one change about article {@code id} and returns the feed's head. */
   long change(long id) {
-    db.jdbi().useTransaction(h -> feed.append(h, "article", id, "updated", Set.of()));
-    feed.committed();
+    db.useTransaction(tx -> feed.append(tx, "article", id, "updated", Set.of()));
     return feed.head();
   }
 

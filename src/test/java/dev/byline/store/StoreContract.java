@@ -244,14 +244,14 @@ abstract class StoreContract {
           .articles()
           .publishAsOf(id, Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofHours(i)), null);
     }
-    var p1 = newsroom.articles().inSection(world, 1, 10);
+    var p1 = newsroom.published().inSection(world, 1, 10);
     assertThat(p1.items()).hasSize(10);
     assertThat(p1.items().get(0).headline()).isEqualTo("Story number 24");
     assertThat(p1.hasNext()).isTrue();
-    var p3 = newsroom.articles().inSection(world, 3, 10);
+    var p3 = newsroom.published().inSection(world, 3, 10);
     assertThat(p3.items()).hasSize(5);
     assertThat(p3.hasNext()).isFalse();
-    assertThat(newsroom.articles().latest(1, 100).items()).hasSize(25);
+    assertThat(newsroom.published().latest(1, 100).items()).hasSize(25);
   }
 
   @Test
@@ -315,7 +315,8 @@ abstract class StoreContract {
                 "",
                 "",
                 ""));
-    assertThat(newsroom.articles().redirectedFrom("same-headline").orElseThrow().slug())
+    assertThat(
+            newsroom.published().redirectedFrom("same-headline").orElseThrow().slug())
         .isEqualTo("new-slug");
     assertThatThrownBy(() -> newsroom
             .articles()

@@ -360,7 +360,7 @@ class WireDeskTest {
         .doesNotContain("Secret headline");
     assertThat(wire.store().story("acme", "urn:acme:g")).isPresent();
     assertThat(wire.store().story("acme", "urn:acme:h")).isPresent();
-    assertThat(newsroom.articles().countPublished()).isEqualTo(2);
+    assertThat(newsroom.published().countPublished()).isEqualTo(2);
   }
 
   @Test
@@ -395,7 +395,7 @@ class WireDeskTest {
         .isEqualTo("Confident Assad launches new term in stronger position");
     assertThat(article.bodyText()).contains("Et, sent luptat");
     assertThat(article.featuredImage()).isPresent();
-    assertThat(newsroom.articles().countPublished()).isEqualTo(1);
+    assertThat(newsroom.published().countPublished()).isEqualTo(1);
   }
 
   @Test

@@ -156,7 +156,7 @@ class WireImportTest {
       assertThat(article.section().slug()).isEqualTo("archive");
       assertThat(article.firstPublishedAt())
           .isEqualTo(java.time.Instant.parse("2026-02-01T10:00:00Z")); // its own date
-      assertThat(newsroom.articles().countPublished()).isEqualTo(5);
+      assertThat(newsroom.published().countPublished()).isEqualTo(5);
     }
   }
 

@@ -5,8 +5,8 @@ import static dev.byline.api.ApiReplies.object;
 import dev.byline.api.ApiError;
 import dev.byline.api.ApiGate;
 import dev.byline.api.ApiReplies;
-import dev.byline.content.ArticleStore;
 import dev.byline.content.AuthorStore;
+import dev.byline.content.PublishedArticles;
 import dev.byline.content.PublishedListing;
 import dev.byline.content.SectionStore;
 import dev.byline.content.TopicStore;
@@ -35,7 +35,7 @@ public final class ContentApi implements Routes {
   /** At most a hundred a page: enough for a sync job, small enough to answer fast. */
   static final int MAX_LIMIT = 100;
 
-  private final ArticleStore articles;
+  private final PublishedArticles articles;
   private final PublishedListing listing;
   private final SectionStore sections;
   private final TopicStore topics;
@@ -46,7 +46,7 @@ public final class ContentApi implements Routes {
 
   public ContentApi(
       String baseUrl,
-      ArticleStore articles,
+      PublishedArticles articles,
       PublishedListing listing,
       SectionStore sections,
       TopicStore topics,
@@ -102,8 +102,7 @@ public final class ContentApi implements Routes {
       throw ApiError.badField("id", "id must be a whole number");
     }
     var article = articles
-        .byId(id)
-        .filter(a -> a.isPublished())
+        .article(id)
         .orElseThrow(() -> new ApiError(404, "no published article has id " + id));
     ApiReplies.cacheable(ctx, json.full(article));
   }

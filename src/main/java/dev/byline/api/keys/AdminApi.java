@@ -117,14 +117,15 @@ public final class AdminApi implements Routes {
     try {
       var image = images.store(
           bytes,
-          new ImageStore.ImageText(text(ctx, "caption"), text(ctx, "credit"), text(ctx, "alt")));
-      audit.record(
-          actor(key),
-          "photo.upload",
-          "image",
-          image.id(),
-          file.filename() + ", " + image.width() + "×" + image.height(),
-          AdminSite.ip(ctx));
+          new ImageStore.ImageText(text(ctx, "caption"), text(ctx, "credit"), text(ctx, "alt")),
+          (tx, stored) -> audit.record(
+              tx,
+              actor(key),
+              "photo.upload",
+              "image",
+              stored.id(),
+              file.filename() + ", " + stored.width() + "×" + stored.height(),
+              AdminSite.ip(ctx)));
       ctx.header("Cache-Control", "no-store");
       ApiReplies.json(
           ctx,

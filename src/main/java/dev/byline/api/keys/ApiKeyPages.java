@@ -60,14 +60,18 @@ public final class ApiKeyPages implements Routes {
       return;
     }
     try {
-      var made = keys.create(form.value("name"), scopes, user.id());
-      audit.record(
-          user,
-          "api-key.create",
-          "api_key",
-          made.key().id(),
-          made.key().name() + " (" + scopeList(made.key().scopes()) + ")",
-          AdminSite.ip(ctx));
+      var made = keys.create(
+          form.value("name"),
+          scopes,
+          user.id(),
+          (tx, key) -> audit.record(
+              tx,
+              user,
+              "api-key.create",
+              "api_key",
+              key.id(),
+              key.name() + " (" + scopeList(key.scopes()) + ")",
+              AdminSite.ip(ctx)));
       ctx.header("Cache-Control", "no-store");
       show(ctx, Form.empty(), made.key().name(), made.secret(), 201);
     } catch (AccountException e) {
@@ -85,8 +89,10 @@ public final class ApiKeyPages implements Routes {
       throw new NotFoundResponse("no such key");
     }
     var key = keys.byId(id).orElseThrow(() -> new NotFoundResponse("no such key"));
-    if (keys.revoke(id))
-      audit.record(user, "api-key.revoke", "api_key", id, key.name(), AdminSite.ip(ctx));
+    keys.revoke(
+        id,
+        tx ->
+            audit.record(tx, user, "api-key.revoke", "api_key", id, key.name(), AdminSite.ip(ctx)));
     throw new Redirect(PATH, 303);
   }
 
