@@ -67,7 +67,14 @@ class BackupRestoreTest {
     assertThat(Files.readString(restored.resolve("byline.properties")))
         .contains("The Restored Times");
     try (var site = TestSite.start(restored)) {
-      assertThat(site.get("/readyz").statusCode()).isEqualTo(200);
+      // A restored folder carries no search index: the node is not ready until it has rebuilt it.
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+      var ready = site.get("/readyz");
+      while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        ready = site.get("/readyz");
+      }
+      assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
       assertThat(site.get("/world").body()).contains("Story number ");
       assertThat(site.get("/").body()).contains("The Restored Times");
     }
