@@ -68,7 +68,7 @@ public record Article(
 
   /** The URL path, e.g. {@code /world/port-talks-resume}. */
   public String path() {
-    return ArticleSummary.pathOf(section, slug);
+    return ArticlePath.of(section, slug);
   }
 
   /** The time shown as last modified: the update time when updated, else first publication. */

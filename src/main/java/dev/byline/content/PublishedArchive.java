@@ -53,7 +53,7 @@ public final class PublishedArchive {
       Instant updatedAt,
       Image image) {
     public String path() {
-      return ArticleSummary.pathOf(section, slug);
+      return ArticlePath.of(section, slug);
     }
 
     /** The update time when it is later than first publication, else first publication. */

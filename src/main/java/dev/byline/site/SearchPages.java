@@ -1,6 +1,7 @@
 package dev.byline.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.content.ArticlePath;
 import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
@@ -102,9 +103,8 @@ public final class SearchPages implements Routes {
     var rows = new ArrayList<SearchView.Result>();
     for (var hit : results.hits()) {
       var section = bySection.get(hit.sectionId());
-      var path = (section == null ? "/news" : section.path()) + "/" + hit.slug();
       rows.add(new SearchView.Result(
-          path,
+          ArticlePath.of(section, hit.slug()),
           hit.headlineHtml(),
           hit.snippetHtml(),
           section == null ? "" : section.name(),
@@ -165,11 +165,7 @@ public final class SearchPages implements Routes {
       sections.all().forEach(s -> bySection.put(s.id(), s));
       for (var c : index.complete(q, SUGGESTIONS)) {
         var section = bySection.get(c.sectionId());
-        headlines.add(Map.of(
-            "headline",
-            c.headline(),
-            "url",
-            (section == null ? "/news" : section.path()) + "/" + c.slug()));
+        headlines.add(Map.of("headline", c.headline(), "url", ArticlePath.of(section, c.slug())));
       }
       var topicList = new ArrayList<Map<String, String>>();
       if (q.strip().length() >= 2) {
