@@ -6,6 +6,7 @@ import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -62,7 +63,7 @@ public final class PhotoDesk implements Routes {
 
   private void library(Context ctx, Form form, Image uploaded, int status) {
     var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     var found = images.library(query, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean next = found.size() > PAGE_SIZE;
     ctx.status(status);

@@ -7,6 +7,7 @@ import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -55,7 +56,7 @@ public final class ListPages implements Routes {
 
   private void section(Context ctx) {
     var slug = ctx.pathParam("section");
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     site.cache().serve(ctx, Params.cacheKey("/" + slug, page), () -> {
       var section = sections
           .bySlug(slug)
@@ -75,7 +76,7 @@ public final class ListPages implements Routes {
 
   private void topic(Context ctx) {
     var slug = ctx.pathParam("slug");
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     if (!Slugs.isValid(slug)) throw new NotFoundResponse("There is no topic at this address.");
     site.cache().serve(ctx, Params.cacheKey("/topic/" + slug, page), () -> {
       var topic = topics
@@ -100,7 +101,7 @@ public final class ListPages implements Routes {
 
   private void author(Context ctx) {
     var slug = ctx.pathParam("slug");
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     if (!Slugs.isValid(slug)) throw new NotFoundResponse("There is no author at this address.");
     site.cache().serve(ctx, Params.cacheKey("/author/" + slug, page), () -> {
       var author = authors

@@ -10,6 +10,7 @@ import dev.byline.search.SearchIndex;
 import dev.byline.search.SearchQuery;
 import dev.byline.search.SearchResults;
 import dev.byline.web.BadRequest;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -205,17 +206,8 @@ public final class SearchPages implements Routes {
       if (!sort.isEmpty() && !sort.equals("relevance") && !sort.equals("newest")) {
         throw new BadRequest("sort must be \"relevance\" or \"newest\"");
       }
-      var pageText = text(ctx, "page");
-      int page = 1;
-      if (!pageText.isEmpty()) {
-        if (pageText.length() > 3
-            || !pageText.chars().allMatch(Character::isDigit)
-            || Integer.parseInt(pageText) < 1
-            || Integer.parseInt(pageText) > SearchQuery.MAX_PAGE) {
-          throw new BadRequest("page must be a whole number from 1 to " + SearchQuery.MAX_PAGE);
-        }
-        page = Integer.parseInt(pageText);
-      }
+      // Search goes less deep than lists: SearchQuery refuses pages past its own MAX_PAGE.
+      int page = PageNumber.parse(text(ctx, "page")).value();
       var form = new SearchForm(
           text(ctx, "q"),
           text(ctx, "section"),
