@@ -1,6 +1,5 @@
 package dev.byline;
 
-import dev.byline.admin.AdminSite;
 import dev.byline.admin.ConsentAdmin;
 import dev.byline.ads.AdsTxt;
 import dev.byline.auth.Role;
@@ -11,6 +10,7 @@ import dev.byline.consent.SubmissionLimiter;
 import dev.byline.site.AdsTxtRoute;
 import dev.byline.site.ConsentRoutes;
 import dev.byline.site.CookiePolicyPage;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -52,7 +52,7 @@ final class ConsentFeature implements Routes {
             records,
             limiter,
             config.baseUrl(),
-            AdminSite::ip)
+            ClientAddress::of)
         .routes(r);
     new AdsTxtRoute(AdsTxt.render(settings.ads(), config.siteName())).routes(r);
     new ConsentAdmin(admin.site(), records, settings.policy()).routes(r);

@@ -17,6 +17,7 @@ import dev.byline.store.Transactions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -118,7 +119,7 @@ public final class ArticleEditor implements Routes {
     }
     long id;
     try {
-      id = create(user, draft.get(), form, draft.get().headline(), AdminSite.ip(ctx));
+      id = create(user, draft.get(), form, draft.get().headline(), ClientAddress.of(ctx));
     } catch (InvalidInput e) {
       form.error(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()));
       editorPage.show(ctx, null, form, List.of(), "", "", 400);
@@ -164,7 +165,7 @@ public final class ArticleEditor implements Routes {
                 + (article.isPublished() && !draft.get().updateNote().isEmpty()
                     ? " (note: " + draft.get().updateNote() + ")"
                     : ""),
-            AdminSite.ip(ctx));
+            ClientAddress.of(ctx));
       });
     } catch (StaleEdit e) {
       var current = load(article.id());
@@ -195,8 +196,8 @@ public final class ArticleEditor implements Routes {
   /** Runs the workflow step the pressed button asked for, then shows the result. */
   private void afterSave(Context ctx, User user, Article saved, Form form, String action) {
     List<String> problems = switch (action) {
-      case "submit" -> workflow.submit(user, saved, AdminSite.ip(ctx));
-      case "publish" -> workflow.publish(user, saved, AdminSite.ip(ctx));
+      case "submit" -> workflow.submit(user, saved, ClientAddress.of(ctx));
+      case "publish" -> workflow.publish(user, saved, ClientAddress.of(ctx));
       case "schedule" -> {
         var at = Times.parse(
             form,
@@ -217,7 +218,7 @@ public final class ArticleEditor implements Routes {
                 saved,
                 at == null && embargo != null ? embargo : at,
                 embargo,
-                AdminSite.ip(ctx));
+                ClientAddress.of(ctx));
       }
       default -> List.of();
     };
@@ -239,7 +240,7 @@ public final class ArticleEditor implements Routes {
     var article = load(Params.id(ctx, "id"));
     var creator = revisions.creator(article.id()).orElse(null);
     var action = action(ctx);
-    var ip = AdminSite.ip(ctx);
+    var ip = ClientAddress.of(ctx);
     List<String> problems;
     if (action.equals("submit") || action.equals("draft")) {
       if (!ArticleRules.canEdit(user, article, creator))
@@ -304,7 +305,7 @@ public final class ArticleEditor implements Routes {
         return;
       }
       long newId = create(
-          user, draft.get(), form, draft.get().headline() + " (autosave)", AdminSite.ip(ctx));
+          user, draft.get(), form, draft.get().headline() + " (autosave)", ClientAddress.of(ctx));
       var created = load(newId);
       ctx.json(Map.of(
           "id",

@@ -6,6 +6,7 @@ import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.PageNumber;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
@@ -116,7 +117,7 @@ public final class PhotoDesk implements Routes {
               "image",
               stored.id(),
               file.filename() + ", " + stored.width() + "×" + stored.height(),
-              AdminSite.ip(ctx)));
+              ClientAddress.of(ctx)));
       library(ctx, Form.empty(), image, 201);
     } catch (MediaException e) {
       var field = e.getMessage().startsWith("the caption")
@@ -173,7 +174,7 @@ public final class PhotoDesk implements Routes {
               "image",
               image.id(),
               "caption, credit, alt text",
-              AdminSite.ip(ctx)));
+              ClientAddress.of(ctx)));
     } catch (MediaException e) {
       var field = e.getMessage().startsWith("the caption")
           ? "caption"

@@ -2,6 +2,7 @@ package dev.byline.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.web.Access;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Routes;
 import dev.byline.wire.PictureResolver;
 import dev.byline.wire.Quarantine;
@@ -57,7 +58,8 @@ public final class WirePushEndpoint implements Routes {
     if (!MessageDigest.isEqual(
         given.getBytes(StandardCharsets.UTF_8),
         source.get().pushToken().getBytes(StandardCharsets.UTF_8))) {
-      log.warn("event=wire_push_refused source={} ip={}", source.get().name(), ctx.ip());
+      log.warn(
+          "event=wire_push_refused source={} ip={}", source.get().name(), ClientAddress.of(ctx));
       ctx.header("WWW-Authenticate", "Bearer");
       json(ctx, 401, Map.of("error", "missing or wrong token"));
       return;

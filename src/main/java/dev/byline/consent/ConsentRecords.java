@@ -21,7 +21,7 @@ import java.util.UUID;
  * the publisher (e.g. to answer a regulator or a reader who asks what they agreed to).
  *
  * <pre>{@code
- * records.save(choice, ctx.ip(), ctx.userAgent());     // truncates and hashes before storing
+ * records.save(choice, ClientAddress.of(ctx), ctx.userAgent());     // truncates and hashes before storing
  * records.exportCsv(writer, RecordFilter.ALL);
  * }</pre>
  */
