@@ -26,7 +26,8 @@ class ArchitectureTest {
     "dev.byline.auth..",
     "dev.byline.demo..",
     "dev.byline.distribution..",
-    "dev.byline.delivery.."
+    "dev.byline.delivery..",
+    "dev.byline.json.."
   };
 
   @ArchTest

@@ -1,6 +1,6 @@
 package dev.byline.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.json.Json;
 import dev.byline.web.Access;
 import dev.byline.web.ClientAddress;
 import dev.byline.web.Routes;
@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class WirePushEndpoint implements Routes {
   public static final String PATH_PREFIX = "/api/wire/";
   private static final Logger log = LoggerFactory.getLogger(WirePushEndpoint.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Wire wire;
 
@@ -124,6 +123,6 @@ public final class WirePushEndpoint implements Routes {
   }
 
   private static void json(Context ctx, int status, Map<String, ?> body) throws Exception {
-    ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+    ctx.status(status).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
   }
 }

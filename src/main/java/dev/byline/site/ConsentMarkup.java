@@ -1,12 +1,12 @@
 package dev.byline.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.ads.AdsSettings;
 import dev.byline.consent.ConsentPolicy;
 import dev.byline.consent.KnownServices;
 import dev.byline.consent.Service;
 import dev.byline.content.Html;
+import dev.byline.json.Json;
 import dev.byline.web.StaticAssets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +36,6 @@ public final class ConsentMarkup {
   private final AdsSettings ads;
   private final String language;
   private final List<String> stylesheets;
-  private final ObjectMapper json = new ObjectMapper();
 
   public ConsentMarkup(
       ConsentPolicy policy, AdsSettings ads, String language, StaticAssets assets) {
@@ -109,7 +108,7 @@ public final class ConsentMarkup {
     s.put("text", new BannerText(policy, POLICY_PATH).translation());
     try {
       // "<" is escaped so the JSON stays safe even if it is ever inlined in a page.
-      return json.writeValueAsString(s).replace("<", "\\u003c");
+      return Json.MAPPER.writeValueAsString(s).replace("<", "\\u003c");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

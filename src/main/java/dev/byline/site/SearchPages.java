@@ -1,11 +1,11 @@
 package dev.byline.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.content.ArticlePath;
 import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
+import dev.byline.json.Json;
 import dev.byline.search.SearchIndex;
 import dev.byline.search.SearchQuery;
 import dev.byline.search.SearchResults;
@@ -43,7 +43,6 @@ public final class SearchPages implements Routes {
   private final SectionStore sections;
   private final TopicStore topics;
   private final PageCache cache;
-  private final ObjectMapper json = new ObjectMapper();
 
   public SearchPages(
       Site site, SearchIndex index, SectionStore sections, TopicStore topics, PageCache cache) {
@@ -181,7 +180,7 @@ public final class SearchPages implements Routes {
         return new RenderedPage(
             200,
             JSON,
-            json.writeValueAsBytes(body),
+            Json.MAPPER.writeValueAsBytes(body),
             Set.of("lists", "topics", PageCache.ALL),
             null);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -14,6 +14,7 @@ import dev.byline.auth.Role;
 import dev.byline.auth.User;
 import dev.byline.content.Article;
 import dev.byline.content.SectionStore;
+import dev.byline.json.Json;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
 import dev.byline.web.Access;
@@ -209,7 +210,7 @@ public final class AdminApi implements Routes {
   private static JsonNode body(Context ctx) {
     JsonNode body;
     try {
-      body = ApiReplies.JSON.readTree(ctx.body());
+      body = Json.MAPPER.readTree(ctx.body());
     } catch (IOException e) {
       throw ApiError.badField("body", "the request body is not JSON");
     }
