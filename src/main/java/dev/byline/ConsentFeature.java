@@ -27,6 +27,7 @@ final class ConsentFeature implements Routes {
   private final AdminFeature admin;
   private final ConsentRecords records;
   private final SubmissionLimiter limiter;
+  private final Clock clock;
 
   ConsentFeature(
       Config config,
@@ -41,6 +42,7 @@ final class ConsentFeature implements Routes {
     this.admin = admin;
     this.records = new ConsentRecords(newsroom.db(), clock);
     this.limiter = SubmissionLimiter.from(config);
+    this.clock = clock;
     admin.site().addNav("consent", "Consent records", "/admin/consent", Role.ADMIN);
   }
 
@@ -55,6 +57,6 @@ final class ConsentFeature implements Routes {
             ClientAddress::of)
         .routes(r);
     new AdsTxtRoute(AdsTxt.render(settings.ads(), config.siteName())).routes(r);
-    new ConsentAdmin(admin.site(), records, settings.policy()).routes(r);
+    new ConsentAdmin(admin.site(), records, settings.policy(), clock).routes(r);
   }
 }

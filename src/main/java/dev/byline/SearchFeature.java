@@ -31,7 +31,8 @@ final class SearchFeature implements AutoCloseable {
     cache = new PageCache(
         config.boolSetting("dev", false)
             ? 0 // in development every search is answered afresh, like every page
-            : config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
+            : config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L,
+        clock);
     var storyKeys = newsroom.wire().storyKeys();
     index = SearchIndex.open(
         config.dataDir().resolve("index"), newsroom.published(), newsroom.feed(), storyKeys, clock);

@@ -51,7 +51,8 @@ final class SiteFeature implements Routes, AutoCloseable {
             ? 0
             : config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20))
                 * 1024L
-                * 1024L);
+                * 1024L,
+        clock);
     site = new Site(config, Views.of(config), cache, newsroom.sections(), consent.assets());
     consent.addTo(site);
     site.addScript("search.js");

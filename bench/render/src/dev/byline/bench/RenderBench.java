@@ -32,8 +32,12 @@ public final class RenderBench {
         .load(Map.of("data", dir.toString(), "port", "0", "demo", "true"), null);
     try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
       newsroom.demo().seed();
-      var site =
-          new Site(config, new Views(), new PageCache(0), newsroom.sections(), StaticAssets.load());
+      var site = new Site(
+          config,
+          new Views(),
+          new PageCache(0, Clock.systemUTC()),
+          newsroom.sections(),
+          StaticAssets.load());
       var pages = new ArticlePages(
           site, newsroom.articles(), RelatedArticles.NONE, AdsSettings.from(config), true);
       var articles = new ArrayList<Article>();

@@ -25,7 +25,6 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +43,7 @@ public final class ArticleEditor implements Routes {
   private final ArticlePages pages;
   private final EditorPage editorPage;
   private final AuditLog audit;
+  private final Clock clock;
 
   public ArticleEditor(
       AdminSite site,
@@ -66,6 +66,7 @@ public final class ArticleEditor implements Routes {
     this.workflow = new ArticleWorkflow(transactions, articles, audit, clock);
     this.pages = pages;
     this.audit = audit;
+    this.clock = clock;
     this.editorPage = new EditorPage(site, sections, authors, images, revisions, panels);
   }
 
@@ -315,7 +316,7 @@ public final class ArticleEditor implements Routes {
           "url",
           "/admin/articles/" + newId,
           "savedAt",
-          Instant.now().toString()));
+          clock.instant().toString()));
       return;
     }
     var article = load(id);
@@ -350,7 +351,7 @@ public final class ArticleEditor implements Routes {
             ArticleForm.snapshot(form));
         return saved;
       });
-      ctx.json(Map.of("version", v, "savedAt", Instant.now().toString()));
+      ctx.json(Map.of("version", v, "savedAt", clock.instant().toString()));
     } catch (StaleEdit e) {
       ctx.status(409)
           .json(Map.of(

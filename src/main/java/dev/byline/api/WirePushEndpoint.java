@@ -14,6 +14,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +34,11 @@ public final class WirePushEndpoint implements Routes {
   private static final Logger log = LoggerFactory.getLogger(WirePushEndpoint.class);
 
   private final Wire wire;
+  private final Clock clock;
 
-  public WirePushEndpoint(Wire wire) {
+  public WirePushEndpoint(Wire wire, Clock clock) {
     this.wire = wire;
+    this.clock = clock;
   }
 
   @Override
@@ -64,8 +67,7 @@ public final class WirePushEndpoint implements Routes {
       return;
     }
     var bytes = ctx.bodyAsBytes();
-    var name = "push-" + System.currentTimeMillis()
-        + (bytes.length > 0 && bytes[0] == '{' ? ".json" : ".xml");
+    var name = "push-" + clock.millis() + (bytes.length > 0 && bytes[0] == '{' ? ".json" : ".xml");
     try {
       take(ctx, source.get(), name, bytes);
     } catch (Exception | Error e) {

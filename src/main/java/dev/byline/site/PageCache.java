@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.byline.store.Change;
 import dev.byline.web.Gzip;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -46,9 +47,12 @@ public final class PageCache {
       new java.util.concurrent.atomic.LongAdder();
 
   private final boolean enabled;
+  /** When a copy was rendered, for If-Modified-Since. */
+  private final Clock clock;
 
   /** @param maxBytes memory for cached pages; 0 turns caching off (every request renders, for benchmarks) */
-  public PageCache(long maxBytes) {
+  public PageCache(long maxBytes, Clock clock) {
+    this.clock = clock;
     this.enabled = maxBytes > 0;
     this.pages = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
@@ -74,7 +78,7 @@ public final class PageCache {
   CachedPage get(String key, Supplier<RenderedPage> render) {
     if (!enabled) {
       renders.incrementAndGet();
-      return CachedPage.of(render.get());
+      return CachedPage.of(render.get(), clock.instant());
     }
     var map = pages.asMap();
     var existing = map.get(key);
@@ -88,7 +92,7 @@ public final class PageCache {
     long purgesBefore = purges.get();
     try {
       renders.incrementAndGet();
-      var page = CachedPage.of(render.get());
+      var page = CachedPage.of(render.get(), clock.instant());
       mine.complete(page);
       if (page.status() >= 300 && page.status() != 410) {
         map.remove(key, mine);
