@@ -282,12 +282,11 @@ public final class ArticleEditor implements Routes {
     ctx.header("X-Robots-Tag", "noindex");
     if (article.isEmpty()) {
       // A preview of what is wrong is still a preview: 200, so the live preview simply shows it.
-      var msg = new StringBuilder(
-          "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview</title></head><body>"
-              + "<main><h1>Nothing to preview yet</h1><ul>");
-      for (var p : form.problems())
-        msg.append("<li>").append(dev.byline.content.Html.escape(p.message())).append("</li>");
-      ctx.html(msg.append("</ul></main></body></html>").toString());
+      site.render(
+          ctx,
+          "admin/preview-problems.jte",
+          new PreviewProblemsView(
+              form.problems().stream().map(Form.Problem::message).toList()));
       return;
     }
     var page = pages.preview(article.get());
