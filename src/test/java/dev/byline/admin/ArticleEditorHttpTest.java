@@ -343,7 +343,7 @@ class ArticleEditorHttpTest {
     fields.put("embargo-until", fmt.format(now.plusMinutes(30)));
     long id = create(editor, fields, "schedule");
     assertThat(status(id)).isEqualTo(ArticleStatus.SCHEDULED);
-    var publisher = new ScheduledPublisher(site.newsroom().articles());
+    var publisher = new ScheduledPublisher(site.newsroom().articles(), clock);
     clock.advance(Duration.ofMinutes(15));
     publisher.runOnce();
     assertThat(status(id)).as("the embargo holds it back").isEqualTo(ArticleStatus.SCHEDULED);
