@@ -5,6 +5,7 @@ import dev.byline.content.ArticleSummary;
 import dev.byline.content.Page;
 import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
+import dev.byline.store.SurrogateKey;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,7 +89,7 @@ public final class FeedBuilder {
     else page = articles.latest(1, n);
 
     var keys = new LinkedHashSet<String>(scope.keys());
-    keys.add("sections");
+    keys.add(SurrogateKey.SECTIONS);
     var items = new ArrayList<FeedItem>();
     for (var summary : page.items()) {
       var article = articles.article(summary.id());

@@ -7,6 +7,7 @@ import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -70,7 +71,7 @@ public final class ListPages implements Routes {
           section.description(),
           section.path(),
           List.of(new Breadcrumb(section.name(), section.path())),
-          Set.of("section:" + section.id()));
+          Set.of(SurrogateKey.section(section.id())));
     });
   }
 
@@ -95,7 +96,7 @@ public final class ListPages implements Routes {
           "",
           topic.path(),
           List.of(new Breadcrumb(topic.name(), topic.path())),
-          Set.of("topic:" + topic.id()));
+          Set.of(SurrogateKey.topic(topic.id())));
     });
   }
 
@@ -118,7 +119,7 @@ public final class ListPages implements Routes {
           author.bio(),
           author.path(),
           List.of(new Breadcrumb(author.name(), author.path())),
-          Set.of("author:" + author.id()));
+          Set.of(SurrogateKey.author(author.id())));
     });
   }
 
@@ -153,7 +154,7 @@ public final class ListPages implements Routes {
     var view = new ListView(
         chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs);
     var allKeys = new java.util.HashSet<>(keys);
-    allKeys.add(PageCache.ALL);
+    allKeys.add(SurrogateKey.SECTIONS);
     var newest = list.items().isEmpty() ? null : list.items().get(0).firstPublishedAt();
     return RenderedPage.html(site.views().render("site/list.jte", view), allKeys, newest);
   }

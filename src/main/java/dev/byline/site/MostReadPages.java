@@ -3,6 +3,7 @@ package dev.byline.site;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.byline.analytics.MostRead;
 import dev.byline.json.Json;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class MostReadPages implements Routes {
 
   private static Set<String> keys() {
     // Headlines and sections show too, so story edits ("lists") purge it as well.
-    return Set.of(MostRead.KEY, "lists", PageCache.ALL);
+    return Set.of(MostRead.KEY, SurrogateKey.LISTS, SurrogateKey.SECTIONS);
   }
 
   RenderedPage renderJson() {

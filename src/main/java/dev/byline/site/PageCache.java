@@ -3,6 +3,7 @@ package dev.byline.site;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.byline.store.Change;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.Gzip;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -35,8 +36,6 @@ public final class PageCache {
   /** Readers' browsers revalidate after a minute; shared caches may serve stale briefly while refetching. */
   public static final String CACHE_CONTROL =
       "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
-  /** Every page shows the section navigation; purging this key clears everything. */
-  public static final String ALL = "sections";
 
   private final Cache<String, CompletableFuture<CachedPage>> pages;
   private final ConcurrentHashMap<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
@@ -121,7 +120,7 @@ public final class PageCache {
   /** Drops every page that depends on any of the keys. */
   public void purge(Set<String> keys) {
     purges.incrementAndGet();
-    if (keys.contains(ALL)) {
+    if (keys.contains(SurrogateKey.SECTIONS)) { // every page shows the section navigation
       pages.invalidateAll();
       keysByTag.clear();
       return;

@@ -9,6 +9,7 @@ import dev.byline.json.Json;
 import dev.byline.search.SearchIndex;
 import dev.byline.search.SearchQuery;
 import dev.byline.search.SearchResults;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.BadRequest;
 import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
@@ -150,7 +151,9 @@ public final class SearchPages implements Routes {
         results.hasNext() ? form.withPage(results.page() + 1).canonicalUrl() : "",
         results.page());
     return RenderedPage.html(
-        site.views().render("site/search.jte", view), Set.of("lists", PageCache.ALL), null);
+        site.views().render("site/search.jte", view),
+        Set.of(SurrogateKey.LISTS, SurrogateKey.SECTIONS),
+        null);
   }
 
   private void suggest(Context ctx) {
@@ -181,7 +184,7 @@ public final class SearchPages implements Routes {
             200,
             JSON,
             Json.MAPPER.writeValueAsBytes(body),
-            Set.of("lists", "topics", PageCache.ALL),
+            Set.of(SurrogateKey.LISTS, SurrogateKey.SECTIONS),
             null);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new UncheckedIOException(e);
