@@ -1,4 +1,4 @@
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ final class WikinewsItems {
   /** Writes {@code count} ninjs files; returns the folder. */
   static Path write(List<Article> articles, int count, Path dir) throws IOException {
     Files.createDirectories(dir);
-    var json = new ObjectMapper();
+    var json = Json.MAPPER;
     for (int i = 0; i < count; i++) {
       var a = articles.get(i % articles.size());
       var n = json.createObjectNode();

@@ -83,7 +83,8 @@ final class BackupCommand {
     public Integer call() {
       var config = options.load(Map.of());
       try {
-        var r = Restore.restore(dir, config, settingsFile(options, config.dataDir()));
+        var r = Restore.restore(
+            dir, config, settingsFile(options, config.dataDir()), Clock.systemUTC());
         spec.commandLine()
             .getOut()
             .printf(

@@ -1,6 +1,5 @@
 package dev.byline;
 
-import dev.byline.admin.AdminSite;
 import dev.byline.admin.ConsentAdmin;
 import dev.byline.ads.AdsTxt;
 import dev.byline.auth.Role;
@@ -11,6 +10,7 @@ import dev.byline.consent.SubmissionLimiter;
 import dev.byline.site.AdsTxtRoute;
 import dev.byline.site.ConsentRoutes;
 import dev.byline.site.CookiePolicyPage;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -27,6 +27,7 @@ final class ConsentFeature implements Routes {
   private final AdminFeature admin;
   private final ConsentRecords records;
   private final SubmissionLimiter limiter;
+  private final Clock clock;
 
   ConsentFeature(
       Config config,
@@ -41,6 +42,7 @@ final class ConsentFeature implements Routes {
     this.admin = admin;
     this.records = new ConsentRecords(newsroom.db(), clock);
     this.limiter = SubmissionLimiter.from(config);
+    this.clock = clock;
     admin.site().addNav("consent", "Consent records", "/admin/consent", Role.ADMIN);
   }
 
@@ -52,9 +54,9 @@ final class ConsentFeature implements Routes {
             records,
             limiter,
             config.baseUrl(),
-            AdminSite::ip)
+            ClientAddress::of)
         .routes(r);
     new AdsTxtRoute(AdsTxt.render(settings.ads(), config.siteName())).routes(r);
-    new ConsentAdmin(admin.site(), records, settings.policy()).routes(r);
+    new ConsentAdmin(admin.site(), records, settings.policy(), clock).routes(r);
   }
 }

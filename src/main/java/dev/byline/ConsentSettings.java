@@ -29,8 +29,8 @@ record ConsentSettings(
 
   /** Puts the banner on every page: its markup, its scripts in order, and the settings link. */
   void addTo(Site site) {
-    site.addToHead(markup.head());
-    site.addToBodyEnd(markup.bodyEnd());
+    site.addToHead(markup.head(site.views()));
+    site.addToBodyEnd(markup.bodyEnd(site.views()));
     site.addScript(ConsentMarkup.SETTINGS_ASSET);
     site.addScript("cookieconsent.umd.js");
     site.addScript("consent.js");

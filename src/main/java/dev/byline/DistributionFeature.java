@@ -30,7 +30,7 @@ final class DistributionFeature implements Routes {
         new FeedText(site.views(), newsroom.published(), config.baseUrl(), config.siteName());
     feeds = new FeedRoutes(
         site,
-        new FeedBuilder(publisher, newsroom.published(), text::html, settings, clock),
+        new FeedBuilder(publisher, newsroom.published(), text, settings, clock),
         newsroom.sections(),
         newsroom.topics(),
         newsroom.authors(),

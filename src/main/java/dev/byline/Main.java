@@ -142,10 +142,18 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--demo", description = "Seed the demo newsroom first if it is not there yet.")
     boolean demo;
 
+    @Option(
+        names = "--dev",
+        description =
+            "Development: templates are read from src/main/jte (or --set dev.templates=DIR)"
+                + " and recompiled when they change; pages are not cached.")
+    boolean dev;
+
     Map<String, String> flags() {
       var m = new HashMap<String, String>();
       if (port != null) m.put("port", port.toString());
       if (demo) m.put("demo", "true");
+      if (dev) m.put("dev", "true");
       return m;
     }
   }

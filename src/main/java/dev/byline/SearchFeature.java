@@ -29,7 +29,10 @@ final class SearchFeature implements AutoCloseable {
         config.intSetting("related.inline.max", RelatedFinder.DEFAULT_INLINE_MAX, 0, 10);
     int listMax = config.intSetting("related.list.max", RelatedFinder.DEFAULT_LIST_MAX, 0, 12);
     cache = new PageCache(
-        config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L);
+        config.boolSetting("dev", false)
+            ? 0 // in development every search is answered afresh, like every page
+            : config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L,
+        clock);
     var storyKeys = newsroom.wire().storyKeys();
     index = SearchIndex.open(
         config.dataDir().resolve("index"), newsroom.published(), newsroom.feed(), storyKeys, clock);

@@ -44,11 +44,16 @@ final class SiteFeature implements Routes, AutoCloseable {
       Clock clock) {
     this.newsroom = newsroom;
     this.search = search;
-    cache =
-        new PageCache(config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20))
-            * 1024L
-            * 1024L);
-    site = new Site(config, new Views(), cache, newsroom.sections(), consent.assets());
+    // In development (serve --dev) every page is rendered afresh, so an edited template shows on
+    // the next reload.
+    cache = new PageCache(
+        config.boolSetting("dev", false)
+            ? 0
+            : config.intSetting("cache.max.mb", (int) (PageCache.DEFAULT_MAX_BYTES >> 20))
+                * 1024L
+                * 1024L,
+        clock);
+    site = new Site(config, Views.of(config), cache, newsroom.sections(), consent.assets());
     consent.addTo(site);
     site.addScript("search.js");
     articles = new ArticlePages(

@@ -40,7 +40,7 @@ final class WireFeature implements Routes, AutoCloseable {
 
   @Override
   public void routes(RoutesConfig r) {
-    new WirePushEndpoint(wire).routes(r);
+    new WirePushEndpoint(wire, clock).routes(r);
     new WireInboxPages(wire, site.articlePages(), admin.site(), clock).routes(r);
   }
 

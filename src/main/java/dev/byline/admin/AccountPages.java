@@ -6,6 +6,7 @@ import dev.byline.auth.Sessions;
 import dev.byline.site.Dates;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -70,7 +71,7 @@ public final class AccountPages implements Routes {
               form.value("new-password"),
               form.value("confirm-password"),
               session.tokenHash(),
-              AdminSite.ip(ctx));
+              ClientAddress.of(ctx));
     } catch (AccountException e) {
       form.error(e.field().replace(' ', '-'), Form.label(e.field()) + " " + e.reason());
       ctx.status(400);

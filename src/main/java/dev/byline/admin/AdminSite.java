@@ -81,14 +81,4 @@ public final class AdminSite {
   public StaticAssets assets() {
     return assets;
   }
-
-  /**
-   * The client's address: the connection's, or the proxy-reported one when
-   * {@code http.trust.forwarded} is on.
-   */
-  public static String ip(Context ctx) {
-    String ip = ctx.attribute(SessionGate.CLIENT_IP_ATTRIBUTE);
-    if (ip == null) ip = ctx.ip();
-    return ip == null ? "" : ip;
-  }
 }

@@ -9,6 +9,7 @@ import dev.byline.content.TopicStore;
 import dev.byline.site.Dates;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -77,7 +78,7 @@ public final class ArticleDesk implements Routes {
     var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
     boolean canSeeAll = user.can(Role.EDITOR);
     boolean mine = !canSeeAll || "1".equals(ctx.queryParam("mine"));
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     var result = desk.list(status, query, mine ? user.id() : null, page, PAGE_SIZE);
     site.render(
         ctx,

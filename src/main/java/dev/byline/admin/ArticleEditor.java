@@ -17,6 +17,7 @@ import dev.byline.store.Transactions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -24,7 +25,6 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +43,7 @@ public final class ArticleEditor implements Routes {
   private final ArticlePages pages;
   private final EditorPage editorPage;
   private final AuditLog audit;
+  private final Clock clock;
 
   public ArticleEditor(
       AdminSite site,
@@ -65,6 +66,7 @@ public final class ArticleEditor implements Routes {
     this.workflow = new ArticleWorkflow(transactions, articles, audit, clock);
     this.pages = pages;
     this.audit = audit;
+    this.clock = clock;
     this.editorPage = new EditorPage(site, sections, authors, images, revisions, panels);
   }
 
@@ -118,7 +120,7 @@ public final class ArticleEditor implements Routes {
     }
     long id;
     try {
-      id = create(user, draft.get(), form, draft.get().headline(), AdminSite.ip(ctx));
+      id = create(user, draft.get(), form, draft.get().headline(), ClientAddress.of(ctx));
     } catch (InvalidInput e) {
       form.error(ArticleInput.fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()));
       editorPage.show(ctx, null, form, List.of(), "", "", 400);
@@ -164,7 +166,7 @@ public final class ArticleEditor implements Routes {
                 + (article.isPublished() && !draft.get().updateNote().isEmpty()
                     ? " (note: " + draft.get().updateNote() + ")"
                     : ""),
-            AdminSite.ip(ctx));
+            ClientAddress.of(ctx));
       });
     } catch (StaleEdit e) {
       var current = load(article.id());
@@ -195,8 +197,8 @@ public final class ArticleEditor implements Routes {
   /** Runs the workflow step the pressed button asked for, then shows the result. */
   private void afterSave(Context ctx, User user, Article saved, Form form, String action) {
     List<String> problems = switch (action) {
-      case "submit" -> workflow.submit(user, saved, AdminSite.ip(ctx));
-      case "publish" -> workflow.publish(user, saved, AdminSite.ip(ctx));
+      case "submit" -> workflow.submit(user, saved, ClientAddress.of(ctx));
+      case "publish" -> workflow.publish(user, saved, ClientAddress.of(ctx));
       case "schedule" -> {
         var at = Times.parse(
             form,
@@ -217,7 +219,7 @@ public final class ArticleEditor implements Routes {
                 saved,
                 at == null && embargo != null ? embargo : at,
                 embargo,
-                AdminSite.ip(ctx));
+                ClientAddress.of(ctx));
       }
       default -> List.of();
     };
@@ -239,7 +241,7 @@ public final class ArticleEditor implements Routes {
     var article = load(Params.id(ctx, "id"));
     var creator = revisions.creator(article.id()).orElse(null);
     var action = action(ctx);
-    var ip = AdminSite.ip(ctx);
+    var ip = ClientAddress.of(ctx);
     List<String> problems;
     if (action.equals("submit") || action.equals("draft")) {
       if (!ArticleRules.canEdit(user, article, creator))
@@ -280,12 +282,11 @@ public final class ArticleEditor implements Routes {
     ctx.header("X-Robots-Tag", "noindex");
     if (article.isEmpty()) {
       // A preview of what is wrong is still a preview: 200, so the live preview simply shows it.
-      var msg = new StringBuilder(
-          "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview</title></head><body>"
-              + "<main><h1>Nothing to preview yet</h1><ul>");
-      for (var p : form.problems())
-        msg.append("<li>").append(dev.byline.content.Html.escape(p.message())).append("</li>");
-      ctx.html(msg.append("</ul></main></body></html>").toString());
+      site.render(
+          ctx,
+          "admin/preview-problems.jte",
+          new PreviewProblemsView(
+              form.problems().stream().map(Form.Problem::message).toList()));
       return;
     }
     var page = pages.preview(article.get());
@@ -304,7 +305,7 @@ public final class ArticleEditor implements Routes {
         return;
       }
       long newId = create(
-          user, draft.get(), form, draft.get().headline() + " (autosave)", AdminSite.ip(ctx));
+          user, draft.get(), form, draft.get().headline() + " (autosave)", ClientAddress.of(ctx));
       var created = load(newId);
       ctx.json(Map.of(
           "id",
@@ -314,7 +315,7 @@ public final class ArticleEditor implements Routes {
           "url",
           "/admin/articles/" + newId,
           "savedAt",
-          Instant.now().toString()));
+          clock.instant().toString()));
       return;
     }
     var article = load(id);
@@ -349,7 +350,7 @@ public final class ArticleEditor implements Routes {
             ArticleForm.snapshot(form));
         return saved;
       });
-      ctx.json(Map.of("version", v, "savedAt", Instant.now().toString()));
+      ctx.json(Map.of("version", v, "savedAt", clock.instant().toString()));
     } catch (StaleEdit e) {
       ctx.status(409)
           .json(Map.of(

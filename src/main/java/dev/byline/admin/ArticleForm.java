@@ -1,9 +1,9 @@
 package dev.byline.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.content.Article;
 import dev.byline.content.Markdown;
+import dev.byline.json.Json;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,6 @@ final class ArticleForm {
       "seo-title",
       "seo-description",
       "update-note");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ArticleForm() {}
 
@@ -66,7 +65,7 @@ final class ArticleForm {
     var m = new LinkedHashMap<String, String>();
     for (var k : FIELDS) m.put(k, f.value(k));
     try {
-      return JSON.writeValueAsString(m);
+      return Json.MAPPER.writeValueAsString(m);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -75,7 +74,7 @@ final class ArticleForm {
   static Form fromSnapshot(String json) {
     var f = Form.empty();
     try {
-      Map<?, ?> m = JSON.readValue(json, Map.class);
+      Map<?, ?> m = Json.MAPPER.readValue(json, Map.class);
       for (var k : FIELDS) f.set(k, m.get(k) == null ? "" : m.get(k).toString());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(

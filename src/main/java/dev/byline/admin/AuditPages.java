@@ -3,6 +3,7 @@ package dev.byline.admin;
 import dev.byline.auth.AuditLog;
 import dev.byline.site.Dates;
 import dev.byline.web.Access;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -37,7 +38,7 @@ public final class AuditPages implements Routes {
   private void show(Context ctx) {
     var filter =
         ctx.queryParam("action") == null ? "" : ctx.queryParam("action").strip();
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     var rows = audit.recent(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean next = rows.size() > PAGE_SIZE;
     site.render(

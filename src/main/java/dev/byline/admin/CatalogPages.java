@@ -13,6 +13,7 @@ import dev.byline.media.ImageStore;
 import dev.byline.store.Transactions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -166,7 +167,13 @@ public final class CatalogPages implements Routes {
             transactions.useTransaction(tx -> {
               var made = sections.ensure(tx, slug, checked.name(), checked.description(), at);
               audit.record(
-                  tx, user, "section.create", "section", made.id(), made.name(), AdminSite.ip(ctx));
+                  tx,
+                  user,
+                  "section.create",
+                  "section",
+                  made.id(),
+                  made.name(),
+                  ClientAddress.of(ctx));
             });
           }
         } else {
@@ -179,7 +186,7 @@ public final class CatalogPages implements Routes {
                 "section",
                 editing.id(),
                 checked.name(),
-                AdminSite.ip(ctx));
+                ClientAddress.of(ctx));
           });
         }
       }
@@ -229,7 +236,7 @@ public final class CatalogPages implements Routes {
               "topic",
               made.id(),
               made.name() + " (" + type.dbValue() + ")",
-              AdminSite.ip(ctx));
+              ClientAddress.of(ctx));
         });
       } else {
         transactions.useTransaction(tx -> {
@@ -241,7 +248,7 @@ public final class CatalogPages implements Routes {
               "topic",
               editing.id(),
               form.value("name").strip() + " (" + type.dbValue() + ")",
-              AdminSite.ip(ctx));
+              ClientAddress.of(ctx));
         });
       }
     } catch (InvalidInput e) {
@@ -290,7 +297,13 @@ public final class CatalogPages implements Routes {
               var made = authors.ensure(tx, name);
               authors.update(tx, made.id(), made.name(), form.value("bio"), photo);
               audit.record(
-                  tx, user, "author.create", "author", made.id(), made.name(), AdminSite.ip(ctx));
+                  tx,
+                  user,
+                  "author.create",
+                  "author",
+                  made.id(),
+                  made.name(),
+                  ClientAddress.of(ctx));
             });
           }
         } else {
@@ -303,7 +316,7 @@ public final class CatalogPages implements Routes {
                 "author",
                 editing.id(),
                 form.value("name").strip(),
-                AdminSite.ip(ctx));
+                ClientAddress.of(ctx));
           });
         }
       } catch (InvalidInput e) {

@@ -13,8 +13,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -32,13 +32,13 @@ public final class ConsentAdmin implements Routes {
   private final AdminSite site;
   private final ConsentRecords records;
   private final ConsentPolicy policy;
-  private final ZoneId zone;
+  private final Clock clock;
 
-  public ConsentAdmin(AdminSite site, ConsentRecords records, ConsentPolicy policy) {
+  public ConsentAdmin(AdminSite site, ConsentRecords records, ConsentPolicy policy, Clock clock) {
     this.site = site;
     this.records = records;
     this.policy = policy;
-    this.zone = site.config().timeZone();
+    this.clock = clock.withZone(site.config().timeZone());
   }
 
   @Override
@@ -71,7 +71,7 @@ public final class ConsentAdmin implements Routes {
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header(
         "Content-Disposition",
-        "attachment; filename=\"consent-records-" + LocalDate.now(zone) + ".csv\"");
+        "attachment; filename=\"consent-records-" + LocalDate.now(clock) + ".csv\"");
     var out =
         new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
     long n = records.exportCsv(out, filter);
@@ -92,8 +92,8 @@ public final class ConsentAdmin implements Routes {
       }
     }
     return new RecordFilter(
-        from == null ? null : from.atStartOfDay(zone).toInstant(),
-        to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
+        from == null ? null : from.atStartOfDay(clock.getZone()).toInstant(),
+        to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toInstant(),
         consentId);
   }
 

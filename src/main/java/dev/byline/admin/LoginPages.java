@@ -4,6 +4,7 @@ import dev.byline.auth.Accounts;
 import dev.byline.auth.SignIn;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -62,7 +63,8 @@ public final class LoginPages implements Routes {
     }
     var outcome = accounts
         .signIn()
-        .attempt(form.value("email"), form.value("password"), AdminSite.ip(ctx), ctx.userAgent());
+        .attempt(
+            form.value("email"), form.value("password"), ClientAddress.of(ctx), ctx.userAgent());
     if (outcome instanceof SignIn.Success s) {
       var old = ctx.cookie(SessionGate.SESSION_COOKIE);
       if (old != null) accounts.sessions().end(old);
@@ -91,7 +93,7 @@ public final class LoginPages implements Routes {
             token,
             tx -> user.ifPresent(u -> accounts
                 .audit()
-                .record(tx, u, "user.logout", "user", u.id(), "", AdminSite.ip(ctx))));
+                .record(tx, u, "user.logout", "user", u.id(), "", ClientAddress.of(ctx))));
     gate.clearSessionCookie(ctx);
     throw new Redirect(Auth.LOGIN_PATH + "?out=1", 303);
   }
@@ -111,7 +113,7 @@ public final class LoginPages implements Routes {
                     "user",
                     user.id(),
                     ended + " sessions ended",
-                    AdminSite.ip(ctx)));
+                    ClientAddress.of(ctx)));
     gate.clearSessionCookie(ctx);
     throw new Redirect(Auth.LOGIN_PATH + "?out=1", 303);
   }

@@ -1,23 +1,10 @@
 package dev.byline.admin;
 
-import dev.byline.web.BadRequest;
 import io.javalin.http.Context;
 
-/** Reading numbers from paths and query strings, with a 400 naming the parameter when they are not numbers. */
+/** Reading ids from paths and form fields: not a positive number is a 404 or an error for the field. */
 final class Params {
   private Params() {}
-
-  static int page(Context ctx) {
-    var v = ctx.queryParam("page");
-    if (v == null || v.isBlank()) return 1;
-    try {
-      int n = Integer.parseInt(v.strip());
-      if (n < 1 || n > 100_000) throw new BadRequest("page must be between 1 and 100000");
-      return n;
-    } catch (NumberFormatException e) {
-      throw new BadRequest("page must be a number");
-    }
-  }
 
   static long id(Context ctx, String name) {
     try {

@@ -6,6 +6,8 @@ import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -62,7 +64,7 @@ public final class PhotoDesk implements Routes {
 
   private void library(Context ctx, Form form, Image uploaded, int status) {
     var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     var found = images.library(query, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     boolean next = found.size() > PAGE_SIZE;
     ctx.status(status);
@@ -115,7 +117,7 @@ public final class PhotoDesk implements Routes {
               "image",
               stored.id(),
               file.filename() + ", " + stored.width() + "×" + stored.height(),
-              AdminSite.ip(ctx)));
+              ClientAddress.of(ctx)));
       library(ctx, Form.empty(), image, 201);
     } catch (MediaException e) {
       var field = e.getMessage().startsWith("the caption")
@@ -172,7 +174,7 @@ public final class PhotoDesk implements Routes {
               "image",
               image.id(),
               "caption, credit, alt text",
-              AdminSite.ip(ctx)));
+              ClientAddress.of(ctx)));
     } catch (MediaException e) {
       var field = e.getMessage().startsWith("the caption")
           ? "caption"

@@ -17,6 +17,7 @@ import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -96,13 +97,17 @@ public final class RelatedAdmin implements Routes {
     return (article, user, csrf) -> {
       if (!user.can(Role.EDITOR)) return Optional.empty();
       var chosen = choices.of(article.id());
-      return Optional.of(new EditorPanels.Panel(
-          "Related links",
-          "<p>" + chosen.pinned().size() + " pinned, " + chosen.blocked().size()
-              + " blocked. <a href=\"" + path(article.id())
-              + "\">Pin or block related links</a></p>"));
+      var html = site.views()
+          .render(
+              "admin/related-panel.jte",
+              new PanelView(chosen.pinned().size(), chosen.blocked().size(), path(article.id())));
+      return Optional.of(
+          new EditorPanels.Panel("Related links", new String(html, StandardCharsets.UTF_8)));
     };
   }
+
+  /** The editor's panel: how many related links are pinned and blocked, and where to change them. */
+  public record PanelView(int pinned, int blocked, String path) {}
 
   static String path(long articleId) {
     return "/admin/articles/" + articleId + "/related";

@@ -12,6 +12,7 @@ import dev.byline.store.Transactions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -195,7 +196,7 @@ public final class RevisionPages implements Routes {
             "article",
             article.id(),
             "revision " + revId + " from " + rev.savedAt(),
-            AdminSite.ip(ctx));
+            ClientAddress.of(ctx));
       });
     } catch (StaleEdit e) {
       throw new Redirect("/admin/articles/" + article.id() + "/revisions", 303);

@@ -3,13 +3,15 @@ package dev.byline.admin;
 import dev.byline.auth.Sessions;
 import dev.byline.auth.Tokens;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The before-handler on every request. It resolves the session cookie into the signed-in user
+ * The before-handler on every request. It remembers the client's address ({@link
+ * ClientAddress#of}), resolves the session cookie into the signed-in user
  * and the CSRF token ({@link Auth}'s request attributes), marks admin pages uncacheable, and
  * refuses any state-changing request whose CSRF token does not match, except under the exempt
  * path prefixes (endpoints that authenticate by other means, e.g. an agency's push token).
@@ -22,8 +24,6 @@ public final class SessionGate implements dev.byline.web.Routes {
   public static final String PRESESSION_COOKIE = "byline_presession";
   /** The {@link Sessions.Active} of the request, for pages that need more than the user. */
   public static final String SESSION_ATTRIBUTE = "byline.session";
-  /** The client's address as {@link AdminSite#ip} reports it (for throttling and the audit log). */
-  static final String CLIENT_IP_ATTRIBUTE = "byline.client-ip";
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -31,7 +31,7 @@ public final class SessionGate implements dev.byline.web.Routes {
   private final Tokens tokens;
   private final List<String> csrfExempt;
   private final boolean secureCookies;
-  private final boolean trustForwarded;
+  private final ClientAddress address;
 
   /**
    * @param csrfExempt path prefixes whose state-changing requests carry no CSRF token (each must
@@ -46,7 +46,7 @@ public final class SessionGate implements dev.byline.web.Routes {
       List<String> csrfExempt,
       boolean secureCookies,
       boolean trustForwarded) {
-    this.trustForwarded = trustForwarded;
+    this.address = ClientAddress.trustingForwarded(trustForwarded);
     this.sessions = sessions;
     this.tokens = tokens;
     this.csrfExempt = List.copyOf(csrfExempt);
@@ -65,7 +65,7 @@ public final class SessionGate implements dev.byline.web.Routes {
   }
 
   public void handle(Context ctx) {
-    ctx.attribute(CLIENT_IP_ATTRIBUTE, clientIp(ctx));
+    address.remember(ctx);
     boolean admin = isAdmin(ctx.path());
     if (admin) ctx.header("Cache-Control", "no-store");
     var token = ctx.cookie(SESSION_COOKIE);
@@ -128,17 +128,6 @@ public final class SessionGate implements dev.byline.web.Routes {
 
   private void clearCookie(Context ctx, String name) {
     setCookie(ctx, name, "", 0);
-  }
-
-  private String clientIp(Context ctx) {
-    var forwarded = trustForwarded ? ctx.header("X-Forwarded-For") : null;
-    if (forwarded != null && !forwarded.isBlank()) {
-      var parts = forwarded.split(",");
-      var last = parts[parts.length - 1].strip();
-      if (!last.isEmpty() && last.length() <= 64) return last;
-    }
-    var ip = ctx.ip();
-    return ip == null ? "" : ip;
   }
 
   private boolean exempt(String path) {

@@ -6,6 +6,7 @@ import dev.byline.auth.Role;
 import dev.byline.auth.UserStore;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -90,7 +91,7 @@ public final class UserPages implements Routes {
                         "user",
                         made.id(),
                         made.email() + " as " + as.dbValue(),
-                        AdminSite.ip(ctx)));
+                        ClientAddress.of(ctx)));
         list(ctx, Form.empty().set("role", "writer"), user.email(), password);
         return;
       } catch (AccountException e) {
@@ -143,7 +144,7 @@ public final class UserPages implements Routes {
                     account.user().id(),
                     "role " + account.user().role().dbValue() + " → " + role.dbValue()
                         + (form.checked("disabled") ? ", access disabled" : ""),
-                    AdminSite.ip(ctx));
+                    ClientAddress.of(ctx));
           });
     } catch (IllegalArgumentException e) {
       form.error("role", "Role must be writer, editor or admin");
@@ -173,7 +174,7 @@ public final class UserPages implements Routes {
               "user",
               account.user().id(),
               "one-time password set",
-              AdminSite.ip(ctx));
+              ClientAddress.of(ctx));
     });
     one(ctx, null, password, "");
   }
@@ -194,7 +195,7 @@ public final class UserPages implements Routes {
                     "user",
                     account.user().id(),
                     ended + " sessions ended",
-                    AdminSite.ip(ctx)));
+                    ClientAddress.of(ctx)));
     one(ctx, null, "", "Signed out of " + n + (n == 1 ? " session." : " sessions."));
   }
 }

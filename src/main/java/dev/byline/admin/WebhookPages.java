@@ -10,6 +10,7 @@ import dev.byline.delivery.Subscription;
 import dev.byline.delivery.Subscriptions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -79,7 +80,7 @@ public final class WebhookPages implements Routes {
     for (var e : Event.values()) if (form.checked("event-" + e.wireName())) events.add(e);
     try {
       var made = subscriptions.create(form.value("url"), events);
-      audit.record(user, "webhook.create", "webhook", made.id(), made.url(), AdminSite.ip(ctx));
+      audit.record(user, "webhook.create", "webhook", made.id(), made.url(), ClientAddress.of(ctx));
     } catch (InvalidInput e) {
       form.error(
           e.field().equals("events") ? "event-published" : e.field(),
@@ -97,7 +98,7 @@ public final class WebhookPages implements Routes {
     var user = Auth.signedIn(ctx);
     long id = Params.id(ctx, "id");
     subscriptions.deactivate(id);
-    audit.record(user, "webhook.remove", "webhook", id, "", AdminSite.ip(ctx));
+    audit.record(user, "webhook.remove", "webhook", id, "", ClientAddress.of(ctx));
     queue.refresh();
     throw new Redirect("/admin/webhooks", 303);
   }

@@ -5,6 +5,7 @@ import dev.byline.site.ArticlePages;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.BadRequest;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import dev.byline.wire.StoryState;
@@ -66,7 +67,7 @@ public final class WireInboxPages implements Routes {
     };
     if (f.q().length() > 200)
       throw new BadRequest("the text to look for is longer than 200 characters");
-    int page = page(ctx);
+    int page = PageNumber.of(ctx).value();
     var result = wire.store()
         .list(new WireStore.Filter(f.source(), state, since, null, f.q()), page, PAGE_SIZE);
     var rules = new LinkedHashMap<String, java.util.List<dev.byline.wire.Rule>>();
@@ -162,13 +163,6 @@ public final class WireInboxPages implements Routes {
     } catch (NumberFormatException e) {
       throw new NotFoundResponse("There is no such story on the wire desk.");
     }
-  }
-
-  private static int page(Context ctx) {
-    var p = param(ctx, "page", "1");
-    if (!p.matches("\\d{1,6}") || Integer.parseInt(p) < 1)
-      throw new BadRequest("page must be a whole number from 1");
-    return Integer.parseInt(p);
   }
 
   private static String param(Context ctx, String name) {

@@ -1,11 +1,11 @@
 package dev.byline.api;
 
-import dev.byline.admin.AdminSite;
 import dev.byline.auth.ApiKey;
 import dev.byline.auth.ApiKeys;
 import dev.byline.config.Config;
 import dev.byline.config.ConfigException;
 import dev.byline.web.Access;
+import dev.byline.web.ClientAddress;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -64,7 +64,7 @@ public final class ApiGate {
           auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : "";
       var key = keys.check(secret);
       if (key.isEmpty()) {
-        log.warn("event=api_key_refused ip={}", AdminSite.ip(ctx));
+        log.warn("event=api_key_refused ip={}", ClientAddress.of(ctx));
         throw new ApiError(
             401,
             "the API key is missing, unknown or revoked",
@@ -75,7 +75,7 @@ public final class ApiGate {
       caller = "key:" + key.get().id();
       perMinute = keyPerMinute;
     } else {
-      caller = "ip:" + AdminSite.ip(ctx);
+      caller = "ip:" + ClientAddress.of(ctx);
       perMinute = anonymousPerMinute;
     }
     long wait = limits.take(caller, perMinute);

@@ -1,8 +1,8 @@
 package dev.byline.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.auth.Tokens;
+import dev.byline.json.Json;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -13,7 +13,6 @@ import java.util.Map;
  * tag that lets a client ask again with {@code If-None-Match} and get 304 with no body.
  */
 public final class ApiReplies {
-  public static final ObjectMapper JSON = new ObjectMapper();
   /** Public answers may be kept this long by browsers and shared caches. */
   static final String PUBLIC_CACHE = "public, max-age=60";
 
@@ -61,7 +60,7 @@ public final class ApiReplies {
 
   private static byte[] bytes(Object body) {
     try {
-      return JSON.writeValueAsBytes(body);
+      return Json.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("API answer is not JSON: " + e.getOriginalMessage(), e);
     }

@@ -1,7 +1,8 @@
 package dev.byline.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.json.Json;
 import dev.byline.web.Access;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Routes;
 import dev.byline.wire.PictureResolver;
 import dev.byline.wire.Quarantine;
@@ -13,6 +14,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,12 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class WirePushEndpoint implements Routes {
   public static final String PATH_PREFIX = "/api/wire/";
   private static final Logger log = LoggerFactory.getLogger(WirePushEndpoint.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Wire wire;
+  private final Clock clock;
 
-  public WirePushEndpoint(Wire wire) {
+  public WirePushEndpoint(Wire wire, Clock clock) {
     this.wire = wire;
+    this.clock = clock;
   }
 
   @Override
@@ -57,14 +60,14 @@ public final class WirePushEndpoint implements Routes {
     if (!MessageDigest.isEqual(
         given.getBytes(StandardCharsets.UTF_8),
         source.get().pushToken().getBytes(StandardCharsets.UTF_8))) {
-      log.warn("event=wire_push_refused source={} ip={}", source.get().name(), ctx.ip());
+      log.warn(
+          "event=wire_push_refused source={} ip={}", source.get().name(), ClientAddress.of(ctx));
       ctx.header("WWW-Authenticate", "Bearer");
       json(ctx, 401, Map.of("error", "missing or wrong token"));
       return;
     }
     var bytes = ctx.bodyAsBytes();
-    var name = "push-" + System.currentTimeMillis()
-        + (bytes.length > 0 && bytes[0] == '{' ? ".json" : ".xml");
+    var name = "push-" + clock.millis() + (bytes.length > 0 && bytes[0] == '{' ? ".json" : ".xml");
     try {
       take(ctx, source.get(), name, bytes);
     } catch (Exception | Error e) {
@@ -122,6 +125,6 @@ public final class WirePushEndpoint implements Routes {
   }
 
   private static void json(Context ctx, int status, Map<String, ?> body) throws Exception {
-    ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+    ctx.status(status).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
   }
 }

@@ -2,8 +2,8 @@ package dev.byline.consent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.content.InvalidInput;
+import dev.byline.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +27,6 @@ public final class ConsentChoiceReader {
   private static final Set<String> FIELDS =
       Set.of("consentId", "revision", "action", "categories", "services", "language");
 
-  private final ObjectMapper json =
-      new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build());
   private final ConsentPolicy policy;
 
   public ConsentChoiceReader(ConsentPolicy policy) {
@@ -43,7 +39,7 @@ public final class ConsentChoiceReader {
       throw new InvalidInput("body", "is larger than " + MAX_BYTES + " bytes");
     JsonNode root;
     try {
-      root = json.readTree(body);
+      root = Json.STRICT.readTree(body);
     } catch (JsonProcessingException e) {
       throw new InvalidInput("body", "is not JSON");
     } catch (java.io.IOException e) {

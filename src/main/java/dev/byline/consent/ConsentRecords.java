@@ -2,7 +2,7 @@ package dev.byline.consent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.json.Json;
 import dev.byline.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import java.util.UUID;
  * the publisher (e.g. to answer a regulator or a reader who asks what they agreed to).
  *
  * <pre>{@code
- * records.save(choice, ctx.ip(), ctx.userAgent());     // truncates and hashes before storing
+ * records.save(choice, ClientAddress.of(ctx), ctx.userAgent());     // truncates and hashes before storing
  * records.exportCsv(writer, RecordFilter.ALL);
  * }</pre>
  */
@@ -29,7 +29,6 @@ public final class ConsentRecords {
   private static final TypeReference<Map<String, Boolean>> FLAGS = new TypeReference<>() {};
   private final Database db;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
 
   /** Which records an export or a listing covers; nulls mean no bound. */
   public record RecordFilter(Instant from, Instant until, UUID consentId) {
@@ -138,7 +137,7 @@ public final class ConsentRecords {
 
   private String write(Map<String, Boolean> flags) {
     try {
-      return json.writeValueAsString(flags);
+      return Json.MAPPER.writeValueAsString(flags);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -146,7 +145,7 @@ public final class ConsentRecords {
 
   private Map<String, Boolean> parse(String text) {
     try {
-      return json.readValue(text, FLAGS);
+      return Json.MAPPER.readValue(text, FLAGS);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "consent_record holds unreadable JSON: " + e.getOriginalMessage(), e);

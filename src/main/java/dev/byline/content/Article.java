@@ -1,6 +1,7 @@
 package dev.byline.content;
 
 import dev.byline.media.Image;
+import dev.byline.store.SurrogateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public record Article(
 
   /** The URL path, e.g. {@code /world/port-talks-resume}. */
   public String path() {
-    return ArticleSummary.pathOf(section, slug);
+    return ArticlePath.of(section, slug);
   }
 
   /** The time shown as last modified: the update time when updated, else first publication. */
@@ -109,11 +110,11 @@ public record Article(
   /** The surrogate keys a page showing this article depends on. */
   public List<String> surrogateKeys() {
     var keys = new java.util.ArrayList<String>();
-    keys.add("article:" + id);
-    if (section != null) keys.add("section:" + section.id());
-    topics.forEach(t -> keys.add("topic:" + t.id()));
-    authors.forEach(a -> keys.add("author:" + a.id()));
-    images.keySet().forEach(i -> keys.add("image:" + i));
+    keys.add(SurrogateKey.article(id));
+    if (section != null) keys.add(SurrogateKey.section(section.id()));
+    topics.forEach(t -> keys.add(SurrogateKey.topic(t.id())));
+    authors.forEach(a -> keys.add(SurrogateKey.author(a.id())));
+    images.keySet().forEach(i -> keys.add(SurrogateKey.image(i)));
     return keys;
   }
 }

@@ -16,14 +16,10 @@ public record ArticleSummary(
     String sourceName) {
 
   public String path() {
-    return pathOf(section, slug);
+    return ArticlePath.of(section, slug);
   }
 
   public boolean hasImage() {
     return image != null;
-  }
-
-  static String pathOf(Section section, String slug) {
-    return (section == null ? "/news" : section.path()) + "/" + slug;
   }
 }

@@ -3,6 +3,7 @@ package dev.byline.content;
 import dev.byline.media.ImageStore;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.SurrogateKey;
 import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,8 +71,8 @@ public final class AuthorStore {
         .execute();
     if (n == 0) throw new InvalidInput("author", "does not exist");
     var keys = new java.util.LinkedHashSet<String>();
-    keys.add("author:" + id);
-    ArticleLinks.byAuthor(tx, id).forEach(a -> keys.add("article:" + a));
+    keys.add(SurrogateKey.author(id));
+    ArticleLinks.byAuthor(tx, id).forEach(a -> keys.add(SurrogateKey.article(a)));
     feed.append(tx, "author", id, "updated", keys);
   }
 
@@ -119,7 +120,7 @@ public final class AuthorStore {
         .bind("name", name)
         .mapTo(Long.class)
         .one();
-    feed.append(tx, "author", id, "created", Set.of("author:" + id));
+    feed.append(tx, "author", id, "created", Set.of(SurrogateKey.author(id)));
     return new Author(id, slug, name, "", null);
   }
 
@@ -132,7 +133,7 @@ public final class AuthorStore {
           .bind("id", id)
           .execute();
       if (n == 0) throw new InvalidInput("author", "does not exist");
-      feed.append(tx, "author", id, "updated", Set.of("author:" + id));
+      feed.append(tx, "author", id, "updated", Set.of(SurrogateKey.author(id)));
     });
   }
 

@@ -2,9 +2,9 @@ package dev.byline.content;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.byline.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,19 +13,18 @@ import java.util.List;
  * shape is visible here and does not change when a record gains a method.
  */
 public final class BlockCodec {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private BlockCodec() {}
 
   public static String toJson(List<Block> blocks) {
-    ArrayNode array = JSON.createArrayNode();
+    ArrayNode array = Json.MAPPER.createArrayNode();
     for (var b : blocks) array.add(toNode(b));
     return array.toString();
   }
 
   public static List<Block> fromJson(String json) {
     try {
-      var node = JSON.readTree(json == null || json.isBlank() ? "[]" : json);
+      var node = Json.MAPPER.readTree(json == null || json.isBlank() ? "[]" : json);
       if (!node.isArray()) throw new InvalidInput("body", "must be a JSON array of blocks");
       var out = new ArrayList<Block>(node.size());
       int i = 0;
@@ -37,7 +36,7 @@ public final class BlockCodec {
   }
 
   static ObjectNode toNode(Block block) {
-    var n = JSON.createObjectNode();
+    var n = Json.MAPPER.createObjectNode();
     // Java 17 has no pattern switch; the sealed interface still makes the list complete.
     if (block instanceof Block.Paragraph p) {
       n.put("type", "paragraph").put("html", p.html());

@@ -15,6 +15,6 @@ public record DeskItem(
     int version) {
 
   public String path() {
-    return ArticleSummary.pathOf(section, slug);
+    return ArticlePath.of(section, slug);
   }
 }

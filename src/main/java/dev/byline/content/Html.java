@@ -57,7 +57,12 @@ public final class Html {
     return BLOCK.sanitize(html == null ? "" : html);
   }
 
-  /** Escapes plain text so it can stand where inline HTML is expected. */
+  /**
+   * Escapes plain text so it can stand where inline HTML or a quoted attribute value is
+   * expected: {@code & < > " '} become {@code &amp; &lt; &gt; &#34; &#39;}, exactly as jte writes
+   * text into an attribute value, so text escaped here reads the same as text a template escaped.
+   * The one escaper for text that becomes HTML outside a template.
+   */
   public static String escape(String text) {
     if (text == null) return "";
     var out = new StringBuilder(text.length() + 16);

@@ -3,6 +3,7 @@ package dev.byline.content;
 import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.store.Database;
+import dev.byline.store.SurrogateKey;
 import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +54,7 @@ public final class PublishedArchive {
       Instant updatedAt,
       Image image) {
     public String path() {
-      return ArticleSummary.pathOf(section, slug);
+      return ArticlePath.of(section, slug);
     }
 
     /** The update time when it is later than first publication, else first publication. */
@@ -93,7 +94,7 @@ public final class PublishedArchive {
 
   /** The surrogate key of pages that list articles first published in {@code month}. */
   public static String monthKey(YearMonth month) {
-    return "month:" + month;
+    return SurrogateKey.month(month);
   }
 
   public static YearMonth monthOf(Instant t) {

@@ -1,5 +1,6 @@
 package dev.byline.content;
 
+import dev.byline.store.SurrogateKey;
 import dev.byline.store.Tx;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -14,14 +15,14 @@ import java.util.Set;
  */
 final class PurgeKeys {
   /** Keys every published-list depends on: the front page, and feeds and sitemaps. */
-  static final Set<String> LISTS = Set.of("front", "lists");
+  static final Set<String> LISTS = Set.of(SurrogateKey.FRONT, SurrogateKey.LISTS);
 
   private PurgeKeys() {}
 
   /** Keys of every page that shows the article as it is now in the database. */
   static Set<String> of(Tx tx, long id) {
     var keys = new LinkedHashSet<String>();
-    keys.add("article:" + id);
+    keys.add(SurrogateKey.article(id));
     keys.addAll(LISTS);
     // One round trip over the article and its links: this runs before and after every change,
     // several times per imported story.
@@ -36,7 +37,11 @@ final class PurgeKeys {
             e.getKey().equals("month")
                 ? PublishedArchive.monthKey(
                     PublishedArchive.monthOf(Instant.ofEpochMilli(e.getValue())))
-                : e.getKey() + ":" + e.getValue()));
+                : e.getKey().equals("section")
+                    ? SurrogateKey.section(e.getValue())
+                    : e.getKey().equals("topic")
+                        ? SurrogateKey.topic(e.getValue())
+                        : SurrogateKey.author(e.getValue())));
     return keys;
   }
 }

@@ -46,10 +46,6 @@ public final class ScheduledPublisher implements AutoCloseable {
   private final Map<Long, Retry> retries = new HashMap<>();
   private int failedRounds;
 
-  public ScheduledPublisher(ArticleStore articles) {
-    this(articles, Clock.systemUTC());
-  }
-
   /** @param clock the clock waits after failures are measured with */
   public ScheduledPublisher(ArticleStore articles, Clock clock) {
     this.articles = articles;

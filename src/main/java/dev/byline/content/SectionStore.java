@@ -2,6 +2,7 @@ package dev.byline.content;
 
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.SurrogateKey;
 import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,7 +66,12 @@ public final class SectionStore {
         .bind("position", position)
         .mapTo(Long.class)
         .one();
-    feed.append(tx, "section", newId, "created", Set.of("section:" + newId, "front", "sections"));
+    feed.append(
+        tx,
+        "section",
+        newId,
+        "created",
+        Set.of(SurrogateKey.section(newId), SurrogateKey.FRONT, SurrogateKey.SECTIONS));
     return new Section(
         newId, checked.slug(), checked.name(), checked.description(), checked.position());
   }
@@ -97,7 +103,7 @@ public final class SectionStore {
         "section",
         section.id(),
         "updated",
-        Set.of("section:" + section.id(), "front", "sections"));
+        Set.of(SurrogateKey.section(section.id()), SurrogateKey.FRONT, SurrogateKey.SECTIONS));
   }
 
   private static Section toSection(ResultSet rs) throws SQLException {

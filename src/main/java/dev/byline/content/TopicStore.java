@@ -2,6 +2,7 @@ package dev.byline.content;
 
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.SurrogateKey;
 import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,8 +74,8 @@ public final class TopicStore {
         .execute();
     if (n == 0) throw new InvalidInput("topic", "does not exist");
     var keys = new java.util.LinkedHashSet<String>();
-    keys.add("topic:" + id);
-    ArticleLinks.withTopic(tx, id).forEach(a -> keys.add("article:" + a));
+    keys.add(SurrogateKey.topic(id));
+    ArticleLinks.withTopic(tx, id).forEach(a -> keys.add(SurrogateKey.article(a)));
     feed.append(tx, "topic", id, "updated", keys);
   }
 
@@ -155,7 +156,7 @@ public final class TopicStore {
         .bind("type", type.dbValue())
         .mapTo(Long.class)
         .one();
-    feed.append(tx, "topic", id, "created", Set.of("topic:" + id));
+    feed.append(tx, "topic", id, "created", Set.of(SurrogateKey.topic(id)));
     return new Topic(id, slug, name, type);
   }
 

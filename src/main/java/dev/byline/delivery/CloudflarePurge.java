@@ -1,6 +1,6 @@
 package dev.byline.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
@@ -12,8 +12,6 @@ import java.net.http.HttpRequest;
 final class CloudflarePurge extends PurgeTarget {
   /** Cloudflare takes at most 30 tags in one purge request on every plan. */
   static final int MAX_TAGS = 30;
-
-  private static final ObjectMapper json = new ObjectMapper();
 
   private final URI api;
   private final String zone;
@@ -37,7 +35,7 @@ final class CloudflarePurge extends PurgeTarget {
     int status = 0;
     var base = api.toString().endsWith("/") ? api.toString() : api + "/";
     for (var chunk : chunks(keys(d), MAX_TAGS)) {
-      var body = json.createObjectNode();
+      var body = Json.MAPPER.createObjectNode();
       var tags = body.putArray("tags");
       chunk.forEach(tags::add);
       status = http.send(HttpRequest.newBuilder(URI.create(base + "zones/" + zone + "/purge_cache"))

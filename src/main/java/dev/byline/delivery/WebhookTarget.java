@@ -1,7 +1,7 @@
 package dev.byline.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.byline.json.Json;
 import dev.byline.store.Change;
 import dev.byline.wire.PictureFetcher;
 import java.net.InetAddress;
@@ -24,7 +24,6 @@ import java.util.function.LongFunction;
 final class WebhookTarget implements Target {
   static final String DELIVERY_HEADER = "Byline-Delivery";
   static final String EVENT_HEADER = "Byline-Event";
-  private static final ObjectMapper json = new ObjectMapper();
 
   private final Subscription subscription;
   private final Http http;
@@ -55,7 +54,7 @@ final class WebhookTarget implements Target {
     if (!change.entity().equals("article")) return Optional.empty();
     var event = Event.ofAction(change.action()).filter(subscription.events()::contains);
     if (event.isEmpty()) return Optional.empty();
-    ObjectNode body = json.createObjectNode();
+    ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("id", Deliveries.idempotencyKey(change.seq(), name()));
     body.put("event", "article." + event.get().wireName());
     body.put("sequence", change.seq());

@@ -1,7 +1,6 @@
 package dev.byline.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.ArticleStore;
 import dev.byline.content.AuthorStore;
@@ -10,6 +9,7 @@ import dev.byline.content.SectionStore;
 import dev.byline.content.Source;
 import dev.byline.content.TopicStore;
 import dev.byline.content.TopicType;
+import dev.byline.json.Json;
 import dev.byline.media.ImageStore;
 import dev.byline.store.SiteState;
 import java.io.IOException;
@@ -136,7 +136,7 @@ public final class DemoNewsroom {
       if (in == null)
         throw new IllegalStateException("demo/articles.json is missing from the build");
       var list = new ArrayList<JsonNode>();
-      new ObjectMapper().readTree(in).forEach(list::add);
+      Json.MAPPER.readTree(in).forEach(list::add);
       // Oldest first, so ids and the change feed follow publication order.
       list.sort(
           (a, b) -> Long.compare(b.path("hoursAgo").asLong(), a.path("hoursAgo").asLong()));

@@ -2,10 +2,10 @@ package dev.byline.distribution;
 
 import dev.byline.content.Article;
 import dev.byline.content.ArticleSummary;
-import dev.byline.content.Html;
 import dev.byline.content.Page;
 import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
+import dev.byline.store.SurrogateKey;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,14 +15,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Builds a feed's channel from the store: the newest published stories of a scope, each with
  * bylines, categories, lead image and (when configured) the full text.
  *
  * <pre>{@code
- * var builder = new FeedBuilder(site, articles, renderer::html, settings, clock);
+ * var builder = new FeedBuilder(site, articles, feedText, settings, clock);
  * var feed = builder.build(new FeedScope.Front());
  * FeedWriter.write(FeedFormat.RSS, feed.channel(), out);
  * }</pre>
@@ -44,26 +43,34 @@ public final class FeedBuilder {
   public record Publisher(
       String name, String baseUrl, String language, String iconUrl, String logoUrl) {}
 
+  /** The HTML an item carries, rendered by the site with its templates. */
+  public interface ItemHtml {
+    /** The story's body as HTML with absolute URLs. */
+    String fullText(Article article);
+
+    /** What a story too long for an item carries instead: its summary and a link to it. */
+    String teaser(String summary, String url);
+  }
+
   /** A built feed and the surrogate keys of everything it shows. */
   public record Feed(FeedChannel channel, Set<String> keys) {}
 
   private final Publisher publisher;
   private final PublishedArticles articles;
-  private final Function<Article, String> fullText;
+  private final ItemHtml html;
   private final DistributionSettings settings;
   private final Clock clock;
   private final String tagAuthority;
 
-  /** @param fullText renders a story's body as HTML with absolute URLs */
   public FeedBuilder(
       Publisher publisher,
       PublishedArticles articles,
-      Function<Article, String> fullText,
+      ItemHtml html,
       DistributionSettings settings,
       Clock clock) {
     this.publisher = publisher;
     this.articles = articles;
-    this.fullText = fullText;
+    this.html = html;
     this.settings = settings;
     this.clock = clock;
     this.tagAuthority =
@@ -82,7 +89,7 @@ public final class FeedBuilder {
     else page = articles.latest(1, n);
 
     var keys = new LinkedHashSet<String>(scope.keys());
-    keys.add("sections");
+    keys.add(SurrogateKey.SECTIONS);
     var items = new ArrayList<FeedItem>();
     for (var summary : page.items()) {
       var article = articles.article(summary.id());
@@ -137,10 +144,8 @@ public final class FeedBuilder {
 
   /** The whole story, or its summary and a link when it is longer than an item may be. */
   private String content(Article a, String url) {
-    var html = fullText.apply(a);
-    if (html.length() <= MAX_CONTENT_CHARS) return html;
-    return "<p>" + Html.escape(summaryOf(a)) + "</p><p><a href=\"" + Html.escape(url)
-        + "\">Read the whole story</a></p>";
+    var full = html.fullText(a);
+    return full.length() <= MAX_CONTENT_CHARS ? full : html.teaser(summaryOf(a), url);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.byline.distribution;
 import dev.byline.content.Author;
 import dev.byline.content.Section;
 import dev.byline.content.Topic;
+import dev.byline.store.SurrogateKey;
 import java.util.Set;
 
 /** Which stories a feed follows: the front page's (all), a section's, a topic's or an author's. */
@@ -33,7 +34,7 @@ public sealed interface FeedScope {
     }
 
     public Set<String> keys() {
-      return Set.of("front", "lists");
+      return Set.of(SurrogateKey.FRONT, SurrogateKey.LISTS);
     }
   }
 
@@ -51,7 +52,7 @@ public sealed interface FeedScope {
     }
 
     public Set<String> keys() {
-      return Set.of("section:" + section.id());
+      return Set.of(SurrogateKey.section(section.id()));
     }
   }
 
@@ -69,7 +70,7 @@ public sealed interface FeedScope {
     }
 
     public Set<String> keys() {
-      return Set.of("topic:" + topic.id());
+      return Set.of(SurrogateKey.topic(topic.id()));
     }
   }
 
@@ -87,7 +88,7 @@ public sealed interface FeedScope {
     }
 
     public Set<String> keys() {
-      return Set.of("author:" + author.id());
+      return Set.of(SurrogateKey.author(author.id()));
     }
   }
 

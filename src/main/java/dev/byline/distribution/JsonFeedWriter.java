@@ -1,7 +1,7 @@
 package dev.byline.distribution;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.byline.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +12,11 @@ import java.io.UncheckedIOException;
  */
 final class JsonFeedWriter {
   static final String VERSION = "https://jsonfeed.org/version/1.1";
-  private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private JsonFeedWriter() {}
 
   static void write(FeedChannel c, OutputStream out) {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
+    try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();

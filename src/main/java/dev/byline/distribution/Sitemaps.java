@@ -5,6 +5,7 @@ import dev.byline.content.PublishedArchive.Cursor;
 import dev.byline.content.PublishedArchive.PublishedMonth;
 import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
+import dev.byline.store.SurrogateKey;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,11 +121,11 @@ public final class Sitemaps {
   /** Surrogate keys of what the file shows, so the page cache purges it with them. */
   public Set<String> surrogateKeys(Sitemap s) {
     var keys = new LinkedHashSet<String>();
-    keys.add("sections"); // section slugs are in every URL
+    keys.add(SurrogateKey.SECTIONS); // section slugs are in every URL
     if (s instanceof Sitemap.ArticleMonth m) {
       keys.add(PublishedArchive.monthKey(m.month()));
     } else {
-      keys.add("lists");
+      keys.add(SurrogateKey.LISTS);
     }
     return keys;
   }

@@ -2,6 +2,7 @@ package dev.byline.media;
 
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.SurrogateKey;
 import dev.byline.store.Transactions;
 import dev.byline.store.Tx;
 import java.security.MessageDigest;
@@ -142,7 +143,7 @@ public final class ImageStore {
               .bind("key", v.key())
               .execute();
         }
-        feed.append(tx, "image", newId, "created", Set.of("image:" + newId));
+        feed.append(tx, "image", newId, "created", Set.of(SurrogateKey.image(newId)));
         if (also != null) also.accept(tx, byIds(tx, List.of(newId)).get(newId));
         return newId;
       });
@@ -179,7 +180,7 @@ public final class ImageStore {
         .bind("id", id)
         .execute();
     if (n == 0) throw new MediaException("image " + id + " does not exist");
-    feed.append(tx, "image", id, "updated", Set.of("image:" + id));
+    feed.append(tx, "image", id, "updated", Set.of(SurrogateKey.image(id)));
   }
 
   /** True when the image exists, as seen inside the caller's unit of work. */

@@ -1,8 +1,8 @@
 package dev.byline.migrate;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.byline.json.Json;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +137,7 @@ public record Export(Kind kind, Path path, List<Path> files, String version) {
   /** Ghost writes {"db":[{"meta":{"exported_on":…},"data":{…}}]} (older versions without "db"). */
   private static boolean isGhost(Path file) throws IOException {
     try (var in = decompressed(file);
-        var p = new JsonFactory().createParser(in)) {
+        var p = Json.MAPPER.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) return false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         var name = p.currentName();

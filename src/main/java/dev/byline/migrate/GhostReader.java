@@ -1,11 +1,10 @@
 package dev.byline.migrate;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,7 +14,6 @@ import java.nio.file.Path;
  * is read, so the posts table is never held whole.
  */
 final class GhostReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Receives each row of each table of the export's data. */
   interface Handler {
@@ -26,7 +24,7 @@ final class GhostReader {
 
   static void read(Path file, Handler handler) throws ExportException, IOException {
     try (var in = Export.decompressed(file);
-        var p = new JsonFactory().setCodec(JSON).createParser(in)) {
+        var p = Json.MAPPER.createParser(in)) {
       expect(p, JsonToken.START_OBJECT, "the export");
       boolean data = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {

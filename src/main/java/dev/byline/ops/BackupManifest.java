@@ -1,7 +1,6 @@
 package dev.byline.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.byline.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +27,6 @@ public record BackupManifest(
     List<FileEntry> files) {
   public static final String NAME = "manifest.json";
   public static final int FORMAT = 1;
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public BackupManifest {
     articleHashes = Map.copyOf(articleHashes);
@@ -40,10 +37,10 @@ public record BackupManifest(
   public record FileEntry(String path, long size, String sha256) {}
 
   public void write(Path file) throws IOException {
-    JSON.writeValue(file.toFile(), this);
+    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
   }
 
   public static BackupManifest read(Path file) throws IOException {
-    return JSON.readValue(file.toFile(), BackupManifest.class);
+    return Json.MAPPER.readValue(file.toFile(), BackupManifest.class);
   }
 }

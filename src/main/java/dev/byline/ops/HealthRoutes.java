@@ -1,6 +1,6 @@
 package dev.byline.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.json.Json;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -15,7 +15,6 @@ import java.util.Map;
 public final class HealthRoutes implements Routes {
   public static final String LIVE = "/healthz";
   public static final String READY = "/readyz";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Readiness readiness;
 
@@ -47,6 +46,6 @@ public final class HealthRoutes implements Routes {
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("application/json; charset=utf-8");
-    ctx.result(JSON.writeValueAsBytes(body));
+    ctx.result(Json.MAPPER.writeValueAsBytes(body));
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -62,9 +63,10 @@ public final class Restore {
    * Restores {@code dir} into the configured newsroom; the server must be stopped.
    *
    * @param settingsTarget where the backup's settings file goes (the file the server reads)
+   * @param clock names the folders the restore stages in and sets aside
    * @return the manifest, and where the replaced data were kept
    */
-  public static Result restore(Path dir, Config config, Path settingsTarget) {
+  public static Result restore(Path dir, Config config, Path settingsTarget, Clock clock) {
     var manifest = verify(dir);
     var data = config.dataDir().toAbsolutePath();
     refuseIfServing(data);
@@ -73,7 +75,7 @@ public final class Restore {
       throw new BackupException("the backup holds a " + manifest.database()
           + " database but this newsroom is configured for "
           + (config.embeddedDatabase() ? "sqlite" : "postgresql"));
-    long stamp = System.currentTimeMillis();
+    long stamp = clock.millis();
     var stage = data.resolve(".restore-" + stamp);
     var aside = data.resolve(".replaced-" + stamp);
     try {

@@ -3,6 +3,7 @@ package dev.byline.related;
 import dev.byline.content.InvalidInput;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.SurrogateKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -78,7 +79,7 @@ public final class RelatedChoices {
           .bind("a", articleId)
           .bind("t", targetId)
           .execute();
-      feed.append(tx, "related", articleId, "cleared", Set.of("article:" + articleId));
+      feed.append(tx, "related", articleId, "cleared", Set.of(SurrogateKey.article(articleId)));
     });
   }
 
@@ -128,7 +129,7 @@ public final class RelatedChoices {
           "related",
           articleId,
           kind.equals("pin") ? "pinned" : "blocked",
-          Set.of("article:" + articleId));
+          Set.of(SurrogateKey.article(articleId)));
     });
   }
 }

@@ -5,6 +5,7 @@ import dev.byline.search.SearchIndex;
 import dev.byline.search.SimilarityRequest;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.SurrogateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -113,7 +114,7 @@ public final class RelatedFreshness implements AutoCloseable {
         if (other.isEmpty()) continue;
         boolean picksIt =
             finder.picks(other.get(), picksPerArticle).stream().anyMatch(p -> p.articleId() == id);
-        if (picksIt) affected.add("article:" + n.id());
+        if (picksIt) affected.add(SurrogateKey.article(n.id()));
       }
       if (affected.isEmpty()) continue;
       db.useTransaction(tx -> feed.append(tx, "related", id, "linked", affected));

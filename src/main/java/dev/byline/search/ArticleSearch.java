@@ -1,5 +1,6 @@
 package dev.byline.search;
 
+import dev.byline.content.Html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
@@ -34,7 +35,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -290,7 +290,7 @@ final class ArticleSearch {
       var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
       var lr = leaf.reader();
       int local = doc - leaf.docBase;
-      var headline = headlines[i] != null ? headlines[i] : escape(headlineOf(doc));
+      var headline = headlines[i] != null ? headlines[i] : Html.escape(headlineOf(doc));
       var snippet = bodies[i] == null ? "" : bodies[i];
       var slugs = DocValues.getBinary(lr, IndexSchema.SLUG);
       var slug = slugs.advanceExact(local) ? slugs.binaryValue().utf8ToString() : "";
@@ -307,7 +307,7 @@ final class ArticleSearch {
 
   private UnifiedHighlighter highlighter() {
     var builder = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withFormatter(new MarkedPassages())
         .withFieldMatcher(f -> true)
         .withMaxLength(HIGHLIGHT_MAX_CHARS)
         .withScorer(new SnippetScorer());
@@ -352,22 +352,5 @@ final class ArticleSearch {
   private static long number(LeafReader reader, String field, int doc) throws IOException {
     var values = DocValues.getNumeric(reader, field);
     return values.advanceExact(doc) ? values.longValue() : 0;
-  }
-
-  static String escape(String s) {
-    if (s == null) return "";
-    var sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#x27;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 }

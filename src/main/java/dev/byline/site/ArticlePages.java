@@ -7,6 +7,7 @@ import dev.byline.content.ArticleSummary;
 import dev.byline.content.Block;
 import dev.byline.content.PublishedArticles;
 import dev.byline.content.RelatedArticles;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -120,8 +121,8 @@ public final class ArticlePages implements Routes {
     var view = new ArticleView(
         chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs, extras);
     var keys = new LinkedHashSet<>(article.surrogateKeys());
-    keys.add(PageCache.ALL);
-    links.keySet().forEach(id -> keys.add("article:" + id));
+    keys.add(SurrogateKey.SECTIONS);
+    links.keySet().forEach(id -> keys.add(SurrogateKey.article(id)));
     return RenderedPage.html(
         site.views().render("site/article.jte", view), keys, article.lastModified());
   }
@@ -152,7 +153,7 @@ public final class ArticlePages implements Routes {
         410,
         RenderedPage.HTML,
         site.views().render("site/error.jte", view),
-        java.util.Set.of("article:" + article.id(), PageCache.ALL),
+        java.util.Set.of(SurrogateKey.article(article.id()), SurrogateKey.SECTIONS),
         null);
   }
 }

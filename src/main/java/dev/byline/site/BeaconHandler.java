@@ -4,6 +4,7 @@ import dev.byline.analytics.Beacon;
 import dev.byline.analytics.PageViews;
 import dev.byline.analytics.Reader;
 import dev.byline.content.InvalidInput;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.SecurityHeaders;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -44,7 +45,7 @@ public final class BeaconHandler extends Handler.Wrapper {
       new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
 
   private final PageViews views;
-  private final String clientIpHeader;
+  private final ClientAddress address;
   private final String siteHost;
   private final HttpField[] securityHeaders;
 
@@ -55,7 +56,7 @@ public final class BeaconHandler extends Handler.Wrapper {
   public BeaconHandler(
       PageViews views, String clientIpHeader, String siteHost, SecurityHeaders headers) {
     this.views = views;
-    this.clientIpHeader = clientIpHeader;
+    this.address = new ClientAddress(clientIpHeader);
     this.siteHost = siteHost.toLowerCase(Locale.ROOT);
     this.securityHeaders = headers.all().entrySet().stream()
         .map(e -> new PreEncodedHttpField(e.getKey(), e.getValue()))
@@ -137,15 +138,10 @@ public final class BeaconHandler extends Handler.Wrapper {
     return out;
   }
 
-  /** The socket address, or the last entry of the trusted proxy's header (the one it added). */
+  /** The reader's address by the one rule, read from Jetty's request: the beacon runs before Javalin. */
   private String clientIp(Request request) {
-    if (!clientIpHeader.isEmpty()) {
-      var value = request.getHeaders().get(clientIpHeader);
-      if (value != null && !value.isBlank()) {
-        var parts = value.split(",");
-        return parts[parts.length - 1].strip();
-      }
-    }
-    return Request.getRemoteAddr(request);
+    var header = address.trustedHeader();
+    return address.resolve(
+        header.isEmpty() ? null : request.getHeaders().get(header), Request.getRemoteAddr(request));
   }
 }

@@ -31,7 +31,7 @@ record CachedPage(
     HttpField[] identityHeaders,
     HttpField[] gzipHeaders) {
 
-  static CachedPage of(RenderedPage page) {
+  static CachedPage of(RenderedPage page, Instant renderedAt) {
     var hash = hash(page.body());
     var gzip = Gzip.compress(page.body());
     var etag = "\"" + hash + "\"";
@@ -62,7 +62,7 @@ record CachedPage(
         surrogate,
         page.keys(),
         page.lastModified(),
-        Instant.now(),
+        renderedAt,
         identity.toArray(HttpField[]::new),
         zipped.toArray(HttpField[]::new));
   }

@@ -1,13 +1,15 @@
 package dev.byline.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.ads.AdsSettings;
 import dev.byline.consent.ConsentPolicy;
 import dev.byline.consent.KnownServices;
 import dev.byline.consent.Service;
 import dev.byline.content.Html;
+import dev.byline.json.Json;
 import dev.byline.web.StaticAssets;
+import dev.byline.web.Views;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,6 @@ public final class ConsentMarkup {
   private final AdsSettings ads;
   private final String language;
   private final List<String> stylesheets;
-  private final ObjectMapper json = new ObjectMapper();
 
   public ConsentMarkup(
       ConsentPolicy policy, AdsSettings ads, String language, StaticAssets assets) {
@@ -46,35 +47,35 @@ public final class ConsentMarkup {
     this.stylesheets = List.of(assets.url("cookieconsent.css"), assets.url("consent.css"));
   }
 
-  /** The inline Consent Mode defaults, or nothing when no Google tag is configured. */
-  public String head() {
-    return policy
-        .googleConsentMode()
-        .map(m -> "<script>" + m.inlineScript() + "</script>")
-        .orElse("");
+  /** What consent puts on every page, rendered by {@code site/consent-head.jte} and {@code site/consent-end.jte}. */
+  public record Tags(String consentModeScript, String analyticsSrc, String adsenseSrc) {}
+
+  Tags tags() {
+    return new Tags(
+        policy.googleConsentMode().map(m -> m.inlineScript()).orElse(""),
+        policy
+            .service(KnownServices.GOOGLE_ANALYTICS)
+            .map(ga -> "https://www.googletagmanager.com/gtag/js?id=" + ga4Id())
+            .orElse(""),
+        ads.adsenseClient()
+            .map(c -> "https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=" + c)
+            .orElse(""));
   }
 
-  public String bodyEnd() {
-    var out = new StringBuilder();
-    policy
-        .service(KnownServices.GOOGLE_ANALYTICS)
-        .ifPresent(ga -> out.append(
-                "<script type=\"text/plain\" data-category=\"analytics\" data-service=\"google-analytics\" async data-src=\"")
-            .append(Html.escape("https://www.googletagmanager.com/gtag/js?id=" + ga4Id()))
-            .append("\"></script>\n"));
-    ads.adsenseClient()
-        .ifPresent(client -> out.append(
-                "<script type=\"text/plain\" data-category=\"advertising\" data-service=\"adsense\" async crossorigin=\"anonymous\" data-src=\"")
-            .append(Html.escape(
-                "https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=" + client))
-            .append("\"></script>\n"));
-    return out.toString();
+  /** The inline Consent Mode defaults, or nothing when no Google tag is configured. */
+  public String head(Views views) {
+    return new String(views.render("site/consent-head.jte", tags()), StandardCharsets.UTF_8);
+  }
+
+  /** The inert third-party tags the consent script activates after the reader agrees. */
+  public String bodyEnd(Views views) {
+    return new String(views.render("site/consent-end.jte", tags()), StandardCharsets.UTF_8);
   }
 
   /** The settings asset: one assignment the consent script reads. */
   public byte[] settingsScript() {
     return ("window.bylineConsentSettings=" + settingsJson() + ";\n")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** What the consent script needs: the policy, the banner's words, and where to send records. */
@@ -109,7 +110,7 @@ public final class ConsentMarkup {
     s.put("text", new BannerText(policy, POLICY_PATH).translation());
     try {
       // "<" is escaped so the JSON stays safe even if it is ever inlined in a page.
-      return json.writeValueAsString(s).replace("<", "\\u003c");
+      return Json.MAPPER.writeValueAsString(s).replace("<", "\\u003c");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

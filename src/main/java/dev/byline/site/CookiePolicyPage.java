@@ -1,6 +1,7 @@
 package dev.byline.site;
 
 import dev.byline.consent.ConsentPolicy;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,6 +39,6 @@ public final class CookiePolicyPage implements Routes {
             + " stores in your browser, which companies are involved, and how to choose.",
         chrome.absolute(ConsentMarkup.POLICY_PATH));
     var bytes = site.views().render("site/cookies.jte", new CookiePolicyView(chrome, meta, policy));
-    return RenderedPage.html(bytes, Set.of(PageCache.ALL), null);
+    return RenderedPage.html(bytes, Set.of(SurrogateKey.SECTIONS), null);
   }
 }

@@ -4,13 +4,17 @@ import dev.byline.content.Article;
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.Block;
 import dev.byline.content.PublishedArticles;
+import dev.byline.distribution.FeedBuilder;
 import dev.byline.web.Views;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 
-/** Renders a story's full text for feeds with the {@code feed/content.jte} template. */
-public final class FeedText {
+/**
+ * Renders what feed items carry: a story's full text ({@code feed/content.jte}), or for a story
+ * too long for an item its summary and a link ({@code feed/teaser.jte}).
+ */
+public final class FeedText implements FeedBuilder.ItemHtml {
   private final Views views;
   private final PublishedArticles articles;
   private final String baseUrl;
@@ -23,7 +27,8 @@ public final class FeedText {
     this.siteName = siteName;
   }
 
-  public String html(Article article) {
+  @Override
+  public String fullText(Article article) {
     var ids = new LinkedHashSet<Long>();
     for (var b : article.body()) if (b instanceof Block.RelatedLink r) ids.add(r.articleId());
     var links = new HashMap<Long, ArticleSummary>();
@@ -32,4 +37,13 @@ public final class FeedText {
         views.render("feed/content.jte", new FeedTextView(article, links, baseUrl, siteName));
     return new String(bytes, StandardCharsets.UTF_8).strip();
   }
+
+  @Override
+  public String teaser(String summary, String url) {
+    return new String(
+        views.render("feed/teaser.jte", new FeedTeaserView(summary, url)), StandardCharsets.UTF_8);
+  }
+
+  /** A story's summary and its address, for an item that cannot carry the whole story. */
+  public record FeedTeaserView(String summary, String url) {}
 }

@@ -1,8 +1,8 @@
 package dev.byline.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.content.InvalidInput;
+import dev.byline.json.Json;
 import dev.byline.personalize.ReaderSignals;
 import dev.byline.personalize.Recommender;
 import dev.byline.web.BadRequest;
@@ -28,7 +28,6 @@ public final class ForYouRoute implements Routes {
 
   private final Site site;
   private final Recommender recommender;
-  private final ObjectMapper json = new ObjectMapper();
 
   public ForYouRoute(Site site, Recommender recommender) {
     this.site = site;
@@ -48,7 +47,7 @@ public final class ForYouRoute implements Routes {
         .map(r -> StoryItem.of(r.story(), site.dates(), r.reason()))
         .toList();
     ctx.contentType(MostReadPages.JSON_TYPE);
-    ctx.result(json.writeValueAsBytes(Map.of("items", items)));
+    ctx.result(Json.MAPPER.writeValueAsBytes(Map.of("items", items)));
   }
 
   private ReaderSignals signals(Context ctx) throws IOException {
@@ -62,7 +61,7 @@ public final class ForYouRoute implements Routes {
       throw new ContentTooLargeResponse("Send at most " + MAX_BODY + " bytes.");
     JsonNode root;
     try {
-      root = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
+      root = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
     } catch (IOException e) {
       throw new BadRequest(
           "The body must be JSON like {\"read\": [12, 7], \"follow\": [\"norreland\"]}.");

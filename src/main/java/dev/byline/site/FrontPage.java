@@ -2,6 +2,7 @@ package dev.byline.site;
 
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.PublishedArticles;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -71,6 +72,8 @@ public final class FrontPage implements Routes {
     var view = new FrontView(chrome, meta, site.dates(), lead, top, rails, latest);
     Instant newest = pool.isEmpty() ? null : pool.get(0).firstPublishedAt();
     return RenderedPage.html(
-        site.views().render("site/front.jte", view), Set.of("front", PageCache.ALL), newest);
+        site.views().render("site/front.jte", view),
+        Set.of(SurrogateKey.FRONT, SurrogateKey.SECTIONS),
+        newest);
   }
 }

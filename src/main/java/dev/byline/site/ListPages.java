@@ -7,6 +7,8 @@ import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
+import dev.byline.store.SurrogateKey;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -55,7 +57,7 @@ public final class ListPages implements Routes {
 
   private void section(Context ctx) {
     var slug = ctx.pathParam("section");
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     site.cache().serve(ctx, Params.cacheKey("/" + slug, page), () -> {
       var section = sections
           .bySlug(slug)
@@ -69,13 +71,13 @@ public final class ListPages implements Routes {
           section.description(),
           section.path(),
           List.of(new Breadcrumb(section.name(), section.path())),
-          Set.of("section:" + section.id()));
+          Set.of(SurrogateKey.section(section.id())));
     });
   }
 
   private void topic(Context ctx) {
     var slug = ctx.pathParam("slug");
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     if (!Slugs.isValid(slug)) throw new NotFoundResponse("There is no topic at this address.");
     site.cache().serve(ctx, Params.cacheKey("/topic/" + slug, page), () -> {
       var topic = topics
@@ -94,13 +96,13 @@ public final class ListPages implements Routes {
           "",
           topic.path(),
           List.of(new Breadcrumb(topic.name(), topic.path())),
-          Set.of("topic:" + topic.id()));
+          Set.of(SurrogateKey.topic(topic.id())));
     });
   }
 
   private void author(Context ctx) {
     var slug = ctx.pathParam("slug");
-    int page = Params.page(ctx);
+    int page = PageNumber.of(ctx).value();
     if (!Slugs.isValid(slug)) throw new NotFoundResponse("There is no author at this address.");
     site.cache().serve(ctx, Params.cacheKey("/author/" + slug, page), () -> {
       var author = authors
@@ -117,7 +119,7 @@ public final class ListPages implements Routes {
           author.bio(),
           author.path(),
           List.of(new Breadcrumb(author.name(), author.path())),
-          Set.of("author:" + author.id()));
+          Set.of(SurrogateKey.author(author.id())));
     });
   }
 
@@ -152,7 +154,7 @@ public final class ListPages implements Routes {
     var view = new ListView(
         chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs);
     var allKeys = new java.util.HashSet<>(keys);
-    allKeys.add(PageCache.ALL);
+    allKeys.add(SurrogateKey.SECTIONS);
     var newest = list.items().isEmpty() ? null : list.items().get(0).firstPublishedAt();
     return RenderedPage.html(site.views().render("site/list.jte", view), allKeys, newest);
   }

@@ -1,8 +1,9 @@
 package dev.byline.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.analytics.MostRead;
+import dev.byline.json.Json;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ public final class MostReadPages implements Routes {
 
   private final Site site;
   private final MostRead mostRead;
-  private final ObjectMapper json = new ObjectMapper();
 
   public MostReadPages(Site site, MostRead mostRead) {
     this.site = site;
@@ -37,7 +37,7 @@ public final class MostReadPages implements Routes {
 
   private static Set<String> keys() {
     // Headlines and sections show too, so story edits ("lists") purge it as well.
-    return Set.of(MostRead.KEY, "lists", PageCache.ALL);
+    return Set.of(MostRead.KEY, SurrogateKey.LISTS, SurrogateKey.SECTIONS);
   }
 
   RenderedPage renderJson() {
@@ -48,7 +48,7 @@ public final class MostReadPages implements Routes {
     body.put(
         "items", stories.stream().map(s -> StoryItem.of(s, site.dates(), null)).toList());
     try {
-      return new RenderedPage(200, JSON_TYPE, json.writeValueAsBytes(body), keys(), null);
+      return new RenderedPage(200, JSON_TYPE, Json.MAPPER.writeValueAsBytes(body), keys(), null);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

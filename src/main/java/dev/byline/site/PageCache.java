@@ -3,8 +3,10 @@ package dev.byline.site;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.byline.store.Change;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.Gzip;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -34,8 +36,6 @@ public final class PageCache {
   /** Readers' browsers revalidate after a minute; shared caches may serve stale briefly while refetching. */
   public static final String CACHE_CONTROL =
       "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
-  /** Every page shows the section navigation; purging this key clears everything. */
-  public static final String ALL = "sections";
 
   private final Cache<String, CompletableFuture<CachedPage>> pages;
   private final ConcurrentHashMap<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
@@ -46,9 +46,12 @@ public final class PageCache {
       new java.util.concurrent.atomic.LongAdder();
 
   private final boolean enabled;
+  /** When a copy was rendered, for If-Modified-Since. */
+  private final Clock clock;
 
   /** @param maxBytes memory for cached pages; 0 turns caching off (every request renders, for benchmarks) */
-  public PageCache(long maxBytes) {
+  public PageCache(long maxBytes, Clock clock) {
+    this.clock = clock;
     this.enabled = maxBytes > 0;
     this.pages = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
@@ -74,7 +77,7 @@ public final class PageCache {
   CachedPage get(String key, Supplier<RenderedPage> render) {
     if (!enabled) {
       renders.incrementAndGet();
-      return CachedPage.of(render.get());
+      return CachedPage.of(render.get(), clock.instant());
     }
     var map = pages.asMap();
     var existing = map.get(key);
@@ -88,7 +91,7 @@ public final class PageCache {
     long purgesBefore = purges.get();
     try {
       renders.incrementAndGet();
-      var page = CachedPage.of(render.get());
+      var page = CachedPage.of(render.get(), clock.instant());
       mine.complete(page);
       if (page.status() >= 300 && page.status() != 410) {
         map.remove(key, mine);
@@ -117,7 +120,7 @@ public final class PageCache {
   /** Drops every page that depends on any of the keys. */
   public void purge(Set<String> keys) {
     purges.incrementAndGet();
-    if (keys.contains(ALL)) {
+    if (keys.contains(SurrogateKey.SECTIONS)) { // every page shows the section navigation
       pages.invalidateAll();
       keysByTag.clear();
       return;

@@ -1,14 +1,17 @@
 package dev.byline.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.content.ArticlePath;
 import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
+import dev.byline.json.Json;
 import dev.byline.search.SearchIndex;
 import dev.byline.search.SearchQuery;
 import dev.byline.search.SearchResults;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.BadRequest;
+import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -41,7 +44,6 @@ public final class SearchPages implements Routes {
   private final SectionStore sections;
   private final TopicStore topics;
   private final PageCache cache;
-  private final ObjectMapper json = new ObjectMapper();
 
   public SearchPages(
       Site site, SearchIndex index, SectionStore sections, TopicStore topics, PageCache cache) {
@@ -102,9 +104,8 @@ public final class SearchPages implements Routes {
     var rows = new ArrayList<SearchView.Result>();
     for (var hit : results.hits()) {
       var section = bySection.get(hit.sectionId());
-      var path = (section == null ? "/news" : section.path()) + "/" + hit.slug();
       rows.add(new SearchView.Result(
-          path,
+          ArticlePath.of(section, hit.slug()),
           hit.headlineHtml(),
           hit.snippetHtml(),
           section == null ? "" : section.name(),
@@ -150,7 +151,9 @@ public final class SearchPages implements Routes {
         results.hasNext() ? form.withPage(results.page() + 1).canonicalUrl() : "",
         results.page());
     return RenderedPage.html(
-        site.views().render("site/search.jte", view), Set.of("lists", PageCache.ALL), null);
+        site.views().render("site/search.jte", view),
+        Set.of(SurrogateKey.LISTS, SurrogateKey.SECTIONS),
+        null);
   }
 
   private void suggest(Context ctx) {
@@ -165,11 +168,7 @@ public final class SearchPages implements Routes {
       sections.all().forEach(s -> bySection.put(s.id(), s));
       for (var c : index.complete(q, SUGGESTIONS)) {
         var section = bySection.get(c.sectionId());
-        headlines.add(Map.of(
-            "headline",
-            c.headline(),
-            "url",
-            (section == null ? "/news" : section.path()) + "/" + c.slug()));
+        headlines.add(Map.of("headline", c.headline(), "url", ArticlePath.of(section, c.slug())));
       }
       var topicList = new ArrayList<Map<String, String>>();
       if (q.strip().length() >= 2) {
@@ -184,8 +183,8 @@ public final class SearchPages implements Routes {
         return new RenderedPage(
             200,
             JSON,
-            json.writeValueAsBytes(body),
-            Set.of("lists", "topics", PageCache.ALL),
+            Json.MAPPER.writeValueAsBytes(body),
+            Set.of(SurrogateKey.LISTS, SurrogateKey.SECTIONS),
             null);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new UncheckedIOException(e);
@@ -209,17 +208,8 @@ public final class SearchPages implements Routes {
       if (!sort.isEmpty() && !sort.equals("relevance") && !sort.equals("newest")) {
         throw new BadRequest("sort must be \"relevance\" or \"newest\"");
       }
-      var pageText = text(ctx, "page");
-      int page = 1;
-      if (!pageText.isEmpty()) {
-        if (pageText.length() > 3
-            || !pageText.chars().allMatch(Character::isDigit)
-            || Integer.parseInt(pageText) < 1
-            || Integer.parseInt(pageText) > SearchQuery.MAX_PAGE) {
-          throw new BadRequest("page must be a whole number from 1 to " + SearchQuery.MAX_PAGE);
-        }
-        page = Integer.parseInt(pageText);
-      }
+      // Search goes less deep than lists: SearchQuery refuses pages past its own MAX_PAGE.
+      int page = PageNumber.parse(text(ctx, "page")).value();
       var form = new SearchForm(
           text(ctx, "q"),
           text(ctx, "section"),

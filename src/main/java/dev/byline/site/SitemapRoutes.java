@@ -4,6 +4,7 @@ import dev.byline.distribution.DistributionSettings;
 import dev.byline.distribution.Robots;
 import dev.byline.distribution.Sitemap;
 import dev.byline.distribution.Sitemaps;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -54,7 +55,7 @@ public final class SitemapRoutes implements Routes {
                 200,
                 "text/plain; charset=utf-8",
                 Robots.text(site.config().baseUrl(), settings).getBytes(StandardCharsets.UTF_8),
-                Set.of("sections"),
+                Set.of(SurrogateKey.SECTIONS),
                 made()));
   }
 
@@ -63,7 +64,8 @@ public final class SitemapRoutes implements Routes {
       var made = made();
       var out = new ByteArrayOutputStream(64 * 1024);
       sitemaps.writeIndex(out);
-      return new RenderedPage(200, XML, out.toByteArray(), Set.of("lists", "sections"), made);
+      return new RenderedPage(
+          200, XML, out.toByteArray(), Set.of(SurrogateKey.LISTS, SurrogateKey.SECTIONS), made);
     });
   }
 

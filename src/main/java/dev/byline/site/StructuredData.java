@@ -1,9 +1,9 @@
 package dev.byline.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.byline.content.Article;
+import dev.byline.json.Json;
 import dev.byline.media.Image;
 import java.util.List;
 
@@ -13,7 +13,6 @@ import java.util.List;
  * {@code <} is escaped.
  */
 public final class StructuredData {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Google's image guidance asks for 16x9, 4x3 and 1x1 at 1200px or more where available. */
   private static final int[] IMAGE_WIDTHS = {1600, 1280, 960};
 
@@ -24,7 +23,7 @@ public final class StructuredData {
   }
 
   public String newsArticle(Article a) {
-    var n = JSON.createObjectNode();
+    var n = Json.MAPPER.createObjectNode();
     n.put("@context", "https://schema.org");
     n.put("@type", "NewsArticle");
     n.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", chrome.absolute(a.path()));
@@ -61,7 +60,7 @@ public final class StructuredData {
   }
 
   public String breadcrumbs(List<Breadcrumb> crumbs) {
-    var n = JSON.createObjectNode();
+    var n = Json.MAPPER.createObjectNode();
     n.put("@context", "https://schema.org");
     n.put("@type", "BreadcrumbList");
     var items = n.putArray("itemListElement");
@@ -85,7 +84,7 @@ public final class StructuredData {
   }
 
   public String webSite() {
-    var n = JSON.createObjectNode();
+    var n = Json.MAPPER.createObjectNode();
     n.put("@context", "https://schema.org");
     n.put("@type", "WebSite");
     n.put("name", chrome.siteName());
@@ -94,7 +93,7 @@ public final class StructuredData {
   }
 
   private ObjectNode organization() {
-    var org = JSON.createObjectNode();
+    var org = Json.MAPPER.createObjectNode();
     org.put("@type", "NewsMediaOrganization");
     org.put("name", chrome.siteName());
     org.put("url", chrome.baseUrl() + "/");
@@ -105,7 +104,7 @@ public final class StructuredData {
 
   /** Each size as an ImageObject with its pixel size, largest first, so crawlers pick without fetching. */
   private ArrayNode images(Image img) {
-    var arr = JSON.createArrayNode();
+    var arr = Json.MAPPER.createArrayNode();
     var seen = new java.util.HashSet<String>();
     for (int w : IMAGE_WIDTHS) {
       var v = img.variantFor(w);

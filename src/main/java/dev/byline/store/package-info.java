@@ -5,6 +5,6 @@
  * all; the <em>change feed</em> is the outbox table every content write appends to in the same
  * transaction; a <em>follower</em> reads it by sequence number to keep derived things (page
  * cache, search index) up to date. A <em>surrogate key</em> names something a page depends on
- * ("article:12", "section:3", "front").
+ * ("article:12", "section:3", "front"); every name comes from {@link dev.byline.store.SurrogateKey}.
  */
 package dev.byline.store;

@@ -1,10 +1,10 @@
 package dev.byline.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.auth.AccountException;
 import dev.byline.content.InvalidInput;
 import dev.byline.content.StaleEdit;
+import dev.byline.json.Json;
 import dev.byline.media.MediaException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Errors {
   private static final Logger log = LoggerFactory.getLogger(Errors.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final String SERVER_ERROR_PAGE =
       "The page could not be shown. Please try again in a moment.";
   static final String SERVER_ERROR_JSON =
@@ -163,7 +162,7 @@ final class Errors {
   private static void json(Context ctx, Map<String, Object> body) {
     byte[] bytes;
     try {
-      bytes = JSON.writeValueAsBytes(body);
+      bytes = Json.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       bytes = "{\"error\":\"The request could not be handled.\"}".getBytes(StandardCharsets.UTF_8);
     }

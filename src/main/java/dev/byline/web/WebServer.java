@@ -1,7 +1,9 @@
 package dev.byline.web;
 
+import dev.byline.json.Json;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -62,6 +64,7 @@ public final class WebServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.startup.showJavalinBanner = false;
       if (requestLog != null) config.requestLogger.http(requestLog);
+      config.jsonMapper(new JavalinJackson(Json.MAPPER, false)); // ctx.json: the one mapper
       config.router.ignoreTrailingSlashes = true;
       config.jetty.modifyHttpConfiguration(WebServer::limitHeaders);
       // Javalin places its servlet context inside a handler set on the server beforehand, so a

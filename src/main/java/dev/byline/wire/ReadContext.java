@@ -2,6 +2,7 @@ package dev.byline.wire;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Objects;
 
 /**
  * What a reader knows besides the bytes: which source sent them, under what file name, when
@@ -11,7 +12,8 @@ public record ReadContext(String source, String fileName, Instant receivedAt, Zo
   public ReadContext {
     source = source == null ? "" : source;
     fileName = fileName == null ? "" : fileName;
-    if (receivedAt == null) receivedAt = Instant.now();
+    // The caller's clock says when: a reader never asks the system clock itself.
+    Objects.requireNonNull(receivedAt, "receivedAt");
     if (zone == null) zone = ZoneId.of("UTC");
   }
 

@@ -1,11 +1,9 @@
 package dev.byline.wire;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.byline.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,16 +24,6 @@ import java.util.Locale;
 public final class WireFormats {
   /** Larger than any real story or picture item; larger files are refused before parsing. */
   public static final int DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-  static {
-    JSON.getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(200)
-            .maxStringLength(DEFAULT_MAX_BYTES)
-            .build());
-  }
 
   private WireFormats() {}
 
@@ -66,7 +54,7 @@ public final class WireFormats {
     checkUtf8(bytes);
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
+      root = Json.MAPPER.readTree(bytes);
     } catch (StreamConstraintsException e) {
       throw new WireFormatException(
           "",

@@ -2,8 +2,8 @@ package dev.byline.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.content.BlockCodec;
+import dev.byline.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +13,11 @@ import java.util.List;
  * {@link BlockCodec}, so the stored shape is visible and stable.
  */
 final class WireItemCodec {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private WireItemCodec() {}
 
   static String toJson(WireItem i) {
-    var n = JSON.createObjectNode();
+    var n = Json.MAPPER.createObjectNode();
     n.put("source", i.source())
         .put("guid", i.guid())
         .put("version", i.version())
@@ -84,7 +83,7 @@ final class WireItemCodec {
   static WireItem fromJson(String json) {
     JsonNode n;
     try {
-      n = JSON.readTree(json);
+      n = Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored wire item is not JSON: " + e.getOriginalMessage(), e);
     }

@@ -343,7 +343,7 @@ class ArticleEditorHttpTest {
     fields.put("embargo-until", fmt.format(now.plusMinutes(30)));
     long id = create(editor, fields, "schedule");
     assertThat(status(id)).isEqualTo(ArticleStatus.SCHEDULED);
-    var publisher = new ScheduledPublisher(site.newsroom().articles());
+    var publisher = new ScheduledPublisher(site.newsroom().articles(), clock);
     clock.advance(Duration.ofMinutes(15));
     publisher.runOnce();
     assertThat(status(id)).as("the embargo holds it back").isEqualTo(ArticleStatus.SCHEDULED);
@@ -353,10 +353,11 @@ class ArticleEditorHttpTest {
   }
 
   @Test
-  void a_draft_autosaves_and_a_new_one_is_created_by_its_first_autosave() {
+  void a_draft_autosaves_and_a_new_one_is_created_by_its_first_autosave_at_the_sites_time() {
     editor.get("/admin/articles/new");
     var r = editor.postForm("/admin/articles/autosave", story("Autosaved from nothing"));
     assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"savedAt\":\"" + clock.instant() + "\"");
     var m = Pattern.compile("\"id\":(\\d+)").matcher(r.body());
     assertThat(m.find()).isTrue();
     long id = Long.parseLong(m.group(1));
@@ -365,6 +366,7 @@ class ArticleEditorHttpTest {
     var again = editor.postForm("/admin/articles/" + id + "/autosave", fields);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).contains("\"version\":");
+    assertThat(again.body()).contains("\"savedAt\":\"" + clock.instant() + "\"");
     assertThat(site.newsroom().articles().byId(id).orElseThrow().bodyText())
         .isEqualTo("Typed and saved without pressing anything.");
     var stale = editor.postForm("/admin/articles/" + id + "/autosave", fields);

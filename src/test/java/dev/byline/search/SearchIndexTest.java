@@ -75,6 +75,23 @@ class SearchIndexTest {
   }
 
   @Test
+  void headlines_are_escaped_by_the_one_escaper_whether_or_not_the_query_marks_them()
+      throws Exception {
+    try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {
+      var headline = "Mayor's \"fish & chips\" <promise>";
+      publish(newsroom, headline, "Quarrymen welcomed the kelpwood decision.");
+      try (var index = open(newsroom).start()) {
+        caughtUp(newsroom, index);
+        var hit = index.search(SearchQuery.of("kelpwood")).hits().get(0);
+        assertThat(hit.headlineHtml()).isEqualTo(dev.byline.content.Html.escape(headline));
+        var marked = index.search(SearchQuery.of("chips")).hits().get(0);
+        assertThat(marked.headlineHtml())
+            .isEqualTo("Mayor&#39;s &#34;fish &amp; <mark>chips</mark>&#34; &lt;promise&gt;");
+      }
+    }
+  }
+
+  @Test
   void a_prefix_finds_its_completions_ranked_like_words_and_equal_scores_come_newest_first()
       throws Exception {
     try (var newsroom = Newsroom.open(TestDatabases.sqlite(dir), Clock.systemUTC())) {

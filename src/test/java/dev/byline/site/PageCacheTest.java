@@ -2,7 +2,9 @@ package dev.byline.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.byline.store.SurrogateKey;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +18,7 @@ class PageCacheTest {
 
   @Test
   void a_purge_drops_exactly_the_pages_that_depend_on_the_key() {
-    var cache = new PageCache(1 << 20);
+    var cache = new PageCache(1 << 20, Clock.systemUTC());
     cache.get("/world", () -> page("world", "section:1", "sections"));
     cache.get("/a", () -> page("a", "article:1", "section:1", "sections"));
     cache.get("/b", () -> page("b", "article:2", "section:2", "sections"));
@@ -24,13 +26,13 @@ class PageCacheTest {
     assertThat(cache.peek("/world")).isNull();
     assertThat(cache.peek("/a")).isNull();
     assertThat(cache.peek("/b")).isNotNull();
-    cache.purge(Set.of(PageCache.ALL));
+    cache.purge(Set.of(SurrogateKey.SECTIONS));
     assertThat(cache.peek("/b")).isNull();
   }
 
   @Test
   void a_page_rendered_while_a_purge_happens_is_served_but_not_kept() throws Exception {
-    var cache = new PageCache(1 << 20);
+    var cache = new PageCache(1 << 20, Clock.systemUTC());
     var rendering = new CountDownLatch(1);
     var purged = new CountDownLatch(1);
     var t = new Thread(() -> cache.get("/x", () -> {
@@ -54,7 +56,7 @@ class PageCacheTest {
 
   @Test
   void errors_and_redirects_are_not_cached_and_a_failing_render_is_retried() {
-    var cache = new PageCache(1 << 20);
+    var cache = new PageCache(1 << 20, Clock.systemUTC());
     var calls = new AtomicInteger();
     try {
       cache.get("/boom", () -> {
@@ -79,7 +81,7 @@ class PageCacheTest {
 
   @Test
   void memory_is_bounded_by_the_weight_of_the_pages() {
-    var cache = new PageCache(200_000);
+    var cache = new PageCache(200_000, Clock.systemUTC());
     var big = "x".repeat(50_000);
     for (int i = 0; i < 50; i++) {
       int n = i;

@@ -61,12 +61,12 @@ public final class AdminClient {
     return r;
   }
 
-  /** Posts a form with the CSRF token of the last page read. */
-  public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+  /** Posts a form with the CSRF token of the last page read (and any headers, in name, value pairs). */
+  public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
     var all = new LinkedHashMap<String, String>();
     all.put("csrf", csrf);
     all.putAll(fields);
-    return postRaw(path, all);
+    return postRaw(path, all, headers);
   }
 
   /** Posts exactly these fields, with no CSRF token unless given. */

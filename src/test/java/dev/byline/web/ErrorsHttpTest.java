@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class ErrorsHttpTest {
     var pages = new ErrorPages(new Site(
         site.byline().config(),
         new Views(),
-        new PageCache(1 << 20),
+        new PageCache(1 << 20, Clock.systemUTC()),
         site.newsroom().sections(),
         StaticAssets.load()));
     styled = server(pages);

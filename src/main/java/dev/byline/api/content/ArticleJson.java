@@ -79,8 +79,7 @@ final class ArticleJson {
   }
 
   Map<String, Object> author(Author a) {
-    return object(
-        "id", a.id(), "slug", a.slug(), "name", a.name(), "url", baseUrl + "/author/" + a.slug());
+    return object("id", a.id(), "slug", a.slug(), "name", a.name(), "url", baseUrl + a.path());
   }
 
   Map<String, Object> image(Image i) {

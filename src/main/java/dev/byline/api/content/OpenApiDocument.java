@@ -2,7 +2,7 @@ package dev.byline.api.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.byline.api.ApiReplies;
+import dev.byline.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -19,7 +19,7 @@ final class OpenApiDocument {
   OpenApiDocument(String baseUrl) {
     try (var in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
       if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-      var doc = (ObjectNode) ApiReplies.JSON.readTree(in);
+      var doc = (ObjectNode) Json.MAPPER.readTree(in);
       var base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
       doc.putArray("servers").addObject().put("url", base + "/api/v1");
       this.tree = doc;

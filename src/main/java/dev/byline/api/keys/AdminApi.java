@@ -3,7 +3,6 @@ package dev.byline.api.keys;
 import static dev.byline.api.ApiReplies.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.byline.admin.AdminSite;
 import dev.byline.admin.ArticleActions;
 import dev.byline.api.ApiError;
 import dev.byline.api.ApiGate;
@@ -15,9 +14,11 @@ import dev.byline.auth.Role;
 import dev.byline.auth.User;
 import dev.byline.content.Article;
 import dev.byline.content.SectionStore;
+import dev.byline.json.Json;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
 import dev.byline.web.Access;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -70,7 +71,7 @@ public final class AdminApi implements Routes {
     var key = require(ctx, ApiScope.ARTICLES_WRITE);
     var body = body(ctx);
     if (body.has("version")) throw ApiError.badField("version", "version is only for updates");
-    answer(ctx, 201, actions.create(actor(key), fields(body), AdminSite.ip(ctx)));
+    answer(ctx, 201, actions.create(actor(key), fields(body), ClientAddress.of(ctx)));
   }
 
   private void update(Context ctx) {
@@ -84,13 +85,13 @@ public final class AdminApi implements Routes {
     answer(
         ctx,
         200,
-        actions.update(actor(key), id, version.intValue(), fields(body), AdminSite.ip(ctx)));
+        actions.update(actor(key), id, version.intValue(), fields(body), ClientAddress.of(ctx)));
   }
 
   private void step(Context ctx, boolean publish) {
     var key = require(ctx, ApiScope.ARTICLES_PUBLISH);
     long id = id(ctx);
-    var ip = AdminSite.ip(ctx);
+    var ip = ClientAddress.of(ctx);
     answer(
         ctx,
         200,
@@ -125,7 +126,7 @@ public final class AdminApi implements Routes {
               "image",
               stored.id(),
               file.filename() + ", " + stored.width() + "×" + stored.height(),
-              AdminSite.ip(ctx)));
+              ClientAddress.of(ctx)));
       ctx.header("Cache-Control", "no-store");
       ApiReplies.json(
           ctx,
@@ -209,7 +210,7 @@ public final class AdminApi implements Routes {
   private static JsonNode body(Context ctx) {
     JsonNode body;
     try {
-      body = ApiReplies.JSON.readTree(ctx.body());
+      body = Json.MAPPER.readTree(ctx.body());
     } catch (IOException e) {
       throw ApiError.badField("body", "the request body is not JSON");
     }

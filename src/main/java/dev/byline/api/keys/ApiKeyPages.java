@@ -8,6 +8,7 @@ import dev.byline.auth.ApiScope;
 import dev.byline.auth.AuditLog;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -71,7 +72,7 @@ public final class ApiKeyPages implements Routes {
               "api_key",
               key.id(),
               key.name() + " (" + scopeList(key.scopes()) + ")",
-              AdminSite.ip(ctx)));
+              ClientAddress.of(ctx)));
       ctx.header("Cache-Control", "no-store");
       show(ctx, Form.empty(), made.key().name(), made.secret(), 201);
     } catch (AccountException e) {
@@ -91,8 +92,8 @@ public final class ApiKeyPages implements Routes {
     var key = keys.byId(id).orElseThrow(() -> new NotFoundResponse("no such key"));
     keys.revoke(
         id,
-        tx ->
-            audit.record(tx, user, "api-key.revoke", "api_key", id, key.name(), AdminSite.ip(ctx)));
+        tx -> audit.record(
+            tx, user, "api-key.revoke", "api_key", id, key.name(), ClientAddress.of(ctx)));
     throw new Redirect(PATH, 303);
   }
 

@@ -1,0 +1,55 @@
+package dev.byline.store;
+
+import java.time.YearMonth;
+
+/**
+ * The names of what pages depend on. A change in the change feed lists the surrogate keys it
+ * touches; a rendered page lists the keys of what it shows; a cache purges the pages that share a
+ * key with a change (this node's page cache, and HTTP caches through the {@code Surrogate-Key}
+ * header). Both sides take the names from here, so they cannot drift apart.
+ *
+ * <pre>{@code
+ * feed.append(tx, "section", id, "updated", Set.of(SurrogateKey.section(id), SurrogateKey.FRONT));
+ * RenderedPage.html(bytes, Set.of(SurrogateKey.section(id), SurrogateKey.SECTIONS), newest);
+ * }</pre>
+ */
+public final class SurrogateKey {
+  /** The front page. */
+  public static final String FRONT = "front";
+
+  /** Every list of published stories: lists, feeds, sitemaps, search, "Most read". */
+  public static final String LISTS = "lists";
+
+  /**
+   * The sections themselves: every page shows the section navigation, so a change to a section
+   * purges every page.
+   */
+  public static final String SECTIONS = "sections";
+
+  private SurrogateKey() {}
+
+  public static String article(long id) {
+    return "article:" + id;
+  }
+
+  public static String section(long id) {
+    return "section:" + id;
+  }
+
+  public static String topic(long id) {
+    return "topic:" + id;
+  }
+
+  public static String author(long id) {
+    return "author:" + id;
+  }
+
+  public static String image(long id) {
+    return "image:" + id;
+  }
+
+  /** Pages that list stories first published in {@code month} (sitemaps). */
+  public static String month(YearMonth month) {
+    return "month:" + month;
+  }
+}

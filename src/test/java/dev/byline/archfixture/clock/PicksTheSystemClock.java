@@ -1,0 +1,9 @@
+package dev.byline.archfixture.clock;
+
+import java.time.Clock;
+
+public final class PicksTheSystemClock {
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

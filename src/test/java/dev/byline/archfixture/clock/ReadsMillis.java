@@ -1,0 +1,7 @@
+package dev.byline.archfixture.clock;
+
+public final class ReadsMillis {
+  long now() {
+    return System.currentTimeMillis();
+  }
+}

@@ -1,0 +1,4 @@
+package dev.byline.archfixture.documented;
+
+/** In a package with a package-info.java. */
+public final class Documented {}

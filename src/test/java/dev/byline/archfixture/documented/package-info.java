@@ -1,0 +1,2 @@
+/** A package that says what it is. */
+package dev.byline.archfixture.documented;
