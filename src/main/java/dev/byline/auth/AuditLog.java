@@ -2,6 +2,8 @@ package dev.byline.auth;
 
 import dev.byline.store.Database;
 import dev.byline.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -88,53 +90,42 @@ public final class AuditLog {
   /** Newest first; {@code action} filters by prefix ("article." or "user.") when not blank. */
   public List<Entry> recent(String action, int offset, int limit) {
     var prefix = action == null ? "" : action.strip().replace("%", "").replace("_", "");
-    return db.read(tx -> tx.query(
-            "SELECT * FROM audit_log WHERE action LIKE :p ORDER BY at DESC, id DESC "
+    return db.read(
+        tx -> tx.query("SELECT * FROM audit_log WHERE action LIKE :p ORDER BY at DESC, id DESC "
                 + "LIMIT :limit OFFSET :offset")
-        .bind("p", prefix + "%")
-        .bind("limit", limit)
-        .bind("offset", offset)
-        .map(rs -> {
-          long uid = rs.getLong("user_id");
-          Long userId = rs.wasNull() ? null : uid;
-          long sid = rs.getLong("subject_id");
-          Long subjectId = rs.wasNull() ? null : sid;
-          return new Entry(
-              rs.getLong("id"),
-              Instant.ofEpochMilli(rs.getLong("at")),
-              userId,
-              rs.getString("user_name"),
-              rs.getString("action"),
-              rs.getString("subject_type"),
-              subjectId,
-              rs.getString("detail"),
-              rs.getString("ip"));
-        })
-        .list());
+            .bind("p", prefix + "%")
+            .bind("limit", limit)
+            .bind("offset", offset)
+            .map(AuditLog::entry)
+            .list());
   }
 
   /** Entries about one subject, newest first. */
   public List<Entry> about(String subjectType, long subjectId, int limit) {
-    return db.read(tx -> tx.query(
-            "SELECT * FROM audit_log WHERE subject_type = :t AND subject_id = :id "
+    return db.read(
+        tx -> tx.query("SELECT * FROM audit_log WHERE subject_type = :t AND subject_id = :id "
                 + "ORDER BY at DESC, id DESC LIMIT :limit")
-        .bind("t", subjectType)
-        .bind("id", subjectId)
-        .bind("limit", limit)
-        .map(rs -> {
-          long uid = rs.getLong("user_id");
-          Long userId = rs.wasNull() ? null : uid;
-          return new Entry(
-              rs.getLong("id"),
-              Instant.ofEpochMilli(rs.getLong("at")),
-              userId,
-              rs.getString("user_name"),
-              rs.getString("action"),
-              rs.getString("subject_type"),
-              subjectId,
-              rs.getString("detail"),
-              rs.getString("ip"));
-        })
-        .list());
+            .bind("t", subjectType)
+            .bind("id", subjectId)
+            .bind("limit", limit)
+            .map(AuditLog::entry)
+            .list());
+  }
+
+  private static Entry entry(ResultSet rs) throws SQLException {
+    long uid = rs.getLong("user_id");
+    Long userId = rs.wasNull() ? null : uid;
+    long sid = rs.getLong("subject_id");
+    Long subjectId = rs.wasNull() ? null : sid;
+    return new Entry(
+        rs.getLong("id"),
+        Instant.ofEpochMilli(rs.getLong("at")),
+        userId,
+        rs.getString("user_name"),
+        rs.getString("action"),
+        rs.getString("subject_type"),
+        subjectId,
+        rs.getString("detail"),
+        rs.getString("ip"));
   }
 }

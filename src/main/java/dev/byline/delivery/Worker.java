@@ -1,9 +1,7 @@
 package dev.byline.delivery;
 
+import dev.byline.store.Wakeup;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +18,9 @@ final class Worker implements AutoCloseable {
   private final DeliverySettings settings;
   private final Retry retry;
   private final Clock clock;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition signal = lock.newCondition();
+  private final Wakeup wakeup = new Wakeup();
   private final Thread thread;
   private volatile boolean running = true;
-  private boolean woken;
 
   Worker(Target target, Deliveries deliveries, DeliverySettings settings, Clock clock) {
     this.target = target;
@@ -46,13 +42,7 @@ final class Worker implements AutoCloseable {
   }
 
   void wake() {
-    lock.lock();
-    try {
-      woken = true;
-      signal.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    wakeup.wake();
   }
 
   private void run() {
@@ -126,13 +116,7 @@ final class Worker implements AutoCloseable {
     long wait = settings.pollMillis();
     var due = deliveries.nextAt(target.name());
     if (due.isPresent()) wait = Math.max(1, Math.min(wait, due.get() - clock.millis()));
-    lock.lock();
-    try {
-      if (!woken) signal.await(wait, TimeUnit.MILLISECONDS);
-      woken = false;
-    } finally {
-      lock.unlock();
-    }
+    wakeup.await(wait);
   }
 
   @Override

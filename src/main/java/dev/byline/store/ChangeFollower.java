@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +47,10 @@ public final class ChangeFollower implements AutoCloseable {
   private final Backoff retry;
   private final int maxAttempts;
   private final SkippedChanges skipped;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition signal = lock.newCondition();
+  private final Wakeup sleep = new Wakeup();
   private final Runnable wakeup = this::wake;
   private volatile long position;
   private volatile boolean running = true;
-  private boolean woken;
   private Thread thread;
 
   ChangeFollower(ChangeFeed feed, String name, long fromSeq, long pollMillis, Listener listener) {
@@ -108,13 +104,7 @@ public final class ChangeFollower implements AutoCloseable {
   }
 
   private void wake() {
-    lock.lock();
-    try {
-      woken = true;
-      signal.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    sleep.wake();
   }
 
   private void run() {
@@ -221,13 +211,7 @@ public final class ChangeFollower implements AutoCloseable {
   }
 
   private void pause(long millis) throws InterruptedException {
-    lock.lock();
-    try {
-      if (!woken) signal.await(millis, TimeUnit.MILLISECONDS);
-      woken = false;
-    } finally {
-      lock.unlock();
-    }
+    sleep.await(millis);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.byline.auth.Role;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
 import dev.byline.testing.AdminClient;
+import dev.byline.testing.Eventually;
 import dev.byline.testing.TestSite;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,22 +162,10 @@ class RelatedAdminHttpTest {
 
   /**
    * What a reader is offered once the change has reached the page: the cached page is purged by the
-   * change follower a moment after the editor's change commits, so the page is read again until it
-   * shows the change or five seconds have passed.
+   * change follower a moment after the editor's change commits.
    */
   List<String> offeredOnce(long id, java.util.function.Predicate<List<String>> settled) {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-    var now = offered(id);
-    while (!settled.test(now) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      now = offered(id);
-    }
-    return now;
+    return Eventually.settled(java.time.Duration.ofSeconds(5), () -> offered(id), settled);
   }
 
   /** The stories a reader is offered on an article's page: its "Read:" links, then its Related list. */

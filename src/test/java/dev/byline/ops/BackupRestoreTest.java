@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
 import dev.byline.testing.Cli;
+import dev.byline.testing.Eventually;
 import dev.byline.testing.TestDatabases;
 import dev.byline.testing.TestSite;
 import java.io.IOException;
@@ -68,12 +69,8 @@ class BackupRestoreTest {
         .contains("The Restored Times");
     try (var site = TestSite.start(restored)) {
       // A restored folder carries no search index: the node is not ready until it has rebuilt it.
-      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-      var ready = site.get("/readyz");
-      while (ready.statusCode() != 200 && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-        ready = site.get("/readyz");
-      }
+      var ready = Eventually.settled(
+          java.time.Duration.ofSeconds(20), () -> site.get("/readyz"), r -> r.statusCode() == 200);
       assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
       assertThat(site.get("/world").body()).contains("Story number ");
       assertThat(site.get("/").body()).contains("The Restored Times");
