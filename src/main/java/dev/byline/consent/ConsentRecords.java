@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.byline.json.Json;
 import dev.byline.store.Database;
+import dev.byline.store.Query;
+import dev.byline.store.Tx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -45,57 +47,54 @@ public final class ConsentRecords {
     var at = clock.instant();
     var ip = IpPrefix.of(clientAddress);
     var ua = UserAgentHash.of(userAgent);
-    long id = db.jdbi()
-        .inTransaction(
-            h -> h.createQuery("INSERT INTO consent_record (consent_id, policy_revision, action, "
-                    + "categories, services, language, recorded_at, ip_prefix, user_agent_hash) VALUES (:consentId, :revision, :action, "
-                    + ":categories, :services, :language, :at, :ip, :ua) RETURNING id")
-                .bind("consentId", choice.consentId().toString())
-                .bind("revision", choice.revision())
-                .bind("action", choice.action().id())
-                .bind("categories", write(choice.categories()))
-                .bind("services", write(choice.services()))
-                .bind("language", choice.language())
-                .bind("at", at.toEpochMilli())
-                .bind("ip", ip)
-                .bind("ua", ua)
-                .mapTo(Long.class)
-                .one());
+    long id = db.inTransaction(
+        tx -> tx.query("INSERT INTO consent_record (consent_id, policy_revision, action, "
+                + "categories, services, language, recorded_at, ip_prefix, user_agent_hash) VALUES (:consentId, :revision, :action, "
+                + ":categories, :services, :language, :at, :ip, :ua) RETURNING id")
+            .bind("consentId", choice.consentId().toString())
+            .bind("revision", choice.revision())
+            .bind("action", choice.action().id())
+            .bind("categories", write(choice.categories()))
+            .bind("services", write(choice.services()))
+            .bind("language", choice.language())
+            .bind("at", at.toEpochMilli())
+            .bind("ip", ip)
+            .bind("ua", ua)
+            .mapTo(Long.class)
+            .one());
     return new ConsentRecord(id, choice, at, ip, ua);
   }
 
   public long count() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM consent_record")
-            .mapTo(Long.class)
-            .one());
+    return db.read(
+        tx -> tx.query("SELECT COUNT(*) FROM consent_record").mapTo(Long.class).one());
   }
 
   /** Newest first, at most {@code limit}. */
   public List<ConsentRecord> latest(RecordFilter filter, int limit) {
-    return db.jdbi()
-        .withHandle(h -> filtered(
-                h, filter, " ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)))
-            .map((rs, ctx) -> read(rs))
-            .list());
+    return db.read(tx -> filtered(
+            tx, filter, " ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 1000)))
+        .map(this::read)
+        .list());
   }
 
   public Optional<ConsentRecord> byId(long id) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM consent_record WHERE id = :id")
-            .bind("id", id)
-            .map((rs, ctx) -> read(rs))
-            .findOne());
+    return db.read(tx -> tx.query("SELECT * FROM consent_record WHERE id = :id")
+        .bind("id", id)
+        .map(this::read)
+        .findOne());
   }
 
   /** Writes matching records as CSV, oldest first, streaming so any number of rows fits in memory. */
   public long exportCsv(Writer out, RecordFilter filter) {
     try {
       ConsentCsv.header(out);
-      long n = db.jdbi().withHandle(h -> {
+      long n = db.read(tx -> {
         long count = 0;
-        try (var rows = filtered(h, filter, " ORDER BY id").map((rs, ctx) -> read(rs)).stream()) {
+        try (var rows = filtered(tx, filter, " ORDER BY id").map(this::read).stream()) {
           for (var it = rows.iterator(); it.hasNext(); count++) ConsentCsv.row(out, it.next());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
         return count;
       });
@@ -106,13 +105,12 @@ public final class ConsentRecords {
     }
   }
 
-  private static org.jdbi.v3.core.statement.Query filtered(
-      org.jdbi.v3.core.Handle h, RecordFilter f, String tail) {
+  private static Query filtered(Tx tx, RecordFilter f, String tail) {
     var sql = new StringBuilder("SELECT * FROM consent_record WHERE 1 = 1");
     if (f.from() != null) sql.append(" AND recorded_at >= :from");
     if (f.until() != null) sql.append(" AND recorded_at < :until");
     if (f.consentId() != null) sql.append(" AND consent_id = :consentId");
-    var q = h.createQuery(sql + tail);
+    var q = tx.query(sql + tail);
     if (f.from() != null) q.bind("from", f.from().toEpochMilli());
     if (f.until() != null) q.bind("until", f.until().toEpochMilli());
     if (f.consentId() != null) q.bind("consentId", f.consentId().toString());

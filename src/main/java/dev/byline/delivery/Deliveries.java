@@ -2,12 +2,12 @@ package dev.byline.delivery;
 
 import dev.byline.store.Change;
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Owns the delivery queue and its cursor into the change feed. Enqueueing a change and moving
@@ -27,48 +27,46 @@ public final class Deliveries {
 
   /** Where the queue has read the feed up to, if it has started. */
   Optional<Long> cursor() {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT seq FROM delivery_cursor WHERE name = :n")
-            .bind("n", CURSOR)
-            .mapTo(Long.class)
-            .findOne());
+    return db.read(tx -> tx.query("SELECT seq FROM delivery_cursor WHERE name = :n")
+        .bind("n", CURSOR)
+        .mapTo(Long.class)
+        .findOne());
   }
 
   /** Queues what each target wants of {@code changes} and moves the cursor past them. */
   int enqueue(List<Change> changes, List<? extends Target> targets, long now) {
     if (changes.isEmpty()) return 0;
-    return db.jdbi().inTransaction(h -> {
+    return db.inTransaction(tx -> {
       int queued = 0;
       for (var change : changes) {
         for (var target : targets) {
           var wanted = target.wants(change);
-          if (wanted.isPresent()) queued += insert(h, change, target.name(), wanted.get(), now);
+          if (wanted.isPresent()) queued += insert(tx, change, target.name(), wanted.get(), now);
         }
       }
-      moveCursor(h, changes.get(changes.size() - 1).seq());
+      moveCursor(tx, changes.get(changes.size() - 1).seq());
       return queued;
     });
   }
 
   void startCursorAt(long seq) {
-    db.jdbi()
-        .useHandle(h -> h.createUpdate(
-                "INSERT INTO delivery_cursor (name, seq) VALUES (:n, :s) ON CONFLICT (name) DO NOTHING")
-            .bind("n", CURSOR)
-            .bind("s", seq)
-            .execute());
+    db.useTransaction(tx -> tx.update(
+            "INSERT INTO delivery_cursor (name, seq) VALUES (:n, :s) ON CONFLICT (name) DO NOTHING")
+        .bind("n", CURSOR)
+        .bind("s", seq)
+        .execute());
   }
 
-  private static void moveCursor(Handle h, long seq) {
-    h.createUpdate("INSERT INTO delivery_cursor (name, seq) VALUES (:n, :s) "
+  private static void moveCursor(Tx tx, long seq) {
+    tx.update("INSERT INTO delivery_cursor (name, seq) VALUES (:n, :s) "
             + "ON CONFLICT (name) DO UPDATE SET seq = excluded.seq")
         .bind("n", CURSOR)
         .bind("s", seq)
         .execute();
   }
 
-  private static int insert(Handle h, Change change, String target, Target.Queued q, long now) {
-    return h.createUpdate("INSERT INTO delivery (target, idempotency_key, change_seq, order_key, "
+  private static int insert(Tx tx, Change change, String target, Target.Queued q, long now) {
+    return tx.update("INSERT INTO delivery (target, idempotency_key, change_seq, order_key, "
             + "event, payload, status, attempts, next_at, created_at) VALUES (:target, :key, :seq, "
             + ":order, :event, :payload, 'pending', 0, :now, :now) "
             + "ON CONFLICT (idempotency_key) DO NOTHING")
@@ -92,22 +90,20 @@ public final class Deliveries {
    * delivery with the same order key: a retry holds back later news of its own article only.
    */
   Optional<Delivery> nextDue(String target, long now) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM delivery d WHERE d.target = :t "
-                + "AND d.status = 'pending' AND d.next_at <= :now AND NOT EXISTS (SELECT 1 "
-                + "FROM delivery e WHERE e.target = d.target AND e.order_key = d.order_key "
-                + "AND e.status = 'pending' AND e.id < d.id) ORDER BY d.id LIMIT 1")
-            .bind("t", target)
-            .bind("now", now)
-            .map((rs, ctx) -> read(rs))
-            .findOne());
+    return db.read(tx -> tx.query("SELECT * FROM delivery d WHERE d.target = :t "
+            + "AND d.status = 'pending' AND d.next_at <= :now AND NOT EXISTS (SELECT 1 "
+            + "FROM delivery e WHERE e.target = d.target AND e.order_key = d.order_key "
+            + "AND e.status = 'pending' AND e.id < d.id) ORDER BY d.id LIMIT 1")
+        .bind("t", target)
+        .bind("now", now)
+        .map(Deliveries::read)
+        .findOne());
   }
 
   /** When the next pending delivery for {@code target} falls due, if any is pending. */
   Optional<Long> nextAt(String target) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT MIN(next_at) FROM delivery WHERE target = :t AND status = 'pending'")
+    return db.read(
+        tx -> tx.query("SELECT MIN(next_at) FROM delivery WHERE target = :t AND status = 'pending'")
             .bind("t", target)
             .mapTo(Long.class)
             .findOne());
@@ -118,14 +114,13 @@ public final class Deliveries {
    * (on this node or another) sends it meanwhile. False when another took it first.
    */
   boolean claim(Delivery d, long leaseUntil) {
-    return db.jdbi()
-            .withHandle(h -> h.createUpdate("UPDATE delivery SET attempts = attempts + 1, "
-                    + "next_at = :lease WHERE id = :id AND status = 'pending' "
-                    + "AND attempts = :attempts")
-                .bind("lease", leaseUntil)
-                .bind("id", d.id())
-                .bind("attempts", d.attempts())
-                .execute())
+    return db.inTransaction(tx -> tx.update("UPDATE delivery SET attempts = attempts + 1, "
+                + "next_at = :lease WHERE id = :id AND status = 'pending' "
+                + "AND attempts = :attempts")
+            .bind("lease", leaseUntil)
+            .bind("id", d.id())
+            .bind("attempts", d.attempts())
+            .execute())
         == 1;
   }
 
@@ -146,37 +141,35 @@ public final class Deliveries {
       long id, String status, int httpStatus, String error, long nextAt, Long doneAt) {
     var text =
         error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
-    db.jdbi()
-        .useHandle(h -> h.createUpdate("UPDATE delivery SET status = :status, "
-                + "last_status = :http, last_error = COALESCE(:error, last_error), next_at = :next, done_at = :done "
-                + "WHERE id = :id")
-            .bind("status", status)
-            .bind("http", httpStatus)
-            .bind("error", text)
-            .bind("next", nextAt)
-            .bind("done", doneAt)
-            .bind("id", id)
-            .execute());
+    db.useTransaction(tx -> tx.update("UPDATE delivery SET status = :status, "
+            + "last_status = :http, last_error = COALESCE(:error, last_error), next_at = :next, done_at = :done "
+            + "WHERE id = :id")
+        .bind("status", status)
+        .bind("http", httpStatus)
+        .bind("error", text)
+        .bind("next", nextAt)
+        .bind("done", doneAt)
+        .bind("id", id)
+        .execute());
   }
 
   /** The newest deliveries, optionally for one target only, for the delivery log. */
   public List<Delivery> recent(String target, int limit) {
     boolean all = target == null || target.isEmpty();
-    return db.jdbi().withHandle(h -> {
-      var q = h.createQuery("SELECT * FROM delivery " + (all ? "" : "WHERE target = :t ")
+    return db.read(tx -> {
+      var q = tx.query("SELECT * FROM delivery " + (all ? "" : "WHERE target = :t ")
           + "ORDER BY id DESC LIMIT :n");
       if (!all) q.bind("t", target);
-      return q.bind("n", limit).map((rs, ctx) -> read(rs)).list();
+      return q.bind("n", limit).map(Deliveries::read).list();
     });
   }
 
   /** Deliveries in queue order for one target, for tests and operators' tools. */
   public List<Delivery> forTarget(String target) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM delivery WHERE target = :t ORDER BY id")
-            .bind("t", target)
-            .map((rs, ctx) -> read(rs))
-            .list());
+    return db.read(tx -> tx.query("SELECT * FROM delivery WHERE target = :t ORDER BY id")
+        .bind("t", target)
+        .map(Deliveries::read)
+        .list());
   }
 
   private static Delivery read(ResultSet rs) throws SQLException {

@@ -41,15 +41,13 @@ public final class Subscriptions {
     if (events.isEmpty()) throw new InvalidInput("events", "has none chosen");
     var secret = HexFormat.of().formatHex(bytes());
     long now = clock.millis();
-    long id = db.jdbi()
-        .withHandle(h -> h.createUpdate(
-                "INSERT INTO webhook_subscription (url, secret, events, active, created_at) "
-                    + "VALUES (:url, :secret, :events, 1, :now)")
+    long id = db.inTransaction(
+        tx -> tx.query("INSERT INTO webhook_subscription (url, secret, events, active, created_at) "
+                + "VALUES (:url, :secret, :events, 1, :now) RETURNING id")
             .bind("url", checked)
             .bind("secret", secret)
             .bind("events", names(events))
             .bind("now", now)
-            .executeAndReturnGeneratedKeys("id")
             .mapTo(Long.class)
             .one());
     return new Subscription(id, checked, secret, events, true, Instant.ofEpochMilli(now));
@@ -63,28 +61,26 @@ public final class Subscriptions {
 
   /** Stops deliveries to a subscriber; what was delivered stays in the log. */
   public void deactivate(long id) {
-    int n = db.jdbi()
-        .withHandle(h -> h.createUpdate("UPDATE webhook_subscription SET active = 0 WHERE id = :id")
+    int n = db.inTransaction(
+        tx -> tx.update("UPDATE webhook_subscription SET active = 0 WHERE id = :id")
             .bind("id", id)
             .execute());
     if (n == 0) throw new InvalidInput("subscription", "does not exist");
   }
 
   public Optional<Subscription> byId(long id) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery("SELECT * FROM webhook_subscription WHERE id = :id")
-            .bind("id", id)
-            .map((rs, ctx) -> read(rs))
-            .findOne());
+    return db.read(tx -> tx.query("SELECT * FROM webhook_subscription WHERE id = :id")
+        .bind("id", id)
+        .map(Subscriptions::read)
+        .findOne());
   }
 
   /** Every subscription, active ones first, newest first. */
   public List<Subscription> all() {
-    return db.jdbi()
-        .withHandle(
-            h -> h.createQuery("SELECT * FROM webhook_subscription ORDER BY active DESC, id DESC")
-                .map((rs, ctx) -> read(rs))
-                .list());
+    return db.read(
+        tx -> tx.query("SELECT * FROM webhook_subscription ORDER BY active DESC, id DESC")
+            .map(Subscriptions::read)
+            .list());
   }
 
   public List<Subscription> active() {
