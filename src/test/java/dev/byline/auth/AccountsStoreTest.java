@@ -38,7 +38,8 @@ class AccountsStoreTest {
     var config = config(dialect);
     var clock = new TestClock();
     try (var newsroom = Newsroom.open(config, clock)) {
-      var accounts = Accounts.open(newsroom.db(), clock);
+      var accounts =
+          Accounts.open(newsroom.db(), clock, new SignInRules(Duration.ZERO, java.util.Set.of()));
       var user = accounts
           .users()
           .create(
@@ -69,28 +70,33 @@ class AccountsStoreTest {
       clock.advance(Sessions.IDLE_TIMEOUT.plusMinutes(1));
       assertThat(accounts.sessions().resolve(token)).as("an idle session ends").isEmpty();
 
-      for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT; i++) {
+      for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT_AND_NETWORK; i++) {
         assertThat(accounts.signIn().attempt("reporter@example.org", "wrong", "10.0.0.2", "test"))
             .isInstanceOf(SignIn.Refused.class);
       }
-      assertThat(accounts
-              .signIn()
-              .attempt("reporter@example.org", "a long enough password", "10.0.0.3", "test"))
+      assertThat(accounts.signIn().attempt("reporter@example.org", "wrong", "10.0.0.2", "test"))
           .isInstanceOf(SignIn.Throttled.class);
-      clock.advance(LoginThrottle.WINDOW.plus(Duration.ofSeconds(1)));
       assertThat(accounts
               .signIn()
               .attempt("reporter@example.org", "a long enough password", "10.0.0.3", "test"))
-          .as("the block lifts when the window passes")
+          .as("another network is not throttled")
           .isInstanceOf(SignIn.Success.class);
-      for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
+      assertThat(accounts
+              .signIn()
+              .attempt("reporter@example.org", "a long enough password", "10.0.0.2", "test"))
+          .as("the throttled network's right password passes after the wait")
+          .isInstanceOf(SignIn.Success.class);
+      for (int i = 0; i < LoginThrottle.MAX_PER_NETWORK; i++) {
         accounts.signIn().attempt("nobody" + i + "@example.org", "guess", "10.0.0.9", "test");
       }
-      var byAddress = accounts
-          .signIn()
-          .attempt("reporter@example.org", "a long enough password", "10.0.0.9", "test");
+      var byAddress =
+          accounts.signIn().attempt("reporter@example.org", "another guess", "10.0.0.9", "test");
       assertThat(byAddress).isInstanceOf(SignIn.Throttled.class);
       assertThat(((SignIn.Throttled) byAddress).message()).contains("from your network");
+      clock.advance(LoginThrottle.WINDOW.plus(Duration.ofSeconds(1)));
+      assertThat(accounts.signIn().attempt("reporter@example.org", "wrong", "10.0.0.9", "test"))
+          .as("the throttle lifts when the window passes")
+          .isInstanceOf(SignIn.Refused.class);
 
       assertThat(accounts.audit().recent("user.login", 0, 100))
           .extracting(AuditLog.Entry::action)
