@@ -76,7 +76,7 @@ public final class SignIn {
     if (block.isEmpty()) return judgePassword(email, password, ip, userAgent, Optional.empty());
     return slowLane
         .after(() -> judgePassword(email, password, ip, userAgent, block))
-        .orElseGet(() -> busy(email, ip, block.get()));
+        .orElseGet(() -> busy(email, ip));
   }
 
   /** The second step: a code from the authenticator app, or a recovery code. */
@@ -88,7 +88,7 @@ public final class SignIn {
     if (block.isEmpty()) return judgeCode(pendingToken, half, code, ip, userAgent, block);
     return slowLane
         .after(() -> judgeCode(pendingToken, half, code, ip, userAgent, block))
-        .orElseGet(() -> busy(half.user().email(), ip, block.get()));
+        .orElseGet(() -> busy(half.user().email(), ip));
   }
 
   private Outcome judgePassword(
@@ -147,7 +147,7 @@ public final class SignIn {
       Optional<LoginThrottle.Block> block,
       String how) {
     throttle.succeeded(user.email(), ip);
-    var detail = (how.isEmpty() ? "" : how) + (block.isPresent() ? " after a throttled wait" : "");
+    var detail = how + (block.isPresent() ? " after a throttled wait" : "");
     var started = sessions.start(
         user,
         ip,
@@ -166,7 +166,8 @@ public final class SignIn {
         .orElseGet(() -> new Refused(message));
   }
 
-  private Outcome busy(String email, String ip, LoginThrottle.Block block) {
+  /** Every lane is taken: turned away unjudged, and not counted as a failure. */
+  private Outcome busy(String email, String ip) {
     audit.record(null, "user.login-throttled", "", null, "busy, email " + clip(email), ip);
     return new Throttled(BUSY, Duration.ofSeconds(Math.max(1, slowLane.delay().toSeconds())));
   }
