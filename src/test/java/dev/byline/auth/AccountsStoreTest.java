@@ -161,4 +161,50 @@ class AccountsStoreTest {
       TestDatabases.drop(config);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("dialects")
+  void two_factor_codes_and_recovery_codes_work_once_on_both_databases(String dialect) {
+    var config = config(dialect);
+    var clock = new TestClock();
+    try (var newsroom = Newsroom.open(config, clock)) {
+      var accounts =
+          Accounts.open(newsroom.db(), clock, new SignInRules(Duration.ZERO, java.util.Set.of()));
+      var user = accounts
+          .users()
+          .create("two@example.org", "Two", Role.EDITOR, "a long enough password", false);
+      var secret = accounts.twoFactor().enrol(user);
+      assertThat(accounts.twoFactor().status(user.id()))
+          .isEqualTo(new TwoFactor.Status(false, true, 0));
+      var recovery = accounts
+          .twoFactor()
+          .confirm(user, Totp.code(secret, Totp.step(clock.millis())), "10.0.0.1");
+      assertThat(recovery).hasSize(TwoFactor.RECOVERY_CODES).doesNotHaveDuplicates();
+
+      var first =
+          accounts.signIn().attempt("two@example.org", "a long enough password", "10.0.0.1", "t");
+      var token = ((SignIn.SecondStep) first).pendingToken();
+      clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+      var code = Totp.code(secret, Totp.step(clock.millis()));
+      var in = accounts.signIn().confirm(token, code, "10.0.0.1", "t");
+      assertThat(in).isInstanceOf(SignIn.Success.class);
+      assertThat(accounts.sessions().resolve(((SignIn.Success) in).session().token()))
+          .hasValueSatisfying(a -> assertThat(a.twoFactorOn()).isTrue());
+      assertThat(accounts.twoFactor().check(user.id(), code)).as("replayed").isEmpty();
+      assertThat(accounts.twoFactor().check(user.id(), recovery.get(3))).hasValue("recovery code");
+      assertThat(accounts.twoFactor().check(user.id(), recovery.get(3))).isEmpty();
+      assertThat(accounts.twoFactor().status(user.id()).recoveryLeft())
+          .isEqualTo(TwoFactor.RECOVERY_CODES - 1);
+
+      accounts.twoFactor().reset(user, user, "10.0.0.1");
+      assertThat(accounts.twoFactor().status(user.id()))
+          .isEqualTo(new TwoFactor.Status(false, false, 0));
+      assertThat(accounts
+              .signIn()
+              .attempt("two@example.org", "a long enough password", "10.0.0.1", "t"))
+          .isInstanceOf(SignIn.Success.class);
+    } finally {
+      TestDatabases.drop(config);
+    }
+  }
 }
