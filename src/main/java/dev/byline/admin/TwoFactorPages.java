@@ -100,7 +100,7 @@ public final class TwoFactorPages implements Routes {
     var user = Auth.signedIn(ctx);
     var form = Form.read(ctx, "proof");
     try {
-      checkProof(user, form.value("proof"));
+      checkProof(user, form.value("proof"), ClientAddress.of(ctx));
       var codes = accounts.twoFactor().regenerate(user, ClientAddress.of(ctx));
       render(
           ctx, Form.empty(), codes, "New recovery codes are ready; the old ones no longer work.");
@@ -113,7 +113,7 @@ public final class TwoFactorPages implements Routes {
     var user = Auth.signedIn(ctx);
     var form = Form.read(ctx, "proof");
     try {
-      checkProof(user, form.value("proof"));
+      checkProof(user, form.value("proof"), ClientAddress.of(ctx));
       accounts.twoFactor().turnOff(user, ClientAddress.of(ctx));
       render(ctx, Form.empty(), List.of(), "Two-factor sign-in is off.");
     } catch (AccountException e) {
@@ -121,12 +121,22 @@ public final class TwoFactorPages implements Routes {
     }
   }
 
-  /** A current code (or an unused recovery code), or the password. */
-  private void checkProof(User user, String proof) {
+  /**
+   * A current code (or an unused recovery code), or the password. Wrong ones count as failed
+   * sign-ins, and once those are over the limit none is checked here, so this form is no way
+   * around sign-in throttling for whoever holds an unattended browser.
+   */
+  private void checkProof(User user, String proof, String ip) {
     if (proof.isBlank()) throw new AccountException("proof", "is empty");
+    if (accounts.throttle().check(user.email(), ip).isPresent())
+      throw new AccountException(
+          "proof", "cannot be checked now: too many wrong tries. Try again in 15 minutes");
     boolean ok = accounts.twoFactor().check(user.id(), proof).isPresent()
         || accounts.signIn().passwordMatches(user, proof);
-    if (!ok) throw new AccountException("proof", "is neither a current code nor your password");
+    if (!ok) {
+      accounts.throttle().failed(user.email(), ip);
+      throw new AccountException("proof", "is neither a current code nor your password");
+    }
   }
 
   private void refuse(Context ctx, Form form, AccountException e) {

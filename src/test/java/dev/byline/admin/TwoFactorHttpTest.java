@@ -48,7 +48,7 @@ class TwoFactorHttpTest {
     var users = site.byline().accounts().users();
     users.create("admin@example.org", "Ada Admin", Role.ADMIN, PASSWORD, false);
     for (var name :
-        List.of("enrol", "replay", "recovery", "late", "reset", "off", "guess", "plain"))
+        List.of("enrol", "replay", "recovery", "late", "reset", "off", "guess", "plain", "proof"))
       users.create(name + "@example.org", name, Role.WRITER, PASSWORD, false);
     users.create("ed@example.org", "Ed Editor", Role.EDITOR, PASSWORD, false);
   }
@@ -188,6 +188,30 @@ class TwoFactorHttpTest {
             .headers()
             .firstValue("Location"))
         .hasValue("/admin");
+  }
+
+  @Test
+  void wrong_proofs_on_the_two_factor_page_are_throttled_too() {
+    var user = new AdminClient(site).signIn("proof@example.org", PASSWORD);
+    var secret = enrol(user, new ArrayList<>());
+    user.get(TwoFactorPages.PATH);
+    for (int i = 0; i < 5; i++)
+      assertThat(user.postForm(TwoFactorPages.PATH + "/off", Map.of("proof", "guess " + i))
+              .statusCode())
+          .isEqualTo(400);
+    var held = user.postForm(TwoFactorPages.PATH + "/off", Map.of("proof", nextCode(secret)));
+    assertThat(held.statusCode()).isEqualTo(400);
+    assertThat(held.body()).contains("too many wrong tries");
+    assertThat(site.byline().accounts().twoFactor().isOn(id("proof"))).isTrue();
+  }
+
+  long id(String name) {
+    return site.byline().accounts().users().all().stream()
+        .filter(a -> a.user().email().equals(name + "@example.org"))
+        .findFirst()
+        .orElseThrow()
+        .user()
+        .id();
   }
 
   @Test
