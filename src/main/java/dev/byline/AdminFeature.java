@@ -13,14 +13,19 @@ import dev.byline.admin.PhotoDesk;
 import dev.byline.admin.RelatedAdmin;
 import dev.byline.admin.RevisionPages;
 import dev.byline.admin.SessionGate;
+import dev.byline.admin.TwoFactorPages;
 import dev.byline.admin.UserPages;
 import dev.byline.auth.Accounts;
+import dev.byline.auth.SignInRules;
+import dev.byline.auth.SlowLane;
 import dev.byline.config.Config;
+import dev.byline.config.ConfigException;
 import dev.byline.content.ArticleRevisions;
 import dev.byline.content.ScheduledPublisher;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The newsroom under {@code /admin}: accounts and the session gate every request passes, the
@@ -45,19 +50,31 @@ final class AdminFeature implements Routes, AutoCloseable {
     this.newsroom = newsroom;
     this.site = site;
     this.clock = clock;
-    accounts = Accounts.open(newsroom.db(), clock);
+    accounts = Accounts.open(newsroom.db(), clock, signInRules(config));
     gate = new SessionGate(
         accounts.sessions(),
         accounts.tokens(),
         Byline.CSRF_EXEMPT,
         config.baseUrl().startsWith("https://"),
-        config.boolSetting("http.trust.forwarded", false));
+        config.boolSetting("http.trust.forwarded", false),
+        accounts.rules()::requiresTwoFactor);
     admin = new AdminSite(config, site.site().views(), site.site().assets());
     revisions = new ArticleRevisions(newsroom.db(), clock);
     related = new RelatedAdmin(
         admin, newsroom.articles(), newsroom.published(), search.choices(), search.related());
     panels.add(related.editorPanel());
     publisher = new ScheduledPublisher(newsroom.articles(), clock).start();
+  }
+
+  /** {@code auth.signin.slow.ms} (0 to 10 s) and {@code auth.2fa.required} (a list of roles). */
+  private static SignInRules signInRules(Config config) {
+    var delay = Duration.ofMillis(
+        config.intSetting("auth.signin.slow.ms", (int) SlowLane.DELAY.toMillis(), 0, 10_000));
+    try {
+      return new SignInRules(delay, SignInRules.roles(config.setting("auth.2fa.required", "")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("auth.2fa.required", e.getMessage());
+    }
   }
 
   Accounts accounts() {
@@ -75,6 +92,7 @@ final class AdminFeature implements Routes, AutoCloseable {
     new LoginPages(admin, accounts, gate).routes(r);
     new Dashboard(admin, newsroom.desk(), accounts.audit()).routes(r);
     new AccountPages(admin, accounts).routes(r);
+    new TwoFactorPages(admin, accounts).routes(r);
     new UserPages(admin, accounts).routes(r);
     new AuditPages(admin, accounts.audit()).routes(r);
     new PhotoDesk(admin, newsroom.images(), accounts.audit()).routes(r);

@@ -9,15 +9,24 @@ import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Signing in and out. A successful sign-in always starts a new session (ending any the browser
- * had), so a session id planted before sign-in is worthless after it.
+ * had), so a session id planted before sign-in is worthless after it. For an account with
+ * two-factor sign-in, the right password leads to a second page asking for the code; only that
+ * page's success starts the session.
  */
 public final class LoginPages implements Routes {
   /** The sign-in page. */
   public record LoginView(
       AdminChrome chrome, Form form, String next, String message, boolean signedOut) {}
+
+  /** The second step: the code from the authenticator app, or a recovery code. */
+  public record CodeView(AdminChrome chrome, Form form, String next, String message) {}
+
+  static final String CODE_PATH = Auth.LOGIN_PATH + "/code";
 
   private final AdminSite site;
   private final Accounts accounts;
@@ -33,6 +42,8 @@ public final class LoginPages implements Routes {
   public void routes(RoutesConfig r) {
     r.get(Auth.LOGIN_PATH, this::show, Access.ANYONE);
     r.post(Auth.LOGIN_PATH, this::signIn, Access.ANYONE);
+    r.get(CODE_PATH, this::showCode, Access.ANYONE);
+    r.post(CODE_PATH, this::confirmCode, Access.ANYONE);
     r.post("/admin/logout", this::signOut, Access.ANYONE);
     r.post("/admin/logout-everywhere", this::signOutEverywhere, Access.WRITER);
   }
@@ -65,23 +76,76 @@ public final class LoginPages implements Routes {
         .signIn()
         .attempt(
             form.value("email"), form.value("password"), ClientAddress.of(ctx), ctx.userAgent());
+    if (outcome instanceof SignIn.SecondStep step) {
+      gate.setPendingCookie(ctx, step.pendingToken());
+      throw new Redirect(
+          CODE_PATH + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), 303);
+    }
+    var message = finish(ctx, outcome, next);
+    site.render(
+        ctx, "admin/login.jte", new LoginView(site.chrome(ctx, ""), form, next, message, false));
+  }
+
+  private void showCode(Context ctx) {
+    var next = safeNext(ctx.queryParam("next"));
+    if (accounts.signIn().pending(ctx.cookie(SessionGate.PENDING_COOKIE)).isEmpty())
+      throw new Redirect(
+          Auth.LOGIN_PATH + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), 303);
+    site.render(
+        ctx, "admin/login-code.jte", new CodeView(site.chrome(ctx, ""), Form.empty(), next, ""));
+  }
+
+  private void confirmCode(Context ctx) {
+    var form = Form.read(ctx, "code", "next");
+    var next = safeNext(form.value("next"));
+    if (form.value("code").isBlank()) {
+      form.error("code", "Code is empty");
+      ctx.status(400);
+      site.render(ctx, "admin/login-code.jte", new CodeView(site.chrome(ctx, ""), form, next, ""));
+      return;
+    }
+    var outcome = accounts
+        .signIn()
+        .confirm(
+            ctx.cookie(SessionGate.PENDING_COOKIE),
+            form.value("code"),
+            ClientAddress.of(ctx),
+            ctx.userAgent());
+    if (outcome instanceof SignIn.Expired e) {
+      gate.clearPendingCookie(ctx);
+      ctx.status(401);
+      site.render(
+          ctx,
+          "admin/login.jte",
+          new LoginView(site.chrome(ctx, ""), Form.empty(), next, e.message(), false));
+      return;
+    }
+    var message = finish(ctx, outcome, next);
+    site.render(
+        ctx, "admin/login-code.jte", new CodeView(site.chrome(ctx, ""), form, next, message));
+  }
+
+  /**
+   * On success starts the browser's new session and redirects; otherwise sets the status and
+   * returns the message to show.
+   */
+  private String finish(Context ctx, SignIn.Outcome outcome, String next) {
     if (outcome instanceof SignIn.Success s) {
       var old = ctx.cookie(SessionGate.SESSION_COOKIE);
       if (old != null) accounts.sessions().end(old);
+      if (ctx.cookie(SessionGate.PENDING_COOKIE) != null) gate.clearPendingCookie(ctx);
       gate.setSessionCookie(ctx, s.session().token());
       throw new Redirect(s.mustChangePassword() ? "/admin/account?first=1" : next, 303);
     }
-    String message;
     if (outcome instanceof SignIn.Throttled t) {
       ctx.status(429);
       ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-      message = t.message();
-    } else {
-      ctx.status(401);
-      message = ((SignIn.Refused) outcome).message();
+      return t.message();
     }
-    site.render(
-        ctx, "admin/login.jte", new LoginView(site.chrome(ctx, ""), form, next, message, false));
+    ctx.status(401);
+    if (outcome instanceof SignIn.Refused r) return r.message();
+    if (outcome instanceof SignIn.Expired e) return e.message();
+    throw new IllegalStateException("not a refusal: " + outcome);
   }
 
   private void signOut(Context ctx) {

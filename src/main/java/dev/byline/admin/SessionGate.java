@@ -1,20 +1,26 @@
 package dev.byline.admin;
 
+import dev.byline.auth.PendingSignIns;
+import dev.byline.auth.Role;
 import dev.byline.auth.Sessions;
 import dev.byline.auth.Tokens;
 import dev.byline.web.Auth;
 import dev.byline.web.ClientAddress;
+import dev.byline.web.UntrustedForwarding;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The before-handler on every request. It remembers the client's address ({@link
  * ClientAddress#of}), resolves the session cookie into the signed-in user
  * and the CSRF token ({@link Auth}'s request attributes), marks admin pages uncacheable, and
  * refuses any state-changing request whose CSRF token does not match, except under the exempt
- * path prefixes (endpoints that authenticate by other means, e.g. an agency's push token).
+ * path prefixes (endpoints that authenticate by other means, e.g. an agency's push token). A
+ * signed-in user who must first choose a password, or whose role requires two-factor sign-in
+ * they have not turned on, is sent to their account page before any other admin page.
  *
  * <p>Signed out, the token comes from a random "pre-session" cookie set on admin pages only, so
  * the sign-in form is protected too and public pages never carry a cookie.
@@ -22,6 +28,8 @@ import java.util.Set;
 public final class SessionGate implements dev.byline.web.Routes {
   public static final String SESSION_COOKIE = "byline_session";
   public static final String PRESESSION_COOKIE = "byline_presession";
+  /** A sign-in waiting for its two-factor code ({@link dev.byline.auth.PendingSignIns}). */
+  public static final String PENDING_COOKIE = "byline_signin";
   /** The {@link Sessions.Active} of the request, for pages that need more than the user. */
   public static final String SESSION_ATTRIBUTE = "byline.session";
 
@@ -32,6 +40,8 @@ public final class SessionGate implements dev.byline.web.Routes {
   private final List<String> csrfExempt;
   private final boolean secureCookies;
   private final ClientAddress address;
+  private final UntrustedForwarding forwarding;
+  private final Predicate<Role> twoFactorRequired;
 
   /**
    * @param csrfExempt path prefixes whose state-changing requests carry no CSRF token (each must
@@ -39,14 +49,18 @@ public final class SessionGate implements dev.byline.web.Routes {
    * @param secureCookies whether cookies carry {@code Secure} (the site is served over HTTPS)
    * @param trustForwarded whether the last {@code X-Forwarded-For} entry is the client's address
    *     (only behind a proxy that sets it; otherwise anyone could pick their address)
+   * @param twoFactorRequired the roles that must turn two-factor sign-in on first
    */
   public SessionGate(
       Sessions sessions,
       Tokens tokens,
       List<String> csrfExempt,
       boolean secureCookies,
-      boolean trustForwarded) {
+      boolean trustForwarded,
+      Predicate<Role> twoFactorRequired) {
     this.address = ClientAddress.trustingForwarded(trustForwarded);
+    this.forwarding = new UntrustedForwarding(trustForwarded);
+    this.twoFactorRequired = twoFactorRequired;
     this.sessions = sessions;
     this.tokens = tokens;
     this.csrfExempt = List.copyOf(csrfExempt);
@@ -66,6 +80,7 @@ public final class SessionGate implements dev.byline.web.Routes {
 
   public void handle(Context ctx) {
     address.remember(ctx);
+    forwarding.notice(ctx);
     boolean admin = isAdmin(ctx.path());
     if (admin) ctx.header("Cache-Control", "no-store");
     var token = ctx.cookie(SESSION_COOKIE);
@@ -96,14 +111,20 @@ public final class SessionGate implements dev.byline.web.Routes {
             "This form has expired or did not come from this site. Go back, reload the page and try again.");
       }
     }
-    if (active.isPresent()
-        && active.get().mustChangePassword()
-        && admin
-        && !ctx.path().startsWith("/admin/account")
-        && !ctx.path().startsWith("/admin/logout")
-        && !ctx.path().startsWith("/admin/login")) {
-      throw new dev.byline.web.Redirect("/admin/account?first=1", 303);
+    if (active.isPresent() && admin && !accountChecksExempt(ctx.path())) {
+      var session = active.get();
+      if (session.mustChangePassword())
+        throw new dev.byline.web.Redirect("/admin/account?first=1", 303);
+      if (!session.twoFactorOn() && twoFactorRequired.test(session.user().role()))
+        throw new dev.byline.web.Redirect(TwoFactorPages.PATH + "?required=1", 303);
     }
+  }
+
+  /** Pages a user can reach before choosing a password or turning two-factor sign-in on. */
+  private static boolean accountChecksExempt(String path) {
+    return path.startsWith("/admin/account")
+        || path.startsWith("/admin/logout")
+        || path.startsWith("/admin/login");
   }
 
   /** Sends the session cookie: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
@@ -114,6 +135,15 @@ public final class SessionGate implements dev.byline.web.Routes {
 
   public void clearSessionCookie(Context ctx) {
     clearCookie(ctx, SESSION_COOKIE);
+  }
+
+  /** Sends the half-signed-in token, which lives as long as the wait for the code may. */
+  public void setPendingCookie(Context ctx, String token) {
+    setCookie(ctx, PENDING_COOKIE, token, PendingSignIns.LIFETIME.toSeconds());
+  }
+
+  public void clearPendingCookie(Context ctx) {
+    clearCookie(ctx, PENDING_COOKIE);
   }
 
   private void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Newsroom accounts, for admins: add a user (with a one-time password they change at first
- * sign-in), change name, role or access, set a new one-time password, sign someone out everywhere.
+ * sign-in), change name, role or access, set a new one-time password, sign someone out everywhere,
+ * unlock an account slowed by failed sign-ins, reset a lost two-factor sign-in. Each is audited.
  */
 public final class UserPages implements Routes {
   /** The list of users with the form to add one; {@code newPassword} is shown once after adding or resetting. */
@@ -27,13 +28,18 @@ public final class UserPages implements Routes {
       String newPasswordFor,
       String newPassword) {}
 
-  /** One user's page. */
+  /**
+   * One user's page; {@code recentFailures} counts failed sign-ins within the throttle window,
+   * {@code twoFactorOn} whether they sign in with a code.
+   */
   public record UserView(
       AdminChrome chrome,
       UserStore.Account account,
       Form form,
       String newPassword,
-      String notice) {}
+      String notice,
+      int recentFailures,
+      boolean twoFactorOn) {}
 
   private final AdminSite site;
   private final Accounts accounts;
@@ -52,6 +58,8 @@ public final class UserPages implements Routes {
     r.post("/admin/users/{id}", this::update, Access.ADMIN);
     r.post("/admin/users/{id}/password", this::resetPassword, Access.ADMIN);
     r.post("/admin/users/{id}/logout", this::signOutEverywhere, Access.ADMIN);
+    r.post("/admin/users/{id}/unlock", this::unlock, Access.ADMIN);
+    r.post("/admin/users/{id}/two-factor/reset", this::resetTwoFactor, Access.ADMIN);
   }
 
   private void list(Context ctx, Form form, String forEmail, String password) {
@@ -120,7 +128,14 @@ public final class UserPages implements Routes {
     site.render(
         ctx,
         "admin/user.jte",
-        new UserView(site.chrome(ctx, "users"), account, f, password, notice));
+        new UserView(
+            site.chrome(ctx, "users"),
+            account,
+            f,
+            password,
+            notice,
+            accounts.throttle().recentFailures(account.user().email()),
+            accounts.twoFactor().isOn(account.user().id())));
   }
 
   private void update(Context ctx) {
@@ -165,6 +180,7 @@ public final class UserPages implements Routes {
     var password = accounts.tokens().newPassword();
     accounts.users().setPassword(account.user().id(), password, true, tx -> {
       accounts.sessions().endAll(tx, account.user().id());
+      accounts.throttle().lift(tx, account.user().email());
       accounts
           .audit()
           .record(
@@ -173,7 +189,7 @@ public final class UserPages implements Routes {
               "user.password-reset",
               "user",
               account.user().id(),
-              "one-time password set",
+              "one-time password set, sign-in throttle lifted",
               ClientAddress.of(ctx));
     });
     one(ctx, null, password, "");
@@ -197,5 +213,38 @@ public final class UserPages implements Routes {
                     ended + " sessions ended",
                     ClientAddress.of(ctx)));
     one(ctx, null, "", "Signed out of " + n + (n == 1 ? " session." : " sessions."));
+  }
+
+  /** Forgets the account's failed sign-ins, so its owner is no longer slowed anywhere. */
+  private void unlock(Context ctx) {
+    var admin = Auth.signedIn(ctx);
+    var account = account(ctx);
+    int n = accounts
+        .throttle()
+        .lift(
+            account.user().email(),
+            (tx, lifted) -> accounts
+                .audit()
+                .record(
+                    tx,
+                    admin,
+                    "user.unlock",
+                    "user",
+                    account.user().id(),
+                    lifted + " failed sign-ins forgotten",
+                    ClientAddress.of(ctx)));
+    one(
+        ctx,
+        null,
+        "",
+        "Unlocked: " + n + (n == 1 ? " failed sign-in" : " failed sign-ins") + " forgotten.");
+  }
+
+  /** For a lost phone: they sign in with the password alone, or must enrol again if required. */
+  private void resetTwoFactor(Context ctx) {
+    var admin = Auth.signedIn(ctx);
+    var account = account(ctx);
+    accounts.twoFactor().reset(admin, account.user(), ClientAddress.of(ctx));
+    one(ctx, null, "", "Two-factor sign-in reset for " + account.user().email() + ".");
   }
 }

@@ -13,21 +13,31 @@ public record Accounts(
     LoginThrottle throttle,
     AuditLog audit,
     SignIn signIn,
+    TwoFactor twoFactor,
+    SignInRules rules,
     Tokens tokens) {
 
   public static Accounts open(Database db, Clock clock) {
+    return open(db, clock, SignInRules.DEFAULT);
+  }
+
+  public static Accounts open(Database db, Clock clock, SignInRules rules) {
     var hasher = new PasswordHasher();
     var tokens = new Tokens();
     var users = new UserStore(db, hasher, clock);
     var sessions = new Sessions(db, tokens, clock);
     var throttle = new LoginThrottle(db, clock);
     var audit = new AuditLog(db, clock);
-    return new Accounts(
+    var twoFactor = new TwoFactor(db, audit, clock);
+    var signIn = new SignIn(
         users,
         sessions,
         throttle,
+        new SlowLane(rules.slowDelay(), SlowLane.SLEEP),
         audit,
-        new SignIn(users, sessions, throttle, audit, hasher),
-        tokens);
+        hasher,
+        twoFactor,
+        new PendingSignIns(db, tokens, clock));
+    return new Accounts(users, sessions, throttle, audit, signIn, twoFactor, rules, tokens);
   }
 }

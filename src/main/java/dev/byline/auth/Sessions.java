@@ -30,13 +30,17 @@ public final class Sessions {
   /** A session just begun: the token goes to the browser once and is never stored. */
   public record Started(String token, User user) {}
 
-  /** A live session as a request sees it. */
+  /**
+   * A live session as a request sees it; {@code twoFactorOn} tells whether its user has
+   * two-factor sign-in on (some roles must, before anything else).
+   */
   public record Active(
       String tokenHash,
       User user,
       String csrfToken,
       boolean mustChangePassword,
-      Instant createdAt) {}
+      Instant createdAt,
+      boolean twoFactorOn) {}
 
   /** A session as its owner sees it in "where you are signed in". */
   public record Listed(
@@ -94,11 +98,13 @@ public final class Sessions {
         long expires,
         boolean disabled,
         boolean mustChange,
-        long created) {}
+        long created,
+        boolean twoFactorOn) {}
     var row = db.read(tx -> tx.query(
             "SELECT u.id, u.email, u.name, u.role, u.disabled, u.must_change_password, "
-                + "s.last_seen_at, s.expires_at, s.created_at FROM user_session s JOIN app_user u ON u.id = s.user_id "
-                + "WHERE s.token_hash = :t")
+                + "s.last_seen_at, s.expires_at, s.created_at, t.active AS totp_active "
+                + "FROM user_session s JOIN app_user u ON u.id = s.user_id "
+                + "LEFT JOIN user_totp t ON t.user_id = u.id WHERE s.token_hash = :t")
         .bind("t", hash)
         .map(rs -> new Row(
             new User(
@@ -110,7 +116,8 @@ public final class Sessions {
             rs.getLong("expires_at"),
             rs.getInt("disabled") != 0,
             rs.getInt("must_change_password") != 0,
-            rs.getLong("created_at")))
+            rs.getLong("created_at"),
+            rs.getInt("totp_active") == 1))
         .findOne());
     if (row.isEmpty()) return Optional.empty();
     var r = row.get();
@@ -126,7 +133,12 @@ public final class Sessions {
               .execute());
     }
     return Optional.of(new Active(
-        hash, r.user(), Tokens.csrfFor(token), r.mustChange(), Instant.ofEpochMilli(r.created())));
+        hash,
+        r.user(),
+        Tokens.csrfFor(token),
+        r.mustChange(),
+        Instant.ofEpochMilli(r.created()),
+        r.twoFactorOn()));
   }
 
   public void end(String token) {

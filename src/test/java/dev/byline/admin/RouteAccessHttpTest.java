@@ -47,6 +47,10 @@ class RouteAccessHttpTest {
   static final Set<String> OPEN = Set.of(
       "GET /admin/login",
       "POST /admin/login",
+      // The two-factor code step: no session exists until it succeeds; it needs the pending
+      // sign-in's cookie, which only the right password gives.
+      "GET /admin/login/code",
+      "POST /admin/login/code",
       "POST /admin/logout",
       // The Content API reads only what readers can read; the rest of /api/v1 answers 404.
       "GET /api/v1/articles",

@@ -38,7 +38,8 @@ class AccountsStoreTest {
     var config = config(dialect);
     var clock = new TestClock();
     try (var newsroom = Newsroom.open(config, clock)) {
-      var accounts = Accounts.open(newsroom.db(), clock);
+      var accounts =
+          Accounts.open(newsroom.db(), clock, new SignInRules(Duration.ZERO, java.util.Set.of()));
       var user = accounts
           .users()
           .create(
@@ -69,28 +70,33 @@ class AccountsStoreTest {
       clock.advance(Sessions.IDLE_TIMEOUT.plusMinutes(1));
       assertThat(accounts.sessions().resolve(token)).as("an idle session ends").isEmpty();
 
-      for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT; i++) {
+      for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT_AND_NETWORK; i++) {
         assertThat(accounts.signIn().attempt("reporter@example.org", "wrong", "10.0.0.2", "test"))
             .isInstanceOf(SignIn.Refused.class);
       }
-      assertThat(accounts
-              .signIn()
-              .attempt("reporter@example.org", "a long enough password", "10.0.0.3", "test"))
+      assertThat(accounts.signIn().attempt("reporter@example.org", "wrong", "10.0.0.2", "test"))
           .isInstanceOf(SignIn.Throttled.class);
-      clock.advance(LoginThrottle.WINDOW.plus(Duration.ofSeconds(1)));
       assertThat(accounts
               .signIn()
               .attempt("reporter@example.org", "a long enough password", "10.0.0.3", "test"))
-          .as("the block lifts when the window passes")
+          .as("another network is not throttled")
           .isInstanceOf(SignIn.Success.class);
-      for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
+      assertThat(accounts
+              .signIn()
+              .attempt("reporter@example.org", "a long enough password", "10.0.0.2", "test"))
+          .as("the throttled network's right password passes after the wait")
+          .isInstanceOf(SignIn.Success.class);
+      for (int i = 0; i < LoginThrottle.MAX_PER_NETWORK; i++) {
         accounts.signIn().attempt("nobody" + i + "@example.org", "guess", "10.0.0.9", "test");
       }
-      var byAddress = accounts
-          .signIn()
-          .attempt("reporter@example.org", "a long enough password", "10.0.0.9", "test");
+      var byAddress =
+          accounts.signIn().attempt("reporter@example.org", "another guess", "10.0.0.9", "test");
       assertThat(byAddress).isInstanceOf(SignIn.Throttled.class);
       assertThat(((SignIn.Throttled) byAddress).message()).contains("from your network");
+      clock.advance(LoginThrottle.WINDOW.plus(Duration.ofSeconds(1)));
+      assertThat(accounts.signIn().attempt("reporter@example.org", "wrong", "10.0.0.9", "test"))
+          .as("the throttle lifts when the window passes")
+          .isInstanceOf(SignIn.Refused.class);
 
       assertThat(accounts.audit().recent("user.login", 0, 100))
           .extracting(AuditLog.Entry::action)
@@ -151,6 +157,52 @@ class AccountsStoreTest {
           .hasMessageContaining("last active admin");
       assertThatThrownBy(() -> accounts.users().update(admin.id(), "Root", Role.ADMIN, true))
           .hasMessageContaining("last active admin");
+    } finally {
+      TestDatabases.drop(config);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dialects")
+  void two_factor_codes_and_recovery_codes_work_once_on_both_databases(String dialect) {
+    var config = config(dialect);
+    var clock = new TestClock();
+    try (var newsroom = Newsroom.open(config, clock)) {
+      var accounts =
+          Accounts.open(newsroom.db(), clock, new SignInRules(Duration.ZERO, java.util.Set.of()));
+      var user = accounts
+          .users()
+          .create("two@example.org", "Two", Role.EDITOR, "a long enough password", false);
+      var secret = accounts.twoFactor().enrol(user);
+      assertThat(accounts.twoFactor().status(user.id()))
+          .isEqualTo(new TwoFactor.Status(false, true, 0));
+      var recovery = accounts
+          .twoFactor()
+          .confirm(user, Totp.code(secret, Totp.step(clock.millis())), "10.0.0.1");
+      assertThat(recovery).hasSize(TwoFactor.RECOVERY_CODES).doesNotHaveDuplicates();
+
+      var first =
+          accounts.signIn().attempt("two@example.org", "a long enough password", "10.0.0.1", "t");
+      var token = ((SignIn.SecondStep) first).pendingToken();
+      clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+      var code = Totp.code(secret, Totp.step(clock.millis()));
+      var in = accounts.signIn().confirm(token, code, "10.0.0.1", "t");
+      assertThat(in).isInstanceOf(SignIn.Success.class);
+      assertThat(accounts.sessions().resolve(((SignIn.Success) in).session().token()))
+          .hasValueSatisfying(a -> assertThat(a.twoFactorOn()).isTrue());
+      assertThat(accounts.twoFactor().check(user.id(), code)).as("replayed").isEmpty();
+      assertThat(accounts.twoFactor().check(user.id(), recovery.get(3))).hasValue("recovery code");
+      assertThat(accounts.twoFactor().check(user.id(), recovery.get(3))).isEmpty();
+      assertThat(accounts.twoFactor().status(user.id()).recoveryLeft())
+          .isEqualTo(TwoFactor.RECOVERY_CODES - 1);
+
+      accounts.twoFactor().reset(user, user, "10.0.0.1");
+      assertThat(accounts.twoFactor().status(user.id()))
+          .isEqualTo(new TwoFactor.Status(false, false, 0));
+      assertThat(accounts
+              .signIn()
+              .attempt("two@example.org", "a long enough password", "10.0.0.1", "t"))
+          .isInstanceOf(SignIn.Success.class);
     } finally {
       TestDatabases.drop(config);
     }
