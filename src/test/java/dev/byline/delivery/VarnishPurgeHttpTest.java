@@ -40,9 +40,11 @@ class VarnishPurgeHttpTest {
     try (var site = TestSite.start(
             dir.resolve("site"),
             Map.of("purge.varnish.urls", "http://127.0.0.1:" + varnishPort + "/"));
-        var varnish =
-            Varnish.start(
-                dir.resolve("varnish"), varnishPort, site.byline().port(), site.byline().port())) {
+        var varnish = Varnish.start(
+            dir.resolve("varnish"),
+            varnishPort,
+            site.byline().port(),
+            site.byline().port())) {
       var section = site.newsroom().sections().ensure("news", "News", "", 1);
       var articles = site.newsroom().articles();
       long id = articles.create(ArticleDraft.of(
@@ -86,5 +88,4 @@ class VarnishPurgeHttpTest {
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
-
 }
