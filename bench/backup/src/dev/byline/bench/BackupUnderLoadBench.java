@@ -164,7 +164,8 @@ public final class BackupUnderLoadBench {
     private final int rate;
     private final AtomicInteger written = new AtomicInteger();
     private final List<long[]> samples = new CopyOnWriteArrayList<>(); // {startNanos, nanos}
-    private final java.util.Map<String, Long> marks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Long> marks =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService pool =
         Executors.newSingleThreadScheduledExecutor();
     private long started;
@@ -206,14 +207,16 @@ public final class BackupUnderLoadBench {
 
     private List<long[]> window(String from) {
       long start = marks.get(from);
-      long end = marks.values().stream().filter(m -> m > start).min(Long::compare).orElse(Long.MAX_VALUE);
+      long end =
+          marks.values().stream().filter(m -> m > start).min(Long::compare).orElse(Long.MAX_VALUE);
       return samples.stream().filter(s -> s[0] >= start && s[0] < end).toList();
     }
 
     /** Rate and latency between the mark before {@code until} and {@code until}. */
     void report(String database, String what, String until) {
       long end = marks.get(until);
-      long start = marks.values().stream().filter(m -> m < end).max(Long::compare).orElseThrow();
+      long start =
+          marks.values().stream().filter(m -> m < end).max(Long::compare).orElseThrow();
       var window = samples.stream().filter(s -> s[0] >= start && s[0] < end).toList();
       var ms = new ArrayList<Double>();
       for (var s : window) ms.add(s[1] / 1e6);
@@ -259,13 +262,17 @@ public final class BackupUnderLoadBench {
     args.add(dir.toString());
     var out = work.resolve(command + "-" + UUID.randomUUID() + ".out");
     long t = System.nanoTime();
-    var p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    var p = new ProcessBuilder(args)
+        .redirectErrorStream(true)
+        .redirectOutput(out.toFile())
+        .start();
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException(command + " did not finish in 10 minutes");
     }
     double seconds = (System.nanoTime() - t) / 1e9;
-    var text = Files.readString(out).lines()
+    var text = Files.readString(out)
+        .lines()
         .filter(l -> !l.contains(" INFO ") && !l.contains(" WARN "))
         .reduce("", (x, y) -> x + y + "\n");
     return new Timed(p.exitValue(), seconds, text);
@@ -310,7 +317,8 @@ public final class BackupUnderLoadBench {
 
   static String size(Path dir) throws IOException {
     try (var files = Files.walk(dir)) {
-      long bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      long bytes =
+          files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
       return String.format("%.1f MB", bytes / 1e6);
     }
   }
