@@ -109,7 +109,12 @@ public final class PurgeLatencyBench {
   static Process startVarnish(Path work, int port, int backendPort) throws Exception {
     Files.createDirectories(work);
     var vcl = Files.readString(Path.of("deploy/varnish/byline.vcl"))
-        .replace(".port = \"8080\";", ".port = \"" + backendPort + "\";");
+        .replace(
+            ".host = \"node1\"; .port = \"8080\";",
+            ".host = \"127.0.0.1\"; .port = \"" + backendPort + "\";")
+        .replace(
+            ".host = \"node2\"; .port = \"8080\";",
+            ".host = \"127.0.0.1\"; .port = \"" + backendPort + "\";");
     var file = work.resolve("byline.vcl");
     Files.writeString(file, vcl);
     var p = new ProcessBuilder(

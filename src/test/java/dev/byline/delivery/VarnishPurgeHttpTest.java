@@ -1,19 +1,17 @@
 package dev.byline.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
 import dev.byline.testing.Eventually;
 import dev.byline.testing.TestSite;
+import dev.byline.testing.Varnish;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * feed sent Varnish a BAN by surrogate key. Skipped only when varnishd is absent outside CI.
  */
 class VarnishPurgeHttpTest {
-  static final Path VARNISHD = Path.of("/usr/sbin/varnishd");
-  static final Path VCL = Path.of("deploy/varnish/byline.vcl");
-
   @TempDir
   Path dir;
 
@@ -40,15 +35,16 @@ class VarnishPurgeHttpTest {
 
   @Test
   void an_unpublished_story_is_gone_through_varnish_within_a_second() throws Exception {
-    assumeTrue(
-        Files.isExecutable(VARNISHD) || "true".equals(System.getenv("CI")),
-        "varnishd is not installed (apt-get install varnish); under CI=true this test must run");
-    int varnishPort = freePort();
+    Varnish.assumeInstalled();
+    int varnishPort = Varnish.freePort();
     try (var site = TestSite.start(
             dir.resolve("site"),
             Map.of("purge.varnish.urls", "http://127.0.0.1:" + varnishPort + "/"));
-        var varnish =
-            Varnish.start(dir.resolve("varnish"), varnishPort, site.byline().port())) {
+        var varnish = Varnish.start(
+            dir.resolve("varnish"),
+            varnishPort,
+            site.byline().port(),
+            site.byline().port())) {
       var section = site.newsroom().sections().ensure("news", "News", "", 1);
       var articles = site.newsroom().articles();
       long id = articles.create(ArticleDraft.of(
@@ -91,72 +87,5 @@ class VarnishPurgeHttpTest {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  static int freePort() throws IOException {
-    try (var s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** varnishd in the foreground on a loopback port, with the shipped VCL aimed at the site. */
-  static final class Varnish implements AutoCloseable {
-    private final Process process;
-    private final int port;
-
-    private Varnish(Process process, int port) {
-      this.process = process;
-      this.port = port;
-    }
-
-    static Varnish start(Path workDir, int port, int backendPort) throws Exception {
-      Files.createDirectories(workDir);
-      var vcl =
-          Files.readString(VCL).replace(".port = \"8080\";", ".port = \"" + backendPort + "\";");
-      var vclFile = workDir.resolve("byline.vcl");
-      Files.writeString(vclFile, vcl);
-      var process = new ProcessBuilder(
-              VARNISHD.toString(),
-              "-F",
-              "-j",
-              "none",
-              "-n",
-              workDir.resolve("instance").toString(),
-              "-a",
-              "127.0.0.1:" + port,
-              "-T",
-              "none",
-              "-f",
-              vclFile.toString(),
-              "-s",
-              "malloc,32m")
-          .redirectErrorStream(true)
-          .redirectOutput(workDir.resolve("varnishd.log").toFile())
-          .start();
-      var varnish = new Varnish(process, port);
-      var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (true) {
-        try (var s = new java.net.Socket("127.0.0.1", port)) {
-          return varnish;
-        } catch (IOException e) {
-          if (!process.isAlive() || System.nanoTime() > deadline) {
-            varnish.close();
-            throw new AssertionError(
-                "varnishd did not start: " + Files.readString(workDir.resolve("varnishd.log")));
-          }
-          Thread.sleep(50);
-        }
-      }
-    }
-
-    String url(String path) {
-      return "http://127.0.0.1:" + port + path;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
-    }
   }
 }
