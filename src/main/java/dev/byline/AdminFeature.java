@@ -77,8 +77,7 @@ final class AdminFeature implements Routes, AutoCloseable {
     new AccountPages(admin, accounts).routes(r);
     new UserPages(admin, accounts).routes(r);
     new AuditPages(admin, accounts.audit()).routes(r);
-    new PhotoDesk(
-            admin, newsroom.db(), newsroom.images(), newsroom.published(), accounts.audit())
+    new PhotoDesk(admin, newsroom.db(), newsroom.images(), newsroom.published(), accounts.audit())
         .routes(r);
     new CatalogPages(
             admin,

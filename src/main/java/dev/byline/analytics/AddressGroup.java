@@ -34,8 +34,7 @@ final class AddressGroup {
     // Java reads an IPv4-mapped address (::ffff:192.0.2.7) as the IPv4 address itself.
     if (b.length == 4)
       return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
-    return String.format(
-        "%x:%x:%x:%x::/64", group(b, 0), group(b, 2), group(b, 4), group(b, 6));
+    return String.format("%x:%x:%x:%x::/64", group(b, 0), group(b, 2), group(b, 4), group(b, 6));
   }
 
   private static int group(byte[] b, int i) {

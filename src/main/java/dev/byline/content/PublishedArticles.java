@@ -176,7 +176,8 @@ public final class PublishedArticles {
    */
   public List<String> headlinesShowing(Tx tx, long imageId) {
     // The body is JSON: LIKE finds the candidates (image 12 also matches 123), decoding decides.
-    return tx.query("SELECT featured_image_id, headline, body FROM article "
+    return tx
+        .query("SELECT featured_image_id, headline, body FROM article "
             + "WHERE status IN ('published', 'scheduled') "
             + "AND (featured_image_id = :id OR body LIKE :like) ORDER BY id")
         .bind("id", imageId)

@@ -82,8 +82,7 @@ public final class ImageStore {
     return write(bytes, text, uploadedBy, also);
   }
 
-  private Image write(
-      byte[] bytes, ImageText text, Long uploadedBy, BiConsumer<Tx, Image> also) {
+  private Image write(byte[] bytes, ImageText text, Long uploadedBy, BiConsumer<Tx, Image> also) {
     if (bytes == null || bytes.length == 0) throw new MediaException("the file is empty");
     if (bytes.length > MAX_BYTES) {
       throw new MediaException("the file is " + (bytes.length / 1024 / 1024) + " MB; the limit is "

@@ -48,7 +48,9 @@ class PhotoRulesHttpTest {
   void start() {
     site = TestSite.start(dir);
     var users = site.byline().accounts().users();
-    writerId = users.create("wren@example.org", "Wren Writer", Role.WRITER, PASSWORD, false).id();
+    writerId = users
+        .create("wren@example.org", "Wren Writer", Role.WRITER, PASSWORD, false)
+        .id();
     users.create("olly@example.org", "Olly Other", Role.WRITER, PASSWORD, false);
     users.create("eddie@example.org", "Eddie Editor", Role.EDITOR, PASSWORD, false);
     writer = new AdminClient(site).signIn("wren@example.org", PASSWORD);
@@ -173,8 +175,9 @@ class PhotoRulesHttpTest {
   void a_writer_may_not_change_a_wire_photo_or_one_uploaded_before_uploaders_were_recorded() {
     var wire = site.newsroom()
         .images()
-        .store(TestImages.png(sizes.incrementAndGet(), 90), new ImageStore.ImageText(
-            "Agency caption", "Name/AGENCY", "Agency alt"));
+        .store(
+            TestImages.png(sizes.incrementAndGet(), 90),
+            new ImageStore.ImageText("Agency caption", "Name/AGENCY", "Agency alt"));
     assertThat(wire.uploadedBy()).isNull();
 
     var r = edit(writer, wire.id(), "Not the agency's words");

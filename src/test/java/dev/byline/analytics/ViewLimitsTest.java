@@ -39,8 +39,7 @@ class ViewLimitsTest {
     assertThat(counts.count(0, 50_000)).as("the oldest went first").isZero();
 
     var limits = new ViewLimits();
-    for (int i = 0; i < 3 * ViewLimits.MAX_KEYS; i++)
-      limits.admit(i, i, "/world/story", 0);
+    for (int i = 0; i < 3 * ViewLimits.MAX_KEYS; i++) limits.admit(i, i, "/world/story", 0);
     assertThat(limits.keys()).isLessThanOrEqualTo(3 * ViewLimits.MAX_KEYS);
   }
 

@@ -296,7 +296,8 @@ class AdminApiHttpTest {
         .users()
         .create("owner@example.org", "Owen Owner", Role.EDITOR, PASSWORD, false)
         .id();
-    var owned = keys.create("Owned photo sync", Set.of(ApiScope.IMAGES_WRITE), owner).secret();
+    var owned =
+        keys.create("Owned photo sync", Set.of(ApiScope.IMAGES_WRITE), owner).secret();
 
     var fromOwned = site.send(
         multipart("/api/v1/admin/images", owned, TestImages.jpeg(66, 48), "owned.jpg"),

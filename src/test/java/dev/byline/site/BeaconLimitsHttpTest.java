@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.analytics.ViewLimits;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
+import dev.byline.json.Json;
 import dev.byline.testing.TestClock;
 import dev.byline.testing.TestDatabases;
-import dev.byline.json.Json;
 import dev.byline.testing.TestSite;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +58,8 @@ class BeaconLimitsHttpTest {
 
   Story story(String headline, Duration age) {
     var articles = site.newsroom().articles();
-    long id = articles.create(ArticleDraft.of(
-        headline, "", section, List.of(Block.Paragraph.ofText("It happened."))));
+    long id = articles.create(
+        ArticleDraft.of(headline, "", section, List.of(Block.Paragraph.ofText("It happened."))));
     articles.publishAsOf(id, clock.instant().minus(age), null);
     return new Story(id, articles.byId(id).orElseThrow().path());
   }
@@ -120,10 +120,11 @@ class BeaconLimitsHttpTest {
     for (int i = 0; i < 30; i++) {
       var address = "203.0.113." + (100 + i);
       statuses.add(beacon(old.path(), address, "curl/8.5.0"));
-      statuses.add(beacon(
-          old.path(),
-          address,
-          "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0 Safari/537.36"));
+      statuses.add(
+          beacon(
+              old.path(),
+              address,
+              "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0 Safari/537.36"));
       statuses.add(beacon(old.path(), address, null));
     }
     // A dozen real readers, each at home, read the story of the day.
@@ -175,7 +176,8 @@ class BeaconLimitsHttpTest {
   void one_address_has_at_most_sixty_views_a_minute_counted_across_pages() {
     var sent = 0;
     for (int i = 0; i < 100; i++) {
-      assertThat(beacon("/world/page-" + i, "198.51.100.9", BROWSER + " Run/" + i)).isEqualTo(204);
+      assertThat(beacon("/world/page-" + i, "198.51.100.9", BROWSER + " Run/" + i))
+          .isEqualTo(204);
       sent++;
     }
     assertThat(sent).isEqualTo(100);
