@@ -3,7 +3,6 @@ package dev.byline.media;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
 import dev.byline.store.SurrogateKey;
-import dev.byline.store.Transactions;
 import dev.byline.store.Tx;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -164,17 +163,6 @@ public final class ImageStore {
   /** Edits caption, credit and alt text; pages that show the image are purged. */
   public void updateText(long id, ImageText text) {
     db.useTransaction(tx -> updateText(tx, id, text));
-  }
-
-  /**
-   * {@link #updateText(long, ImageText)}, with {@code also} written in the same transaction (an
-   * audit entry, say).
-   */
-  public void updateText(long id, ImageText text, Transactions.Action also) {
-    db.useTransaction(tx -> {
-      updateText(tx, id, text);
-      also.in(tx);
-    });
   }
 
   /** {@link #updateText(long, ImageText)} inside the caller's unit of work. */
