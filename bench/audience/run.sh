@@ -53,12 +53,13 @@ if [ "$what" = beacon ] || [ "$what" = all ]; then
   echo "nginx POST /beacon (204, nothing else):  $nginx_line"
 
   bport=$(free_port)
-  start_byline "$WORK/beacon" "$bport" --set analytics.flushSeconds=2
-  warm=$(wrk -t"$THREADS" -c"$CONN" -d5s -s bench/audience/beacon.lua "http://127.0.0.1:$bport" | result)
+  # Trusting X-Forwarded-For, so each request is a reader at an address of its own (beacon.lua).
+  start_byline "$WORK/beacon" "$bport" --set analytics.flushSeconds=2 --set http.trust.forwarded=true
+  warm=$(wrk -t"$THREADS" -c"$CONN" -d5s -s bench/audience/beacon.lua "http://127.0.0.1:$bport" -- 1 | result)
   echo "byline warm-up (counted too):           $warm"
   static_line=$(wrk -t"$THREADS" -c"$CONN" -d"$DUR" -s bench/audience/get.lua "http://127.0.0.1:$bport/static/favicon.svg?v=x" | result)
   echo "byline GET /static/favicon.svg:          $static_line"
-  beacon_line=$(wrk -t"$THREADS" -c"$CONN" -d"$DUR" -s bench/audience/beacon.lua "http://127.0.0.1:$bport" | result)
+  beacon_line=$(wrk -t"$THREADS" -c"$CONN" -d"$DUR" -s bench/audience/beacon.lua "http://127.0.0.1:$bport" -- 2 | result)
   echo "byline POST /beacon:                     $beacon_line"
   stop_byline
   sent=$(( $(echo "$warm" | field requests) + $(echo "$beacon_line" | field requests) ))

@@ -95,7 +95,8 @@ final class AdminFeature implements Routes, AutoCloseable {
     new TwoFactorPages(admin, accounts).routes(r);
     new UserPages(admin, accounts).routes(r);
     new AuditPages(admin, accounts.audit()).routes(r);
-    new PhotoDesk(admin, newsroom.images(), accounts.audit()).routes(r);
+    new PhotoDesk(admin, newsroom.db(), newsroom.images(), newsroom.published(), accounts.audit())
+        .routes(r);
     new CatalogPages(
             admin,
             newsroom.db(),

@@ -1,9 +1,11 @@
 package dev.byline.admin;
 
 import dev.byline.auth.AuditLog;
+import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
+import dev.byline.store.Transactions;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.ClientAddress;
@@ -12,6 +14,7 @@ import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +22,8 @@ import java.util.List;
 
 /**
  * The photo desk: upload (type checked by content, size and pixel limits, location data
- * removed), a searchable library, and caption, credit and alt text editing. A refused upload
- * says why and leaves nothing behind.
+ * removed), a searchable library, and caption, credit and alt text editing by {@link PhotoRules}.
+ * A refused upload or edit says why and leaves nothing behind.
  */
 public final class PhotoDesk implements Routes {
   static final int PAGE_SIZE = 24;
@@ -35,8 +38,23 @@ public final class PhotoDesk implements Routes {
       Form form,
       Image uploaded) {}
 
-  /** One photo's page. */
-  public record PhotoView(AdminChrome chrome, Image photo, Form form, String notice) {
+  /**
+   * One photo's page.
+   *
+   * @param locked why this reader may not change the photo's words, or empty when they may
+   * @param shownOn headlines of the published or scheduled stories that show the photo
+   */
+  public record PhotoView(
+      AdminChrome chrome,
+      Image photo,
+      Form form,
+      String notice,
+      String locked,
+      List<String> shownOn) {
+    public String shownOnText() {
+      return shownOn.isEmpty() ? "" : PhotoRules.stories(shownOn);
+    }
+
     public String markdown() {
       return "![" + photo.alt().replace("]", "") + "](image:" + photo.id()
           + (photo.caption().isEmpty() ? "" : " \"" + photo.caption().replace("\"", "'") + "\"")
@@ -45,12 +63,21 @@ public final class PhotoDesk implements Routes {
   }
 
   private final AdminSite site;
+  private final Transactions db;
   private final ImageStore images;
+  private final PublishedArticles published;
   private final AuditLog audit;
 
-  public PhotoDesk(AdminSite site, ImageStore images, AuditLog audit) {
+  public PhotoDesk(
+      AdminSite site,
+      Transactions db,
+      ImageStore images,
+      PublishedArticles published,
+      AuditLog audit) {
     this.site = site;
+    this.db = db;
     this.images = images;
+    this.published = published;
     this.audit = audit;
   }
 
@@ -110,6 +137,7 @@ public final class PhotoDesk implements Routes {
       var image = images.store(
           bytes,
           text,
+          user.id(),
           (tx, stored) -> audit.record(
               tx,
               user,
@@ -141,6 +169,8 @@ public final class PhotoDesk implements Routes {
 
   private void photo(Context ctx, Form form, String notice) {
     var image = load(ctx);
+    var shownOn = db.inTransaction(tx -> published.headlinesShowing(tx, image.id()));
+    var locked = PhotoRules.refusal(Auth.signedIn(ctx), image, shownOn).orElse("");
     var f = form != null
         ? form
         : Form.empty()
@@ -154,27 +184,37 @@ public final class PhotoDesk implements Routes {
             site.chrome(ctx, "photos"),
             image,
             f,
-            "1".equals(ctx.queryParam("saved")) ? "Saved." : notice));
+            "1".equals(ctx.queryParam("saved")) ? "Saved." : notice,
+            locked,
+            shownOn));
   }
 
   private void update(Context ctx) {
     var user = Auth.signedIn(ctx);
-    var image = load(ctx);
+    long id = load(ctx).id();
     var form = Form.read(ctx, "caption", "credit", "alt");
+    var ip = ClientAddress.of(ctx);
     try {
-      var text =
-          new ImageStore.ImageText(form.value("caption"), form.value("credit"), form.value("alt"));
-      images.updateText(
-          image.id(),
-          text,
-          tx -> audit.record(
-              tx,
-              user,
-              "photo.update",
-              "image",
-              image.id(),
-              "caption, credit, alt text",
-              ClientAddress.of(ctx)));
+      // Checked in the transaction that writes, so a story published meanwhile is seen.
+      db.useTransaction(tx -> {
+        var image = images.byIds(tx, List.of(id)).get(id);
+        var shownOn = published.headlinesShowing(tx, id);
+        PhotoRules.refusal(user, image, shownOn).ifPresent(reason -> {
+          throw new ForbiddenResponse(reason);
+        });
+        var text = new ImageStore.ImageText(
+            form.value("caption"), form.value("credit"), form.value("alt"));
+        images.updateText(tx, id, text);
+        audit.record(
+            tx,
+            user,
+            "photo.update",
+            "image",
+            id,
+            "caption, credit, alt text"
+                + (shownOn.isEmpty() ? "" : "; on " + PhotoRules.stories(shownOn)),
+            ip);
+      });
     } catch (MediaException e) {
       var field = e.getMessage().startsWith("the caption")
           ? "caption"
@@ -184,7 +224,7 @@ public final class PhotoDesk implements Routes {
       photo(ctx, form, "");
       return;
     }
-    throw new Redirect("/admin/photos/" + image.id() + "?saved=1", 303);
+    throw new Redirect("/admin/photos/" + id + "?saved=1", 303);
   }
 
   private static String capital(String s) {

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts page views: leaves out readers who object (Global Privacy Control, Do Not Track), bots
- * and prefetches, turns the reader into the day's visitor
- * number, and adds to counts held in memory; a timer writes them in bulk every
+ * and prefetches, turns the reader into the day's visitor number, leaves out what {@link
+ * ViewLimits} does not admit (the same reader on the same page again, a flood from one
+ * address), and adds to counts held in memory; a timer writes them in bulk every
  * {@code analytics.flushSeconds}, and once more on close. A reader costs no database write.
  *
  * <pre>{@code
@@ -37,7 +38,11 @@ public final class PageViews implements AutoCloseable {
     BOT,
     PREFETCH,
     OBJECTED,
-    DISABLED
+    DISABLED,
+    /** The same reader had a view of the same page counted a short while ago. */
+    REPEATED,
+    /** The reader's address had as many views counted as one address may. */
+    LIMITED
   }
 
   private final AnalyticsSettings settings;
@@ -47,6 +52,7 @@ public final class PageViews implements AutoCloseable {
   private final Clock clock;
   private final ZoneId zone;
   private final BotFilter bots = new BotFilter();
+  private final ViewLimits limits = new ViewLimits();
   private final Tally tally = new Tally();
   private final Uniques uniques = new Uniques();
   private final String node = UUID.randomUUID().toString();
@@ -99,6 +105,15 @@ public final class PageViews implements AutoCloseable {
     var now = clock.instant();
     var b = bucketFor(now);
     long visitor = visitors.visitor(b.date(), reader.ip(), reader.userAgent());
+    long sender = visitors.sender(b.date(), AddressGroup.of(reader.ip()));
+    switch (limits.admit(visitor, sender, beacon.path(), now.toEpochMilli())) {
+      case REPEAT:
+        return Outcome.REPEATED;
+      case ADDRESS_LIMIT:
+        return Outcome.LIMITED;
+      case COUNT:
+        break;
+    }
     boolean newInHour = uniques.firstInHour(b.hour(), visitor);
     boolean newInDay = uniques.firstInDay(b.day(), visitor);
     uniques.seen(visitor, now.toEpochMilli());
@@ -155,6 +170,10 @@ public final class PageViews implements AutoCloseable {
 
   VisitorHash visitorHash() {
     return visitors;
+  }
+
+  ViewLimits limits() {
+    return limits;
   }
 
   private void flushQuietly() {

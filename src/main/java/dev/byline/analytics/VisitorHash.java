@@ -36,11 +36,23 @@ public final class VisitorHash {
 
   /** The visitor number for a reader on {@code day}. */
   public long visitor(LocalDate day, String ip, String userAgent) {
+    return hash(day, (byte) 0, ip, userAgent);
+  }
+
+  /**
+   * The number for an address group ({@link AddressGroup}) on {@code day}, made the same way
+   * with its own tag, so the beacon's limits hold no address, and none can be linked to a visitor.
+   */
+  long sender(LocalDate day, String addressGroup) {
+    return hash(day, (byte) 1, addressGroup, "");
+  }
+
+  private long hash(LocalDate day, byte tag, String ip, String userAgent) {
     var s = saltFor(day);
     var digest = sha256();
     digest.update(s.bytes());
     digest.update(site);
-    digest.update((byte) 0);
+    digest.update(tag);
     digest.update(ip.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
     digest.update(userAgent.getBytes(StandardCharsets.UTF_8));

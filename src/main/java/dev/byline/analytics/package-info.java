@@ -2,7 +2,9 @@
  * Cookieless first-party audience counts. A <em>beacon</em> is the small report a reader's
  * browser sends after a page is shown: the page's <em>path</em>, the <em>referrer</em> (the host
  * name of another site the reader came from) and the <em>campaign</em> (the link's
- * {@code utm_source}). A <em>page view</em> is a beacon that passed the bot and prefetch filters.
+ * {@code utm_source}). A <em>page view</em> is a beacon that passed the bot and prefetch filters
+ * and the <em>limits</em> (one per reader and page in half an hour; a cap per <em>address
+ * group</em>, an IPv4 address or an IPv6 /64).
  * A <em>visitor</em> is a number made by hashing the day's <em>salt</em> (random, held in
  * memory, forgotten at the end of its day) with the site, the IP address and the user agent; it
  * tells two readers apart within a day and cannot be traced back or linked across days. Raw

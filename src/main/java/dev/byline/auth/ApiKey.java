@@ -9,6 +9,8 @@ import java.util.Set;
  *
  * @param revokedAt null while the key works
  * @param lastUsedAt null until first used
+ * @param createdBy the account that made the key (its owner), or null when none did (made from
+ *     the command line)
  */
 public record ApiKey(
     long id,
@@ -17,7 +19,8 @@ public record ApiKey(
     Set<ApiScope> scopes,
     Instant createdAt,
     Instant revokedAt,
-    Instant lastUsedAt) {
+    Instant lastUsedAt,
+    Long createdBy) {
   public ApiKey {
     scopes = Set.copyOf(scopes);
   }

@@ -156,7 +156,8 @@ public final class ApiKeys {
         scopes,
         Instant.ofEpochMilli(rs.getLong("created_at")),
         instant(rs, "revoked_at"),
-        instant(rs, "last_used_at"));
+        instant(rs, "last_used_at"),
+        rs.getObject("created_by") == null ? null : rs.getLong("created_by"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -169,6 +169,31 @@ public final class PublishedArticles {
             .list());
   }
 
+  /**
+   * Headlines of the articles that readers see, or will see without another editor's step
+   * (published or scheduled), showing this image as their featured picture or in their body,
+   * as seen inside the caller's unit of work. Who may change a picture's words depends on it.
+   */
+  public List<String> headlinesShowing(Tx tx, long imageId) {
+    // The body is JSON: LIKE finds the candidates (image 12 also matches 123), decoding decides.
+    return tx
+        .query("SELECT featured_image_id, headline, body FROM article "
+            + "WHERE status IN ('published', 'scheduled') "
+            + "AND (featured_image_id = :id OR body LIKE :like) ORDER BY id")
+        .bind("id", imageId)
+        .bind("like", "%\"imageId\":" + imageId + "%")
+        .map(rs -> {
+          long featured = rs.getLong("featured_image_id");
+          boolean shows = featured == imageId
+              || BlockCodec.fromJson(rs.getString("body")).stream()
+                  .anyMatch(b -> b instanceof Block.ImageBlock ib && ib.imageId() == imageId);
+          return shows ? rs.getString("headline") : null;
+        })
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
   private Page<ArticleSummary> list(String where, Map<String, Object> params, int page, int size) {
     if (page < 1) throw new InvalidInput("page", "must be 1 or more");
     var items = db.read(tx -> {

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * @param width width of the photo upright, in pixels
  * @param height height of the photo upright, in pixels
  * @param credit as the wire carries it: "Name/Handout via REUTERS"
+ * @param uploadedBy the newsroom account that uploaded it, or null for wire and imported
+ *     pictures and for those uploaded before uploaders were recorded
  */
 public record Image(
     long id,
@@ -24,7 +26,8 @@ public record Image(
     String credit,
     String alt,
     List<ImageVariant> variants,
-    Instant createdAt) {
+    Instant createdAt,
+    Long uploadedBy) {
 
   /** The variant used as {@code src}: wide enough for an article column on a laptop. */
   public static final int DEFAULT_DISPLAY_WIDTH = 960;

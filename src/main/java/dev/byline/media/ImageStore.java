@@ -3,7 +3,6 @@ package dev.byline.media;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
 import dev.byline.store.SurrogateKey;
-import dev.byline.store.Transactions;
 import dev.byline.store.Tx;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,21 +62,26 @@ public final class ImageStore {
     this.clock = clock;
   }
 
-  /** Checks, decodes, writes the original and its variants, and records them. */
+  /**
+   * Checks, decodes, writes the original and its variants, and records them with no uploader:
+   * a wire or imported picture, whose words only editors may change.
+   */
   public Image store(byte[] bytes, ImageText text) {
-    return write(bytes, text, null);
+    return write(bytes, text, null, null);
   }
 
   /**
-   * {@link #store(byte[], ImageText)}, with {@code also} written in the same transaction as the
-   * image's rows (an audit entry, say), given the image as stored. The picture is checked and
-   * its files written before the transaction, so it is held only for the rows.
+   * {@link #store(byte[], ImageText)} for a picture a newsroom account uploaded (null: none),
+   * with {@code also} written in the same transaction as the image's rows (an audit entry, say),
+   * given the image as stored. The picture is checked and its files written before the
+   * transaction, so it is held only for the rows. Identical bytes already stored give the
+   * image already there, with its first uploader.
    */
-  public Image store(byte[] bytes, ImageText text, BiConsumer<Tx, Image> also) {
-    return write(bytes, text, also);
+  public Image store(byte[] bytes, ImageText text, Long uploadedBy, BiConsumer<Tx, Image> also) {
+    return write(bytes, text, uploadedBy, also);
   }
 
-  private Image write(byte[] bytes, ImageText text, BiConsumer<Tx, Image> also) {
+  private Image write(byte[] bytes, ImageText text, Long uploadedBy, BiConsumer<Tx, Image> also) {
     if (bytes == null || bytes.length == 0) throw new MediaException("the file is empty");
     if (bytes.length > MAX_BYTES) {
       throw new MediaException("the file is " + (bytes.length / 1024 / 1024) + " MB; the limit is "
@@ -119,8 +123,8 @@ public final class ImageStore {
         }
         long newId = tx.query(
                 "INSERT INTO image (storage_key, mime, width, height, byte_size, sha256, "
-                    + "caption, credit, alt, created_at) VALUES (:key, :mime, :w, :h, :size, :sha, :caption, :credit, :alt, :at) "
-                    + "RETURNING id")
+                    + "caption, credit, alt, created_at, uploaded_by) VALUES (:key, :mime, :w, :h, :size, :sha, "
+                    + ":caption, :credit, :alt, :at, :by) RETURNING id")
             .bind("key", originalKey)
             .bind("mime", format.mime())
             .bind("w", upright.getWidth())
@@ -131,6 +135,7 @@ public final class ImageStore {
             .bind("credit", text.credit())
             .bind("alt", text.alt())
             .bind("at", now.toEpochMilli())
+            .bind("by", uploadedBy)
             .mapTo(Long.class)
             .one();
         for (var v : variants) {
@@ -158,17 +163,6 @@ public final class ImageStore {
   /** Edits caption, credit and alt text; pages that show the image are purged. */
   public void updateText(long id, ImageText text) {
     db.useTransaction(tx -> updateText(tx, id, text));
-  }
-
-  /**
-   * {@link #updateText(long, ImageText)}, with {@code also} written in the same transaction (an
-   * audit entry, say).
-   */
-  public void updateText(long id, ImageText text, Transactions.Action also) {
-    db.useTransaction(tx -> {
-      updateText(tx, id, text);
-      also.in(tx);
-    });
   }
 
   /** {@link #updateText(long, ImageText)} inside the caller's unit of work. */
@@ -261,7 +255,8 @@ public final class ImageStore {
         rs.getString("credit"),
         rs.getString("alt"),
         variants,
-        Instant.ofEpochMilli(rs.getLong("created_at")));
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        rs.getObject("uploaded_by") == null ? null : rs.getLong("uploaded_by"));
   }
 
   private static String sha256(byte[] bytes) {

@@ -29,8 +29,9 @@ import org.eclipse.jetty.util.Callback;
  * routing and the servlet layer, like the page cache's fast path: that triples what one core can
  * take. It needs no session (and is exempt from CSRF by its path).
  *
- * <p>Answers 204 whether or not the view was counted (bots, prefetches, and readers whose
- * browser sends Global Privacy Control or Do Not Track are not), so bots learn nothing; 403 for
+ * <p>Answers 204 whether or not the view was counted (bots, prefetches, readers whose browser
+ * sends Global Privacy Control or Do Not Track, and views over {@link
+ * dev.byline.analytics.ViewLimits} are not), so bots and scripts learn nothing; 403 for
  * reports from other sites' pages, 400 naming the field for malformed ones, 413 for large ones.
  * Every other request passes through untouched.
  */

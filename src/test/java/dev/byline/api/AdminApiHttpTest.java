@@ -288,6 +288,35 @@ class AdminApiHttpTest {
     assertThat(json(bad).get("field").asText()).isEqualTo("file");
   }
 
+  @Test
+  void a_photo_from_a_key_belongs_to_the_key_s_owner_and_from_an_ownerless_key_to_no_one()
+      throws Exception {
+    long owner = site.byline()
+        .accounts()
+        .users()
+        .create("owner@example.org", "Owen Owner", Role.EDITOR, PASSWORD, false)
+        .id();
+    var owned =
+        keys.create("Owned photo sync", Set.of(ApiScope.IMAGES_WRITE), owner).secret();
+
+    var fromOwned = site.send(
+        multipart("/api/v1/admin/images", owned, TestImages.jpeg(66, 48), "owned.jpg"),
+        new String[0],
+        HttpResponse.BodyHandlers.ofString());
+    var fromOwnerless = site.send(
+        multipart("/api/v1/admin/images", imageKey, TestImages.jpeg(68, 48), "agency.jpg"),
+        new String[0],
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(fromOwned.statusCode()).as(fromOwned.body()).isEqualTo(201);
+    assertThat(fromOwnerless.statusCode()).as(fromOwnerless.body()).isEqualTo(201);
+    var images = site.newsroom().images();
+    assertThat(images.byId(json(fromOwned).get("id").asLong()).orElseThrow().uploadedBy())
+        .isEqualTo(owner);
+    assertThat(images.byId(json(fromOwnerless).get("id").asLong()).orElseThrow().uploadedBy())
+        .isNull();
+  }
+
   HttpRequest.Builder multipart(String path, String key, byte[] file, String name) {
     var boundary = "----api" + System.nanoTime();
     var out = new java.io.ByteArrayOutputStream();

@@ -119,6 +119,9 @@ public final class AdminApi implements Routes {
       var image = images.store(
           bytes,
           new ImageStore.ImageText(text(ctx, "caption"), text(ctx, "credit"), text(ctx, "alt")),
+          // The key's owner is the uploader; a photo from a key without one is, like a wire
+          // picture, one only editors may re-word.
+          key.createdBy(),
           (tx, stored) -> audit.record(
               tx,
               actor(key),
