@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.MultipartConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,9 +83,11 @@ public final class WebServer implements AutoCloseable {
       config.routes.before(headers::apply);
       config.routes.before(RequestChecks::check);
       // Before any feature's before-handlers: the session gate reads a form's CSRF field from
-      // its body.
+      // its body, and would call a PUT to a page an expired form.
       config.routes.before(new UploadGate(config.unsafe, uploads)::check);
+      config.routes.before(new AllowedMethods(config.unsafe)::check);
       for (var r : routes) r.routes(config.routes);
+      HeadRoutes.mirror(config.unsafe, config.routes);
       config.routes.beforeMatched(new AccessGuard(config.unsafe)::check);
       Errors.register(config.routes, errors);
     });
@@ -146,11 +149,14 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Every route the server answers, in the order registered: for tests and operators. */
+  /**
+   * Every route the server answers, in the order registered: for tests and operators. HEAD is
+   * answered wherever GET is, by the same handler, and not listed again.
+   */
   public List<Route> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(p -> p.endpoint)
-        .filter(e -> e.method.isHttpMethod())
+        .filter(e -> e.method.isHttpMethod() && !HandlerType.HEAD.equals(e.method))
         .map(e -> new Route(e.method.name(), e.path, AccessGuard.of(e)))
         .toList();
   }
