@@ -80,6 +80,7 @@ public final class WebServer implements AutoCloseable {
       // Javalin places its servlet context inside a handler set on the server beforehand, so a
       // front handler answers before any servlet machinery runs.
       if (front != null) config.jetty.modifyServer(server -> server.setHandler(front));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new StrictErrorHandler(headers)));
       config.routes.before(headers::apply);
       config.routes.before(RequestChecks::check);
       // Before any feature's before-handlers: the session gate reads a form's CSRF field from
