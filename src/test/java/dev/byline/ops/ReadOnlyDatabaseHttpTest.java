@@ -57,8 +57,11 @@ class ReadOnlyDatabaseHttpTest {
 
       administer(
           config, "ALTER DATABASE " + name(config) + " SET default_transaction_read_only = on");
+      // The first answers may be the ended sessions themselves; then the read-only ones.
       var unready = Eventually.settled(
-          Duration.ofSeconds(20), () -> site.get("/readyz"), r -> r.statusCode() == 503);
+          Duration.ofSeconds(20),
+          () -> site.get("/readyz"),
+          r -> r.statusCode() == 503 && r.body().contains("read-only"));
       assertThat(unready.statusCode()).as(unready.body()).isEqualTo(503);
       var database = JSON.readTree(unready.body()).path("checks").path("database");
       assertThat(database.path("ok").asBoolean()).isFalse();
