@@ -32,10 +32,12 @@
     });
   }
 
+  // Sent as an ordinary form (application/x-www-form-urlencoded): the editor has no files, and
+  // the server takes multipart bodies only where something is uploaded.
   function fields() {
     var data = new FormData(form);
     data.delete("action");
-    return data;
+    return new URLSearchParams(data);
   }
 
   function autosave() {

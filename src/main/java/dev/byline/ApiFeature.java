@@ -66,13 +66,12 @@ final class ApiFeature implements Routes {
     content.routes(routes);
     adminApi.routes(routes);
     keyPages.routes(routes);
-    // Anything else under the prefix answers in JSON too, naming where the API is described.
+    // Any other address under the prefix answers in JSON too, naming where the API is
+    // described. Only for GET: another method there is answered 405 with the methods taken.
     Handler notFound = ctx -> {
       throw new ApiError(
           404, "nothing at " + ctx.path() + "; see " + ApiGate.PREFIX + "openapi.json");
     };
     routes.get(ApiGate.PREFIX + "*", notFound, Access.ANYONE);
-    routes.post(ApiGate.PREFIX + "*", notFound, Access.ANYONE);
-    routes.put(ApiGate.PREFIX + "*", notFound, Access.ANYONE);
   }
 }

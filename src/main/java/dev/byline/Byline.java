@@ -7,6 +7,7 @@ import dev.byline.auth.Accounts;
 import dev.byline.config.Config;
 import dev.byline.delivery.Deliveries;
 import dev.byline.delivery.DeliveryQueue;
+import dev.byline.media.ImageStore;
 import dev.byline.search.SearchIndex;
 import dev.byline.site.BeaconHandler;
 import dev.byline.site.ConsentRoutes;
@@ -14,6 +15,7 @@ import dev.byline.site.ForYouRoute;
 import dev.byline.site.PageCache;
 import dev.byline.web.Listener;
 import dev.byline.web.StaticAssets;
+import dev.byline.web.UploadLimits;
 import dev.byline.web.WebServer;
 import java.time.Clock;
 import java.util.List;
@@ -38,6 +40,9 @@ public final class Byline implements AutoCloseable {
       BeaconHandler.PATH,
       ForYouRoute.PATH,
       ApiGate.PREFIX);
+
+  /** The largest file an upload may carry, in megabytes. */
+  static final String UPLOAD_MAX_MB = "upload.max.mb";
 
   private final Newsroom newsroom;
   private final WebServer server;
@@ -98,13 +103,26 @@ public final class Byline implements AutoCloseable {
               List.of(admin, ops, wire, cookies, audience, feeds, api, delivery, site),
               audience.beaconBefore(site.cachedPages(headers, ops.cachedPages()), headers),
               listener,
-              ops.requestLog())
+              ops.requestLog(),
+              uploadLimits(config))
           .start());
       return new Byline(newsroom, server, parts, search, site, admin, audience, delivery);
     } catch (RuntimeException e) {
       parts.close();
       throw e;
     }
+  }
+
+  /**
+   * Uploads: files up to {@code upload.max.mb} (at most the photo desk's own limit, which is
+   * also the default), waiting in {@code tmp/uploads} under the data directory.
+   */
+  static UploadLimits uploadLimits(Config config) {
+    int mb = ImageStore.MAX_BYTES >> 20;
+    return new UploadLimits(
+        (long) config.intSetting(UPLOAD_MAX_MB, mb, 1, mb) << 20,
+        UploadLimits.DEFAULT_IN_MEMORY_BYTES,
+        config.dataDir().resolve("tmp").resolve("uploads"));
   }
 
   /**

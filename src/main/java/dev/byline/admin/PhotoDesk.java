@@ -12,6 +12,7 @@ import dev.byline.web.ClientAddress;
 import dev.byline.web.PageNumber;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
+import dev.byline.web.Upload;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -84,7 +85,7 @@ public final class PhotoDesk implements Routes {
   @Override
   public void routes(RoutesConfig r) {
     r.get("/admin/photos", ctx -> library(ctx, Form.empty(), null, 200), Access.WRITER);
-    r.post("/admin/photos", this::upload, Access.WRITER);
+    r.post("/admin/photos", this::upload, Access.WRITER, Upload.FILES);
     r.get("/admin/photos/{id}", ctx -> photo(ctx, null, ""), Access.WRITER);
     r.post("/admin/photos/{id}", this::update, Access.WRITER);
   }

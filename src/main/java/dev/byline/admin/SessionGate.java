@@ -105,7 +105,11 @@ public final class SessionGate implements dev.byline.web.Routes {
     if (expected != null) ctx.attribute(Auth.CSRF_ATTRIBUTE, expected);
     if (!SAFE_METHODS.contains(ctx.method().name()) && !exempt(ctx.path())) {
       var sent = ctx.header(Auth.CSRF_HEADER);
-      if (sent == null && isForm(ctx)) sent = ctx.formParam(Auth.CSRF_FIELD);
+      // The token of a form is in its body. Read that only when a token is expected at all,
+      // and a multipart body (an upload) only for a signed-in user: nobody else may upload, so
+      // an anonymous body is refused before it is read, let alone written to disk.
+      if (sent == null && expected != null && isForm(ctx) && (active.isPresent() || !isUpload(ctx)))
+        sent = ctx.formParam(Auth.CSRF_FIELD);
       if (expected == null || !Tokens.same(expected, sent)) {
         throw new ForbiddenResponse(
             "This form has expired or did not come from this site. Go back, reload the page and try again.");
@@ -170,6 +174,11 @@ public final class SessionGate implements dev.byline.web.Routes {
     return type != null
         && (type.startsWith("application/x-www-form-urlencoded")
             || type.startsWith("multipart/form-data"));
+  }
+
+  private static boolean isUpload(Context ctx) {
+    var type = ctx.contentType();
+    return type != null && type.startsWith("multipart/");
   }
 
   static boolean isAdmin(String path) {

@@ -2,6 +2,7 @@ package dev.byline.ops;
 
 import dev.byline.search.SearchIndex;
 import dev.byline.store.ChangeFeed;
+import dev.byline.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,8 @@ public final class Readiness {
           ? new Check("database", true, "wrote and read back a row")
           : new Check("database", false, "read back " + read + " after writing " + now);
     } catch (RuntimeException e) {
+      if (Database.refusedAsReadOnly(e))
+        return new Check("database", false, "read-only: the database refuses writes");
       return new Check(
           "database", false, "write or read failed: " + e.getClass().getSimpleName());
     }

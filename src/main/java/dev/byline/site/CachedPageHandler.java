@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The fast path: a cache hit is answered by Jetty directly, before routing, filters and the
  * servlet layer, with the same headers the full path sends. Anything else (a miss, a query string
- * other than {@code page=N}, any method but GET) falls through to the application unchanged.
+ * other than {@code page=N}, any method but GET and HEAD) falls through to the application unchanged.
  */
 public final class CachedPageHandler extends Handler.Wrapper {
   /** Told of every answer from memory, e.g. to count it; called on the request thread. */
@@ -53,7 +53,9 @@ public final class CachedPageHandler extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     long started = System.nanoTime();
-    var page = HttpMethod.GET.is(request.getMethod()) ? lookup(request) : null;
+    // HEAD gets the same headers; Jetty leaves out the body.
+    var method = request.getMethod();
+    var page = HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method) ? lookup(request) : null;
     if (page == null) return super.handle(request, response, callback);
     var headers = response.getHeaders();
     for (var h : securityHeaders) headers.add(h);

@@ -38,9 +38,12 @@ public final class Database implements Transactions, AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final String displayUrl;
+  private final ReadOnlyRecovery recovery;
 
-  private Database(HikariDataSource dataSource, Dialect dialect, String displayUrl) {
+  private Database(
+      HikariDataSource dataSource, Dialect dialect, String displayUrl, ReadOnlyRecovery recovery) {
     this.dataSource = dataSource;
+    this.recovery = recovery;
     this.dialect = dialect;
     this.displayUrl = displayUrl;
     this.jdbi = Jdbi.create(dataSource);
@@ -53,8 +56,10 @@ public final class Database implements Transactions, AutoCloseable {
     var dialect = Dialect.of(url);
     var display = url.replaceAll("(?i)password=[^&;]*", "password=***");
     HikariDataSource ds;
+    var recovery = new ReadOnlyRecovery();
     try {
-      ds = dialect == Dialect.SQLITE ? sqlite(url) : postgres(url, config);
+      ds = dialect == Dialect.SQLITE ? sqlite(url, recovery) : postgres(url, config, recovery);
+      recovery.watch(ds);
     } catch (RuntimeException e) {
       throw new StoreException("cannot open database " + display + ": " + rootMessage(e), e);
     }
@@ -65,7 +70,7 @@ public final class Database implements Transactions, AutoCloseable {
       throw new StoreException("cannot migrate database " + display + ": " + rootMessage(e), e);
     }
     log.info("event=database_open dialect={} url={}", dialect, display);
-    return new Database(ds, dialect, display);
+    return new Database(ds, dialect, display, recovery);
   }
 
   public Jdbi jdbi() {
@@ -87,8 +92,17 @@ public final class Database implements Transactions, AutoCloseable {
   public <T> T inTransaction(Work<T> work) {
     var tx = new Tx[1];
     T result = jdbi.inTransaction(h -> work.in(tx[0] = new Tx(h)));
+    recovery.wrote();
     tx[0].committed();
     return result;
+  }
+
+  /**
+   * Whether {@code failure} is the database refusing a write because it is read-only (a file
+   * made read-only, a server in read-only mode): for health checks that must say so.
+   */
+  public static boolean refusedAsReadOnly(Throwable failure) {
+    return ReadOnlyRecovery.readOnly(failure);
   }
 
   @Override
@@ -132,7 +146,7 @@ public final class Database implements Transactions, AutoCloseable {
     dataSource.close();
   }
 
-  private static HikariDataSource sqlite(String url) {
+  private static HikariDataSource sqlite(String url, ReadOnlyRecovery recovery) {
     var path = Path.of(url.substring("jdbc:sqlite:".length()));
     var parent = path.toAbsolutePath().getParent();
     try {
@@ -153,6 +167,7 @@ public final class Database implements Transactions, AutoCloseable {
     hikari.setDataSourceProperties(sqlite.toProperties());
     hikari.setMaximumPoolSize(SQLITE_POOL_SIZE);
     hikari.setPoolName("byline-sqlite");
+    hikari.setExceptionOverride(recovery);
     hikari.setInitializationFailTimeout(1);
     var ds = new HikariDataSource(hikari);
     try (var c = ds.getConnection();
@@ -165,13 +180,14 @@ public final class Database implements Transactions, AutoCloseable {
     return ds;
   }
 
-  private static HikariDataSource postgres(String url, Config config) {
+  private static HikariDataSource postgres(String url, Config config, ReadOnlyRecovery recovery) {
     var hikari = new HikariConfig();
     hikari.setJdbcUrl(url);
     if (!config.databaseUser().isBlank()) hikari.setUsername(config.databaseUser());
     if (!config.databasePassword().isBlank()) hikari.setPassword(config.databasePassword());
     hikari.setMaximumPoolSize(config.intSetting("database.pool.size", POSTGRES_POOL_SIZE));
     hikari.setPoolName("byline-postgresql");
+    hikari.setExceptionOverride(recovery);
     hikari.setConnectionTimeout(5_000);
     hikari.setInitializationFailTimeout(1);
     return new HikariDataSource(hikari);

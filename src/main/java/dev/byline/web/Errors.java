@@ -49,6 +49,10 @@ final class Errors {
         Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.forStatus(e.status())));
     routes.exception(
         RequestChecks.UriTooLong.class, (e, ctx) -> errors.reply(ctx, 414, e.getMessage()));
+    routes.exception(Refused.class, (e, ctx) -> {
+      e.headers().forEach(ctx::header);
+      errors.reply(ctx, e.status(), e.getMessage());
+    });
     routes.exception(BadRequest.class, (e, ctx) -> errors.reply(ctx, 400, e.getMessage()));
     routes.exception(
         InvalidInput.class, (e, ctx) -> errors.reply(ctx, 400, e.getMessage(), e.field()));
@@ -185,8 +189,10 @@ final class Errors {
       case 405 -> "Method not allowed";
       case 409 -> "Changed by someone else";
       case 410 -> "Gone";
+      case 411 -> "Length required";
       case 413 -> "Too large";
       case 414 -> "Address too long";
+      case 415 -> "Not taken here";
       case 429 -> "Too many requests";
       default -> status >= 500 ? "Something went wrong" : "Request refused";
     };

@@ -3,9 +3,14 @@ package dev.byline.web;
 import dev.byline.json.Json;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.MultipartConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -43,12 +48,14 @@ public final class WebServer implements AutoCloseable {
       List<? extends Routes> routes,
       org.eclipse.jetty.server.Handler.Singleton front,
       Listener listener) {
-    return create(headers, errors, routes, front, listener, null);
+    return create(headers, errors, routes, front, listener, null, UploadLimits.NONE);
   }
 
   /**
    * @param requestLog told of every request the application answered (metrics, access log), or
    *     null
+   * @param uploads how large an upload may be and where its files wait; only routes marked
+   *     {@link Upload#FILES} take one
    */
   public static WebServer create(
       SecurityHeaders headers,
@@ -56,12 +63,15 @@ public final class WebServer implements AutoCloseable {
       List<? extends Routes> routes,
       org.eclipse.jetty.server.Handler.Singleton front,
       Listener listener,
-      io.javalin.http.RequestLogger requestLog) {
+      io.javalin.http.RequestLogger requestLog,
+      UploadLimits uploads) {
+    prepare(uploads);
     var app = Javalin.create(config -> {
       config.jetty.addConnector((server, http) -> connector(server, http, listener));
       config.http.compressionStrategy = CompressionStrategy.NONE; // pages are precompressed
       config.http.generateEtags = false;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      multipart(config.jetty.multipartConfig, uploads);
       config.startup.showJavalinBanner = false;
       if (requestLog != null) config.requestLogger.http(requestLog);
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false)); // ctx.json: the one mapper
@@ -70,13 +80,46 @@ public final class WebServer implements AutoCloseable {
       // Javalin places its servlet context inside a handler set on the server beforehand, so a
       // front handler answers before any servlet machinery runs.
       if (front != null) config.jetty.modifyServer(server -> server.setHandler(front));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new StrictErrorHandler(headers)));
       config.routes.before(headers::apply);
       config.routes.before(RequestChecks::check);
+      // Before any feature's before-handlers: the session gate reads a form's CSRF field from
+      // its body, and would call a PUT to a page an expired form.
+      config.routes.before(new UploadGate(config.unsafe, uploads)::check);
+      config.routes.before(new AllowedMethods(config.unsafe)::check);
       for (var r : routes) r.routes(config.routes);
+      HeadRoutes.mirror(config.unsafe, config.routes);
       config.routes.beforeMatched(new AccessGuard(config.unsafe)::check);
       Errors.register(config.routes, errors);
     });
     return new WebServer(app);
+  }
+
+  /**
+   * Jetty's multipart parser set explicitly (its defaults have no limits and write to the
+   * system's temporary folder). The gate has already refused longer bodies; these limits also
+   * hold while a body is read.
+   */
+  private static void multipart(MultipartConfig multipart, UploadLimits uploads) {
+    multipart.maxFileSize(uploads.maxFileBytes(), SizeUnit.BYTES);
+    multipart.maxTotalRequestSize(uploads.maxRequestBytes(), SizeUnit.BYTES);
+    multipart.maxInMemoryFileSize(uploads.inMemoryBytes(), SizeUnit.BYTES);
+    if (uploads.tempDir() != null) multipart.cacheDirectory(uploads.tempDir().toString());
+  }
+
+  /** Creates the uploads' folder and removes what a stopped server left in it. */
+  private static void prepare(UploadLimits uploads) {
+    if (uploads.tempDir() == null) return;
+    try {
+      Files.createDirectories(uploads.tempDir());
+      try (var left = Files.list(uploads.tempDir())) {
+        for (var file : (Iterable<Path>) left::iterator)
+          if (Files.isRegularFile(file)) Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          new IOException("cannot prepare the upload folder " + uploads.tempDir(), e));
+    }
   }
 
   private static void limitHeaders(HttpConfiguration http) {
@@ -107,11 +150,14 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Every route the server answers, in the order registered: for tests and operators. */
+  /**
+   * Every route the server answers, in the order registered: for tests and operators. HEAD is
+   * answered wherever GET is, by the same handler, and not listed again.
+   */
   public List<Route> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(p -> p.endpoint)
-        .filter(e -> e.method.isHttpMethod())
+        .filter(e -> e.method.isHttpMethod() && !HandlerType.HEAD.equals(e.method))
         .map(e -> new Route(e.method.name(), e.path, AccessGuard.of(e)))
         .toList();
   }

@@ -20,6 +20,7 @@ import dev.byline.media.MediaException;
 import dev.byline.web.Access;
 import dev.byline.web.ClientAddress;
 import dev.byline.web.Routes;
+import dev.byline.web.Upload;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class AdminApi implements Routes {
     routes.put(PREFIX + "articles/{id}", this::update, Access.TOKEN);
     routes.post(PREFIX + "articles/{id}/publish", ctx -> step(ctx, true), Access.TOKEN);
     routes.post(PREFIX + "articles/{id}/unpublish", ctx -> step(ctx, false), Access.TOKEN);
-    routes.post(PREFIX + "images", this::upload, Access.TOKEN);
+    routes.post(PREFIX + "images", this::upload, Access.TOKEN, Upload.FILES);
   }
 
   private void create(Context ctx) {
