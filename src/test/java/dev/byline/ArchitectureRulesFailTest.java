@@ -69,10 +69,9 @@ class ArchitectureRulesFailTest {
   }
 
   @Test
-  void the_database_library_outside_store_and_content_fails() {
-    assertThat(violations(
-            ArchitectureTest.the_database_library_stays_in_store_and_content, fixture("jdbi")))
+  void the_database_library_outside_store_fails() {
+    assertThat(violations(ArchitectureTest.the_database_library_stays_in_store, fixture("jdbi")))
         .contains("org.jdbi.v3.core.Jdbi");
-    keeps(ArchitectureTest.the_database_library_stays_in_store_and_content, fixture("documented"));
+    keeps(ArchitectureTest.the_database_library_stays_in_store, fixture("documented"));
   }
 }

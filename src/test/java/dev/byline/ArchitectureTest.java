@@ -152,28 +152,13 @@ class ArchitectureTest {
       .callCodeUnitWhere(BUILDS_A_JSON_MAPPER)
       .because("one mapper, configured once (limits, strictness), reads and writes all JSON");
 
-  /**
-   * Packages that still run their own statements through JDBI rather than through the store's
-   * units of work ({@code Tx}), as content, media, migrate, redirect, related and wire now do.
-   * Pending: each should leave this list when its statements move behind a Tx; the list only ever
-   * shrinks (a new package on JDBI fails the rule below).
-   */
-  static final String[] STILL_ON_JDBI = {"dev.byline.analytics.."};
-
   /** The database library stays behind the stores: SQL runs through the store's Tx. */
   @ArchTest
-  static final ArchRule the_database_library_stays_in_store_and_content = noClasses()
+  static final ArchRule the_database_library_stays_in_store = noClasses()
       .that()
-      .resideOutsideOfPackages(
-          allOf(new String[] {"dev.byline.store..", "dev.byline.content.."}, STILL_ON_JDBI))
+      .resideOutsideOfPackage("dev.byline.store..")
       .should()
       .dependOnClassesThat()
       .resideInAPackage("org.jdbi..")
       .because("a store owns its tables; others use its public types, not its SQL library");
-
-  private static String[] allOf(String[] a, String[] b) {
-    var all = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
 }

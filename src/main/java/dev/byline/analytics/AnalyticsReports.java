@@ -48,18 +48,16 @@ public final class AnalyticsReports {
     var table = resolution == Resolution.HOUR ? "analytics_hour" : "analytics_day";
     var column = resolution == Resolution.HOUR ? "hour" : "day";
     var found = new HashMap<Long, SeriesPoint>();
-    store
-        .database()
-        .jdbi()
-        .useHandle(h -> h.createQuery("SELECT " + column + " AS at, views, visitors FROM " + table
-                + " WHERE " + column + " >= :from AND " + column + " < :to")
-            .bind("from", from.toEpochMilli())
-            .bind("to", to.toEpochMilli())
-            .map((rs, ctx) -> new SeriesPoint(
-                Instant.ofEpochMilli(rs.getLong("at")),
-                rs.getLong("views"),
-                rs.getLong("visitors")))
-            .forEach(p -> found.put(p.start().toEpochMilli(), p)));
+    store.database().read(tx -> {
+      tx.query("SELECT " + column + " AS at, views, visitors FROM " + table + " WHERE " + column
+              + " >= :from AND " + column + " < :to")
+          .bind("from", from.toEpochMilli())
+          .bind("to", to.toEpochMilli())
+          .map(rs -> new SeriesPoint(
+              Instant.ofEpochMilli(rs.getLong("at")), rs.getLong("views"), rs.getLong("visitors")))
+          .forEach(p -> found.put(p.start().toEpochMilli(), p));
+      return null;
+    });
     var points = new ArrayList<SeriesPoint>();
     if (resolution == Resolution.HOUR) {
       for (var at = from; at.isBefore(to); at = at.plus(Duration.ofHours(1)))
@@ -79,13 +77,12 @@ public final class AnalyticsReports {
   private long[] totals(DateRange range) {
     return store
         .database()
-        .jdbi()
-        .withHandle(h -> h.createQuery(
+        .read(tx -> tx.query(
                 "SELECT COALESCE(SUM(views), 0) AS v, "
                     + "COALESCE(SUM(visitors), 0) AS u FROM analytics_day WHERE day >= :from AND day < :to")
             .bind("from", range.start(zone).toEpochMilli())
             .bind("to", range.end(zone).toEpochMilli())
-            .map((rs, ctx) -> new long[] {rs.getLong("v"), rs.getLong("u")})
+            .map(rs -> new long[] {rs.getLong("v"), rs.getLong("u")})
             .one());
   }
 
@@ -117,13 +114,13 @@ public final class AnalyticsReports {
   }
 
   private List<Ranked> ranked(String sql, DateRange range, int limit, String kind) {
-    return store.database().jdbi().withHandle(h -> {
-      var q = h.createQuery(sql + " ORDER BY n DESC, k LIMIT :limit")
+    return store.database().read(tx -> {
+      var q = tx.query(sql + " ORDER BY n DESC, k LIMIT :limit")
           .bind("from", range.start(zone).toEpochMilli())
           .bind("to", range.end(zone).toEpochMilli())
           .bind("limit", limit);
       if (kind != null) q.bind("kind", kind);
-      return q.map((rs, ctx) -> new Ranked(rs.getString("k"), rs.getLong("n"))).list();
+      return q.map(rs -> new Ranked(rs.getString("k"), rs.getLong("n"))).list();
     });
   }
 }

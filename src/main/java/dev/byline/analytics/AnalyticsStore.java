@@ -1,12 +1,12 @@
 package dev.byline.analytics;
 
 import dev.byline.store.Database;
+import dev.byline.store.Tx;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Owns the analytics tables and writes counts in bulk: one transaction per flush, one batched
@@ -51,10 +51,10 @@ public final class AnalyticsStore {
     batch.hourViews().forEach((b, n) -> days.computeIfAbsent(b.day(), d -> new long[2])[0] += n);
     batch.dayVisitors().forEach((d, n) -> days.computeIfAbsent(d, x -> new long[2])[1] += n);
 
-    db.jdbi().useTransaction(h -> {
-      totals(h, "analytics_hour", "hour", hours);
-      totals(h, "analytics_day", "day", days);
-      var hp = h.prepareBatch(
+    db.useTransaction(tx -> {
+      totals(tx, "analytics_hour", "hour", hours);
+      totals(tx, "analytics_day", "day", days);
+      var hp = tx.batch(
           "INSERT INTO analytics_page_hour (hour, path, article_id, section, views) "
               + "VALUES (:at, :path, :article, :section, :views) ON CONFLICT (hour, path) DO UPDATE SET "
               + "views = analytics_page_hour.views + excluded.views, article_id = excluded.article_id, section = excluded.section");
@@ -65,7 +65,7 @@ public final class AnalyticsStore {
           .bind("views", views)
           .add());
       if (!hourPages.isEmpty()) hp.execute();
-      var dp = h.prepareBatch(
+      var dp = tx.batch(
           "INSERT INTO analytics_page_day (day, path, article_id, section, views) "
               + "VALUES (:at, :path, :article, :section, :views) ON CONFLICT (day, path) DO UPDATE SET "
               + "views = analytics_page_day.views + excluded.views, article_id = excluded.article_id, section = excluded.section");
@@ -76,7 +76,7 @@ public final class AnalyticsStore {
           .bind("views", views)
           .add());
       if (!dayPages.isEmpty()) dp.execute();
-      var sp = h.prepareBatch(
+      var sp = tx.batch(
           "INSERT INTO analytics_source_day (day, kind, name, views) VALUES (:day, :kind, :name, :views) "
               + "ON CONFLICT (day, kind, name) DO UPDATE SET views = analytics_source_day.views + excluded.views");
       batch
@@ -90,9 +90,9 @@ public final class AnalyticsStore {
     });
   }
 
-  private static void totals(Handle h, String table, String column, Map<Instant, long[]> rows) {
+  private static void totals(Tx tx, String table, String column, Map<Instant, long[]> rows) {
     if (rows.isEmpty()) return;
-    var b = h.prepareBatch("INSERT INTO " + table + " (" + column
+    var b = tx.batch("INSERT INTO " + table + " (" + column
         + ", views, visitors) VALUES (:at, :views, :visitors) "
         + "ON CONFLICT (" + column + ") DO UPDATE SET views = " + table
         + ".views + excluded.views, "
@@ -106,14 +106,14 @@ public final class AnalyticsStore {
 
   /** Records how many readers this node saw in the last minutes; forgets nodes silent since {@code staleBefore}. */
   public void writeLive(String node, int readers, Instant at, Instant staleBefore) {
-    db.jdbi().useTransaction(h -> {
-      h.createUpdate("INSERT INTO analytics_live (node, readers, at) VALUES (:node, :readers, :at) "
+    db.useTransaction(tx -> {
+      tx.update("INSERT INTO analytics_live (node, readers, at) VALUES (:node, :readers, :at) "
               + "ON CONFLICT (node) DO UPDATE SET readers = excluded.readers, at = excluded.at")
           .bind("node", node)
           .bind("readers", readers)
           .bind("at", at.toEpochMilli())
           .execute();
-      h.createUpdate("DELETE FROM analytics_live WHERE at < :stale")
+      tx.update("DELETE FROM analytics_live WHERE at < :stale")
           .bind("stale", staleBefore.toEpochMilli())
           .execute();
     });
@@ -121,9 +121,8 @@ public final class AnalyticsStore {
 
   /** Live readers over every node that reported since {@code since}. */
   public long liveReaders(Instant since) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT COALESCE(SUM(readers), 0) FROM analytics_live WHERE at >= :since")
+    return db.read(
+        tx -> tx.query("SELECT COALESCE(SUM(readers), 0) FROM analytics_live WHERE at >= :since")
             .bind("since", since.toEpochMilli())
             .mapTo(Long.class)
             .one());
@@ -131,21 +130,19 @@ public final class AnalyticsStore {
 
   /** Articles by views since {@code since}, most first. */
   public List<Ranked> mostRead(Instant since, int limit) {
-    return db.jdbi()
-        .withHandle(h -> h.createQuery(
-                "SELECT article_id, SUM(views) AS n FROM analytics_page_hour "
-                    + "WHERE hour >= :since AND article_id IS NOT NULL GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT :limit")
-            .bind("since", since.toEpochMilli())
-            .bind("limit", limit)
-            .map((rs, ctx) -> new Ranked(Long.toString(rs.getLong("article_id")), rs.getLong("n")))
-            .list());
+    return db.read(tx -> tx.query(
+            "SELECT article_id, SUM(views) AS n FROM analytics_page_hour "
+                + "WHERE hour >= :since AND article_id IS NOT NULL GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT :limit")
+        .bind("since", since.toEpochMilli())
+        .bind("limit", limit)
+        .map(rs -> new Ranked(Long.toString(rs.getLong("article_id")), rs.getLong("n")))
+        .list());
   }
 
   /** Deletes per-page hourly counts from before {@code cutoff}; daily counts stay. */
   public int pruneHourlyPages(Instant cutoff) {
-    return db.jdbi()
-        .withHandle(h -> h.createUpdate("DELETE FROM analytics_page_hour WHERE hour < :cutoff")
-            .bind("cutoff", cutoff.toEpochMilli())
-            .execute());
+    return db.inTransaction(tx -> tx.update("DELETE FROM analytics_page_hour WHERE hour < :cutoff")
+        .bind("cutoff", cutoff.toEpochMilli())
+        .execute());
   }
 }

@@ -9,7 +9,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * SQL with named parameters ({@code :name}, and {@code <name>} for a list). Values are always
  * bound, never pasted into the text.
  */
-public abstract sealed class Statement<S extends Statement<S>> permits Query, Update {
+public abstract sealed class Statement<S extends Statement<S>>
+    permits Query, Update, BatchedUpdate {
   private final SqlStatement<?> statement;
 
   Statement(SqlStatement<?> statement) {

@@ -34,6 +34,11 @@ public final class Tx {
     return new Query(handle.createQuery(sql));
   }
 
+  /** A statement run once for each of many sets of values, in one round trip. */
+  public BatchedUpdate batch(String sql) {
+    return new BatchedUpdate(handle.prepareBatch(sql));
+  }
+
   /** A statement that returns a count of rows changed. */
   public Update update(String sql) {
     return new Update(handle.createUpdate(sql));
