@@ -7,6 +7,7 @@ import dev.byline.content.Article;
 import dev.byline.delivery.Deliveries;
 import dev.byline.delivery.DeliveryQueue;
 import dev.byline.delivery.Subscriptions;
+import dev.byline.store.NodePositions;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -32,6 +33,7 @@ final class DeliveryFeature implements Routes, AutoCloseable {
         subscriptions,
         newsroom.feed(),
         id -> newsroom.articles().byId(id).map(Article::path).map(path -> base + path),
+        new NodePositions(newsroom.db(), clock),
         clock);
     pages = new WebhookPages(
         admin.site(), subscriptions, deliveries, queue, admin.accounts().audit());

@@ -2,6 +2,7 @@ package dev.byline;
 
 import dev.byline.config.Config;
 import dev.byline.consent.KnownServices;
+import dev.byline.ops.Operations;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.CachedPageHandler;
 import dev.byline.site.ErrorPages;
@@ -12,12 +13,18 @@ import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
 import dev.byline.site.SearchPages;
 import dev.byline.site.Site;
+import dev.byline.store.Change;
 import dev.byline.store.ChangeFollower;
+import dev.byline.store.Dialect;
+import dev.byline.store.NodePositions;
+import dev.byline.store.PositionReporter;
 import dev.byline.web.Routes;
 import dev.byline.web.SecurityHeaders;
 import dev.byline.web.Views;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The public site: the chrome around every page, the page cache that follows the change feed,
@@ -25,13 +32,17 @@ import java.time.Clock;
  * addresses). Its routes go last, since a section and an article are catch-all addresses.
  */
 final class SiteFeature implements Routes, AutoCloseable {
-  /** Change-feed poll for changes made by other nodes; local changes wake followers at once. */
-  static final long FEED_POLL_MILLIS = 500;
+  /**
+   * Change-feed poll for changes made by other nodes; local changes wake followers at once. Also
+   * bounds how long purges to a shared cache wait for this node (see {@link NodePositions}).
+   */
+  static final long FEED_POLL_MILLIS = 250;
 
   private final Newsroom newsroom;
   private final SearchFeature search;
   private final PageCache cache;
   private final ChangeFollower cacheFollower;
+  private volatile PositionReporter position;
   private final Site site;
   private final ArticlePages articles;
   private final ListPages lists;
@@ -67,7 +78,21 @@ final class SiteFeature implements Routes, AutoCloseable {
     cacheFollower = newsroom
         .feed()
         .followReadingOwnWrites(
-            "page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, cache::onChanges);
+            "page-cache", newsroom.feed().head(), FEED_POLL_MILLIS, this::onCacheChanges);
+    // Several nodes share a PostgreSQL database; a SQLite file has one node, whose own writes
+    // purge its cache before they return, so nothing needs to wait for it.
+    position = newsroom.db().dialect() == Dialect.POSTGRESQL
+        ? PositionReporter.start(
+            new NodePositions(newsroom.db(), clock),
+            Operations.nodeName(config) + "-" + UUID.randomUUID().toString().substring(0, 8),
+            cacheFollower::position)
+        : null;
+  }
+
+  private void onCacheChanges(List<Change> changes) {
+    cache.onChanges(changes);
+    var reporter = position; // null until the constructor has set it, and on SQLite
+    if (reporter != null) reporter.wake();
   }
 
   Site site() {
@@ -115,5 +140,6 @@ final class SiteFeature implements Routes, AutoCloseable {
   @Override
   public void close() {
     cacheFollower.close();
+    if (position != null) position.close();
   }
 }

@@ -4,6 +4,7 @@ import dev.byline.config.Config;
 import dev.byline.store.Change;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.ChangeFollower;
+import dev.byline.store.NodePositions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +41,8 @@ public final class DeliveryQueue implements AutoCloseable {
       Http http,
       LongFunction<Optional<String>> articleUrl,
       Clock clock,
-      ChangeFeed feed) {
+      ChangeFeed feed,
+      NodePositions positions) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.settings = settings;
@@ -48,8 +50,11 @@ public final class DeliveryQueue implements AutoCloseable {
     this.http = http;
     this.articleUrl = articleUrl;
     this.clock = clock;
-    for (var p : this.purges)
-      workers.put(p.name(), new Worker(p, deliveries, settings, clock).start());
+    for (var p : this.purges) {
+      // Webhooks go at once; a purge waits until no node can serve the shared cache the old page.
+      var caughtUp = new CachesCaughtUp(positions, clock);
+      workers.put(p.name(), new Worker(p, deliveries, settings, clock, caughtUp::ready).start());
+    }
     refresh();
     deliveries.startCursorAt(feed.head());
     long from = deliveries.cursor().orElse(feed.head());
@@ -61,6 +66,7 @@ public final class DeliveryQueue implements AutoCloseable {
    * each active subscription.
    *
    * @param articleUrl an article's public address by id, put in webhook payloads when known
+   * @param positions how far each node's page cache has applied the feed; purges wait for it
    */
   public static DeliveryQueue start(
       Config config,
@@ -68,6 +74,7 @@ public final class DeliveryQueue implements AutoCloseable {
       Subscriptions subscriptions,
       ChangeFeed feed,
       LongFunction<Optional<String>> articleUrl,
+      NodePositions positions,
       Clock clock) {
     var settings = DeliverySettings.from(config);
     var http = new Http(settings.timeout());
@@ -79,7 +86,8 @@ public final class DeliveryQueue implements AutoCloseable {
         http,
         articleUrl,
         clock,
-        feed);
+        feed,
+        positions);
   }
 
   /** Starts workers for new subscriptions and stops those of removed ones. */

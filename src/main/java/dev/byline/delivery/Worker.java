@@ -2,6 +2,7 @@ package dev.byline.delivery;
 
 import dev.byline.store.Wakeup;
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,16 +14,31 @@ import org.slf4j.LoggerFactory;
 final class Worker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
+  /** How often a held delivery asks again whether it may go. */
+  private static final long HOLD_POLL_MILLIS = 20;
+
   private final Target target;
   private final Deliveries deliveries;
   private final DeliverySettings settings;
   private final Retry retry;
   private final Clock clock;
+  private final Predicate<Delivery> ready;
   private final Wakeup wakeup = new Wakeup();
   private final Thread thread;
   private volatile boolean running = true;
 
   Worker(Target target, Deliveries deliveries, DeliverySettings settings, Clock clock) {
+    this(target, deliveries, settings, clock, d -> true);
+  }
+
+  /** A worker that sends a due delivery only once {@code ready} says it may go. */
+  Worker(
+      Target target,
+      Deliveries deliveries,
+      DeliverySettings settings,
+      Clock clock,
+      Predicate<Delivery> ready) {
+    this.ready = ready;
     this.target = target;
     this.deliveries = deliveries;
     this.settings = settings;
@@ -53,6 +69,10 @@ final class Worker implements AutoCloseable {
         readFailures = 0;
         if (next.isEmpty()) {
           pause();
+          continue;
+        }
+        if (!ready.test(next.get())) {
+          wakeup.await(HOLD_POLL_MILLIS);
           continue;
         }
         attempt(next.get());

@@ -83,7 +83,7 @@ public final class Operations implements AutoCloseable {
    * This node's name in metrics and the health probe: {@code node.name}, else the host name the
    * environment gives (a container's id under Docker), else "byline".
    */
-  static String nodeName(Config config) {
+  public static String nodeName(Config config) {
     return config.setting("node.name").filter(s -> !s.isBlank()).orElseGet(() -> {
       var host = System.getenv("HOSTNAME");
       return host == null || host.isBlank() ? "byline" : host;
