@@ -6,7 +6,7 @@ vcl 4.1;
 #
 # Public pages are the same bytes for every reader, so they are cached and shared. Each carries a
 # Surrogate-Key header naming what it shows ("article:12 section:3 front"). When content changes,
-# every Byline node's delivery queue sends
+# the delivery queue sends, from whichever node claims it once every node has read the change,
 #   BAN / HTTP/1.1
 #   Byline-Purge: article:12 front
 # (set purge.varnish.urls in byline.properties) and this VCL bans every cached object whose

@@ -24,7 +24,10 @@ final class CachesCaughtUp {
     this.clock = clock;
   }
 
-  /** Whether {@code d} may go now. Called from one worker's thread only. */
+  /**
+   * Whether {@code d} may go now. Called from one worker's thread only. The slowest position only
+   * moves forward: a node that joins starts at the feed's head and never held older pages.
+   */
   boolean ready(Delivery d) {
     if (d.changeSeq() <= caughtUpTo) return true;
     if (clock.millis() - d.createdAt().toEpochMilli() >= MAX_HOLD.toMillis()) return true;

@@ -15,7 +15,7 @@ public final class PositionReporter implements AutoCloseable {
   /** How often a node says it is alive when nothing changes. */
   public static final Duration HEARTBEAT = Duration.ofSeconds(1);
   /** A node not heard from for this long no longer holds purges back. */
-  public static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
+  public static final Duration LIVE_WITHIN = Duration.ofSeconds(3);
 
   private static final Logger log = LoggerFactory.getLogger(PositionReporter.class);
 
