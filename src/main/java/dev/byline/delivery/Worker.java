@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
 final class Worker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
-  /** How often a held delivery asks again whether it may go. */
-  private static final long HOLD_POLL_MILLIS = 20;
+  /**
+   * How often a held delivery asks again whether it may go: a sleep, not a wait on the queue's
+   * wake-ups, which come with every change during a burst and would turn the hold into a spin.
+   */
+  private static final long HOLD_POLL_MILLIS = 50;
 
   private final Target target;
   private final Deliveries deliveries;
@@ -71,11 +74,8 @@ final class Worker implements AutoCloseable {
           pause();
           continue;
         }
-        if (!ready.test(next.get())) {
-          wakeup.await(HOLD_POLL_MILLIS);
-          continue;
-        }
-        attempt(next.get());
+        while (running && !ready.test(next.get())) Thread.sleep(HOLD_POLL_MILLIS);
+        if (running) attempt(next.get());
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
