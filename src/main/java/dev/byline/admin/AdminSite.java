@@ -29,7 +29,7 @@ public final class AdminSite {
     this.assets = assets;
     this.dates = new Dates(config.timeZone(), config.language());
     addNav("dashboard", "Dashboard", "/admin", Role.WRITER);
-    addNav("articles", "Articles", "/admin/articles", Role.WRITER);
+    addNav("articles", "Articles", AdminPaths.ARTICLES, Role.WRITER);
     addNav("photos", "Photos", "/admin/photos", Role.WRITER);
     addNav("sections", "Sections", "/admin/sections", Role.EDITOR);
     addNav("topics", "Topics", "/admin/topics", Role.EDITOR);

@@ -58,7 +58,7 @@ public final class ArticleDesk implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/articles", this::list, Access.WRITER);
+    r.get(AdminPaths.ARTICLES, this::list, Access.WRITER);
     r.get("/admin/suggest/topics", this::suggest, Access.WRITER);
   }
 

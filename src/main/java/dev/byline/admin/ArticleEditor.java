@@ -73,19 +73,23 @@ public final class ArticleEditor implements Routes {
   @Override
   public void routes(RoutesConfig r) {
     r.get(
-        "/admin/articles/new",
+        AdminPaths.NEW_ARTICLE,
         ctx -> editorPage.show(ctx, null, Form.empty(), List.of(), "", "", 200),
         Access.WRITER);
-    r.post("/admin/articles", this::create, Access.WRITER);
-    r.post("/admin/articles/preview", ctx -> preview(ctx, null), Access.WRITER);
-    r.post("/admin/articles/autosave", ctx -> autosave(ctx, null), Access.WRITER);
-    r.get("/admin/articles/{id}", this::edit, Access.WRITER);
-    r.post("/admin/articles/{id}", this::save, Access.WRITER);
+    r.post(AdminPaths.ARTICLES, this::create, Access.WRITER);
+    r.post(AdminPaths.ARTICLES + "/preview", ctx -> preview(ctx, null), Access.WRITER);
+    r.post(AdminPaths.ARTICLES + "/autosave", ctx -> autosave(ctx, null), Access.WRITER);
+    r.get(AdminPaths.ARTICLE_ROUTE, this::edit, Access.WRITER);
+    r.post(AdminPaths.ARTICLE_ROUTE, this::save, Access.WRITER);
     r.post(
-        "/admin/articles/{id}/preview", ctx -> preview(ctx, Params.id(ctx, "id")), Access.WRITER);
+        AdminPaths.ARTICLE_ROUTE + "/preview",
+        ctx -> preview(ctx, Params.id(ctx, "id")),
+        Access.WRITER);
     r.post(
-        "/admin/articles/{id}/autosave", ctx -> autosave(ctx, Params.id(ctx, "id")), Access.WRITER);
-    r.post("/admin/articles/{id}/status", this::status, Access.WRITER);
+        AdminPaths.ARTICLE_ROUTE + "/autosave",
+        ctx -> autosave(ctx, Params.id(ctx, "id")),
+        Access.WRITER);
+    r.post(AdminPaths.STATUS_ROUTE, this::status, Access.WRITER);
   }
 
   Article load(long id) {
@@ -223,7 +227,7 @@ public final class ArticleEditor implements Routes {
       }
       default -> List.of();
     };
-    if (problems.isEmpty()) throw new Redirect("/admin/articles/" + saved.id() + "?saved=1", 303);
+    if (problems.isEmpty()) throw new Redirect(AdminPaths.saved(saved.id()), 303);
     var fresh = load(saved.id());
     form.set("version", Integer.toString(fresh.version()));
     editorPage.show(
@@ -260,7 +264,7 @@ public final class ArticleEditor implements Routes {
         default -> throw new BadRequest("unknown action \"" + action + "\"");
       };
     }
-    if (problems.isEmpty()) throw new Redirect("/admin/articles/" + article.id() + "?saved=1", 303);
+    if (problems.isEmpty()) throw new Redirect(AdminPaths.saved(article.id()), 303);
     var latest = revisions.latest(article.id());
     var form = ArticleForm.of(
         article,
@@ -313,7 +317,7 @@ public final class ArticleEditor implements Routes {
           "version",
           created.version(),
           "url",
-          "/admin/articles/" + newId,
+          AdminPaths.article(newId),
           "savedAt",
           clock.instant().toString()));
       return;

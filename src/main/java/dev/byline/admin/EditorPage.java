@@ -107,7 +107,7 @@ public final class EditorPage {
         && (article == null
             || article.status() == ArticleStatus.DRAFT
             || article.status() == ArticleStatus.IN_REVIEW);
-    var base = article == null ? "/admin/articles" : "/admin/articles/" + article.id();
+    var base = article == null ? AdminPaths.ARTICLES : AdminPaths.article(article.id());
     var view = new EditorView(
         site.chrome(ctx, "articles"),
         site.dates(),

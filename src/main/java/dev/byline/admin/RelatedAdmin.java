@@ -88,8 +88,8 @@ public final class RelatedAdmin implements Routes {
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.get("/admin/articles/{id}/related", ctx -> show(ctx, Form.empty(), 200), Access.EDITOR);
-    routes.post("/admin/articles/{id}/related", this::change, Access.EDITOR);
+    routes.get(AdminPaths.RELATED_ROUTE, ctx -> show(ctx, Form.empty(), 200), Access.EDITOR);
+    routes.post(AdminPaths.RELATED_ROUTE, this::change, Access.EDITOR);
   }
 
   /** The editor's panel linking here, with the article's counts; shown to editors only, who may use the page. */
@@ -110,7 +110,7 @@ public final class RelatedAdmin implements Routes {
   public record PanelView(int pinned, int blocked, String path) {}
 
   static String path(long articleId) {
-    return "/admin/articles/" + articleId + "/related";
+    return AdminPaths.related(articleId);
   }
 
   private void show(Context ctx, Form form, int status) {

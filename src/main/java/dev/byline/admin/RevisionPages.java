@@ -76,9 +76,9 @@ public final class RevisionPages implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get("/admin/articles/{id}/revisions", this::list, Access.WRITER);
-    r.get("/admin/articles/{id}/diff", this::diff, Access.WRITER);
-    r.post("/admin/articles/{id}/revisions/{rev}/restore", this::restore, Access.WRITER);
+    r.get(AdminPaths.REVISIONS_ROUTE, this::list, Access.WRITER);
+    r.get(AdminPaths.DIFF_ROUTE, this::diff, Access.WRITER);
+    r.post(AdminPaths.RESTORE_ROUTE, this::restore, Access.WRITER);
   }
 
   private Article readable(Context ctx) {
@@ -199,10 +199,10 @@ public final class RevisionPages implements Routes {
             ClientAddress.of(ctx));
       });
     } catch (StaleEdit e) {
-      throw new Redirect("/admin/articles/" + article.id() + "/revisions", 303);
+      throw new Redirect(AdminPaths.revisions(article.id()), 303);
     } catch (InvalidInput e) {
       throw new BadRequest("Revision " + revId + " cannot be restored: " + e.getMessage());
     }
-    throw new Redirect("/admin/articles/" + article.id() + "?saved=1", 303);
+    throw new Redirect(AdminPaths.saved(article.id()), 303);
   }
 }

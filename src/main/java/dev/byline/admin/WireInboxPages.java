@@ -139,7 +139,7 @@ public final class WireInboxPages implements Routes {
         case "publish" -> wire.inbox().publish(id, user.email());
         case "draft" -> {
           long articleId = wire.inbox().draft(id, user.email());
-          throw new Redirect(EDIT_PATH.formatted(articleId), 303);
+          throw new Redirect(AdminPaths.article(articleId), 303);
         }
         default -> {
           wire.inbox().ignore(id, user.email());
@@ -153,9 +153,6 @@ public final class WireInboxPages implements Routes {
     }
     throw new Redirect("/admin/wire/" + id, 303);
   }
-
-  /** Where an editor edits an article; the admin feature serves it. */
-  static final String EDIT_PATH = "/admin/articles/%d";
 
   private static long id(Context ctx) {
     try {
