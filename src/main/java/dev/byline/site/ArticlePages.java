@@ -7,6 +7,8 @@ import dev.byline.content.ArticleSummary;
 import dev.byline.content.Block;
 import dev.byline.content.PublishedArticles;
 import dev.byline.content.RelatedArticles;
+import dev.byline.store.ChangeFeed;
+import dev.byline.store.DerivedCache;
 import dev.byline.store.SurrogateKey;
 import dev.byline.web.Redirect;
 import dev.byline.web.Routes;
@@ -15,6 +17,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,33 +26,58 @@ import java.util.Map;
  * Article pages at {@code /{section}/{slug}}. A published article renders (once, then from the
  * cache); an unpublished one answers 410 Gone; an old slug or a wrong section redirects with 301;
  * drafts and unknown slugs are 404.
+ *
+ * <p>What a render reads from the database and the search index (the article by its slug, its
+ * "READ:" links and Related list) is kept in {@link DerivedCache}s purged by the change feed
+ * with the same surrogate keys as the page, so a render after the page cache misses (or with it
+ * off) costs the template and compression, not the queries. Previews never use them.
  */
 public final class ArticlePages implements Routes {
+  /** Articles kept by slug, and their related reading: the busy part of a large archive. */
+  public static final int DEFAULT_CACHED_ARTICLES = 5_000;
+
   private final Site site;
   private final PublishedArticles articles;
   private final RelatedArticles related;
   private final AdsSettings ads;
   private final boolean youtube;
+  private final DerivedCache<String, Story> stories;
 
-  public ArticlePages(Site site, PublishedArticles articles, RelatedArticles related) {
-    this(site, articles, related, AdsSettings.NONE, true);
+  /**
+   * An article's body with its "READ:" links placed, the summaries those links and the Related
+   * list show, and the list itself.
+   */
+  record Reading(RelatedArticles.Plan plan, Map<Long, ArticleSummary> links) {
+    Reading {
+      links = Map.copyOf(links);
+    }
   }
+
+  /**
+   * The article under a slug and, when it is published, its reading: read together and kept as
+   * one, so the reading is never built from an older copy of the article than the one it sits
+   * beside.
+   */
+  record Story(Article article, Reading reading) {}
 
   /**
    * @param ads the slots to place between paragraphs
    * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
+   * @param feed purges what renders read when the articles, sections, images they show change
    */
   public ArticlePages(
       Site site,
       PublishedArticles articles,
       RelatedArticles related,
       AdsSettings ads,
-      boolean youtube) {
+      boolean youtube,
+      ChangeFeed feed) {
     this.site = site;
     this.articles = articles;
     this.related = related;
     this.ads = ads;
     this.youtube = youtube;
+    this.stories = feed.derivedCache(DEFAULT_CACHED_ARTICLES);
   }
 
   @Override
@@ -64,23 +92,54 @@ public final class ArticlePages implements Routes {
   }
 
   RenderedPage render(String sectionSlug, String slug) {
-    var found = articles.bySlug(slug);
-    if (found.isEmpty()) {
+    var story = stories.get(slug, this::load);
+    if (story == null) {
       var moved = articles.redirectedFrom(slug).filter(Article::isPublished);
       if (moved.isPresent()) throw Redirect.permanent(moved.get().path());
       throw new NotFoundResponse("There is no story at this address.");
     }
-    var article = found.get();
+    var article = story.article();
     if (article.status() == ArticleStatus.UNPUBLISHED) return gone(article);
     if (!article.isPublished()) throw new NotFoundResponse("There is no story at this address.");
     if (!article.path().equals("/" + sectionSlug + "/" + slug))
       throw Redirect.permanent(article.path());
-    return page(article);
+    return page(article, site.chrome(), story.reading());
   }
 
-  /** Renders a published article's page. */
+  /**
+   * The article under {@code slug} as stored, whatever its status, and its reading if published;
+   * tagged with the keys of the article and of every story its reading shows (their sections
+   * and pictures too), so a change to any of them drops it. An address with no story is not
+   * kept: publishing one there names no slug.
+   */
+  private DerivedCache.Entry<Story> load(String slug) {
+    var found = articles.bySlug(slug);
+    if (found.isEmpty()) return null;
+    var article = found.get();
+    var keys = new HashSet<>(article.surrogateKeys());
+    keys.add(SurrogateKey.SECTIONS);
+    if (!article.isPublished()) return new DerivedCache.Entry<>(new Story(article, null), keys);
+    var reading = reading(article);
+    // Links the editor placed count even when their story is not published now: publishing it
+    // must bring the link back.
+    for (var b : article.body())
+      if (b instanceof Block.RelatedLink r) keys.add(SurrogateKey.article(r.articleId()));
+    for (var s : reading.links().values()) {
+      keys.add(SurrogateKey.article(s.id()));
+      if (s.section() != null) keys.add(SurrogateKey.section(s.section().id()));
+      if (s.image() != null) keys.add(SurrogateKey.image(s.image().id()));
+    }
+    return new DerivedCache.Entry<>(new Story(article, reading), keys);
+  }
+
+  private Reading reading(Article article) {
+    var plan = related.planFor(article);
+    return new Reading(plan, resolveLinks(plan.body(), plan.related()));
+  }
+
+  /** Renders a published article's page, reading everything afresh. */
   public RenderedPage page(Article article) {
-    return page(article, site.chrome());
+    return page(article, site.chrome(), reading(article));
   }
 
   /**
@@ -88,12 +147,12 @@ public final class ArticlePages implements Routes {
    * preview frame runs no scripts, so the page carries none (no consent banner, no tags).
    */
   public RenderedPage preview(Article article) {
-    return page(article, site.chrome().withoutScripts());
+    return page(article, site.chrome().withoutScripts(), reading(article));
   }
 
-  private RenderedPage page(Article article, Chrome chrome) {
-    var plan = related.planFor(article);
-    var links = resolveLinks(plan.body(), plan.related());
+  private RenderedPage page(Article article, Chrome chrome, Reading reading) {
+    var plan = reading.plan();
+    var links = reading.links();
     var crumbs = new ArrayList<Breadcrumb>();
     crumbs.add(new Breadcrumb(chrome.siteName(), "/"));
     if (article.section() != null)
