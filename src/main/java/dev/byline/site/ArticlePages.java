@@ -36,6 +36,8 @@ public final class ArticlePages implements Routes {
   /** Articles kept by slug, and their related reading: the busy part of a large archive. */
   public static final int DEFAULT_CACHED_ARTICLES = 5_000;
 
+  private static final String SECTION_KEY_PREFIX = SurrogateKey.section(0).replace("0", "");
+
   private final Site site;
   private final PublishedArticles articles;
   private final RelatedArticles related;
@@ -108,15 +110,19 @@ public final class ArticlePages implements Routes {
 
   /**
    * The article under {@code slug} as stored, whatever its status, and its reading if published;
-   * tagged with the keys of the article and of every story its reading shows (their sections
-   * and pictures too), so a change to any of them drops it. An address with no story is not
+   * tagged with the keys of the article and of every story its reading shows (their pictures
+   * too), so a change to any of them drops it. An address with no story is not
    * kept: publishing one there names no slug.
    */
   private DerivedCache.Entry<Story> load(String slug) {
     var found = articles.bySlug(slug);
     if (found.isEmpty()) return null;
     var article = found.get();
-    var keys = new HashSet<>(article.surrogateKeys());
+    var keys = new HashSet<String>();
+    // Not "section:N": every story published in the section names it, and the story kept here
+    // shows only the section's own name and address, whose changes name SECTIONS. So publishing
+    // a neighbour purges the page but leaves this for its next render.
+    for (var k : article.surrogateKeys()) if (!k.startsWith(SECTION_KEY_PREFIX)) keys.add(k);
     keys.add(SurrogateKey.SECTIONS);
     if (!article.isPublished()) return new DerivedCache.Entry<>(new Story(article, null), keys);
     var reading = reading(article);
@@ -126,7 +132,6 @@ public final class ArticlePages implements Routes {
       if (b instanceof Block.RelatedLink r) keys.add(SurrogateKey.article(r.articleId()));
     for (var s : reading.links().values()) {
       keys.add(SurrogateKey.article(s.id()));
-      if (s.section() != null) keys.add(SurrogateKey.section(s.section().id()));
       if (s.image() != null) keys.add(SurrogateKey.image(s.image().id()));
     }
     return new DerivedCache.Entry<>(new Story(article, reading), keys);
