@@ -60,7 +60,19 @@ public final class ArticlePages implements Routes {
    * one, so the reading is never built from an older copy of the article than the one it sits
    * beside.
    */
-  record Story(Article article, Reading reading) {}
+  record Story(Article article, Reading reading, Parts parts) {}
+
+  /**
+   * What the page shows besides the template's own markup: breadcrumbs, the head's metadata with
+   * its JSON-LD, and the ad slots. Built from the article, its reading and the chrome's name and
+   * addresses, so it is kept with the story (the section names in the chrome change only with
+   * SECTIONS, which the story is tagged with).
+   */
+  record Parts(List<Breadcrumb> crumbs, Meta meta, BodyExtras extras) {
+    Parts {
+      crumbs = List.copyOf(crumbs);
+    }
+  }
 
   /**
    * @param ads the slots to place between paragraphs
@@ -105,7 +117,7 @@ public final class ArticlePages implements Routes {
     if (!article.isPublished()) throw new NotFoundResponse("There is no story at this address.");
     if (!article.path().equals("/" + sectionSlug + "/" + slug))
       throw Redirect.permanent(article.path());
-    return page(article, site.chrome(), story.reading());
+    return page(article, site.chrome(), story.reading(), story.parts());
   }
 
   /**
@@ -124,7 +136,8 @@ public final class ArticlePages implements Routes {
     // a neighbour purges the page but leaves this for its next render.
     for (var k : article.surrogateKeys()) if (!k.startsWith(SECTION_KEY_PREFIX)) keys.add(k);
     keys.add(SurrogateKey.SECTIONS);
-    if (!article.isPublished()) return new DerivedCache.Entry<>(new Story(article, null), keys);
+    if (!article.isPublished())
+      return new DerivedCache.Entry<>(new Story(article, null, null), keys);
     var reading = reading(article);
     // Links the editor placed count even when their story is not published now: publishing it
     // must bring the link back.
@@ -134,7 +147,8 @@ public final class ArticlePages implements Routes {
       keys.add(SurrogateKey.article(s.id()));
       if (s.image() != null) keys.add(SurrogateKey.image(s.image().id()));
     }
-    return new DerivedCache.Entry<>(new Story(article, reading), keys);
+    var parts = parts(article, site.chrome(), reading);
+    return new DerivedCache.Entry<>(new Story(article, reading, parts), keys);
   }
 
   private Reading reading(Article article) {
@@ -144,7 +158,9 @@ public final class ArticlePages implements Routes {
 
   /** Renders a published article's page, reading everything afresh. */
   public RenderedPage page(Article article) {
-    return page(article, site.chrome(), reading(article));
+    var chrome = site.chrome();
+    var reading = reading(article);
+    return page(article, chrome, reading, parts(article, chrome, reading));
   }
 
   /**
@@ -152,12 +168,12 @@ public final class ArticlePages implements Routes {
    * preview frame runs no scripts, so the page carries none (no consent banner, no tags).
    */
   public RenderedPage preview(Article article) {
-    return page(article, site.chrome().withoutScripts(), reading(article));
+    var chrome = site.chrome().withoutScripts();
+    var reading = reading(article);
+    return page(article, chrome, reading, parts(article, chrome, reading));
   }
 
-  private RenderedPage page(Article article, Chrome chrome, Reading reading) {
-    var plan = reading.plan();
-    var links = reading.links();
+  private Parts parts(Article article, Chrome chrome, Reading reading) {
     var crumbs = new ArrayList<Breadcrumb>();
     crumbs.add(new Breadcrumb(chrome.siteName(), "/"));
     if (article.section() != null)
@@ -181,9 +197,22 @@ public final class ArticlePages implements Routes {
         "",
         false,
         Feeds.linksForArticle(chrome, article));
-    var extras = BodyExtras.of(ads, youtube, plan.body());
+    return new Parts(crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body()));
+  }
+
+  private RenderedPage page(Article article, Chrome chrome, Reading reading, Parts parts) {
+    var plan = reading.plan();
+    var links = reading.links();
     var view = new ArticleView(
-        chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs, extras);
+        chrome,
+        parts.meta(),
+        site.dates(),
+        article,
+        plan.body(),
+        links,
+        plan.related(),
+        parts.crumbs(),
+        parts.extras());
     var keys = new LinkedHashSet<>(article.surrogateKeys());
     keys.add(SurrogateKey.SECTIONS);
     links.keySet().forEach(id -> keys.add(SurrogateKey.article(id)));
