@@ -8,6 +8,7 @@ import dev.byline.config.ConfigException;
 import dev.byline.config.ConfigLoader;
 import dev.byline.search.SearchIndex;
 import dev.byline.store.StoreException;
+import dev.byline.wire.Wire;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -408,7 +409,7 @@ public final class Main implements Callable<Integer> {
         config.dataDir().resolve("index"),
         newsroom.published(),
         newsroom.feed(),
-        newsroom.wire().storyKeys(),
+        Wire.storyKeys(newsroom.db()),
         Clock.systemUTC());
   }
 }
