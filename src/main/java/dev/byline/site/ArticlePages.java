@@ -33,8 +33,12 @@ import java.util.Map;
  * off) costs the template and compression, not the queries. Previews never use them.
  */
 public final class ArticlePages implements Routes {
-  /** Articles kept by slug, and their related reading: the busy part of a large archive. */
-  public static final int DEFAULT_CACHED_ARTICLES = 5_000;
+  /**
+   * Stories kept by slug: more than a busy news day publishes, so the stories readers are
+   * reading stay; at some tens of KB each (the body's text, its reading, metadata) a few tens of
+   * MB beside the page cache.
+   */
+  public static final int DEFAULT_CACHED_ARTICLES = 2_000;
 
   private static final String SECTION_KEY_PREFIX = SurrogateKey.section(0).replace("0", "");
 
