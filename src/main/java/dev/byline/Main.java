@@ -8,6 +8,7 @@ import dev.byline.config.ConfigException;
 import dev.byline.config.ConfigLoader;
 import dev.byline.search.SearchIndex;
 import dev.byline.store.StoreException;
+import dev.byline.wire.Wire;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -358,13 +359,18 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (var newsroom = Newsroom.open(options.load(Map.of()), Clock.systemUTC())) {
+      var config = options.load(Map.of());
+      try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
         int n = newsroom.demo().seed();
         System.out.println(
             n == 0
                 ? "The demo newsroom is already there; nothing changed."
                 : "Seeded the demo newsroom: " + n + " stories in "
                     + newsroom.sections().all().size() + " sections.");
+        // Built here, so the first `serve` opens a current index instead of rebuilding it.
+        try (var index = openIndex(config, newsroom)) {
+          if (n > 0 || index.rebuildReason() != null) index.rebuildNow();
+        }
       }
       return 0;
     }
@@ -383,12 +389,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
       var config = options.load(Map.of());
       try (var newsroom = Newsroom.open(config, Clock.systemUTC());
-          var index = SearchIndex.open(
-              config.dataDir().resolve("index"),
-              newsroom.published(),
-              newsroom.feed(),
-              newsroom.wire().storyKeys(),
-              Clock.systemUTC())) {
+          var index = openIndex(config, newsroom)) {
         long started = System.nanoTime();
         int n = index.rebuildNow();
         System.out.printf(
@@ -400,5 +401,15 @@ public final class Main implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** The data directory's search index, opened but not started (no follower, no rebuild yet). */
+  static SearchIndex openIndex(dev.byline.config.Config config, Newsroom newsroom) {
+    return SearchIndex.open(
+        config.dataDir().resolve("index"),
+        newsroom.published(),
+        newsroom.feed(),
+        Wire.storyKeys(newsroom.db()),
+        Clock.systemUTC());
   }
 }

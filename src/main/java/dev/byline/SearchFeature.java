@@ -6,6 +6,7 @@ import dev.byline.related.RelatedFinder;
 import dev.byline.related.RelatedFreshness;
 import dev.byline.search.SearchIndex;
 import dev.byline.site.PageCache;
+import dev.byline.wire.Wire;
 import java.time.Clock;
 
 /**
@@ -33,7 +34,7 @@ final class SearchFeature implements AutoCloseable {
             ? 0 // in development every search is answered afresh, like every page
             : config.intSetting("search.cache.max.mb", DEFAULT_SEARCH_CACHE_MB) * 1024L * 1024L,
         clock);
-    var storyKeys = newsroom.wire().storyKeys();
+    var storyKeys = Wire.storyKeys(newsroom.db());
     index = SearchIndex.open(
         config.dataDir().resolve("index"), newsroom.published(), newsroom.feed(), storyKeys, clock);
     // Search pages are purged when the index has changed, not when the feed has: purged any

@@ -72,7 +72,8 @@ final class SiteFeature implements Routes, AutoCloseable {
         newsroom.published(),
         search.related(),
         consent.ads(),
-        consent.policy().has(KnownServices.YOUTUBE));
+        consent.policy().has(KnownServices.YOUTUBE),
+        newsroom.feed());
     lists = new ListPages(
         site, newsroom.published(), newsroom.sections(), newsroom.topics(), newsroom.authors());
     cacheFollower = newsroom

@@ -66,6 +66,17 @@ class MainTest {
   }
 
   @Test
+  void demo_leaves_a_current_search_index_so_the_first_serve_opens_it_without_a_rebuild() {
+    assertThat(run("demo", "--data", dir.toString()).exit()).isZero();
+    var config = new dev.byline.config.ConfigLoader(java.util.Map.of())
+        .load(java.util.Map.of("data", dir.toString()), null);
+    try (var newsroom = Newsroom.open(config, java.time.Clock.systemUTC());
+        var index = Main.openIndex(config, newsroom)) {
+      assertThat(index.rebuildReason()).isNull();
+    }
+  }
+
+  @Test
   void a_database_that_cannot_be_opened_stops_with_one_message_naming_it() throws Exception {
     Files.createDirectories(dir.resolve("byline.db"));
     var r = Main.run("demo", "--data", dir.toString());

@@ -2,6 +2,7 @@ package dev.byline.content;
 
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
+import dev.byline.store.DerivedCache;
 import dev.byline.store.SurrogateKey;
 import dev.byline.store.Tx;
 import java.sql.ResultSet;
@@ -10,20 +11,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Owns the section table. Sections are few and read on every page, so callers may cache the list. */
+/**
+ * Owns the section table. Sections are few and read on every page, so the list is kept in memory
+ * until a section changes (the change feed purges it, on every node).
+ */
 public final class SectionStore {
   private final Database db;
   private final ChangeFeed feed;
+  private final DerivedCache<String, List<Section>> list;
 
   public SectionStore(Database db, ChangeFeed feed) {
     this.db = db;
     this.feed = feed;
+    this.list = feed.derivedCache(1);
   }
 
+  /** Every section, in navigation order. */
   public List<Section> all() {
-    return db.read(tx -> tx.query("SELECT * FROM section ORDER BY position, name")
-        .map(SectionStore::toSection)
-        .list());
+    return list.get(
+        "all",
+        k -> new DerivedCache.Entry<>(
+            List.copyOf(db.read(tx -> tx.query("SELECT * FROM section ORDER BY position, name")
+                .map(SectionStore::toSection)
+                .list())),
+            Set.of(SurrogateKey.SECTIONS)));
   }
 
   public Optional<Section> bySlug(String slug) {

@@ -33,7 +33,7 @@ record CachedPage(
 
   static CachedPage of(RenderedPage page, Instant renderedAt) {
     var hash = hash(page.body());
-    var gzip = Gzip.compress(page.body());
+    var gzip = Gzip.compress(page.body(), Gzip.PAGE_LEVEL);
     var etag = "\"" + hash + "\"";
     var gzipEtag = "\"" + hash + "-gz\"";
     var surrogate = String.join(" ", new TreeSet<>(page.keys()));

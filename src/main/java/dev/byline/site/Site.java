@@ -2,6 +2,7 @@ package dev.byline.site;
 
 import dev.byline.config.Config;
 import dev.byline.content.Html;
+import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
@@ -23,6 +24,10 @@ public final class Site {
   private final List<String> bodyEndParts = new ArrayList<>();
   private final List<String> scripts = new ArrayList<>();
   private final List<Chrome.FooterLink> footerLinks = new ArrayList<>();
+  /** The last chrome built, with the section list it was built from. */
+  private volatile Built built;
+
+  private record Built(List<Section> sections, Chrome chrome) {}
 
   public Site(
       Config config, Views views, PageCache cache, SectionStore sections, StaticAssets assets) {
@@ -36,35 +41,53 @@ public final class Site {
 
   /** Lets a feature add safe markup to every page's head (call during start-up only). */
   public void addToHead(String html) {
+    built = null;
     headParts.add(html);
   }
 
   /** Lets a feature add safe markup at the end of every page's body (call during start-up only). */
   public void addToBodyEnd(String html) {
+    built = null;
     bodyEndParts.add(html);
   }
 
   /** Adds {@code <meta name content>} to every page's head, escaped (call during start-up only). */
   public void addMeta(String name, String content) {
+    built = null;
     headParts.add(
         "<meta name=\"" + Html.escape(name) + "\" content=\"" + Html.escape(content) + "\">");
   }
 
   /** Adds a deferred same-origin script, by asset name, to every page (call during start-up only). */
   public void addScript(String assetName) {
+    built = null;
     scripts.add(assets.url(assetName));
   }
 
   public void addFooterLink(Chrome.FooterLink link) {
+    built = null;
     footerLinks.add(link);
   }
 
+  /**
+   * The chrome for a page. Built again only when the section store hands out a new list (after a
+   * section changed) or a feature added to it, so a render does not rebuild it.
+   */
   public Chrome chrome() {
+    var all = sections.all();
+    var last = built;
+    if (last != null && last.sections() == all) return last.chrome();
+    var chrome = build(all);
+    built = new Built(all, chrome);
+    return chrome;
+  }
+
+  private Chrome build(List<Section> all) {
     return new Chrome(
         config.siteName(),
         config.baseUrl(),
         config.languageTag(),
-        sections.all(),
+        all,
         assets.url("site.css"),
         assets.url("logo.svg"),
         assets.url("favicon.svg"),

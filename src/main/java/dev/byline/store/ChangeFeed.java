@@ -25,6 +25,7 @@ public final class ChangeFeed {
   private final Clock clock;
   private final List<Runnable> wakeups = new CopyOnWriteArrayList<>();
   private final List<ChangeFollower> readYourWrites = new CopyOnWriteArrayList<>();
+  private final List<DerivedCache<?, ?>> derived = new CopyOnWriteArrayList<>();
   private final SkippedChanges skipped;
   /** Long enough for an in-memory purge under load; short enough that a stuck follower never stalls editors. */
   static final long READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
@@ -42,10 +43,11 @@ public final class ChangeFeed {
 
   /**
    * Appends one change inside the caller's unit of work; once it commits, local followers are
-   * told ({@link #committed()}).
+   * told ({@link #committed(Set)}).
    */
   public void append(Tx tx, String entity, long entityId, String action, Set<String> keys) {
-    tx.afterCommit(this, this::committed);
+    tx.changed(keys);
+    tx.afterCommit(this, () -> committed(tx.changedKeys()));
     var h = tx.handle();
     if (db.dialect() == Dialect.POSTGRESQL) {
       // Identity values are handed out before commit, so two concurrent writers could commit
@@ -65,11 +67,33 @@ public final class ChangeFeed {
   }
 
   /**
+   * A cache of values derived from the database that this feed purges: at once for this process's
+   * commits, and through every follower for other processes' and nodes' (see {@link
+   * DerivedCache}).
+   *
+   * @param maxEntries how many values to keep
+   */
+  public <K, V> DerivedCache<K, V> derivedCache(long maxEntries) {
+    var cache = new DerivedCache<K, V>(maxEntries);
+    derived.add(cache);
+    return cache;
+  }
+
+  /** Purges derived caches of what the changes name; followers call it before their listeners. */
+  void purgeDerived(List<Change> changes) {
+    for (var cache : derived) cache.onChanges(changes);
+  }
+
+  /**
    * Tells local followers to look now; runs after every unit of work that appended commits. Returns
    * once read-your-writes followers (the page cache) have handled the change, so the editor who
    * unpublished a story never sees it served again from this node.
+   *
+   * @param keys the surrogate keys the unit of work's changes named: derived caches drop them
+   *     first, so no follower can rebuild a page from a value read before the change
    */
-  public void committed() {
+  public void committed(Set<String> keys) {
+    if (!keys.isEmpty()) for (var cache : derived) cache.purge(keys);
     wakeups.forEach(Runnable::run);
     if (readYourWrites.isEmpty()) return;
     long head = head();

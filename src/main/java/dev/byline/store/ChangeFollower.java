@@ -69,7 +69,11 @@ public final class ChangeFollower implements AutoCloseable {
     this.name = name;
     this.position = fromSeq;
     this.pollMillis = pollMillis;
-    this.listener = listener;
+    // Derived caches first: the listener may rebuild pages from them.
+    this.listener = changes -> {
+      feed.purgeDerived(changes);
+      listener.onChanges(changes);
+    };
     this.retry = retry;
     this.maxAttempts = maxAttempts;
     this.skipped = feed.skipped();

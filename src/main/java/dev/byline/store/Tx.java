@@ -1,7 +1,9 @@
 package dev.byline.store;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -24,6 +26,8 @@ public final class Tx {
   private final Handle handle;
   /** Made on first use: most units of work are reads that never need one. */
   private Map<Object, Runnable> afterCommit;
+  /** Surrogate keys named by the changes this unit of work appended. */
+  private Set<String> changedKeys;
 
   Tx(Handle handle) {
     this.handle = handle;
@@ -73,6 +77,15 @@ public final class Tx {
   void afterCommit(Object key, Runnable action) {
     if (afterCommit == null) afterCommit = new LinkedHashMap<>();
     afterCommit.putIfAbsent(key, action);
+  }
+
+  void changed(Set<String> keys) {
+    if (changedKeys == null) changedKeys = new HashSet<>();
+    changedKeys.addAll(keys);
+  }
+
+  Set<String> changedKeys() {
+    return changedKeys == null ? Set.of() : changedKeys;
   }
 
   Handle handle() {

@@ -6,5 +6,7 @@
  * transaction; a <em>follower</em> reads it by sequence number to keep derived things (page
  * cache, search index) up to date. A <em>surrogate key</em> names something a page depends on
  * ("article:12", "section:3", "front"); every name comes from {@link dev.byline.store.SurrogateKey}.
+ * A <em>derived cache</em> ({@link dev.byline.store.DerivedCache}) keeps values read from the
+ * database in memory, tagged with surrogate keys, until the change feed names one of them.
  */
 package dev.byline.store;

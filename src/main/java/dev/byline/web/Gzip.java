@@ -11,11 +11,24 @@ import java.util.zip.GZIPOutputStream;
 public final class Gzip {
   private Gzip() {}
 
+  /**
+   * The level for pages, which are compressed on every render. On a 15 KB article page level 6
+   * takes half the time of level 9 (0.55 against 1.17 ms) for 6 more bytes; static assets are
+   * compressed once at start-up and keep {@link Deflater#BEST_COMPRESSION}.
+   */
+  public static final int PAGE_LEVEL = 6;
+
+  /** Compresses at the best level: for what is compressed once and sent often (assets). */
   public static byte[] compress(byte[] bytes) {
+    return compress(bytes, Deflater.BEST_COMPRESSION);
+  }
+
+  /** @param level 1 (fastest) to 9 (smallest) */
+  public static byte[] compress(byte[] bytes, int level) {
     var out = new ByteArrayOutputStream(bytes.length / 3 + 64);
     try (var gz = new GZIPOutputStream(out, 8192) {
       {
-        def.setLevel(Deflater.BEST_COMPRESSION);
+        def.setLevel(level);
       }
     }) {
       gz.write(bytes);

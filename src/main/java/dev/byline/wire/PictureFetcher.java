@@ -32,10 +32,26 @@ public final class PictureFetcher {
   private static final Set<String> IMAGE_TYPES =
       Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(CONNECT_TIMEOUT)
-      .build();
+  /**
+   * Made on the first fetch: building one sets up TLS and a selector thread, a noticeable part of
+   * start-up for a server that may never fetch a picture.
+   */
+  private volatile HttpClient http;
+
+  private HttpClient http() {
+    var client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null)
+          http = client = HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(CONNECT_TIMEOUT)
+              .build();
+      }
+    }
+    return client;
+  }
 
   /** The reason a picture could not be fetched, in plain words. */
   public static final class Refused extends Exception {
@@ -55,13 +71,14 @@ public final class PictureFetcher {
       check(source, uri);
       HttpResponse<InputStream> response;
       try {
-        response = http.send(
-            HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .GET()
-                .header("Accept", "image/jpeg, image/png, image/gif, image/webp")
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+        response = http()
+            .send(
+                HttpRequest.newBuilder(uri)
+                    .timeout(REQUEST_TIMEOUT)
+                    .GET()
+                    .header("Accept", "image/jpeg, image/png, image/gif, image/webp")
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
       } catch (IOException e) {
         throw new Refused("fetching " + uri + " failed: " + e.getMessage());
       } catch (InterruptedException e) {

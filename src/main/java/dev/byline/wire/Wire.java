@@ -57,6 +57,14 @@ public record Wire(
     return new WireStoryKeys(store);
   }
 
+  /**
+   * {@link #storyKeys()} without building the wire desk: for the search index, which needs only
+   * this (the desk's picture fetcher alone costs an HTTP client at start-up).
+   */
+  public static StoryKeys storyKeys(Database db) {
+    return new WireStoryKeys(new WireStore(db));
+  }
+
   /** The source by name, configured or with defaults (imports may name any source). */
   public WireSource source(String name, Config config) {
     return sources.orDefault(name, config.dataDir(), config.timeZone());
