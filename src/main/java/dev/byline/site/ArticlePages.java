@@ -30,26 +30,30 @@ public final class ArticlePages implements Routes {
   private final RelatedArticles related;
   private final AdsSettings ads;
   private final boolean youtube;
+  private final LivePages live;
 
   public ArticlePages(Site site, PublishedArticles articles, RelatedArticles related) {
-    this(site, articles, related, AdsSettings.NONE, true);
+    this(site, articles, related, AdsSettings.NONE, true, null);
   }
 
   /**
    * @param ads the slots to place between paragraphs
    * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
+   * @param live live coverage shown under articles that have it; null for none
    */
   public ArticlePages(
       Site site,
       PublishedArticles articles,
       RelatedArticles related,
       AdsSettings ads,
-      boolean youtube) {
+      boolean youtube,
+      LivePages live) {
     this.site = site;
     this.articles = articles;
     this.related = related;
     this.ads = ads;
     this.youtube = youtube;
+    this.live = live;
   }
 
   @Override
@@ -100,6 +104,7 @@ public final class ArticlePages implements Routes {
       crumbs.add(new Breadcrumb(article.section().name(), article.section().path()));
     crumbs.add(new Breadcrumb(article.headline(), article.path()));
     var data = new StructuredData(chrome);
+    var coverage = live == null ? null : live.viewFor(article).orElse(null);
     var image = article.featuredImage();
     var card = image.map(i -> i.variantFor(1200));
     var meta = new Meta(
@@ -112,19 +117,34 @@ public final class ArticlePages implements Routes {
         card.map(v -> v.width()).orElse(0),
         card.map(v -> v.height()).orElse(0),
         image.map(i -> i.alt()).orElse(""),
-        List.of(data.newsArticle(article), data.breadcrumbs(crumbs)),
+        List.of(
+            coverage == null
+                ? data.newsArticle(article)
+                : data.liveBlog(article, coverage.coverage()),
+            data.breadcrumbs(crumbs)),
         "",
         "",
         false,
-        Feeds.linksForArticle(chrome, article));
+        Feeds.linksForArticle(chrome, article, coverage));
     var extras = BodyExtras.of(ads, youtube, plan.body());
     var view = new ArticleView(
-        chrome, meta, site.dates(), article, plan.body(), links, plan.related(), crumbs, extras);
+        chrome,
+        meta,
+        site.dates(),
+        article,
+        plan.body(),
+        links,
+        plan.related(),
+        crumbs,
+        extras,
+        coverage);
     var keys = new LinkedHashSet<>(article.surrogateKeys());
     keys.add(SurrogateKey.SECTIONS);
     links.keySet().forEach(id -> keys.add(SurrogateKey.article(id)));
-    return RenderedPage.html(
-        site.views().render("site/article.jte", view), keys, article.lastModified());
+    var lastModified = article.lastModified();
+    if (coverage != null && coverage.coverage().lastChanged().isAfter(lastModified))
+      lastModified = coverage.coverage().lastChanged();
+    return RenderedPage.html(site.views().render("site/article.jte", view), keys, lastModified);
   }
 
   private Map<Long, ArticleSummary> resolveLinks(

@@ -70,8 +70,16 @@ public final class PageCache {
 
   /** Serves the page under {@code key} from memory, rendering it once if missing. */
   public void serve(Context ctx, String key, Supplier<RenderedPage> render) {
+    serve(ctx, key, CACHE_CONTROL, render);
+  }
+
+  /**
+   * Like {@link #serve(Context, String, Supplier)} with another {@code Cache-Control}, for
+   * fragments that browsers should ask for again sooner than pages (live posts).
+   */
+  public void serve(Context ctx, String key, String cacheControl, Supplier<RenderedPage> render) {
     var page = get(key, render);
-    write(ctx, page);
+    write(ctx, page, cacheControl);
   }
 
   CachedPage get(String key, Supplier<RenderedPage> render) {
@@ -208,11 +216,15 @@ public final class PageCache {
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   static void write(Context ctx, CachedPage page) {
+    write(ctx, page, CACHE_CONTROL);
+  }
+
+  static void write(Context ctx, CachedPage page, String cacheControl) {
     boolean gzip = Gzip.accepted(ctx);
     var etag = gzip ? page.gzipEtag() : page.etag();
     ctx.header("ETag", etag);
     ctx.header("Vary", "Accept-Encoding");
-    ctx.header("Cache-Control", CACHE_CONTROL);
+    ctx.header("Cache-Control", cacheControl);
     ctx.header("Surrogate-Key", page.surrogateKeys());
     ctx.header("Cache-Tag", page.surrogateKeys().replace(' ', ','));
     if (page.lastModified() != null)
