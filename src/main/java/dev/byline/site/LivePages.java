@@ -26,7 +26,7 @@ import java.util.Set;
 
 /**
  * What readers get of a live blog besides the article page: the posts fragment a reader's page
- * polls ({@code /live/12/posts.json}) and a feed of the posts ({@code /live/12/atom.xml}, also
+ * polls ({@code /live/12}, JSON) and a feed of the posts ({@code /live/12/atom.xml}, also
  * {@code rss.xml} and {@code feed.json}). Both are cached like pages under the article's
  * surrogate key, so every post, edit or deletion purges them with the page.
  *
@@ -63,8 +63,12 @@ public final class LivePages implements Routes {
     this.youtube = youtube;
   }
 
+  /**
+   * {@code /live/12}: a path the page cache's fast path answers (lower-case words and digits, no
+   * extension), so a poll costs what a cached page does.
+   */
   public static String fragmentPath(long articleId) {
-    return "/live/" + articleId + "/posts.json";
+    return "/live/" + articleId;
   }
 
   public static String feedPath(long articleId, FeedFormat format) {
@@ -73,10 +77,9 @@ public final class LivePages implements Routes {
 
   @Override
   public void routes(RoutesConfig routes) {
-    routes.get("/live/{id}/posts.json", ctx -> {
+    routes.get("/live/{id}", ctx -> {
       long id = id(ctx);
-      site.cache()
-          .serve(ctx, fragmentPath(id), FRAGMENT_CACHE_CONTROL, () -> fragment(published(id)));
+      site.cache().serve(ctx, fragmentPath(id), () -> fragment(published(id)));
     });
     routes.get("/live/{id}/{file}", ctx -> {
       long id = id(ctx);
@@ -125,7 +128,12 @@ public final class LivePages implements Routes {
         new String(site.views().render("site/live-posts.jte", view), StandardCharsets.UTF_8));
     try {
       return new RenderedPage(
-          200, JSON_TYPE, Json.MAPPER.writeValueAsBytes(body), keys(article), c.lastChanged());
+          200,
+          JSON_TYPE,
+          Json.MAPPER.writeValueAsBytes(body),
+          keys(article),
+          c.lastChanged(),
+          FRAGMENT_CACHE_CONTROL);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -33,7 +33,10 @@ import java.util.function.Supplier;
 public final class PageCache {
   /** Enough for every article of a busy day and all list pages, a small part of a 1 GB heap. */
   public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
-  /** Readers' browsers revalidate after a minute; shared caches may serve stale briefly while refetching. */
+  /**
+   * Readers' browsers revalidate after a minute; shared caches may serve stale briefly while
+   * refetching. A page may ask for another ({@link RenderedPage#cacheControl}).
+   */
   public static final String CACHE_CONTROL =
       "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
 
@@ -70,16 +73,8 @@ public final class PageCache {
 
   /** Serves the page under {@code key} from memory, rendering it once if missing. */
   public void serve(Context ctx, String key, Supplier<RenderedPage> render) {
-    serve(ctx, key, CACHE_CONTROL, render);
-  }
-
-  /**
-   * Like {@link #serve(Context, String, Supplier)} with another {@code Cache-Control}, for
-   * fragments that browsers should ask for again sooner than pages (live posts).
-   */
-  public void serve(Context ctx, String key, String cacheControl, Supplier<RenderedPage> render) {
     var page = get(key, render);
-    write(ctx, page, cacheControl);
+    write(ctx, page);
   }
 
   CachedPage get(String key, Supplier<RenderedPage> render) {
@@ -216,15 +211,11 @@ public final class PageCache {
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   static void write(Context ctx, CachedPage page) {
-    write(ctx, page, CACHE_CONTROL);
-  }
-
-  static void write(Context ctx, CachedPage page, String cacheControl) {
     boolean gzip = Gzip.accepted(ctx);
     var etag = gzip ? page.gzipEtag() : page.etag();
     ctx.header("ETag", etag);
     ctx.header("Vary", "Accept-Encoding");
-    ctx.header("Cache-Control", cacheControl);
+    ctx.header("Cache-Control", page.cacheControl());
     ctx.header("Surrogate-Key", page.surrogateKeys());
     ctx.header("Cache-Tag", page.surrogateKeys().replace(' ', ','));
     if (page.lastModified() != null)

@@ -88,7 +88,7 @@ class LiveBlogHttpTest {
   }
 
   JsonNode fragment(long id) {
-    var r = site.get("/live/" + id + "/posts.json");
+    var r = site.get("/live/" + id);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     try {
       return json.readTree(r.body());
@@ -118,7 +118,7 @@ class LiveBlogHttpTest {
       throws Exception {
     long id = publishedStory("Storm reaches the coast");
     assertThat(site.get(path(id)).body()).doesNotContain("data-live=");
-    assertThat(site.get("/live/" + id + "/posts.json").statusCode()).isEqualTo(404);
+    assertThat(site.get("/live/" + id).statusCode()).isEqualTo(404);
 
     assertThat(act(id, "/start", Map.of()).statusCode()).isEqualTo(303);
     long first = post(id, "Winds of **120 km/h** reported at the harbour.", true, false);
@@ -128,7 +128,7 @@ class LiveBlogHttpTest {
 
     var page = site.get(path(id)).body();
     assertThat(page)
-        .contains("data-live=\"/live/" + id + "/posts.json\"")
+        .contains("data-live=\"/live/" + id + "\"")
         .contains("data-live-latest=\"" + third + "\"")
         .contains("<strong>120 km/h</strong>")
         .contains("<blockquote><p>Stay indoors</p>")
@@ -235,18 +235,21 @@ class LiveBlogHttpTest {
     long id = publishedStory("Rail strike");
     act(id, "/start", Map.of());
     post(id, "Trains stopped at noon.", false, false);
-    var r = site.get("/live/" + id + "/posts.json");
+    var r = site.get("/live/" + id);
     assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=5");
     assertThat(r.headers().firstValue("Surrogate-Key").orElseThrow()).isEqualTo("article:" + id);
     var etag = r.headers().firstValue("ETag").orElseThrow();
-    assertThat(site.get("/live/" + id + "/posts.json", "If-None-Match", etag).statusCode())
-        .isEqualTo(304);
+    assertThat(site.get("/live/" + id, "If-None-Match", etag).statusCode()).isEqualTo(304);
     long before = site.byline().pageCache().renderCount();
-    site.get("/live/" + id + "/posts.json");
+    var hit = site.get("/live/" + id);
     assertThat(site.byline().pageCache().renderCount()).as("served from memory").isEqualTo(before);
+    assertThat(hit.headers().firstValue("Cache-Control").orElseThrow())
+        .as("the fast path keeps the fragment's own Cache-Control")
+        .isEqualTo(dev.byline.site.LivePages.FRAGMENT_CACHE_CONTROL);
+    assertThat(hit.body()).isEqualTo(r.body());
 
     post(id, "Talks resume tomorrow.", false, false);
-    assertThat(site.get("/live/" + id + "/posts.json", "If-None-Match", etag).statusCode())
+    assertThat(site.get("/live/" + id, "If-None-Match", etag).statusCode())
         .as("a post purges the cached fragment")
         .isEqualTo(200);
   }
@@ -259,7 +262,7 @@ class LiveBlogHttpTest {
             ArticleDraft.of("Not yet out", "", sectionId, List.of(Block.Paragraph.ofText("x"))));
     assertThat(act(id, "/start", Map.of()).statusCode()).isEqualTo(303);
     post(id, "A post before publication.", false, false);
-    assertThat(site.get("/live/" + id + "/posts.json").statusCode()).isEqualTo(404);
+    assertThat(site.get("/live/" + id).statusCode()).isEqualTo(404);
     assertThat(site.get("/live/" + id + "/atom.xml").statusCode()).isEqualTo(404);
   }
 }
