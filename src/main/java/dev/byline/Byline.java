@@ -89,7 +89,7 @@ public final class Byline implements AutoCloseable {
       var site = parts.add(new SiteFeature(config, newsroom, consent, search, clock));
       var admin = parts.add(new AdminFeature(config, newsroom, site, search, clock));
       var wire = parts.add(new WireFeature(newsroom, site, admin, clock));
-      var live = new LiveFeature(newsroom, site, admin);
+      var live = new LiveFeature(newsroom, site, admin, wire);
       var cookies = new ConsentFeature(config, newsroom, consent, site, admin, clock);
       var audience = parts.add(new AudienceFeature(config, newsroom, site, search, admin, clock));
       var feeds = new DistributionFeature(config, newsroom, site, clock);

@@ -45,7 +45,7 @@ class LiveBlogHttpTest {
 
   @BeforeAll
   void start() {
-    site = TestSite.start(TestDatabases.sqlite(dir), clock);
+    site = TestSite.start(TestDatabases.sqlite(dir, Map.of("wire.sources", "ap")), clock);
     var users = site.byline().accounts().users();
     users.create("ed@example.org", "Eda Editor", Role.EDITOR, PASSWORD, false);
     users.create("wr@example.org", "Wim Writer", Role.WRITER, PASSWORD, false);
@@ -252,6 +252,42 @@ class LiveBlogHttpTest {
     assertThat(site.get("/live/" + id, "If-None-Match", etag).statusCode())
         .as("a post purges the cached fragment")
         .isEqualTo(200);
+  }
+
+  @Test
+  void a_wire_item_is_appended_as_a_post_from_its_story_page() {
+    long id = publishedStory("Ceasefire talks");
+    act(id, "/start", Map.of());
+    var wire = site.newsroom().wire();
+    var json = "{\"uri\":\"urn:ap:talks\",\"type\":\"text\",\"version\":\"2\","
+        + "\"versioncreated\":\"2026-03-01T10:00:00Z\",\"headline\":\"Delegations return to the table\","
+        + "\"body_html\":\"<p>Talks resumed at noon <script>x()</script>in Geneva.</p>\"}";
+    var read = wire.ingest()
+        .read(
+            wire.source("ap", site.newsroom().config()),
+            "t.json",
+            json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            dev.byline.wire.PictureResolver.Beside.NONE);
+    wire.ingest().ingest(read.items(), dev.byline.wire.WireDesk.Options.NONE);
+    long story = wire.store().story("ap", "urn:ap:talks").orElseThrow().id();
+
+    var page = editor.get("/admin/wire/" + story);
+    assertThat(page.body()).contains("action=\"/admin/wire/" + story + "/live\"");
+    var wrong = editor.postForm("/admin/wire/" + story + "/live", Map.of("article", "999999"));
+    assertThat(wrong.statusCode()).isEqualTo(303);
+    assertThat(wrong.headers().firstValue("Location").orElseThrow()).contains("error=");
+    assertThat(ids(fragment(id))).isEmpty();
+
+    editor.get("/admin/wire/" + story);
+    var r = editor.postForm("/admin/wire/" + story + "/live", Map.of("article", Long.toString(id)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    var html = fragment(id).get("html").asText();
+    assertThat(html)
+        .contains("<strong>Delegations return to the table</strong>")
+        .contains("Talks resumed at noon")
+        .doesNotContain("<script>");
+    assertThat(site.byline().accounts().audit().about("article", id, 5).get(0).detail())
+        .contains("from wire story " + story);
   }
 
   @Test
