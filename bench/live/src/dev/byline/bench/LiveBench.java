@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The server side of {@code bench/live/run.sh}: starts Byline on a fresh SQLite newsroom, publishes
- * one article with live coverage and {@code POSTS} posts, prints {@code READY url=... article=...}
+ * one article with live coverage and {@code POSTS} posts, prints {@code READY url=... article=...
+ * path=...}
  * and then keeps posting one update every {@code EVERY} seconds (0: never) until killed, as a busy
  * live desk would: each post purges the fragment, so readers' next polls fetch and render it anew.
  *
@@ -40,7 +41,9 @@ public final class LiveBench {
       newsroom.articles().publish(id);
       newsroom.db().useTransaction(tx -> newsroom.live().start(tx, id));
       for (int i = 1; i <= posts; i++) post(byline, markdown, id, i);
-      System.out.println("READY url=" + byline.url() + " article=" + id + " posts=" + posts);
+      var path = newsroom.articles().byId(id).orElseThrow().path();
+      System.out.println(
+          "READY url=" + byline.url() + " article=" + id + " path=" + path + " posts=" + posts);
       System.out.flush();
       for (int i = posts + 1; ; i++) {
         if (every <= 0) {
