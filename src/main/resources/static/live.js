@@ -16,11 +16,10 @@
   function newCount(j) {
     return (j.ids || []).filter(function (id) { return id > seen; }).length;
   }
-  function offer(n) {
-    var label = n === 1 ? '1 new update' : n + ' new updates';
+  function offer(label) {
     if (button.textContent !== label) {
       button.textContent = label;
-      status.textContent = label + ' available';
+      status.textContent = label;
     }
     button.hidden = false;
   }
@@ -33,10 +32,14 @@
         if (!j) return;
         latest = j;
         var n = newCount(j);
-        if (n > 0) offer(n);
+        if (n > 0) offer(n === 1 ? '1 new update' : n + ' new updates');
+        else if (j.live === false) offer('Live coverage has ended: show the summary');
       })
       .catch(function () { /* offline for a moment: ask again later */ })
-      .then(schedule);
+      .then(function () {
+        // Ended coverage takes no more posts, so there is nothing more to ask for.
+        if (!latest || latest.live !== false) schedule();
+      });
   }
   function schedule() {
     if (!timer) timer = setTimeout(poll, every);
@@ -56,7 +59,7 @@
   }
   button.addEventListener('click', show);
   d.addEventListener('visibilitychange', function () {
-    if (d.visibilityState === 'visible') schedule();
+    if (d.visibilityState === 'visible' && !(latest && latest.live === false)) schedule();
   });
   schedule();
 })();

@@ -157,7 +157,7 @@ class LiveBlogBrowserTest {
           .isEqualTo("polite");
       assertThat(
               reader.findElement(By.cssSelector("[data-live-status]")).getAttribute("textContent"))
-          .isEqualTo("3 new updates available");
+          .isEqualTo("3 new updates");
       accessible(reader, "reader-offered");
 
       button(reader).click();
@@ -173,6 +173,31 @@ class LiveBlogBrowserTest {
           .as("focus moves to the new posts")
           .isNotNull();
       accessible(reader, "reader-shown");
+
+      // The desk ends the coverage: the reader is offered the summary the same way.
+      editor.get(site.url("/admin/articles/" + articleId + "/live"));
+      editor.findElement(By.id("summary")).sendKeys("The river crested at 4.6 metres overnight.");
+      editor
+          .findElement(By.xpath("//button[normalize-space()='End live coverage']"))
+          .click();
+      Eventually.await(
+          "coverage ended",
+          Duration.ofSeconds(10),
+          () -> editor.getCurrentUrl().contains("done=ended"));
+      Eventually.await(
+          "the reader is offered the summary",
+          WITHIN,
+          () -> button(reader).isDisplayed()
+              && button(reader).getText().startsWith("Live coverage has ended"));
+      button(reader).click();
+      Eventually.await(
+          "the summary is shown",
+          Duration.ofSeconds(5),
+          () -> reader
+              .findElement(By.cssSelector("[data-live-posts]"))
+              .getText()
+              .contains("crested at 4.6 metres"));
+      assertThat(reader.findElements(By.cssSelector(".live-post"))).hasSize(3);
       assertThat(Browser.consoleErrors(reader)).as("console errors").isEmpty();
     } finally {
       editor.quit();
