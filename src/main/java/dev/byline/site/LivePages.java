@@ -2,7 +2,6 @@ package dev.byline.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.byline.content.Article;
-import dev.byline.content.Html;
 import dev.byline.content.PublishedArticles;
 import dev.byline.distribution.FeedChannel;
 import dev.byline.distribution.FeedFormat;
@@ -151,7 +150,12 @@ public final class LivePages implements Routes {
             page + "#" + p.anchor(),
             p.headline(),
             p.text(),
-            "<p>" + Html.escape(p.text()) + "</p>",
+            new String(
+                site.views()
+                    .render(
+                        "feed/live-post.jte",
+                        new LivePostFeedView(p, c.images(), site.config().baseUrl())),
+                StandardCharsets.UTF_8),
             p.postedAt(),
             p.editedAt(),
             List.of(),

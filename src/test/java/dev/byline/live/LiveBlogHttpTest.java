@@ -148,7 +148,11 @@ class LiveBlogHttpTest {
 
     var feed = site.get("/live/" + id + "/atom.xml");
     assertThat(feed.statusCode()).isEqualTo(200);
-    assertThat(feed.body()).contains("Winds of 120 km/h").contains("#post-" + second);
+    assertThat(feed.body())
+        .contains("120 km/h")
+        .contains("Stay indoors")
+        .contains("#post-" + second)
+        .doesNotContain("alert(1)");
     assertThat(page).contains("/live/" + id + "/atom.xml");
 
     // Edit the first post: its text changes, the page and the fragment follow.
