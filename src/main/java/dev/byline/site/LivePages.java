@@ -146,7 +146,7 @@ public final class LivePages implements Routes {
         .sorted(java.util.Comparator.comparing(LivePost::postedAt).reversed())
         .limit(FEED_POSTS)
         .map(p -> new FeedItem(
-            page + "#" + p.anchor(),
+            tagOf(p),
             page + "#" + p.anchor(),
             p.headline(),
             p.text(),
@@ -177,6 +177,17 @@ public final class LivePages implements Routes {
     FeedWriter.write(format, channel, out);
     return new RenderedPage(
         200, format.contentType(), out.toByteArray(), keys(article), c.lastChanged());
+  }
+
+  /**
+   * A permanent id for a post in feeds ({@code tag:host,2026-12-06:article:12:post:7}, RFC 4151),
+   * like a story's, dated by when it was posted.
+   */
+  private String tagOf(LivePost p) {
+    var host =
+        java.net.URI.create(site.config().baseUrl()).getHost().toLowerCase(java.util.Locale.ROOT);
+    var day = java.time.LocalDate.ofInstant(p.postedAt(), java.time.ZoneOffset.UTC);
+    return "tag:" + host + "," + day + ":article:" + p.articleId() + ":post:" + p.id();
   }
 
   /** The article's own key: every live write names it, and so does unpublishing the story. */
