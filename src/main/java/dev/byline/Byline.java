@@ -89,6 +89,7 @@ public final class Byline implements AutoCloseable {
       var site = parts.add(new SiteFeature(config, newsroom, consent, search, clock));
       var admin = parts.add(new AdminFeature(config, newsroom, site, search, clock));
       var wire = parts.add(new WireFeature(newsroom, site, admin, clock));
+      var live = new LiveFeature(newsroom, site, admin, wire);
       var cookies = new ConsentFeature(config, newsroom, consent, site, admin, clock);
       var audience = parts.add(new AudienceFeature(config, newsroom, site, search, admin, clock));
       var feeds = new DistributionFeature(config, newsroom, site, clock);
@@ -100,7 +101,7 @@ public final class Byline implements AutoCloseable {
               headers,
               site.errorPages(),
               // The gate first; the site's catch-all section and article addresses last.
-              List.of(admin, ops, wire, cookies, audience, feeds, api, delivery, site),
+              List.of(admin, ops, wire, live, cookies, audience, feeds, api, delivery, site),
               audience.beaconBefore(site.cachedPages(headers, ops.cachedPages()), headers),
               listener,
               ops.requestLog(),

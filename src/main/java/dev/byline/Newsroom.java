@@ -8,6 +8,7 @@ import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.TopicStore;
 import dev.byline.demo.DemoNewsroom;
+import dev.byline.live.LiveBlog;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaFiles;
 import dev.byline.migrate.Migrations;
@@ -36,7 +37,8 @@ public record Newsroom(
     ArticleStore articles,
     PublishedArticles published,
     Desk desk,
-    RedirectStore redirects)
+    RedirectStore redirects,
+    LiveBlog live)
     implements AutoCloseable {
 
   public static Newsroom open(Config config, Clock clock) {
@@ -62,7 +64,8 @@ public record Newsroom(
         articles,
         new PublishedArticles(db, sections, images),
         new Desk(db, sections),
-        new RedirectStore(db, clock));
+        new RedirectStore(db, clock),
+        new LiveBlog(db, feed, images, clock));
   }
 
   /** The wire desk over this newsroom's stores. */

@@ -9,6 +9,7 @@ import dev.byline.site.ErrorPages;
 import dev.byline.site.FrontPage;
 import dev.byline.site.LegacyRedirects;
 import dev.byline.site.ListPages;
+import dev.byline.site.LivePages;
 import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
 import dev.byline.site.SearchPages;
@@ -46,6 +47,7 @@ final class SiteFeature implements Routes, AutoCloseable {
   private final Site site;
   private final ArticlePages articles;
   private final ListPages lists;
+  private final LivePages live;
 
   SiteFeature(
       Config config,
@@ -67,12 +69,20 @@ final class SiteFeature implements Routes, AutoCloseable {
     site = new Site(config, Views.of(config), cache, newsroom.sections(), consent.assets());
     consent.addTo(site);
     site.addScript("search.js");
+    boolean youtube = consent.policy().has(KnownServices.YOUTUBE);
+    live = new LivePages(
+        site,
+        newsroom.published(),
+        newsroom.live(),
+        config.intSetting("live.poll.seconds", LivePages.DEFAULT_POLL_SECONDS, 1, 300),
+        youtube);
     articles = new ArticlePages(
         site,
         newsroom.published(),
         search.related(),
         consent.ads(),
-        consent.policy().has(KnownServices.YOUTUBE),
+        youtube,
+        live,
         newsroom.feed());
     lists = new ListPages(
         site, newsroom.published(), newsroom.sections(), newsroom.topics(), newsroom.authors());
@@ -107,6 +117,11 @@ final class SiteFeature implements Routes, AutoCloseable {
   /** Article pages, also for previews in the admin. */
   ArticlePages articlePages() {
     return articles;
+  }
+
+  /** The live-blog fragment and feeds; the article pages show the coverage itself. */
+  LivePages livePages() {
+    return live;
   }
 
   /** Errors in the site's own design. */

@@ -36,7 +36,8 @@ class ArchitectureTest {
     "dev.byline.demo..",
     "dev.byline.distribution..",
     "dev.byline.delivery..",
-    "dev.byline.json.."
+    "dev.byline.json..",
+    "dev.byline.live.."
   };
 
   @ArchTest

@@ -15,6 +15,7 @@ public final class AdminPaths {
   static final String DIFF_ROUTE = ARTICLE_ROUTE + "/diff";
   static final String RESTORE_ROUTE = REVISIONS_ROUTE + "/{rev}/restore";
   static final String RELATED_ROUTE = ARTICLE_ROUTE + "/related";
+  static final String LIVE_ROUTE = ARTICLE_ROUTE + "/live";
 
   private AdminPaths() {}
 
@@ -43,6 +44,11 @@ public final class AdminPaths {
 
   public static String restore(long id, long revision) {
     return revisions(id) + "/" + revision + "/restore";
+  }
+
+  /** The live desk: the article's live coverage and its posts. */
+  public static String live(long id) {
+    return article(id) + "/live";
   }
 
   /** The related links an editor pins and blocks for the article. */

@@ -25,6 +25,7 @@ public record Section(long id, String slug, String name, String description, int
       "beacon",
       "for-you",
       "most-read",
+      "live",
       "health",
       "login",
       "logout",

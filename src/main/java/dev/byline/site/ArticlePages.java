@@ -48,6 +48,7 @@ public final class ArticlePages implements Routes {
   private final AdsSettings ads;
   private final boolean youtube;
   private final DerivedCache<String, Story> stories;
+  private final LivePages live;
 
   /**
    * An article's body with its "READ:" links placed, the summaries those links and the Related
@@ -68,11 +69,12 @@ public final class ArticlePages implements Routes {
 
   /**
    * What the page shows besides the template's own markup: breadcrumbs, the head's metadata with
-   * its JSON-LD, and the ad slots. Built from the article, its reading and the chrome's name and
+   * its JSON-LD, the ad slots and the live coverage with its posts (null for none; a post is a
+   * change to the article, so it drops the story too). Built from the article, its reading and the chrome's name and
    * addresses, so it is kept with the story (the section names in the chrome change only with
    * SECTIONS, which the story is tagged with).
    */
-  record Parts(List<Breadcrumb> crumbs, Meta meta, BodyExtras extras) {
+  record Parts(List<Breadcrumb> crumbs, Meta meta, BodyExtras extras, LiveView coverage) {
     Parts {
       crumbs = List.copyOf(crumbs);
     }
@@ -81,6 +83,7 @@ public final class ArticlePages implements Routes {
   /**
    * @param ads the slots to place between paragraphs
    * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
+   * @param live live coverage shown under articles that have it; null for none
    * @param feed purges what renders read when the articles, sections, images they show change
    */
   public ArticlePages(
@@ -89,12 +92,14 @@ public final class ArticlePages implements Routes {
       RelatedArticles related,
       AdsSettings ads,
       boolean youtube,
+      LivePages live,
       ChangeFeed feed) {
     this.site = site;
     this.articles = articles;
     this.related = related;
     this.ads = ads;
     this.youtube = youtube;
+    this.live = live;
     this.stories = feed.derivedCache(DEFAULT_CACHED_ARTICLES);
   }
 
@@ -184,6 +189,7 @@ public final class ArticlePages implements Routes {
       crumbs.add(new Breadcrumb(article.section().name(), article.section().path()));
     crumbs.add(new Breadcrumb(article.headline(), article.path()));
     var data = new StructuredData(chrome);
+    var coverage = live == null ? null : live.viewFor(article).orElse(null);
     var image = article.featuredImage();
     var card = image.map(i -> i.variantFor(1200));
     var meta = new Meta(
@@ -196,12 +202,16 @@ public final class ArticlePages implements Routes {
         card.map(v -> v.width()).orElse(0),
         card.map(v -> v.height()).orElse(0),
         image.map(i -> i.alt()).orElse(""),
-        List.of(data.newsArticle(article), data.breadcrumbs(crumbs)),
+        List.of(
+            coverage == null
+                ? data.newsArticle(article)
+                : data.liveBlog(article, coverage.coverage()),
+            data.breadcrumbs(crumbs)),
         "",
         "",
         false,
-        Feeds.linksForArticle(chrome, article));
-    return new Parts(crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body()));
+        Feeds.linksForArticle(chrome, article, coverage));
+    return new Parts(crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body()), coverage);
   }
 
   private RenderedPage page(Article article, Chrome chrome, Reading reading, Parts parts) {
@@ -216,12 +226,16 @@ public final class ArticlePages implements Routes {
         links,
         plan.related(),
         parts.crumbs(),
-        parts.extras());
+        parts.extras(),
+        parts.coverage());
     var keys = new LinkedHashSet<>(article.surrogateKeys());
     keys.add(SurrogateKey.SECTIONS);
     links.keySet().forEach(id -> keys.add(SurrogateKey.article(id)));
-    return RenderedPage.html(
-        site.views().render("site/article.jte", view), keys, article.lastModified());
+    var lastModified = article.lastModified();
+    var coverage = parts.coverage();
+    if (coverage != null && coverage.coverage().lastChanged().isAfter(lastModified))
+      lastModified = coverage.coverage().lastChanged();
+    return RenderedPage.html(site.views().render("site/article.jte", view), keys, lastModified);
   }
 
   private Map<Long, ArticleSummary> resolveLinks(

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * An article page. {@code body} is the article's blocks with "READ:" links placed; {@code links}
  * resolves every related-link block to the article it points at; {@code extras} holds the ad
- * slots placed between blocks and how embeds render.
+ * slots placed between blocks and how embeds render; {@code live} is the article's live coverage,
+ * or null when it has never been live.
  */
 public record ArticleView(
     Chrome chrome,
@@ -20,7 +21,8 @@ public record ArticleView(
     Map<Long, ArticleSummary> links,
     List<ArticleSummary> related,
     List<Breadcrumb> crumbs,
-    BodyExtras extras) {
+    BodyExtras extras,
+    LiveView live) {
   public ArticleView {
     body = List.copyOf(body);
     links = Map.copyOf(links);

@@ -25,6 +25,7 @@ record CachedPage(
     String etag,
     String gzipEtag,
     String surrogateKeys,
+    String cacheControl,
     Set<String> keys,
     Instant lastModified,
     Instant renderedAt,
@@ -38,6 +39,7 @@ record CachedPage(
     var gzipEtag = "\"" + hash + "-gz\"";
     var surrogate = String.join(" ", new TreeSet<>(page.keys()));
     var common = new ArrayList<HttpField>();
+    common.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, page.cacheControl()));
     common.add(new PreEncodedHttpField("Surrogate-Key", surrogate));
     // Cloudflare purges by tag from this header, comma-separated; Varnish and Fastly read the one
     // above.
@@ -60,6 +62,7 @@ record CachedPage(
         etag,
         gzipEtag,
         surrogate,
+        page.cacheControl(),
         page.keys(),
         page.lastModified(),
         renderedAt,

@@ -31,8 +31,6 @@ public final class CachedPageHandler extends Handler.Wrapper {
 
   private static final Pattern PAGE_QUERY = Pattern.compile("page=([1-9][0-9]{0,3})");
   private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
-  private static final HttpField CACHE_CONTROL =
-      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
 
   private final PageCache cache;
   private final HttpField[] securityHeaders;
@@ -59,8 +57,7 @@ public final class CachedPageHandler extends Handler.Wrapper {
     if (page == null) return super.handle(request, response, callback);
     var headers = response.getHeaders();
     for (var h : securityHeaders) headers.add(h);
-    headers.add(VARY);
-    headers.add(CACHE_CONTROL);
+    headers.add(VARY); // Cache-Control comes with the page's own headers
     boolean gzip = Gzip.accepted(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
     for (var h : gzip ? page.gzipHeaders() : page.identityHeaders()) headers.add(h);
     if (page.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {

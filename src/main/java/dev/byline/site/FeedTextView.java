@@ -21,11 +21,19 @@ public record FeedTextView(
   }
 
   public String absolute(String path) {
-    return path.startsWith("/") && !path.startsWith("//") ? baseUrl + path : path;
+    return absolute(baseUrl, path);
   }
 
   /** Sanitised HTML with root-relative links and sources made absolute. */
   public String absoluteLinks(String html) {
+    return absoluteLinks(baseUrl, html);
+  }
+
+  static String absolute(String baseUrl, String path) {
+    return path.startsWith("/") && !path.startsWith("//") ? baseUrl + path : path;
+  }
+
+  static String absoluteLinks(String baseUrl, String html) {
     return ROOT_RELATIVE
         .matcher(html)
         .replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(baseUrl) + "/");

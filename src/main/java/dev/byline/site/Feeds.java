@@ -24,9 +24,16 @@ final class Feeds {
     return links;
   }
 
-  /** An article links the front page's feeds and its section's. */
-  static List<Meta.FeedLink> linksForArticle(Chrome chrome, dev.byline.content.Article article) {
-    var links = new ArrayList<>(linksFor(chrome, "/", chrome.siteName()));
+  /** An article links the front page's feeds and its section's, and a live one its posts' feed. */
+  static List<Meta.FeedLink> linksForArticle(
+      Chrome chrome, dev.byline.content.Article article, LiveView live) {
+    var links = new ArrayList<Meta.FeedLink>();
+    if (live != null)
+      links.add(new Meta.FeedLink(
+          FeedFormat.ATOM.mediaType(),
+          "Live: " + article.headline() + " | " + chrome.siteName(),
+          chrome.absolute(live.feedUrl())));
+    links.addAll(linksFor(chrome, "/", chrome.siteName()));
     if (article.section() != null)
       links.addAll(linksFor(chrome, article.section().path(), article.section().name()));
     return links;

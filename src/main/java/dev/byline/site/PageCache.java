@@ -33,7 +33,10 @@ import java.util.function.Supplier;
 public final class PageCache {
   /** Enough for every article of a busy day and all list pages, a small part of a 1 GB heap. */
   public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
-  /** Readers' browsers revalidate after a minute; shared caches may serve stale briefly while refetching. */
+  /**
+   * Readers' browsers revalidate after a minute; shared caches may serve stale briefly while
+   * refetching. A page may ask for another ({@link RenderedPage#cacheControl}).
+   */
   public static final String CACHE_CONTROL =
       "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
 
@@ -212,7 +215,7 @@ public final class PageCache {
     var etag = gzip ? page.gzipEtag() : page.etag();
     ctx.header("ETag", etag);
     ctx.header("Vary", "Accept-Encoding");
-    ctx.header("Cache-Control", CACHE_CONTROL);
+    ctx.header("Cache-Control", page.cacheControl());
     ctx.header("Surrogate-Key", page.surrogateKeys());
     ctx.header("Cache-Tag", page.surrogateKeys().replace(' ', ','));
     if (page.lastModified() != null)

@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.byline.content.Article;
 import dev.byline.json.Json;
+import dev.byline.live.Coverage;
+import dev.byline.live.LivePost;
 import dev.byline.media.Image;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * schema.org JSON-LD: {@code NewsArticle} with what Google recommends, {@code BreadcrumbList},
+ * schema.org JSON-LD: {@code NewsArticle} (or {@code LiveBlogPosting}) with what Google recommends, {@code BreadcrumbList},
  * and {@code Organization} for the front page. Output is safe inside a script element: every
  * {@code <} is escaped.
  */
@@ -27,9 +30,39 @@ public final class StructuredData {
   }
 
   public String newsArticle(Article a) {
+    return safe(article(a, "NewsArticle"));
+  }
+
+  /**
+   * {@code LiveBlogPosting} (a kind of article, with all of the above) for a story with live
+   * coverage: when it started and, once over, ended, and each post as a {@code BlogPosting} in
+   * {@code liveBlogUpdate}, newest first, as Google's live-blog guidance shows.
+   */
+  public String liveBlog(Article a, Coverage coverage) {
+    var n = article(a, "LiveBlogPosting");
+    if (coverage.lastChanged().isAfter(a.lastModified()))
+      n.put("dateModified", Dates.iso(coverage.lastChanged()));
+    n.put("coverageStartTime", Dates.iso(coverage.startedAt()));
+    if (coverage.endedAt() != null) n.put("coverageEndTime", Dates.iso(coverage.endedAt()));
+    var updates = n.putArray("liveBlogUpdate");
+    coverage.posts().stream()
+        .sorted(Comparator.comparing(LivePost::postedAt).reversed())
+        .forEach(p -> {
+          var u = updates.addObject();
+          u.put("@type", "BlogPosting");
+          u.put("headline", p.headline());
+          u.put("datePublished", Dates.iso(p.postedAt()));
+          if (p.editedAt() != null) u.put("dateModified", Dates.iso(p.editedAt()));
+          u.put("url", chrome.absolute(a.path()) + "#" + p.anchor());
+          u.put("articleBody", p.text());
+        });
+    return safe(n);
+  }
+
+  private ObjectNode article(Article a, String type) {
     var n = Json.MAPPER.createObjectNode();
     n.put("@context", "https://schema.org");
-    n.put("@type", "NewsArticle");
+    n.put("@type", type);
     n.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", chrome.absolute(a.path()));
     n.put("headline", truncate(a.headline(), 110));
     if (!a.standfirst().isEmpty()) n.put("description", a.standfirst());
@@ -60,7 +93,7 @@ public final class StructuredData {
     n.put("inLanguage", chrome.lang());
     n.put("isAccessibleForFree", true);
     if (!a.source().name().isEmpty()) n.put("sourceOrganization", a.source().name());
-    return safe(n);
+    return n;
   }
 
   public String breadcrumbs(List<Breadcrumb> crumbs) {

@@ -1,0 +1,19 @@
+package dev.byline.site;
+
+import dev.byline.live.Coverage;
+
+/**
+ * An article's live coverage as its page and the posts fragment show it.
+ *
+ * @param fragmentUrl the cacheable JSON the page's script polls for new posts
+ * @param feedUrl the Atom feed of the posts
+ * @param pollSeconds how often a reader's page asks for new posts
+ * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
+ */
+public record LiveView(
+    Coverage coverage,
+    Dates dates,
+    String fragmentUrl,
+    String feedUrl,
+    int pollSeconds,
+    boolean youtube) {}
