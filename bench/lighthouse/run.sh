@@ -12,6 +12,7 @@
 #   TRIES=4       attempts per run when Lighthouse cannot read its trace
 #   JAR=path      the jar to measure (default target/byline.jar, built when missing)
 #   KEEP=dir      keep every Lighthouse JSON report in dir
+#   ONLY="front article"  measure only these pages (front article section search topic)
 # Lighthouse 12.2.3 is installed from bench/lighthouse/package-lock.json into
 # bench/lighthouse/node_modules (git-ignored) on first use.
 set -euo pipefail
@@ -54,6 +55,7 @@ echo "== load before: $(uptime | sed 's/.*load average/load average/')"
 printf '%-8s %-8s %5s %5s %5s %5s %8s %8s %6s   %s\n' page preset perf a11y bp seo TBT/ms LCP/ms bench "runs (perf a11y bp seo)"
 for p in "${PAGES[@]}"; do
   name=${p%% *}; path=${p#* }
+  [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $name "* ]] || continue
   for preset in mobile desktop; do
     flags=(); [ "$preset" = desktop ] && flags=(--preset=desktop)
     for r in $(seq 1 "$RUNS"); do
