@@ -201,7 +201,11 @@ class AudienceBrowserTest {
           .startsWith("Because you read “Norreland election");
 
       driver.get(site.url("/topic/halden-rovers"));
-      var follow = driver.findElement(By.cssSelector("button.follow[data-slug='halden-rovers']"));
+      // The follow button is added in the browser's idle time, after the page has painted.
+      var followButton = By.cssSelector("button.follow[data-slug='halden-rovers']");
+      Eventually.await(
+          "the follow button", WAIT, () -> !driver.findElements(followButton).isEmpty());
+      var follow = driver.findElement(followButton);
       assertThat(follow.getDomAttribute("aria-pressed")).isEqualTo("false");
       follow.click();
       Eventually.await(
