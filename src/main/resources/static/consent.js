@@ -277,12 +277,19 @@
     });
   }
 
+  /* The banner is built in a task of its own just after the next paint: the story paints first,
+   * and building the banner is not part of one long task with everything else the page starts. It
+   * still opens at once, a frame later; nothing non-essential runs before a choice either way. */
+  function afterPaint(fn) {
+    requestAnimationFrame(function () { setTimeout(fn, 0); });
+  }
+
   var pending = S.css.length;
   S.css.forEach(function (href) {
     var l = document.createElement('link');
     l.rel = 'stylesheet';
     l.href = href;
-    l.onload = l.onerror = function () { if (--pending === 0) start(); };
+    l.onload = l.onerror = function () { if (--pending === 0) afterPaint(start); };
     document.head.appendChild(l);
   });
 })();

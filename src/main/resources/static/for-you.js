@@ -215,16 +215,23 @@
     followButtons();
     forYou();
   }
+  // What builds page content waits for idle time, each part in a slice of its own, so none of it
+  // delays the page's first paint or blocks a reader's tap. Reading history is kept at once: it is
+  // one small write, and a reader who leaves quickly has still read the story.
+  function idle(fn) {
+    if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 1500 });
+    else setTimeout(fn, 1);
+  }
   function start() {
     if (window.bylineConsent && !allowed()) forget(); // consent withdrawn on another page
     remember();
-    fillMostRead();
-    refresh();
+    idle(fillMostRead);
+    idle(refresh);
   }
   d.addEventListener('byline:consent', function () {
     if (!allowed()) forget(); // withdrawing consent deletes what was kept
     remember();
-    refresh();
+    idle(refresh);
   });
   if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', start); else start();
 })();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.Newsroom;
 import dev.byline.analytics.Beacon;
 import dev.byline.analytics.Reader;
+import dev.byline.testing.Accessibility;
 import dev.byline.testing.Browser;
 import dev.byline.testing.Eventually;
 import dev.byline.testing.TestClock;
@@ -200,7 +201,11 @@ class AudienceBrowserTest {
           .startsWith("Because you read “Norreland election");
 
       driver.get(site.url("/topic/halden-rovers"));
-      var follow = driver.findElement(By.cssSelector("button.follow[data-slug='halden-rovers']"));
+      // The follow button is added in the browser's idle time, after the page has painted.
+      var followButton = By.cssSelector("button.follow[data-slug='halden-rovers']");
+      Eventually.await(
+          "the follow button", WAIT, () -> !driver.findElements(followButton).isEmpty());
+      var follow = driver.findElement(followButton);
       assertThat(follow.getDomAttribute("aria-pressed")).isEqualTo("false");
       follow.click();
       Eventually.await(
@@ -389,11 +394,16 @@ class AudienceBrowserTest {
     var driver = open(profile, List.of("preferences"));
     try {
       read(driver, "football-1");
-      driver.get(site.url("/"));
-      Eventually.await("For you lists picks", WAIT, () -> !forYouLinks(driver).isEmpty());
-      assertThat(seriousViolations(driver))
-          .as("axe on the front page with For you")
-          .isEmpty();
+      // The reader's front page answers to WCAG 2.2 AA (target size too) on a phone and a desktop.
+      for (var phone : List.of(true, false)) {
+        if (phone) Accessibility.onPhone(driver);
+        else Accessibility.onDesktop(driver);
+        driver.get(site.url("/"));
+        Eventually.await("For you lists picks", WAIT, () -> !forYouLinks(driver).isEmpty());
+        assertThat(Accessibility.violations(driver))
+            .as("axe on the front page with For you" + (phone ? " on a phone" : ""))
+            .isEmpty();
+      }
 
       driver.get(site.url("/admin/login"));
       driver.findElement(By.name("email")).sendKeys("axe@example.org");

@@ -3,6 +3,7 @@ package dev.byline.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.byline.testing.Accessibility;
 import dev.byline.testing.Browser;
 import dev.byline.testing.Eventually;
 import dev.byline.testing.NetworkLog;
@@ -299,9 +300,9 @@ class ConsentBrowserTest {
           .isTrue();
       var axe = new AxeBuilder()
           .include(List.of("#cc-main"))
-          .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+          .withTags(Accessibility.WCAG22_AA)
           .analyze(driver);
-      assertThat(axe.getViolations()).as("WCAG A/AA problems in the banner").isEmpty();
+      assertThat(axe.getViolations()).as("WCAG 2.2 A/AA problems in the banner").isEmpty();
 
       // Keyboard only: the banner takes focus, Tab reaches Customise, Enter opens it, Escape comes
       // back.
@@ -359,10 +360,10 @@ class ConsentBrowserTest {
               "cookie policy");
       axe = new AxeBuilder()
           .include(List.of("#cc-main .pm"))
-          .withTags(List.of("wcag2a", "wcag2aa"))
+          .withTags(Accessibility.WCAG22_AA)
           .analyze(driver);
       assertThat(axe.getViolations())
-          .as("WCAG A/AA problems in the settings dialog")
+          .as("WCAG 2.2 A/AA problems in the settings dialog")
           .isEmpty();
 
       // Advertising without personalisation: non-personalised AdSense, nothing else.
