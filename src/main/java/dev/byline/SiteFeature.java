@@ -103,7 +103,8 @@ final class SiteFeature implements Routes, AutoCloseable {
   private void onCacheChanges(List<Change> changes) {
     cache.onChanges(changes);
     var reporter = position; // null until the constructor has set it, and on SQLite
-    if (reporter != null) reporter.wake();
+    if (reporter != null && !changes.isEmpty())
+      reporter.applied(changes.get(changes.size() - 1).seq());
   }
 
   Site site() {

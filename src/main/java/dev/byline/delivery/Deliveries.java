@@ -90,10 +90,13 @@ public final class Deliveries {
    * delivery with the same order key: a retry holds back later news of its own article only.
    */
   Optional<Delivery> nextDue(String target, long now) {
-    return db.read(tx -> tx.query("SELECT * FROM delivery d WHERE d.target = :t "
-            + "AND d.status = 'pending' AND d.next_at <= :now AND NOT EXISTS (SELECT 1 "
-            + "FROM delivery e WHERE e.target = d.target AND e.order_key = d.order_key "
-            + "AND e.status = 'pending' AND e.id < d.id) ORDER BY d.id LIMIT 1")
+    // The head of each order key's pending queue, then the oldest head that is due: a grouping
+    // over the pending rows only (index delivery_pending). The NOT EXISTS form it replaces took
+    // about 100 ms a call on PostgreSQL once a backlog of a few hundred had formed, which slowed
+    // sending and so grew the backlog further (ClusterHttpTest, node B killed mid-burst).
+    return db.read(tx -> tx.query("SELECT * FROM delivery d WHERE d.id IN (SELECT MIN(p.id) "
+            + "FROM delivery p WHERE p.target = :t AND p.status = 'pending' GROUP BY p.order_key) "
+            + "AND d.next_at <= :now ORDER BY d.id LIMIT 1")
         .bind("t", target)
         .bind("now", now)
         .map(Deliveries::read)

@@ -1,6 +1,7 @@
 package dev.byline.store;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ public final class PositionReporter implements AutoCloseable {
   /** How often a node says it is alive when nothing changes. */
   public static final Duration HEARTBEAT = Duration.ofSeconds(1);
   /** Least time between two reports, so a burst of changes costs a few writes, not one each. */
-  static final long MIN_SPACING_MILLIS = 20;
+  static final long MIN_SPACING_MILLIS = 50;
   /** A node not heard from for this long no longer holds purges back. */
   public static final Duration LIVE_WITHIN = Duration.ofSeconds(3);
 
@@ -25,6 +26,9 @@ public final class PositionReporter implements AutoCloseable {
   private final String node;
   private final LongSupplier position;
   private final Wakeup wakeup = new Wakeup();
+  /** The furthest change the cache has applied, as told by {@link #applied}. */
+  private final AtomicLong applied = new AtomicLong();
+
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -44,8 +48,13 @@ public final class PositionReporter implements AutoCloseable {
     return reporter;
   }
 
-  /** The cache has applied more changes: report without waiting for the heartbeat. */
-  public void wake() {
+  /**
+   * The cache has applied every change up to {@code seq}: report it without waiting for the
+   * heartbeat. Told from the cache's listener, before its follower moves its own position on, so
+   * the reporter must not read that position alone or it reports one step behind for a second.
+   */
+  public void applied(long seq) {
+    applied.accumulateAndGet(seq, Math::max);
     wakeup.wake();
   }
 
@@ -53,7 +62,7 @@ public final class PositionReporter implements AutoCloseable {
     boolean failing = false;
     while (running) {
       try {
-        positions.report(node, position.getAsLong());
+        positions.report(node, Math.max(position.getAsLong(), applied.get()));
         if (failing) log.info("event=node_position_reported node={}", node);
         failing = false;
       } catch (RuntimeException e) {
