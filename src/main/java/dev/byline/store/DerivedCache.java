@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,13 @@ public final class DerivedCache<K, V> {
   private final Cache<K, Entry<V>> values;
   /** Counts purges, so a load can tell whether one happened while it read. */
   private final AtomicLong purges = new AtomicLong();
+  /**
+   * Puts hold it shared, a purge exclusively: a loaded value goes in either wholly before a purge
+   * (whose scan then drops it) or after it (when the count says the load overlapped, and it is
+   * not put). Without it a value read before a change could sit in the cache for a moment after
+   * the purge, long enough for another reader to render a page from it that nothing purges.
+   */
+  private final ReadWriteLock putOrPurge = new ReentrantReadWriteLock();
 
   private final AtomicLong loads = new AtomicLong();
 
@@ -57,9 +66,12 @@ public final class DerivedCache<K, V> {
     loads.incrementAndGet();
     var loaded = load.apply(key);
     if (loaded == null) return null;
-    values.put(key, loaded);
-    // Checked after the put: a purge between the read and here may have missed this entry.
-    if (purges.get() != before) values.asMap().remove(key, loaded);
+    putOrPurge.readLock().lock();
+    try {
+      if (purges.get() == before) values.put(key, loaded);
+    } finally {
+      putOrPurge.readLock().unlock();
+    }
     return loaded.value();
   }
 
@@ -69,9 +81,14 @@ public final class DerivedCache<K, V> {
    * millisecond, and there is no second structure to keep in step with evictions.
    */
   public void purge(Collection<String> keys) {
-    purges.incrementAndGet();
     var changed = Set.copyOf(keys);
-    values.asMap().values().removeIf(e -> dependsOn(e, changed));
+    putOrPurge.writeLock().lock();
+    try {
+      purges.incrementAndGet();
+      values.asMap().values().removeIf(e -> dependsOn(e, changed));
+    } finally {
+      putOrPurge.writeLock().unlock();
+    }
   }
 
   private static boolean dependsOn(Entry<?> entry, Set<String> changed) {
