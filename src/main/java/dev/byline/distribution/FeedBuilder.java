@@ -6,11 +6,8 @@ import dev.byline.content.Page;
 import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
 import dev.byline.store.SurrogateKey;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -73,8 +70,7 @@ public final class FeedBuilder {
     this.html = html;
     this.settings = settings;
     this.clock = clock;
-    this.tagAuthority =
-        URI.create(publisher.baseUrl()).getHost().toLowerCase(java.util.Locale.ROOT);
+    this.tagAuthority = TagUri.authority(publisher.baseUrl());
   }
 
   public Feed build(FeedScope scope) {
@@ -153,8 +149,7 @@ public final class FeedBuilder {
    * so it survives slug and section changes.
    */
   String idOf(Article a) {
-    var day = LocalDate.ofInstant(a.firstPublishedAt(), ZoneOffset.UTC);
-    return "tag:" + tagAuthority + "," + day + ":article:" + a.id();
+    return TagUri.of(tagAuthority, a.firstPublishedAt(), "article:" + a.id());
   }
 
   private FeedItem.MediaImage media(Image image) {

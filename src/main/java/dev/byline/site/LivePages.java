@@ -7,6 +7,7 @@ import dev.byline.distribution.FeedChannel;
 import dev.byline.distribution.FeedFormat;
 import dev.byline.distribution.FeedItem;
 import dev.byline.distribution.FeedWriter;
+import dev.byline.distribution.TagUri;
 import dev.byline.json.Json;
 import dev.byline.live.Coverage;
 import dev.byline.live.LiveBlog;
@@ -184,10 +185,10 @@ public final class LivePages implements Routes {
    * like a story's, dated by when it was posted.
    */
   private String tagOf(LivePost p) {
-    var host =
-        java.net.URI.create(site.config().baseUrl()).getHost().toLowerCase(java.util.Locale.ROOT);
-    var day = java.time.LocalDate.ofInstant(p.postedAt(), java.time.ZoneOffset.UTC);
-    return "tag:" + host + "," + day + ":article:" + p.articleId() + ":post:" + p.id();
+    return TagUri.of(
+        TagUri.authority(site.config().baseUrl()),
+        p.postedAt(),
+        "article:" + p.articleId() + ":post:" + p.id());
   }
 
   /** The article's own key: every live write names it, and so does unpublishing the story. */

@@ -68,7 +68,7 @@ public final class ChangeFeed {
 
   /**
    * A cache of values derived from the database that this feed purges: at once for this process's
-   * commits, and through every follower for other processes' and nodes' (see {@link
+   * commits, and through the read-your-writes followers for other processes' and nodes' (see {@link
    * DerivedCache}).
    *
    * @param maxEntries how many values to keep
@@ -77,11 +77,6 @@ public final class ChangeFeed {
     var cache = new DerivedCache<K, V>(maxEntries);
     derived.add(cache);
     return cache;
-  }
-
-  /** Purges derived caches of what the changes name; followers call it before their listeners. */
-  void purgeDerived(List<Change> changes) {
-    for (var cache : derived) cache.onChanges(changes);
   }
 
   /**
@@ -155,11 +150,18 @@ public final class ChangeFeed {
 
   /**
    * Like {@link #follow}, and every local commit waits until this follower has handled it. Only
-   * for fast, in-memory listeners (a slow one would slow every write).
+   * for fast, in-memory listeners (a slow one would slow every write). The derived caches are
+   * purged of each change just before the listener sees it: such a follower purges pages, which
+   * are rebuilt from those caches. Other followers neither read them nor purge them, so a change
+   * is purged once per process here, not once per follower.
    */
   public ChangeFollower followReadingOwnWrites(
       String name, long fromSeq, long pollMillis, ChangeFollower.Listener listener) {
-    var follower = follow(name, fromSeq, pollMillis, listener);
+    ChangeFollower.Listener purgingFirst = changes -> {
+      for (var cache : derived) cache.onChanges(changes);
+      listener.onChanges(changes);
+    };
+    var follower = follow(name, fromSeq, pollMillis, purgingFirst);
     readYourWrites.add(follower);
     return follower;
   }

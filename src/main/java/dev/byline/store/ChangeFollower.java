@@ -69,11 +69,7 @@ public final class ChangeFollower implements AutoCloseable {
     this.name = name;
     this.position = fromSeq;
     this.pollMillis = pollMillis;
-    // Derived caches first: the listener may rebuild pages from them.
-    this.listener = changes -> {
-      feed.purgeDerived(changes);
-      listener.onChanges(changes);
-    };
+    this.listener = listener;
     this.retry = retry;
     this.maxAttempts = maxAttempts;
     this.skipped = feed.skipped();

@@ -16,9 +16,9 @@ import java.util.function.Function;
  * and dropped when the change feed reports a change to any of them.
  *
  * <p>A cache made with {@link ChangeFeed#derivedCache} is purged by the feed itself: at once when
- * a unit of work of this process commits, before the call that wrote returns, and by every
- * follower before its listener sees a change from another process or node. So a follower that
- * purges pages (the page cache) always finds these values purged first, and a page rendered after
+ * a unit of work of this process commits, before the call that wrote returns, and by each
+ * read-your-writes follower just before its listener sees a change from another process or node.
+ * So the follower that purges pages (the page cache) always finds these values purged first, and a page rendered after
  * a change is never built from a value read before it. A load that overlaps a purge is returned
  * but not kept.
  *

@@ -103,7 +103,7 @@ class DerivedCacheTest {
   }
 
   @Test
-  void another_process_change_is_purged_by_a_follower_before_its_listener_runs() throws Exception {
+  void another_process_change_is_purged_before_the_page_follower_listener_runs() throws Exception {
     DerivedCache<String, String> cache = feed.derivedCache(10);
     cache.get("a", k -> entry("old", "article:9"));
     // Another process (or node) writes through its own feed: this feed's commit hook never runs.
@@ -113,7 +113,7 @@ class DerivedCacheTest {
         .as("not yet followed")
         .isEqualTo("old");
     var seen = new java.util.concurrent.CompletableFuture<String>();
-    try (var follower = feed.follow(
+    try (var follower = feed.followReadingOwnWrites(
         "probe", 0, 20, changes -> seen.complete(cache.get("a", k -> entry("new", "article:9"))))) {
       assertThat(seen.get(
               Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
