@@ -12,16 +12,23 @@ final class Http {
   /** Only the start of an error answer is kept for the log. */
   static final int MAX_ANSWER = 200;
 
-  private final HttpClient client;
   private final Duration timeout;
+  /** Made on the first send: building a client sets up TLS, which would otherwise slow every start. */
+  private HttpClient client;
 
   Http(Duration timeout) {
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(timeout)
-        .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(timeout)
+          .build();
+    }
+    return client;
   }
 
   /** Sends and returns the status of a 2xx answer; anything else is a {@link DeliveryFailed}. */
@@ -29,7 +36,7 @@ final class Http {
     var built = request.timeout(timeout).build();
     HttpResponse<String> response;
     try {
-      response = client.send(built, HttpResponse.BodyHandlers.ofString());
+      response = client().send(built, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new DeliveryFailed("no answer within " + timeout.toMillis() + " ms", 0);
     } catch (IOException e) {

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * can carry search terms or tokens), route template, status, time and client address.
  */
 public final class AccessLog {
-  /** Its own logger name, so operators can route or silence it in logback.xml. */
+  /** Its own logger name, so operators can route or silence it in their own logback configuration. */
   public static final String LOGGER = "byline.access";
 
   private static final Logger log = LoggerFactory.getLogger(LOGGER);

@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code log.format}: {@code text} (one key=value line per event, the default) or {@code json}
  * (one JSON object per line, for collectors that parse JSON). Switched once at start-up on the
- * console appender that logback.xml defines.
+ * console appender that {@link LogSetup} defines.
  */
 public final class LogFormat {
-  /** The console appender's name in logback.xml. */
+  /** The console appender's name, set by {@link LogSetup}. */
   static final String APPENDER = "OUT";
 
   private LogFormat() {}

@@ -32,10 +32,8 @@ public final class FeedPoller implements AutoCloseable {
   private final WireIngest ingest;
   private final SiteState state;
   private final List<WireSource> sources;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .build();
+  /** Made on the first poll: building a client sets up TLS, which costs start-up time for nothing on sites without feeds. */
+  private HttpClient http;
   private final Map<String, Integer> failures = new HashMap<>();
   private ScheduledExecutorService executor;
 
@@ -51,6 +49,16 @@ public final class FeedPoller implements AutoCloseable {
     this.ingest = ingest;
     this.state = state;
     this.sources = sources.stream().filter(s -> s.feedUrl() != null).toList();
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+    }
+    return http;
   }
 
   public FeedPoller start() {
@@ -95,7 +103,7 @@ public final class FeedPoller implements AutoCloseable {
     state.get(key(s, "modified")).ifPresent(v -> req.header("If-Modified-Since", v));
     HttpResponse<InputStream> response;
     try {
-      response = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = http().send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       return failed(s, e.toString());
     } catch (InterruptedException e) {

@@ -43,6 +43,26 @@ class LogsTest {
   }
 
   @Test
+  void text_format_is_one_timestamped_line_per_event_and_libraries_log_warnings_only() {
+    var context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    var err = capture();
+    try {
+      context.reset();
+      new LogSetup().configure(context);
+      LoggerFactory.getLogger("byline.test").info("event=probe value={}", 42);
+      LoggerFactory.getLogger("org.eclipse.jetty.server.Server").info("event=chatter");
+    } finally {
+      restore(context);
+    }
+    var text = err.toString(StandardCharsets.UTF_8);
+    assertThat(text.lines().filter(l -> l.contains("event=probe")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).matches(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  test event=probe value=42"));
+    assertThat(text).doesNotContain("event=chatter");
+  }
+
+  @Test
   void an_unknown_log_format_is_a_clear_configuration_error() {
     var config = TestDatabases.sqlite(dir, Map.of("log.format", "xml"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogFormat.apply(config))
@@ -85,7 +105,7 @@ class LogsTest {
     return err;
   }
 
-  /** Puts logging back as logback.xml has it, for the tests that run after. */
+  /** Puts logging back as {@link LogSetup} has it, for the tests that run after. */
   private void restore(LoggerContext context) {
     System.setErr(originalErr);
     context.reset();
