@@ -3,7 +3,7 @@
 # median of each category score and of Total Blocking Time and Largest Contentful Paint.
 #
 # Pages: the front page; the article with a YouTube embed and both demo ad slots ("Orbital Harvest
-# lifts off ..."); a section; search results; a topic page (the fifth page until a live page exists).
+# lifts off ..."); a section; search results; the demo's live blog (coalition talks, five posts).
 # Every run starts a fresh Chromium profile, so it sees the page as a first-time visitor: with the
 # consent banner open and nothing non-essential running.
 #
@@ -12,7 +12,7 @@
 #   TRIES=4       attempts per run when Lighthouse cannot read its trace
 #   JAR=path      the jar to measure (default target/byline.jar, built when missing)
 #   KEEP=dir      keep every Lighthouse JSON report in dir
-#   ONLY="front article"  measure only these pages (front article section search topic)
+#   ONLY="front article"  measure only these pages (front article section search live)
 # Lighthouse 12.2.3 is installed from bench/lighthouse/package-lock.json into
 # bench/lighthouse/node_modules (git-ignored) on first use.
 set -euo pipefail
@@ -47,7 +47,10 @@ wait_ok "$BASE/" 120
 ARTICLE=/science/orbital-harvest-lifts-off-carrying-first-crop-growing-greenhouse-to-orbit
 [[ $(curl -fs "$BASE$ARTICLE") == *'data-embed-src="https://www.youtube-nocookie.com'* ]] \
   || { echo "the demo article $ARTICLE has no YouTube embed any more; pick another" >&2; exit 1; }
-PAGES=("front /" "article $ARTICLE" "section /science" "search /search?q=orbital+harvest" "topic /topic/orbital-harvest")
+LIVE=/politics/norrelands-quill-opens-coalition-talks-with-rural-league-and-green-coast-party
+[[ $(curl -fs "$BASE$LIVE") == *'LiveBlogPosting'* ]] \
+  || { echo "the demo story $LIVE is not covered live any more; pick another" >&2; exit 1; }
+PAGES=("front /" "article $ARTICLE" "section /science" "search /search?q=orbital+harvest" "live $LIVE")
 for p in "${PAGES[@]}"; do curl -fs -o /dev/null "$BASE${p#* }"; done   # fill the page cache
 
 echo "== Lighthouse $("$LIGHTHOUSE" --version)  $(date -u +%Y-%m-%dT%H:%MZ)  $(nproc) cores  $($CHROME_PATH --version 2>/dev/null)"

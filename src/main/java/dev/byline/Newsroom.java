@@ -80,7 +80,7 @@ public record Newsroom(
   }
 
   public DemoNewsroom demo() {
-    return new DemoNewsroom(sections, topics, authors, images, articles, state, clock);
+    return new DemoNewsroom(sections, topics, authors, images, articles, state, db, live, clock);
   }
 
   @Override

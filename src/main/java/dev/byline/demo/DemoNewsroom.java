@@ -5,18 +5,23 @@ import dev.byline.content.ArticleDraft;
 import dev.byline.content.ArticleStore;
 import dev.byline.content.AuthorStore;
 import dev.byline.content.BlockCodec;
+import dev.byline.content.Markdown;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Source;
 import dev.byline.content.TopicStore;
 import dev.byline.content.TopicType;
 import dev.byline.json.Json;
+import dev.byline.live.LiveBlog;
+import dev.byline.live.PostDraft;
 import dev.byline.media.ImageStore;
 import dev.byline.store.SiteState;
+import dev.byline.store.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seeds a fictional newsroom: six sections, about sixty stories with bylines, topics, agency
- * credits and drawn pictures, published over the last month. Seeding twice changes nothing.
+ * credits and drawn pictures, published over the last month, one of them covered live. Seeding
+ * twice changes nothing.
  */
 public final class DemoNewsroom {
   private static final Logger log = LoggerFactory.getLogger(DemoNewsroom.class);
@@ -48,6 +54,8 @@ public final class DemoNewsroom {
   private final ImageStore images;
   private final ArticleStore articles;
   private final SiteState state;
+  private final Transactions transactions;
+  private final LiveBlog live;
   private final Clock clock;
 
   public DemoNewsroom(
@@ -57,6 +65,8 @@ public final class DemoNewsroom {
       ImageStore images,
       ArticleStore articles,
       SiteState state,
+      Transactions transactions,
+      LiveBlog live,
       Clock clock) {
     this.sections = sections;
     this.topics = topics;
@@ -64,6 +74,8 @@ public final class DemoNewsroom {
     this.images = images;
     this.articles = articles;
     this.state = state;
+    this.transactions = transactions;
+    this.live = live;
     this.clock = clock;
   }
 
@@ -123,11 +135,33 @@ public final class DemoNewsroom {
           ? now.minus(Duration.ofHours(story.path("updatedHoursAgo").asLong()))
           : null;
       articles.publishAsOf(id, published, updated);
+      if (story.has("live")) cover(id, published, story.path("live"));
       count++;
     }
     state.put(SEEDED, now.toString());
     log.info("event=demo_seeded stories={}", count);
     return count;
+  }
+
+  /** Live coverage of a story, its posts timed back from now, as a newsroom would have posted them. */
+  private void cover(long articleId, Instant startedAt, JsonNode posts) {
+    var now = clock.instant();
+    transactions.useTransaction(tx -> {
+      live.start(tx, articleId, startedAt);
+      for (var post : posts) {
+        var blocks = BlockCodec.fromJson(post.path("body").toString());
+        live.post(
+            tx,
+            articleId,
+            new PostDraft(
+                Markdown.fromBlocks(blocks),
+                blocks,
+                post.path("keyPoint").asBoolean(),
+                post.path("pinned").asBoolean(),
+                "Demo desk"),
+            now.minus(Duration.ofMinutes(post.path("minutesAgo").asLong())));
+      }
+    });
   }
 
   private static List<JsonNode> load() {

@@ -105,6 +105,11 @@ public final class LiveBlog {
 
   /** Starts live coverage of the article, or resumes coverage that had ended. */
   public void start(Tx tx, long articleId) {
+    start(tx, articleId, clock.instant());
+  }
+
+  /** Starts live coverage as of {@code startedAt}: for imports and the demo, whose coverage began earlier. */
+  public void start(Tx tx, long articleId, Instant startedAt) {
     int resumed = tx.update(
             "UPDATE live_coverage SET ended_at = NULL, summary = '' WHERE article_id = :a")
         .bind("a", articleId)
@@ -117,7 +122,7 @@ public final class LiveBlog {
           == 0) throw new InvalidInput("article", "does not exist");
       tx.update("INSERT INTO live_coverage (article_id, started_at) VALUES (:a, :now)")
           .bind("a", articleId)
-          .bind("now", clock.millis())
+          .bind("now", startedAt.toEpochMilli())
           .execute();
     }
     changed(tx, articleId, resumed == 0 ? "started" : "resumed");
@@ -140,12 +145,17 @@ public final class LiveBlog {
 
   /** Adds a post to live coverage; returns its id. */
   public long post(Tx tx, long articleId, PostDraft draft) {
+    return post(tx, articleId, draft, clock.instant());
+  }
+
+  /** Adds a post as posted at {@code postedAt}: for imports and the demo. */
+  public long post(Tx tx, long articleId, PostDraft draft, Instant postedAt) {
     requireLive(tx, articleId);
     checkImages(tx, draft);
     long id = tx.query("INSERT INTO live_post (article_id, posted_at, posted_by, markdown, body, "
             + "key_point, pinned) VALUES (:a, :now, :by, :md, :body, :key, :pin) RETURNING id")
         .bind("a", articleId)
-        .bind("now", clock.millis())
+        .bind("now", postedAt.toEpochMilli())
         .bind("by", draft.postedBy())
         .bind("md", draft.markdown())
         .bind("body", BlockCodec.toJson(draft.body()))
