@@ -125,11 +125,19 @@ public final class SearchPages implements Routes {
           + "The search index is being rebuilt; some stories may be missing for a few minutes.";
     var suggestion = results.suggestion() == null ? "" : results.suggestion();
     var title = query.text().isEmpty() ? "Search" : "Search: " + query.text();
+    // The first page of results for plain words is a useful page about a subject, and search
+    // engines may index it under its own address. Everything else (no results, filters, later
+    // pages, sorting) would be a crawl trap of near-duplicates, so it stays out of the index.
+    boolean indexable = results.total() > 0
+        && results.understood()
+        && !query.hasFilters()
+        && query.page() == 1
+        && query.sort() == SearchQuery.Sort.RELEVANCE;
     var meta = Meta.simple(
-            title + " | " + chrome.siteName(),
-            "Search the stories of " + chrome.siteName() + ".",
-            chrome.absolute("/search"))
-        .noindexed();
+        title + " | " + chrome.siteName(),
+        "Search the stories of " + chrome.siteName() + ".",
+        chrome.absolute(indexable ? form.canonicalUrl() : "/search"));
+    if (!indexable) meta = meta.noindexed();
     var view = new SearchView(
         chrome,
         meta,

@@ -56,7 +56,20 @@ class SearchHttpTest {
         .contains(
             "<mark>Dockworkers</mark>", "href=\"/world/veloria-dockworkers-reach-tentative-deal");
     assertThat(r.body()).containsPattern("\\d+ results? for “dockworkers”");
-    assertThat(r.body()).contains("<meta name=\"robots\" content=\"noindex\">");
+    // The first page of plain results may be indexed, under its own address; filtered, sorted,
+    // later and empty result pages may not.
+    assertThat(r.body())
+        .doesNotContain("<meta name=\"robots\"")
+        .containsPattern("<link rel=\"canonical\" href=\"https?://[^\"/]+/search\\?q=dockworkers\">");
+    for (var notIndexed : List.of(
+        search("dockworkers") + "&sort=newest",
+        search("dockworkers") + "&section=world",
+        search("zzqxv nothing matches this"),
+        "/search")) {
+      assertThat(site.get(notIndexed).body())
+          .as(notIndexed)
+          .contains("<meta name=\"robots\" content=\"noindex\">");
+    }
   }
 
   @Test
