@@ -25,7 +25,7 @@ public record EmailAddress(String value) {
       throw new InvalidInput("email", "is longer than " + MAX_LENGTH + " characters");
     int at = value.lastIndexOf('@');
     if (at < 1 || value.indexOf('@') != at)
-      throw new InvalidInput("email", "is not an email address (one @ between a name and a domain)");
+      throw new InvalidInput("email", "needs one @ between a name and a domain");
     var local = value.substring(0, at);
     var domain = value.substring(at + 1);
     if (local.length() > MAX_LOCAL || !LOCAL.matcher(local).matches())

@@ -112,7 +112,7 @@ public final class NewsletterPages implements Routes {
     var chrome = site.chrome();
     var meta = Meta.simple(
             "Newsletter | " + chrome.siteName(),
-            "The " + chrome.siteName() + " briefing and breaking news alerts by email.",
+            "The daily briefing and breaking news alerts of " + chrome.siteName() + " by email.",
             chrome.absolute(PATH))
         .noindexed();
     ctx.header("Cache-Control", "no-store");
