@@ -12,6 +12,11 @@ final class ConfirmedSubscribers {
   static List<String> insert(Database db, String prefix, int n) {
     var addresses = new ArrayList<String>();
     for (int i = 0; i < n; i++) addresses.add(prefix + "-" + i + "@example.org");
+    return insert(db, addresses);
+  }
+
+  /** Adds these addresses, confirmed. */
+  static List<String> insert(Database db, List<String> addresses) {
     db.useTransaction(tx -> {
       var b = tx.batch("INSERT INTO newsletter_subscriber (address, status, unsubscribe_key, "
           + "created_at, confirmed_at) VALUES (:a, 'confirmed', :k, 0, 0)");
