@@ -238,9 +238,10 @@ public final class Sends {
 
   private static QueuedMessage readMessage(ResultSet rs) throws SQLException {
     long send = rs.getLong("send_id");
+    Long sendId = rs.wasNull() ? null : send;
     return new QueuedMessage(
         rs.getLong("id"),
-        rs.wasNull() ? null : send,
+        sendId,
         rs.getLong("subscriber_id"),
         rs.getString("address"),
         rs.getString("subscriber_status"),
