@@ -167,6 +167,7 @@ final class SendWorker implements AutoCloseable {
   }
 
   private Send send(long id) {
+    if (sendCache.size() > 100) sendCache.clear(); // sends in flight at once are few
     return sendCache.computeIfAbsent(id, k -> sends.send(k).orElseThrow());
   }
 

@@ -157,8 +157,16 @@ class NewsletterHttpTest {
     assertThat(Mails.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
     assertThat(Mails.header(mail, "Message-ID"))
         .isEqualTo("<" + send.id() + "." + subscriberId("reader.one@example.org") + ".newsletter@courier.example>");
-    var proofs = newsletter().subscribers().proofCount(subscriberId("reader.one@example.org"));
-    assertThat(proofs).as("requested and confirmed, each with its proof").isEqualTo(2);
+    var proofs = site.newsroom().db().read(tx -> tx.query("SELECT event, wording_version, wording, "
+            + "ip_prefix, user_agent_hash FROM newsletter_consent WHERE subscriber_id = :id ORDER BY id")
+        .bind("id", subscriberId("reader.one@example.org"))
+        .map(rs -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+        .list());
+    assertThat(proofs).as("requested and confirmed, each with its proof").hasSize(2);
+    assertThat(proofs.get(0)).containsExactly("requested", Newsletter.WORDING_VERSION, Newsletter.WORDING,
+        "127.0.0.0/24", dev.byline.consent.UserAgentHash.of("Java-http-client/" + System.getProperty("java.version")));
+    assertThat(proofs.get(1).subList(0, 4)).containsExactly("confirmed", Newsletter.WORDING_VERSION,
+        Newsletter.CONFIRM_WORDING, "127.0.0.0/24");
   }
 
   @Test
