@@ -117,7 +117,17 @@ public final class Byline implements AutoCloseable {
               site.errorPages(),
               // The gate first; the site's catch-all section and article addresses last.
               List.of(
-                  admin, ops, wire, live, cookies, audience, feeds, api, delivery, newsletter, site),
+                  admin,
+                  ops,
+                  wire,
+                  live,
+                  cookies,
+                  audience,
+                  feeds,
+                  api,
+                  delivery,
+                  newsletter,
+                  site),
               audience.beaconBefore(site.cachedPages(headers, ops.cachedPages()), headers),
               listener,
               ops.requestLog(),

@@ -1,5 +1,6 @@
 package dev.byline;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.byline.admin.NewsletterAdmin;
 import dev.byline.api.BounceIntake;
 import dev.byline.auth.Role;
@@ -14,7 +15,6 @@ import dev.byline.site.Chrome;
 import dev.byline.site.NewsletterMail;
 import dev.byline.site.NewsletterPages;
 import dev.byline.web.Routes;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +94,8 @@ final class NewsletterFeature implements Routes, AutoCloseable {
     if (newsletter.isEmpty()) return;
     var n = newsletter.get();
     new NewsletterPages(site.site(), n, limiter).routes(r);
-    var pages = new NewsletterAdmin(admin.site(), n, newsroom.articles(), admin.accounts().audit());
+    var pages = new NewsletterAdmin(
+        admin.site(), n, newsroom.articles(), admin.accounts().audit());
     admin.panels().add(pages.editorPanel());
     pages.routes(r);
     new BounceIntake(n).routes(r);

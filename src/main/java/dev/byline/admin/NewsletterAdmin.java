@@ -54,7 +54,8 @@ public final class NewsletterAdmin implements Routes {
   private final ArticleStore articles;
   private final AuditLog audit;
 
-  public NewsletterAdmin(AdminSite site, Newsletter newsletter, ArticleStore articles, AuditLog audit) {
+  public NewsletterAdmin(
+      AdminSite site, Newsletter newsletter, ArticleStore articles, AuditLog audit) {
     this.site = site;
     this.newsletter = newsletter;
     this.articles = articles;
@@ -75,23 +76,29 @@ public final class NewsletterAdmin implements Routes {
   public EditorPanels.Source editorPanel() {
     return (article, user, csrf) -> {
       if (!user.can(Role.EDITOR)) return Optional.empty();
-      var html = site.views().render("admin/newsletter-panel.jte",
-          new AlertPanelView(article.id(), article.status() == ArticleStatus.PUBLISHED, csrf));
-      return Optional.of(new EditorPanels.Panel("Newsletter", new String(html, StandardCharsets.UTF_8)));
+      var html = site.views()
+          .render(
+              "admin/newsletter-panel.jte",
+              new AlertPanelView(article.id(), article.status() == ArticleStatus.PUBLISHED, csrf));
+      return Optional.of(
+          new EditorPanels.Panel("Newsletter", new String(html, StandardCharsets.UTF_8)));
     };
   }
 
   private void page(Context ctx, String notice, Form form, int status) {
     ctx.status(status);
     var subscribers = newsletter.subscribers();
-    site.render(ctx, "admin/newsletter.jte", new NewsletterAdminView(
-        site.chrome(ctx, "newsletter"),
-        site.dates(),
-        subscribers.counts(),
-        subscribers.suppressedCount(),
-        newsletter.sends().recent(SENDS_SHOWN),
-        notice,
-        form));
+    site.render(
+        ctx,
+        "admin/newsletter.jte",
+        new NewsletterAdminView(
+            site.chrome(ctx, "newsletter"),
+            site.dates(),
+            subscribers.counts(),
+            subscribers.suppressedCount(),
+            newsletter.sends().recent(SENDS_SHOWN),
+            notice,
+            form));
   }
 
   private static String notice(Context ctx) {
@@ -110,8 +117,13 @@ public final class NewsletterAdmin implements Routes {
     var user = Auth.signedIn(ctx);
     var send = newsletter.sendBriefing(user.email());
     if (send.isEmpty()) throw new Redirect(PATH + "?done=empty", 303);
-    audit.record(user, "newsletter.briefing", "newsletter_send", send.get().id(),
-        send.get().recipients() + " recipients", ClientAddress.of(ctx));
+    audit.record(
+        user,
+        "newsletter.briefing",
+        "newsletter_send",
+        send.get().id(),
+        send.get().recipients() + " recipients",
+        ClientAddress.of(ctx));
     throw new Redirect(PATH + "?done=briefing", 303);
   }
 
@@ -120,12 +132,19 @@ public final class NewsletterAdmin implements Routes {
     var email = ctx.queryParam("email");
     Optional<EmailAddress> one;
     try {
-      one = email == null || email.isBlank() ? Optional.empty() : Optional.of(new EmailAddress(email));
+      one = email == null || email.isBlank()
+          ? Optional.empty()
+          : Optional.of(new EmailAddress(email));
     } catch (InvalidInput e) {
       throw new BadRequestResponse("The email address " + e.reason() + ".");
     }
-    audit.record(user, "newsletter.export", "newsletter_subscriber", null,
-        one.map(EmailAddress::value).orElse("all subscribers"), ClientAddress.of(ctx));
+    audit.record(
+        user,
+        "newsletter.export",
+        "newsletter_subscriber",
+        null,
+        one.map(EmailAddress::value).orElse("all subscribers"),
+        ClientAddress.of(ctx));
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header("Content-Disposition", "attachment; filename=\"newsletter-subscribers.csv\"");
     var out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
@@ -145,9 +164,18 @@ public final class NewsletterAdmin implements Routes {
       return;
     }
     var ip = ClientAddress.of(ctx);
-    var deleted = newsletter.subscribers().delete(address, (tx, id) ->
-        audit.record(tx, user, "newsletter.delete", "newsletter_subscriber", id,
-            "erased on request", ip));
+    var deleted = newsletter
+        .subscribers()
+        .delete(
+            address,
+            (tx, id) -> audit.record(
+                tx,
+                user,
+                "newsletter.delete",
+                "newsletter_subscriber",
+                id,
+                "erased on request",
+                ip));
     if (deleted.isEmpty()) {
       form.error("email", "No subscriber has that address.");
       page(ctx, "", form, 404);
@@ -161,15 +189,24 @@ public final class NewsletterAdmin implements Routes {
     var form = Form.read(ctx, "suppress-email", "kind");
     BounceReport report;
     try {
-      var kind = BounceReport.COMPLAINT.equals(form.value("kind")) ? BounceReport.COMPLAINT : BounceReport.BOUNCE;
-      report = new BounceReport(new EmailAddress(form.value("suppress-email")), kind, "reported by " + user.email());
+      var kind = BounceReport.COMPLAINT.equals(form.value("kind"))
+          ? BounceReport.COMPLAINT
+          : BounceReport.BOUNCE;
+      report = new BounceReport(
+          new EmailAddress(form.value("suppress-email")), kind, "reported by " + user.email());
     } catch (InvalidInput e) {
       form.error("suppress-email", "The email address " + e.reason() + ".");
       page(ctx, "", form, 400);
       return;
     }
     newsletter.bounce(report);
-    audit.record(user, "newsletter.suppress", "newsletter_suppression", null, report.kind(), ClientAddress.of(ctx));
+    audit.record(
+        user,
+        "newsletter.suppress",
+        "newsletter_suppression",
+        null,
+        report.kind(),
+        ClientAddress.of(ctx));
     throw new Redirect(PATH + "?done=suppressed", 303);
   }
 
@@ -178,19 +215,28 @@ public final class NewsletterAdmin implements Routes {
     long id = Params.id(ctx, "id");
     Article article = articles.byId(id).orElseThrow(() -> new NotFoundResponse("no such article"));
     if (article.status() != ArticleStatus.PUBLISHED)
-      throw new BadRequestResponse("Only a published story can be sent as an alert: publish it first.");
-    var story = new Story(article.headline(), article.standfirst(), site.config().baseUrl() + article.path());
+      throw new BadRequestResponse(
+          "Only a published story can be sent as an alert: publish it first.");
+    var story = new Story(
+        article.headline(), article.standfirst(), site.config().baseUrl() + article.path());
     var send = newsletter.sendAlert(id, story, user.email());
     if (send.isPresent())
-      audit.record(user, "newsletter.alert", "article", id,
-          send.get().recipients() + " recipients", ClientAddress.of(ctx));
-    throw new Redirect(AdminPaths.article(id) + "?alert=" + (send.isPresent() ? "sent" : "again"), 303);
+      audit.record(
+          user,
+          "newsletter.alert",
+          "article",
+          id,
+          send.get().recipients() + " recipients",
+          ClientAddress.of(ctx));
+    throw new Redirect(
+        AdminPaths.article(id) + "?alert=" + (send.isPresent() ? "sent" : "again"), 303);
   }
 
   /** What the editor page says after the alert button; empty for anything else. */
   static String alertNotice(String alert) {
     if ("sent".equals(alert)) return "The breaking alert is queued for every subscriber.";
-    if ("again".equals(alert)) return "This story was sent as an alert already; it is not sent twice.";
+    if ("again".equals(alert))
+      return "This story was sent as an alert already; it is not sent twice.";
     return "";
   }
 }

@@ -29,7 +29,8 @@ public record BounceReport(EmailAddress address, String kind, String detail) {
   private static final Pattern FINAL_RECIPIENT =
       Pattern.compile("(?im)^Final-Recipient:\\s*rfc822\\s*;\\s*<?([^>\\s]+)>?\\s*$");
   private static final Pattern ACTION = Pattern.compile("(?im)^Action:\\s*([a-z]+)\\s*$");
-  private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([245])\\.(\\d{1,3})\\.(\\d{1,3})\\s*$");
+  private static final Pattern STATUS =
+      Pattern.compile("(?im)^Status:\\s*([245])\\.(\\d{1,3})\\.(\\d{1,3})\\s*$");
   private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^Diagnostic-Code:\\s*(.+)$");
 
   /** Reads a JSON report; throws InvalidInput naming what is missing or wrong. */

@@ -59,8 +59,10 @@ final class BriefingSchedule implements AutoCloseable {
     var now = LocalDateTime.now(clock.withZone(settings.zone()));
     var due = now.toLocalDate().atTime(settings.briefingTime().orElseThrow());
     if (now.isBefore(due) || !now.isBefore(due.plus(CATCH_UP))) return;
-    newsletter.scheduledBriefing(now.toLocalDate()).ifPresent(s -> log.info(
-        "event=newsletter_briefing_made send={} recipients={}", s.id(), s.recipients()));
+    newsletter
+        .scheduledBriefing(now.toLocalDate())
+        .ifPresent(s -> log.info(
+            "event=newsletter_briefing_made send={} recipients={}", s.id(), s.recipients()));
   }
 
   @Override

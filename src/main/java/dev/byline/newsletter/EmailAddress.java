@@ -14,7 +14,8 @@ public record EmailAddress(String value) {
   static final int MAX_LENGTH = 254;
 
   static final int MAX_LOCAL = 64;
-  private static final Pattern LOCAL = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+  private static final Pattern LOCAL =
+      Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
   private static final Pattern DOMAIN =
       Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 

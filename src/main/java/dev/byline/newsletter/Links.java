@@ -23,7 +23,8 @@ final class Links {
   }
 
   String confirmUrl(long id, String nonce) {
-    return baseUrl + CONFIRM_PATH + "?t=" + id + "." + nonce + "." + Hashes.hmac(secret, "confirm." + id + "." + nonce);
+    return baseUrl + CONFIRM_PATH + "?t=" + id + "." + nonce + "."
+        + Hashes.hmac(secret, "confirm." + id + "." + nonce);
   }
 
   Optional<Confirmation> confirmation(String token) {

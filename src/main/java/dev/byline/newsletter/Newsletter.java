@@ -19,7 +19,9 @@ public final class Newsletter implements AutoCloseable {
   /** Names {@link #WORDING}: change it whenever the wording changes. */
   public static final String WORDING_VERSION = "newsletter-2026-12";
   /** What the confirmation page says, stored as the proof of the confirmation. */
-  public static final String CONFIRM_WORDING = "Subscription confirmed by following the signed link mailed to the address.";
+  public static final String CONFIRM_WORDING =
+      "Subscription confirmed by following the signed link mailed to the address.";
+
   public static final String UNSUBSCRIBE_WORDING = "Unsubscribed from the newsletter.";
 
   static final String SECRET_STATE = "newsletter.secret";
@@ -105,8 +107,8 @@ public final class Newsletter implements AutoCloseable {
   /** Records a request and queues its confirmation mail; throws InvalidInput for a bad address. */
   public Subscribers.Requested subscribe(String address, Proof proof) {
     var email = new EmailAddress(address);
-    var r = subscribers.request(
-        email, proof, Hashes.nonce(), settings.confirmWithin(), clock.millis());
+    var r =
+        subscribers.request(email, proof, Hashes.nonce(), settings.confirmWithin(), clock.millis());
     if (r == Subscribers.Requested.MAILED) worker.wake();
     return r;
   }

@@ -51,9 +51,11 @@ public record NewsletterSettings(
   static final int DEFAULT_TIMEOUT_MS = 30_000;
   /** A greylisting server typically asks for a retry after a few minutes. */
   static final int DEFAULT_FIRST_RETRY_MS = 60_000;
+
   static final int DEFAULT_MAX_RETRY_MS = 3_600_000;
   /** A briefing older than two days is no longer news; a message still failing then is dropped. */
   static final int DEFAULT_GIVE_UP_HOURS = 48;
+
   static final int DEFAULT_BRIEFING_STORIES = 8;
   /** Long enough to find the mail the next day; after it the reader asks again. */
   static final int DEFAULT_CONFIRM_HOURS = 48;

@@ -85,7 +85,8 @@ final class SendWorker implements AutoCloseable {
       } catch (RuntimeException e) {
         if (!running) return;
         long wait = backoff.after(++failures).toMillis();
-        log.error("event=newsletter_queue_unreadable retry_in_ms={} error=\"{}\"", wait, e.toString());
+        log.error(
+            "event=newsletter_queue_unreadable retry_in_ms={} error=\"{}\"", wait, e.toString());
         if (!sleep(wait)) return;
       }
     }
@@ -150,13 +151,21 @@ final class SendWorker implements AutoCloseable {
     }
     if (now - m.createdAt() >= settings.giveUpAfter().toMillis()) {
       sends.failed(m.id(), f.getMessage(), now);
-      log.error("event=newsletter_given_up message={} attempts={} error=\"{}\"", m.id(), m.attempts(), f.getMessage());
+      log.error(
+          "event=newsletter_given_up message={} attempts={} error=\"{}\"",
+          m.id(),
+          m.attempts(),
+          f.getMessage());
       return true;
     }
     long wait = wait(m.attempts());
     sends.retryAt(m.id(), f.getMessage(), now + wait);
-    log.warn("event=newsletter_retry message={} attempts={} retry_in_ms={} error=\"{}\"",
-        m.id(), m.attempts(), wait, f.getMessage());
+    log.warn(
+        "event=newsletter_retry message={} attempts={} retry_in_ms={} error=\"{}\"",
+        m.id(),
+        m.attempts(),
+        wait,
+        f.getMessage());
     return !f.unreachable();
   }
 

@@ -41,7 +41,8 @@ public final class Sends {
    * Makes a send for every confirmed subscriber, unless one with {@code key} exists already
    * (a second node, a double click, a restart on the same day): then empty.
    */
-  Optional<Send> create(String key, String kind, String subject, List<Story> stories, String by, long now) {
+  Optional<Send> create(
+      String key, String kind, String subject, List<Story> stories, String by, long now) {
     return db.inTransaction(tx -> {
       var made = tx.query("INSERT INTO newsletter_send (send_key, kind, subject, payload, "
               + "created_by, created_at) VALUES (:key, :kind, :subject, :payload, :by, :now) "
@@ -77,8 +78,9 @@ public final class Sends {
 
   /** Queues the confirmation mail of a request, in the request's transaction. */
   void queueConfirmation(Tx tx, long subscriberId, String nonce, long now) {
-    tx.update("INSERT INTO newsletter_message (subscriber_id, kind, message_id, status, attempts, "
-            + "next_at, created_at, payload) VALUES (:s, 'confirm', :mid, 'pending', 0, :now, :now, :nonce)")
+    tx.update(
+            "INSERT INTO newsletter_message (subscriber_id, kind, message_id, status, attempts, "
+                + "next_at, created_at, payload) VALUES (:s, 'confirm', :mid, 'pending', 0, :now, :now, :nonce)")
         .bind("s", subscriberId)
         .bind("mid", "<confirm." + subscriberId + "." + Hashes.nonce() + "@" + messageIdHost + ">")
         .bind("now", now)
@@ -113,8 +115,9 @@ public final class Sends {
           .mapTo(Long.class)
           .list();
       if (ids.isEmpty()) return List.<QueuedMessage>of();
-      return tx.query("SELECT m.*, s.address, s.status AS subscriber_status, s.unsubscribe_key FROM newsletter_message m "
-              + "JOIN newsletter_subscriber s ON s.id = m.subscriber_id WHERE m.id IN (<ids>) ORDER BY m.id")
+      return tx.query(
+              "SELECT m.*, s.address, s.status AS subscriber_status, s.unsubscribe_key FROM newsletter_message m "
+                  + "JOIN newsletter_subscriber s ON s.id = m.subscriber_id WHERE m.id IN (<ids>) ORDER BY m.id")
           .bindList("ids", ids)
           .map(Sends::readMessage)
           .list();
@@ -149,7 +152,8 @@ public final class Sends {
   }
 
   private void finish(long id, String status, String error, long nextAt, Long doneAt) {
-    var text = error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+    var text =
+        error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
     db.useTransaction(tx -> tx.update("UPDATE newsletter_message SET status = :status, "
             + "last_error = COALESCE(:error, last_error), next_at = :next, sent_at = :done, "
             + "payload = CASE WHEN :status = 'pending' THEN payload ELSE NULL END "
@@ -187,7 +191,8 @@ public final class Sends {
       var out = new ArrayList<Send.Progress>();
       for (var s : sends) {
         int[] c = new int[4];
-        tx.query("SELECT status, COUNT(*) FROM newsletter_message WHERE send_id = :id GROUP BY status")
+        tx.query(
+                "SELECT status, COUNT(*) FROM newsletter_message WHERE send_id = :id GROUP BY status")
             .bind("id", s.id())
             .map(rs -> {
               switch (rs.getString(1)) {
@@ -265,7 +270,8 @@ public final class Sends {
     try {
       return Json.MAPPER.readValue(json, STORIES);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("newsletter_send holds unreadable JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "newsletter_send holds unreadable JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -52,7 +52,8 @@ public final class Subscribers {
    * Records a request and queues the confirmation mail (whose link carries {@code nonce}). An
    * address that left, or never confirmed, starts again as pending with a new nonce.
    */
-  Requested request(EmailAddress address, Proof proof, String nonce, Duration confirmWithin, long now) {
+  Requested request(
+      EmailAddress address, Proof proof, String nonce, Duration confirmWithin, long now) {
     if (suppressed(address)) return Requested.SUPPRESSED;
     return db.inTransaction(tx -> {
       var existing = byAddress(tx, address.value());
@@ -80,9 +81,10 @@ public final class Subscribers {
   /** Confirms a pending subscriber whose nonce matches and has not expired; once only. */
   boolean confirm(long id, String nonce, Proof proof, long now) {
     return db.inTransaction(tx -> {
-      int n = tx.update("UPDATE newsletter_subscriber SET status = 'confirmed', confirmed_at = :now, "
-              + "confirm_hash = NULL, confirm_expires = NULL WHERE id = :id AND status = 'pending' "
-              + "AND confirm_hash = :hash AND confirm_expires > :now")
+      int n = tx.update(
+              "UPDATE newsletter_subscriber SET status = 'confirmed', confirmed_at = :now, "
+                  + "confirm_hash = NULL, confirm_expires = NULL WHERE id = :id AND status = 'pending' "
+                  + "AND confirm_hash = :hash AND confirm_expires > :now")
           .bind("now", now)
           .bind("id", id)
           .bind("hash", Hashes.sha256(nonce))
@@ -95,8 +97,9 @@ public final class Subscribers {
   /** Takes a subscriber off the list and drops what was still queued for them. */
   boolean unsubscribe(long id, Proof proof, long now) {
     return db.inTransaction(tx -> {
-      int n = tx.update("UPDATE newsletter_subscriber SET status = 'unsubscribed', "
-              + "unsubscribed_at = :now, confirm_hash = NULL WHERE id = :id AND status <> 'unsubscribed'")
+      int n = tx.update(
+              "UPDATE newsletter_subscriber SET status = 'unsubscribed', "
+                  + "unsubscribed_at = :now, confirm_hash = NULL WHERE id = :id AND status <> 'unsubscribed'")
           .bind("now", now)
           .bind("id", id)
           .execute();
@@ -110,10 +113,11 @@ public final class Subscribers {
 
   /** The key that signs a subscriber's unsubscribe link. */
   Optional<String> unsubscribeKey(long id) {
-    return db.read(tx -> tx.query("SELECT unsubscribe_key FROM newsletter_subscriber WHERE id = :id")
-        .bind("id", id)
-        .mapTo(String.class)
-        .findOne());
+    return db.read(
+        tx -> tx.query("SELECT unsubscribe_key FROM newsletter_subscriber WHERE id = :id")
+            .bind("id", id)
+            .mapTo(String.class)
+            .findOne());
   }
 
   public Optional<Subscriber> byId(long id) {
@@ -142,8 +146,9 @@ public final class Subscribers {
   }
 
   public long suppressedCount() {
-    return db.read(tx ->
-        tx.query("SELECT COUNT(*) FROM newsletter_suppression").mapTo(Long.class).one());
+    return db.read(tx -> tx.query("SELECT COUNT(*) FROM newsletter_suppression")
+        .mapTo(Long.class)
+        .one());
   }
 
   /**
@@ -154,8 +159,8 @@ public final class Subscribers {
     try {
       SubscriberCsv.header(out);
       long n = db.read(tx -> {
-        var q = tx.query(SubscriberCsv.QUERY
-            + (address.isPresent() ? " WHERE s.address = :a" : "") + " ORDER BY s.id");
+        var q = tx.query(SubscriberCsv.QUERY + (address.isPresent() ? " WHERE s.address = :a" : "")
+            + " ORDER BY s.id");
         address.ifPresent(a -> q.bind("a", a.value()));
         long count = 0;
         try (var rows = q.fetchSize(500).map(SubscriberCsv::row).stream()) {
@@ -182,9 +187,15 @@ public final class Subscribers {
       var s = byAddress(tx, address.value());
       if (s.isEmpty()) return Optional.<Long>empty();
       long id = s.get().id();
-      tx.update("DELETE FROM newsletter_message WHERE subscriber_id = :id").bind("id", id).execute();
-      tx.update("DELETE FROM newsletter_consent WHERE subscriber_id = :id").bind("id", id).execute();
-      tx.update("DELETE FROM newsletter_subscriber WHERE id = :id").bind("id", id).execute();
+      tx.update("DELETE FROM newsletter_message WHERE subscriber_id = :id")
+          .bind("id", id)
+          .execute();
+      tx.update("DELETE FROM newsletter_consent WHERE subscriber_id = :id")
+          .bind("id", id)
+          .execute();
+      tx.update("DELETE FROM newsletter_subscriber WHERE id = :id")
+          .bind("id", id)
+          .execute();
       audit.run(tx, id);
       return Optional.of(id);
     });
@@ -192,10 +203,11 @@ public final class Subscribers {
 
   /** Consent proofs kept for one subscriber, oldest first, as CSV-ready event names. */
   public long proofCount(long subscriberId) {
-    return db.read(tx -> tx.query("SELECT COUNT(*) FROM newsletter_consent WHERE subscriber_id = :id")
-        .bind("id", subscriberId)
-        .mapTo(Long.class)
-        .one());
+    return db.read(
+        tx -> tx.query("SELECT COUNT(*) FROM newsletter_consent WHERE subscriber_id = :id")
+            .bind("id", subscriberId)
+            .mapTo(Long.class)
+            .one());
   }
 
   /** Never mails {@code address} again. True when it was not suppressed before. */
@@ -209,16 +221,18 @@ public final class Subscribers {
           .bind("d", text)
           .bind("now", now)
           .execute();
-      byAddress(tx, address.value()).ifPresent(s -> sends.skipQueued(tx, s.id(), "suppressed", now));
+      byAddress(tx, address.value())
+          .ifPresent(s -> sends.skipQueued(tx, s.id(), "suppressed", now));
       return n == 1;
     });
   }
 
   public boolean suppressed(EmailAddress address) {
-    return db.read(tx -> tx.query("SELECT COUNT(*) FROM newsletter_suppression WHERE address_hash = :h")
-            .bind("h", addressHash(address))
-            .mapTo(Long.class)
-            .one())
+    return db.read(
+            tx -> tx.query("SELECT COUNT(*) FROM newsletter_suppression WHERE address_hash = :h")
+                .bind("h", addressHash(address))
+                .mapTo(Long.class)
+                .one())
         > 0;
   }
 
@@ -227,8 +241,9 @@ public final class Subscribers {
   }
 
   private static long insert(Tx tx, EmailAddress address, long now) {
-    return tx.query("INSERT INTO newsletter_subscriber (address, status, unsubscribe_key, created_at) "
-            + "VALUES (:a, 'pending', :k, :now) RETURNING id")
+    return tx.query(
+            "INSERT INTO newsletter_subscriber (address, status, unsubscribe_key, created_at) "
+                + "VALUES (:a, 'pending', :k, :now) RETURNING id")
         .bind("a", address.value())
         .bind("k", Hashes.nonce())
         .bind("now", now)

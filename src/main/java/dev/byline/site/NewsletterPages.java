@@ -42,7 +42,9 @@ public final class NewsletterPages implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get(PATH, ctx -> page(ctx, ctx.queryParam("asked") != null ? "asked" : "form", "", "", "", 200));
+    r.get(
+        PATH,
+        ctx -> page(ctx, ctx.queryParam("asked") != null ? "asked" : "form", "", "", "", 200));
     r.post(PATH, this::subscribe);
     r.get(CONFIRM_PATH, ctx -> page(ctx, "confirm", "", "", field(ctx.queryParam("t")), 200));
     r.post(CONFIRM_PATH, this::confirm);
@@ -58,7 +60,13 @@ public final class NewsletterPages implements Routes {
     }
     if (!limiter.tryAcquire(IpPrefix.of(ClientAddress.of(ctx)))) {
       ctx.header("Retry-After", Long.toString(limiter.retryAfterSeconds()));
-      page(ctx, "form", field(email), "Too many sign-ups from your network just now. Wait a minute and try again.", "", 429);
+      page(
+          ctx,
+          "form",
+          field(email),
+          "Too many sign-ups from your network just now. Wait a minute and try again.",
+          "",
+          429);
       return;
     }
     try {
@@ -103,12 +111,19 @@ public final class NewsletterPages implements Routes {
     return value.length() > MAX_FIELD ? value.substring(0, MAX_FIELD) : value.strip();
   }
 
-  private void page(Context ctx, String state, String email, String error, String token, int status) {
+  private void page(
+      Context ctx, String state, String email, String error, String token, int status) {
     page(ctx, state, email, error, token, status, "");
   }
 
   private void page(
-      Context ctx, String state, String email, String error, String token, int status, String address) {
+      Context ctx,
+      String state,
+      String email,
+      String error,
+      String token,
+      int status,
+      String address) {
     var chrome = site.chrome();
     var meta = Meta.simple(
             "Newsletter | " + chrome.siteName(),
@@ -117,7 +132,19 @@ public final class NewsletterPages implements Routes {
         .noindexed();
     ctx.header("Cache-Control", "no-store");
     ctx.status(status);
-    site.views().render(ctx, "site/newsletter.jte", new NewsletterView(
-        chrome, meta, state, Newsletter.WORDING, Auth.csrfToken(ctx), email, error, token, address));
+    site.views()
+        .render(
+            ctx,
+            "site/newsletter.jte",
+            new NewsletterView(
+                chrome,
+                meta,
+                state,
+                Newsletter.WORDING,
+                Auth.csrfToken(ctx),
+                email,
+                error,
+                token,
+                address));
   }
 }

@@ -36,24 +36,32 @@ class NewsletterCrashHttpTest {
       try (var first = TestSite.start(dir, settings)) {
         addresses = ConfirmedSubscribers.insert(first.newsroom().db(), "reader", SUBSCRIBERS);
         long section = first.newsroom().sections().ensure("news", "News", "", 1).id();
-        long story = first.newsroom().articles().create(ArticleDraft.of(
-            "Tide tables change", "", section, List.of(Block.Paragraph.ofText("Text."))));
+        long story = first
+            .newsroom()
+            .articles()
+            .create(ArticleDraft.of(
+                "Tide tables change", "", section, List.of(Block.Paragraph.ofText("Text."))));
         first.newsroom().articles().publish(story);
         var newsletter = first.byline().newsletter().orElseThrow();
         var send = newsletter.sendBriefing("test").orElseThrow();
         sendId = send.id();
         assertThat(send.recipients()).isEqualTo(SUBSCRIBERS);
-        Eventually.await("a fifth sent", Duration.ofSeconds(60),
+        Eventually.await(
+            "a fifth sent",
+            Duration.ofSeconds(60),
             () -> newsletter.sends().recent(1).get(0).sent() >= SUBSCRIBERS / 5);
         // The stop: the site closes with the send under way (as on SIGTERM or a deploy).
       }
       deliveredBeforeStop = mails.all().size();
-      assertThat(deliveredBeforeStop).as("stopped mid-send").isBetween(SUBSCRIBERS / 5, SUBSCRIBERS - 1);
+      assertThat(deliveredBeforeStop)
+          .as("stopped mid-send")
+          .isBetween(SUBSCRIBERS / 5, SUBSCRIBERS - 1);
 
       try (var second = TestSite.start(dir, settings)) {
         var sends = second.byline().newsletter().orElseThrow().sends();
         assertThat(sends.unfinished(sendId)).as("left for the restart").isPositive();
-        Eventually.await("the rest sent", Duration.ofSeconds(120), () -> sends.unfinished(sendId) == 0);
+        Eventually.await(
+            "the rest sent", Duration.ofSeconds(120), () -> sends.unfinished(sendId) == 0);
         var progress = sends.recent(1).get(0);
         assertThat(progress.sent()).isEqualTo(SUBSCRIBERS);
         assertThat(progress.failed() + progress.skipped()).isZero();

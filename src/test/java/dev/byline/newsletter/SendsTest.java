@@ -40,27 +40,39 @@ class SendsTest {
       var subscribers = new Subscribers(newsroom.db(), sends);
       ConfirmedSubscribers.insert(newsroom.db(), "on", 3);
       // One that asked and never confirmed, one that left: neither is a recipient.
-      subscribers.request(new EmailAddress("asked@example.org"), PROOF, "nonce", Duration.ofHours(1), 1_000);
-      subscribers.request(new EmailAddress("left@example.org"), PROOF, "nonce2", Duration.ofHours(1), 1_000);
-      long left = subscribers.byAddress(new EmailAddress("left@example.org")).orElseThrow().id();
+      subscribers.request(
+          new EmailAddress("asked@example.org"), PROOF, "nonce", Duration.ofHours(1), 1_000);
+      subscribers.request(
+          new EmailAddress("left@example.org"), PROOF, "nonce2", Duration.ofHours(1), 1_000);
+      long left = subscribers
+          .byAddress(new EmailAddress("left@example.org"))
+          .orElseThrow()
+          .id();
       assertThat(subscribers.confirm(left, "wrong", PROOF, 2_000)).isFalse();
       assertThat(subscribers.confirm(left, "nonce2", PROOF, 2_000)).isTrue();
-      assertThat(subscribers.confirm(left, "nonce2", PROOF, 2_000)).as("once only").isFalse();
+      assertThat(subscribers.confirm(left, "nonce2", PROOF, 2_000))
+          .as("once only")
+          .isFalse();
       subscribers.unsubscribe(left, PROOF, 3_000);
 
       // The confirmation of the one still pending; leaving dropped the other's.
       var confirmations = sends.claim(10, 5_000, 65_000);
       assertThat(confirmations).extracting(QueuedMessage::kind).containsOnly(Send.CONFIRM);
-      assertThat(confirmations).extracting(QueuedMessage::address).containsExactly("asked@example.org");
+      assertThat(confirmations)
+          .extracting(QueuedMessage::address)
+          .containsExactly("asked@example.org");
       assertThat(confirmations.get(0).sendId()).isNull();
       assertThat(confirmations.get(0).payload()).isEqualTo("nonce");
       confirmations.forEach(m -> sends.sent(m.id(), 5_000));
 
-      var send = sends.create("briefing:2026-12-07", Send.BRIEFING, "Briefing", STORIES, "test", 10_000);
+      var send =
+          sends.create("briefing:2026-12-07", Send.BRIEFING, "Briefing", STORIES, "test", 10_000);
       assertThat(send).isPresent();
       assertThat(send.get().recipients()).isEqualTo(3);
-      assertThat(sends.create("briefing:2026-12-07", Send.BRIEFING, "Again", STORIES, "test", 10_000))
-          .as("the same key makes nothing").isEmpty();
+      assertThat(
+              sends.create("briefing:2026-12-07", Send.BRIEFING, "Again", STORIES, "test", 10_000))
+          .as("the same key makes nothing")
+          .isEmpty();
 
       var batch = sends.claim(2, 10_000, 20_000);
       assertThat(batch).hasSize(2);
@@ -70,8 +82,12 @@ class SendsTest {
       sends.sent(batch.get(0).id(), 11_000);
       sends.release(List.of(batch.get(1)), 11_000);
       var released = sends.claim(10, 11_000, 30_000);
-      assertThat(released).extracting(QueuedMessage::id).containsExactly(batch.get(1).id());
-      assertThat(released.get(0).attempts()).as("a release does not count as an attempt").isEqualTo(1);
+      assertThat(released)
+          .extracting(QueuedMessage::id)
+          .containsExactly(batch.get(1).id());
+      assertThat(released.get(0).attempts())
+          .as("a release does not count as an attempt")
+          .isEqualTo(1);
       sends.sent(released.get(0).id(), 12_000);
 
       // The third was claimed and never marked (a process killed mid-send): after its lease it
@@ -79,7 +95,8 @@ class SendsTest {
       var lapsed = sends.claim(10, 20_000, 80_000);
       assertThat(lapsed).hasSize(1);
       assertThat(lapsed.get(0).attempts()).isEqualTo(2);
-      assertThat(lapsed.get(0).messageId()).matches("<" + send.get().id() + "\\.\\d+\\.newsletter@example\\.org>");
+      assertThat(lapsed.get(0).messageId())
+          .matches("<" + send.get().id() + "\\.\\d+\\.newsletter@example\\.org>");
       sends.sent(lapsed.get(0).id(), 21_000);
       assertThat(sends.claim(10, 1_000_000, 2_000_000)).as("sent is final").isEmpty();
       assertThat(sends.unfinished(send.get().id())).isZero();
@@ -101,8 +118,9 @@ class SendsTest {
       var pool = Executors.newFixedThreadPool(4);
       for (int w = 0; w < 4; w++) {
         pool.submit(() -> {
-          for (var b = sends.claim(7, 2_000, 60_000); !b.isEmpty(); b = sends.claim(7, 2_000, 60_000))
-            b.forEach(m -> claimed.add(m.id()));
+          for (var b = sends.claim(7, 2_000, 60_000);
+              !b.isEmpty();
+              b = sends.claim(7, 2_000, 60_000)) b.forEach(m -> claimed.add(m.id()));
           return null;
         });
       }

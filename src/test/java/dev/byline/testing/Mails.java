@@ -25,7 +25,8 @@ public final class Mails implements AutoCloseable {
     // GreenMail logs a line for every mailbox it creates: 10,000 in the crash test.
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    var green = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    var green =
+        new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     green.start();
     return new Mails(green);
   }

@@ -67,7 +67,8 @@ public final class SmtpStub implements AutoCloseable {
   }
 
   private void session(Socket socket) throws IOException {
-    var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+    var in = new BufferedReader(
+        new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
     var out = socket.getOutputStream();
     reply(out, "220 stub ESMTP");
     var recipients = new ArrayList<String>();
@@ -78,7 +79,8 @@ public final class SmtpStub implements AutoCloseable {
         recipients.clear();
         reply(out, "250 2.1.0 ok");
       } else if (upper.startsWith("RCPT TO")) {
-        var address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT);
+        var address =
+            line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT);
         asked.add(address);
         if (refused.contains(address)) reply(out, "550 5.1.1 <" + address + ">: no such mailbox");
         else {
