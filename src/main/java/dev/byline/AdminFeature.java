@@ -55,6 +55,7 @@ final class AdminFeature implements Routes, AutoCloseable {
         accounts.sessions(),
         accounts.tokens(),
         Byline.CSRF_EXEMPT,
+        Byline.FORM_PAGES,
         config.baseUrl().startsWith("https://"),
         config.boolSetting("http.trust.forwarded", false),
         accounts.rules()::requiresTwoFactor);
@@ -79,6 +80,11 @@ final class AdminFeature implements Routes, AutoCloseable {
 
   Accounts accounts() {
     return accounts;
+  }
+
+  /** Panels beside the article editor; other features add theirs at start-up. */
+  EditorPanels panels() {
+    return panels;
   }
 
   /** What every admin page shares; other features add their pages and navigation to it. */

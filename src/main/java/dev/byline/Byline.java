@@ -2,16 +2,19 @@ package dev.byline;
 
 import dev.byline.analytics.PageViews;
 import dev.byline.api.ApiGate;
+import dev.byline.api.BounceIntake;
 import dev.byline.api.WirePushEndpoint;
 import dev.byline.auth.Accounts;
 import dev.byline.config.Config;
 import dev.byline.delivery.Deliveries;
 import dev.byline.delivery.DeliveryQueue;
 import dev.byline.media.ImageStore;
+import dev.byline.newsletter.Newsletter;
 import dev.byline.search.SearchIndex;
 import dev.byline.site.BeaconHandler;
 import dev.byline.site.ConsentRoutes;
 import dev.byline.site.ForYouRoute;
+import dev.byline.site.NewsletterPages;
 import dev.byline.site.PageCache;
 import dev.byline.web.Listener;
 import dev.byline.web.StaticAssets;
@@ -19,6 +22,7 @@ import dev.byline.web.UploadLimits;
 import dev.byline.web.WebServer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: binds the port, opens the newsroom, builds each feature with plain
@@ -32,14 +36,21 @@ public final class Byline implements AutoCloseable {
    * header a browser never adds by itself, a consent record: same-origin JSON, validated and
    * rate-limited) or acts for no account at all: a reader's page-view beacon,
    * and "For you", a read-only question posted so the reader's signals stay out of URLs and logs.
-   * Keep this list short and every entry narrow.
+   * A newsletter's one-click unsubscribe (RFC 8058) is posted by the reader's mail provider with
+   * no cookie, and proves itself with the link's signed token; a bounce report carries the
+   * configured secret. Keep this list short and every entry narrow.
    */
   static final List<String> CSRF_EXEMPT = List.of(
       ConsentRoutes.CSRF_EXEMPT_PREFIX,
       WirePushEndpoint.PATH_PREFIX,
       BeaconHandler.PATH,
       ForYouRoute.PATH,
-      ApiGate.PREFIX);
+      ApiGate.PREFIX,
+      NewsletterPages.UNSUBSCRIBE_PATH,
+      BounceIntake.PATH);
+
+  /** Public pages with a form for signed-out readers: they get the CSRF pre-session cookie. */
+  static final List<String> FORM_PAGES = NewsletterPages.FORM_PAGES;
 
   /** The largest file an upload may carry, in megabytes. */
   static final String UPLOAD_MAX_MB = "upload.max.mb";
@@ -52,6 +63,7 @@ public final class Byline implements AutoCloseable {
   private final AdminFeature admin;
   private final AudienceFeature audience;
   private final DeliveryFeature delivery;
+  private final NewsletterFeature newsletter;
 
   private Byline(
       Newsroom newsroom,
@@ -61,7 +73,8 @@ public final class Byline implements AutoCloseable {
       SiteFeature site,
       AdminFeature admin,
       AudienceFeature audience,
-      DeliveryFeature delivery) {
+      DeliveryFeature delivery,
+      NewsletterFeature newsletter) {
     this.newsroom = newsroom;
     this.server = server;
     this.parts = parts;
@@ -70,6 +83,7 @@ public final class Byline implements AutoCloseable {
     this.admin = admin;
     this.audience = audience;
     this.delivery = delivery;
+    this.newsletter = newsletter;
   }
 
   public static Byline start(Config requested) {
@@ -96,18 +110,31 @@ public final class Byline implements AutoCloseable {
       var api = new ApiFeature(config, newsroom, search, admin, clock);
       var ops = parts.add(new OperationsFeature(config, newsroom, search, site, wire, clock));
       var delivery = parts.add(new DeliveryFeature(config, newsroom, admin, clock));
+      var newsletter = parts.add(new NewsletterFeature(config, newsroom, site, admin, clock));
       var headers = consent.headers(config);
       var server = parts.add(WebServer.create(
               headers,
               site.errorPages(),
               // The gate first; the site's catch-all section and article addresses last.
-              List.of(admin, ops, wire, live, cookies, audience, feeds, api, delivery, site),
+              List.of(
+                  admin,
+                  ops,
+                  wire,
+                  live,
+                  cookies,
+                  audience,
+                  feeds,
+                  api,
+                  delivery,
+                  newsletter,
+                  site),
               audience.beaconBefore(site.cachedPages(headers, ops.cachedPages()), headers),
               listener,
               ops.requestLog(),
               uploadLimits(config))
           .start());
-      return new Byline(newsroom, server, parts, search, site, admin, audience, delivery);
+      return new Byline(
+          newsroom, server, parts, search, site, admin, audience, delivery, newsletter);
     } catch (RuntimeException e) {
       parts.close();
       throw e;
@@ -177,6 +204,11 @@ public final class Byline implements AutoCloseable {
 
   public DeliveryQueue deliveryQueue() {
     return delivery.queue();
+  }
+
+  /** The newsletter, when {@code newsletter.smtp.host} is set: for tests and operators' tools. */
+  public Optional<Newsletter> newsletter() {
+    return newsletter.newsletter();
   }
 
   /** The URL the site listens on, for people and tests. */

@@ -109,7 +109,9 @@ public final class ArticleEditor implements Routes {
     var form = ArticleForm.of(
         article,
         latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
-    var notice = "1".equals(ctx.queryParam("saved")) ? "Saved." : "";
+    var notice = "1".equals(ctx.queryParam("saved"))
+        ? "Saved."
+        : NewsletterAdmin.alertNotice(ctx.queryParam("alert"));
     editorPage.show(ctx, article, form, List.of(), notice, "", 200);
   }
 

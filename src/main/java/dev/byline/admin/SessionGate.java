@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * signed-in user who must first choose a password, or whose role requires two-factor sign-in
  * they have not turned on, is sent to their account page before any other admin page.
  *
- * <p>Signed out, the token comes from a random "pre-session" cookie set on admin pages only, so
- * the sign-in form is protected too and public pages never carry a cookie.
+ * <p>Signed out, the token comes from a random "pre-session" cookie set on admin pages and the
+ * few public form pages only (the newsletter sign-up), so the sign-in form is protected too and
+ * every other public page never carries a cookie.
  */
 public final class SessionGate implements dev.byline.web.Routes {
   public static final String SESSION_COOKIE = "byline_session";
@@ -38,6 +39,7 @@ public final class SessionGate implements dev.byline.web.Routes {
   private final Sessions sessions;
   private final Tokens tokens;
   private final List<String> csrfExempt;
+  private final List<String> formPages;
   private final boolean secureCookies;
   private final ClientAddress address;
   private final UntrustedForwarding forwarding;
@@ -58,6 +60,22 @@ public final class SessionGate implements dev.byline.web.Routes {
       boolean secureCookies,
       boolean trustForwarded,
       Predicate<Role> twoFactorRequired) {
+    this(sessions, tokens, csrfExempt, List.of(), secureCookies, trustForwarded, twoFactorRequired);
+  }
+
+  /**
+   * @param formPages public pages outside {@code /admin} that show a form to signed-out readers
+   *     (the newsletter sign-up); they get the pre-session cookie too, and must not be cached
+   */
+  public SessionGate(
+      Sessions sessions,
+      Tokens tokens,
+      List<String> csrfExempt,
+      List<String> formPages,
+      boolean secureCookies,
+      boolean trustForwarded,
+      Predicate<Role> twoFactorRequired) {
+    this.formPages = List.copyOf(formPages);
     this.address = ClientAddress.trustingForwarded(trustForwarded);
     this.forwarding = new UntrustedForwarding(trustForwarded);
     this.twoFactorRequired = twoFactorRequired;
@@ -95,7 +113,7 @@ public final class SessionGate implements dev.byline.web.Routes {
       if (token != null && admin) clearCookie(ctx, SESSION_COOKIE);
       var pre = ctx.cookie(PRESESSION_COOKIE);
       if ((pre == null || pre.length() != 43)
-          && admin
+          && (admin || formPages.contains(ctx.path()))
           && SAFE_METHODS.contains(ctx.method().name())) {
         pre = tokens.newToken();
         setCookie(ctx, PRESESSION_COOKIE, pre, -1);

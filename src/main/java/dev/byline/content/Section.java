@@ -22,6 +22,7 @@ public record Section(long id, String slug, String name, String description, int
       "favicon.ico",
       "cookies",
       "consent",
+      "newsletter",
       "beacon",
       "for-you",
       "most-read",

@@ -1,0 +1,150 @@
+package dev.byline.site;
+
+import dev.byline.consent.IpPrefix;
+import dev.byline.consent.SubmissionLimiter;
+import dev.byline.content.InvalidInput;
+import dev.byline.newsletter.Newsletter;
+import dev.byline.newsletter.Proof;
+import dev.byline.web.Auth;
+import dev.byline.web.ClientAddress;
+import dev.byline.web.Redirect;
+import dev.byline.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * The newsletter's public pages. {@code /newsletter} is the sign-up form (CSRF-protected, rate
+ * limited per network); the mailed link leads to {@code /newsletter/confirm}, whose button
+ * confirms, so a mail scanner that fetches links confirms nobody. {@code /newsletter/unsubscribe}
+ * shows a button on GET and unsubscribes on POST: the one-click POST of RFC 8058 comes from the
+ * mail provider with no cookie or CSRF token, so that path is exempt and the signed token is the
+ * proof. None of these pages is cached: each carries the reader's own token.
+ */
+public final class NewsletterPages implements Routes {
+  public static final String PATH = "/newsletter";
+  public static final String CONFIRM_PATH = "/newsletter/confirm";
+  public static final String UNSUBSCRIBE_PATH = "/newsletter/unsubscribe";
+  /** Pages that show a form to signed-out readers and so need the pre-session cookie. */
+  public static final List<String> FORM_PAGES = List.of(PATH, CONFIRM_PATH);
+  /** The longest field read; an address is at most 254 characters, a token far less. */
+  static final int MAX_FIELD = 512;
+
+  private final Site site;
+  private final Newsletter newsletter;
+  private final SubmissionLimiter limiter;
+
+  public NewsletterPages(Site site, Newsletter newsletter, SubmissionLimiter limiter) {
+    this.site = site;
+    this.newsletter = newsletter;
+    this.limiter = limiter;
+  }
+
+  @Override
+  public void routes(RoutesConfig r) {
+    r.get(
+        PATH,
+        ctx -> page(ctx, ctx.queryParam("asked") != null ? "asked" : "form", "", "", "", 200));
+    r.post(PATH, this::subscribe);
+    r.get(CONFIRM_PATH, ctx -> page(ctx, "confirm", "", "", field(ctx.queryParam("t")), 200));
+    r.post(CONFIRM_PATH, this::confirm);
+    r.get(UNSUBSCRIBE_PATH, this::unsubscribePage);
+    r.post(UNSUBSCRIBE_PATH, this::unsubscribe);
+  }
+
+  private void subscribe(Context ctx) {
+    var email = ctx.formParam("email");
+    if (email != null && email.length() > MAX_FIELD) {
+      page(ctx, "form", "", "The email address is far too long to be an address.", "", 400);
+      return;
+    }
+    if (!limiter.tryAcquire(IpPrefix.of(ClientAddress.of(ctx)))) {
+      ctx.header("Retry-After", Long.toString(limiter.retryAfterSeconds()));
+      page(
+          ctx,
+          "form",
+          field(email),
+          "Too many sign-ups from your network just now. Wait a minute and try again.",
+          "",
+          429);
+      return;
+    }
+    try {
+      newsletter.subscribe(email, proof(ctx, Newsletter.WORDING_VERSION, Newsletter.WORDING));
+    } catch (InvalidInput e) {
+      page(ctx, "form", field(email), "The email address " + e.reason() + ".", "", 400);
+      return;
+    }
+    // The same answer whether the address was new, known or suppressed: the form tells nobody
+    // who is on the list.
+    throw new Redirect(PATH + "?asked=1", 303);
+  }
+
+  private void confirm(Context ctx) {
+    var token = field(ctx.formParam("t"));
+    var proof = proof(ctx, Newsletter.WORDING_VERSION, Newsletter.CONFIRM_WORDING);
+    if (newsletter.confirm(token, proof)) page(ctx, "confirmed", "", "", "", 200);
+    else page(ctx, "invalid", "", "", "", 400);
+  }
+
+  private void unsubscribePage(Context ctx) {
+    var token = field(ctx.queryParam("t"));
+    var who = newsletter.unsubscribing(token);
+    if (who.isEmpty()) page(ctx, "invalid", "", "", "", 400);
+    else page(ctx, "unsubscribe", "", "", token, 200, who.get().address());
+  }
+
+  private void unsubscribe(Context ctx) {
+    var token = ctx.queryParam("t");
+    if (token == null) token = ctx.formParam("t");
+    var proof = proof(ctx, Newsletter.WORDING_VERSION, Newsletter.UNSUBSCRIBE_WORDING);
+    if (newsletter.unsubscribe(field(token), proof)) page(ctx, "unsubscribed", "", "", "", 200);
+    else page(ctx, "invalid", "", "", "", 400);
+  }
+
+  private static Proof proof(Context ctx, String version, String wording) {
+    return new Proof(version, wording, ClientAddress.of(ctx), ctx.userAgent());
+  }
+
+  private static String field(String value) {
+    if (value == null) return "";
+    return value.length() > MAX_FIELD ? value.substring(0, MAX_FIELD) : value.strip();
+  }
+
+  private void page(
+      Context ctx, String state, String email, String error, String token, int status) {
+    page(ctx, state, email, error, token, status, "");
+  }
+
+  private void page(
+      Context ctx,
+      String state,
+      String email,
+      String error,
+      String token,
+      int status,
+      String address) {
+    var chrome = site.chrome();
+    var meta = Meta.simple(
+            "Newsletter | " + chrome.siteName(),
+            "The daily briefing and breaking news alerts of " + chrome.siteName() + " by email.",
+            chrome.absolute(PATH))
+        .noindexed();
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(status);
+    site.views()
+        .render(
+            ctx,
+            "site/newsletter.jte",
+            new NewsletterView(
+                chrome,
+                meta,
+                state,
+                Newsletter.WORDING,
+                Auth.csrfToken(ctx),
+                email,
+                error,
+                token,
+                address));
+  }
+}
