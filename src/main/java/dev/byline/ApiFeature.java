@@ -42,6 +42,7 @@ final class ApiFeature implements Routes {
         newsroom.sections(),
         newsroom.topics(),
         newsroom.authors(),
+        newsroom.live(),
         search.index());
     var actions = new ArticleActions(
         newsroom.db(),

@@ -4,12 +4,17 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a webhook subscriber can hear about: an article's change, named as in the change feed. */
+/**
+ * What a webhook subscriber can hear about: an article's change, named as in the change feed, or
+ * any change to its live coverage (a post added, edited, pinned or taken down; coverage started
+ * or ended), sent as {@code article.live} with the change's own action beside it.
+ */
 public enum Event {
   PUBLISHED,
   UPDATED,
   UNPUBLISHED,
-  DELETED;
+  DELETED,
+  LIVE;
 
   /** The name in payloads, forms and the change feed, e.g. {@code published}. */
   public String wireName() {

@@ -2,6 +2,7 @@ package dev.byline.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.byline.json.Json;
+import dev.byline.live.LiveBlog;
 import dev.byline.store.Change;
 import dev.byline.wire.PictureFetcher;
 import java.net.InetAddress;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * One subscriber's webhook: a JSON body per article event, signed, with the idempotency key in
+ * One subscriber's webhook: a JSON body per article event (live coverage included), signed, with the idempotency key in
  * {@code Byline-Delivery}. Loopback and private addresses are refused at each send unless
  * {@code webhooks.allow.private} is set, so a subscription cannot reach into the newsroom's own
  * network.
@@ -51,8 +52,15 @@ final class WebhookTarget implements Target {
 
   @Override
   public Optional<Queued> wants(Change change) {
-    if (!change.entity().equals("article")) return Optional.empty();
-    var event = Event.ofAction(change.action()).filter(subscription.events()::contains);
+    Optional<Event> event;
+    if (change.entity().equals("article")) {
+      event = Event.ofAction(change.action()).filter(e -> e != Event.LIVE);
+    } else if (change.entity().equals(LiveBlog.ENTITY)) {
+      event = Optional.of(Event.LIVE);
+    } else {
+      return Optional.empty();
+    }
+    event = event.filter(subscription.events()::contains);
     if (event.isEmpty()) return Optional.empty();
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("id", Deliveries.idempotencyKey(change.seq(), name()));
@@ -62,6 +70,8 @@ final class WebhookTarget implements Target {
     var article = body.putObject("article");
     article.put("id", change.entityId());
     articleUrl.apply(change.entityId()).ifPresent(url -> article.put("url", url));
+    // The live event says what happened; the posts themselves are one API call away.
+    if (event.get() == Event.LIVE) body.putObject("live").put("action", change.action());
     return Optional.of(
         new Queued("article:" + change.entityId(), event.get().wireName(), body.toString()));
   }

@@ -95,6 +95,10 @@ class ApiContractHttpTest {
     check("get", "/articles/{id}", site.get("/api/v1/articles/" + id));
     check("get", "/articles/{id}", site.get("/api/v1/articles/" + news.hidden.get(0)));
     check("get", "/articles/{id}", site.get("/api/v1/articles/x"));
+    check("get", "/articles/{id}", site.get("/api/v1/articles/" + news.covered));
+    check("get", "/articles/{id}/live", site.get("/api/v1/articles/" + news.covered + "/live"));
+    check("get", "/articles/{id}/live", site.get("/api/v1/articles/" + id + "/live"));
+    check("get", "/articles/{id}/live", site.get("/api/v1/articles/x/live"));
     check("get", "/sections", site.get("/api/v1/sections"));
     check("get", "/topics", site.get("/api/v1/topics"));
     check("get", "/authors", site.get("/api/v1/authors?limit=1"));

@@ -6,6 +6,7 @@ import dev.byline.content.ArticleStatus;
 import dev.byline.content.Block;
 import dev.byline.content.Source;
 import dev.byline.content.TopicType;
+import dev.byline.live.PostDraft;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,6 +47,25 @@ final class ApiNewsroom {
     long unpublished = publish(n, secret.withSlug("unpublished"));
     n.articles().unpublish(unpublished);
     hidden.addAll(List.of(draftId, review, scheduled, unpublished));
+    long live = published.get(0);
+    covered = live;
+    n.db().useTransaction(tx -> {
+      n.live().start(tx, live);
+      n.live().post(tx, live, post("First tide readings are in.", false, false));
+      n.live().post(tx, live, post("The harbour gates are closing.", true, true));
+      long retracted = n.live().post(tx, live, post("Zanzibarite rumour, retracted.", false, false));
+      n.live().delete(tx, live, retracted);
+      // Coverage of a draft must stay as hidden as the draft.
+      n.live().start(tx, draftId);
+      n.live().post(tx, draftId, post("Zanzibarite draft post", false, false));
+    });
+  }
+
+  /** The published story covered live: two posts showing and one taken down. */
+  final long covered;
+
+  static PostDraft post(String text, boolean keyPoint, boolean pinned) {
+    return new PostDraft(text, List.of(new Block.Paragraph(text)), keyPoint, pinned, "Desk");
   }
 
   static long publish(Newsroom n, ArticleDraft d) {

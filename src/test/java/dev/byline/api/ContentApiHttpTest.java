@@ -219,6 +219,37 @@ class ContentApiHttpTest {
   }
 
   @Test
+  void live_coverage_lists_its_posts_in_reading_order_and_hides_what_readers_cannot_see()
+      throws Exception {
+    var article = ok("/api/v1/articles/" + news.covered);
+    var liveUrl = article.get("live_coverage").asText();
+    assertThat(liveUrl).endsWith("/api/v1/articles/" + news.covered + "/live");
+    assertThat(ok("/api/v1/articles/" + news.published.get(1)).get("live_coverage").isNull()).isTrue();
+
+    var live = ok(URI.create(liveUrl).getPath());
+    assertThat(live.get("live").asBoolean()).isTrue();
+    assertThat(live.get("article_id").asLong()).isEqualTo(news.covered);
+    assertThat(texts(live.get("posts"), "body_text"))
+        .containsExactly("The harbour gates are closing.", "First tide readings are in.");
+    var pinned = live.get("posts").get(0);
+    assertThat(pinned.get("pinned").asBoolean()).isTrue();
+    assertThat(pinned.get("key_point").asBoolean()).isTrue();
+    assertThat(pinned.get("url").asText()).contains("#post-");
+    assertThat(pinned.get("body").get(0).get("type").asText()).isEqualTo("paragraph");
+    assertThat(site.get("/api/v1/articles/" + news.covered + "/live").body())
+        .doesNotContain("Zanzibarite");
+
+    for (var hidden : news.hidden) {
+      var r = site.get("/api/v1/articles/" + hidden + "/live");
+      assertThat(r.statusCode()).as("coverage of unpublished " + hidden).isEqualTo(404);
+      assertThat(r.body()).doesNotContain("Zanzibarite");
+    }
+    var none = site.get("/api/v1/articles/" + news.published.get(1) + "/live");
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(json(none).get("error").asText()).contains("no live coverage");
+  }
+
+  @Test
   void search_finds_published_words() throws Exception {
     var found = ok("/api/v1/search?q=tides");
     assertThat(found.get("items")).hasSize(7);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.auth.Role;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
+import dev.byline.live.PostDraft;
 import dev.byline.testing.AdminClient;
 import dev.byline.testing.Eventually;
 import dev.byline.testing.HookReceiver;
@@ -65,17 +66,18 @@ class WebhookDeliveryHttpTest {
     site.close();
   }
 
-  /** Subscribes {@code url} to every event through the admin form; returns the secret. */
+  /** Subscribes {@code url} to every article event through the admin form; returns the secret. */
   String subscribe(String url) {
+    return subscribe(url, "published", "updated", "unpublished", "deleted");
+  }
+
+  /** Subscribes {@code url} to the named events through the admin form; returns the secret. */
+  String subscribe(String url, String... events) {
     admin.get("/admin/webhooks");
-    var r = admin.postForm(
-        "/admin/webhooks",
-        Map.of(
-            "url", url,
-            "event-published", "on",
-            "event-updated", "on",
-            "event-unpublished", "on",
-            "event-deleted", "on"));
+    var fields = new LinkedHashMap<String, String>();
+    fields.put("url", url);
+    for (var e : events) fields.put("event-" + e, "on");
+    var r = admin.postForm("/admin/webhooks", fields);
     assertThat(r.statusCode()).isEqualTo(303);
     var page = admin.get("/admin/webhooks").body();
     var row = page.substring(page.indexOf(url));
@@ -165,6 +167,44 @@ class WebhookDeliveryHttpTest {
       var log = admin.get("/admin/deliveries");
       assertThat(log.statusCode()).isEqualTo(200);
       assertThat(log.body()).contains("delivered", "answered 503", "no answer within 500 ms");
+    }
+  }
+
+  @Test
+  void live_coverage_reaches_subscribers_of_live_events_only_in_order_with_its_action()
+      throws Exception {
+    try (var live = HookReceiver.start(n -> 200, 1_500);
+        var articlesOnly = HookReceiver.start(n -> 200, 1_500)) {
+      subscribe(live.url("/live"), "live");
+      subscribe(articlesOnly.url("/articles"), "published");
+      long id = story("Storm live");
+      site.newsroom().articles().publish(id);
+      var blog = site.newsroom().live();
+      site.newsroom().db().useTransaction(tx -> {
+        blog.start(tx, id);
+        long post = blog.post(tx, id, new PostDraft(
+            "Gusts of 90 km/h.", List.of(Block.Paragraph.ofText("Gusts of 90 km/h.")), true, false, "Desk"));
+        blog.edit(tx, id, post, new PostDraft(
+            "Gusts of 95 km/h.", List.of(Block.Paragraph.ofText("Gusts of 95 km/h.")), true, false, "Desk"));
+      });
+      Eventually.await("three live events", Duration.ofSeconds(20), () -> {
+        try {
+          return accepted(live).size() >= 3 && accepted(articlesOnly).size() >= 1;
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      var events = accepted(live);
+      assertThat(events).extracting(e -> e.get("event").asText()).containsOnly("article.live");
+      assertThat(events)
+          .extracting(e -> e.get("live").get("action").asText())
+          .containsExactly("started", "posted", "edited");
+      assertThat(events).allSatisfy(e -> assertThat(e.get("article").get("id").asLong()).isEqualTo(id));
+      assertThat(live.received()).allSatisfy(r -> assertThat(r.header("Byline-Event")).isEqualTo("article.live"));
+      Thread.sleep(500); // anything more for the articles-only receiver would have come by now
+      assertThat(accepted(articlesOnly))
+          .extracting(e -> e.get("event").asText())
+          .containsExactly("article.published");
     }
   }
 

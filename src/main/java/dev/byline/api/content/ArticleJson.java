@@ -2,12 +2,14 @@ package dev.byline.api.content;
 
 import static dev.byline.api.ApiReplies.object;
 
+import dev.byline.api.ApiGate;
 import dev.byline.content.Article;
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.Author;
 import dev.byline.content.Block;
 import dev.byline.content.Section;
 import dev.byline.content.Topic;
+import dev.byline.live.Coverage;
 import dev.byline.media.Image;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +46,7 @@ final class ArticleJson {
   Map<String, Object> full(Article a) {
     var m = summary(a.summary(), a.authors(), a.topics());
     m.put("dateline", a.dateline());
-    m.put("body", a.body().stream().map(b -> block(b, a)).toList());
+    m.put("body", a.body().stream().map(b -> block(b, a.images())).toList());
     m.put("body_text", a.bodyText());
     return m;
   }
@@ -93,7 +95,34 @@ final class ArticleJson {
         "credit", i.credit());
   }
 
-  private Map<String, Object> block(Block b, Article a) {
+  /** Where the API answers with an article's live coverage. */
+  String liveUrl(long articleId) {
+    return baseUrl + ApiGate.PREFIX + "articles/" + articleId + "/live";
+  }
+
+  /** An article's live coverage: whether it is still live, its summary once ended, its posts in reading order. */
+  Map<String, Object> live(Article a, Coverage c) {
+    var url = baseUrl + a.path();
+    return object(
+        "article_id", a.id(),
+        "url", url,
+        "live", c.isLive(),
+        "started_at", time(c.startedAt()),
+        "ended_at", time(c.endedAt()),
+        "summary", c.summary(),
+        "posts", c.posts().stream().map(p -> object(
+                "id", p.id(),
+                "url", url + "#" + p.anchor(),
+                "posted_at", time(p.postedAt()),
+                "edited_at", time(p.editedAt()),
+                "key_point", p.keyPoint(),
+                "pinned", p.pinned(),
+                "body", p.body().stream().map(b -> block(b, c.images())).toList(),
+                "body_text", p.text()))
+            .toList());
+  }
+
+  private Map<String, Object> block(Block b, Map<Long, Image> images) {
     if (b instanceof Block.Paragraph p) return object("type", "paragraph", "html", p.html());
     if (b instanceof Block.Heading h)
       return object("type", "heading", "level", h.level(), "text", h.text());
@@ -102,7 +131,7 @@ final class ArticleJson {
     if (b instanceof Block.ListBlock l)
       return object("type", "list", "ordered", l.ordered(), "items", l.items());
     if (b instanceof Block.ImageBlock ib) {
-      var img = a.images().get(ib.imageId());
+      var img = images.get(ib.imageId());
       return object(
           "type", "image",
           "image", img == null ? null : image(img),

@@ -5,11 +5,13 @@ import static dev.byline.api.ApiReplies.object;
 import dev.byline.api.ApiError;
 import dev.byline.api.ApiGate;
 import dev.byline.api.ApiReplies;
+import dev.byline.content.Article;
 import dev.byline.content.AuthorStore;
 import dev.byline.content.PublishedArticles;
 import dev.byline.content.PublishedListing;
 import dev.byline.content.SectionStore;
 import dev.byline.content.TopicStore;
+import dev.byline.live.LiveBlog;
 import dev.byline.search.SearchIndex;
 import dev.byline.search.SearchQuery;
 import dev.byline.web.Access;
@@ -40,6 +42,7 @@ public final class ContentApi implements Routes {
   private final SectionStore sections;
   private final TopicStore topics;
   private final AuthorStore authors;
+  private final LiveBlog live;
   private final SearchIndex index;
   private final ArticleJson json;
   private final OpenApiDocument openApi;
@@ -51,12 +54,14 @@ public final class ContentApi implements Routes {
       SectionStore sections,
       TopicStore topics,
       AuthorStore authors,
+      LiveBlog live,
       SearchIndex index) {
     this.articles = articles;
     this.listing = listing;
     this.sections = sections;
     this.topics = topics;
     this.authors = authors;
+    this.live = live;
     this.index = index;
     this.json = new ArticleJson(baseUrl);
     this.openApi = new OpenApiDocument(baseUrl);
@@ -67,6 +72,7 @@ public final class ContentApi implements Routes {
     var p = ApiGate.PREFIX;
     routes.get(p + "articles", this::list, Access.ANYONE);
     routes.get(p + "articles/{id}", this::article, Access.ANYONE);
+    routes.get(p + "articles/{id}/live", this::liveCoverage, Access.ANYONE);
     routes.get(p + "sections", this::sections, Access.ANYONE);
     routes.get(p + "topics", this::topics, Access.ANYONE);
     routes.get(p + "authors", this::authors, Access.ANYONE);
@@ -95,16 +101,29 @@ public final class ContentApi implements Routes {
   }
 
   private void article(Context ctx) {
+    var article = published(ctx);
+    var body = json.full(article);
+    body.put("live_coverage", live.of(article.id()).isPresent() ? json.liveUrl(article.id()) : null);
+    ApiReplies.cacheable(ctx, body);
+  }
+
+  private void liveCoverage(Context ctx) {
+    var article = published(ctx);
+    var coverage = live.of(article.id())
+        .orElseThrow(() -> new ApiError(404, "article " + article.id() + " has no live coverage"));
+    ApiReplies.cacheable(ctx, json.live(article, coverage));
+  }
+
+  private Article published(Context ctx) {
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
       throw ApiError.badField("id", "id must be a whole number");
     }
-    var article = articles
+    return articles
         .article(id)
         .orElseThrow(() -> new ApiError(404, "no published article has id " + id));
-    ApiReplies.cacheable(ctx, json.full(article));
   }
 
   private void sections(Context ctx) {
