@@ -45,7 +45,9 @@ class MainTest {
     assertThat(top.exit()).isZero();
     assertThat(top.out()).contains("serve", "demo", "--data", "--port");
     var serve = run("serve", "--help");
-    assertThat(serve.out()).contains("--data", "--port", "--demo", "--base-url", "--database-url");
+    assertThat(serve.out())
+        .startsWith("Usage: byline serve")
+        .contains("--data", "--port", "--demo", "--base-url", "--database-url");
     var demo = run("demo", "--help");
     assertThat(demo.out()).contains("--data").contains("Running it twice changes");
   }
@@ -97,5 +99,8 @@ class MainTest {
     var r = run("demo", "--data", dir.toString(), "--time-zone", "Nowhere/Else");
     assertThat(r.exit()).isEqualTo(Main.EXIT_CONFIG);
     assertThat(r.err()).contains("configuration time.zone");
+    var serve = run("serve", "--data", dir.toString(), "--port", "0", "--time-zone", "Nowhere/Else");
+    assertThat(serve.exit()).isEqualTo(Main.EXIT_CONFIG);
+    assertThat(serve.err()).contains("configuration time.zone").doesNotContain("\tat ");
   }
 }
