@@ -46,7 +46,8 @@ public final class KnownServices {
             CookieDeclaration.ours(
                 "byline_presession",
                 "until you close the browser",
-                "Protects the newsroom sign-in form against forged requests. Only set on newsroom pages.")),
+                "Protects the newsroom sign-in form and the newsletter sign-up against forged requests. "
+                    + "Only set on newsroom pages and the newsletter pages.")),
         Hosts.NONE);
   }
 

@@ -2,7 +2,6 @@ package dev.byline.newsletter;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,7 @@ final class BriefingSchedule implements AutoCloseable {
   }
 
   void tick() {
-    var now = LocalDateTime.now(clock.withZone(settings.zone()));
+    var now = clock.instant().atZone(settings.zone()).toLocalDateTime();
     var due = now.toLocalDate().atTime(settings.briefingTime().orElseThrow());
     if (now.isBefore(due) || !now.isBefore(due.plus(CATCH_UP))) return;
     newsletter

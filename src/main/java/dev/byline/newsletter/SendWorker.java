@@ -124,12 +124,22 @@ final class SendWorker implements AutoCloseable {
       sends.skipped(m.id(), "subscriber is " + m.subscriberStatus(), now);
       return true;
     }
-    var content = confirm ? letters.confirmation(m) : letters.of(send(m.sendId()), m);
+    LetterContent content;
+    LetterTemplates.Rendered body;
+    try {
+      content = confirm ? letters.confirmation(m) : letters.of(send(m.sendId()), m);
+      body = templates.render(content);
+    } catch (RuntimeException e) {
+      // A letter that cannot be made will not be made by trying again: fail it, keep sending.
+      sends.failed(m.id(), "cannot render: " + e, now);
+      log.error("event=newsletter_unrenderable message={} error=\"{}\"", m.id(), e.toString());
+      return true;
+    }
     try {
       mailer.send(new Mailer.Outgoing(
           m.address(),
           content.subject(),
-          templates.render(content),
+          body,
           m.messageId(),
           content.unsubscribeUrl(),
           confirm ? "" : settings.unsubscribeMailto(),

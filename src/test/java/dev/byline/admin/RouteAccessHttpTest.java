@@ -81,7 +81,14 @@ class RouteAccessHttpTest {
             "wire.source.acme.folder",
             dir.resolve("drop").toString(),
             "wire.source.acme.push.token",
-            "push-token-for-route-tests-0123456789"));
+            "push-token-for-route-tests-0123456789",
+            // Newsletters on, so their admin routes and the bounce intake are walked too.
+            "newsletter.smtp.host",
+            "127.0.0.1",
+            "newsletter.briefing.time",
+            "",
+            "newsletter.bounce.secret",
+            "bounce-secret-for-route-tests"));
     var users = site.byline().accounts().users();
     users.create("writer@example.org", "Wes Writer", Role.WRITER, PASSWORD, false);
     users.create("editor@example.org", "Eda Editor", Role.EDITOR, PASSWORD, false);
@@ -99,7 +106,12 @@ class RouteAccessHttpTest {
     assertThat(guarded).hasSizeGreaterThan(50);
     assertThat(guarded)
         .extracting(r -> r.method() + " " + r.path())
-        .contains("POST /api/wire/{source}", "GET /admin/users", "POST /admin/articles/{id}");
+        .contains(
+            "POST /api/wire/{source}",
+            "GET /admin/users",
+            "POST /admin/articles/{id}",
+            "POST /api/newsletter/bounces",
+            "GET /admin/newsletter/subscribers.csv");
     assertThat(guarded.stream()
             .filter(r -> r.access().equals(Optional.of(Access.ANYONE)))
             .map(r -> r.method() + " " + r.path()))
@@ -115,17 +127,19 @@ class RouteAccessHttpTest {
   }
 
   /** Newsroom areas and the least role that may touch anything in them, as docs/admin.md has it. */
-  static final Map<String, Role> AREAS = Map.of(
-      "/admin/users", Role.ADMIN,
-      "/admin/audit", Role.ADMIN,
-      "/admin/consent", Role.ADMIN,
-      "/admin/api-keys", Role.ADMIN,
-      "/admin/sections", Role.EDITOR,
-      "/admin/topics", Role.EDITOR,
-      "/admin/authors", Role.EDITOR,
-      "/admin/wire", Role.EDITOR,
-      "/admin/analytics", Role.EDITOR,
-      "/admin/articles/{id}/related", Role.EDITOR);
+  static final Map<String, Role> AREAS = Map.ofEntries(
+      Map.entry("/admin/users", Role.ADMIN),
+      Map.entry("/admin/audit", Role.ADMIN),
+      Map.entry("/admin/consent", Role.ADMIN),
+      Map.entry("/admin/api-keys", Role.ADMIN),
+      Map.entry("/admin/sections", Role.EDITOR),
+      Map.entry("/admin/topics", Role.EDITOR),
+      Map.entry("/admin/authors", Role.EDITOR),
+      Map.entry("/admin/wire", Role.EDITOR),
+      Map.entry("/admin/analytics", Role.EDITOR),
+      Map.entry("/admin/articles/{id}/related", Role.EDITOR),
+      Map.entry("/admin/newsletter", Role.ADMIN),
+      Map.entry("/admin/articles/{id}/alert", Role.EDITOR));
 
   @Test
   void every_route_in_an_editors_or_admins_area_asks_for_that_role_at_least() {
