@@ -3,6 +3,7 @@ package dev.byline;
 import dev.byline.admin.AccountPages;
 import dev.byline.admin.AdminSite;
 import dev.byline.admin.ArticleDesk;
+import dev.byline.admin.BodyFormats;
 import dev.byline.admin.ArticleEditor;
 import dev.byline.admin.AuditPages;
 import dev.byline.admin.CatalogPages;
@@ -97,6 +98,7 @@ final class AdminFeature implements Routes, AutoCloseable {
     new AuditPages(admin, accounts.audit()).routes(r);
     new PhotoDesk(admin, newsroom.db(), newsroom.images(), newsroom.published(), accounts.audit())
         .routes(r);
+    new BodyFormats().routes(r);
     new CatalogPages(
             admin,
             newsroom.db(),
