@@ -243,7 +243,8 @@ public final class LiveDesk implements Routes {
 
   /** "post is empty" as an editor reads it: "The post is empty." */
   private static String sentence(InvalidInput e) {
-    var field = e.field().equals("body") ? "post" : e.field();
+    // "body block 2 (image)" from the block document is the post's block 2.
+    var field = e.field().replaceFirst("^body\\b", "post");
     var reason = e.reason();
     return "The " + field + " " + reason + (reason.endsWith(".") ? "" : ".");
   }
