@@ -30,7 +30,8 @@ public final class BodyFormats implements Routes {
     ctx.header("Cache-Control", "no-store");
     var text = ctx.formParam("markdown");
     try {
-      ctx.json(Map.of("document", BlockDocument.write(markdown.toBlocks(text == null ? "" : text))));
+      ctx.json(
+          Map.of("document", BlockDocument.write(markdown.toBlocks(text == null ? "" : text))));
     } catch (InvalidInput e) {
       refuse(ctx, e);
     }
@@ -39,7 +40,8 @@ public final class BodyFormats implements Routes {
   private void toMarkdown(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     try {
-      ctx.json(Map.of("markdown", Markdown.fromBlocks(BlockDocument.parse(ctx.formParam("document")))));
+      ctx.json(
+          Map.of("markdown", Markdown.fromBlocks(BlockDocument.parse(ctx.formParam("document")))));
     } catch (InvalidInput e) {
       refuse(ctx, e);
     }

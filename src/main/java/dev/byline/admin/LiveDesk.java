@@ -234,11 +234,7 @@ public final class LiveDesk implements Routes {
     if (text.length() > PostDraft.MAX_MARKDOWN)
       throw new InvalidInput("post", "is longer than " + PostDraft.MAX_MARKDOWN + " characters");
     return new PostDraft(
-        text,
-        blocks,
-        form.checked("key-point"),
-        form.checked("pinned"),
-        user.name());
+        text, blocks, form.checked("key-point"), form.checked("pinned"), user.name());
   }
 
   /** "post is empty" as an editor reads it: "The post is empty." */

@@ -30,7 +30,7 @@ public final class PhotoDesk implements Routes {
   static final int PAGE_SIZE = 24;
 
   /** The block editor's photo picker reads the library here, as JSON. */
-  static final String PICKER = "/admin/photos.json";
+  static final String PICKER = "/admin/photo-picker";
 
   /** Thumbnail width in the picker, in CSS pixels: the library page's own. */
   static final int THUMB_WIDTH = 320;
@@ -39,10 +39,12 @@ public final class PhotoDesk implements Routes {
   static final int MAX_IDS = 200;
 
   /** One photo as the picker and a JSON upload answer show it. */
-  record PhotoJson(long id, String caption, String credit, String alt, String thumb, int width, int height) {
+  record PhotoJson(
+      long id, String caption, String credit, String alt, String thumb, int width, int height) {
     static PhotoJson of(Image p) {
       var v = p.variantFor(THUMB_WIDTH);
-      return new PhotoJson(p.id(), p.caption(), p.credit(), p.alt(), v.url(), v.width(), v.height());
+      return new PhotoJson(
+          p.id(), p.caption(), p.credit(), p.alt(), v.url(), v.width(), v.height());
     }
   }
 
@@ -151,7 +153,10 @@ public final class PhotoDesk implements Routes {
         throw new dev.byline.web.BadRequest("ids names more than " + MAX_IDS + " photos");
       var found = images.byIds(wanted);
       ctx.json(new PickerJson(
-          wanted.stream().filter(found::containsKey).map(id -> PhotoJson.of(found.get(id))).toList(),
+          wanted.stream()
+              .filter(found::containsKey)
+              .map(id -> PhotoJson.of(found.get(id)))
+              .toList(),
           1,
           false));
       return;

@@ -74,7 +74,8 @@ public final class BlockDocument {
 
   /** Body blocks from a posted document; an {@link InvalidInput} names the block and field at fault. */
   public static List<Block> parse(String json) {
-    if (json == null || json.isBlank()) throw new InvalidInput("body", "is empty: the block editor sent nothing");
+    if (json == null || json.isBlank())
+      throw new InvalidInput("body", "is empty: the block editor sent nothing");
     if (json.length() > MAX_CHARS)
       throw new InvalidInput(
           "body", "is " + json.length() + " characters of JSON; the limit is " + MAX_CHARS);
@@ -127,7 +128,8 @@ public final class BlockDocument {
     if (allowed == null)
       throw new InvalidInput(
           "body block " + number,
-          "has unknown type \"" + clip(type) + "\" (known: " + String.join(", ", FIELDS.keySet().stream().sorted().toList()) + ")");
+          "has unknown type \"" + clip(type) + "\" (known: "
+              + String.join(", ", FIELDS.keySet().stream().sorted().toList()) + ")");
     var b = new Fields(n, "body block " + number + " (" + type + ")");
     n.fieldNames().forEachRemaining(name -> {
       if (!allowed.contains(name)) throw b.bad(name, "is not a field of a " + type + " block");
@@ -246,7 +248,8 @@ public final class BlockDocument {
     List<String> htmlItems(String field) {
       var v = node.get(field);
       if (!v.isArray()) throw bad(field, "must be a list of strings");
-      if (v.size() > MAX_ITEMS) throw bad(field, "has " + v.size() + " items; the limit is " + MAX_ITEMS);
+      if (v.size() > MAX_ITEMS)
+        throw bad(field, "has " + v.size() + " items; the limit is " + MAX_ITEMS);
       var items = new ArrayList<String>();
       for (int i = 0; i < v.size(); i++) {
         var item = v.get(i);
@@ -263,27 +266,30 @@ public final class BlockDocument {
      */
     String checked(String field, String html, PolicyFactory policy) {
       var cut = new ArrayList<String>();
-      policy.sanitize(html, new HtmlChangeListener<List<String>>() {
-        @Override
-        public void discardedTag(List<String> context, String elementName) {
-          // The policy drops a link whose only address it refused, so the link is the problem.
-          context.add(
-              elementName.equals("a")
-                  ? "a link that is not http:, https: or mailto:"
-                  : "the <" + elementName + "> element");
-        }
+      policy.sanitize(
+          html,
+          new HtmlChangeListener<List<String>>() {
+            @Override
+            public void discardedTag(List<String> context, String elementName) {
+              // The policy drops a link whose only address it refused, so the link is the problem.
+              context.add(
+                  elementName.equals("a")
+                      ? "a link that is not http:, https: or mailto:"
+                      : "the <" + elementName + "> element");
+            }
 
-        @Override
-        public void discardedAttributes(
-            List<String> context, String tagName, String... attributeNames) {
-          for (var a : attributeNames) {
-            context.add(
-                a.equals("href")
-                    ? "a link that is not http:, https: or mailto:"
-                    : "the " + a + " attribute on <" + tagName + ">");
-          }
-        }
-      }, cut);
+            @Override
+            public void discardedAttributes(
+                List<String> context, String tagName, String... attributeNames) {
+              for (var a : attributeNames) {
+                context.add(
+                    a.equals("href")
+                        ? "a link that is not http:, https: or mailto:"
+                        : "the " + a + " attribute on <" + tagName + ">");
+              }
+            }
+          },
+          cut);
       if (!cut.isEmpty()) throw bad(field, "has markup the site does not allow: " + cut.get(0));
       return html;
     }
@@ -297,8 +303,10 @@ public final class BlockDocument {
   private static ObjectMapper strictMapper() {
     var mapper = Json.MAPPER.copy();
     mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    mapper.getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(16).build());
     return mapper;
   }
 }

@@ -53,14 +53,19 @@ class BlockEditorBrowserTest {
         .users()
         .create("desk@example.org", "Dana Desk", Role.EDITOR, PASSWORD, false);
     site.newsroom().sections().ensure("world", "World", "", 1);
-    site.newsroom().images().store(
-        TestImages.jpeg(800, 600), new ImageStore.ImageText("A quiet street", "Other/Agency", "An empty street"));
+    site.newsroom()
+        .images()
+        .store(
+            TestImages.jpeg(800, 600),
+            new ImageStore.ImageText("A quiet street", "Other/Agency", "An empty street"));
     photoId = site.newsroom()
         .images()
         .store(
             TestImages.jpeg(1200, 800),
             new ImageStore.ImageText(
-                "Cranes over the harbour", "Dana Desk/Byline", "Container cranes against an orange sky"))
+                "Cranes over the harbour",
+                "Dana Desk/Byline",
+                "Container cranes against an orange sky"))
         .id();
     driver = Browser.open(dir.resolve("profile"));
   }
@@ -99,7 +104,11 @@ class BlockEditorBrowserTest {
   void an_editor_writes_and_publishes_a_story_in_the_block_editor_and_readers_see_its_blocks() {
     signIn();
     driver.get(site.url("/admin/articles/new"));
-    await("the block editor script", () -> !driver.findElements(By.cssSelector("[data-block-editor][data-ready]")).isEmpty());
+    await(
+        "the block editor script",
+        () -> !driver
+            .findElements(By.cssSelector("[data-block-editor][data-ready]"))
+            .isEmpty());
     driver.findElement(By.cssSelector("label[for=body-mode-blocks]")).click();
     await("the block editor", () -> css(".be-content").isDisplayed());
     assertThat(driver.findElement(By.id("body")).isDisplayed()).isFalse();
@@ -117,9 +126,21 @@ class BlockEditorBrowserTest {
       names.add(focused().getText());
       keys(Keys.TAB);
     }
-    assertThat(names).containsExactly(
-        "Paragraph", "Heading", "Subheading", "Bold", "Italic", "Link…", "Bulleted list",
-        "Numbered list", "Quote", "Photo…", "Embed…", "Undo", "Redo");
+    assertThat(names)
+        .containsExactly(
+            "Paragraph",
+            "Heading",
+            "Subheading",
+            "Bold",
+            "Italic",
+            "Link…",
+            "Bulleted list",
+            "Numbered list",
+            "Quote",
+            "Photo…",
+            "Embed…",
+            "Undo",
+            "Redo");
     assertThat(focused().getAttribute("class")).contains("be-content");
 
     keys("Work resumed at dawn on Tuesday.", Keys.ENTER);
@@ -131,17 +152,27 @@ class BlockEditorBrowserTest {
     var dialog = css("dialog[open]");
     assertThat(focused().getAttribute("type")).isEqualTo("search");
     focused().sendKeys("harbour", Keys.ENTER);
-    await("the photo in the picker", () -> dialog.findElements(By.cssSelector(".be-pick")).size() == 1);
+    await(
+        "the photo in the picker",
+        () -> dialog.findElements(By.cssSelector(".be-pick")).size() == 1);
     var pick = dialog.findElement(By.cssSelector(".be-pick"));
     assertThat(pick.getText()).contains("Photo " + photoId).contains("Cranes over the harbour");
     pick.click();
-    await("the photo in the text", () -> !driver.findElements(By.cssSelector(".be-content figure.be-photo img")).isEmpty());
+    await(
+        "the photo in the text",
+        () -> !driver
+            .findElements(By.cssSelector(".be-content figure.be-photo img"))
+            .isEmpty());
     assertThat(driver.findElements(By.cssSelector("dialog[open]"))).isEmpty();
     keys("Cranes at dawn as work resumed", Keys.ENTER, "Dana Desk/Byline", Keys.ENTER);
 
     // A quote, with who said it.
     button("Quote").click();
-    keys("We are going back with our heads high.", Keys.ENTER, "Ana Costa, union leader", Keys.ENTER);
+    keys(
+        "We are going back with our heads high.",
+        Keys.ENTER,
+        "Ana Costa, union leader",
+        Keys.ENTER);
 
     // The embed dialog takes focus and gives it back on Escape.
     var embedButton = button("Embed…");
@@ -157,13 +188,18 @@ class BlockEditorBrowserTest {
             + "document.querySelector('.be-content').dispatchEvent("
             + "new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));",
         YOUTUBE);
-    await("the embed", () -> !driver.findElements(By.cssSelector(".be-content figure.be-embed")).isEmpty());
+    await(
+        "the embed",
+        () ->
+            !driver.findElements(By.cssSelector(".be-content figure.be-embed")).isEmpty());
     assertThat(css(".be-content figure.be-embed").getText()).contains("YouTube: " + YOUTUBE);
 
     await("the autosave", () -> css("#autosave-status").getText().startsWith("Draft saved"));
     await("the live preview", () -> {
       var doc = css("#preview").getAttribute("srcdoc");
-      return doc != null && doc.contains("Cranes at dawn as work resumed") && doc.contains("video-facade");
+      return doc != null
+          && doc.contains("Cranes at dawn as work resumed")
+          && doc.contains("video-facade");
     });
     Browser.screenshot(driver, "admin-block-editor");
     assertThat(Accessibility.violations(driver)).as("axe on the block editor").isEmpty();
@@ -173,15 +209,21 @@ class BlockEditorBrowserTest {
     long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/admin/articles/(\\d+).*", "$1"));
 
     var body = site.newsroom().articles().byId(id).orElseThrow().body();
-    assertThat(body).contains(
-        new Block.Heading(2, "What the deal says"),
-        new Block.ImageBlock(photoId, "Cranes at dawn as work resumed", "Dana Desk/Byline", "Container cranes against an orange sky"),
-        new Block.Quote("We are going back with our heads high.", "Ana Costa, union leader"),
-        new Block.Embed("youtube", YOUTUBE, ""));
+    assertThat(body)
+        .contains(
+            new Block.Heading(2, "What the deal says"),
+            new Block.ImageBlock(
+                photoId,
+                "Cranes at dawn as work resumed",
+                "Dana Desk/Byline",
+                "Container cranes against an orange sky"),
+            new Block.Quote("We are going back with our heads high.", "Ana Costa, union leader"),
+            new Block.Embed("youtube", YOUTUBE, ""));
 
     // Reopened, the story is in the block editor again, as it was written.
     assertThat(css(".be-content").isDisplayed()).isTrue();
-    assertThat(css(".be-content figure.be-photo .be-caption").getText()).isEqualTo("Cranes at dawn as work resumed");
+    assertThat(css(".be-content figure.be-photo .be-caption").getText())
+        .isEqualTo("Cranes at dawn as work resumed");
 
     // Readers see the same blocks.
     var path = site.newsroom().articles().byId(id).orElseThrow().path();
@@ -208,8 +250,13 @@ class BlockEditorBrowserTest {
   void a_photo_file_dropped_on_the_text_is_uploaded_to_the_photo_desk_and_placed() {
     signIn();
     driver.get(site.url("/admin/articles/new"));
-    await("the block editor script", () -> !driver.findElements(By.cssSelector("[data-block-editor][data-ready]")).isEmpty());
-    if (!css(".be-content").isDisplayed()) driver.findElement(By.cssSelector("label[for=body-mode-blocks]")).click();
+    await(
+        "the block editor script",
+        () -> !driver
+            .findElements(By.cssSelector("[data-block-editor][data-ready]"))
+            .isEmpty());
+    if (!css(".be-content").isDisplayed())
+      driver.findElement(By.cssSelector("label[for=body-mode-blocks]")).click();
     await("the block editor", () -> css(".be-content").isDisplayed());
     int before = site.newsroom().images().library("", 0, 100).size();
     var png = Base64.getEncoder().encodeToString(TestImages.png(640, 480));
@@ -222,7 +269,11 @@ class BlockEditorBrowserTest {
             + "target.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true,"
             + " clientX: box.left + 20, clientY: box.top + 10}));",
         png);
-    await("the uploaded photo in the text", () -> !driver.findElements(By.cssSelector(".be-content figure.be-photo img")).isEmpty());
+    await(
+        "the uploaded photo in the text",
+        () -> !driver
+            .findElements(By.cssSelector(".be-content figure.be-photo img"))
+            .isEmpty());
     assertThat(site.newsroom().images().library("", 0, 100)).hasSize(before + 1);
     assertThat(css(".be-status").getText()).contains("uploaded to the photo desk");
     var document = driver.findElement(By.name("body-json")).getAttribute("value");

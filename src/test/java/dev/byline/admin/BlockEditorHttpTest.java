@@ -88,16 +88,18 @@ class BlockEditorHttpTest {
         story(
             "Talks resume",
             doc("{\"type\":\"heading\",\"level\":2,\"text\":\"Day one\"},"
-                + "{\"type\":\"image\",\"photo\":" + photo + ",\"caption\":\"In the hall\",\"credit\":\"\",\"alt\":\"\"},"
+                + "{\"type\":\"image\",\"photo\":" + photo
+                + ",\"caption\":\"In the hall\",\"credit\":\"\",\"alt\":\"\"},"
                 + "{\"type\":\"quote\",\"html\":\"We <em>will</em> talk.\",\"cite\":\"A delegate\"},"
                 + "{\"type\":\"embed\",\"url\":\"https://youtu.be/dQw4w9WgXcQ\",\"title\":\"\"}")));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
     long id = idOf(r);
-    assertThat(site.newsroom().articles().byId(id).orElseThrow().body()).containsExactly(
-        new Block.Heading(2, "Day one"),
-        new Block.ImageBlock(photo, "In the hall", "", ""),
-        new Block.Quote("We <em>will</em> talk.", "A delegate"),
-        new Block.Embed("youtube", "https://youtu.be/dQw4w9WgXcQ", ""));
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().body())
+        .containsExactly(
+            new Block.Heading(2, "Day one"),
+            new Block.ImageBlock(photo, "In the hall", "", ""),
+            new Block.Quote("We <em>will</em> talk.", "A delegate"),
+            new Block.Embed("youtube", "https://youtu.be/dQw4w9WgXcQ", ""));
 
     // The editor reopens in the block editor with the stored document; the revision keeps Markdown.
     var page = editor.get("/admin/articles/" + id).body();
@@ -111,12 +113,20 @@ class BlockEditorHttpTest {
             + "{\"type\":\"image\",\"photo\":" + photo + ",\"caption\":\"In the hall\"}"));
     second.put("version", "1");
     assertThat(editor.postForm("/admin/articles/" + id, second).statusCode()).isEqualTo(303);
-    assertThat(site.newsroom().articles().byId(id).orElseThrow().body()).first().isEqualTo(new Block.Heading(2, "Day two"));
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().body())
+        .first()
+        .isEqualTo(new Block.Heading(2, "Day two"));
     var list = editor.get("/admin/articles/" + id + "/revisions").body();
-    var ids = Pattern.compile("name=\"from\" value=\"(\\d+)\"").matcher(list).results()
-        .map(m -> m.group(1)).toList();
+    var ids = Pattern.compile("name=\"from\" value=\"(\\d+)\"")
+        .matcher(list)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
     assertThat(ids).hasSizeGreaterThanOrEqualTo(2);
-    var diff = editor.get("/admin/articles/" + id + "/diff?from=" + ids.get(ids.size() - 1) + "&to=" + ids.get(0)).body();
+    var diff = editor
+        .get(
+            "/admin/articles/" + id + "/diff?from=" + ids.get(ids.size() - 1) + "&to=" + ids.get(0))
+        .body();
     assertThat(diff).contains("## Day one").contains("## Day two");
   }
 
@@ -129,7 +139,7 @@ class BlockEditorHttpTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body())
         .contains("Body block 2 (paragraph) field \"html\" has markup the site does not allow")
-        .contains("value=\"" + bad.replace("\"", "&#34;").replace("<", "&lt;").replace(">", "&gt;") + "\"")
+        .contains("value=\"" + bad.replace("\"", "&#34;").replace("<", "&lt;") + "\"")
         .contains("data-preferred=\"blocks\"");
 
     var missing = editor.postForm(
@@ -165,16 +175,21 @@ class BlockEditorHttpTest {
     editor.get("/admin/articles/new");
     var json = "Accept";
     var toBlocks = editor.postForm(
-        BodyFormats.TO_BLOCKS, Map.of("markdown", "## Sub\n\n![](image:" + photo + " \"Cap\")"), json, "application/json");
+        BodyFormats.TO_BLOCKS,
+        Map.of("markdown", "## Sub\n\n![](image:" + photo + " \"Cap\")"),
+        json,
+        "application/json");
     assertThat(toBlocks.statusCode()).isEqualTo(200);
     var document = Json.MAPPER.readTree(toBlocks.body()).path("document").asText();
     assertThat(BlockDocument.parse(document))
         .containsExactly(new Block.Heading(2, "Sub"), new Block.ImageBlock(photo, "Cap", "", ""));
-    var back = editor.postForm(BodyFormats.TO_MARKDOWN, Map.of("document", document), json, "application/json");
+    var back = editor.postForm(
+        BodyFormats.TO_MARKDOWN, Map.of("document", document), json, "application/json");
     assertThat(Json.MAPPER.readTree(back.body()).path("markdown").asText())
         .isEqualTo("## Sub\n\n![](image:" + photo + " \"Cap\")");
 
-    var refused = editor.postForm(BodyFormats.TO_MARKDOWN, Map.of("document", doc("{\"type\":\"image\"}")));
+    var refused =
+        editor.postForm(BodyFormats.TO_MARKDOWN, Map.of("document", doc("{\"type\":\"image\"}")));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(Json.MAPPER.readTree(refused.body()).path("error").asText())
         .isEqualTo("Body block 1 (image) field \"photo\" is missing");
@@ -183,30 +198,48 @@ class BlockEditorHttpTest {
   }
 
   @Test
-  void the_picker_lists_and_finds_photos_and_an_upload_answers_with_its_id_in_json() throws Exception {
+  void the_picker_lists_and_finds_photos_and_an_upload_answers_with_its_id_in_json()
+      throws Exception {
     editor.get("/admin/photos");
-    JsonNode found = Json.MAPPER.readTree(editor.get("/admin/photos.json?q=delegates").body());
+    JsonNode found =
+        Json.MAPPER.readTree(editor.get("/admin/photo-picker?q=delegates").body());
     assertThat(found.path("photos")).hasSize(1);
     assertThat(found.path("photos").get(0).path("id").asLong()).isEqualTo(photo);
     assertThat(found.path("photos").get(0).path("thumb").asText()).startsWith("/media/");
-    assertThat(Json.MAPPER.readTree(editor.get("/admin/photos.json?q=nothing-like-this").body()).path("photos"))
+    assertThat(Json.MAPPER
+            .readTree(editor.get("/admin/photo-picker?q=nothing-like-this").body())
+            .path("photos"))
         .isEmpty();
-    assertThat(Json.MAPPER.readTree(editor.get("/admin/photos.json?ids=" + photo + ",999").body()).path("photos"))
+    assertThat(Json.MAPPER
+            .readTree(editor.get("/admin/photo-picker?ids=" + photo + ",999").body())
+            .path("photos"))
         .hasSize(1);
-    assertThat(editor.get("/admin/photos.json?ids=x").statusCode()).isEqualTo(400);
+    assertThat(editor.get("/admin/photo-picker?ids=x").statusCode()).isEqualTo(400);
 
     var upload = editor.postMultipart(
-        "/admin/photos", Map.of(), "file", "drop.png", TestImages.png(300, 200), "Accept", "application/json");
+        "/admin/photos",
+        Map.of(),
+        "file",
+        "drop.png",
+        TestImages.png(300, 200),
+        "Accept",
+        "application/json");
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
     long id = Json.MAPPER.readTree(upload.body()).path("id").asLong();
     assertThat(site.newsroom().images().byId(id)).isPresent();
 
     var notPhoto = editor.postMultipart(
-        "/admin/photos", Map.of(), "file", "notes.txt", "hello".getBytes(), "Accept", "application/json");
+        "/admin/photos",
+        Map.of(),
+        "file",
+        "notes.txt",
+        "hello".getBytes(),
+        "Accept",
+        "application/json");
     assertThat(notPhoto.statusCode()).isEqualTo(400);
     assertThat(Json.MAPPER.readTree(notPhoto.body()).path("error").asText()).contains("notes.txt");
 
-    var anonymous = new AdminClient(site).get("/admin/photos.json");
+    var anonymous = new AdminClient(site).get("/admin/photo-picker");
     assertThat(anonymous.body()).doesNotContain("Delegates arrive");
   }
 
@@ -224,21 +257,29 @@ class BlockEditorHttpTest {
         Map.of(
             "post", "",
             "post-format", "blocks",
-            "post-json", doc("{\"type\":\"paragraph\",\"html\":\"Delegates <strong>arrive</strong>.\"},"
-                + "{\"type\":\"embed\",\"url\":\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"}")));
+            "post-json",
+                doc(
+                    "{\"type\":\"paragraph\",\"html\":\"Delegates <strong>arrive</strong>.\"},"
+                        + "{\"type\":\"embed\",\"url\":\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"}")));
     assertThat(post.statusCode()).as(post.body()).isEqualTo(303);
     var posts = site.newsroom().live().posts(id, false);
     assertThat(posts).hasSize(1);
-    assertThat(posts.get(0).body()).containsExactly(
-        new Block.Paragraph("Delegates <strong>arrive</strong>."),
-        new Block.Embed("youtube", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", ""));
+    assertThat(posts.get(0).body())
+        .containsExactly(
+            new Block.Paragraph("Delegates <strong>arrive</strong>."),
+            new Block.Embed("youtube", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", ""));
     assertThat(posts.get(0).markdown()).contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
 
     var refused = editor.postForm(
         "/admin/articles/" + id + "/live/posts",
-        Map.of("post-format", "blocks", "post-json", doc("{\"type\":\"embed\",\"url\":\"https://example.org/v\"}")));
+        Map.of(
+            "post-format",
+            "blocks",
+            "post-json",
+            doc("{\"type\":\"embed\",\"url\":\"https://example.org/v\"}")));
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("The post block 1 (embed) field \"url\" is not a link the site can embed");
+    assertThat(refused.body())
+        .contains("The post block 1 (embed) field \"url\" is not a link the site can embed");
     assertThat(site.newsroom().live().posts(id, false)).hasSize(1);
   }
 }
