@@ -384,6 +384,8 @@ function mount(container) {
     element: host,
     extensions: EXTENSIONS,
     content: "",
+    // The admin's Content-Security-Policy allows no inline styles; admin.css carries Tiptap's few rules.
+    injectCSS: false,
     editorProps: {
       attributes: {
         class: "be-content",

@@ -244,6 +244,10 @@ class BlockEditorBrowserTest {
     assertThat(css(".story .video-facade").getAttribute("data-embed-src"))
         .isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
     Browser.screenshot(driver, "story-from-block-editor");
+    // The preview frame is sandboxed without scripts, as meant; nothing else may fail.
+    assertThat(Browser.consoleErrors(driver))
+        .filteredOn(e -> !e.startsWith("about:srcdoc - Blocked script execution"))
+        .isEmpty();
   }
 
   @Test
