@@ -4,6 +4,7 @@
 // it into the body; this script only proposes one. esbuild bundles it with Tiptap at build time.
 import { Editor, Node } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { ListItem } from "@tiptap/extension-list";
 import { TextSelection } from "@tiptap/pm/state";
 
 const VERSION = 1;
@@ -179,12 +180,20 @@ const EXTENSIONS = [
     codeBlock: false,
     horizontalRule: false,
     underline: false,
+    listItem: false,
     heading: { levels: [2, 3, 4] },
     link: {
       openOnClick: false,
       autolink: true,
       defaultProtocol: "https",
       isAllowedUri: (url) => /^(https?:|mailto:)/i.test(url)
+    }
+  }),
+  // Tab always leaves the text for the next control, as everywhere else on the page; a body's
+  // lists are one level deep anyway, so list items do not take Tab to indent.
+  ListItem.extend({
+    addKeyboardShortcuts() {
+      return { Enter: () => this.editor.commands.splitListItem(this.name) };
     }
   }),
   Photo,

@@ -194,6 +194,13 @@ class BlockEditorBrowserTest {
             !driver.findElements(By.cssSelector(".be-content figure.be-embed")).isEmpty());
     assertThat(css(".be-content figure.be-embed").getText()).contains("YouTube: " + YOUTUBE);
 
+    // Enter leaves the embed's title for a new paragraph; in a list, Tab still leaves the text.
+    keys(Keys.ENTER);
+    button("Bulleted list").click();
+    keys("Backdated to March");
+    keys(Keys.TAB);
+    assertThat(focused().getAttribute("class")).doesNotContain("be-content");
+
     await("the autosave", () -> css("#autosave-status").getText().startsWith("Draft saved"));
     await("the live preview", () -> {
       var doc = css("#preview").getAttribute("srcdoc");
@@ -218,12 +225,46 @@ class BlockEditorBrowserTest {
                 "Dana Desk/Byline",
                 "Container cranes against an orange sky"),
             new Block.Quote("We are going back with our heads high.", "Ana Costa, union leader"),
-            new Block.Embed("youtube", YOUTUBE, ""));
+            new Block.Embed("youtube", YOUTUBE, ""),
+            new Block.ListBlock(false, java.util.List.of("Backdated to March")));
 
     // Reopened, the story is in the block editor again, as it was written.
     assertThat(css(".be-content").isDisplayed()).isTrue();
     assertThat(css(".be-content figure.be-photo .be-caption").getText())
         .isEqualTo("Cranes at dawn as work resumed");
+
+    // Switched to Markdown, the same story is there as Markdown.
+    driver.findElement(By.cssSelector("label[for=body-mode-markdown]")).click();
+    await("the Markdown", () -> driver.findElement(By.id("body")).isDisplayed());
+    assertThat(driver.findElement(By.id("body")).getAttribute("value"))
+        .contains("## What the deal says")
+        .contains("](image:" + photoId + " \"Cranes at dawn as work resumed\")")
+        .contains("> We are going back with our heads high.")
+        .contains(YOUTUBE)
+        .contains("- Backdated to March");
+
+    // Live posts are written in the same editor.
+    driver.get(site.url(AdminPaths.live(id)));
+    driver.findElement(By.xpath("//button[text()='Start live coverage']")).click();
+    await(
+        "the live desk's script",
+        () -> !driver
+            .findElements(By.cssSelector("[data-block-editor][data-ready]"))
+            .isEmpty());
+    assertThat(driver.findElement(By.id("post")).isDisplayed())
+        .as("Markdown, as last chosen")
+        .isTrue();
+    driver.findElement(By.cssSelector("label[for=post-mode-blocks]")).click();
+    await("the live desk's block editor", () -> css(".be-content").isDisplayed());
+    new Actions(driver)
+        .click(css(".be-content"))
+        .sendKeys("Dockers cheer at the gate.")
+        .perform();
+    assertThat(Accessibility.violations(driver)).as("axe on the live desk").isEmpty();
+    driver.findElement(By.xpath("//button[text()='Post update']")).click();
+    await("the post", () -> driver.getPageSource().contains("Posted."));
+    assertThat(site.newsroom().live().posts(id, false).get(0).body())
+        .containsExactly(new Block.Paragraph("Dockers cheer at the gate."));
 
     // Readers see the same blocks.
     var path = site.newsroom().articles().byId(id).orElseThrow().path();

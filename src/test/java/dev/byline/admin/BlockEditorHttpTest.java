@@ -158,7 +158,10 @@ class BlockEditorHttpTest {
 
   @Test
   void without_a_document_the_markdown_textarea_is_the_body() {
-    editor.get("/admin/articles/new");
+    // Without script nothing changes the format field: the page sends Markdown.
+    assertThat(editor.get("/admin/articles/new").body())
+        .contains("<input type=\"hidden\" name=\"body-format\" value=\"markdown\" data-format>")
+        .contains("<textarea id=\"body\" name=\"body\"");
     var m = new LinkedHashMap<String, String>();
     m.put("headline", "Plain Markdown");
     m.put("body", "## Sub\n\nText.");
