@@ -698,6 +698,13 @@ function mount(container) {
     } catch (e) { /* private browsing: the choice lasts for this page */ }
   }
 
+  // The error summary links to the textarea; in the block editor the text is where to go.
+  document.querySelectorAll('a[href="#' + name + '"]').forEach((a) => a.addEventListener("click", (e) => {
+    if (formatInput.value !== "blocks") return;
+    e.preventDefault();
+    editor.commands.focus();
+  }));
+
   blocksRadio.addEventListener("change", () => { if (blocksRadio.checked) toBlocks(); });
   markdownRadio.addEventListener("change", () => { if (markdownRadio.checked) toMarkdown(); });
 

@@ -19,7 +19,6 @@ import java.util.List;
  */
 record BodyField(String text, String format, String json) {
   static final String BLOCKS = "blocks";
-  static final String MARKDOWN = "markdown";
 
   static final BodyField ARTICLE = new BodyField("body", "body-format", "body-json");
   static final BodyField LIVE_POST = new BodyField("post", "post-format", "post-json");
