@@ -73,11 +73,12 @@ function nextField(editor, name) {
   return true;
 }
 
-function dataAttr(name, parse) {
+// A node attribute kept in a data-* attribute of its HTML; key is the attribute's name in the node.
+function dataAttr(name, parse, key = name) {
   return {
     default: null,
     parseHTML: (el) => (parse ? parse(el.getAttribute("data-" + name)) : el.getAttribute("data-" + name)),
-    renderHTML: (attrs) => (attrs[name] == null ? {} : { ["data-" + name]: attrs[name] })
+    renderHTML: (attrs) => (attrs[key] == null ? {} : { ["data-" + name]: attrs[key] })
   };
 }
 
@@ -88,13 +89,14 @@ const Photo = Node.create({
   draggable: true,
   isolating: true,
   addAttributes() {
-    return { photo: dataAttr("photo", Number), alt: dataAttr("alt"), src: dataAttr("src") };
+    // alt is the block's own (empty: the photo desk's, as readers get it); deskAlt only shows it here.
+    return { photo: dataAttr("photo", Number), alt: dataAttr("alt"), deskAlt: dataAttr("desk-alt", null, "deskAlt"), src: dataAttr("src") };
   },
   parseHTML() {
     return [{ tag: "figure.be-photo", contentElement: "div.be-photo-body" }];
   },
   renderHTML({ node, HTMLAttributes }) {
-    const alt = node.attrs.alt || "Photo " + node.attrs.photo + " (no alt text yet)";
+    const alt = node.attrs.alt || node.attrs.deskAlt || "Photo " + node.attrs.photo + " (no alt text yet)";
     return ["figure", { ...HTMLAttributes, class: "be-photo" },
       node.attrs.src
         ? ["img", { src: node.attrs.src, alt, contenteditable: "false" }]
@@ -304,7 +306,9 @@ function toHtml(document, thumbs) {
           '</p><p class="be-cite">' + esc(b.cite) + "</p></blockquote>";
       case "image":
         return '<figure class="be-photo" data-photo="' + esc(b.photo) + '" data-alt="' + esc(b.alt) + '"' +
-          (thumbs.has(b.photo) ? ' data-src="' + esc(thumbs.get(b.photo)) + '"' : "") +
+          (thumbs.has(b.photo)
+            ? ' data-src="' + esc(thumbs.get(b.photo).thumb) + '" data-desk-alt="' + esc(thumbs.get(b.photo).alt) + '"'
+            : "") +
           '><div class="be-photo-body"><figcaption class="be-caption">' + esc(b.caption) +
           '</figcaption><p class="be-credit">' + esc(b.credit) + "</p></div></figure>";
       case "embed":
@@ -443,8 +447,8 @@ function mount(container) {
   }
 
   function photoJson(p) {
-    thumbs.set(p.id, p.thumb);
-    return { type: "photo", attrs: { photo: p.id, alt: p.alt || "", src: p.thumb },
+    thumbs.set(p.id, p);
+    return { type: "photo", attrs: { photo: p.id, alt: "", deskAlt: p.alt || "", src: p.thumb },
       content: [{ type: "photoCaption" }, { type: "photoCredit" }] };
   }
 
@@ -640,7 +644,7 @@ function mount(container) {
     const ids = (document.blocks || []).filter((b) => b.type === "image" && !thumbs.has(b.photo)).map((b) => b.photo);
     const ready = ids.length
       ? request(container.getAttribute("data-picker") + "?ids=" + ids.join(","), { headers })
-        .then((r) => { if (r.ok) r.json.photos.forEach((p) => thumbs.set(p.id, p.thumb)); })
+        .then((r) => { if (r.ok) r.json.photos.forEach((p) => thumbs.set(p.id, p)); })
         .catch(() => {})
       : Promise.resolve();
     return ready.then(() => {

@@ -82,6 +82,10 @@ final class ArticleForm {
   static String snapshot(Form f) {
     var m = new LinkedHashMap<String, String>();
     for (var k : FIELDS) m.put(k, f.value(k));
+    // A body from the block editor is kept as its document too: Markdown has no place for some of
+    // what a block holds (a photo's own credit), and a restore should give back exactly that body.
+    var body = BodyField.ARTICLE;
+    if (body.fromBlocks(f)) m.put(body.json(), f.value(body.json()));
     try {
       return Json.MAPPER.writeValueAsString(m);
     } catch (JsonProcessingException e) {
@@ -94,6 +98,8 @@ final class ArticleForm {
     try {
       Map<?, ?> m = Json.MAPPER.readValue(json, Map.class);
       for (var k : FIELDS) f.set(k, m.get(k) == null ? "" : m.get(k).toString());
+      var document = m.get(BodyField.ARTICLE.json());
+      if (document != null) f.set(BodyField.ARTICLE.json(), document.toString());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "revision snapshot is not JSON: " + e.getOriginalMessage(), e);

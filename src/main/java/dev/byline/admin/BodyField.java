@@ -11,7 +11,8 @@ import java.util.List;
  * it stays "markdown", so the textarea alone always works.
  *
  * <p>A body written in the block editor is also kept as Markdown in the text field, made from
- * the parsed blocks, so revisions, diffs and restores read the same whichever editor wrote it.
+ * the parsed blocks, so revisions and diffs read the same whichever editor wrote it; a revision
+ * keeps the document as well, so a restore gives back exactly what was saved.
  *
  * @param text the textarea's name ("body")
  * @param format the hidden field naming the editor used ("body-format")

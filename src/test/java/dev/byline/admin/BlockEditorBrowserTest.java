@@ -223,13 +223,21 @@ class BlockEditorBrowserTest {
                 photoId,
                 "Cranes at dawn as work resumed",
                 "Dana Desk/Byline",
-                "Container cranes against an orange sky"),
+                ""), // alt text left to the photo desk, as readers get it
             new Block.Quote("We are going back with our heads high.", "Ana Costa, union leader"),
             new Block.Embed("youtube", YOUTUBE, ""),
             new Block.ListBlock(false, java.util.List.of("Backdated to March")));
 
-    // Reopened, the story is in the block editor again, as it was written.
+    // Reopened, the story is in the block editor again, as it was written, the photo shown with
+    // the photo desk's alt text.
     assertThat(css(".be-content").isDisplayed()).isTrue();
+    await(
+        "the photo's thumbnail",
+        () -> !driver
+            .findElements(By.cssSelector(".be-content figure.be-photo img"))
+            .isEmpty());
+    assertThat(css(".be-content figure.be-photo img").getAttribute("alt"))
+        .isEqualTo("Container cranes against an orange sky");
     assertThat(css(".be-content figure.be-photo .be-caption").getText())
         .isEqualTo("Cranes at dawn as work resumed");
 

@@ -89,7 +89,7 @@ class BlockEditorHttpTest {
             "Talks resume",
             doc("{\"type\":\"heading\",\"level\":2,\"text\":\"Day one\"},"
                 + "{\"type\":\"image\",\"photo\":" + photo
-                + ",\"caption\":\"In the hall\",\"credit\":\"\",\"alt\":\"\"},"
+                + ",\"caption\":\"In the hall\",\"credit\":\"Own credit\",\"alt\":\"\"},"
                 + "{\"type\":\"quote\",\"html\":\"We <em>will</em> talk.\",\"cite\":\"A delegate\"},"
                 + "{\"type\":\"embed\",\"url\":\"https://youtu.be/dQw4w9WgXcQ\",\"title\":\"\"}")));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
@@ -97,7 +97,7 @@ class BlockEditorHttpTest {
     assertThat(site.newsroom().articles().byId(id).orElseThrow().body())
         .containsExactly(
             new Block.Heading(2, "Day one"),
-            new Block.ImageBlock(photo, "In the hall", "", ""),
+            new Block.ImageBlock(photo, "In the hall", "Own credit", ""),
             new Block.Quote("We <em>will</em> talk.", "A delegate"),
             new Block.Embed("youtube", "https://youtu.be/dQw4w9WgXcQ", ""));
 
@@ -128,6 +128,18 @@ class BlockEditorHttpTest {
             "/admin/articles/" + id + "/diff?from=" + ids.get(ids.size() - 1) + "&to=" + ids.get(0))
         .body();
     assertThat(diff).contains("## Day one").contains("## Day two");
+
+    // Restoring the first revision gives back its blocks exactly, the photo's own credit too,
+    // which Markdown has no place for.
+    var before = site.newsroom().articles().byId(id).orElseThrow().body();
+    var restored =
+        editor.postForm(AdminPaths.restore(id, Long.parseLong(ids.get(ids.size() - 1))), Map.of());
+    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(303);
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().body())
+        .isNotEqualTo(before)
+        .contains(
+            new Block.Heading(2, "Day one"),
+            new Block.ImageBlock(photo, "In the hall", "Own credit", ""));
   }
 
   @Test
