@@ -5,6 +5,7 @@ import dev.byline.admin.AdminSite;
 import dev.byline.admin.ArticleDesk;
 import dev.byline.admin.ArticleEditor;
 import dev.byline.admin.AuditPages;
+import dev.byline.admin.BodyFormats;
 import dev.byline.admin.CatalogPages;
 import dev.byline.admin.Dashboard;
 import dev.byline.admin.EditorPanels;
@@ -103,6 +104,7 @@ final class AdminFeature implements Routes, AutoCloseable {
     new AuditPages(admin, accounts.audit()).routes(r);
     new PhotoDesk(admin, newsroom.db(), newsroom.images(), newsroom.published(), accounts.audit())
         .routes(r);
+    new BodyFormats().routes(r);
     new CatalogPages(
             admin,
             newsroom.db(),

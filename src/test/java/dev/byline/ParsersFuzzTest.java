@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import dev.byline.consent.ConsentChoiceReaderFuzzTest;
 import dev.byline.content.BlockCodecFuzzTest;
+import dev.byline.content.BlockDocumentFuzzTest;
 import dev.byline.content.MarkdownFuzzTest;
 import dev.byline.search.SearchQueryFuzzTest;
 import dev.byline.site.BeaconFuzzTest;
@@ -32,7 +33,8 @@ class ParsersFuzzTest {
       new Target(BlockCodecFuzzTest::seeds, b -> BlockCodecFuzzTest.check(text(b))),
       new Target(SearchQueryFuzzTest::seeds, b -> SearchQueryFuzzTest.check(text(b))),
       new Target(ConsentChoiceReaderFuzzTest::seeds, ConsentChoiceReaderFuzzTest::check),
-      new Target(BeaconFuzzTest::seeds, b -> BeaconFuzzTest.check(text(b))));
+      new Target(BeaconFuzzTest::seeds, b -> BeaconFuzzTest.check(text(b))),
+      new Target(BlockDocumentFuzzTest::seeds, b -> BlockDocumentFuzzTest.check(text(b))));
 
   private static String text(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);

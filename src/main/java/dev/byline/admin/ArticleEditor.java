@@ -106,9 +106,7 @@ public final class ArticleEditor implements Routes {
       throw new ForbiddenResponse(
           "This article belongs to someone else; your role (writer) cannot open it.");
     var latest = revisions.latest(article.id());
-    var form = ArticleForm.of(
-        article,
-        latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
+    var form = ArticleForm.of(article, latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot())));
     var notice = "1".equals(ctx.queryParam("saved"))
         ? "Saved."
         : NewsletterAdmin.alertNotice(ctx.queryParam("alert"));
@@ -268,9 +266,7 @@ public final class ArticleEditor implements Routes {
     }
     if (problems.isEmpty()) throw new Redirect(AdminPaths.saved(article.id()), 303);
     var latest = revisions.latest(article.id());
-    var form = ArticleForm.of(
-        article,
-        latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot()).value("body")).orElse(null));
+    var form = ArticleForm.of(article, latest.map(rv -> ArticleForm.fromSnapshot(rv.snapshot())));
     editorPage.show(ctx, article, form, problems, "Nothing changed:", "", 422);
   }
 

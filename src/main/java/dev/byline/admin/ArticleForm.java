@@ -19,6 +19,7 @@ final class ArticleForm {
       "headline",
       "standfirst",
       "body",
+      "body-format",
       "section",
       "topics",
       "bylines",
@@ -36,12 +37,29 @@ final class ArticleForm {
   static Form read(Context ctx) {
     var names = new java.util.ArrayList<>(FIELDS);
     names.add("version");
+    names.add(BodyField.ARTICLE.json());
     return Form.read(ctx, names.toArray(String[]::new));
   }
 
   /** The form for a stored article; {@code markdown} is the body as last typed, when known. */
   static Form of(Article a, String markdown) {
+    return of(a, markdown, "");
+  }
+
+  /**
+   * The form for a stored article to edit: {@code last} is its latest revision's snapshot, when
+   * there is one, for the body as last typed and the editor it was typed in.
+   */
+  static Form of(Article a, java.util.Optional<Form> last) {
+    return of(
+        a,
+        last.map(f -> f.value("body")).orElse(null),
+        last.map(f -> f.value("body-format")).orElse(""));
+  }
+
+  private static Form of(Article a, String markdown, String format) {
     var f = Form.empty();
+    f.set("body-format", format);
     f.set("headline", a.headline())
         .set("standfirst", a.standfirst())
         .set("body", markdown != null ? markdown : Markdown.fromBlocks(a.body()))
@@ -64,6 +82,10 @@ final class ArticleForm {
   static String snapshot(Form f) {
     var m = new LinkedHashMap<String, String>();
     for (var k : FIELDS) m.put(k, f.value(k));
+    // A body from the block editor is kept as its document too: Markdown has no place for some of
+    // what a block holds (a photo's own credit), and a restore should give back exactly that body.
+    var body = BodyField.ARTICLE;
+    if (body.fromBlocks(f)) m.put(body.json(), f.value(body.json()));
     try {
       return Json.MAPPER.writeValueAsString(m);
     } catch (JsonProcessingException e) {
@@ -76,6 +98,8 @@ final class ArticleForm {
     try {
       Map<?, ?> m = Json.MAPPER.readValue(json, Map.class);
       for (var k : FIELDS) f.set(k, m.get(k) == null ? "" : m.get(k).toString());
+      var document = m.get(BodyField.ARTICLE.json());
+      if (document != null) f.set(BodyField.ARTICLE.json(), document.toString());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "revision snapshot is not JSON: " + e.getOriginalMessage(), e);
@@ -87,7 +111,7 @@ final class ArticleForm {
   static List<String> lines(Form f) {
     var out = new java.util.ArrayList<String>();
     for (var k : FIELDS) {
-      if (k.equals("body")) continue;
+      if (k.equals("body") || (k.equals("body-format") && f.value(k).isEmpty())) continue;
       out.add(Form.label(k) + ": " + f.value(k));
     }
     out.add("Body:");

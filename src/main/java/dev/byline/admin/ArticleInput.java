@@ -87,7 +87,7 @@ final class ArticleInput {
       f.error("featured-image", "Featured image " + imageId + " is not in the photo desk");
     List<Block> body = List.of();
     try {
-      body = markdown.toBlocks(f.value("body"));
+      body = BodyField.ARTICLE.blocks(f, markdown);
       var missing = new ArrayList<Long>();
       for (var b : body)
         if (b instanceof Block.ImageBlock ib && images.byId(ib.imageId()).isEmpty())

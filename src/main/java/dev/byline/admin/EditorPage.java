@@ -19,6 +19,9 @@ public final class EditorPage {
   /** How many recent photos the featured-image list offers; older ones are found in the photo desk by number. */
   static final int RECENT_PHOTOS = 40;
 
+  /** The block editor, bundled with Tiptap at build time; only pages with a body load it. */
+  static final String BLOCK_EDITOR_SCRIPT = "block-editor.js";
+
   /**
    * The editor. {@code article} is null for a new one; {@code problems} are workflow problems
    * (alt text missing…); {@code stale} explains a refused save; {@code autosaveUrl} is empty when
@@ -42,7 +45,8 @@ public final class EditorPage {
       String stale,
       String zone,
       List<EditorPanels.Panel> panels,
-      int revisionCount) {
+      int revisionCount,
+      String blockEditorUrl) {
 
     public boolean isNew() {
       return article == null;
@@ -93,6 +97,7 @@ public final class EditorPage {
       int status) {
     var user = Auth.signedIn(ctx);
     var zone = site.config().timeZone();
+    if (article != null) BodyField.ARTICLE.open(form, article.body());
     if (article != null && form.value("version").isEmpty())
       form.set("version", Integer.toString(article.version()));
     if (form.value("schedule-at").isEmpty() && article != null)
@@ -126,7 +131,8 @@ public final class EditorPage {
         stale,
         zone.getId(),
         panels.panelsFor(article, user, Auth.csrfToken(ctx)),
-        article == null ? 0 : revisions.of(article.id()).size());
+        article == null ? 0 : revisions.of(article.id()).size(),
+        site.assets().url(BLOCK_EDITOR_SCRIPT));
     ctx.status(status);
     site.render(ctx, "admin/editor.jte", view);
   }

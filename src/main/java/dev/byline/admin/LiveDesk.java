@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * publishes. Every action is audit-logged in the unit of work that makes it.
  */
 public final class LiveDesk implements Routes {
-  static final String[] POST_FIELDS = {"post", "key-point", "pinned"};
+  static final String[] POST_FIELDS = {"post", "post-format", "post-json", "key-point", "pinned"};
 
   /**
    * The live desk page.
@@ -51,7 +51,8 @@ public final class LiveDesk implements Routes {
       Form form,
       LivePost editing,
       Form summary,
-      String notice) {}
+      String notice,
+      String blockEditorUrl) {}
 
   private final AdminSite site;
   private final Transactions transactions;
@@ -135,7 +136,8 @@ public final class LiveDesk implements Routes {
             form,
             editing,
             summary,
-            notice));
+            notice,
+            site.assets().url(EditorPage.BLOCK_EDITOR_SCRIPT)));
   }
 
   private void start(Context ctx) {
@@ -176,6 +178,7 @@ public final class LiveDesk implements Routes {
     var post = post(ctx, article);
     var form = Form.empty()
         .set("post", post.markdown())
+        .set("post-json", dev.byline.content.BlockDocument.write(post.body()))
         .set("key-point", post.keyPoint() ? "on" : "")
         .set("pinned", post.pinned() ? "on" : "");
     render(ctx, article, form, post, Form.empty(), "", 200);
@@ -224,20 +227,20 @@ public final class LiveDesk implements Routes {
   }
 
   private PostDraft draft(Form form, User user) {
+    if (form.value("post").length() > PostDraft.MAX_MARKDOWN)
+      throw new InvalidInput("post", "is longer than " + PostDraft.MAX_MARKDOWN + " characters");
+    var blocks = BodyField.LIVE_POST.blocks(form, markdown);
     var text = form.value("post");
     if (text.length() > PostDraft.MAX_MARKDOWN)
       throw new InvalidInput("post", "is longer than " + PostDraft.MAX_MARKDOWN + " characters");
     return new PostDraft(
-        text,
-        markdown.toBlocks(text),
-        form.checked("key-point"),
-        form.checked("pinned"),
-        user.name());
+        text, blocks, form.checked("key-point"), form.checked("pinned"), user.name());
   }
 
   /** "post is empty" as an editor reads it: "The post is empty." */
   private static String sentence(InvalidInput e) {
-    var field = e.field().equals("body") ? "post" : e.field();
+    // "body block 2 (image)" from the block document is the post's block 2.
+    var field = e.field().replaceFirst("^body\\b", "post");
     var reason = e.reason();
     return "The " + field + " " + reason + (reason.endsWith(".") ? "" : ".");
   }

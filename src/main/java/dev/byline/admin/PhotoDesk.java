@@ -29,6 +29,28 @@ import java.util.List;
 public final class PhotoDesk implements Routes {
   static final int PAGE_SIZE = 24;
 
+  /** The block editor's photo picker reads the library here, as JSON. */
+  static final String PICKER = "/admin/photo-picker";
+
+  /** Thumbnail width in the picker, in CSS pixels: the library page's own. */
+  static final int THUMB_WIDTH = 320;
+
+  /** Most photos one picker request may name with {@code ids}: a long article's worth. */
+  static final int MAX_IDS = 200;
+
+  /** One photo as the picker and a JSON upload answer show it. */
+  record PhotoJson(
+      long id, String caption, String credit, String alt, String thumb, int width, int height) {
+    static PhotoJson of(Image p) {
+      var v = p.variantFor(THUMB_WIDTH);
+      return new PhotoJson(
+          p.id(), p.caption(), p.credit(), p.alt(), v.url(), v.width(), v.height());
+    }
+  }
+
+  /** A page of the library for the picker; {@code next} says whether another page follows. */
+  record PickerJson(List<PhotoJson> photos, int page, boolean next) {}
+
   /** The library with the upload form. */
   public record LibraryView(
       AdminChrome chrome,
@@ -85,6 +107,7 @@ public final class PhotoDesk implements Routes {
   @Override
   public void routes(RoutesConfig r) {
     r.get("/admin/photos", ctx -> library(ctx, Form.empty(), null, 200), Access.WRITER);
+    r.get(PICKER, this::picker, Access.WRITER);
     r.post("/admin/photos", this::upload, Access.WRITER, Upload.FILES);
     r.get("/admin/photos/{id}", ctx -> photo(ctx, null, ""), Access.WRITER);
     r.post("/admin/photos/{id}", this::update, Access.WRITER);
@@ -109,13 +132,66 @@ public final class PhotoDesk implements Routes {
             uploaded));
   }
 
+  /**
+   * The library as JSON: {@code ?q=words&page=2} searches as the library page does, {@code
+   * ?ids=4,9} returns those photos (the block editor's thumbnails for a body it opens).
+   */
+  private void picker(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+    var ids = ctx.queryParam("ids");
+    if (ids != null) {
+      var wanted = new java.util.LinkedHashSet<Long>();
+      for (var part : ids.split(",")) {
+        if (part.isBlank()) continue;
+        try {
+          wanted.add(Long.parseLong(part.strip()));
+        } catch (NumberFormatException e) {
+          throw new dev.byline.web.BadRequest("ids must be photo numbers separated by commas");
+        }
+      }
+      if (wanted.size() > MAX_IDS)
+        throw new dev.byline.web.BadRequest("ids names more than " + MAX_IDS + " photos");
+      var found = images.byIds(wanted);
+      ctx.json(new PickerJson(
+          wanted.stream()
+              .filter(found::containsKey)
+              .map(id -> PhotoJson.of(found.get(id)))
+              .toList(),
+          1,
+          false));
+      return;
+    }
+    var query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+    int page = PageNumber.of(ctx).value();
+    var found = images.library(query, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+    boolean next = found.size() > PAGE_SIZE;
+    ctx.json(new PickerJson(
+        (next ? found.subList(0, PAGE_SIZE) : found).stream().map(PhotoJson::of).toList(),
+        page,
+        next));
+  }
+
+  /** Whether the uploader asked for JSON (the block editor's drag-and-drop) rather than the page. */
+  private static boolean wantsJson(Context ctx) {
+    var accept = ctx.header("Accept");
+    return accept != null && accept.startsWith("application/json");
+  }
+
+  private void refused(Context ctx, Form form, int status) {
+    if (wantsJson(ctx)) {
+      ctx.status(status).json(java.util.Map.of("error", form.problems().get(0).message()));
+      return;
+    }
+    library(ctx, form, null, status);
+  }
+
   private void upload(Context ctx) {
     var user = Auth.signedIn(ctx);
     var form = Form.read(ctx, "caption", "credit", "alt");
     var file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
       form.error("file", "File: choose a photo to upload (JPEG, PNG, WebP or GIF)");
-      library(ctx, form, null, 400);
+      refused(ctx, form, 400);
       return;
     }
     if (file.size() > ImageStore.MAX_BYTES) {
@@ -123,7 +199,7 @@ public final class PhotoDesk implements Routes {
           "file",
           "File is " + (file.size() / 1024 / 1024) + " MB; the limit is "
               + (ImageStore.MAX_BYTES / 1024 / 1024) + " MB");
-      library(ctx, form, null, 413);
+      refused(ctx, form, 413);
       return;
     }
     byte[] bytes;
@@ -147,7 +223,8 @@ public final class PhotoDesk implements Routes {
               stored.id(),
               file.filename() + ", " + stored.width() + "×" + stored.height(),
               ClientAddress.of(ctx)));
-      library(ctx, Form.empty(), image, 201);
+      if (wantsJson(ctx)) ctx.status(201).json(PhotoJson.of(image));
+      else library(ctx, Form.empty(), image, 201);
     } catch (MediaException e) {
       var field = e.getMessage().startsWith("the caption")
           ? "caption"
@@ -158,7 +235,7 @@ public final class PhotoDesk implements Routes {
           field,
           (field.equals("file") ? "File “" + file.filename() + "” was not stored: " : "")
               + capital(e.getMessage()));
-      library(ctx, form, null, 400);
+      refused(ctx, form, 400);
     }
   }
 

@@ -87,6 +87,17 @@ public final class AdminClient {
   /** Posts a multipart form (fields and one file) with the CSRF token. */
   public HttpResponse<String> postMultipart(
       String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+    return postMultipart(path, fields, fileField, fileName, file, new String[0]);
+  }
+
+  /** As above, with headers in name, value pairs (an {@code Accept} for a JSON answer). */
+  public HttpResponse<String> postMultipart(
+      String path,
+      Map<String, String> fields,
+      String fileField,
+      String fileName,
+      byte[] file,
+      String... headers) {
     var boundary = "----byline" + System.nanoTime();
     var out = new java.io.ByteArrayOutputStream();
     var all = new LinkedHashMap<String, String>();
@@ -110,7 +121,7 @@ public final class AdminClient {
     var b = HttpRequest.newBuilder(URI.create(site.url(path)))
         .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary);
-    return send(b);
+    return send(b, headers);
   }
 
   public String csrf() {
