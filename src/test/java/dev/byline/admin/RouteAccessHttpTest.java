@@ -56,6 +56,7 @@ class RouteAccessHttpTest {
       // GET and 405 to other methods.
       "GET /api/v1/articles",
       "GET /api/v1/articles/{id}",
+      "GET /api/v1/articles/{id}/live",
       "GET /api/v1/sections",
       "GET /api/v1/topics",
       "GET /api/v1/authors",
