@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * var s = store.current();
- * store.save(new SiteSettings(...), userId, tx -> audit.record(tx, ...));
+ * store.save(new SiteSettings(...), userId, (tx, revision) -> audit.record(tx, ...));
  * }</pre>
  */
 public final class SiteSettingsStore {
@@ -61,12 +61,12 @@ public final class SiteSettingsStore {
 
   /**
    * Stores {@code settings} as a new revision and appends one change naming the pages that show
-   * what differs; {@code also} runs in the same unit of work (the audit entry), so both are
-   * stored or neither is.
+   * what differs; {@code also} runs in the same unit of work with the new revision's number (the
+   * audit entry), so both are stored or neither is.
    *
    * @return the keys purged, empty when nothing differed (nothing is then stored)
    */
-  public Set<String> save(SiteSettings settings, Long savedBy, Consumer<Tx> also) {
+  public Set<String> save(SiteSettings settings, Long savedBy, BiConsumer<Tx, Long> also) {
     return db.inTransaction(tx -> {
       var before = newest(tx).orElseGet(defaults);
       var keys = new HashSet<>(settings.keysChangedSince(before));
@@ -81,7 +81,7 @@ public final class SiteSettingsStore {
           .bind("by", savedBy)
           .bind("s", json(settings))
           .execute();
-      also.accept(tx);
+      also.accept(tx, number);
       keys.add(SurrogateKey.SETTINGS);
       feed.append(tx, "settings", number, "updated", keys);
       return Set.copyOf(keys);

@@ -44,14 +44,19 @@ final class Branding {
     Map<Long, Image> found = ids.isEmpty() || images == null ? Map.of() : images.byIds(ids);
     return new Brand(
         s.tagline(),
-        logo(found.get(s.logo()), found.get(s.logoDark())),
-        icon(found.get(s.favicon())),
+        logo(get(found, s.logo()), get(found, s.logoDark())),
+        icon(get(found, s.favicon())),
         coloursCss(s).isEmpty() ? "" : ColoursStylesheet.PATH + "?v=" + hash(coloursCss(s)),
         assets.has(Theme.CSS_ASSET) ? assets.url(Theme.CSS_ASSET) : "",
         s.footer(),
-        social(found.get(s.socialImage())),
+        social(get(found, s.socialImage())),
         s.publisher().properties(),
         s.sameAs());
+  }
+
+  /** The photo, or null when none is named or it is gone from the photo desk (the built-in then). */
+  private static Image get(Map<Long, Image> found, Long id) {
+    return id == null ? null : found.get(id);
   }
 
   private Brand.Logo logo(Image light, Image dark) {
