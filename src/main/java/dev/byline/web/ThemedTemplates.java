@@ -35,7 +35,10 @@ final class ThemedTemplates {
   private ThemedTemplates() {}
 
   static TemplateEngine compile(Theme theme, Path classes) {
-    var resolver = new Overlay(new DirectoryCodeResolver(theme.dir()), builtIn());
+    var names = new TreeSet<>(builtInNames());
+    names.addAll(theme.templates());
+    var resolver =
+        new Overlay(new DirectoryCodeResolver(theme.dir()), builtIn(), List.copyOf(names));
     try {
       deleteTree(classes);
       Files.createDirectories(classes);
@@ -45,10 +48,8 @@ final class ThemedTemplates {
     var engine = TemplateEngine.create(resolver, classes, ContentType.Html);
     engine.setTrimControlStructures(true);
     engine.setBinaryStaticContent(true);
-    var names = new TreeSet<>(builtInNames());
-    names.addAll(theme.templates());
     try {
-      engine.precompileAll(List.copyOf(names));
+      engine.precompileAll();
     } catch (TemplateException e) {
       throw new ConfigException(
           Theme.FOLDER,
@@ -63,7 +64,13 @@ final class ThemedTemplates {
   }
 
   /** The theme's file when it has one, else the built-in source. */
-  private record Overlay(CodeResolver theme, CodeResolver builtIn) implements CodeResolver {
+  private record Overlay(CodeResolver theme, CodeResolver builtIn, List<String> names)
+      implements CodeResolver {
+    @Override
+    public List<String> resolveAllTemplateNames() {
+      return names;
+    }
+
     @Override
     public String resolve(String name) {
       var own = theme.exists(name) ? theme.resolve(name) : null;
