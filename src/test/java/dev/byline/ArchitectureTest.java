@@ -37,7 +37,8 @@ class ArchitectureTest {
     "dev.byline.distribution..",
     "dev.byline.delivery..",
     "dev.byline.json..",
-    "dev.byline.live.."
+    "dev.byline.live..",
+    "dev.byline.brand.."
   };
 
   @ArchTest
