@@ -69,8 +69,7 @@ final class SiteFeature implements Routes, AutoCloseable {
                 * 1024L
                 * 1024L,
         clock);
-    settings = new SiteSettingsStore(
-        newsroom.db(), newsroom.feed(), clock, Site.defaults(config));
+    settings = new SiteSettingsStore(newsroom.db(), newsroom.feed(), clock, Site.defaults(config));
     site = new Site(
         config,
         Views.of(config),

@@ -56,16 +56,30 @@ public final class SettingsPages implements Routes {
 
   static final List<PictureField> PICTURES = List.of(
       new PictureField(
-          "logo", "Logo", "Shown 40 pixels high in the masthead; PNG with a clear background works best.", "Built-in logo"),
+          "logo",
+          "Logo",
+          "Shown 40 pixels high in the masthead; PNG with a clear background works best.",
+          "Built-in logo"),
       new PictureField(
-          "logoDark", "Logo for dark mode", "Shown instead when the reader's system uses a dark colour scheme.", "Same as the logo"),
+          "logoDark",
+          "Logo for dark mode",
+          "Shown instead when the reader's system uses a dark colour scheme.",
+          "Same as the logo"),
       new PictureField(
-          "favicon", "Favicon", "The icon in browser tabs: a square PNG of at least 192 pixels.", "Built-in icon"),
+          "favicon",
+          "Favicon",
+          "The icon in browser tabs: a square PNG of at least 192 pixels.",
+          "Built-in icon"),
       new PictureField(
-          "socialImage", "Default social image", "Shown when a page without its own picture is shared: at least 1200 pixels wide.", "None"));
+          "socialImage",
+          "Default social image",
+          "Shown when a page without its own picture is shared: at least 1200 pixels wide.",
+          "None"));
 
-  private static final List<String> ZONES =
-      ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList();
+  private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+      .filter(z -> z.contains("/"))
+      .sorted()
+      .toList();
 
   private final AdminSite site;
   private final SiteSettingsStore settings;
@@ -145,14 +159,17 @@ public final class SettingsPages implements Routes {
     var next = SettingsForm.settings(form, uploaded);
     var changed = SettingsForm.changed(SettingsForm.of(before), SettingsForm.of(next));
     var ip = ClientAddress.of(ctx);
-    var keys = settings.save(next, user.id(), (tx, revision) -> audit.record(
-        tx,
-        user,
-        "settings.update",
-        "settings",
-        revision,
-        "changed " + String.join(", ", changed),
-        ip));
+    var keys = settings.save(
+        next,
+        user.id(),
+        (tx, revision) -> audit.record(
+            tx,
+            user,
+            "settings.update",
+            "settings",
+            revision,
+            "changed " + String.join(", ", changed),
+            ip));
     throw new Redirect(PATH + (keys.isEmpty() ? "?same=1" : "?saved=1"), 303);
   }
 
@@ -178,8 +195,12 @@ public final class SettingsPages implements Routes {
       var file = ctx.uploadedFile(p.name() + "File");
       if (file == null || file.size() == 0) continue;
       if (file.size() > ImageStore.MAX_BYTES) {
-        refuse(ctx, form, p.name() + "File", "is " + file.size() / 1024 / 1024
-            + " MB; the limit is " + ImageStore.MAX_BYTES / 1024 / 1024 + " MB");
+        refuse(
+            ctx,
+            form,
+            p.name() + "File",
+            "is " + file.size() / 1024 / 1024 + " MB; the limit is "
+                + ImageStore.MAX_BYTES / 1024 / 1024 + " MB");
         return null;
       }
       try (var in = file.content()) {

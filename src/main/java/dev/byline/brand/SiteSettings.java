@@ -130,7 +130,8 @@ public record SiteSettings(
 
   private static List<String> profiles(List<String> urls) {
     if (urls == null) return List.of();
-    var kept = urls.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    var kept =
+        urls.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     if (kept.size() > MAX_PROFILES)
       throw new InvalidInput("sameAs", "lists more than " + MAX_PROFILES + " profiles");
     for (var u : kept) {

@@ -55,8 +55,7 @@ public final class SiteSettingsStore {
     return current.get(
         "current",
         k -> new DerivedCache.Entry<>(
-            db.read(tx -> newest(tx)).orElseGet(defaults),
-            Set.of(SurrogateKey.SETTINGS)));
+            db.read(tx -> newest(tx)).orElseGet(defaults), Set.of(SurrogateKey.SETTINGS)));
   }
 
   /**

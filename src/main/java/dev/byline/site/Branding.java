@@ -90,8 +90,8 @@ final class Branding {
   static String hash(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256")
-              .digest(text.getBytes(StandardCharsets.UTF_8)))
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
           .substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -5,7 +5,6 @@ import dev.byline.store.SurrogateKey;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Set;
 
 /**
  * The cookie policy at {@code /cookies}, generated from the configured services so it always

@@ -56,7 +56,8 @@ public record Theme(Path dir, List<String> templates, byte[] css) {
     if (css == null) return assets;
     if (css.length > MAX_CSS_BYTES)
       throw new ConfigException(
-          FOLDER, FOLDER + "/" + CSS + " is " + css.length / 1024 + " KB; the limit is "
+          FOLDER,
+          FOLDER + "/" + CSS + " is " + css.length / 1024 + " KB; the limit is "
               + MAX_CSS_BYTES / 1024 + " KB");
     return assets.with(CSS_ASSET, css);
   }

@@ -45,7 +45,8 @@ class SiteSettingsBrowserTest {
         .users()
         .create("chief@example.org", "Chris Chief", Role.ADMIN, PASSWORD, false);
     var n = site.newsroom();
-    long world = n.sections().ensure("world", "World", "News from everywhere", 1).id();
+    long world =
+        n.sections().ensure("world", "World", "News from everywhere", 1).id();
     long id = n.articles()
         .create(ArticleDraft.of(
             "Lighthouse keeper retires after forty years",
@@ -75,9 +76,13 @@ class SiteSettingsBrowserTest {
   @Test
   void a_new_logo_and_accent_colour_reach_the_front_page_within_a_second() throws Exception {
     driver.get(site.url("/"));
-    assertThat(js("return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"))
+    assertThat(
+            js(
+                "return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"))
         .isEqualTo("#c8102e");
-    assertThat(Accessibility.violations(driver)).as("axe on the built-in front page").isEmpty();
+    assertThat(Accessibility.violations(driver))
+        .as("axe on the built-in front page")
+        .isEmpty();
     site.get("/"); // the front page is in the page cache before the change
 
     driver.get(site.url("/admin/login"));
@@ -106,8 +111,12 @@ class SiteSettingsBrowserTest {
     driver.get(site.url("/"));
     while (!shown && System.nanoTime() < deadline) {
       driver.navigate().refresh();
-      shown = "#1a5e20".equals(js("return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"))
-          && String.valueOf(js("return document.querySelector('.brand img').currentSrc")).contains("/media/");
+      shown = "#1a5e20"
+              .equals(
+                  js(
+                      "return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"))
+          && String.valueOf(js("return document.querySelector('.brand img').currentSrc"))
+              .contains("/media/");
     }
     long tookMs = (System.nanoTime() - saved) / 1_000_000;
     System.out.println("settings shown on the front page " + tookMs + " ms after the save");
@@ -116,21 +125,31 @@ class SiteSettingsBrowserTest {
             + driver.findElement(By.tagName("head")).getAttribute("innerHTML")
             + driver.findElement(By.className("brand")).getAttribute("outerHTML"))
         .isTrue();
-    assertThat(js("return document.querySelector('.brand img').complete && document.querySelector('.brand img').naturalWidth"))
+    assertThat(
+            js(
+                "return document.querySelector('.brand img').complete && document.querySelector('.brand img').naturalWidth"))
         .as("the logo loaded")
         .isEqualTo(300L);
-    assertThat(js("return getComputedStyle(document.querySelector('.kicker') || document.body).color"))
+    assertThat(
+            js("return getComputedStyle(document.querySelector('.kicker') || document.body).color"))
         .isIn("rgb(26, 94, 32)", "rgb(26, 26, 26)");
     Browser.screenshot(driver, "settings-front");
-    assertThat(Accessibility.violations(driver)).as("axe on the branded front page").isEmpty();
+    assertThat(Accessibility.violations(driver))
+        .as("axe on the branded front page")
+        .isEmpty();
 
     driver.get(site.url("/world/lighthouse-keeper-retires-after-forty-years"));
-    assertThat(driver.findElement(By.cssSelector(".brand img")).getAttribute("src")).contains("/media/");
-    assertThat(Accessibility.violations(driver)).as("axe on the branded article page").isEmpty();
+    assertThat(driver.findElement(By.cssSelector(".brand img")).getAttribute("src"))
+        .contains("/media/");
+    assertThat(Accessibility.violations(driver))
+        .as("axe on the branded article page")
+        .isEmpty();
     Accessibility.onPhone(driver);
     try {
       driver.get(site.url("/"));
-      assertThat(Accessibility.violations(driver)).as("axe on the front page, phone").isEmpty();
+      assertThat(Accessibility.violations(driver))
+          .as("axe on the front page, phone")
+          .isEmpty();
     } finally {
       Accessibility.onDesktop(driver);
     }

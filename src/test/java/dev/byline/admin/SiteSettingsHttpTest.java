@@ -62,7 +62,8 @@ class SiteSettingsHttpTest {
     var page = admin.get("/admin/settings");
     assertThat(page.statusCode()).isEqualTo(200);
     var fields = new HashMap<String, String>();
-    var input = Pattern.compile("<input id=\"([A-Za-z]+)\" name=\"\\1\" type=\"text\" value=\"([^\"]*)\"")
+    var input = Pattern.compile(
+            "<input id=\"([A-Za-z]+)\" name=\"\\1\" type=\"text\" value=\"([^\"]*)\"")
         .matcher(page.body());
     while (input.find()) fields.put(input.group(1), unescape(input.group(2)));
     var area = Pattern.compile("<textarea id=\"([A-Za-z]+)\" name=\"\\1\"[^>]*>([^<]*)</textarea>")
@@ -82,7 +83,10 @@ class SiteSettingsHttpTest {
   }
 
   private static String unescape(String s) {
-    return s.replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    return s.replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
         .replace("&amp;", "&");
   }
 
@@ -92,14 +96,18 @@ class SiteSettingsHttpTest {
     site.get("/"); // cached now
     long renders = site.byline().pageCache().renderCount();
     site.get("/");
-    assertThat(site.byline().pageCache().renderCount()).as("served from the cache").isEqualTo(renders);
+    assertThat(site.byline().pageCache().renderCount())
+        .as("served from the cache")
+        .isEqualTo(renders);
 
-    var r = admin.postForm("/admin/settings", form(Map.of(
-        "name", "The Harbour Herald",
-        "tagline", "News from the quay",
-        "accent", "#1a5e20",
-        "footer", "Published by Herald Media, 1 Quay Street.",
-        "language", "de")));
+    var r = admin.postForm(
+        "/admin/settings",
+        form(Map.of(
+            "name", "The Harbour Herald",
+            "tagline", "News from the quay",
+            "accent", "#1a5e20",
+            "footer", "Published by Herald Media, 1 Quay Street.",
+            "language", "de")));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
     assertThat(r.headers().firstValue("Location")).hasValue("/admin/settings?saved=1");
 
@@ -136,15 +144,18 @@ class SiteSettingsHttpTest {
     assertThat(revisions()).isEqualTo(revisions);
     assertThat(site.get("/").body()).isEqualTo(before);
 
-    var white = admin.postForm("/admin/settings", form(Map.of("accent", "#1a5e20", "link", "#7ab8ff")));
+    var white =
+        admin.postForm("/admin/settings", form(Map.of("accent", "#1a5e20", "link", "#7ab8ff")));
     assertThat(white.statusCode()).isEqualTo(400);
     assertThat(white.body()).contains("Link colour is too faint: link colour #7ab8ff on #ffffff");
   }
 
   @Test
   void bad_addresses_zones_and_languages_are_refused_naming_the_field() {
-    var r = admin.postForm("/admin/settings", form(Map.of(
-        "ethicsPolicy", "javascript:alert(1)", "timeZone", "Mars/Olympus", "language", "xx")));
+    var r = admin.postForm(
+        "/admin/settings",
+        form(Map.of(
+            "ethicsPolicy", "javascript:alert(1)", "timeZone", "Mars/Olympus", "language", "xx")));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("Ethics policy must be an address such as");
     var zone = admin.postForm("/admin/settings", form(Map.of("timeZone", "Mars/Olympus")));
@@ -186,12 +197,14 @@ class SiteSettingsHttpTest {
     site.get("/world");
     long renders = site.byline().pageCache().renderCount();
 
-    var r = admin.postForm("/admin/settings", form(Map.of(
-        "ethicsPolicy", "/about/ethics",
-        "correctionsPolicy", "https://example.org/corrections",
-        "masthead", "/about/staff",
-        "ownershipFundingInfo", "/about/ownership",
-        "sameAs", "https://social.example/@herald\nhttps://en.wikipedia.org/wiki/Herald")));
+    var r = admin.postForm(
+        "/admin/settings",
+        form(Map.of(
+            "ethicsPolicy", "/about/ethics",
+            "correctionsPolicy", "https://example.org/corrections",
+            "masthead", "/about/staff",
+            "ownershipFundingInfo", "/about/ownership",
+            "sameAs", "https://social.example/@herald\nhttps://en.wikipedia.org/wiki/Herald")));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
 
     var article = site.get("/world/harbour-reopens-after-storm").body();
@@ -202,7 +215,8 @@ class SiteSettingsHttpTest {
         .contains("\"correctionsPolicy\":\"https://example.org/corrections\"")
         .contains("\"masthead\":\"" + base + "/about/staff\"")
         .contains("\"ownershipFundingInfo\":\"" + base + "/about/ownership\"")
-        .contains("\"sameAs\":[\"https://social.example/@herald\",\"https://en.wikipedia.org/wiki/Herald\"]");
+        .contains(
+            "\"sameAs\":[\"https://social.example/@herald\",\"https://en.wikipedia.org/wiki/Herald\"]");
     assertThat(site.byline().pageCache().renderCount())
         .as("the article was purged and rendered again")
         .isEqualTo(renders + 1);
@@ -218,7 +232,8 @@ class SiteSettingsHttpTest {
     var page = admin.get("/admin/settings");
     assertThat(page.statusCode()).isEqualTo(200);
     var fields = form(Map.of());
-    var r = admin.postMultipart("/admin/settings", fields, "logoFile", "logo.png", TestImages.png(240, 80));
+    var r = admin.postMultipart(
+        "/admin/settings", fields, "logoFile", "logo.png", TestImages.png(240, 80));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
     var logo = site.newsroom().images().library("", 0, 1).get(0);
     assertThat(logo.alt()).startsWith("Logo of ");
@@ -230,17 +245,21 @@ class SiteSettingsHttpTest {
     var front = site.get("/").body();
     assertThat(front)
         .contains("<picture><source srcset=\"" + darkLogo.variantFor(120).url()
-            + "\" media=\"(prefers-color-scheme: dark)\"><img src=\"" + logo.variantFor(120).url()
+            + "\" media=\"(prefers-color-scheme: dark)\"><img src=\""
+            + logo.variantFor(120).url()
             + "\" alt=\"\" width=\"120\" height=\"40\"></picture>");
 
     var missing = admin.postForm("/admin/settings", form(Map.of("favicon", "987654")));
     assertThat(missing.statusCode()).isEqualTo(400);
-    assertThat(missing.body()).contains("Favicon names photo 987654, which is not on the photo desk");
+    assertThat(missing.body())
+        .contains("Favicon names photo 987654, which is not on the photo desk");
   }
 
   private long revisions() {
-    return site.newsroom().db().read(tx -> tx.query("SELECT COUNT(*) FROM site_settings_revision")
-        .mapTo(Long.class)
-        .one());
+    return site.newsroom()
+        .db()
+        .read(tx -> tx.query("SELECT COUNT(*) FROM site_settings_revision")
+            .mapTo(Long.class)
+            .one());
   }
 }

@@ -55,11 +55,15 @@ class SiteSettingsMultiNodeTest {
       n.articles().publish(id);
       var article = "/world/bridge-opens-to-traffic";
       Eventually.await(
-          "node B to serve the story", Duration.ofSeconds(10), () -> b.get(article).statusCode() == 200);
+          "node B to serve the story",
+          Duration.ofSeconds(10),
+          () -> b.get(article).statusCode() == 200);
       for (var path : List.of("/", article, "/world")) b.get(path);
       long renders = b.byline().pageCache().renderCount();
       b.get("/");
-      assertThat(b.byline().pageCache().renderCount()).as("B serves from its cache").isEqualTo(renders);
+      assertThat(b.byline().pageCache().renderCount())
+          .as("B serves from its cache")
+          .isEqualTo(renders);
 
       var admin = new AdminClient(a).signIn("ada@example.org", PASSWORD);
       admin.get("/admin/settings");
@@ -86,10 +90,13 @@ class SiteSettingsMultiNodeTest {
       Eventually.await(
           "node B's article to carry the ethics policy",
           Duration.ofSeconds(5),
-          () -> b.get(article).body().contains("\"ethicsPolicy\":\"" + b.byline().config().baseUrl() + "/ethics\""));
+          () -> b.get(article)
+              .body()
+              .contains("\"ethicsPolicy\":\"" + b.byline().config().baseUrl() + "/ethics\""));
       b.get("/world");
       assertThat(b.byline().pageCache().renderCount())
-          .as("only the article was rendered again (the front page not asked yet, the section kept)")
+          .as(
+              "only the article was rendered again (the front page not asked yet, the section kept)")
           .isEqualTo(before + 1);
     } finally {
       TestDatabases.drop(config);

@@ -26,7 +26,10 @@ class ThemeHttpTest {
     var data = dir.resolve("data");
     var theme = Files.createDirectories(data.resolve("theme/site"));
     var layout = new String(
-        getClass().getClassLoader().getResourceAsStream("jte-src/site/layout.jte").readAllBytes(),
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream("jte-src/site/layout.jte")
+            .readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8);
     Files.writeString(
         theme.resolve("layout.jte"),
@@ -39,7 +42,8 @@ class ThemeHttpTest {
       assertThat(front.statusCode()).isEqualTo(200);
       assertThat(front.body()).contains("<p class=\"themed\">Printed on recycled pixels</p>");
       var builtIn = front.body().indexOf("href=\"/static/site.css?v=");
-      var themed = Pattern.compile("href=\"(/static/theme\\.css\\?v=[0-9a-f]+)\"").matcher(front.body());
+      var themed =
+          Pattern.compile("href=\"(/static/theme\\.css\\?v=[0-9a-f]+)\"").matcher(front.body());
       assertThat(themed.find()).as("the theme's stylesheet is linked").isTrue();
       assertThat(builtIn).isPositive().isLessThan(themed.start());
       assertThat(site.get(themed.group(1)).body()).isEqualTo(".themed { color: #004d40; }\n");
@@ -66,6 +70,7 @@ class ThemeHttpTest {
     assertThatThrownBy(() -> TestSite.start(data).close())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("tag/pager.jte")
-        .satisfies(e -> assertThat(e.getMessage()).containsPattern("tag/pager\\.jte:\\d+|line \\d+"));
+        .satisfies(
+            e -> assertThat(e.getMessage()).containsPattern("tag/pager\\.jte:\\d+|line \\d+"));
   }
 }
