@@ -94,6 +94,7 @@ class SiteSettingsHttpTest {
   void an_administrator_saves_settings_and_the_cached_front_page_shows_them_at_once() {
     assertThat(site.get("/").body()).contains("<html lang=\"en\">");
     site.get("/"); // cached now
+    site.get("/feed/rss.xml");
     long renders = site.byline().pageCache().renderCount();
     site.get("/");
     assertThat(site.byline().pageCache().renderCount())
@@ -123,6 +124,10 @@ class SiteSettingsHttpTest {
     var sheet = site.get(css.group(1));
     assertThat(sheet.body()).contains("--accent: #1a5e20");
     assertThat(sheet.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+
+    assertThat(site.get("/feed/rss.xml").body())
+        .as("the cached feed follows the name")
+        .contains("<title>The Harbour Herald</title>");
 
     var audit = site.byline().accounts().audit().recent("settings.", 0, 5);
     assertThat(audit).isNotEmpty();
