@@ -93,6 +93,13 @@ class SiteSettingsBrowserTest {
         "the dashboard", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Dashboard"));
 
     driver.get(site.url("/admin/settings"));
+    var serious = new com.deque.html.axecore.selenium.AxeBuilder()
+        .analyze(driver).getViolations().stream()
+            .filter(v -> List.of("serious", "critical").contains(v.getImpact()))
+            .map(v -> v.getId() + " "
+                + v.getNodes().stream().map(x -> String.valueOf(x.getTarget())).toList())
+            .toList();
+    assertThat(serious).as("axe, serious and critical, on the settings page").isEmpty();
     var logo = dir.resolve("logo.png");
     Files.write(logo, TestImages.png(300, 100));
     driver.findElement(By.id("logoFile")).sendKeys(logo.toAbsolutePath().toString());

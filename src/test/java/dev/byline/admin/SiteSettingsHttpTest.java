@@ -254,6 +254,18 @@ class SiteSettingsHttpTest {
             + logo.variantFor(120).url()
             + "\" alt=\"\" width=\"120\" height=\"40\"></picture>");
 
+    int photos = site.newsroom().images().library("", 0, 1000).size();
+    var refused = admin.postMultipart(
+        "/admin/settings",
+        form(Map.of("accent", "#ffcc00")),
+        "faviconFile",
+        "icon.png",
+        TestImages.png(192, 192));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(site.newsroom().images().library("", 0, 1000))
+        .as("a refused form keeps no upload")
+        .hasSize(photos);
+
     var missing = admin.postForm("/admin/settings", form(Map.of("favicon", "987654")));
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.body())
