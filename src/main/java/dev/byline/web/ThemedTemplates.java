@@ -32,6 +32,9 @@ final class ThemedTemplates {
   /** Where the build puts the built-in template sources on the classpath. */
   static final String BUILT_IN = "jte-src";
 
+  /** A template every build has, to find the folder by. */
+  private static final String KNOWN = "site/layout.jte";
+
   private ThemedTemplates() {}
 
   static TemplateEngine compile(Theme theme, Path classes) {
@@ -92,16 +95,17 @@ final class ThemedTemplates {
   /** The built-in template names, read from the jar (or the classes folder in a build). */
   static List<String> builtInNames() {
     try {
-      var root = ThemedTemplates.class.getClassLoader().getResource(BUILT_IN);
-      if (root == null)
+      // Found through a file, not the folder: a shaded jar need not list folders as entries.
+      var known = ThemedTemplates.class.getClassLoader().getResource(BUILT_IN + "/" + KNOWN);
+      if (known == null)
         throw new IllegalStateException(BUILT_IN + " is missing from the classpath");
-      var uri = root.toURI();
+      var uri = known.toURI();
       if (uri.getScheme().equals("jar")) {
         try (var fs = FileSystems.newFileSystem(uri, Map.of())) {
           return names(fs.getPath("/" + BUILT_IN));
         }
       }
-      return names(Path.of(uri));
+      return names(Path.of(uri).getParent().getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
