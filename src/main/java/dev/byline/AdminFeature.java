@@ -14,9 +14,11 @@ import dev.byline.admin.PhotoDesk;
 import dev.byline.admin.RelatedAdmin;
 import dev.byline.admin.RevisionPages;
 import dev.byline.admin.SessionGate;
+import dev.byline.admin.SettingsPages;
 import dev.byline.admin.TwoFactorPages;
 import dev.byline.admin.UserPages;
 import dev.byline.auth.Accounts;
+import dev.byline.auth.Role;
 import dev.byline.auth.SignInRules;
 import dev.byline.auth.SlowLane;
 import dev.byline.config.Config;
@@ -61,6 +63,7 @@ final class AdminFeature implements Routes, AutoCloseable {
         config.boolSetting("http.trust.forwarded", false),
         accounts.rules()::requiresTwoFactor);
     admin = new AdminSite(config, site.site().views(), site.site().assets());
+    admin.addNav("settings", "Site settings", "/admin/settings", Role.ADMIN);
     revisions = new ArticleRevisions(newsroom.db(), clock);
     related = new RelatedAdmin(
         admin, newsroom.articles(), newsroom.published(), search.choices(), search.related());
@@ -102,6 +105,7 @@ final class AdminFeature implements Routes, AutoCloseable {
     new TwoFactorPages(admin, accounts).routes(r);
     new UserPages(admin, accounts).routes(r);
     new AuditPages(admin, accounts.audit()).routes(r);
+    new SettingsPages(admin, site.settings(), newsroom.images(), accounts.audit()).routes(r);
     new PhotoDesk(admin, newsroom.db(), newsroom.images(), newsroom.published(), accounts.audit())
         .routes(r);
     new BodyFormats().routes(r);

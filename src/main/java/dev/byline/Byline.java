@@ -18,6 +18,7 @@ import dev.byline.site.NewsletterPages;
 import dev.byline.site.PageCache;
 import dev.byline.web.Listener;
 import dev.byline.web.StaticAssets;
+import dev.byline.web.Theme;
 import dev.byline.web.UploadLimits;
 import dev.byline.web.WebServer;
 import java.time.Clock;
@@ -98,7 +99,9 @@ public final class Byline implements AutoCloseable {
       var config = ownAddress(requested, listener);
       var newsroom = parts.add(Newsroom.open(config, clock));
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
-      var consent = ConsentSettings.from(config, StaticAssets.load());
+      // The theme's stylesheet joins the built-in assets; its templates are compiled by Views.
+      var assets = Theme.load(config.dataDir()).addTo(StaticAssets.load());
+      var consent = ConsentSettings.from(config, assets);
       var search = parts.add(new SearchFeature(config, newsroom, clock));
       var site = parts.add(new SiteFeature(config, newsroom, consent, search, clock));
       var admin = parts.add(new AdminFeature(config, newsroom, site, search, clock));

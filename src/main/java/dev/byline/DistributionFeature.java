@@ -19,15 +19,21 @@ final class DistributionFeature implements Routes {
   DistributionFeature(Config config, Newsroom newsroom, SiteFeature siteFeature, Clock clock) {
     var site = siteFeature.site();
     var settings = DistributionSettings.from(config);
-    var chrome = site.chrome();
-    var publisher = new FeedBuilder.Publisher(
-        config.siteName(),
+    // From the chrome on every build, so feeds follow the site settings (purged by "chrome").
+    java.util.function.Supplier<FeedBuilder.Publisher> publisher = () -> {
+      var chrome = site.chrome();
+      return new FeedBuilder.Publisher(
+          chrome.siteName(),
+          config.baseUrl(),
+          chrome.lang(),
+          chrome.absolute(chrome.iconUrl()),
+          chrome.absolute(chrome.logoUrl()));
+    };
+    var text = new FeedText(
+        site.views(),
+        newsroom.published(),
         config.baseUrl(),
-        config.languageTag(),
-        chrome.absolute(chrome.iconUrl()),
-        chrome.absolute(chrome.logoUrl()));
-    var text =
-        new FeedText(site.views(), newsroom.published(), config.baseUrl(), config.siteName());
+        () -> site.chrome().siteName());
     feeds = new FeedRoutes(
         site,
         new FeedBuilder(publisher, newsroom.published(), text, settings, clock),

@@ -1,10 +1,12 @@
 package dev.byline;
 
+import dev.byline.brand.SiteSettingsStore;
 import dev.byline.config.Config;
 import dev.byline.consent.KnownServices;
 import dev.byline.ops.Operations;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.CachedPageHandler;
+import dev.byline.site.ColoursStylesheet;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FrontPage;
 import dev.byline.site.LegacyRedirects;
@@ -42,6 +44,7 @@ final class SiteFeature implements Routes, AutoCloseable {
   private final Newsroom newsroom;
   private final SearchFeature search;
   private final PageCache cache;
+  private final SiteSettingsStore settings;
   private final ChangeFollower cacheFollower;
   private volatile PositionReporter position;
   private final Site site;
@@ -66,7 +69,15 @@ final class SiteFeature implements Routes, AutoCloseable {
                 * 1024L
                 * 1024L,
         clock);
-    site = new Site(config, Views.of(config), cache, newsroom.sections(), consent.assets());
+    settings = new SiteSettingsStore(newsroom.db(), newsroom.feed(), clock, Site.defaults(config));
+    site = new Site(
+        config,
+        Views.of(config),
+        cache,
+        newsroom.sections(),
+        consent.assets(),
+        settings::current,
+        newsroom.images());
     consent.addTo(site);
     site.addScript("search.js");
     boolean youtube = consent.policy().has(KnownServices.YOUTUBE);
@@ -107,6 +118,11 @@ final class SiteFeature implements Routes, AutoCloseable {
       reporter.applied(changes.get(changes.size() - 1).seq());
   }
 
+  /** The site settings the newsroom edits in the admin. */
+  SiteSettingsStore settings() {
+    return settings;
+  }
+
   Site site() {
     return site;
   }
@@ -143,6 +159,7 @@ final class SiteFeature implements Routes, AutoCloseable {
   @Override
   public void routes(RoutesConfig r) {
     site.assets().routes(r);
+    new ColoursStylesheet(settings::current).routes(r);
     new MediaRoutes(newsroom.media()).routes(r);
     new LegacyRedirects(newsroom.redirects(), newsroom.published()).routes(r);
     new FrontPage(site, newsroom.published()).routes(r);

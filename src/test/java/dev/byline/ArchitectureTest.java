@@ -38,7 +38,8 @@ class ArchitectureTest {
     "dev.byline.delivery..",
     "dev.byline.json..",
     "dev.byline.live..",
-    "dev.byline.newsletter.."
+    "dev.byline.newsletter..",
+    "dev.byline.brand.."
   };
 
   @ArchTest

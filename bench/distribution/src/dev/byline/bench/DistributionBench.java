@@ -120,7 +120,7 @@ public final class DistributionBench {
           config.languageTag(),
           config.baseUrl() + "/static/favicon.svg",
           config.baseUrl() + "/static/logo.svg");
-      var text = new FeedText(new Views(), articles, config.baseUrl(), config.siteName());
+      var text = new FeedText(new Views(), articles, config.baseUrl(), config::siteName);
       var builder = new FeedBuilder(publisher, articles, text, settings, Clock.systemUTC());
       for (var format : FeedFormat.values()) {
         resetPeak();

@@ -63,9 +63,15 @@ public final class RenderBench {
     // Rendering a page never touches the page cache, so the site is given none.
     var site = new Site(config, new Views(), null, newsroom.sections(), StaticAssets.load());
     var pages = new ArticlePages(
-        site, newsroom.articles(), RelatedArticles.NONE, AdsSettings.from(config), true);
+        site,
+        newsroom.published(),
+        RelatedArticles.NONE,
+        AdsSettings.from(config),
+        true,
+        null,
+        newsroom.feed());
     var articles = new ArrayList<Article>();
-    for (var s : newsroom.articles().latest(1, 100).items())
+    for (var s : newsroom.published().latest(1, 100).items())
       articles.add(newsroom.articles().byId(s.id()).orElseThrow());
     long bytes = 0;
     for (var a : articles) bytes += pages.page(a).body().length;

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Builds a feed's channel from the store: the newest published stories of a scope, each with
@@ -52,7 +53,9 @@ public final class FeedBuilder {
   /** A built feed and the surrogate keys of everything it shows. */
   public record Feed(FeedChannel channel, Set<String> keys) {}
 
-  private final Publisher publisher;
+  /** Asked on every build: the name, language, icon and logo follow the site settings. */
+  private final Supplier<Publisher> publisher;
+
   private final PublishedArticles articles;
   private final ItemHtml html;
   private final DistributionSettings settings;
@@ -65,12 +68,21 @@ public final class FeedBuilder {
       ItemHtml html,
       DistributionSettings settings,
       Clock clock) {
+    this(() -> publisher, articles, html, settings, clock);
+  }
+
+  public FeedBuilder(
+      Supplier<Publisher> publisher,
+      PublishedArticles articles,
+      ItemHtml html,
+      DistributionSettings settings,
+      Clock clock) {
     this.publisher = publisher;
     this.articles = articles;
     this.html = html;
     this.settings = settings;
     this.clock = clock;
-    this.tagAuthority = TagUri.authority(publisher.baseUrl());
+    this.tagAuthority = TagUri.authority(publisher.get().baseUrl());
   }
 
   public Feed build(FeedScope scope) {
@@ -86,6 +98,8 @@ public final class FeedBuilder {
 
     var keys = new LinkedHashSet<String>(scope.keys());
     keys.add(SurrogateKey.SECTIONS);
+    keys.add(SurrogateKey.CHROME); // the channel's name, language, icon and logo
+    var publisher = this.publisher.get();
     var items = new ArrayList<FeedItem>();
     for (var summary : page.items()) {
       var article = articles.article(summary.id());
@@ -116,7 +130,7 @@ public final class FeedBuilder {
   }
 
   FeedItem item(Article a) {
-    var base = publisher.baseUrl();
+    var base = publisher.get().baseUrl();
     var authors = a.authors().stream()
         .map(au -> new FeedItem.Person(au.name(), base + au.path()))
         .toList();
@@ -155,7 +169,7 @@ public final class FeedBuilder {
   private FeedItem.MediaImage media(Image image) {
     var v = image.variantFor(MEDIA_WIDTH);
     return new FeedItem.MediaImage(
-        publisher.baseUrl() + v.url(),
+        publisher.get().baseUrl() + v.url(),
         v.mime(),
         v.width(),
         v.height(),

@@ -145,6 +145,9 @@ public final class ArticlePages implements Routes {
     // a neighbour purges the page but leaves this for its next render.
     for (var k : article.surrogateKeys()) if (!k.startsWith(SECTION_KEY_PREFIX)) keys.add(k);
     keys.add(SurrogateKey.SECTIONS);
+    // The parts kept with it (title, structured data) show the site's name and publisher.
+    keys.add(SurrogateKey.CHROME);
+    keys.add(SurrogateKey.PUBLISHER);
     if (!article.isPublished())
       return new DerivedCache.Entry<>(new Story(article, null, null), keys);
     var reading = reading(article);
@@ -230,6 +233,8 @@ public final class ArticlePages implements Routes {
         parts.coverage());
     var keys = new LinkedHashSet<>(article.surrogateKeys());
     keys.add(SurrogateKey.SECTIONS);
+    keys.add(SurrogateKey.PUBLISHER);
+    keys.addAll(Site.chromeKeys(parts.meta()));
     links.keySet().forEach(id -> keys.add(SurrogateKey.article(id)));
     var lastModified = article.lastModified();
     var coverage = parts.coverage();
@@ -264,7 +269,11 @@ public final class ArticlePages implements Routes {
         410,
         RenderedPage.HTML,
         site.views().render("site/error.jte", view),
-        java.util.Set.of(SurrogateKey.article(article.id()), SurrogateKey.SECTIONS),
+        java.util.Set.of(
+            SurrogateKey.article(article.id()),
+            SurrogateKey.SECTIONS,
+            SurrogateKey.CHROME,
+            SurrogateKey.SOCIAL_IMAGE),
         null);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param head extra, already-safe markup features place in {@code <head>} before any other
  *     script (e.g. the consent defaults); empty by default
  * @param bodyEnd extra, already-safe markup features place at the end of {@code <body>}
+ * @param brand the newsroom's own logo, icon, colours, tagline, footer and publisher details
  */
 public record Chrome(
     String siteName,
@@ -22,7 +23,8 @@ public record Chrome(
     List<String> scripts,
     String head,
     String bodyEnd,
-    List<FooterLink> footerLinks) {
+    List<FooterLink> footerLinks,
+    Brand brand) {
 
   /** A link in the footer ("Cookie settings", "Privacy"). {@code attribute} is an optional data- attribute name. */
   public record FooterLink(String label, String href, String attribute) {}
@@ -46,7 +48,8 @@ public record Chrome(
         List.of(),
         "",
         "",
-        footerLinks);
+        footerLinks,
+        brand);
   }
 
   public String absolute(String path) {

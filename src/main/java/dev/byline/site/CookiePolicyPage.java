@@ -5,7 +5,6 @@ import dev.byline.store.SurrogateKey;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Set;
 
 /**
  * The cookie policy at {@code /cookies}, generated from the configured services so it always
@@ -39,6 +38,8 @@ public final class CookiePolicyPage implements Routes {
             + " stores in your browser, which companies are involved, and how to choose.",
         chrome.absolute(ConsentMarkup.POLICY_PATH));
     var bytes = site.views().render("site/cookies.jte", new CookiePolicyView(chrome, meta, policy));
-    return RenderedPage.html(bytes, Set.of(SurrogateKey.SECTIONS), null);
+    var keys = new java.util.HashSet<>(Site.chromeKeys(meta));
+    keys.add(SurrogateKey.SECTIONS);
+    return RenderedPage.html(bytes, keys, null);
   }
 }

@@ -18,9 +18,14 @@ public final class FeedText implements FeedBuilder.ItemHtml {
   private final Views views;
   private final PublishedArticles articles;
   private final String baseUrl;
-  private final String siteName;
+  /** The site's name now, as its settings say. */
+  private final java.util.function.Supplier<String> siteName;
 
-  public FeedText(Views views, PublishedArticles articles, String baseUrl, String siteName) {
+  public FeedText(
+      Views views,
+      PublishedArticles articles,
+      String baseUrl,
+      java.util.function.Supplier<String> siteName) {
     this.views = views;
     this.articles = articles;
     this.baseUrl = baseUrl;
@@ -34,7 +39,7 @@ public final class FeedText implements FeedBuilder.ItemHtml {
     var links = new HashMap<Long, ArticleSummary>();
     articles.summaries(ids).forEach(s -> links.put(s.id(), s));
     var bytes =
-        views.render("feed/content.jte", new FeedTextView(article, links, baseUrl, siteName));
+        views.render("feed/content.jte", new FeedTextView(article, links, baseUrl, siteName.get()));
     return new String(bytes, StandardCharsets.UTF_8).strip();
   }
 

@@ -71,9 +71,8 @@ public final class FrontPage implements Routes {
         .withFeeds(Feeds.linksFor(chrome, "/", chrome.siteName()));
     var view = new FrontView(chrome, meta, site.dates(), lead, top, rails, latest);
     Instant newest = pool.isEmpty() ? null : pool.get(0).firstPublishedAt();
-    return RenderedPage.html(
-        site.views().render("site/front.jte", view),
-        Set.of(SurrogateKey.FRONT, SurrogateKey.SECTIONS),
-        newest);
+    var keys = new java.util.HashSet<>(Site.chromeKeys(meta));
+    keys.addAll(Set.of(SurrogateKey.FRONT, SurrogateKey.SECTIONS, SurrogateKey.PUBLISHER));
+    return RenderedPage.html(site.views().render("site/front.jte", view), keys, newest);
   }
 }

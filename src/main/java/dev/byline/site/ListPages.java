@@ -155,6 +155,7 @@ public final class ListPages implements Routes {
         chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs);
     var allKeys = new java.util.HashSet<>(keys);
     allKeys.add(SurrogateKey.SECTIONS);
+    allKeys.addAll(Site.chromeKeys(meta));
     var newest = list.items().isEmpty() ? null : list.items().get(0).firstPublishedAt();
     return RenderedPage.html(site.views().render("site/list.jte", view), allKeys, newest);
   }

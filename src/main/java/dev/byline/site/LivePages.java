@@ -192,8 +192,9 @@ public final class LivePages implements Routes {
   }
 
   /** The article's own key: every live write names it, and so does unpublishing the story. */
+  /** Posts' times are in the site's time zone; the feeds carry its name, icon and logo. */
   private static Set<String> keys(Article article) {
-    return Set.of(SurrogateKey.article(article.id()));
+    return Set.of(SurrogateKey.article(article.id()), SurrogateKey.CHROME);
   }
 
   private static long id(Context ctx) {

@@ -37,7 +37,13 @@ public final class MostReadPages implements Routes {
 
   private static Set<String> keys() {
     // Headlines and sections show too, so story edits ("lists") purge it as well.
-    return Set.of(MostRead.KEY, SurrogateKey.LISTS, SurrogateKey.SECTIONS);
+    // Dates are in the site's time zone and the page has the chrome: settings purge both.
+    return Set.of(
+        MostRead.KEY,
+        SurrogateKey.LISTS,
+        SurrogateKey.SECTIONS,
+        SurrogateKey.CHROME,
+        SurrogateKey.SOCIAL_IMAGE);
   }
 
   RenderedPage renderJson() {

@@ -160,7 +160,11 @@ public final class SearchPages implements Routes {
         results.page());
     return RenderedPage.html(
         site.views().render("site/search.jte", view),
-        Set.of(SurrogateKey.LISTS, SurrogateKey.SECTIONS),
+        Set.of(
+            SurrogateKey.LISTS,
+            SurrogateKey.SECTIONS,
+            SurrogateKey.CHROME,
+            SurrogateKey.SOCIAL_IMAGE),
         null);
   }
 

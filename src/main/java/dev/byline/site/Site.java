@@ -1,13 +1,18 @@
 package dev.byline.site;
 
+import dev.byline.brand.SiteSettings;
 import dev.byline.config.Config;
 import dev.byline.content.Html;
 import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
+import dev.byline.media.ImageStore;
+import dev.byline.store.SurrogateKey;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What every public page class shares: configuration, templates, the page cache, the chrome
@@ -19,7 +24,8 @@ public final class Site {
   private final PageCache cache;
   private final SectionStore sections;
   private final StaticAssets assets;
-  private final Dates dates;
+  private final Supplier<SiteSettings> settings;
+  private final Branding branding;
   private final List<String> headParts = new ArrayList<>();
   private final List<String> bodyEndParts = new ArrayList<>();
   private final List<String> scripts = new ArrayList<>();
@@ -27,16 +33,40 @@ public final class Site {
   /** The last chrome built, with the section list it was built from. */
   private volatile Built built;
 
-  private record Built(List<Section> sections, Chrome chrome) {}
+  private record Built(List<Section> sections, SiteSettings settings, Chrome chrome, Dates dates) {}
 
+  /** A site with its configured name, zone and language and the built-in look. */
   public Site(
       Config config, Views views, PageCache cache, SectionStore sections, StaticAssets assets) {
+    this(config, views, cache, sections, assets, defaults(config), null);
+  }
+
+  /**
+   * @param settings the site settings in force, asked on every render (kept in memory by their
+   *     store, purged by the change feed)
+   * @param images the photo desk, to find the logo, icon and social image the settings name
+   */
+  public Site(
+      Config config,
+      Views views,
+      PageCache cache,
+      SectionStore sections,
+      StaticAssets assets,
+      Supplier<SiteSettings> settings,
+      ImageStore images) {
     this.config = config;
     this.views = views;
     this.cache = cache;
     this.sections = sections;
     this.assets = assets;
-    this.dates = new Dates(config.timeZone(), config.language());
+    this.settings = settings;
+    this.branding = new Branding(assets, images);
+  }
+
+  /** The settings of a site nobody has changed: its configuration's name, zone and language. */
+  public static Supplier<SiteSettings> defaults(Config config) {
+    var s = SiteSettings.defaults(config.siteName(), config.timeZone(), config.languageTag());
+    return () -> s;
   }
 
   /** Lets a feature add safe markup to every page's head (call during start-up only). */
@@ -70,31 +100,54 @@ public final class Site {
   }
 
   /**
-   * The chrome for a page. Built again only when the section store hands out a new list (after a
-   * section changed) or a feature added to it, so a render does not rebuild it.
+   * The chrome for a page. Built again only when the section store or the settings store hands
+   * out a new value (after a change) or a feature added to it, so a render does not rebuild it.
    */
   public Chrome chrome() {
-    var all = sections.all();
-    var last = built;
-    if (last != null && last.sections() == all) return last.chrome();
-    var chrome = build(all);
-    built = new Built(all, chrome);
-    return chrome;
+    return current().chrome();
   }
 
-  private Chrome build(List<Section> all) {
+  private Built current() {
+    var all = sections.all();
+    var now = settings.get();
+    var last = built;
+    if (last != null && last.sections() == all && last.settings() == now) return last;
+    var next = new Built(all, now, build(all, now), new Dates(now.zone(), config.language()));
+    built = next;
+    return next;
+  }
+
+  private Chrome build(List<Section> all, SiteSettings s) {
+    var brand = branding.brand(s);
     return new Chrome(
-        config.siteName(),
+        s.name(),
         config.baseUrl(),
-        config.languageTag(),
+        s.language(),
         all,
         assets.url("site.css"),
-        assets.url("logo.svg"),
-        assets.url("favicon.svg"),
+        brand.logo().src(),
+        brand.icon().href(),
         scripts,
         String.join("\n", headParts),
         String.join("\n", bodyEndParts),
-        footerLinks);
+        footerLinks,
+        brand);
+  }
+
+  /**
+   * The keys of what the chrome around a page depends on: {@link SurrogateKey#CHROME}, and {@link
+   * SurrogateKey#SOCIAL_IMAGE} when the page has no image of its own, so the layout shows the
+   * site's default social image.
+   */
+  public static Set<String> chromeKeys(Meta meta) {
+    return meta.image().isEmpty()
+        ? Set.of(SurrogateKey.CHROME, SurrogateKey.SOCIAL_IMAGE)
+        : Set.of(SurrogateKey.CHROME);
+  }
+
+  /** The settings in force, e.g. for {@code /brand.css}. */
+  public SiteSettings settings() {
+    return settings.get();
   }
 
   public Config config() {
@@ -109,8 +162,9 @@ public final class Site {
     return cache;
   }
 
+  /** Dates in the site's time zone, as its settings say now. */
   public Dates dates() {
-    return dates;
+    return current().dates();
   }
 
   public StaticAssets assets() {

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * schema.org JSON-LD: {@code NewsArticle} (or {@code LiveBlogPosting}) with what Google recommends, {@code BreadcrumbList},
- * and {@code Organization} for the front page. Output is safe inside a script element: every
+ * and the publisher ({@code NewsMediaOrganization}, with its policies and profiles) for the front
+ * page and inside every article. Output is safe inside a script element: every
  * {@code <} is escaped.
  */
 public final class StructuredData {
@@ -134,8 +135,14 @@ public final class StructuredData {
     org.put("@type", "NewsMediaOrganization");
     org.put("name", chrome.siteName());
     org.put("url", chrome.baseUrl() + "/");
-    // The logo is vector art (SVG), so it has no pixel size to claim.
-    org.putObject("logo").put("@type", "ImageObject").put("url", chrome.absolute(chrome.logoUrl()));
+    var logo = chrome.brand().logo();
+    org.putObject("logo").put("@type", "ImageObject").put("url", chrome.absolute(logo.src()));
+    // Google News reads these publishing principles from the publisher.
+    chrome.brand().publisher().forEach((property, url) -> org.put(property, chrome.absolute(url)));
+    if (!chrome.brand().sameAs().isEmpty()) {
+      var same = org.putArray("sameAs");
+      chrome.brand().sameAs().forEach(same::add);
+    }
     return org;
   }
 

@@ -26,6 +26,24 @@ public final class SurrogateKey {
    */
   public static final String SECTIONS = "sections";
 
+  /**
+   * The site's chrome as its settings make it: name, tagline, logos, favicon, accent colours,
+   * footer, language and time zone. Every HTML page that shows the masthead and footer.
+   */
+  public static final String CHROME = "chrome";
+
+  /**
+   * The publisher in structured data (NewsMediaOrganization: policies, profiles): article pages
+   * and the front page.
+   */
+  public static final String PUBLISHER = "publisher";
+
+  /** Pages without an image of their own, whose og:image is the site's default social image. */
+  public static final String SOCIAL_IMAGE = "social-image";
+
+  /** The stored site settings themselves (in-memory copies of them; no page carries it). */
+  public static final String SETTINGS = "settings";
+
   private SurrogateKey() {}
 
   public static String article(long id) {

@@ -54,6 +54,10 @@ public final class StaticAssets implements Routes {
     return new StaticAssets(Map.copyOf(map));
   }
 
+  public boolean has(String name) {
+    return assets.containsKey(name);
+  }
+
   /** The versioned URL of an asset, e.g. {@code /static/site.css?v=1a2b3c4d}. */
   public String url(String name) {
     var a = assets.get(name);

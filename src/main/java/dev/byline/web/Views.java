@@ -36,9 +36,17 @@ public final class Views {
     this.engine = engine;
   }
 
-  /** Precompiled templates, or with {@code dev=true} the source folder, recompiled on change. */
+  /**
+   * Precompiled templates; with a theme that overrides templates, those and the built-in ones
+   * compiled at start-up (see {@link ThemedTemplates}); or with {@code dev=true} the source folder,
+   * recompiled on change.
+   */
   public static Views of(Config config) {
-    if (!config.boolSetting("dev", false)) return new Views();
+    if (!config.boolSetting("dev", false)) {
+      var theme = Theme.load(config.dataDir());
+      if (!theme.overridesTemplates()) return new Views();
+      return new Views(ThemedTemplates.compile(theme, config.dataDir().resolve("theme-classes")));
+    }
     var folder = Path.of(config.setting("dev.templates", DEV_TEMPLATES));
     if (!Files.isDirectory(folder)) {
       throw new ConfigException(
