@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,10 +66,10 @@ final class MigrationFingerprint {
       c.setAutoCommit(false);
       try (var delete = c.prepareStatement("DELETE FROM schema_fingerprint");
           var insert = c.prepareStatement(
-              "INSERT INTO schema_fingerprint (id, fingerprint, recorded_at) VALUES (1, ?, ?)")) {
+              "INSERT INTO schema_fingerprint (id, fingerprint, recorded_at) "
+                  + "VALUES (1, ?, CAST(CURRENT_TIMESTAMP AS TEXT))")) {
         delete.executeUpdate();
         insert.setString(1, fingerprint);
-        insert.setString(2, Instant.now().toString());
         insert.executeUpdate();
         c.commit();
       } catch (SQLException e) {
