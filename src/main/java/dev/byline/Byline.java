@@ -15,6 +15,9 @@ import dev.byline.site.ForYouRoute;
 import dev.byline.site.PageCache;
 import dev.byline.web.Listener;
 import dev.byline.web.StaticAssets;
+import dev.byline.site.SiteText;
+import dev.byline.i18n.Messages;
+import dev.byline.config.ConfigException;
 import dev.byline.web.UploadLimits;
 import dev.byline.web.WebServer;
 import java.time.Clock;
@@ -84,9 +87,10 @@ public final class Byline implements AutoCloseable {
       var config = ownAddress(requested, listener);
       var newsroom = parts.add(Newsroom.open(config, clock));
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
-      var consent = ConsentSettings.from(config, StaticAssets.load());
+      var messages = siteMessages(config);
+      var consent = ConsentSettings.from(config, messages, SiteText.addTo(StaticAssets.load()));
       var search = parts.add(new SearchFeature(config, newsroom, clock));
-      var site = parts.add(new SiteFeature(config, newsroom, consent, search, clock));
+      var site = parts.add(new SiteFeature(config, newsroom, consent, messages, search, clock));
       var admin = parts.add(new AdminFeature(config, newsroom, site, search, clock));
       var wire = parts.add(new WireFeature(newsroom, site, admin, clock));
       var live = new LiveFeature(newsroom, site, admin, wire);
@@ -111,6 +115,18 @@ public final class Byline implements AutoCloseable {
     } catch (RuntimeException e) {
       parts.close();
       throw e;
+    }
+  }
+
+  /**
+   * The site language's words: the one place the language readers see is chosen. An admin setting
+   * can later feed it instead of {@code site.language}.
+   */
+  static Messages siteMessages(Config config) {
+    try {
+      return Messages.of(config.language());
+    } catch (Messages.UnknownLanguage e) {
+      throw new ConfigException("site.language", e.getMessage());
     }
   }
 

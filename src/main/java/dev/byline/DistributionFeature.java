@@ -23,11 +23,16 @@ final class DistributionFeature implements Routes {
     var publisher = new FeedBuilder.Publisher(
         config.siteName(),
         config.baseUrl(),
-        config.languageTag(),
+        chrome.lang(),
         chrome.absolute(chrome.iconUrl()),
         chrome.absolute(chrome.logoUrl()));
     var text =
-        new FeedText(site.views(), newsroom.published(), config.baseUrl(), config.siteName());
+        new FeedText(
+            site.views(),
+            newsroom.published(),
+            config.baseUrl(),
+            config.siteName(),
+            site.messages());
     feeds = new FeedRoutes(
         site,
         new FeedBuilder(publisher, newsroom.published(), text, settings, clock),
@@ -38,7 +43,7 @@ final class DistributionFeature implements Routes {
     var maps = new Sitemaps(
         config.baseUrl(),
         settings.newsPublication(),
-        config.languageTag(),
+        chrome.lang(),
         newsroom.published(),
         settings.urlsPerSitemap(),
         clock);

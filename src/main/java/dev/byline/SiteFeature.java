@@ -2,6 +2,7 @@ package dev.byline;
 
 import dev.byline.config.Config;
 import dev.byline.consent.KnownServices;
+import dev.byline.i18n.Messages;
 import dev.byline.ops.Operations;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.CachedPageHandler;
@@ -53,6 +54,7 @@ final class SiteFeature implements Routes, AutoCloseable {
       Config config,
       Newsroom newsroom,
       ConsentSettings consent,
+      Messages messages,
       SearchFeature search,
       Clock clock) {
     this.newsroom = newsroom;
@@ -66,7 +68,8 @@ final class SiteFeature implements Routes, AutoCloseable {
                 * 1024L
                 * 1024L,
         clock);
-    site = new Site(config, Views.of(config), cache, newsroom.sections(), consent.assets());
+    site = new Site(
+        config, Views.of(config), cache, newsroom.sections(), consent.assets(), messages);
     consent.addTo(site);
     site.addScript("search.js");
     boolean youtube = consent.policy().has(KnownServices.YOUTUBE);

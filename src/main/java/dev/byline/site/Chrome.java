@@ -1,6 +1,7 @@
 package dev.byline.site;
 
 import dev.byline.content.Section;
+import dev.byline.i18n.Messages;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  * @param head extra, already-safe markup features place in {@code <head>} before any other
  *     script (e.g. the consent defaults); empty by default
  * @param bodyEnd extra, already-safe markup features place at the end of {@code <body>}
+ * @param t the site language's words for everything around a story
  */
 public record Chrome(
     String siteName,
@@ -22,10 +24,14 @@ public record Chrome(
     List<String> scripts,
     String head,
     String bodyEnd,
-    List<FooterLink> footerLinks) {
+    List<FooterLink> footerLinks,
+    Messages t) {
 
-  /** A link in the footer ("Cookie settings", "Privacy"). {@code attribute} is an optional data- attribute name. */
-  public record FooterLink(String label, String href, String attribute) {}
+  /**
+   * A link in the footer ("Cookie settings", "Privacy"). {@code labelKey} is its message key;
+   * {@code attribute} is an optional data- attribute name.
+   */
+  public record FooterLink(String labelKey, String href, String attribute) {}
 
   public Chrome {
     sections = List.copyOf(sections);
@@ -46,7 +52,13 @@ public record Chrome(
         List.of(),
         "",
         "",
-        footerLinks);
+        footerLinks,
+        t);
+  }
+
+  /** {@code "rtl"} for a right-to-left site language, else {@code "ltr"}. */
+  public String dir() {
+    return t.dir();
   }
 
   public String absolute(String path) {

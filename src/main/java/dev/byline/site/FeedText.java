@@ -5,6 +5,7 @@ import dev.byline.content.ArticleSummary;
 import dev.byline.content.Block;
 import dev.byline.content.PublishedArticles;
 import dev.byline.distribution.FeedBuilder;
+import dev.byline.i18n.Messages;
 import dev.byline.web.Views;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,12 +20,15 @@ public final class FeedText implements FeedBuilder.ItemHtml {
   private final PublishedArticles articles;
   private final String baseUrl;
   private final String siteName;
+  private final Messages t;
 
-  public FeedText(Views views, PublishedArticles articles, String baseUrl, String siteName) {
+  public FeedText(
+      Views views, PublishedArticles articles, String baseUrl, String siteName, Messages t) {
     this.views = views;
     this.articles = articles;
     this.baseUrl = baseUrl;
     this.siteName = siteName;
+    this.t = t;
   }
 
   @Override
@@ -34,16 +38,16 @@ public final class FeedText implements FeedBuilder.ItemHtml {
     var links = new HashMap<Long, ArticleSummary>();
     articles.summaries(ids).forEach(s -> links.put(s.id(), s));
     var bytes =
-        views.render("feed/content.jte", new FeedTextView(article, links, baseUrl, siteName));
+        views.render("feed/content.jte", new FeedTextView(article, links, baseUrl, siteName, t));
     return new String(bytes, StandardCharsets.UTF_8).strip();
   }
 
   @Override
   public String teaser(String summary, String url) {
     return new String(
-        views.render("feed/teaser.jte", new FeedTeaserView(summary, url)), StandardCharsets.UTF_8);
+        views.render("feed/teaser.jte", new FeedTeaserView(summary, url, t)), StandardCharsets.UTF_8);
   }
 
   /** A story's summary and its address, for an item that cannot carry the whole story. */
-  public record FeedTeaserView(String summary, String url) {}
+  public record FeedTeaserView(String summary, String url, Messages t) {}
 }

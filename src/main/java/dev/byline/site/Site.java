@@ -4,6 +4,7 @@ import dev.byline.config.Config;
 import dev.byline.content.Html;
 import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
+import dev.byline.i18n.Messages;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ public final class Site {
   private final PageCache cache;
   private final SectionStore sections;
   private final StaticAssets assets;
+  private final Messages messages;
   private final Dates dates;
   private final List<String> headParts = new ArrayList<>();
   private final List<String> bodyEndParts = new ArrayList<>();
@@ -29,14 +31,23 @@ public final class Site {
 
   private record Built(List<Section> sections, Chrome chrome) {}
 
+  /**
+   * @param messages the site language's words: the one place pages take their language from
+   */
   public Site(
-      Config config, Views views, PageCache cache, SectionStore sections, StaticAssets assets) {
+      Config config,
+      Views views,
+      PageCache cache,
+      SectionStore sections,
+      StaticAssets assets,
+      Messages messages) {
     this.config = config;
     this.views = views;
     this.cache = cache;
     this.sections = sections;
     this.assets = assets;
-    this.dates = new Dates(config.timeZone(), config.language());
+    this.messages = messages;
+    this.dates = new Dates(config.timeZone(), messages.locale());
   }
 
   /** Lets a feature add safe markup to every page's head (call during start-up only). */
@@ -86,15 +97,24 @@ public final class Site {
     return new Chrome(
         config.siteName(),
         config.baseUrl(),
-        config.languageTag(),
+        messages.lang(),
         all,
         assets.url("site.css"),
         assets.url("logo.svg"),
         assets.url("favicon.svg"),
-        scripts,
+        withText(scripts),
         String.join("\n", headParts),
         String.join("\n", bodyEndParts),
-        footerLinks);
+        footerLinks,
+        messages);
+  }
+
+  /** The words the site's scripts show, loaded before any of them. */
+  private List<String> withText(List<String> scripts) {
+    var all = new ArrayList<String>();
+    all.add(assets.url(SiteText.assetName(messages.language())));
+    all.addAll(scripts);
+    return all;
   }
 
   public Config config() {
@@ -107,6 +127,11 @@ public final class Site {
 
   public PageCache cache() {
     return cache;
+  }
+
+  /** The site language's words. */
+  public Messages messages() {
+    return messages;
   }
 
   public Dates dates() {
