@@ -20,6 +20,9 @@ class MessagesTest {
   private static final Pattern ASKED =
       Pattern.compile("\\.(text|plural)\\(\\s*\"([a-z][a-z0-9._-]*)\"");
 
+  /** Texts that are rightly the same as English in a language. */
+  private static final Set<String> SAME = Set.of("fr:list.title.page", "fr:consent.questions.title");
+
   @Test
   void every_bundle_has_every_english_key_and_the_plural_forms_its_language_needs() {
     for (var language : Messages.SHIPPED) {
@@ -55,7 +58,8 @@ class MessagesTest {
       bundle.forEach((k, v) -> {
         assertThat(v).as(language + " " + k).isNotBlank();
         // Words that are the same in several languages (Video, Name, Live, "?", ".") are allowed.
-        if (v.equals(english.get(k)) && v.length() > 8) same.add(k);
+        if (v.equals(english.get(k)) && v.length() > 8 && !SAME.contains(language + ":" + k))
+          same.add(k);
       });
       assertThat(same).as("untranslated in messages_" + language).isEmpty();
     }
