@@ -61,7 +61,13 @@ public final class RenderBench {
     var newsroom = Newsroom.open(config, Clock.systemUTC());
     newsroom.demo().seed();
     // Rendering a page never touches the page cache, so the site is given none.
-    var site = new Site(config, new Views(), null, newsroom.sections(), StaticAssets.load());
+    var site = new Site(
+        config,
+        new Views(),
+        null,
+        newsroom.sections(),
+        dev.byline.site.SiteText.addTo(StaticAssets.load()),
+        dev.byline.i18n.Messages.of(config.language()));
     var pages = new ArticlePages(
         site, newsroom.articles(), RelatedArticles.NONE, AdsSettings.from(config), true);
     var articles = new ArrayList<Article>();
