@@ -26,13 +26,8 @@ final class DistributionFeature implements Routes {
         chrome.lang(),
         chrome.absolute(chrome.iconUrl()),
         chrome.absolute(chrome.logoUrl()));
-    var text =
-        new FeedText(
-            site.views(),
-            newsroom.published(),
-            config.baseUrl(),
-            config.siteName(),
-            site.messages());
+    var text = new FeedText(
+        site.views(), newsroom.published(), config.baseUrl(), config.siteName(), site.messages());
     feeds = new FeedRoutes(
         site,
         new FeedBuilder(publisher, newsroom.published(), text, settings, clock),

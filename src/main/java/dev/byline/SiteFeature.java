@@ -68,8 +68,8 @@ final class SiteFeature implements Routes, AutoCloseable {
                 * 1024L
                 * 1024L,
         clock);
-    site = new Site(
-        config, Views.of(config), cache, newsroom.sections(), consent.assets(), messages);
+    site =
+        new Site(config, Views.of(config), cache, newsroom.sections(), consent.assets(), messages);
     consent.addTo(site);
     site.addScript("search.js");
     boolean youtube = consent.policy().has(KnownServices.YOUTUBE);

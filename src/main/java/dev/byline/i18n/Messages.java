@@ -66,9 +66,8 @@ public final class Messages {
     var texts = bundle(language);
     var missing = missingFrom(language, texts);
     if (!missing.isEmpty())
-      throw new IllegalStateException(
-          "i18n/messages_" + language + ".properties lacks " + missing.size() + " key(s): "
-              + missing);
+      throw new IllegalStateException("i18n/messages_" + language + ".properties lacks "
+          + missing.size() + " key(s): " + missing);
     return new Messages(locale, language, Map.copyOf(texts));
   }
 
@@ -166,8 +165,10 @@ public final class Messages {
 
   private String number(Number n) {
     // Latin digits in every language, like the dates java.time writes.
-    return NumberFormat.getIntegerInstance(
-            new Locale.Builder().setLocale(locale).setUnicodeLocaleKeyword("nu", "latn").build())
+    return NumberFormat.getIntegerInstance(new Locale.Builder()
+            .setLocale(locale)
+            .setUnicodeLocaleKeyword("nu", "latn")
+            .build())
         .format(n);
   }
 
@@ -204,7 +205,8 @@ public final class Messages {
   /** A language with no bundle. */
   public static final class UnknownLanguage extends IllegalArgumentException {
     UnknownLanguage(String tag) {
-      super("has no translation for \"" + tag + "\"; the site speaks " + String.join(", ", SHIPPED));
+      super(
+          "has no translation for \"" + tag + "\"; the site speaks " + String.join(", ", SHIPPED));
     }
   }
 }

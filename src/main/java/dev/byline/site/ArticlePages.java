@@ -255,7 +255,9 @@ public final class ArticlePages implements Routes {
   private RenderedPage gone(Article article) {
     var chrome = site.chrome();
     var meta = Meta.simple(
-            chrome.t().text("article.removed.title") + " | " + chrome.siteName(), "", chrome.absolute(article.path()))
+            chrome.t().text("article.removed.title") + " | " + chrome.siteName(),
+            "",
+            chrome.absolute(article.path()))
         .noindexed();
     var view = new ErrorView(
         chrome,

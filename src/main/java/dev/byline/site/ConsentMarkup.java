@@ -40,8 +40,7 @@ public final class ConsentMarkup {
   private final Messages t;
   private final List<String> stylesheets;
 
-  public ConsentMarkup(
-      ConsentPolicy policy, AdsSettings ads, Messages t, StaticAssets assets) {
+  public ConsentMarkup(ConsentPolicy policy, AdsSettings ads, Messages t, StaticAssets assets) {
     this.policy = policy;
     this.ads = ads;
     this.t = t;

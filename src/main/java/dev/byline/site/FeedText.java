@@ -45,7 +45,8 @@ public final class FeedText implements FeedBuilder.ItemHtml {
   @Override
   public String teaser(String summary, String url) {
     return new String(
-        views.render("feed/teaser.jte", new FeedTeaserView(summary, url, t)), StandardCharsets.UTF_8);
+        views.render("feed/teaser.jte", new FeedTeaserView(summary, url, t)),
+        StandardCharsets.UTF_8);
   }
 
   /** A story's summary and its address, for an item that cannot carry the whole story. */

@@ -13,11 +13,7 @@ import java.util.regex.Pattern;
  * @param links pinned related stories by id, for "Read:" links
  */
 public record FeedTextView(
-    Article article,
-    Map<Long, ArticleSummary> links,
-    String baseUrl,
-    String siteName,
-    Messages t) {
+    Article article, Map<Long, ArticleSummary> links, String baseUrl, String siteName, Messages t) {
   /** Root-relative URLs in sanitised HTML: the sanitizer always writes double-quoted attributes. */
   private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")/(?!/)");
 

@@ -1,7 +1,6 @@
 package dev.byline.site;
 
 import dev.byline.i18n.Messages;
-
 import dev.byline.live.Coverage;
 
 /**

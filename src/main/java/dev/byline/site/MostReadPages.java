@@ -56,7 +56,9 @@ public final class MostReadPages implements Routes {
 
   RenderedPage renderPage() {
     var chrome = site.chrome();
-    var crumbs = List.of(new Breadcrumb(chrome.siteName(), "/"), new Breadcrumb(chrome.t().text("most.read.title"), PATH));
+    var crumbs = List.of(
+        new Breadcrumb(chrome.siteName(), "/"),
+        new Breadcrumb(chrome.t().text("most.read.title"), PATH));
     var meta = Meta.simple(
             chrome.t().text("most.read.title") + " | " + chrome.siteName(),
             chrome.t().text("most.read.description"),

@@ -122,9 +122,8 @@ public final class SearchPages implements Routes {
     if (!index.isReady())
       notice = (notice.isEmpty() ? "" : notice + " ") + t.text("search.rebuilding");
     var suggestion = results.suggestion() == null ? "" : results.suggestion();
-    var title = query.text().isEmpty()
-        ? t.text("search.title")
-        : t.text("search.title.for", query.text());
+    var title =
+        query.text().isEmpty() ? t.text("search.title") : t.text("search.title.for", query.text());
     var meta = Meta.simple(
             title + " | " + chrome.siteName(),
             t.text("search.description", chrome.siteName()),

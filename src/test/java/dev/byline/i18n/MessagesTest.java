@@ -21,7 +21,8 @@ class MessagesTest {
       Pattern.compile("\\.(text|plural)\\(\\s*\"([a-z][a-z0-9._-]*)\"");
 
   /** Texts that are rightly the same as English in a language. */
-  private static final Set<String> SAME = Set.of("fr:list.title.page", "fr:consent.questions.title", "es:error.kicker");
+  private static final Set<String> SAME =
+      Set.of("fr:list.title.page", "fr:consent.questions.title", "es:error.kicker");
 
   @Test
   void every_bundle_has_every_english_key_and_the_plural_forms_its_language_needs() {
@@ -44,7 +45,9 @@ class MessagesTest {
         var base = key.replaceAll("\\.(zero|one|two|few|many|other)$", "");
         if (!plurals.contains(base)) extra.add(key);
       }
-      assertThat(extra).as("keys in messages_" + language + " that English lacks").isEmpty();
+      assertThat(extra)
+          .as("keys in messages_" + language + " that English lacks")
+          .isEmpty();
     }
   }
 
@@ -90,8 +93,13 @@ class MessagesTest {
   void every_key_a_template_or_page_class_asks_for_is_in_english() throws IOException {
     var english = Messages.bundle("en").keySet();
     var asked = new TreeSet<String>();
-    for (var root : new String[] {"src/main/jte/site", "src/main/jte/tag", "src/main/jte/feed",
-        "src/main/java/dev/byline/site", "src/main/java/dev/byline"}) {
+    for (var root : new String[] {
+      "src/main/jte/site",
+      "src/main/jte/tag",
+      "src/main/jte/feed",
+      "src/main/java/dev/byline/site",
+      "src/main/java/dev/byline"
+    }) {
       try (Stream<Path> files = Files.walk(Path.of(root), root.endsWith("byline") ? 1 : 5)) {
         for (var f : files.filter(Files::isRegularFile).toList()) {
           var m = ASKED.matcher(Files.readString(f));
@@ -106,7 +114,8 @@ class MessagesTest {
       var key = a.substring(a.indexOf(':') + 1);
       // A key built from a prefix ("consent.category." + id) is checked by rendering.
       if (key.endsWith(".")) continue;
-      boolean found = kind.equals("text") ? english.contains(key) : english.contains(key + ".other");
+      boolean found =
+          kind.equals("text") ? english.contains(key) : english.contains(key + ".other");
       if (!found) missing.add(a);
     }
     assertThat(missing).as("keys asked for but not in messages_en").isEmpty();
@@ -153,7 +162,8 @@ class MessagesTest {
     var fr = Messages.of(Locale.FRENCH);
     assertThat(fr.plural("search.results", 0)).isEqualTo("0 résultat");
     assertThat(fr.plural("search.results", 2)).isEqualTo("2 résultats");
-    assertThat(fr.plural("search.results", 1_000_000)).isEqualTo("1\u202f000\u202f000 de résultats");
+    assertThat(fr.plural("search.results", 1_000_000))
+        .isEqualTo("1\u202f000\u202f000 de résultats");
 
     var de = Messages.of(Locale.GERMAN);
     assertThat(de.plural("js.live.new", 1)).isEqualTo("1 neue Meldung");

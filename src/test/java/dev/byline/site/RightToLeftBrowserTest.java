@@ -39,8 +39,8 @@ class RightToLeftBrowserTest {
 
   @BeforeAll
   void start() {
-    arabic = TestSite.demo(
-        dir.resolve("ar"), Map.of("site.language", "ar", "live.poll.seconds", "1"));
+    arabic =
+        TestSite.demo(dir.resolve("ar"), Map.of("site.language", "ar", "live.poll.seconds", "1"));
     english = TestSite.demo(dir.resolve("en"));
     liveId = liveBlog(arabic);
     browser = Browser.open(dir.resolve("profile"));
@@ -67,7 +67,8 @@ class RightToLeftBrowserTest {
         else Accessibility.onDesktop(browser);
         for (var path : PAGES) {
           browser.get(arabic.url(path));
-          assertThat(browser.executeScript("return document.documentElement.dir")).isEqualTo("rtl");
+          assertThat(browser.executeScript("return document.documentElement.dir"))
+              .isEqualTo("rtl");
           assertThat(browser.executeScript("return getComputedStyle(document.body).direction"))
               .isEqualTo("rtl");
           assertThat(Accessibility.violations(browser))
@@ -146,18 +147,19 @@ class RightToLeftBrowserTest {
 
   @SuppressWarnings("unchecked")
   private Layout layout() {
-    var m = (Map<String, Object>) browser.executeScript(
-        "var b = document.querySelector('.brand').getBoundingClientRect();"
-            + "var s = document.querySelector('.search-box').getBoundingClientRect();"
-            + "var w = document.querySelector('.masthead > .wrap');"
-            + "var cs = getComputedStyle(w);"
-            + "var wr = w.getBoundingClientRect();"
-            + "var inner = [wr.left + parseFloat(cs.paddingLeft), wr.right - parseFloat(cs.paddingRight)];"
-            + "var li = document.querySelectorAll('.sections li');"
-            + "var skip = getComputedStyle(document.querySelector('.skip'));"
-            + "return {brandLeft: b.left, searchLeft: s.left, brandLeftGap: b.left - inner[0],"
-            + " brandRightGap: inner[1] - b.right, homeLeft: li[0].getBoundingClientRect().left,"
-            + " second: li[1].getBoundingClientRect().left, skipLeft: skip.left, skipRight: skip.right};");
+    var m = (Map<String, Object>)
+        browser.executeScript(
+            "var b = document.querySelector('.brand').getBoundingClientRect();"
+                + "var s = document.querySelector('.search-box').getBoundingClientRect();"
+                + "var w = document.querySelector('.masthead > .wrap');"
+                + "var cs = getComputedStyle(w);"
+                + "var wr = w.getBoundingClientRect();"
+                + "var inner = [wr.left + parseFloat(cs.paddingLeft), wr.right - parseFloat(cs.paddingRight)];"
+                + "var li = document.querySelectorAll('.sections li');"
+                + "var skip = getComputedStyle(document.querySelector('.skip'));"
+                + "return {brandLeft: b.left, searchLeft: s.left, brandLeftGap: b.left - inner[0],"
+                + " brandRightGap: inner[1] - b.right, homeLeft: li[0].getBoundingClientRect().left,"
+                + " second: li[1].getBoundingClientRect().left, skipLeft: skip.left, skipRight: skip.right};");
     return new Layout(
         num(m.get("brandLeft")),
         num(m.get("searchLeft")),
@@ -190,9 +192,12 @@ class RightToLeftBrowserTest {
     var newsroom = site.newsroom();
     for (int i = 0; i < n; i++) {
       var text = "Winds at the harbour, report " + System.nanoTime() + ".";
-      newsroom.db().useTransaction(tx -> newsroom
-          .live()
-          .post(tx, id, new PostDraft(text, new Markdown().toBlocks(text), true, false, "Eda")));
+      newsroom
+          .db()
+          .useTransaction(tx -> newsroom
+              .live()
+              .post(
+                  tx, id, new PostDraft(text, new Markdown().toBlocks(text), true, false, "Eda")));
     }
   }
 }

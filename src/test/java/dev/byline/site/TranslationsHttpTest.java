@@ -71,7 +71,9 @@ class TranslationsHttpTest {
         // Scripts' JSON-LD names schema.org types ("BreadcrumbList"), not words for readers.
         var text = SCRIPT.matcher(body).replaceAll("");
         var left = english.stream().filter(text::contains).toList();
-        assertThat(left).as("English chrome on " + page.path() + " in " + language).isEmpty();
+        assertThat(left)
+            .as("English chrome on " + page.path() + " in " + language)
+            .isEmpty();
       }
       assertThat(html).as("HTML pages checked").isGreaterThan(50);
       assertThat(site.get("/live/" + live + "/atom.xml").body()).doesNotContain("??");
@@ -102,7 +104,8 @@ class TranslationsHttpTest {
           .contains("Unter dieser Adresse gibt es nichts.", "Fehler 404");
       var topic = Pattern.compile("href=\"(/topic/[a-z0-9-]+)\"").matcher(article);
       assertThat(topic.find()).isTrue();
-      assertThat(site.get(topic.group(1)).body()).containsPattern(">Thema · (Person|Ort|Organisation|Sachgebiet)<");
+      assertThat(site.get(topic.group(1)).body())
+          .containsPattern(">Thema · (Person|Ort|Organisation|Sachgebiet)<");
     }
   }
 
@@ -180,7 +183,8 @@ class TranslationsHttpTest {
   }
 
   private static String scriptUrl(String page, String name) {
-    var m = Pattern.compile("src=\"(/static/" + Pattern.quote(name) + "\\?v=[^\"]+)\"").matcher(page);
+    var m = Pattern.compile("src=\"(/static/" + Pattern.quote(name) + "\\?v=[^\"]+)\"")
+        .matcher(page);
     assertThat(m.find()).as(name + " on the page").isTrue();
     return m.group(1);
   }
