@@ -214,7 +214,8 @@ public final class ArticlePages implements Routes {
         // Stories carry no language of their own yet: the site's. One that does sets it here, and
         // only <html lang> changes; the chrome stays in the site language.
         "");
-    return new Parts(crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body()), coverage);
+    return new Parts(
+        crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body(), chrome.t()), coverage);
   }
 
   private RenderedPage page(Article article, Chrome chrome, Reading reading, Parts parts) {

@@ -32,6 +32,13 @@ public final class FeedText implements FeedBuilder.ItemHtml {
   }
 
   @Override
+  public String description(String scopeName, String publisherName) {
+    return scopeName.isEmpty()
+        ? t.text("front.description", publisherName)
+        : t.text("feed.description", scopeName, publisherName);
+  }
+
+  @Override
   public String fullText(Article article) {
     var ids = new LinkedHashSet<Long>();
     for (var b : article.body()) if (b instanceof Block.RelatedLink r) ids.add(r.articleId());

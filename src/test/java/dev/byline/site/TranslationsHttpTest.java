@@ -102,6 +102,13 @@ class TranslationsHttpTest {
       assertThat(missing.body())
           .contains("<html lang=\"de\" dir=\"ltr\">", "<h1>Seite nicht gefunden</h1>")
           .contains("Unter dieser Adresse gibt es nichts.", "Fehler 404");
+      var feed = site.get("/feed/rss.xml").body();
+      assertThat(feed)
+          .contains("<language>de</language>", "Die neuesten Nachrichten von The Byline Courier.")
+          .contains("Weiterlesen bei The Byline Courier")
+          .doesNotContain("The latest news from", "Read on ");
+      assertThat(site.get("/feed/world/atom.xml").body())
+          .contains("Das Neueste aus World bei The Byline Courier.");
       var topic = Pattern.compile("href=\"(/topic/[a-z0-9-]+)\"").matcher(article);
       assertThat(topic.find()).isTrue();
       assertThat(site.get(topic.group(1)).body())
