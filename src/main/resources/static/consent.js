@@ -123,7 +123,7 @@
     if (!src || src.indexOf(YT) !== 0 || facade.querySelector('iframe')) return;
     var f = document.createElement('iframe');
     f.src = src + (autoplay ? '?autoplay=1' : '');
-    f.title = facade.getAttribute('data-embed-title') || 'YouTube video';
+    f.title = facade.getAttribute('data-embed-title') || 'YouTube';
     f.setAttribute('allow', 'accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture');
     f.setAttribute('allowfullscreen', '');
     f.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
@@ -256,11 +256,12 @@
       autoClearCookies: false,
       cookie: { name: S.cookie, expiresAfterDays: S.expiryDays, sameSite: 'Lax', secure: location.protocol === 'https:' },
       guiOptions: {
-        consentModal: { layout: 'box', position: 'bottom left', equalWeightButtons: true, flipButtons: false },
+        consentModal: { layout: 'box', position: S.rtl ? 'bottom right' : 'bottom left', equalWeightButtons: true, flipButtons: false },
         preferencesModal: { layout: 'box', equalWeightButtons: true, flipButtons: false }
       },
       categories: categoriesConfig,
-      language: { default: S.lang, translations: translations },
+      // rtl: the banner lays itself out right to left for a right-to-left site language.
+      language: { default: S.lang, rtl: S.rtl ? S.lang : [], translations: translations },
       onFirstConsent: function () { first = true; },
       onConsent: function () {
         if (!first) return;  // a stored choice was applied before the banner loaded

@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   var KEY = 'byline.pref.reader', MAX_READS = 30, d = document, generation = 0;
+  var say = window.bylineText.say; // the site language's words (text-xx.js, loaded first)
 
   function allowed() {
     var c = window.bylineConsent;
@@ -100,7 +101,7 @@
   function settingsButton() {
     var c = window.bylineConsent;
     if (!c || typeof c.open !== 'function') return null;
-    var b = el('button', 'consent-settings', 'Cookie settings');
+    var b = el('button', 'consent-settings', say('cookie.settings'));
     b.type = 'button';
     b.addEventListener('click', function () { c.open(); });
     return b;
@@ -128,15 +129,15 @@
         b.type = 'button';
         b.setAttribute('data-slug', slug);
         b.addEventListener('click', function () {
-          if (!allowed()) { note(b, 'To follow topics, allow “Preferences” in cookie settings.'); return; }
+          if (!allowed()) { note(b, say('follow.consent')); return; }
           toggleFollow(slug, name);
         });
         t.after(b);
       }
       var on = following(load(), slug);
       b.setAttribute('aria-pressed', on ? 'true' : 'false');
-      b.textContent = on ? 'Following' : 'Follow';
-      b.setAttribute('aria-label', (on ? 'Following ' : 'Follow ') + name);
+      b.textContent = say(on ? 'following' : 'follow');
+      b.setAttribute('aria-label', say(on ? 'following.label' : 'follow.label').split('{0}').join(name));
     });
   }
 
@@ -152,9 +153,9 @@
     box.hidden = false;
     var state = load();
     if (!allowed()) {
-      title.textContent = 'Most read';
+      title.textContent = say('most.read');
       if (aside) aside.hidden = true;
-      var why = el('p', 'for-you-note', 'Allow “Preferences” in cookie settings to see stories picked for you here. Nothing leaves your device but the ids of stories. ');
+      var why = el('p', 'for-you-note', say('for.you.consent') + ' ');
       var open = settingsButton();
       if (open) why.appendChild(open);
       body.appendChild(why);
@@ -165,11 +166,11 @@
       }).catch(function () { if (current()) box.hidden = true; });
       return;
     }
-    title.textContent = 'For you';
+    title.textContent = say('for.you');
     if (aside) aside.hidden = false;
     controls(body, state);
     if (!state.reads.length && !state.follows.length) {
-      body.insertBefore(el('p', 'for-you-note', 'Read a few stories or follow topics, and stories picked for you will appear here.'), body.firstChild);
+      body.insertBefore(el('p', 'for-you-note', say('for.you.start')), body.firstChild);
       return;
     }
     var ask = { read: state.reads.map(function (r) { return r.id; }), follow: state.follows.map(function (f) { return f.s; }) };
@@ -177,26 +178,26 @@
       if (!current()) return;
       var items = j.items || [];
       var list = items.length ? storyList(items, 'for-you-list', true)
-        : el('p', 'for-you-note', 'Nothing new on your topics yet. Check back soon.');
+        : el('p', 'for-you-note', say('for.you.none'));
       list.setAttribute('data-for-you-list', '');
       body.insertBefore(list, body.firstChild);
     }).catch(function () {
-      if (current()) body.insertBefore(el('p', 'for-you-note', 'Stories for you could not be loaded.'), body.firstChild);
+      if (current()) body.insertBefore(el('p', 'for-you-note', say('for.you.failed')), body.firstChild);
     });
   }
   function controls(body, state) {
     var bar = el('div', 'for-you-controls');
     if (state.follows.length) {
-      bar.appendChild(el('span', '', 'You follow: '));
+      bar.appendChild(el('span', '', say('you.follow') + ' '));
       state.follows.forEach(function (f) {
         var b = el('button', 'unfollow', f.n || f.s);
         b.type = 'button';
-        b.setAttribute('aria-label', 'Stop following ' + (f.n || f.s));
+        b.setAttribute('aria-label', say('unfollow.label').split('{0}').join(f.n || f.s));
         b.addEventListener('click', function () { toggleFollow(f.s, f.n); });
         bar.appendChild(b);
       });
     }
-    var clear = el('button', 'clear-history', 'Clear my reading history');
+    var clear = el('button', 'clear-history', say('clear.history'));
     clear.type = 'button';
     clear.disabled = !state.reads.length;
     clear.addEventListener('click', function () {

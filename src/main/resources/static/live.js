@@ -12,6 +12,7 @@
   var button = box.querySelector('[data-live-button]');
   var status = box.querySelector('[data-live-status]');
   var latest = null, timer = 0;
+  var say = window.bylineText.say; // the site language's words (text-xx.js, loaded first)
 
   function newCount(j) {
     return (j.ids || []).filter(function (id) { return id > seen; }).length;
@@ -32,8 +33,8 @@
         if (!j) return;
         latest = j;
         var n = newCount(j);
-        if (n > 0) offer(n === 1 ? '1 new update' : n + ' new updates');
-        else if (j.live === false) offer('Live coverage has ended: show the summary');
+        if (n > 0) offer(say('live.new', n));
+        else if (j.live === false) offer(say('live.ended'));
       })
       .catch(function () { /* offline for a moment: ask again later */ })
       .then(function () {
@@ -54,7 +55,7 @@
     old.replaceWith(fresh);
     seen = latest.latest;
     button.hidden = true;
-    status.textContent = 'New updates shown';
+    status.textContent = say('live.shown');
     fresh.focus();
   }
   button.addEventListener('click', show);

@@ -51,7 +51,7 @@
     function show(data) {
       list.textContent = "";
       var n = 0;
-      (data.topics || []).forEach(function (t) { list.appendChild(option(t.name, "Topic", t.url, n++)); });
+      (data.topics || []).forEach(function (t) { list.appendChild(option(t.name, window.bylineText.say("topic"), t.url, n++)); });
       (data.headlines || []).forEach(function (h) { list.appendChild(option(h.headline, "", h.url, n++)); });
       if (n === 0) { close(); return; }
       list.hidden = false;

@@ -5,9 +5,12 @@ import dev.byline.api.ApiGate;
 import dev.byline.api.BounceIntake;
 import dev.byline.api.WirePushEndpoint;
 import dev.byline.auth.Accounts;
+import dev.byline.brand.SiteSettingsStore;
 import dev.byline.config.Config;
+import dev.byline.config.ConfigException;
 import dev.byline.delivery.Deliveries;
 import dev.byline.delivery.DeliveryQueue;
+import dev.byline.i18n.Messages;
 import dev.byline.media.ImageStore;
 import dev.byline.newsletter.Newsletter;
 import dev.byline.search.SearchIndex;
@@ -16,6 +19,8 @@ import dev.byline.site.ConsentRoutes;
 import dev.byline.site.ForYouRoute;
 import dev.byline.site.NewsletterPages;
 import dev.byline.site.PageCache;
+import dev.byline.site.Site;
+import dev.byline.site.SiteText;
 import dev.byline.web.Listener;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Theme;
@@ -99,11 +104,16 @@ public final class Byline implements AutoCloseable {
       var config = ownAddress(requested, listener);
       var newsroom = parts.add(Newsroom.open(config, clock));
       if (config.boolSetting("demo", false)) newsroom.demo().seed();
+      var settings = new SiteSettingsStore(
+          newsroom.db(), newsroom.feed(), clock, Site.defaults(siteLanguage(config)));
+      // Pages follow the settings' language at once; the consent banner's words, built into a
+      // static script here, follow it from the next start.
+      var messages = Messages.of(java.util.Locale.forLanguageTag(settings.current().language()));
       // The theme's stylesheet joins the built-in assets; its templates are compiled by Views.
-      var assets = Theme.load(config.dataDir()).addTo(StaticAssets.load());
-      var consent = ConsentSettings.from(config, assets);
+      var assets = Theme.load(config.dataDir()).addTo(SiteText.addTo(StaticAssets.load()));
+      var consent = ConsentSettings.from(config, messages, assets);
       var search = parts.add(new SearchFeature(config, newsroom, clock));
-      var site = parts.add(new SiteFeature(config, newsroom, consent, search, clock));
+      var site = parts.add(new SiteFeature(config, newsroom, consent, settings, search, clock));
       var admin = parts.add(new AdminFeature(config, newsroom, site, search, clock));
       var wire = parts.add(new WireFeature(newsroom, site, admin, clock));
       var live = new LiveFeature(newsroom, site, admin, wire);
@@ -141,6 +151,20 @@ public final class Byline implements AutoCloseable {
     } catch (RuntimeException e) {
       parts.close();
       throw e;
+    }
+  }
+
+  /**
+   * The site language's words: the one place the language readers see is chosen. An admin setting
+   * can later feed it instead of {@code site.language}.
+   */
+  /** The configuration, once its {@code site.language} is known to be one the site speaks. */
+  static Config siteLanguage(Config config) {
+    try {
+      Messages.of(config.language());
+      return config;
+    } catch (Messages.UnknownLanguage e) {
+      throw new ConfigException("site.language", e.getMessage());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.byline;
 import dev.byline.ads.AdsSettings;
 import dev.byline.config.Config;
 import dev.byline.consent.ConsentPolicy;
+import dev.byline.i18n.Messages;
 import dev.byline.site.Chrome;
 import dev.byline.site.ConsentMarkup;
 import dev.byline.site.Site;
@@ -19,10 +20,10 @@ import java.util.ArrayList;
 record ConsentSettings(
     AdsSettings ads, ConsentPolicy policy, ConsentMarkup markup, StaticAssets assets) {
 
-  static ConsentSettings from(Config config, StaticAssets files) {
+  static ConsentSettings from(Config config, Messages messages, StaticAssets files) {
     var ads = AdsSettings.from(config);
     var policy = ConsentPolicy.from(config, ads.services());
-    var markup = new ConsentMarkup(policy, ads, config.languageTag(), files);
+    var markup = new ConsentMarkup(policy, ads, messages, files);
     return new ConsentSettings(
         ads, policy, markup, files.with(ConsentMarkup.SETTINGS_ASSET, markup.settingsScript()));
   }
@@ -35,7 +36,7 @@ record ConsentSettings(
     site.addScript("cookieconsent.umd.js");
     site.addScript("consent.js");
     site.addFooterLink(new Chrome.FooterLink(
-        "Cookie settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
+        "footer.cookie.settings", ConsentMarkup.POLICY_PATH + "#settings", "consent-settings"));
   }
 
   /**

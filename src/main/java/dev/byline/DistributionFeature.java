@@ -33,7 +33,8 @@ final class DistributionFeature implements Routes {
         site.views(),
         newsroom.published(),
         config.baseUrl(),
-        () -> site.chrome().siteName());
+        () -> site.chrome().siteName(),
+        site::messages);
     feeds = new FeedRoutes(
         site,
         new FeedBuilder(publisher, newsroom.published(), text, settings, clock),
@@ -44,7 +45,7 @@ final class DistributionFeature implements Routes {
     var maps = new Sitemaps(
         config.baseUrl(),
         settings.newsPublication(),
-        config.languageTag(),
+        site.chrome().lang(),
         newsroom.published(),
         settings.urlsPerSitemap(),
         clock);

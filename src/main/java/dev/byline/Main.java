@@ -129,7 +129,7 @@ public final class Main implements Callable<Integer> {
       put(flags, "data", data);
       put(flags, "base.url", baseUrl);
       put(flags, "site.name", siteName);
-      put(flags, "language", language);
+      put(flags, "site.language", language);
       put(flags, "time.zone", timeZone);
       put(flags, "database.url", databaseUrl);
       flags.putAll(more);

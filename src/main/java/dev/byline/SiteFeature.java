@@ -56,6 +56,7 @@ final class SiteFeature implements Routes, AutoCloseable {
       Config config,
       Newsroom newsroom,
       ConsentSettings consent,
+      SiteSettingsStore settings,
       SearchFeature search,
       Clock clock) {
     this.newsroom = newsroom;
@@ -69,7 +70,7 @@ final class SiteFeature implements Routes, AutoCloseable {
                 * 1024L
                 * 1024L,
         clock);
-    settings = new SiteSettingsStore(newsroom.db(), newsroom.feed(), clock, Site.defaults(config));
+    this.settings = settings;
     site = new Site(
         config,
         Views.of(config),

@@ -120,7 +120,9 @@ public final class DistributionBench {
           config.languageTag(),
           config.baseUrl() + "/static/favicon.svg",
           config.baseUrl() + "/static/logo.svg");
-      var text = new FeedText(new Views(), articles, config.baseUrl(), config::siteName);
+      var messages = dev.byline.i18n.Messages.of(config.language());
+      var text = new FeedText(
+          new Views(), articles, config.baseUrl(), config::siteName, () -> messages);
       var builder = new FeedBuilder(publisher, articles, text, settings, Clock.systemUTC());
       for (var format : FeedFormat.values()) {
         resetPeak();

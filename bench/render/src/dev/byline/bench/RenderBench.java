@@ -61,7 +61,12 @@ public final class RenderBench {
     var newsroom = Newsroom.open(config, Clock.systemUTC());
     newsroom.demo().seed();
     // Rendering a page never touches the page cache, so the site is given none.
-    var site = new Site(config, new Views(), null, newsroom.sections(), StaticAssets.load());
+    var site = new Site(
+        config,
+        new Views(),
+        null,
+        newsroom.sections(),
+        dev.byline.site.SiteText.addTo(StaticAssets.load()));
     var pages = new ArticlePages(
         site,
         newsroom.published(),

@@ -27,7 +27,7 @@ public final class AdminSite {
     this.config = config;
     this.views = views;
     this.assets = assets;
-    this.dates = new Dates(config.timeZone(), config.language());
+    this.dates = new Dates(config.timeZone(), java.util.Locale.ENGLISH);
     addNav("dashboard", "Dashboard", "/admin", Role.WRITER);
     addNav("articles", "Articles", AdminPaths.ARTICLES, Role.WRITER);
     addNav("photos", "Photos", "/admin/photos", Role.WRITER);
@@ -50,7 +50,7 @@ public final class AdminSite {
         : nav.stream().filter(n -> user.can(n.role())).map(Nav::item).toList();
     return new AdminChrome(
         config.siteName(),
-        config.languageTag(),
+        "en", // the admin is in English whatever the site's language
         assets.url("admin.css"),
         assets.url("admin.js"),
         assets.url("favicon.svg"),

@@ -54,7 +54,8 @@ public final class ConfigLoader {
         parsePort(merged.getOrDefault("port", String.valueOf(Config.DEFAULT_PORT))),
         merged.get("base.url"),
         merged.get("site.name"),
-        parseLanguage(merged.get("language")),
+        // site.language; "language" is its older name, still read.
+        parseLanguage(merged.getOrDefault("site.language", merged.get("language"))),
         parseZone(merged.get("time.zone")),
         merged.get("database.url"),
         merged.get("database.user"),
@@ -111,7 +112,7 @@ public final class ConfigLoader {
       return new Locale.Builder().setLanguageTag(value.trim()).build();
     } catch (IllformedLocaleException e) {
       throw new ConfigException(
-          "language", "is not a language tag like \"en\" or \"en-GB\": " + value);
+          "site.language", "is not a language tag like \"en\" or \"en-GB\": " + value);
     }
   }
 

@@ -41,8 +41,14 @@ public final class FeedBuilder {
   public record Publisher(
       String name, String baseUrl, String language, String iconUrl, String logoUrl) {}
 
-  /** The HTML an item carries, rendered by the site with its templates. */
+  /** The HTML an item carries and a channel's words, rendered by the site in its language. */
   public interface ItemHtml {
+    /**
+     * A channel's description: "The latest news from The Courier." for the front ({@code
+     * scopeName} empty), else "The latest from World at The Courier."
+     */
+    String description(String scopeName, String publisherName);
+
     /** The story's body as HTML with absolute URLs. */
     String fullText(Article article);
 
@@ -112,9 +118,7 @@ public final class FeedBuilder {
         .max(Instant::compareTo)
         .orElse(clock.instant().truncatedTo(ChronoUnit.HOURS));
     var title = scope.name().isEmpty() ? publisher.name() : scope.name() + " | " + publisher.name();
-    var description = scope.name().isEmpty()
-        ? "The latest news from " + publisher.name() + "."
-        : "The latest from " + scope.name() + " at " + publisher.name() + ".";
+    var description = html.description(scope.name(), publisher.name());
     var channel = new FeedChannel(
         title,
         description,

@@ -5,6 +5,6 @@ import dev.byline.content.ArticleSummary;
 /**
  * One article picked for a reader.
  *
- * @param reason why, in words the reader sees ("Because you follow Norreland")
+ * @param reason why (a story read, a topic followed)
  */
-public record Recommendation(ArticleSummary story, String reason) {}
+public record Recommendation(ArticleSummary story, Reason reason) {}

@@ -25,7 +25,7 @@ import java.util.PriorityQueue;
  *
  * <pre>{@code
  * var picks = recommender.recommend(new ReaderSignals(List.of(42L, 17L), List.of("norreland")), 6);
- * picks.get(0).reason(); // "Because you follow Norreland"
+ * picks.get(0).reason(); // Reason[kind=FOLLOW, subject=Norreland]
  * }</pre>
  */
 public final class Recommender {
@@ -62,9 +62,9 @@ public final class Recommender {
   private static final class Scored {
     double score;
     double best;
-    String reason;
+    Reason reason;
 
-    void add(double weight, String why) {
+    void add(double weight, Reason why) {
       score += weight;
       if (weight > best) {
         best = weight;
@@ -113,7 +113,7 @@ public final class Recommender {
       var r = info.get(recent.get(i));
       if (r == null) continue;
       double w = Math.pow(READ_DECAY, i);
-      var why = "Because you read “" + r.headline() + "”";
+      var why = new Reason(Reason.Kind.READ, r.headline());
       for (long t : r.topicIds())
         addAll(scores, index.withTopic(t), TOPIC_CAP, w * idf(index, t), why, cutoff);
       if (r.sectionId() > 0)
@@ -129,7 +129,7 @@ public final class Recommender {
           index.withTopic(t.id()),
           TOPIC_CAP,
           FOLLOW_WEIGHT,
-          "Because you follow " + t.name(),
+          new Reason(Reason.Kind.FOLLOW, t.name()),
           cutoff));
     }
     signals.read().forEach(scores::remove);
@@ -141,7 +141,7 @@ public final class Recommender {
       List<FreshIndex.Entry> entries,
       int cap,
       double weight,
-      String why,
+      Reason why,
       long cutoff) {
     int n = 0;
     for (var e : entries) {
@@ -151,7 +151,7 @@ public final class Recommender {
   }
 
   private void addSimilar(
-      Map<Long, Scored> scores, FreshIndex index, long readId, double w, String why, long cutoff) {
+      Map<Long, Scored> scores, FreshIndex index, long readId, double w, Reason why, long cutoff) {
     var ids = similar.similarTo(readId, SIMILAR_PER_READ);
     for (int rank = 0; rank < ids.size(); rank++) {
       var e = index.get(ids.get(rank));
@@ -207,7 +207,7 @@ public final class Recommender {
     int maxSame = Math.max(1, (int) Math.ceil(limit * MAX_SAME_REASON));
     var out = new ArrayList<Recommendation>();
     var waiting = new ArrayList<Recommendation>();
-    var perReason = new HashMap<String, Integer>();
+    var perReason = new HashMap<Reason, Integer>();
     for (var r : ranked) {
       if (out.size() == limit) break;
       if (perReason.merge(r.reason(), 1, Integer::sum) > maxSame) waiting.add(r);

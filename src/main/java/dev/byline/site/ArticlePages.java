@@ -213,8 +213,12 @@ public final class ArticlePages implements Routes {
         "",
         "",
         false,
-        Feeds.linksForArticle(chrome, article, coverage));
-    return new Parts(crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body()), coverage);
+        Feeds.linksForArticle(chrome, article, coverage),
+        // Stories carry no language of their own yet: the site's. One that does sets it here, and
+        // only <html lang> changes; the chrome stays in the site language.
+        "");
+    return new Parts(
+        crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body(), chrome.t()), coverage);
   }
 
   private RenderedPage page(Article article, Chrome chrome, Reading reading, Parts parts) {
@@ -257,14 +261,16 @@ public final class ArticlePages implements Routes {
   private RenderedPage gone(Article article) {
     var chrome = site.chrome();
     var meta = Meta.simple(
-            "Story removed | " + chrome.siteName(), "", chrome.absolute(article.path()))
+            chrome.t().text("article.removed.title") + " | " + chrome.siteName(),
+            "",
+            chrome.absolute(article.path()))
         .noindexed();
     var view = new ErrorView(
         chrome,
         meta,
         410,
-        "This story has been removed",
-        "The story that was here is no longer available.");
+        chrome.t().text("article.removed.heading"),
+        chrome.t().text("article.removed.text"));
     return new RenderedPage(
         410,
         RenderedPage.HTML,

@@ -4,6 +4,7 @@ import dev.byline.consent.Category;
 import dev.byline.consent.ConsentPolicy;
 import dev.byline.consent.Service;
 import dev.byline.content.Html;
+import dev.byline.i18n.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,71 +17,80 @@ import java.util.Map;
  * configured name is escaped.
  */
 final class BannerText {
-  static final String ACCEPT_ALL = "Accept all";
-  static final String REJECT_ALL = "Reject all";
-  static final String CUSTOMISE = "Customise";
-
   private final ConsentPolicy policy;
   private final String policyPath;
+  private final Messages t;
 
-  BannerText(ConsentPolicy policy, String policyPath) {
+  BannerText(ConsentPolicy policy, String policyPath, Messages t) {
     this.policy = policy;
     this.policyPath = policyPath;
+    this.t = t;
   }
 
   Map<String, Object> translation() {
-    var t = new LinkedHashMap<String, Object>();
-    t.put(
+    var t = this.t;
+    var link = Html.escape(policyPath);
+    var tr = new LinkedHashMap<String, Object>();
+    tr.put(
         "consentModal",
         ordered(
             "title",
-            "Your choice about cookies",
+            t.text("consent.title"),
             "description",
             firstLayer() + "{{revisionMessage}}",
             "revisionMessage",
-            " <strong>Our cookie policy has changed since you last chose, so we are asking again.</strong>",
+            " <strong>" + t.text("consent.revision") + "</strong>",
             "acceptAllBtn",
-            ACCEPT_ALL,
+            t.text("consent.accept.all"),
             "acceptNecessaryBtn",
-            REJECT_ALL,
+            t.text("consent.reject.all"),
             "showPreferencesBtn",
-            CUSTOMISE,
+            t.text("consent.customise"),
             "closeIconLabel",
-            "Close: use only what the site needs to work",
+            t.text("consent.close.first"),
             "footer",
-            "<a href=\"" + Html.escape(policyPath) + "\">Cookie policy</a>"));
+            "<a href=\"" + link + "\">" + t.text("consent.policy.link") + "</a>"));
     var sections = new ArrayList<Map<String, Object>>();
     sections.add(ordered(
         "title",
-        "You decide",
+        t.text("consent.prefs.intro.title"),
         "description",
-        "Nothing beyond what the site needs to work is switched on until you say so. Turn each purpose, "
-            + "or each company within it, on or off. You can come back with “Cookie settings” at the foot of every page. "
-            + "Our <a href=\"" + Html.escape(policyPath)
-            + "\">cookie policy</a> lists every cookie, who sets it and how long it lasts."));
+        t.text("consent.prefs.intro", "<a href=\"" + link + "\">", "</a>")));
     for (var c : policy.categories()) {
       sections.add(ordered(
           "title",
-          c.title() + (c.optional() ? "" : " (always on)"),
+          categoryTitle(t, c) + (c.optional() ? "" : t.text("consent.always.on.suffix")),
           "description",
-          Html.escape(c.description()) + providers(policy.services(c)),
+          Html.escape(categoryDescription(t, c)) + providers(policy.services(c)),
           "linkedCategory",
           c.id()));
     }
     if (!policy.contact().isEmpty()) {
       sections.add(ordered(
-          "title", "Questions", "description", "Ask us at " + Html.escape(policy.contact()) + "."));
+          "title",
+          t.text("consent.questions.title"),
+          "description",
+          t.text("consent.questions", Html.escape(policy.contact()))));
     }
     var prefs = new LinkedHashMap<String, Object>();
-    prefs.put("title", "Cookie settings");
-    prefs.put("acceptAllBtn", ACCEPT_ALL);
-    prefs.put("acceptNecessaryBtn", REJECT_ALL);
-    prefs.put("savePreferencesBtn", "Save my choices");
-    prefs.put("closeIconLabel", "Close without changing anything");
-    prefs.put("serviceCounterLabel", "company|companies");
+    prefs.put("title", t.text("consent.settings"));
+    prefs.put("acceptAllBtn", t.text("consent.accept.all"));
+    prefs.put("acceptNecessaryBtn", t.text("consent.reject.all"));
+    prefs.put("savePreferencesBtn", t.text("consent.save"));
+    prefs.put("closeIconLabel", t.text("consent.close.prefs"));
+    prefs.put("serviceCounterLabel", t.text("consent.service.counter"));
     prefs.put("sections", sections);
-    t.put("preferencesModal", prefs);
-    return t;
+    tr.put("preferencesModal", prefs);
+    return tr;
+  }
+
+  /** A category's name in the site language ({@code consent.category.ID.title}). */
+  static String categoryTitle(Messages t, Category c) {
+    return t.text("consent.category." + c.id() + ".title");
+  }
+
+  static String categoryDescription(Messages t, Category c) {
+    return t.text("consent.category." + c.id() + ".description");
   }
 
   /** One paragraph naming what is used for what, and by whom. */
@@ -94,49 +104,34 @@ final class BannerText {
           .map(s -> Html.escape(s.name()))
           .filter(named::add)
           .toList();
-      purposes.add(purpose(c) + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")"));
+      purposes.add(t.text("consent.purpose." + c.id())
+          + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")"));
     }
-    return "With your permission we use cookies and similar technologies to " + joined(purposes)
-        + ". "
-        + "Nothing beyond what the site needs to work is used unless you accept, and you can read every story either way. "
-        + "You can change your mind at any time with “Cookie settings” at the foot of every page.";
+    return t.text("consent.first.layer", joined(purposes));
   }
 
-  private static String purpose(Category c) {
-    switch (c) {
-      case PREFERENCES:
-        return "remember your reading preferences";
-      case ANALYTICS:
-        return "measure how the site is used";
-      case ADVERTISING:
-        return "show ads that pay for our journalism";
-      case PERSONALISED_ADVERTISING:
-        return "personalise those ads from your interests";
-      case MEDIA:
-        return "play videos from other sites";
-      default:
-        return c.title().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
-  private static String providers(List<Service> services) {
+  private String providers(List<Service> services) {
     var third = services.stream().filter(Service::thirdParty).toList();
     if (third.isEmpty()) return "";
-    return " Provided by "
-        + String.join(
-            "; ",
-            third.stream()
-                .map(s -> Html.escape(s.name()) + ", " + Html.escape(s.provider()) + " (<a href=\""
-                    + Html.escape(s.privacyUrl()) + "\" rel=\"noopener\">privacy policy</a>)")
-                .toList())
-        + ".";
+    return " "
+        + t.text(
+            "consent.provided.by",
+            String.join(
+                "; ",
+                third.stream()
+                    .map(s -> Html.escape(s.name()) + ", " + Html.escape(s.provider())
+                        + " (<a href=\"" + Html.escape(s.privacyUrl()) + "\" rel=\"noopener\">"
+                        + t.text("consent.privacy.policy") + "</a>)")
+                    .toList()));
   }
 
-  private static String joined(List<String> parts) {
-    if (parts.isEmpty()) return "run the site";
+  private String joined(List<String> parts) {
+    if (parts.isEmpty()) return t.text("consent.purpose.none");
     if (parts.size() == 1) return parts.get(0);
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
-        + parts.get(parts.size() - 1);
+    return t.text(
+        "list.and",
+        String.join(t.text("list.separator"), parts.subList(0, parts.size() - 1)),
+        parts.get(parts.size() - 1));
   }
 
   private static Map<String, Object> ordered(Object... keysAndValues) {

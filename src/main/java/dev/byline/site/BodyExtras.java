@@ -4,6 +4,7 @@ import dev.byline.ads.AdPlacement;
 import dev.byline.ads.AdSlot;
 import dev.byline.ads.AdsSettings;
 import dev.byline.content.Block;
+import dev.byline.i18n.Messages;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,16 @@ public record BodyExtras(
     adsAfter = Map.copyOf(adsAfter);
   }
 
-  /** Places the configured slots in {@code body}, which already holds any "READ:" links. */
-  public static BodyExtras of(AdsSettings ads, boolean youtube, List<Block> body) {
+  /**
+   * Places the configured slots in {@code body}, which already holds any "READ:" links. The
+   * built-in house promotion is said in the site language; one the operator wrote is shown as is.
+   */
+  public static BodyExtras of(AdsSettings ads, boolean youtube, List<Block> body, Messages t) {
     var placed = ads.enabled() ? AdPlacement.place(body, ads.slots()) : Map.<Integer, AdSlot>of();
-    return new BodyExtras(placed, ads.houseText(), ads.houseLink(), youtube);
+    var house = ads.houseText().equals(AdsSettings.DEFAULT_HOUSE_TEXT)
+        ? t.text("ad.house")
+        : ads.houseText();
+    return new BodyExtras(placed, house, ads.houseLink(), youtube);
   }
 
   public AdSlot adAfter(int index) {

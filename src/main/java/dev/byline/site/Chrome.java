@@ -1,6 +1,7 @@
 package dev.byline.site;
 
 import dev.byline.content.Section;
+import dev.byline.i18n.Messages;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  *     script (e.g. the consent defaults); empty by default
  * @param bodyEnd extra, already-safe markup features place at the end of {@code <body>}
  * @param brand the newsroom's own logo, icon, colours, tagline, footer and publisher details
+ * @param t the site language's words for everything around a story
  */
 public record Chrome(
     String siteName,
@@ -24,10 +26,14 @@ public record Chrome(
     String head,
     String bodyEnd,
     List<FooterLink> footerLinks,
-    Brand brand) {
+    Brand brand,
+    Messages t) {
 
-  /** A link in the footer ("Cookie settings", "Privacy"). {@code attribute} is an optional data- attribute name. */
-  public record FooterLink(String label, String href, String attribute) {}
+  /**
+   * A link in the footer ("Cookie settings", "Privacy"). {@code labelKey} is its message key;
+   * {@code attribute} is an optional data- attribute name.
+   */
+  public record FooterLink(String labelKey, String href, String attribute) {}
 
   public Chrome {
     sections = List.copyOf(sections);
@@ -49,7 +55,13 @@ public record Chrome(
         "",
         "",
         footerLinks,
-        brand);
+        brand,
+        t);
+  }
+
+  /** {@code "rtl"} for a right-to-left site language, else {@code "ltr"}. */
+  public String dir() {
+    return t.dir();
   }
 
   public String absolute(String path) {

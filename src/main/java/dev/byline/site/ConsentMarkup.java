@@ -6,6 +6,7 @@ import dev.byline.consent.ConsentPolicy;
 import dev.byline.consent.KnownServices;
 import dev.byline.consent.Service;
 import dev.byline.content.Html;
+import dev.byline.i18n.Messages;
 import dev.byline.json.Json;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
@@ -36,14 +37,13 @@ public final class ConsentMarkup {
 
   private final ConsentPolicy policy;
   private final AdsSettings ads;
-  private final String language;
+  private final Messages t;
   private final List<String> stylesheets;
 
-  public ConsentMarkup(
-      ConsentPolicy policy, AdsSettings ads, String language, StaticAssets assets) {
+  public ConsentMarkup(ConsentPolicy policy, AdsSettings ads, Messages t, StaticAssets assets) {
     this.policy = policy;
     this.ads = ads;
-    this.language = language;
+    this.t = t;
     this.stylesheets = List.of(assets.url("cookieconsent.css"), assets.url("consent.css"));
   }
 
@@ -84,7 +84,8 @@ public final class ConsentMarkup {
     s.put("revision", policy.revision());
     s.put("expiryDays", policy.expiryDays());
     s.put("cookie", ConsentPolicy.COOKIE);
-    s.put("lang", language);
+    s.put("lang", t.language());
+    s.put("rtl", t.dir().equals("rtl"));
     s.put("recordUrl", RECORDS_PATH);
     s.put("css", stylesheets);
     if (policy.has(KnownServices.GOOGLE_ANALYTICS)) s.put("ga4", ga4Id());
@@ -107,7 +108,7 @@ public final class ConsentMarkup {
       categories.add(ordered("id", c.id(), "services", services));
     }
     s.put("categories", categories);
-    s.put("text", new BannerText(policy, POLICY_PATH).translation());
+    s.put("text", new BannerText(policy, POLICY_PATH, t).translation());
     try {
       // "<" is escaped so the JSON stays safe even if it is ever inlined in a page.
       return Json.MAPPER.writeValueAsString(s).replace("<", "\\u003c");

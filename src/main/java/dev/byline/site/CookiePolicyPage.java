@@ -33,9 +33,8 @@ public final class CookiePolicyPage implements Routes {
   RenderedPage render() {
     var chrome = site.chrome();
     var meta = Meta.simple(
-        "Cookies and similar technologies | " + chrome.siteName(),
-        "What " + chrome.siteName()
-            + " stores in your browser, which companies are involved, and how to choose.",
+        chrome.t().text("cookies.title") + " | " + chrome.siteName(),
+        chrome.t().text("cookies.standfirst", chrome.siteName()),
         chrome.absolute(ConsentMarkup.POLICY_PATH));
     var bytes = site.views().render("site/cookies.jte", new CookiePolicyView(chrome, meta, policy));
     var keys = new java.util.HashSet<>(Site.chromeKeys(meta));

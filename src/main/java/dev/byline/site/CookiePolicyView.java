@@ -7,8 +7,9 @@ public record CookiePolicyView(Chrome chrome, Meta meta, ConsentPolicy policy) {
   /** "6 months" for 182 days; whole days otherwise. */
   public String expiry() {
     int days = policy.expiryDays();
+    var t = chrome.t();
     return days % 30 <= 2 && days >= 28
-        ? (days / 30) + (days / 30 == 1 ? " month" : " months")
-        : days + " days";
+        ? t.plural("cookies.months", days / 30)
+        : t.plural("cookies.days", days);
   }
 }

@@ -2,6 +2,7 @@ package dev.byline.site;
 
 import dev.byline.content.Article;
 import dev.byline.content.ArticleSummary;
+import dev.byline.i18n.Messages;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * @param links pinned related stories by id, for "Read:" links
  */
 public record FeedTextView(
-    Article article, Map<Long, ArticleSummary> links, String baseUrl, String siteName) {
+    Article article, Map<Long, ArticleSummary> links, String baseUrl, String siteName, Messages t) {
   /** Root-relative URLs in sanitised HTML: the sanitizer always writes double-quoted attributes. */
   private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")/(?!/)");
 

@@ -31,7 +31,7 @@ final class Feeds {
     if (live != null)
       links.add(new Meta.FeedLink(
           FeedFormat.ATOM.mediaType(),
-          "Live: " + article.headline() + " | " + chrome.siteName(),
+          chrome.t().text("live.feed.title", article.headline()) + " | " + chrome.siteName(),
           chrome.absolute(live.feedUrl())));
     links.addAll(linksFor(chrome, "/", chrome.siteName()));
     if (article.section() != null)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.content.InvalidInput;
 import dev.byline.json.Json;
 import dev.byline.personalize.ReaderSignals;
+import dev.byline.personalize.Reason;
 import dev.byline.personalize.Recommender;
 import dev.byline.web.BadRequest;
 import dev.byline.web.Routes;
@@ -39,12 +40,18 @@ public final class ForYouRoute implements Routes {
     routes.post(PATH, this::recommend);
   }
 
+  /** "Because you follow Norreland", in the site's language. */
+  private String words(Reason reason) {
+    var key = reason.kind() == Reason.Kind.READ ? "for.you.because.read" : "for.you.because.follow";
+    return site.messages().text(key, reason.subject());
+  }
+
   private void recommend(Context ctx) throws IOException {
     ctx.header("Cache-Control", "no-store");
     var signals = signals(ctx);
     int limit = limit(ctx.queryParam("limit"));
     var items = recommender.recommend(signals, limit).stream()
-        .map(r -> StoryItem.of(r.story(), site.dates(), r.reason()))
+        .map(r -> StoryItem.of(r.story(), site.dates(), words(r.reason())))
         .toList();
     ctx.contentType(MostReadPages.JSON_TYPE);
     ctx.result(Json.MAPPER.writeValueAsBytes(Map.of("items", items)));

@@ -65,7 +65,7 @@ public final class FrontPage implements Routes {
     var data = new StructuredData(chrome);
     var meta = Meta.simple(
             chrome.siteName(),
-            "The latest news from " + chrome.siteName() + ".",
+            chrome.t().text("front.description", chrome.siteName()),
             chrome.baseUrl() + "/")
         .withJsonLd(List.of(data.organizationPage(), data.webSite()))
         .withFeeds(Feeds.linksFor(chrome, "/", chrome.siteName()));

@@ -14,7 +14,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -87,7 +86,7 @@ public final class ListPages implements Routes {
       // A topic no published story has names something not yet public (a draft's tag).
       if (page == 1 && list.isEmpty())
         throw new NotFoundResponse("There is no topic at this address.");
-      var label = "Topic · " + capitalise(topic.type().dbValue());
+      var label = site.messages().text("list.topic.label." + topic.type().dbValue());
       return render(
           list,
           "topic",
@@ -114,7 +113,7 @@ public final class ListPages implements Routes {
       return render(
           list,
           "author",
-          "Author",
+          site.messages().text("list.author.label"),
           author.name(),
           author.bio(),
           author.path(),
@@ -140,11 +139,12 @@ public final class ListPages implements Routes {
     crumbs.addAll(trail);
     var view0 = new ListView(
         chrome, null, site.dates(), kind, label, title, description, list, path, crumbs);
-    var pageTitle =
-        title + (list.number() > 1 ? " – page " + list.number() : "") + " | " + chrome.siteName();
+    var t = chrome.t();
+    var pageTitle = (list.number() > 1 ? t.text("list.title.page", title, list.number()) : title)
+        + " | " + chrome.siteName();
     var meta = Meta.simple(
             pageTitle,
-            description.isEmpty() ? "The latest from " + title + "." : description,
+            description.isEmpty() ? t.text("list.description", title) : description,
             chrome.absolute(view0.pageUrl(list.number())))
         .withPaging(
             list.hasPrevious() ? view0.pageUrl(list.number() - 1) : "",
@@ -158,9 +158,5 @@ public final class ListPages implements Routes {
     allKeys.addAll(Site.chromeKeys(meta));
     var newest = list.items().isEmpty() ? null : list.items().get(0).firstPublishedAt();
     return RenderedPage.html(site.views().render("site/list.jte", view), allKeys, newest);
-  }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 }

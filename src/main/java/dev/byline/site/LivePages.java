@@ -101,7 +101,8 @@ public final class LivePages implements Routes {
         fragmentPath(c.articleId()),
         feedPath(c.articleId(), FeedFormat.ATOM),
         pollSeconds,
-        youtube);
+        youtube,
+        site.messages());
   }
 
   private Article published(long id) {
@@ -164,7 +165,7 @@ public final class LivePages implements Routes {
             null))
         .toList();
     var channel = new FeedChannel(
-        "Live: " + article.headline(),
+        chrome.t().text("live.feed.title", article.headline()),
         article.standfirst(),
         page,
         chrome.absolute("/live/" + article.id() + "/"),

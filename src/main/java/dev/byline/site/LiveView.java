@@ -1,5 +1,6 @@
 package dev.byline.site;
 
+import dev.byline.i18n.Messages;
 import dev.byline.live.Coverage;
 
 /**
@@ -9,6 +10,7 @@ import dev.byline.live.Coverage;
  * @param feedUrl the Atom feed of the posts
  * @param pollSeconds how often a reader's page asks for new posts
  * @param youtube whether YouTube embeds show a click-to-load player (else a plain link)
+ * @param t the site language's words
  */
 public record LiveView(
     Coverage coverage,
@@ -16,4 +18,5 @@ public record LiveView(
     String fragmentUrl,
     String feedUrl,
     int pollSeconds,
-    boolean youtube) {}
+    boolean youtube,
+    Messages t) {}

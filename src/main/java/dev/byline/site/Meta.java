@@ -9,6 +9,8 @@ import java.util.List;
  * @param jsonLd JSON-LD documents, already serialised with {@code <} escaped
  * @param prev relative URL of the previous page of a list, or empty
  * @param feeds alternate feeds for autodiscovery
+ * @param lang the page's own language for {@code <html lang>} when it differs from the site's (a
+ *     story written in another language), or empty for the site language
  */
 public record Meta(
     String title,
@@ -23,7 +25,8 @@ public record Meta(
     String prev,
     String next,
     boolean noindex,
-    List<FeedLink> feeds) {
+    List<FeedLink> feeds,
+    String lang) {
 
   public record FeedLink(String type, String title, String href) {}
 
@@ -35,6 +38,7 @@ public record Meta(
     next = next == null ? "" : next;
     jsonLd = List.copyOf(jsonLd);
     feeds = List.copyOf(feeds);
+    lang = lang == null ? "" : lang;
   }
 
   public static Meta simple(String title, String description, String canonical) {
@@ -51,7 +55,8 @@ public record Meta(
         "",
         "",
         false,
-        List.of());
+        List.of(),
+        "");
   }
 
   public Meta withPaging(String prev, String next) {
@@ -68,7 +73,8 @@ public record Meta(
         prev,
         next,
         noindex,
-        feeds);
+        feeds,
+        lang);
   }
 
   public Meta withJsonLd(List<String> docs) {
@@ -85,7 +91,8 @@ public record Meta(
         prev,
         next,
         noindex,
-        feeds);
+        feeds,
+        lang);
   }
 
   public Meta withFeeds(List<FeedLink> links) {
@@ -102,7 +109,27 @@ public record Meta(
         prev,
         next,
         noindex,
-        links);
+        links,
+        lang);
+  }
+
+  /** The same head for a page in {@code language} (a BCP 47 tag; empty: the site language). */
+  public Meta inLanguage(String language) {
+    return new Meta(
+        title,
+        description,
+        canonical,
+        type,
+        image,
+        imageWidth,
+        imageHeight,
+        imageAlt,
+        jsonLd,
+        prev,
+        next,
+        noindex,
+        feeds,
+        language);
   }
 
   public Meta noindexed() {
@@ -119,6 +146,7 @@ public record Meta(
         prev,
         next,
         true,
-        feeds);
+        feeds,
+        lang);
   }
 }

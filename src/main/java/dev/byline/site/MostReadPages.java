@@ -49,7 +49,7 @@ public final class MostReadPages implements Routes {
   RenderedPage renderJson() {
     var stories = mostRead.stories();
     var body = new LinkedHashMap<String, Object>();
-    body.put("title", "Most read");
+    body.put("title", site.messages().text("most.read.title"));
     body.put("updated", Dates.iso(mostRead.computedAt()));
     body.put(
         "items", stories.stream().map(s -> StoryItem.of(s, site.dates(), null)).toList());
@@ -62,10 +62,12 @@ public final class MostReadPages implements Routes {
 
   RenderedPage renderPage() {
     var chrome = site.chrome();
-    var crumbs = List.of(new Breadcrumb(chrome.siteName(), "/"), new Breadcrumb("Most read", PATH));
+    var crumbs = List.of(
+        new Breadcrumb(chrome.siteName(), "/"),
+        new Breadcrumb(chrome.t().text("most.read.title"), PATH));
     var meta = Meta.simple(
-            "Most read | " + chrome.siteName(),
-            "The stories readers read most in the last 24 hours.",
+            chrome.t().text("most.read.title") + " | " + chrome.siteName(),
+            chrome.t().text("most.read.description"),
             chrome.absolute(PATH))
         .withJsonLd(List.of(new StructuredData(chrome).breadcrumbs(crumbs)));
     var view = new MostReadView(chrome, meta, site.dates(), mostRead.stories(), crumbs);

@@ -111,20 +111,19 @@ public final class SearchPages implements Routes {
           section == null ? "" : section.name(),
           hit.publishedAt()));
     }
+    var t = chrome.t();
     String total = "";
     String notice = "";
     if (!query.isEmpty()) {
-      total = results.total() == 1
-          ? "1 result"
-          : String.format("%,d%s results", results.total(), results.totalIsExact() ? "" : "+");
-      if (!results.understood())
-        notice = "There were no words to search for. Try a name, a place or a subject.";
+      total = t.plural(
+          results.totalIsExact() ? "search.results" : "search.results.more", results.total());
+      if (!results.understood()) notice = t.text("search.nothing");
     }
     if (!index.isReady())
-      notice = (notice.isEmpty() ? "" : notice + " ")
-          + "The search index is being rebuilt; some stories may be missing for a few minutes.";
+      notice = (notice.isEmpty() ? "" : notice + " ") + t.text("search.rebuilding");
     var suggestion = results.suggestion() == null ? "" : results.suggestion();
-    var title = query.text().isEmpty() ? "Search" : "Search: " + query.text();
+    var title =
+        query.text().isEmpty() ? t.text("search.title") : t.text("search.title.for", query.text());
     // The first page of results for plain words is a useful page about a subject, and search
     // engines may index it under its own address. Everything else (no results, filters, later
     // pages, sorting) would be a crawl trap of near-duplicates, so it stays out of the index.
@@ -135,7 +134,7 @@ public final class SearchPages implements Routes {
         && query.sort() == SearchQuery.Sort.RELEVANCE;
     var meta = Meta.simple(
         title + " | " + chrome.siteName(),
-        "Search the stories of " + chrome.siteName() + ".",
+        t.text("search.description", chrome.siteName()),
         chrome.absolute(indexable ? form.canonicalUrl() : "/search"));
     if (!indexable) meta = meta.noindexed();
     var view = new SearchView(

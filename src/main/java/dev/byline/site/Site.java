@@ -7,10 +7,12 @@ import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
 import dev.byline.media.ImageStore;
 import dev.byline.store.SurrogateKey;
+import dev.byline.i18n.Messages;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -26,6 +28,9 @@ public final class Site {
   private final StaticAssets assets;
   private final Supplier<SiteSettings> settings;
   private final Branding branding;
+  /** Each shipped language's words, loaded when the settings first ask for it. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Messages> languages =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> headParts = new ArrayList<>();
   private final List<String> bodyEndParts = new ArrayList<>();
   private final List<String> scripts = new ArrayList<>();
@@ -33,7 +38,8 @@ public final class Site {
   /** The last chrome built, with the section list it was built from. */
   private volatile Built built;
 
-  private record Built(List<Section> sections, SiteSettings settings, Chrome chrome, Dates dates) {}
+  private record Built(
+      List<Section> sections, SiteSettings settings, Messages messages, Chrome chrome, Dates dates) {}
 
   /** A site with its configured name, zone and language and the built-in look. */
   public Site(
@@ -112,12 +118,14 @@ public final class Site {
     var now = settings.get();
     var last = built;
     if (last != null && last.sections() == all && last.settings() == now) return last;
-    var next = new Built(all, now, build(all, now), new Dates(now.zone(), config.language()));
+    var messages = languages.computeIfAbsent(now.language(), tag -> Messages.of(Locale.forLanguageTag(tag)));
+    var next = new Built(
+        all, now, messages, build(all, now, messages), new Dates(now.zone(), messages.locale()));
     built = next;
     return next;
   }
 
-  private Chrome build(List<Section> all, SiteSettings s) {
+  private Chrome build(List<Section> all, SiteSettings s, Messages messages) {
     var brand = branding.brand(s);
     return new Chrome(
         s.name(),
@@ -127,11 +135,20 @@ public final class Site {
         assets.url("site.css"),
         brand.logo().src(),
         brand.icon().href(),
-        scripts,
+        withText(scripts, messages),
         String.join("\n", headParts),
         String.join("\n", bodyEndParts),
         footerLinks,
-        brand);
+        brand,
+        messages);
+  }
+
+  /** The words the site's scripts show, loaded before any of them. */
+  private List<String> withText(List<String> scripts, Messages messages) {
+    var all = new ArrayList<String>();
+    all.add(assets.url(SiteText.assetName(messages.language())));
+    all.addAll(scripts);
+    return all;
   }
 
   /**
@@ -162,7 +179,12 @@ public final class Site {
     return cache;
   }
 
-  /** Dates in the site's time zone, as its settings say now. */
+  /** The site language's words, as its settings say now. */
+  public Messages messages() {
+    return current().messages();
+  }
+
+  /** Dates in the site's time zone and language, as its settings say now. */
   public Dates dates() {
     return current().dates();
   }

@@ -84,7 +84,8 @@ class RecommenderTest {
         .recommend(new ReaderSignals(List.of(), List.of("cyclone-imara")), 12);
     assertThat(picks).hasSize(5);
     assertThat(picks)
-        .allSatisfy(r -> assertThat(r.reason()).isEqualTo("Because you follow Cyclone Imara"));
+        .allSatisfy(
+            r -> assertThat(r.reason().english()).isEqualTo("Because you follow Cyclone Imara"));
     assertThat(picks.get(0).story().firstPublishedAt())
         .as("newest first among equals")
         .isAfter(picks.get(4).story().firstPublishedAt());
@@ -138,10 +139,13 @@ class RecommenderTest {
     var mixed = r.recommend(
         new ReaderSignals(List.of(ids.get("election-1"), ids.get("space-1")), List.of()), 6);
     assertThat(mixed).hasSize(6);
-    assertThat(mixed.stream().filter(x -> x.reason().contains("Norreland")).count())
+    assertThat(mixed.stream()
+            .filter(x -> x.reason().english().contains("Norreland"))
+            .count())
         .as("at most half for one reason")
         .isLessThanOrEqualTo(3);
-    assertThat(mixed.stream().filter(x -> x.reason().contains("Orbital")).count())
+    assertThat(
+            mixed.stream().filter(x -> x.reason().english().contains("Orbital")).count())
         .isGreaterThanOrEqualTo(1);
   }
 

@@ -47,7 +47,7 @@ class SitePagesHttpTest {
     var r = site.get("/");
     assertThat(r.statusCode()).isEqualTo(200);
     var html = r.body();
-    assertThat(html).startsWith("<!doctype html>").contains("<html lang=\"en\">");
+    assertThat(html).startsWith("<!doctype html>").contains("<html lang=\"en\" dir=\"ltr\">");
     assertThat(html).contains("class=\"lead\"", "Latest", "href=\"/world\"", "href=\"/culture\"");
     assertThat(html)
         .contains("<link rel=\"canonical\" href=\"" + site.byline().config().baseUrl() + "/\">");

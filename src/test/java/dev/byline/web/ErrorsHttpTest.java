@@ -55,7 +55,7 @@ class ErrorsHttpTest {
         new Views(),
         new PageCache(1 << 20, Clock.systemUTC()),
         site.newsroom().sections(),
-        StaticAssets.load()));
+        dev.byline.site.SiteText.addTo(StaticAssets.load())));
     styled = server(pages);
     broken = server((status, title, message) -> {
       throw new IllegalStateException("the error template is missing");
