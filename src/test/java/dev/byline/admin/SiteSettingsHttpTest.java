@@ -92,7 +92,7 @@ class SiteSettingsHttpTest {
 
   @Test
   void an_administrator_saves_settings_and_the_cached_front_page_shows_them_at_once() {
-    assertThat(site.get("/").body()).contains("<html lang=\"en\">");
+    assertThat(site.get("/").body()).contains("<html lang=\"en\" dir=\"ltr\">");
     site.get("/"); // cached now
     site.get("/feed/rss.xml");
     long renders = site.byline().pageCache().renderCount();
@@ -114,7 +114,7 @@ class SiteSettingsHttpTest {
 
     var front = site.get("/").body();
     assertThat(front)
-        .contains("<html lang=\"de\">")
+        .contains("<html lang=\"de\" dir=\"ltr\">", ">Zum Inhalt springen<")
         .contains("<span>The Harbour Herald</span>")
         .contains("<p class=\"tagline\">News from the quay</p>")
         .contains("Published by Herald Media, 1 Quay Street.")
