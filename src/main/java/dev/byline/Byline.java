@@ -83,7 +83,10 @@ public final class Byline implements AutoCloseable {
           parts.add(Listener.bind(requested.setting("http.host", "0.0.0.0"), requested.port()));
       var config = ownAddress(requested, listener);
       var newsroom = parts.add(Newsroom.open(config, clock));
-      if (config.boolSetting("demo", false)) newsroom.demo().seed();
+      if (config.boolSetting("demo", false)) {
+        newsroom.demo().seed();
+        newsroom.demoPages().seed();
+      }
       var consent = ConsentSettings.from(config, StaticAssets.load());
       var search = parts.add(new SearchFeature(config, newsroom, clock));
       var site = parts.add(new SiteFeature(config, newsroom, consent, search, clock));

@@ -1,6 +1,7 @@
 package dev.byline.site;
 
 import dev.byline.content.Section;
+import dev.byline.pages.MenuItem;
 import java.util.List;
 
 /**
@@ -22,7 +23,21 @@ public record Chrome(
     List<String> scripts,
     String head,
     String bodyEnd,
-    List<FooterLink> footerLinks) {
+    List<FooterLink> footerLinks,
+    Navigation navigation) {
+
+  /**
+   * The editors' header and footer menus; an empty menu shows the sections instead, so a new
+   * site has navigation before anyone edits one.
+   */
+  public record Navigation(List<MenuItem.Link> header, List<MenuItem.Link> footer) {
+    public static final Navigation NONE = new Navigation(List.of(), List.of());
+
+    public Navigation {
+      header = List.copyOf(header);
+      footer = List.copyOf(footer);
+    }
+  }
 
   /** A link in the footer ("Cookie settings", "Privacy"). {@code attribute} is an optional data- attribute name. */
   public record FooterLink(String label, String href, String attribute) {}
@@ -46,7 +61,8 @@ public record Chrome(
         List.of(),
         "",
         "",
-        footerLinks);
+        footerLinks,
+        navigation);
   }
 
   public String absolute(String path) {

@@ -8,6 +8,7 @@ import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What every public page class shares: configuration, templates, the page cache, the chrome
@@ -24,10 +25,12 @@ public final class Site {
   private final List<String> bodyEndParts = new ArrayList<>();
   private final List<String> scripts = new ArrayList<>();
   private final List<Chrome.FooterLink> footerLinks = new ArrayList<>();
-  /** The last chrome built, with the section list it was built from. */
+  /** The editors' menus; none until a feature provides them. */
+  private volatile Supplier<Chrome.Navigation> navigation = () -> Chrome.Navigation.NONE;
+  /** The last chrome built, with the section list and menus it was built from. */
   private volatile Built built;
 
-  private record Built(List<Section> sections, Chrome chrome) {}
+  private record Built(List<Section> sections, Chrome.Navigation navigation, Chrome chrome) {}
 
   public Site(
       Config config, Views views, PageCache cache, SectionStore sections, StaticAssets assets) {
@@ -64,6 +67,16 @@ public final class Site {
     scripts.add(assets.url(assetName));
   }
 
+  /**
+   * Where the header and footer menus come from (call during start-up only). Called on every
+   * render, so it should be cheap (a few dozen links, kept in memory); the chrome is rebuilt when
+   * it returns different links.
+   */
+  public void useNavigation(Supplier<Chrome.Navigation> menus) {
+    built = null;
+    navigation = menus;
+  }
+
   public void addFooterLink(Chrome.FooterLink link) {
     built = null;
     footerLinks.add(link);
@@ -75,14 +88,15 @@ public final class Site {
    */
   public Chrome chrome() {
     var all = sections.all();
+    var menus = navigation.get();
     var last = built;
-    if (last != null && last.sections() == all) return last.chrome();
-    var chrome = build(all);
-    built = new Built(all, chrome);
+    if (last != null && last.sections() == all && last.navigation().equals(menus)) return last.chrome();
+    var chrome = build(all, menus);
+    built = new Built(all, menus, chrome);
     return chrome;
   }
 
-  private Chrome build(List<Section> all) {
+  private Chrome build(List<Section> all, Chrome.Navigation menus) {
     return new Chrome(
         config.siteName(),
         config.baseUrl(),
@@ -94,7 +108,8 @@ public final class Site {
         scripts,
         String.join("\n", headParts),
         String.join("\n", bodyEndParts),
-        footerLinks);
+        footerLinks,
+        menus);
   }
 
   public Config config() {

@@ -21,10 +21,19 @@ public final class SurrogateKey {
   public static final String LISTS = "lists";
 
   /**
-   * The sections themselves: every page shows the section navigation, so a change to a section
-   * purges every page.
+   * The site's navigation: the sections and the header and footer menus. Every page shows it, so
+   * a change to a section or a menu purges every page.
    */
   public static final String SECTIONS = "sections";
+
+  /** Editors' picks: pinned lead and top stories and named collections (front and section fronts). */
+  public static final String CURATION = "curation";
+
+  /** The breaking-news banner's fragment; no HTML page depends on it. */
+  public static final String BREAKING = "breaking";
+
+  /** The list of published pages (the general sitemap). */
+  public static final String PAGES = "pages";
 
   private SurrogateKey() {}
 
@@ -42,6 +51,11 @@ public final class SurrogateKey {
 
   public static String author(long id) {
     return "author:" + id;
+  }
+
+  /** One of the site's own pages (About, Imprint...). */
+  public static String page(long id) {
+    return "page:" + id;
   }
 
   public static String image(long id) {
