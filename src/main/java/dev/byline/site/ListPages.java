@@ -7,12 +7,14 @@ import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
+import dev.byline.curation.Curation;
 import dev.byline.store.SurrogateKey;
 import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,18 +32,22 @@ public final class ListPages implements Routes {
   private final SectionStore sections;
   private final TopicStore topics;
   private final AuthorStore authors;
+  private final EditorsPicks picks;
 
   public ListPages(
       Site site,
       PublishedArticles articles,
       SectionStore sections,
       TopicStore topics,
-      AuthorStore authors) {
+      AuthorStore authors,
+      Curation curation,
+      Clock clock) {
     this.site = site;
     this.articles = articles;
     this.sections = sections;
     this.topics = topics;
     this.authors = authors;
+    this.picks = new EditorsPicks(curation, articles, clock);
   }
 
   @Override
@@ -63,6 +69,10 @@ public final class ListPages implements Routes {
           .bySlug(slug)
           .orElseThrow(() -> new NotFoundResponse("There is no section at this address."));
       var list = articles.inSection(section.id(), page, PAGE_SIZE);
+      // Collections show on a section's first page, above its own list.
+      var blocks = page == 1 ? picks.read().inSection(section.id()) : List.<CollectionBlock>of();
+      var keys = EditorsPicks.Picks.keys(blocks);
+      keys.add(SurrogateKey.section(section.id()));
       return render(
           list,
           "section",
@@ -71,7 +81,8 @@ public final class ListPages implements Routes {
           section.description(),
           section.path(),
           List.of(new Breadcrumb(section.name(), section.path())),
-          Set.of(SurrogateKey.section(section.id())));
+          keys,
+          blocks);
     });
   }
 
@@ -96,7 +107,8 @@ public final class ListPages implements Routes {
           "",
           topic.path(),
           List.of(new Breadcrumb(topic.name(), topic.path())),
-          Set.of(SurrogateKey.topic(topic.id())));
+          Set.of(SurrogateKey.topic(topic.id())),
+          List.of());
     });
   }
 
@@ -119,7 +131,8 @@ public final class ListPages implements Routes {
           author.bio(),
           author.path(),
           List.of(new Breadcrumb(author.name(), author.path())),
-          Set.of(SurrogateKey.author(author.id())));
+          Set.of(SurrogateKey.author(author.id())),
+          List.of());
     });
   }
 
@@ -131,7 +144,8 @@ public final class ListPages implements Routes {
       String description,
       String path,
       List<Breadcrumb> trail,
-      Set<String> keys) {
+      Set<String> keys,
+      List<CollectionBlock> blocks) {
     if (list.isEmpty() && list.number() > 1)
       throw new NotFoundResponse("There is no page " + list.number() + " of this list.");
     var chrome = site.chrome();
@@ -139,7 +153,7 @@ public final class ListPages implements Routes {
     crumbs.add(new Breadcrumb(chrome.siteName(), "/"));
     crumbs.addAll(trail);
     var view0 = new ListView(
-        chrome, null, site.dates(), kind, label, title, description, list, path, crumbs);
+        chrome, null, site.dates(), kind, label, title, description, list, path, crumbs, blocks);
     var pageTitle =
         title + (list.number() > 1 ? " – page " + list.number() : "") + " | " + chrome.siteName();
     var meta = Meta.simple(
@@ -152,7 +166,7 @@ public final class ListPages implements Routes {
         .withJsonLd(List.of(new StructuredData(chrome).breadcrumbs(crumbs)))
         .withFeeds(Feeds.linksFor(chrome, path, title));
     var view = new ListView(
-        chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs);
+        chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs, blocks);
     var allKeys = new java.util.HashSet<>(keys);
     allKeys.add(SurrogateKey.SECTIONS);
     var newest = list.items().isEmpty() ? null : list.items().get(0).firstPublishedAt();
