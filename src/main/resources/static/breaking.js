@@ -1,6 +1,6 @@
 // The breaking-news banner. Every page is the same cached bytes for every reader; this script
 // reads the small /breaking.json (purged the moment an editor raises, changes or clears the
-// banner, and when it expires) and shows it at the foot of the window, so the page's own
+// banner, and when it expires) and shows it over the top of the window, so the page's own
 // content never moves. A reader may dismiss it; it stays dismissed for this tab's visit.
 (function () {
   'use strict';
@@ -40,7 +40,6 @@
     if (!box) return;
     box.hidden = true;
     alertEl.textContent = '';
-    d.documentElement.classList.remove('has-breaking');
   }
   function show(news) {
     build();
@@ -56,7 +55,6 @@
     text.textContent = news.text;
     alertEl.textContent = '';
     box.hidden = false;
-    d.documentElement.classList.add('has-breaking');
     alertEl.appendChild(label);
     alertEl.appendChild(text);
   }
