@@ -41,7 +41,8 @@ final class DistributionFeature implements Routes {
         config.languageTag(),
         newsroom.published(),
         settings.urlsPerSitemap(),
-        clock);
+        clock,
+        newsroom.pages()::allPublished);
     sitemaps = new SitemapRoutes(site, maps, settings, clock);
   }
 

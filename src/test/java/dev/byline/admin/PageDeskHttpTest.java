@@ -62,6 +62,7 @@ class PageDeskHttpTest {
     long id = idFrom(created.headers().firstValue("Location").orElseThrow());
     // A draft is not on the site.
     assertThat(site.get("/page/corrections").statusCode()).isEqualTo(404);
+    assertThat(site.get("/sitemaps/pages.xml").body()).doesNotContain("/page/corrections");
 
     var published = editor.postForm(
         "/admin/pages/" + id,
@@ -78,6 +79,11 @@ class PageDeskHttpTest {
     assertThat(page.body())
         .contains("<h1>Corrections</h1>", "<strong>openly</strong>", "<h2>Reporting one</h2>");
     assertThat(page.headers().firstValue("Surrogate-Key").orElseThrow()).contains("page:" + id);
+
+    // In the general sitemap (purged when a page is published), never in feeds or the news sitemap.
+    assertThat(site.get("/sitemaps/pages.xml").body()).contains("/page/corrections</loc>");
+    assertThat(site.get("/sitemaps/news.xml").body()).doesNotContain("/page/");
+    assertThat(site.get("/feed/rss.xml").body()).doesNotContain("/page/");
 
     // Cached: a second read renders nothing and carries the same ETag.
     long renders = site.byline().pageCache().renderCount();
@@ -145,6 +151,7 @@ class PageDeskHttpTest {
             "action", "unpublish"));
     assertThat(off.statusCode()).isEqualTo(303);
     assertThat(site.get("/page/corrections").statusCode()).isEqualTo(404);
+    assertThat(site.get("/sitemaps/pages.xml").body()).doesNotContain("/page/corrections");
     assertThat(site.byline().accounts().audit().about("page", id, 20).stream().map(e -> e.action()))
         .contains("page.create", "page.publish", "page.restore", "page.unpublish");
   }
