@@ -6,13 +6,13 @@ import dev.byline.admin.ArticleDesk;
 import dev.byline.admin.ArticleEditor;
 import dev.byline.admin.AuditPages;
 import dev.byline.admin.BreakingAdmin;
-import dev.byline.admin.CurationAdmin;
-import dev.byline.admin.MenuAdmin;
-import dev.byline.admin.PageDesk;
 import dev.byline.admin.CatalogPages;
+import dev.byline.admin.CurationAdmin;
 import dev.byline.admin.Dashboard;
 import dev.byline.admin.EditorPanels;
 import dev.byline.admin.LoginPages;
+import dev.byline.admin.MenuAdmin;
+import dev.byline.admin.PageDesk;
 import dev.byline.admin.PhotoDesk;
 import dev.byline.admin.RelatedAdmin;
 import dev.byline.admin.RevisionPages;
@@ -138,8 +138,7 @@ final class AdminFeature implements Routes, AutoCloseable {
             newsroom.sections(),
             accounts.audit())
         .routes(r);
-    new BreakingAdmin(admin, newsroom.db(), newsroom.breaking(), accounts.audit(), clock)
-        .routes(r);
+    new BreakingAdmin(admin, newsroom.db(), newsroom.breaking(), accounts.audit(), clock).routes(r);
   }
 
   /** The desk, the editor, revisions and related links. */

@@ -7,21 +7,21 @@ import dev.byline.content.Desk;
 import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.TopicStore;
+import dev.byline.curation.BreakingDesk;
+import dev.byline.curation.Curation;
 import dev.byline.demo.DemoNewsroom;
+import dev.byline.demo.DemoPages;
 import dev.byline.live.LiveBlog;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaFiles;
 import dev.byline.migrate.Migrations;
+import dev.byline.pages.Menus;
+import dev.byline.pages.PageStore;
 import dev.byline.redirect.RedirectStore;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
 import dev.byline.store.SiteState;
 import dev.byline.wire.Wire;
-import dev.byline.curation.BreakingDesk;
-import dev.byline.curation.Curation;
-import dev.byline.demo.DemoPages;
-import dev.byline.pages.Menus;
-import dev.byline.pages.PageStore;
 import java.time.Clock;
 
 /**

@@ -36,8 +36,13 @@ public final class BreakingBannerBench {
       var paths = new ArrayList<String>();
       var ids = new ArrayList<Long>();
       for (int i = 0; i < 10; i++) {
-        long id = newsroom.articles().create(ArticleDraft.of(
-            "Story number " + i, "", section.id(), List.of(Block.Paragraph.ofText("Text " + i))));
+        long id = newsroom
+            .articles()
+            .create(ArticleDraft.of(
+                "Story number " + i,
+                "",
+                section.id(),
+                List.of(Block.Paragraph.ofText("Text " + i))));
         newsroom.articles().publish(id);
         ids.add(id);
         paths.add(newsroom.articles().byId(id).orElseThrow().path());
@@ -49,8 +54,11 @@ public final class BreakingBannerBench {
       for (int i = 0; i < n + 20; i++) {
         var text = "Breaking number " + i;
         long start = System.nanoTime();
-        newsroom.db().useTransaction(tx -> newsroom.breaking()
-            .raise(tx, text, "/news", Instant.now().plus(Duration.ofHours(1)), "bench"));
+        newsroom
+            .db()
+            .useTransaction(tx -> newsroom
+                .breaking()
+                .raise(tx, text, "/news", Instant.now().plus(Duration.ofHours(1)), "bench"));
         while (!get(http, base + "/breaking.json", null).body().contains(text)) Thread.onSpinWait();
         if (i >= 20) banner.add((System.nanoTime() - start) / 1e6);
       }
@@ -73,21 +81,26 @@ public final class BreakingBannerBench {
       for (int i = 0; i < 2000; i++) {
         long start = System.nanoTime();
         var r = get(http, base + "/breaking.json", etag);
-        if (r.statusCode() != 304) throw new IllegalStateException("expected 304, got " + r.statusCode());
+        if (r.statusCode() != 304)
+          throw new IllegalStateException("expected 304, got " + r.statusCode());
         if (i >= 200) revalidate.add((System.nanoTime() - start) / 1e6);
       }
 
       System.out.printf("changes: %d of each (after 20 warm-up), one at a time, loopback%n", n);
-      System.out.printf("article ETag unchanged across %d banners: %s%n", n + 20, etagBefore.equals(etagAfter));
-      System.out.printf("/breaking.json: %d bytes, Cache-Control: %s%n",
-          fragment.body().length(), fragment.headers().firstValue("Cache-Control").orElse(""));
+      System.out.printf(
+          "article ETag unchanged across %d banners: %s%n", n + 20, etagBefore.equals(etagAfter));
+      System.out.printf(
+          "/breaking.json: %d bytes, Cache-Control: %s%n",
+          fragment.body().length(),
+          fragment.headers().firstValue("Cache-Control").orElse(""));
       report("raise banner -> /breaking.json shows it", banner);
       report("pin lead -> / leads with it", pins);
       report("reader revalidates /breaking.json (304)", revalidate);
     }
   }
 
-  static HttpResponse<String> get(HttpClient http, String url, String ifNoneMatch) throws Exception {
+  static HttpResponse<String> get(HttpClient http, String url, String ifNoneMatch)
+      throws Exception {
     var b = HttpRequest.newBuilder(URI.create(url)).GET();
     if (ifNoneMatch != null) b.header("If-None-Match", ifNoneMatch);
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

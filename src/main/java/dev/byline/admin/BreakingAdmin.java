@@ -25,7 +25,8 @@ public final class BreakingAdmin implements Routes {
   /** What the expiry field offers: a banner is news for hours, not days. */
   static final Duration DEFAULT_LIFETIME = Duration.ofHours(2);
 
-  public record BreakingView(AdminChrome chrome, BreakingNews current, String currentExpires, Form form) {}
+  public record BreakingView(
+      AdminChrome chrome, BreakingNews current, String currentExpires, Form form) {}
 
   private final AdminSite site;
   private final Transactions transactions;
@@ -34,7 +35,11 @@ public final class BreakingAdmin implements Routes {
   private final Clock clock;
 
   public BreakingAdmin(
-      AdminSite site, Transactions transactions, BreakingDesk breaking, AuditLog audit, Clock clock) {
+      AdminSite site,
+      Transactions transactions,
+      BreakingDesk breaking,
+      AuditLog audit,
+      Clock clock) {
     this.site = site;
     this.transactions = transactions;
     this.breaking = breaking;
@@ -45,8 +50,16 @@ public final class BreakingAdmin implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get(BASE, ctx -> page(ctx, Form.empty().set("expires",
-            Times.format(clock.instant().plus(DEFAULT_LIFETIME), site.config().timeZone())), 200),
+    r.get(
+        BASE,
+        ctx -> page(
+            ctx,
+            Form.empty()
+                .set(
+                    "expires",
+                    Times.format(
+                        clock.instant().plus(DEFAULT_LIFETIME), site.config().timeZone())),
+            200),
         Access.EDITOR);
     r.post(BASE, this::raise, Access.EDITOR);
     r.post(BASE + "/clear", this::clear, Access.EDITOR);
@@ -61,20 +74,31 @@ public final class BreakingAdmin implements Routes {
         new BreakingView(
             site.chrome(ctx, "breaking"),
             current,
-            current == null ? "" : Times.format(current.expiresAt(), site.config().timeZone()).replace('T', ' '),
+            current == null
+                ? ""
+                : Times.format(current.expiresAt(), site.config().timeZone()).replace('T', ' '),
             form));
   }
 
   private void raise(Context ctx) {
     var user = Auth.signedIn(ctx);
     var form = Form.read(ctx, "text", "url", "expires");
-    var expires = Times.parse(form, form.value("expires"), "expires", "Expiry", site.config().timeZone());
-    if (expires == null && !form.hasErrors()) form.error("expires", "Expiry is empty; give the time it comes down");
+    var expires = Times.parse(
+        form, form.value("expires"), "expires", "Expiry", site.config().timeZone());
+    if (expires == null && !form.hasErrors())
+      form.error("expires", "Expiry is empty; give the time it comes down");
     try {
       if (!form.hasErrors()) {
         transactions.useTransaction(tx -> {
           long id = breaking.raise(tx, form.value("text"), form.value("url"), expires, user.name());
-          audit.record(tx, user, "breaking.raise", "breaking", id, form.value("text"), ClientAddress.of(ctx));
+          audit.record(
+              tx,
+              user,
+              "breaking.raise",
+              "breaking",
+              id,
+              form.value("text"),
+              ClientAddress.of(ctx));
         });
       }
     } catch (InvalidInput e) {

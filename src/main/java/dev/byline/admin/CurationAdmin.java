@@ -36,13 +36,19 @@ public final class CurationAdmin implements Routes {
   static final String BASE = "/admin/front";
 
   /** A pin with its story (null when the story is no longer published) for the list. */
-  public record PinRow(Pin pin, ArticleSummary story, String expires, boolean first, boolean last) {}
+  public record PinRow(
+      Pin pin, ArticleSummary story, String expires, boolean first, boolean last) {}
 
   /** A place's pins: the lead, the top stories or one collection. */
-  public record PlaceView(String title, String value, StoryCollection collection, List<PinRow> rows) {}
+  public record PlaceView(
+      String title, String value, StoryCollection collection, List<PinRow> rows) {}
 
   public record FrontAdminView(
-      AdminChrome chrome, List<PlaceView> places, List<Section> sections, Form pinForm, Form collectionForm) {}
+      AdminChrome chrome,
+      List<PlaceView> places,
+      List<Section> sections,
+      Form pinForm,
+      Form collectionForm) {}
 
   private final AdminSite site;
   private final Transactions transactions;
@@ -69,7 +75,10 @@ public final class CurationAdmin implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get(BASE, ctx -> page(ctx, Form.empty().set("place", "lead"), Form.empty(), 200), Access.EDITOR);
+    r.get(
+        BASE,
+        ctx -> page(ctx, Form.empty().set("place", "lead"), Form.empty(), 200),
+        Access.EDITOR);
     r.post(BASE + "/pins", this::pin, Access.EDITOR);
     r.post(BASE + "/pins/{id}", this::changePin, Access.EDITOR);
     r.post(BASE + "/collections", this::createCollection, Access.EDITOR);
@@ -79,25 +88,33 @@ public final class CurationAdmin implements Routes {
   private void page(Context ctx, Form pinForm, Form collectionForm, int status) {
     var zone = site.config().timeZone();
     var pins = curation.pins();
-    Map<Long, ArticleSummary> stories = published
-        .summaries(pins.stream().map(Pin::articleId).distinct().toList())
-        .stream()
-        .collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+    Map<Long, ArticleSummary> stories =
+        published.summaries(pins.stream().map(Pin::articleId).distinct().toList()).stream()
+            .collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
     var places = new ArrayList<PlaceView>();
     places.add(new PlaceView("Lead", "lead", null, rows(pins, Place.LEAD, null, stories, zone)));
-    places.add(new PlaceView("Top stories", "top", null, rows(pins, Place.TOP, null, stories, zone)));
+    places.add(
+        new PlaceView("Top stories", "top", null, rows(pins, Place.TOP, null, stories, zone)));
     for (var c : curation.collections())
       places.add(new PlaceView(
-          c.name(), "collection:" + c.id(), c, rows(pins, Place.COLLECTION, c.id(), stories, zone)));
+          c.name(),
+          "collection:" + c.id(),
+          c,
+          rows(pins, Place.COLLECTION, c.id(), stories, zone)));
     ctx.status(status);
     site.render(
         ctx,
         "admin/front.jte",
-        new FrontAdminView(site.chrome(ctx, "front"), places, sections.all(), pinForm, collectionForm));
+        new FrontAdminView(
+            site.chrome(ctx, "front"), places, sections.all(), pinForm, collectionForm));
   }
 
   private static List<PinRow> rows(
-      List<Pin> pins, Place place, Long collection, Map<Long, ArticleSummary> stories, java.time.ZoneId zone) {
+      List<Pin> pins,
+      Place place,
+      Long collection,
+      Map<Long, ArticleSummary> stories,
+      java.time.ZoneId zone) {
     var mine = pins.stream()
         .filter(p -> p.place() == place && java.util.Objects.equals(p.collectionId(), collection))
         .toList();
@@ -105,7 +122,11 @@ public final class CurationAdmin implements Routes {
     for (int i = 0; i < mine.size(); i++) {
       var p = mine.get(i);
       rows.add(new PinRow(
-          p, stories.get(p.articleId()), Times.format(p.expiresAt(), zone), i == 0, i == mine.size() - 1));
+          p,
+          stories.get(p.articleId()),
+          Times.format(p.expiresAt(), zone),
+          i == 0,
+          i == mine.size() - 1));
     }
     return rows;
   }
@@ -130,7 +151,13 @@ public final class CurationAdmin implements Routes {
         Long c = collection;
         transactions.useTransaction(tx -> {
           long id = curation.pin(tx, place, c, storyId, expires);
-          audit.record(tx, user, "pin.add", "pin", id, placeValue + " article " + storyId,
+          audit.record(
+              tx,
+              user,
+              "pin.add",
+              "pin",
+              id,
+              placeValue + " article " + storyId,
               ClientAddress.of(ctx));
         });
       }
@@ -161,9 +188,11 @@ public final class CurationAdmin implements Routes {
     if (v.chars().allMatch(Character::isDigit) && v.length() < 18) return Long.parseLong(v);
     var path = v.replaceFirst("^https?://[^/]+", "").replaceFirst("[?#].*$", "");
     var slug = path.substring(path.lastIndexOf('/') + 1);
-    return published.bySlug(slug)
+    return published
+        .bySlug(slug)
         .map(a -> a.id())
-        .orElseThrow(() -> new InvalidInput("story", "\"" + v + "\" is not a published story's address"));
+        .orElseThrow(
+            () -> new InvalidInput("story", "\"" + v + "\" is not a published story's address"));
   }
 
   private void changePin(Context ctx) {
@@ -181,7 +210,11 @@ public final class CurationAdmin implements Routes {
         audit.record(tx, user, "pin." + action, "pin", id, "", ClientAddress.of(ctx));
       });
     } catch (InvalidInput e) {
-      page(ctx, Form.empty().error("place", ArticleInput.sentence(e.field(), e.reason())), Form.empty(), 400);
+      page(
+          ctx,
+          Form.empty().error("place", ArticleInput.sentence(e.field(), e.reason())),
+          Form.empty(),
+          400);
       return;
     }
     throw new Redirect(BASE, 303);
@@ -200,13 +233,15 @@ public final class CurationAdmin implements Routes {
       }
     }
     try {
-      var c = new StoryCollection(1, form.value("name"), form.checked("on-front"), section, position);
+      var c =
+          new StoryCollection(1, form.value("name"), form.checked("on-front"), section, position);
       if (!c.onFront() && c.sectionId() == null)
         form.error("on-front", "Choose where it shows: the front page, a section front, or both");
       if (!form.hasErrors()) {
         transactions.useTransaction(tx -> {
           long id = curation.createCollection(tx, c);
-          audit.record(tx, user, "collection.create", "collection", id, c.name(), ClientAddress.of(ctx));
+          audit.record(
+              tx, user, "collection.create", "collection", id, c.name(), ClientAddress.of(ctx));
         });
       }
     } catch (InvalidInput e) {

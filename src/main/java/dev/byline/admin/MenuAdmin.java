@@ -75,7 +75,9 @@ public final class MenuAdmin implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get(BASE, ctx -> page(ctx, Form.empty().set("menu", "header").set("kind", "page"), 200),
+    r.get(
+        BASE,
+        ctx -> page(ctx, Form.empty().set("menu", "header").set("kind", "page"), 200),
         Access.EDITOR);
     r.post(BASE, this::add, Access.EDITOR);
     r.post(BASE + "/{id}", this::change, Access.EDITOR);
@@ -83,7 +85,8 @@ public final class MenuAdmin implements Routes {
 
   private void page(Context ctx, Form form, int status) {
     var all = List.of(MenuItem.Menu.HEADER, MenuItem.Menu.FOOTER).stream()
-        .map(m -> new MenuView(m, m == MenuItem.Menu.HEADER ? "Header menu" : "Footer menu", rows(m)))
+        .map(m ->
+            new MenuView(m, m == MenuItem.Menu.HEADER ? "Header menu" : "Footer menu", rows(m)))
         .toList();
     ctx.status(status);
     site.render(
@@ -110,14 +113,18 @@ public final class MenuAdmin implements Routes {
 
   private String target(MenuItem item) {
     return switch (item.kind()) {
-      case SECTION -> sections.byId(item.targetId()).map(s -> "Section: " + s.name()).orElse("Section (gone)");
-      case PAGE -> pages.byId(item.targetId())
-          .map(p -> "Page: " + p.title() + (p.isPublished() ? "" : " (not published: hidden)"))
-          .orElse("Page (gone)");
-      case TOPIC -> topics.byIds(List.of(item.targetId())).stream()
-          .findFirst()
-          .map(t -> "Topic: " + t.name())
-          .orElse("Topic (gone)");
+      case SECTION ->
+        sections.byId(item.targetId()).map(s -> "Section: " + s.name()).orElse("Section (gone)");
+      case PAGE ->
+        pages
+            .byId(item.targetId())
+            .map(p -> "Page: " + p.title() + (p.isPublished() ? "" : " (not published: hidden)"))
+            .orElse("Page (gone)");
+      case TOPIC ->
+        topics.byIds(List.of(item.targetId())).stream()
+            .findFirst()
+            .map(t -> "Topic: " + t.name())
+            .orElse("Topic (gone)");
       case LINK -> "Link: " + item.url();
     };
   }
@@ -142,8 +149,14 @@ public final class MenuAdmin implements Routes {
       if (!form.hasErrors()) {
         transactions.useTransaction(tx -> {
           long id = menus.add(tx, menu, kind, target, form.value("url"), form.value("label"));
-          audit.record(tx, user, "menu.add", "menu_item", id,
-              menu.dbValue() + " " + kind.dbValue(), ClientAddress.of(ctx));
+          audit.record(
+              tx,
+              user,
+              "menu.add",
+              "menu_item",
+              id,
+              menu.dbValue() + " " + kind.dbValue(),
+              ClientAddress.of(ctx));
         });
       }
     } catch (InvalidInput e) {

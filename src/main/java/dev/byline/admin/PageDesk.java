@@ -54,21 +54,27 @@ public final class PageDesk implements Routes {
 
   @Override
   public void routes(RoutesConfig r) {
-    r.get(BASE, ctx -> site.render(
+    r.get(
+        BASE,
+        ctx -> site.render(
             ctx, "admin/pages.jte", new PagesView(site.chrome(ctx, "pages"), pages.all())),
         Access.EDITOR);
     r.get(BASE + "/new", ctx -> editor(ctx, null, Form.empty(), 200), Access.EDITOR);
     r.post(BASE, ctx -> save(ctx, null), Access.EDITOR);
-    r.get(BASE + "/{id}", ctx -> {
-      var page = page(ctx);
-      editor(ctx, page, formOf(page), 200);
-    }, Access.EDITOR);
+    r.get(
+        BASE + "/{id}",
+        ctx -> {
+          var page = page(ctx);
+          editor(ctx, page, formOf(page), 200);
+        },
+        Access.EDITOR);
     r.post(BASE + "/{id}", ctx -> save(ctx, page(ctx)), Access.EDITOR);
     r.post(BASE + "/{id}/restore/{revision}", this::restore, Access.EDITOR);
   }
 
   private SitePage page(Context ctx) {
-    return pages.byId(Params.id(ctx, "id"))
+    return pages
+        .byId(Params.id(ctx, "id"))
         .orElseThrow(() -> new NotFoundResponse("There is no such page."));
   }
 
@@ -119,7 +125,9 @@ public final class PageDesk implements Routes {
         }
         if (action.equals("publish")) pages.publish(tx, id[0]);
         if (action.equals("unpublish")) pages.unpublish(tx, id[0]);
-        var what = action.isEmpty() || action.equals("save") ? (editing == null ? "create" : "save") : action;
+        var what = action.isEmpty() || action.equals("save")
+            ? (editing == null ? "create" : "save")
+            : action;
         audit.record(tx, user, "page." + what, "page", id[0], draft.title(), ClientAddress.of(ctx));
       });
     } catch (InvalidInput e) {
@@ -145,7 +153,8 @@ public final class PageDesk implements Routes {
   private void restore(Context ctx) {
     var user = Auth.signedIn(ctx);
     var page = page(ctx);
-    var revision = pages.revision(page.id(), Params.id(ctx, "revision"))
+    var revision = pages
+        .revision(page.id(), Params.id(ctx, "revision"))
         .orElseThrow(() -> new NotFoundResponse("There is no such revision."));
     var draft = new PageDraft(
         page.slug(),

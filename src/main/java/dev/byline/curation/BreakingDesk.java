@@ -79,8 +79,7 @@ public final class BreakingDesk {
   public int expireDue() {
     long now = clock.millis();
     return db.inTransaction(tx -> {
-      var due = tx.query(
-              "SELECT id FROM breaking_news WHERE expired = 0 AND expires_at <= :now")
+      var due = tx.query("SELECT id FROM breaking_news WHERE expired = 0 AND expires_at <= :now")
           .bind("now", now)
           .mapTo(Long.class)
           .list();

@@ -55,7 +55,8 @@ public final class Curation {
    * place is refused, as is one more than the place holds.
    */
   public long pin(Tx tx, Place place, Long collectionId, long articleId, Instant expiresAt) {
-    var status = articles.statusOf(tx, articleId)
+    var status = articles
+        .statusOf(tx, articleId)
         .orElseThrow(() -> new InvalidInput("story", "does not exist"));
     if (status != ArticleStatus.PUBLISHED)
       throw new InvalidInput("story", "is not published; only published stories can be pinned");
@@ -76,8 +77,7 @@ public final class Curation {
       throw new InvalidInput("story", "is already pinned there");
     int max = place == Place.TOP ? TOP_SLOTS : MAX_IN_COLLECTION;
     if (current.size() >= max)
-      throw new InvalidInput(
-          place.dbValue(), "already holds " + max + " stories; unpin one first");
+      throw new InvalidInput(place.dbValue(), "already holds " + max + " stories; unpin one first");
     int position = current.isEmpty() ? 1 : current.get(current.size() - 1).position() + 1;
     long id = tx.query("INSERT INTO story_pin (place, collection_id, position, article_id, "
             + "pinned_at, expires_at) VALUES (:place, :collection, :position, :article, :now, "
@@ -128,8 +128,9 @@ public final class Curation {
 
   /** The pins that show at {@code now}, by place and order: what pages render. */
   public List<Pin> showing(Instant now) {
-    return db.read(tx -> tx.query("SELECT * FROM story_pin WHERE expired = 0 "
-            + "AND (expires_at IS NULL OR expires_at > :now) ORDER BY place, collection_id, position, id")
+    return db.read(tx -> tx.query(
+            "SELECT * FROM story_pin WHERE expired = 0 "
+                + "AND (expires_at IS NULL OR expires_at > :now) ORDER BY place, collection_id, position, id")
         .bind("now", now.toEpochMilli())
         .map(Curation::toPin)
         .list());
@@ -172,7 +173,8 @@ public final class Curation {
 
   public void deleteCollection(Tx tx, long id) {
     tx.update("DELETE FROM story_pin WHERE collection_id = :id").bind("id", id).execute();
-    int n = tx.update("DELETE FROM story_collection WHERE id = :id").bind("id", id).execute();
+    int n =
+        tx.update("DELETE FROM story_collection WHERE id = :id").bind("id", id).execute();
     if (n == 0) throw new InvalidInput("collection", "does not exist");
     feed.append(tx, "collection", id, "deleted", KEYS);
   }

@@ -9,8 +9,7 @@ import dev.byline.content.Text;
  * @param sectionId the section whose front shows the block too; null for none
  * @param position order among blocks, smaller first
  */
-public record StoryCollection(
-    long id, String name, boolean onFront, Long sectionId, int position) {
+public record StoryCollection(long id, String name, boolean onFront, Long sectionId, int position) {
   public static final int MAX_NAME = 80;
 
   public StoryCollection {

@@ -20,11 +20,7 @@ public final class DemoPages {
   private record Spec(String slug, String title, String summary, String markdown, boolean header) {}
 
   private static final List<Spec> PAGES = List.of(
-      new Spec(
-          "about",
-          "About us",
-          "Who we are, what we cover and how we work.",
-          """
+      new Spec("about", "About us", "Who we are, what we cover and how we work.", """
           The Byline demo newsroom is a fictional publication. Its stories, people and pictures are \
           invented to show what the software does.
 
@@ -37,13 +33,8 @@ public final class DemoPages {
           - We name our sources wherever we can.
           - We correct mistakes openly, with a note on the story.
           - We keep advertising and journalism apart.
-          """,
-          true),
-      new Spec(
-          "imprint",
-          "Imprint",
-          "Who publishes this site and how to reach us.",
-          """
+          """, true),
+      new Spec("imprint", "Imprint", "Who publishes this site and how to reach us.", """
           **Byline Demo Newsroom**
           1 Example Street, 10115 Example City
 
@@ -51,8 +42,7 @@ public final class DemoPages {
           Email: newsroom@example.org
 
           Responsible for content under media law: Eda Example, address as above.
-          """,
-          false),
+          """, false),
       new Spec(
           "privacy",
           "Privacy policy",
@@ -93,7 +83,11 @@ public final class DemoPages {
         menus.add(tx, MenuItem.Menu.HEADER, MenuItem.Kind.SECTION, section.id(), "", "");
       for (var spec : PAGES) {
         var draft = new PageDraft(
-            spec.slug(), spec.title(), spec.summary(), spec.markdown(), markdown.toBlocks(spec.markdown()));
+            spec.slug(),
+            spec.title(),
+            spec.summary(),
+            spec.markdown(),
+            markdown.toBlocks(spec.markdown()));
         long id = pages.create(tx, draft, null, "Demo");
         pages.publish(tx, id);
         if (spec.header()) menus.add(tx, MenuItem.Menu.HEADER, MenuItem.Kind.PAGE, id, "", "About");

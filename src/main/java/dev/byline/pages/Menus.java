@@ -75,29 +75,31 @@ public final class Menus {
     // Each target is read on its own (sections from their cached list), not inside one unit of
     // work, so no read here waits for a second connection while holding the first.
     for (var item : items(menu)) {
-        var link = switch (item.kind()) {
-          case SECTION -> sections.byId(item.targetId())
+      var link = switch (item.kind()) {
+        case SECTION ->
+          sections
+              .byId(item.targetId())
               .map(s -> new MenuItem.Link(label(item, s.name()), s.path()))
               .orElse(null);
-          case TOPIC -> {
-            keys.add(SurrogateKey.topic(item.targetId()));
-            yield topics.byIds(List.of(item.targetId())).stream()
-                .findFirst()
-                .map(t -> new MenuItem.Link(label(item, t.name()), t.path()))
-                .orElse(null);
-          }
-          case PAGE -> {
-            keys.add(SurrogateKey.page(item.targetId()));
-            yield db.read(tx -> tx.query(
-                    "SELECT slug, title FROM site_page WHERE id = :id AND status = 'published'")
-                .bind("id", item.targetId())
-                .map(rs -> new MenuItem.Link(
-                    label(item, rs.getString("title")), SitePage.pathOf(rs.getString("slug"))))
-                .findOne()
-                .orElse(null));
-          }
-          case LINK -> new MenuItem.Link(item.label(), item.url());
-        };
+        case TOPIC -> {
+          keys.add(SurrogateKey.topic(item.targetId()));
+          yield topics.byIds(List.of(item.targetId())).stream()
+              .findFirst()
+              .map(t -> new MenuItem.Link(label(item, t.name()), t.path()))
+              .orElse(null);
+        }
+        case PAGE -> {
+          keys.add(SurrogateKey.page(item.targetId()));
+          yield db.read(tx -> tx.query(
+                  "SELECT slug, title FROM site_page WHERE id = :id AND status = 'published'")
+              .bind("id", item.targetId())
+              .map(rs -> new MenuItem.Link(
+                  label(item, rs.getString("title")), SitePage.pathOf(rs.getString("slug"))))
+              .findOne()
+              .orElse(null));
+        }
+        case LINK -> new MenuItem.Link(item.label(), item.url());
+      };
       if (link != null) out.add(link);
     }
     return new DerivedCache.Entry<>(List.copyOf(out), keys);
@@ -147,7 +149,8 @@ public final class Menus {
     var u = Text.optional(field, url, MAX_URL);
     if (u.isEmpty()) throw new InvalidInput(field, "is empty; a link needs an address");
     boolean local = u.startsWith("/") && !u.startsWith("//") && !u.contains("\\");
-    boolean web = u.regionMatches(true, 0, "https://", 0, 8) || u.regionMatches(true, 0, "http://", 0, 7);
+    boolean web =
+        u.regionMatches(true, 0, "https://", 0, 8) || u.regionMatches(true, 0, "http://", 0, 7);
     if (!(local || web) || u.chars().anyMatch(Character::isWhitespace))
       throw new InvalidInput(field, "must start with https://, http:// or / and have no spaces");
     return u;
@@ -157,11 +160,12 @@ public final class Menus {
     return switch (kind) {
       case SECTION -> sections.exists(tx, id);
       case TOPIC -> topics.exists(tx, id);
-      case PAGE -> tx.query("SELECT COUNT(*) FROM site_page WHERE id = :id")
-              .bind("id", id)
-              .mapTo(Integer.class)
-              .one()
-          > 0;
+      case PAGE ->
+        tx.query("SELECT COUNT(*) FROM site_page WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
       case LINK -> true;
     };
   }

@@ -130,12 +130,12 @@ public final class PageStore {
   private static Set<String> keys(Tx tx, long id) {
     var keys = new HashSet<String>();
     keys.add(SurrogateKey.page(id));
-    boolean inMenu = tx.query(
-                "SELECT COUNT(*) FROM menu_item WHERE kind = 'page' AND target_id = :id")
-            .bind("id", id)
-            .mapTo(Integer.class)
-            .one()
-        > 0;
+    boolean inMenu =
+        tx.query("SELECT COUNT(*) FROM menu_item WHERE kind = 'page' AND target_id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
     if (inMenu) keys.add(SurrogateKey.SECTIONS);
     return keys;
   }
@@ -167,7 +167,8 @@ public final class PageStore {
   public Optional<SitePage> published(String slug) {
     return Optional.ofNullable(published.get(
         slug,
-        s -> db.read(tx -> tx.query("SELECT * FROM site_page WHERE slug = :slug AND status = 'published'")
+        s -> db.read(tx -> tx.query(
+                    "SELECT * FROM site_page WHERE slug = :slug AND status = 'published'")
                 .bind("slug", s)
                 .map(PageStore::toPage)
                 .findOne())
@@ -177,16 +178,17 @@ public final class PageStore {
 
   /** Every published page, by title: for menus to choose from and the general sitemap. */
   public List<SitePage> allPublished() {
-    return db.read(tx -> tx.query(
-            "SELECT * FROM site_page WHERE status = 'published' ORDER BY title, id")
-        .map(PageStore::toPage)
-        .list());
+    return db.read(
+        tx -> tx.query("SELECT * FROM site_page WHERE status = 'published' ORDER BY title, id")
+            .map(PageStore::toPage)
+            .list());
   }
 
   /** Every page whatever its status, by title. */
   public List<SitePage> all() {
-    return db.read(
-        tx -> tx.query("SELECT * FROM site_page ORDER BY title, id").map(PageStore::toPage).list());
+    return db.read(tx -> tx.query("SELECT * FROM site_page ORDER BY title, id")
+        .map(PageStore::toPage)
+        .list());
   }
 
   public Optional<SitePage> byId(long id) {
@@ -210,12 +212,12 @@ public final class PageStore {
   }
 
   public Optional<PageRevision> revision(long pageId, long revisionId) {
-    return db.read(tx -> tx.query(
-            "SELECT * FROM site_page_revision WHERE page_id = :page AND id = :id")
-        .bind("page", pageId)
-        .bind("id", revisionId)
-        .map(PageStore::toRevision)
-        .findOne());
+    return db.read(
+        tx -> tx.query("SELECT * FROM site_page_revision WHERE page_id = :page AND id = :id")
+            .bind("page", pageId)
+            .bind("id", revisionId)
+            .map(PageStore::toRevision)
+            .findOne());
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -31,7 +31,8 @@ final class EditorsPicks {
     /** The blocks that show on a section's front. */
     List<CollectionBlock> inSection(long sectionId) {
       return blocks.stream()
-          .filter(b -> b.collection().sectionId() != null && b.collection().sectionId() == sectionId)
+          .filter(
+              b -> b.collection().sectionId() != null && b.collection().sectionId() == sectionId)
           .toList();
     }
 

@@ -90,7 +90,8 @@ public final class Site {
     var all = sections.all();
     var menus = navigation.get();
     var last = built;
-    if (last != null && last.sections() == all && last.navigation().equals(menus)) return last.chrome();
+    if (last != null && last.sections() == all && last.navigation().equals(menus))
+      return last.chrome();
     var chrome = build(all, menus);
     built = new Built(all, menus, chrome);
     return chrome;

@@ -42,11 +42,12 @@ public final class SitePageRoutes implements Routes {
   }
 
   RenderedPage render(String slug) {
-    var page = pages.published(slug)
+    var page = pages
+        .published(slug)
         .orElseThrow(() -> new NotFoundResponse("There is no page at this address."));
     var chrome = site.chrome();
-    var crumbs = List.of(
-        new Breadcrumb(chrome.siteName(), "/"), new Breadcrumb(page.title(), page.path()));
+    var crumbs =
+        List.of(new Breadcrumb(chrome.siteName(), "/"), new Breadcrumb(page.title(), page.path()));
     var meta = Meta.simple(
             page.title() + " | " + chrome.siteName(), page.summary(), chrome.absolute(page.path()))
         .withJsonLd(List.of(new StructuredData(chrome).breadcrumbs(crumbs)));

@@ -46,16 +46,23 @@ class CurationHttpTest {
   @BeforeAll
   void start() {
     site = TestSite.start(TestDatabases.sqlite(dir.resolve("data")), clock);
-    site.byline().accounts().users().create("f@example.org", "Front Editor", Role.EDITOR, PASSWORD, false);
+    site.byline()
+        .accounts()
+        .users()
+        .create("f@example.org", "Front Editor", Role.EDITOR, PASSWORD, false);
     editor = new AdminClient(site).signIn("f@example.org", PASSWORD);
     editor.get("/admin/front"); // for its CSRF token
     var newsroom = site.newsroom();
     world = newsroom.sections().ensure("world", "World", "", 1).id();
     // Story 0 is the oldest, story 7 the newest.
     for (int i = 0; i < 8; i++) {
-      long id = newsroom.articles().create(ArticleDraft.of(
-          "Story number " + i + " headline", "Standfirst " + i, world,
-          List.of(new Block.Paragraph("Body " + i))));
+      long id = newsroom
+          .articles()
+          .create(ArticleDraft.of(
+              "Story number " + i + " headline",
+              "Standfirst " + i,
+              world,
+              List.of(new Block.Paragraph("Body " + i))));
       newsroom.articles().publishAsOf(id, clock.instant().minus(Duration.ofHours(20 - i)), null);
       stories.add(id);
     }
@@ -81,7 +88,8 @@ class CurationHttpTest {
 
   String local(Instant t) {
     var zone = ZoneId.of(site.byline().config().timeZone().getId());
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(LocalDateTime.ofInstant(t, zone));
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+        .format(LocalDateTime.ofInstant(t, zone));
   }
 
   void pin(String place, int story, String expires) {
@@ -102,25 +110,39 @@ class CurationHttpTest {
     assertThat(topBlock(pinned.body())).containsExactly(2, 6, 0, 7, 5);
     long renders = site.byline().pageCache().renderCount();
     assertThat(topBlock(site.get("/").body())).containsExactly(2, 6, 0, 7, 5);
-    assertThat(site.byline().pageCache().renderCount()).as("served from the cache").isEqualTo(renders);
+    assertThat(site.byline().pageCache().renderCount())
+        .as("served from the cache")
+        .isEqualTo(renders);
 
-    // An hour later the pin on story 6 has expired: the cached front drops it without a purge by hand.
+    // An hour later the pin on story 6 has expired: the cached front drops it without a purge by
+    // hand.
     clock.advance(Duration.ofMinutes(61));
     Eventually.await(
         "the expired pin to leave the front page",
         Duration.ofSeconds(5),
         () -> topBlock(site.get("/").body()).equals(List.of(2, 0, 7, 6, 5)));
-    assertThat(site.newsroom().curation().pins()).extracting(p -> p.articleId())
+    assertThat(site.newsroom().curation().pins())
+        .extracting(p -> p.articleId())
         .containsExactly(stories.get(2), stories.get(0));
 
     // Pinning the same story twice in a place, or in the past, is refused with the reason.
-    var twice = editor.postForm("/admin/front/pins", Map.of("place", "top", "story", slugOf(0), "expires", ""));
+    var twice = editor.postForm(
+        "/admin/front/pins", Map.of("place", "top", "story", slugOf(0), "expires", ""));
     assertThat(twice.statusCode()).isEqualTo(400);
     assertThat(twice.body()).contains("Story is already pinned there");
-    var past = editor.postForm("/admin/front/pins",
-        Map.of("place", "top", "story", slugOf(1), "expires", local(clock.instant().minus(Duration.ofHours(1)))));
+    var past = editor.postForm(
+        "/admin/front/pins",
+        Map.of(
+            "place",
+            "top",
+            "story",
+            slugOf(1),
+            "expires",
+            local(clock.instant().minus(Duration.ofHours(1)))));
     assertThat(past.body()).contains("Expiry is in the past");
-    var unknown = editor.postForm("/admin/front/pins", Map.of("place", "top", "story", "/world/no-such-story", "expires", ""));
+    var unknown = editor.postForm(
+        "/admin/front/pins",
+        Map.of("place", "top", "story", "/world/no-such-story", "expires", ""));
     assertThat(unknown.body()).contains("is not a published story");
 
     // Unpinning the lead lets the newest story with... the newest story lead again.
@@ -133,7 +155,15 @@ class CurationHttpTest {
   void a_collection_shows_as_a_block_on_the_front_page_and_its_section_front() {
     var made = editor.postForm(
         "/admin/front/collections",
-        Map.of("name", "Election 2026", "on-front", "on", "section", Long.toString(world), "position", "1"));
+        Map.of(
+            "name",
+            "Election 2026",
+            "on-front",
+            "on",
+            "section",
+            Long.toString(world),
+            "position",
+            "1"));
     assertThat(made.statusCode()).as(made.body()).isEqualTo(303);
     // An empty collection shows nothing.
     assertThat(site.get("/").body()).doesNotContain("Election 2026");
@@ -142,8 +172,12 @@ class CurationHttpTest {
     pin("collection:" + id, 1, "");
     var front = site.get("/").body();
     assertThat(front).contains("<h2 id=\"collection-" + id + "\">Election 2026</h2>");
-    var block = front.substring(front.indexOf("collection-" + id), front.indexOf("</section>", front.indexOf("collection-" + id)));
-    assertThat(block.indexOf("Story number 3")).isLessThan(block.indexOf("Story number 1")).isPositive();
+    var block = front.substring(
+        front.indexOf("collection-" + id),
+        front.indexOf("</section>", front.indexOf("collection-" + id)));
+    assertThat(block.indexOf("Story number 3"))
+        .isLessThan(block.indexOf("Story number 1"))
+        .isPositive();
     var section = site.get("/world").body();
     assertThat(section).contains("Election 2026", "Story number 1 headline");
     assertThat(site.get("/world?page=2").body()).doesNotContain("Election 2026");

@@ -32,15 +32,19 @@ class MenuAdminHttpTest {
   @BeforeAll
   void start() {
     site = TestSite.start(dir);
-    site.byline().accounts().users().create("m@example.org", "Menu Editor", Role.EDITOR, PASSWORD, false);
+    site.byline()
+        .accounts()
+        .users()
+        .create("m@example.org", "Menu Editor", Role.EDITOR, PASSWORD, false);
     editor = new AdminClient(site).signIn("m@example.org", PASSWORD);
     editor.get("/admin/menus"); // for its CSRF token
     var newsroom = site.newsroom();
     world = newsroom.sections().ensure("world", "World", "", 1).id();
     newsroom.sections().ensure("business", "Business", "", 2);
     imprint = newsroom.db().inTransaction(tx -> {
-      long id = newsroom.pages().create(
-          tx, new PageDraft("imprint", "Imprint", "", "Us.", List.of()), null, "t");
+      long id = newsroom
+          .pages()
+          .create(tx, new PageDraft("imprint", "Imprint", "", "Us.", List.of()), null, "t");
       newsroom.pages().publish(tx, id);
       return id;
     });
@@ -83,24 +87,35 @@ class MenuAdminHttpTest {
     var front = site.get("/").body();
     assertThat(site.byline().pageCache().renderCount()).isEqualTo(renders + 1);
     assertThat(header(front))
-        .containsExactly("Home /", "World /world", "About the paper /page/imprint", "Jobs https://example.org/jobs");
+        .containsExactly(
+            "Home /",
+            "World /world",
+            "About the paper /page/imprint",
+            "Jobs https://example.org/jobs");
     assertThat(footer(front)).contains("Imprint /page/imprint").doesNotContain("World /world");
 
     // Cached again, then "Jobs" moves up twice: first.
     site.get("/world");
     var items = site.newsroom().menus().items(MenuItem.Menu.HEADER);
     long jobs = items.get(2).id();
-    assertThat(editor.postForm("/admin/menus/" + jobs, Map.of("action", "up")).statusCode()).isEqualTo(303);
-    assertThat(editor.postForm("/admin/menus/" + jobs, Map.of("action", "up")).statusCode()).isEqualTo(303);
+    assertThat(editor.postForm("/admin/menus/" + jobs, Map.of("action", "up")).statusCode())
+        .isEqualTo(303);
+    assertThat(editor.postForm("/admin/menus/" + jobs, Map.of("action", "up")).statusCode())
+        .isEqualTo(303);
     // At the top a further "up" changes nothing.
     editor.postForm("/admin/menus/" + jobs, Map.of("action", "up"));
     assertThat(header(site.get("/world").body()))
-        .containsExactly("Home /", "Jobs https://example.org/jobs", "World /world", "About the paper /page/imprint");
+        .containsExactly(
+            "Home /",
+            "Jobs https://example.org/jobs",
+            "World /world",
+            "About the paper /page/imprint");
     long about = items.get(1).id();
     editor.postForm("/admin/menus/" + about, Map.of("action", "remove"));
     assertThat(header(site.get("/").body()))
         .containsExactly("Home /", "Jobs https://example.org/jobs", "World /world");
-    assertThat(editor.get("/admin/menus").body()).contains("Move Section: World up", "Link: https://example.org/jobs");
+    assertThat(editor.get("/admin/menus").body())
+        .contains("Move Section: World up", "Link: https://example.org/jobs");
 
     // Unpublishing a linked page drops it from the menu on every cached page.
     site.get("/");
@@ -112,25 +127,43 @@ class MenuAdminHttpTest {
   void links_that_could_harm_or_point_nowhere_are_refused_with_the_field_named() {
     var script = editor.postForm(
         "/admin/menus",
-        Map.of("menu", "header", "kind", "link", "url", "javascript:alert(1)", "label", "x",
-            "section", "", "page", "", "topic", ""));
+        Map.of(
+            "menu",
+            "header",
+            "kind",
+            "link",
+            "url",
+            "javascript:alert(1)",
+            "label",
+            "x",
+            "section",
+            "",
+            "page",
+            "",
+            "topic",
+            ""));
     assertThat(script.statusCode()).isEqualTo(400);
     assertThat(script.body()).contains("must start with https://, http:// or /");
     var nothing = editor.postForm(
         "/admin/menus",
-        Map.of("menu", "footer", "kind", "section", "url", "", "label", "", "section", "", "page", "", "topic", ""));
+        Map.of(
+            "menu", "footer", "kind", "section", "url", "", "label", "", "section", "", "page", "",
+            "topic", ""));
     assertThat(nothing.statusCode()).isEqualTo(400);
     assertThat(nothing.body()).contains("Choose a section to link to");
     var missing = editor.postForm(
         "/admin/menus",
-        Map.of("menu", "footer", "kind", "topic", "url", "", "label", "", "section", "", "page", "", "topic", "999"));
+        Map.of(
+            "menu", "footer", "kind", "topic", "url", "", "label", "", "section", "", "page", "",
+            "topic", "999"));
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.body()).contains("Target does not exist");
   }
 
   private void add(String menu, String kind, Map<String, String> target, String label) {
     var fields = new java.util.HashMap<String, String>(Map.of(
-        "menu", menu, "kind", kind, "label", label, "section", "", "page", "", "topic", "", "url", ""));
+        "menu", menu, "kind", kind, "label", label, "section", "", "page", "", "topic", "", "url",
+        ""));
     fields.putAll(target);
     var r = editor.postForm("/admin/menus", fields);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);

@@ -130,7 +130,8 @@ class PageDeskHttpTest {
 
     // Every save is a revision; restoring the first brings its text back as a new version.
     var revisions = site.newsroom().pages().revisions(id);
-    assertThat(revisions).extracting(r -> r.title())
+    assertThat(revisions)
+        .extracting(r -> r.title())
         .containsExactly("Corrections and clarifications", "Corrections", "Corrections");
     var first = revisions.get(revisions.size() - 1);
     assertThat(editor.get("/admin/pages/" + id).body()).contains("Revisions", "Restore");
@@ -165,14 +166,27 @@ class PageDeskHttpTest {
     assertThat(empty.body()).contains("Slug is empty");
     var badSlug = editor.postForm(
         "/admin/pages",
-        Map.of("title", "Terms", "slug", "Terms Of Use!", "summary", "", "body", "", "action", "save"));
+        Map.of(
+            "title",
+            "Terms",
+            "slug",
+            "Terms Of Use!",
+            "summary",
+            "",
+            "body",
+            "",
+            "action",
+            "save"));
     assertThat(badSlug.statusCode()).isEqualTo(400);
     assertThat(badSlug.body()).contains("value=\"Terms\"");
     assertThat(writer.get("/admin/pages").statusCode()).isEqualTo(403);
-    assertThat(writer.postForm(
-            "/admin/pages",
-            Map.of("title", "Terms", "slug", "terms", "summary", "", "body", "", "action", "publish"))
-        .statusCode())
+    assertThat(writer
+            .postForm(
+                "/admin/pages",
+                Map.of(
+                    "title", "Terms", "slug", "terms", "summary", "", "body", "", "action",
+                    "publish"))
+            .statusCode())
         .isEqualTo(403);
     assertThat(site.get("/page/terms").statusCode()).isEqualTo(404);
   }

@@ -39,7 +39,8 @@ class CurationStoresTest {
 
   @ParameterizedTest
   @MethodSource("dialects")
-  void pages_and_menus_are_stored_revised_and_name_the_navigation_when_a_menu_shows_them(String dialect) {
+  void pages_and_menus_are_stored_revised_and_name_the_navigation_when_a_menu_shows_them(
+      String dialect) {
     var config = config(dialect);
     try (var newsroom = Newsroom.open(config, new TestClock())) {
       var db = newsroom.db();
@@ -47,7 +48,10 @@ class CurationStoresTest {
       var menus = newsroom.menus();
       var world = newsroom.sections().ensure("world", "World", "", 1);
       long about = db.inTransaction(tx -> pages.create(
-          tx, new PageDraft("about", "About", "", "Hi.", List.of(Block.Paragraph.ofText("Hi."))), null, "Eda"));
+          tx,
+          new PageDraft("about", "About", "", "Hi.", List.of(Block.Paragraph.ofText("Hi."))),
+          null,
+          "Eda"));
       assertThat(pages.published("about")).isEmpty();
       db.useTransaction(tx -> pages.publish(tx, about));
       assertThat(pages.published("about")).map(p -> p.title()).hasValue("About");
@@ -64,9 +68,11 @@ class CurationStoresTest {
       db.useTransaction(tx -> {
         menus.add(tx, MenuItem.Menu.HEADER, MenuItem.Kind.SECTION, world.id(), "", "");
         menus.add(tx, MenuItem.Menu.HEADER, MenuItem.Kind.PAGE, about, "", "");
-        menus.add(tx, MenuItem.Menu.HEADER, MenuItem.Kind.LINK, null, "https://example.org/", "Shop");
+        menus.add(
+            tx, MenuItem.Menu.HEADER, MenuItem.Kind.LINK, null, "https://example.org/", "Shop");
       });
-      assertThat(newsroom.feed().after(head, 10)).allMatch(c -> c.keys().contains(SurrogateKey.SECTIONS));
+      assertThat(newsroom.feed().after(head, 10))
+          .allMatch(c -> c.keys().contains(SurrogateKey.SECTIONS));
       assertThat(menus.links(MenuItem.Menu.HEADER))
           .containsExactly(
               new MenuItem.Link("World", "/world"),
@@ -74,14 +80,16 @@ class CurationStoresTest {
               new MenuItem.Link("Shop", "https://example.org/"));
       long shop = menus.items(MenuItem.Menu.HEADER).get(2).id();
       db.useTransaction(tx -> menus.move(tx, shop, -1));
-      assertThat(menus.links(MenuItem.Menu.HEADER)).extracting(MenuItem.Link::label)
+      assertThat(menus.links(MenuItem.Menu.HEADER))
+          .extracting(MenuItem.Link::label)
           .containsExactly("World", "Shop", "About us");
       // A page in a menu names the navigation when it changes: the menu shows its title.
       head = newsroom.feed().head();
       db.useTransaction(tx -> pages.unpublish(tx, about));
       assertThat(newsroom.feed().after(head, 10).get(0).keys())
           .contains(SurrogateKey.page(about), SurrogateKey.SECTIONS, SurrogateKey.PAGES);
-      assertThat(menus.links(MenuItem.Menu.HEADER)).extracting(MenuItem.Link::label)
+      assertThat(menus.links(MenuItem.Menu.HEADER))
+          .extracting(MenuItem.Link::label)
           .containsExactly("World", "Shop");
     } finally {
       TestDatabases.drop(config);
@@ -98,23 +106,27 @@ class CurationStoresTest {
       var curation = newsroom.curation();
       var breaking = newsroom.breaking();
       long story = newsroom.articles().create(ArticleDraft.of("Storm", "", null, List.of()));
-      assertThatThrownBy(() -> db.useTransaction(tx -> curation.pin(tx, Place.LEAD, null, story, null)))
+      assertThatThrownBy(
+              () -> db.useTransaction(tx -> curation.pin(tx, Place.LEAD, null, story, null)))
           .isInstanceOf(InvalidInput.class)
           .hasMessageContaining("not published");
       newsroom.articles().publish(story);
-      long collection = db.inTransaction(tx -> curation.createCollection(
-          tx, new StoryCollection(1, "Storm season", true, null, 0)));
+      long collection = db.inTransaction(tx ->
+          curation.createCollection(tx, new StoryCollection(1, "Storm season", true, null, 0)));
       db.useTransaction(tx -> {
         curation.pin(tx, Place.LEAD, null, story, clock.instant().plus(Duration.ofMinutes(5)));
         curation.pin(tx, Place.COLLECTION, collection, story, null);
-        breaking.raise(tx, "Storm warning", "/weather", clock.instant().plus(Duration.ofMinutes(5)), "Eda");
+        breaking.raise(
+            tx, "Storm warning", "/weather", clock.instant().plus(Duration.ofMinutes(5)), "Eda");
       });
       assertThat(curation.showing(clock.instant())).hasSize(2);
       assertThat(breaking.current()).map(BreakingNews::text).hasValue("Storm warning");
       assertThat(curation.expireDue()).isZero();
 
       clock.advance(Duration.ofMinutes(6));
-      assertThat(curation.showing(clock.instant())).extracting(Pin::place).containsExactly(Place.COLLECTION);
+      assertThat(curation.showing(clock.instant()))
+          .extracting(Pin::place)
+          .containsExactly(Place.COLLECTION);
       assertThat(breaking.current()).isEmpty();
       long head = newsroom.feed().head();
       assertThat(curation.expireDue()).isEqualTo(1);
@@ -124,7 +136,8 @@ class CurationStoresTest {
       assertThat(breaking.expireDue()).isZero();
       var changes = newsroom.feed().after(head, 10);
       assertThat(changes).hasSize(2);
-      assertThat(changes.get(0).keys()).containsExactlyInAnyOrder(SurrogateKey.FRONT, SurrogateKey.CURATION);
+      assertThat(changes.get(0).keys())
+          .containsExactlyInAnyOrder(SurrogateKey.FRONT, SurrogateKey.CURATION);
       assertThat(changes.get(1).keys()).containsExactly(SurrogateKey.BREAKING);
       assertThat(curation.pins()).extracting(Pin::place).containsExactly(Place.COLLECTION);
     } finally {

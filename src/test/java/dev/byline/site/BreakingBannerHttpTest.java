@@ -45,13 +45,18 @@ class BreakingBannerHttpTest {
   @BeforeAll
   void start() {
     site = TestSite.start(TestDatabases.sqlite(dir.resolve("data")), clock);
-    site.byline().accounts().users().create("b@example.org", "Bea Desk", Role.EDITOR, PASSWORD, false);
+    site.byline()
+        .accounts()
+        .users()
+        .create("b@example.org", "Bea Desk", Role.EDITOR, PASSWORD, false);
     editor = new AdminClient(site).signIn("b@example.org", PASSWORD);
     editor.get("/admin/breaking"); // for its CSRF token
     var newsroom = site.newsroom();
     long world = newsroom.sections().ensure("world", "World", "", 1).id();
-    long id = newsroom.articles().create(ArticleDraft.of(
-        "Harbour reopens", "Ships return.", world, List.of(new Block.Paragraph("Text."))));
+    long id = newsroom
+        .articles()
+        .create(ArticleDraft.of(
+            "Harbour reopens", "Ships return.", world, List.of(new Block.Paragraph("Text."))));
     newsroom.articles().publish(id);
     article = newsroom.articles().byId(id).orElseThrow().path();
   }
@@ -77,7 +82,8 @@ class BreakingBannerHttpTest {
   void raise(String text, String url) {
     var r = editor.postForm(
         "/admin/breaking",
-        Map.of("text", text, "url", url, "expires", local(clock.instant().plus(Duration.ofHours(1)))));
+        Map.of(
+            "text", text, "url", url, "expires", local(clock.instant().plus(Duration.ofHours(1)))));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
   }
 
@@ -93,7 +99,9 @@ class BreakingBannerHttpTest {
     long renders = site.byline().pageCache().renderCount();
 
     raise("Parliament dissolved", "/world/vote");
-    assertThat(banner()).containsEntry("text", "Parliament dissolved").containsEntry("url", "/world/vote");
+    assertThat(banner())
+        .containsEntry("text", "Parliament dissolved")
+        .containsEntry("url", "/world/vote");
     var during = site.getBytes(article);
     assertThat(Arrays.equals(during.body(), before.body())).as("same bytes").isTrue();
     assertThat(during.headers().firstValue("ETag")).hasValue(etag);
@@ -101,7 +109,9 @@ class BreakingBannerHttpTest {
     assertThat(site.getBytes(article, "If-None-Match", etag).statusCode()).isEqualTo(304);
 
     raise("Parliament dissolved; election in May", "");
-    assertThat(banner()).containsEntry("text", "Parliament dissolved; election in May").containsEntry("url", "");
+    assertThat(banner())
+        .containsEntry("text", "Parliament dissolved; election in May")
+        .containsEntry("url", "");
     assertThat(Arrays.equals(site.getBytes(article).body(), before.body())).isTrue();
 
     var cleared = editor.postForm("/admin/breaking/clear", Map.of());
@@ -110,7 +120,8 @@ class BreakingBannerHttpTest {
     var after = site.getBytes(article);
     assertThat(Arrays.equals(after.body(), before.body())).isTrue();
     assertThat(after.headers().firstValue("ETag")).hasValue(etag);
-    // The article page was never rendered again: only the fragment was (three changes, three renders).
+    // The article page was never rendered again: only the fragment was (three changes, three
+    // renders).
     assertThat(site.byline().pageCache().renderCount() - renders).isEqualTo(3);
   }
 
@@ -128,12 +139,24 @@ class BreakingBannerHttpTest {
     });
     var bad = editor.postForm(
         "/admin/breaking",
-        Map.of("text", "", "url", "javascript:alert(1)", "expires", local(clock.instant().minusSeconds(60))));
+        Map.of(
+            "text",
+            "",
+            "url",
+            "javascript:alert(1)",
+            "expires",
+            local(clock.instant().minusSeconds(60))));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("must be a time in the future");
     var badLink = editor.postForm(
         "/admin/breaking",
-        Map.of("text", "x", "url", "javascript:alert(1)", "expires", local(clock.instant().plusSeconds(600))));
+        Map.of(
+            "text",
+            "x",
+            "url",
+            "javascript:alert(1)",
+            "expires",
+            local(clock.instant().plusSeconds(600))));
     assertThat(badLink.body()).contains("Link must start with https://");
     var empty = editor.postForm(
         "/admin/breaking",

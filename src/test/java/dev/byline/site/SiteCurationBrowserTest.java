@@ -48,18 +48,30 @@ class SiteCurationBrowserTest {
   @BeforeAll
   void start() {
     site = TestSite.start(dir.resolve("data"));
-    site.byline().accounts().users().create("ed@example.org", "Eda Editor", Role.EDITOR, PASSWORD, false);
+    site.byline()
+        .accounts()
+        .users()
+        .create("ed@example.org", "Eda Editor", Role.EDITOR, PASSWORD, false);
     var newsroom = site.newsroom();
-    long world = newsroom.sections().ensure("world", "World", "News from everywhere.", 1).id();
+    long world =
+        newsroom.sections().ensure("world", "World", "News from everywhere.", 1).id();
     newsroom.sections().ensure("business", "Business", "Markets.", 2);
     var now = Instant.now();
-    long older = newsroom.articles().create(ArticleDraft.of(
-        "Ceasefire holds through the night", "Both sides report calm.", world,
-        List.of(new Block.Paragraph("The truce held."))));
+    long older = newsroom
+        .articles()
+        .create(ArticleDraft.of(
+            "Ceasefire holds through the night",
+            "Both sides report calm.",
+            world,
+            List.of(new Block.Paragraph("The truce held."))));
     newsroom.articles().publishAsOf(older, now.minus(Duration.ofHours(5)), null);
-    long newer = newsroom.articles().create(ArticleDraft.of(
-        "Port strike ends after talks", "Dockers return on Monday.", world,
-        List.of(new Block.Paragraph("The strike is over."))));
+    long newer = newsroom
+        .articles()
+        .create(ArticleDraft.of(
+            "Port strike ends after talks",
+            "Dockers return on Monday.",
+            world,
+            List.of(new Block.Paragraph("The strike is over."))));
     newsroom.articles().publishAsOf(newer, now.minus(Duration.ofHours(1)), null);
     olderStory = newsroom.articles().byId(older).orElseThrow().path();
     newerStory = newsroom.articles().byId(newer).orElseThrow().path();
@@ -115,8 +127,11 @@ class SiteCurationBrowserTest {
       else Accessibility.onDesktop(driver);
       go(path);
       Eventually.await("the banner on " + path, Duration.ofSeconds(5), this::bannerShown);
-      Browser.screenshot(driver, "site-curation" + path.replace('/', '-') + (phone ? "-phone" : ""));
-      assertThat(Accessibility.violations(driver)).as("axe on " + path + (phone ? " on a phone" : "")).isEmpty();
+      Browser.screenshot(
+          driver, "site-curation" + path.replace('/', '-') + (phone ? "-phone" : ""));
+      assertThat(Accessibility.violations(driver))
+          .as("axe on " + path + (phone ? " on a phone" : ""))
+          .isEmpty();
     }
     Accessibility.onDesktop(driver);
   }
@@ -133,16 +148,22 @@ class SiteCurationBrowserTest {
 
   boolean bannerShown() {
     var banner = driver.findElements(By.cssSelector("[data-breaking]"));
-    return !banner.isEmpty() && banner.get(0).isDisplayed() && banner.get(0).getText().contains("Parliament dissolved");
+    return !banner.isEmpty()
+        && banner.get(0).isDisplayed()
+        && banner.get(0).getText().contains("Parliament dissolved");
   }
 
   @Test
-  void an_editor_adds_a_page_to_the_footer_pins_a_lead_and_raises_a_banner_that_readers_see_at_once() {
+  void
+      an_editor_adds_a_page_to_the_footer_pins_a_lead_and_raises_a_banner_that_readers_see_at_once() {
     go("/admin/login");
     type("email", "ed@example.org");
     type("password", PASSWORD);
-    driver.findElement(By.cssSelector("form[action='/admin/login'] button[type=submit]")).click();
-    Eventually.await("signed in", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Dashboard"));
+    driver
+        .findElement(By.cssSelector("form[action='/admin/login'] button[type=submit]"))
+        .click();
+    Eventually.await(
+        "signed in", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Dashboard"));
     browserCache(false);
 
     // An Imprint page, published.
@@ -152,10 +173,14 @@ class SiteCurationBrowserTest {
     type("summary", "Who publishes this site.");
     type("body", "Published by the Example Media Company.\n\n## Contact\n\nnewsroom@example.org");
     submit("Save and publish");
-    Eventually.await("the saved page", Duration.ofSeconds(10), () -> driver.getCurrentUrl().matches(".*/admin/pages/\\d+$"));
+    Eventually.await(
+        "the saved page",
+        Duration.ofSeconds(10),
+        () -> driver.getCurrentUrl().matches(".*/admin/pages/\\d+$"));
     within("the Imprint page", () -> {
       go("/page/imprint");
-      return driver.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals("Imprint"));
+      return driver.findElements(By.tagName("h1")).stream()
+          .anyMatch(h -> h.getText().equals("Imprint"));
     });
 
     // Into the footer menu: every cached page learns of it.
@@ -165,10 +190,15 @@ class SiteCurationBrowserTest {
     new Select(field("kind")).selectByValue("page");
     new Select(field("page")).selectByVisibleText("Imprint");
     submit("Add to menu");
-    Eventually.await("the menu saved", Duration.ofSeconds(10), () -> driver.getPageSource().contains("Page: Imprint"));
+    Eventually.await(
+        "the menu saved",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Page: Imprint"));
     within("Imprint in the footer", () -> {
       go("/");
-      return !driver.findElements(By.cssSelector(".site-footer a[href='/page/imprint']")).isEmpty();
+      return !driver
+          .findElements(By.cssSelector(".site-footer a[href='/page/imprint']"))
+          .isEmpty();
     });
 
     // The older story pinned as the lead, above the newer one.
@@ -177,18 +207,26 @@ class SiteCurationBrowserTest {
     new Select(field("place")).selectByValue("lead");
     type("story", olderStory);
     submit("Pin");
-    Eventually.await("the pin saved", Duration.ofSeconds(10), () -> driver.getPageSource().contains("Ceasefire holds"));
+    Eventually.await(
+        "the pin saved",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Ceasefire holds"));
     within("the pinned lead", () -> frontLeads(olderStory));
 
-    // A breaking banner, on an article page the browser holds in its cache: its bytes do not change.
+    // A breaking banner, on an article page the browser holds in its cache: its bytes do not
+    // change.
     browserCache(true);
     go(newerStory);
-    assertThat(driver.findElements(By.cssSelector("[data-breaking]:not([hidden])"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector("[data-breaking]:not([hidden])")))
+        .isEmpty();
     go("/admin/breaking");
     type("text", "Parliament dissolved");
     type("url", newerStory);
     submit("Raise banner");
-    Eventually.await("the banner saved", Duration.ofSeconds(10), () -> driver.getPageSource().contains("Up now:"));
+    Eventually.await(
+        "the banner saved",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Up now:"));
     within("the breaking banner", () -> {
       if (!driver.getCurrentUrl().endsWith(newerStory)) go(newerStory);
       return bannerShown();
@@ -206,18 +244,23 @@ class SiteCurationBrowserTest {
     var toggle = driver.findElement(By.cssSelector(".menu-toggle"));
     assertThat(toggle.isDisplayed()).isTrue();
     assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
-    assertThat(driver.findElement(By.cssSelector("#site-menu a[href='/world']")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.cssSelector("#site-menu a[href='/world']")).isDisplayed())
+        .isFalse();
     toggle.click();
     assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
-    assertThat(driver.findElement(By.cssSelector("#site-menu a[href='/world']")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.cssSelector("#site-menu a[href='/world']")).isDisplayed())
+        .isTrue();
 
     // Dismissed, the banner stays away on the next page of the visit.
     driver.findElement(By.cssSelector(".breaking-close")).click();
-    assertThat(driver.findElement(By.cssSelector("[data-breaking]")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.cssSelector("[data-breaking]")).isDisplayed())
+        .isFalse();
     go(olderStory);
-    Eventually.await("the banner script to run", Duration.ofSeconds(5),
-        () -> (Boolean) driver.executeScript("return document.readyState === 'complete'"));
-    assertThat(driver.findElements(By.cssSelector("[data-breaking]")).stream().anyMatch(WebElement::isDisplayed)).isFalse();
+    Eventually.await("the banner script to run", Duration.ofSeconds(5), () ->
+        (Boolean) driver.executeScript("return document.readyState === 'complete'"));
+    assertThat(driver.findElements(By.cssSelector("[data-breaking]")).stream()
+            .anyMatch(WebElement::isDisplayed))
+        .isFalse();
     Accessibility.onDesktop(driver);
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
