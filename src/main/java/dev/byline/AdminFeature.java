@@ -6,10 +6,14 @@ import dev.byline.admin.ArticleDesk;
 import dev.byline.admin.ArticleEditor;
 import dev.byline.admin.AuditPages;
 import dev.byline.admin.BodyFormats;
+import dev.byline.admin.BreakingAdmin;
 import dev.byline.admin.CatalogPages;
+import dev.byline.admin.CurationAdmin;
 import dev.byline.admin.Dashboard;
 import dev.byline.admin.EditorPanels;
 import dev.byline.admin.LoginPages;
+import dev.byline.admin.MenuAdmin;
+import dev.byline.admin.PageDesk;
 import dev.byline.admin.PhotoDesk;
 import dev.byline.admin.RelatedAdmin;
 import dev.byline.admin.RevisionPages;
@@ -25,6 +29,7 @@ import dev.byline.config.Config;
 import dev.byline.config.ConfigException;
 import dev.byline.content.ArticleRevisions;
 import dev.byline.content.ScheduledPublisher;
+import dev.byline.curation.Expiries;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -33,7 +38,8 @@ import java.time.Duration;
 /**
  * The newsroom under {@code /admin}: accounts and the session gate every request passes, the
  * desk, the editor with its revisions and related links, photos, sections, topics, authors,
- * users and the audit log; and the publisher that puts scheduled stories out. Its routes go
+ * users and the audit log, the site's own pages, menus, front-page curation and breaking news;
+ * the publisher that puts scheduled stories out, and the sweep that announces expired pins. Its routes go
  * first, since the gate must see every request before any page does.
  */
 final class AdminFeature implements Routes, AutoCloseable {
@@ -47,6 +53,7 @@ final class AdminFeature implements Routes, AutoCloseable {
   private final RelatedAdmin related;
   private final EditorPanels panels = new EditorPanels();
   private final ScheduledPublisher publisher;
+  private final Expiries expiries;
 
   AdminFeature(
       Config config, Newsroom newsroom, SiteFeature site, SearchFeature search, Clock clock) {
@@ -69,6 +76,7 @@ final class AdminFeature implements Routes, AutoCloseable {
         admin, newsroom.articles(), newsroom.published(), search.choices(), search.related());
     panels.add(related.editorPanel());
     publisher = new ScheduledPublisher(newsroom.articles(), clock).start();
+    expiries = new Expiries(newsroom.curation(), newsroom.breaking()).start();
   }
 
   /** {@code auth.signin.slow.ms} (0 to 10 s) and {@code auth.2fa.required} (a list of roles). */
@@ -119,6 +127,30 @@ final class AdminFeature implements Routes, AutoCloseable {
             accounts.audit())
         .routes(r);
     articleRoutes(r);
+    siteRoutes(r);
+  }
+
+  /** The site's own pages, its menus, the front page's pins and collections, breaking news. */
+  private void siteRoutes(RoutesConfig r) {
+    new PageDesk(admin, newsroom.db(), newsroom.pages(), accounts.audit()).routes(r);
+    new MenuAdmin(
+            admin,
+            newsroom.db(),
+            newsroom.menus(),
+            newsroom.sections(),
+            newsroom.pages(),
+            newsroom.topics(),
+            accounts.audit())
+        .routes(r);
+    new CurationAdmin(
+            admin,
+            newsroom.db(),
+            newsroom.curation(),
+            newsroom.published(),
+            newsroom.sections(),
+            accounts.audit())
+        .routes(r);
+    new BreakingAdmin(admin, newsroom.db(), newsroom.breaking(), accounts.audit(), clock).routes(r);
   }
 
   /** The desk, the editor, revisions and related links. */
@@ -156,5 +188,6 @@ final class AdminFeature implements Routes, AutoCloseable {
   @Override
   public void close() {
     publisher.close();
+    expiries.close();
   }
 }

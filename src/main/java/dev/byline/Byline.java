@@ -103,7 +103,10 @@ public final class Byline implements AutoCloseable {
           parts.add(Listener.bind(requested.setting("http.host", "0.0.0.0"), requested.port()));
       var config = ownAddress(requested, listener);
       var newsroom = parts.add(Newsroom.open(config, clock));
-      if (config.boolSetting("demo", false)) newsroom.demo().seed();
+      if (config.boolSetting("demo", false)) {
+        newsroom.demo().seed();
+        newsroom.demoPages().seed();
+      }
       var settings = new SiteSettingsStore(
           newsroom.db(), newsroom.feed(), clock, Site.defaults(siteLanguage(config)));
       // Pages follow the settings' language at once; the consent banner's words, built into a

@@ -48,7 +48,8 @@ final class DistributionFeature implements Routes {
         site.chrome().lang(),
         newsroom.published(),
         settings.urlsPerSitemap(),
-        clock);
+        clock,
+        newsroom.pages()::allPublished);
     sitemaps = new SitemapRoutes(site, maps, settings, clock);
   }
 

@@ -371,6 +371,7 @@ public final class Main implements Callable<Integer> {
       var config = options.load(Map.of());
       try (var newsroom = Newsroom.open(config, Clock.systemUTC())) {
         int n = newsroom.demo().seed();
+        newsroom.demoPages().seed();
         System.out.println(
             n == 0
                 ? "The demo newsroom is already there; nothing changed."

@@ -7,11 +7,16 @@ import dev.byline.content.Desk;
 import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.TopicStore;
+import dev.byline.curation.BreakingDesk;
+import dev.byline.curation.Curation;
 import dev.byline.demo.DemoNewsroom;
+import dev.byline.demo.DemoPages;
 import dev.byline.live.LiveBlog;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaFiles;
 import dev.byline.migrate.Migrations;
+import dev.byline.pages.Menus;
+import dev.byline.pages.PageStore;
 import dev.byline.redirect.RedirectStore;
 import dev.byline.store.ChangeFeed;
 import dev.byline.store.Database;
@@ -38,7 +43,11 @@ public record Newsroom(
     PublishedArticles published,
     Desk desk,
     RedirectStore redirects,
-    LiveBlog live)
+    LiveBlog live,
+    PageStore pages,
+    Menus menus,
+    Curation curation,
+    BreakingDesk breaking)
     implements AutoCloseable {
 
   public static Newsroom open(Config config, Clock clock) {
@@ -65,7 +74,11 @@ public record Newsroom(
         new PublishedArticles(db, sections, images),
         new Desk(db, sections),
         new RedirectStore(db, clock),
-        new LiveBlog(db, feed, images, clock));
+        new LiveBlog(db, feed, images, clock),
+        new PageStore(db, feed, clock),
+        new Menus(db, feed, sections, topics),
+        new Curation(db, feed, articles, sections, clock),
+        new BreakingDesk(db, feed, clock));
   }
 
   /** The wire desk over this newsroom's stores. */
@@ -81,6 +94,11 @@ public record Newsroom(
 
   public DemoNewsroom demo() {
     return new DemoNewsroom(sections, topics, authors, images, articles, state, db, live, clock);
+  }
+
+  /** The demo's own pages (About, Imprint, Privacy) and menus; seeding twice changes nothing. */
+  public DemoPages demoPages() {
+    return new DemoPages(db, pages, menus, sections, state);
   }
 
   @Override

@@ -4,9 +4,12 @@ import dev.byline.brand.SiteSettingsStore;
 import dev.byline.config.Config;
 import dev.byline.consent.KnownServices;
 import dev.byline.ops.Operations;
+import dev.byline.pages.MenuItem;
 import dev.byline.site.ArticlePages;
+import dev.byline.site.BreakingRoutes;
 import dev.byline.site.CachedPageHandler;
 import dev.byline.site.ColoursStylesheet;
+import dev.byline.site.Chrome;
 import dev.byline.site.ErrorPages;
 import dev.byline.site.FrontPage;
 import dev.byline.site.LegacyRedirects;
@@ -16,6 +19,7 @@ import dev.byline.site.MediaRoutes;
 import dev.byline.site.PageCache;
 import dev.byline.site.SearchPages;
 import dev.byline.site.Site;
+import dev.byline.site.SitePageRoutes;
 import dev.byline.store.Change;
 import dev.byline.store.ChangeFollower;
 import dev.byline.store.Dialect;
@@ -81,6 +85,11 @@ final class SiteFeature implements Routes, AutoCloseable {
         newsroom.images());
     consent.addTo(site);
     site.addScript("search.js");
+    site.addScript("menu.js");
+    site.addScript("breaking.js");
+    var menus = newsroom.menus();
+    site.useNavigation(() -> new Chrome.Navigation(
+        menus.links(MenuItem.Menu.HEADER), menus.links(MenuItem.Menu.FOOTER)));
     boolean youtube = consent.policy().has(KnownServices.YOUTUBE);
     live = new LivePages(
         site,
@@ -97,7 +106,13 @@ final class SiteFeature implements Routes, AutoCloseable {
         live,
         newsroom.feed());
     lists = new ListPages(
-        site, newsroom.published(), newsroom.sections(), newsroom.topics(), newsroom.authors());
+        site,
+        newsroom.published(),
+        newsroom.sections(),
+        newsroom.topics(),
+        newsroom.authors(),
+        newsroom.curation(),
+        clock);
     cacheFollower = newsroom
         .feed()
         .followReadingOwnWrites(
@@ -163,7 +178,9 @@ final class SiteFeature implements Routes, AutoCloseable {
     new ColoursStylesheet(settings::current).routes(r);
     new MediaRoutes(newsroom.media()).routes(r);
     new LegacyRedirects(newsroom.redirects(), newsroom.published()).routes(r);
-    new FrontPage(site, newsroom.published()).routes(r);
+    new FrontPage(site, newsroom.published(), newsroom.curation(), newsroom.clock()).routes(r);
+    new SitePageRoutes(site, newsroom.pages()).routes(r);
+    new BreakingRoutes(site, newsroom.breaking()).routes(r);
     lists.routes(r);
     // Before the article route: /search/suggest has the shape of /{section}/{slug}.
     new SearchPages(site, search.index(), newsroom.sections(), newsroom.topics(), search.cache())

@@ -1,6 +1,7 @@
 /**
  * The newsroom admin under {@code /admin}: sign-in, the dashboard, the article editor, the
- * photo desk, sections, topics, authors, users and the audit log. Server-rendered; a small
+ * photo desk, sections, topics, authors, users and the audit log, the site's own pages, the
+ * menus, the front page's pins and collections, and the breaking-news banner. Server-rendered; a small
  * same-origin script adds autosave, live preview and suggestions, and every form works without it.
  *
  * <p>Glossary: the <em>desk</em> is the list of articles in every status; a <em>revision</em> is

@@ -1,22 +1,26 @@
 package dev.byline.distribution;
 
 import dev.byline.content.PublishedArchive;
+import dev.byline.pages.SitePage;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
- * The list pages as one numbered sequence: the front page, then sections, topics and authors by
- * id. Part {@code p} holds positions {@code [(p-1)·n, p·n)}; topics and authors with no
+ * The list pages as one numbered sequence: the front page, the site's own pages (About,
+ * Imprint...), then sections, topics and authors by id. Part {@code p} holds positions {@code [(p-1)·n, p·n)}; topics and authors with no
  * published story keep their position but are left out, so parts never shift when a topic goes
  * quiet. Each page's {@code lastmod} is when its newest story was published or updated.
  */
 final class PagesSitemap {
   private final String baseUrl;
   private final PublishedArchive archive;
+  private final List<SitePage> sitePages;
   private final int perFile;
 
-  PagesSitemap(String baseUrl, PublishedArchive archive, int perFile) {
+  PagesSitemap(String baseUrl, PublishedArchive archive, List<SitePage> sitePages, int perFile) {
     this.baseUrl = baseUrl;
     this.archive = archive;
+    this.sitePages = sitePages;
     this.perFile = perFile;
   }
 
@@ -27,6 +31,13 @@ final class PagesSitemap {
       long pos = 0;
       if (from == 0) w.url(baseUrl + "/", archive.newest().orElse(null), null);
       pos++;
+      for (var page : sitePages) {
+        if (pos >= from && pos < to) {
+          var changed = page.updatedAt() != null ? page.updatedAt() : page.publishedAt();
+          w.url(baseUrl + page.path(), changed, null);
+        }
+        pos++;
+      }
       for (var s : archive.sections()) {
         if (pos >= from && pos < to && s.newest() != null)
           w.url(baseUrl + "/" + s.slug(), s.newest(), null);

@@ -5,6 +5,7 @@ import dev.byline.content.PublishedArchive.Cursor;
 import dev.byline.content.PublishedArchive.PublishedMonth;
 import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
+import dev.byline.pages.SitePage;
 import dev.byline.store.SurrogateKey;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The sitemap set: an index, article sitemaps by month of first publication (split into parts
@@ -49,6 +51,8 @@ public final class Sitemaps {
   private final PublishedArchive archive;
   private final int perFile;
   private final Clock clock;
+  /** The site's own published pages (About, Imprint...), listed after the front page. */
+  private final Supplier<List<SitePage>> sitePages;
 
   /**
    * @param urlsPerFile the most URLs per file (at most {@link #MAX_URLS}); it is lowered further
@@ -61,6 +65,19 @@ public final class Sitemaps {
       PublishedArticles articles,
       int urlsPerFile,
       Clock clock) {
+    this(baseUrl, publication, language, articles, urlsPerFile, clock, List::of);
+  }
+
+  /** As above, with the site's own pages in the general sitemap, read when it is written. */
+  public Sitemaps(
+      String baseUrl,
+      String publication,
+      String language,
+      PublishedArticles articles,
+      int urlsPerFile,
+      Clock clock,
+      Supplier<List<SitePage>> sitePages) {
+    this.sitePages = sitePages;
     if (urlsPerFile < 1 || urlsPerFile > MAX_URLS) {
       throw new IllegalArgumentException(
           "URLs per sitemap must be 1 to " + MAX_URLS + ", not " + urlsPerFile);
@@ -126,6 +143,7 @@ public final class Sitemaps {
       keys.add(PublishedArchive.monthKey(m.month()));
     } else {
       keys.add(SurrogateKey.LISTS);
+      keys.add(SurrogateKey.PAGES);
     }
     return keys;
   }
@@ -134,7 +152,7 @@ public final class Sitemaps {
   public int write(Sitemap s, OutputStream out) {
     if (s instanceof Sitemap.News) return writeNews(out);
     if (s instanceof Sitemap.Pages p)
-      return new PagesSitemap(baseUrl, archive, perFile).write(p.part(), out);
+      return new PagesSitemap(baseUrl, archive, sitePages.get(), perFile).write(p.part(), out);
     return writeMonth((Sitemap.ArticleMonth) s, out);
   }
 
@@ -176,7 +194,11 @@ public final class Sitemaps {
   }
 
   private int pagesParts() {
-    long total = 1 + archive.sections().size() + archive.countTopics() + archive.countAuthors();
+    long total = 1
+        + sitePages.get().size()
+        + archive.sections().size()
+        + archive.countTopics()
+        + archive.countAuthors();
     return (int) Math.max(1, (total + perFile - 1) / perFile);
   }
 

@@ -2,6 +2,7 @@ package dev.byline.site;
 
 import dev.byline.content.Section;
 import dev.byline.i18n.Messages;
+import dev.byline.pages.MenuItem;
 import java.util.List;
 
 /**
@@ -27,7 +28,21 @@ public record Chrome(
     String bodyEnd,
     List<FooterLink> footerLinks,
     Brand brand,
-    Messages t) {
+    Messages t,
+    Navigation navigation) {
+
+  /**
+   * The editors' header and footer menus; an empty menu shows the sections instead, so a new
+   * site has navigation before anyone edits one.
+   */
+  public record Navigation(List<MenuItem.Link> header, List<MenuItem.Link> footer) {
+    public static final Navigation NONE = new Navigation(List.of(), List.of());
+
+    public Navigation {
+      header = List.copyOf(header);
+      footer = List.copyOf(footer);
+    }
+  }
 
   /**
    * A link in the footer ("Cookie settings", "Privacy"). {@code labelKey} is its message key;
@@ -56,7 +71,8 @@ public record Chrome(
         "",
         footerLinks,
         brand,
-        t);
+        t,
+        navigation);
   }
 
   /** {@code "rtl"} for a right-to-left site language, else {@code "ltr"}. */

@@ -2,31 +2,38 @@ package dev.byline.site;
 
 import dev.byline.content.ArticleSummary;
 import dev.byline.content.PublishedArticles;
+import dev.byline.curation.Curation;
 import dev.byline.store.SurrogateKey;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The front page: lead story, top stories, section rails and the latest. */
+/**
+ * The front page: lead story, top stories, editors' collections, section rails and the latest.
+ * A pinned lead and pinned top stories come first; the rest fill newest-first.
+ */
 public final class FrontPage implements Routes {
   /** How many of the newest stories the front page considers. */
   static final int POOL = 40;
 
-  static final int TOP_STORIES = 4;
+  static final int TOP_STORIES = dev.byline.curation.Curation.TOP_SLOTS;
   static final int RAIL_STORIES = 4;
   static final int LATEST = 12;
 
   private final Site site;
   private final PublishedArticles articles;
+  private final EditorsPicks picks;
 
-  public FrontPage(Site site, PublishedArticles articles) {
+  public FrontPage(Site site, PublishedArticles articles, Curation curation, Clock clock) {
     this.site = site;
     this.articles = articles;
+    this.picks = new EditorsPicks(curation, articles, clock);
   }
 
   @Override
@@ -41,13 +48,19 @@ public final class FrontPage implements Routes {
   RenderedPage render() {
     var chrome = site.chrome();
     var pool = articles.latest(1, POOL).items();
-    ArticleSummary lead = pool.stream()
-        .filter(ArticleSummary::hasImage)
-        .findFirst()
-        .orElse(pool.isEmpty() ? null : pool.get(0));
+    var picked = picks.read();
+    // Pinned stories first; the slots left fill newest-first, never repeating a pinned one.
+    ArticleSummary lead = picked.lead() != null
+        ? picked.lead()
+        : pool.stream()
+            .filter(s -> picked.top().stream().noneMatch(t -> t.id() == s.id()))
+            .filter(ArticleSummary::hasImage)
+            .findFirst()
+            .orElse(pool.isEmpty() ? null : pool.get(0));
     var shown = new HashSet<Long>();
     if (lead != null) shown.add(lead.id());
     var top = new ArrayList<ArticleSummary>();
+    for (var s : picked.top()) if (top.size() < TOP_STORIES && shown.add(s.id())) top.add(s);
     for (var s : pool) {
       if (top.size() == TOP_STORIES) break;
       if (shown.add(s.id())) top.add(s);
@@ -69,9 +82,11 @@ public final class FrontPage implements Routes {
             chrome.baseUrl() + "/")
         .withJsonLd(List.of(data.organizationPage(), data.webSite()))
         .withFeeds(Feeds.linksFor(chrome, "/", chrome.siteName()));
-    var view = new FrontView(chrome, meta, site.dates(), lead, top, rails, latest);
+    var blocks = picked.onFront();
+    var view = new FrontView(chrome, meta, site.dates(), lead, top, rails, latest, blocks);
     Instant newest = pool.isEmpty() ? null : pool.get(0).firstPublishedAt();
-    var keys = new java.util.HashSet<>(Site.chromeKeys(meta));
+    var keys = EditorsPicks.Picks.keys(blocks);
+    keys.addAll(Site.chromeKeys(meta));
     keys.addAll(Set.of(SurrogateKey.FRONT, SurrogateKey.SECTIONS, SurrogateKey.PUBLISHER));
     return RenderedPage.html(site.views().render("site/front.jte", view), keys, newest);
   }

@@ -7,12 +7,14 @@ import dev.byline.content.PublishedArticles;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
 import dev.byline.content.TopicStore;
+import dev.byline.curation.Curation;
 import dev.byline.store.SurrogateKey;
 import dev.byline.web.PageNumber;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -29,18 +31,22 @@ public final class ListPages implements Routes {
   private final SectionStore sections;
   private final TopicStore topics;
   private final AuthorStore authors;
+  private final EditorsPicks picks;
 
   public ListPages(
       Site site,
       PublishedArticles articles,
       SectionStore sections,
       TopicStore topics,
-      AuthorStore authors) {
+      AuthorStore authors,
+      Curation curation,
+      Clock clock) {
     this.site = site;
     this.articles = articles;
     this.sections = sections;
     this.topics = topics;
     this.authors = authors;
+    this.picks = new EditorsPicks(curation, articles, clock);
   }
 
   @Override
@@ -62,6 +68,10 @@ public final class ListPages implements Routes {
           .bySlug(slug)
           .orElseThrow(() -> new NotFoundResponse("There is no section at this address."));
       var list = articles.inSection(section.id(), page, PAGE_SIZE);
+      // Collections show on a section's first page, above its own list.
+      var blocks = page == 1 ? picks.read().inSection(section.id()) : List.<CollectionBlock>of();
+      var keys = EditorsPicks.Picks.keys(blocks);
+      keys.add(SurrogateKey.section(section.id()));
       return render(
           list,
           "section",
@@ -70,7 +80,8 @@ public final class ListPages implements Routes {
           section.description(),
           section.path(),
           List.of(new Breadcrumb(section.name(), section.path())),
-          Set.of(SurrogateKey.section(section.id())));
+          keys,
+          blocks);
     });
   }
 
@@ -95,7 +106,8 @@ public final class ListPages implements Routes {
           "",
           topic.path(),
           List.of(new Breadcrumb(topic.name(), topic.path())),
-          Set.of(SurrogateKey.topic(topic.id())));
+          Set.of(SurrogateKey.topic(topic.id())),
+          List.of());
     });
   }
 
@@ -118,7 +130,8 @@ public final class ListPages implements Routes {
           author.bio(),
           author.path(),
           List.of(new Breadcrumb(author.name(), author.path())),
-          Set.of(SurrogateKey.author(author.id())));
+          Set.of(SurrogateKey.author(author.id())),
+          List.of());
     });
   }
 
@@ -130,7 +143,8 @@ public final class ListPages implements Routes {
       String description,
       String path,
       List<Breadcrumb> trail,
-      Set<String> keys) {
+      Set<String> keys,
+      List<CollectionBlock> blocks) {
     if (list.isEmpty() && list.number() > 1)
       throw new NotFoundResponse("There is no page " + list.number() + " of this list.");
     var chrome = site.chrome();
@@ -138,7 +152,7 @@ public final class ListPages implements Routes {
     crumbs.add(new Breadcrumb(chrome.siteName(), "/"));
     crumbs.addAll(trail);
     var view0 = new ListView(
-        chrome, null, site.dates(), kind, label, title, description, list, path, crumbs);
+        chrome, null, site.dates(), kind, label, title, description, list, path, crumbs, blocks);
     var t = chrome.t();
     var pageTitle = (list.number() > 1 ? t.text("list.title.page", title, list.number()) : title)
         + " | " + chrome.siteName();
@@ -152,7 +166,7 @@ public final class ListPages implements Routes {
         .withJsonLd(List.of(new StructuredData(chrome).breadcrumbs(crumbs)))
         .withFeeds(Feeds.linksFor(chrome, path, title));
     var view = new ListView(
-        chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs);
+        chrome, meta, site.dates(), kind, label, title, description, list, path, crumbs, blocks);
     var allKeys = new java.util.HashSet<>(keys);
     allKeys.add(SurrogateKey.SECTIONS);
     allKeys.addAll(Site.chromeKeys(meta));

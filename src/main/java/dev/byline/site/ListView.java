@@ -10,6 +10,7 @@ import java.util.List;
  * @param kind "section", "topic" or "author", for styling and wording
  * @param label a small line above the title ("Topic · Place"), or empty
  * @param path the list's own path, to which {@code ?page=N} is added
+ * @param collections editors' collection blocks shown above the list (a section's first page)
  */
 public record ListView(
     Chrome chrome,
@@ -21,9 +22,11 @@ public record ListView(
     String description,
     Page<ArticleSummary> page,
     String path,
-    List<Breadcrumb> crumbs) {
+    List<Breadcrumb> crumbs,
+    List<CollectionBlock> collections) {
   public ListView {
     crumbs = List.copyOf(crumbs);
+    collections = List.copyOf(collections);
   }
 
   /** The topic's slug on a topic page (readers may follow it), otherwise null. */

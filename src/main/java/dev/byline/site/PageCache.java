@@ -57,18 +57,26 @@ public final class PageCache {
     this.clock = clock;
     this.enabled = maxBytes > 0;
     this.pages = Caffeine.newBuilder()
+        // Removal listeners run on the thread that removes, not later on a pool: run late, the
+        // listener for a purged copy could untag the copy rendered after it under the same key,
+        // which the next purge would then miss, leaving it stale for good.
+        .executor(Runnable::run)
         .maximumWeight(maxBytes)
         .weigher((String k, CompletableFuture<CachedPage> f) ->
             f.isDone() && !f.isCompletedExceptionally() ? f.join().weight() : 1024)
-        .removalListener(
-            (String key,
-                CompletableFuture<CachedPage> f,
-                com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-              if (cause == com.github.benmanes.caffeine.cache.RemovalCause.REPLACED) return;
-              if (key != null && f != null && f.isDone() && !f.isCompletedExceptionally())
-                untag(key, f.join().keys());
-            })
+        .removalListener(this::removed)
         .build();
+  }
+
+  /** Drops a removed copy's tags, unless a newer copy under the same key already holds them. */
+  private void removed(
+      String key,
+      CompletableFuture<CachedPage> f,
+      com.github.benmanes.caffeine.cache.RemovalCause cause) {
+    if (cause == com.github.benmanes.caffeine.cache.RemovalCause.REPLACED) return;
+    if (key == null || f == null || !f.isDone() || f.isCompletedExceptionally()) return;
+    var now = pages.asMap().get(key);
+    if (now == null || now == f) untag(key, f.join().keys());
   }
 
   /** Serves the page under {@code key} from memory, rendering it once if missing. */

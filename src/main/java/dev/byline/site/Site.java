@@ -35,11 +35,18 @@ public final class Site {
   private final List<String> bodyEndParts = new ArrayList<>();
   private final List<String> scripts = new ArrayList<>();
   private final List<Chrome.FooterLink> footerLinks = new ArrayList<>();
-  /** The last chrome built, with the section list it was built from. */
+  /** The editors' menus; none until a feature provides them. */
+  private volatile Supplier<Chrome.Navigation> navigation = () -> Chrome.Navigation.NONE;
+  /** The last chrome built, with the section list and menus it was built from. */
   private volatile Built built;
 
   private record Built(
-      List<Section> sections, SiteSettings settings, Messages messages, Chrome chrome, Dates dates) {}
+      List<Section> sections,
+      SiteSettings settings,
+      Chrome.Navigation navigation,
+      Messages messages,
+      Chrome chrome,
+      Dates dates) {}
 
   /** A site with its configured name, zone and language and the built-in look. */
   public Site(
@@ -100,6 +107,16 @@ public final class Site {
     scripts.add(assets.url(assetName));
   }
 
+  /**
+   * Where the header and footer menus come from (call during start-up only). Called on every
+   * render, so it should be cheap (a few dozen links, kept in memory); the chrome is rebuilt when
+   * it returns different links.
+   */
+  public void useNavigation(Supplier<Chrome.Navigation> menus) {
+    built = null;
+    navigation = menus;
+  }
+
   public void addFooterLink(Chrome.FooterLink link) {
     built = null;
     footerLinks.add(link);
@@ -116,16 +133,27 @@ public final class Site {
   private Built current() {
     var all = sections.all();
     var now = settings.get();
+    var menus = navigation.get();
     var last = built;
-    if (last != null && last.sections() == all && last.settings() == now) return last;
-    var messages = languages.computeIfAbsent(now.language(), tag -> Messages.of(Locale.forLanguageTag(tag)));
+    if (last != null
+        && last.sections() == all
+        && last.settings() == now
+        && last.navigation().equals(menus)) return last;
+    var messages = languages.computeIfAbsent(
+        now.language(), tag -> Messages.of(Locale.forLanguageTag(tag)));
     var next = new Built(
-        all, now, messages, build(all, now, messages), new Dates(now.zone(), messages.locale()));
+        all,
+        now,
+        menus,
+        messages,
+        build(all, now, messages, menus),
+        new Dates(now.zone(), messages.locale()));
     built = next;
     return next;
   }
 
-  private Chrome build(List<Section> all, SiteSettings s, Messages messages) {
+  private Chrome build(
+      List<Section> all, SiteSettings s, Messages messages, Chrome.Navigation menus) {
     var brand = branding.brand(s);
     return new Chrome(
         s.name(),
@@ -140,7 +168,8 @@ public final class Site {
         String.join("\n", bodyEndParts),
         footerLinks,
         brand,
-        messages);
+        messages,
+        menus);
   }
 
   /** The words the site's scripts show, loaded before any of them. */

@@ -21,8 +21,8 @@ public final class SurrogateKey {
   public static final String LISTS = "lists";
 
   /**
-   * The sections themselves: every page shows the section navigation, so a change to a section
-   * purges every page.
+   * The site's navigation: the sections and the header and footer menus. Every page shows it, so
+   * a change to a section or a menu purges every page.
    */
   public static final String SECTIONS = "sections";
 
@@ -44,6 +44,15 @@ public final class SurrogateKey {
   /** The stored site settings themselves (in-memory copies of them; no page carries it). */
   public static final String SETTINGS = "settings";
 
+  /** Editors' picks: pinned lead and top stories and named collections (front and section fronts). */
+  public static final String CURATION = "curation";
+
+  /** The breaking-news banner's fragment; no HTML page depends on it. */
+  public static final String BREAKING = "breaking";
+
+  /** The list of published pages (the general sitemap). */
+  public static final String PAGES = "pages";
+
   private SurrogateKey() {}
 
   public static String article(long id) {
@@ -60,6 +69,11 @@ public final class SurrogateKey {
 
   public static String author(long id) {
     return "author:" + id;
+  }
+
+  /** One of the site's own pages (About, Imprint...). */
+  public static String page(long id) {
+    return "page:" + id;
   }
 
   public static String image(long id) {
