@@ -107,14 +107,12 @@ public final class Byline implements AutoCloseable {
         newsroom.demo().seed();
         newsroom.demoPages().seed();
       }
+      // Pages, the banner and the scripts' words follow the settings' language from the next page.
       var settings = new SiteSettingsStore(
           newsroom.db(), newsroom.feed(), clock, Site.defaults(siteLanguage(config)));
-      // Pages follow the settings' language at once; the consent banner's words, built into a
-      // static script here, follow it from the next start.
-      var messages = Messages.of(java.util.Locale.forLanguageTag(settings.current().language()));
       // The theme's stylesheet joins the built-in assets; its templates are compiled by Views.
       var assets = Theme.load(config.dataDir()).addTo(SiteText.addTo(StaticAssets.load()));
-      var consent = ConsentSettings.from(config, messages, assets);
+      var consent = ConsentSettings.from(config, assets);
       var search = parts.add(new SearchFeature(config, newsroom, clock));
       var site = parts.add(new SiteFeature(config, newsroom, consent, settings, search, clock));
       var admin = parts.add(new AdminFeature(config, newsroom, site, search, clock));

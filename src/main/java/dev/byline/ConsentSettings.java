@@ -10,6 +10,7 @@ import dev.byline.site.Site;
 import dev.byline.web.SecurityHeaders;
 import dev.byline.web.StaticAssets;
 import java.util.ArrayList;
+import java.util.Locale;
 
 /**
  * Consent and ads as read from {@code consent.*} and {@code ads.*}: the policy, and what it puts
@@ -20,19 +21,24 @@ import java.util.ArrayList;
 record ConsentSettings(
     AdsSettings ads, ConsentPolicy policy, ConsentMarkup markup, StaticAssets assets) {
 
-  static ConsentSettings from(Config config, Messages messages, StaticAssets files) {
+  static ConsentSettings from(Config config, StaticAssets files) {
     var ads = AdsSettings.from(config);
     var policy = ConsentPolicy.from(config, ads.services());
-    var markup = new ConsentMarkup(policy, ads, messages, files);
-    return new ConsentSettings(
-        ads, policy, markup, files.with(ConsentMarkup.SETTINGS_ASSET, markup.settingsScript()));
+    var markup = new ConsentMarkup(policy, ads, files);
+    var assets = files;
+    for (var language : Messages.SHIPPED) {
+      assets = assets.with(
+          ConsentMarkup.settingsAsset(language),
+          markup.settingsScript(Messages.of(Locale.forLanguageTag(language))));
+    }
+    return new ConsentSettings(ads, policy, markup, assets);
   }
 
   /** Puts the banner on every page: its markup, its scripts in order, and the settings link. */
   void addTo(Site site) {
     site.addToHead(markup.head(site.views()));
     site.addToBodyEnd(markup.bodyEnd(site.views()));
-    site.addScript(ConsentMarkup.SETTINGS_ASSET);
+    site.addScriptPerLanguage(ConsentMarkup::settingsAsset);
     site.addScript("cookieconsent.umd.js");
     site.addScript("consent.js");
     site.addFooterLink(new Chrome.FooterLink(

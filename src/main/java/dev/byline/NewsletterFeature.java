@@ -59,7 +59,7 @@ final class NewsletterFeature implements Routes, AutoCloseable {
         n -> topStories(config.baseUrl(), n),
         clock));
     admin.site().addNav("newsletter", "Newsletter", NewsletterAdmin.PATH, Role.ADMIN);
-    site.site().addFooterLink(new Chrome.FooterLink("Newsletter", NewsletterPages.PATH, ""));
+    site.site().addFooterLink(new Chrome.FooterLink("footer.newsletter", NewsletterPages.PATH, ""));
   }
 
   Optional<Newsletter> newsletter() {

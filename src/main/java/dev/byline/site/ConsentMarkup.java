@@ -29,21 +29,25 @@ import java.util.Map;
  * ({@link #SETTINGS_ASSET}), so pages do not carry them and browsers cache them once.
  */
 public final class ConsentMarkup {
-  /** The generated static asset holding the settings; loaded before the consent script. */
-  public static final String SETTINGS_ASSET = "consent-settings.js";
+  /**
+   * The generated static asset holding the settings in {@code language}; one per shipped language,
+   * so a change of the site's language reaches the banner with the next page. Loaded before the
+   * consent script.
+   */
+  public static String settingsAsset(String language) {
+    return "consent-settings-" + language + ".js";
+  }
 
   public static final String RECORDS_PATH = "/consent/records";
   public static final String POLICY_PATH = "/cookies";
 
   private final ConsentPolicy policy;
   private final AdsSettings ads;
-  private final Messages t;
   private final List<String> stylesheets;
 
-  public ConsentMarkup(ConsentPolicy policy, AdsSettings ads, Messages t, StaticAssets assets) {
+  public ConsentMarkup(ConsentPolicy policy, AdsSettings ads, StaticAssets assets) {
     this.policy = policy;
     this.ads = ads;
-    this.t = t;
     this.stylesheets = List.of(assets.url("cookieconsent.css"), assets.url("consent.css"));
   }
 
@@ -72,14 +76,14 @@ public final class ConsentMarkup {
     return new String(views.render("site/consent-end.jte", tags()), StandardCharsets.UTF_8);
   }
 
-  /** The settings asset: one assignment the consent script reads. */
-  public byte[] settingsScript() {
-    return ("window.bylineConsentSettings=" + settingsJson() + ";\n")
+  /** The settings asset in {@code t}'s language: one assignment the consent script reads. */
+  public byte[] settingsScript(Messages t) {
+    return ("window.bylineConsentSettings=" + settingsJson(t) + ";\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 
   /** What the consent script needs: the policy, the banner's words, and where to send records. */
-  String settingsJson() {
+  String settingsJson(Messages t) {
     var s = new LinkedHashMap<String, Object>();
     s.put("revision", policy.revision());
     s.put("expiryDays", policy.expiryDays());

@@ -55,7 +55,7 @@ public final class NewsletterPages implements Routes {
   private void subscribe(Context ctx) {
     var email = ctx.formParam("email");
     if (email != null && email.length() > MAX_FIELD) {
-      page(ctx, "form", "", "The email address is far too long to be an address.", "", 400);
+      page(ctx, "form", "", site.messages().text("newsletter.error.long"), "", 400);
       return;
     }
     if (!limiter.tryAcquire(IpPrefix.of(ClientAddress.of(ctx)))) {
@@ -64,7 +64,7 @@ public final class NewsletterPages implements Routes {
           ctx,
           "form",
           field(email),
-          "Too many sign-ups from your network just now. Wait a minute and try again.",
+          site.messages().text("newsletter.error.busy"),
           "",
           429);
       return;
@@ -72,7 +72,7 @@ public final class NewsletterPages implements Routes {
     try {
       newsletter.subscribe(email, proof(ctx, Newsletter.WORDING_VERSION, Newsletter.WORDING));
     } catch (InvalidInput e) {
-      page(ctx, "form", field(email), "The email address " + e.reason() + ".", "", 400);
+      page(ctx, "form", field(email), site.messages().text("newsletter.error.address", e.reason()), "", 400);
       return;
     }
     // The same answer whether the address was new, known or suppressed: the form tells nobody
@@ -126,8 +126,8 @@ public final class NewsletterPages implements Routes {
       String address) {
     var chrome = site.chrome();
     var meta = Meta.simple(
-            "Newsletter | " + chrome.siteName(),
-            "The daily briefing and breaking news alerts of " + chrome.siteName() + " by email.",
+            chrome.t().text("newsletter.title") + " | " + chrome.siteName(),
+            chrome.t().text("newsletter.description", chrome.siteName()),
             chrome.absolute(PATH))
         .noindexed();
     ctx.header("Cache-Control", "no-store");

@@ -33,7 +33,8 @@ public final class Site {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> headParts = new ArrayList<>();
   private final List<String> bodyEndParts = new ArrayList<>();
-  private final List<String> scripts = new ArrayList<>();
+  /** Each script's address in a language: most are the same in every one. */
+  private final List<java.util.function.Function<String, String>> scripts = new ArrayList<>();
   private final List<Chrome.FooterLink> footerLinks = new ArrayList<>();
   /** The editors' menus; none until a feature provides them. */
   private volatile Supplier<Chrome.Navigation> navigation = () -> Chrome.Navigation.NONE;
@@ -104,7 +105,17 @@ public final class Site {
   /** Adds a deferred same-origin script, by asset name, to every page (call during start-up only). */
   public void addScript(String assetName) {
     built = null;
-    scripts.add(assets.url(assetName));
+    var url = assets.url(assetName);
+    scripts.add(language -> url);
+  }
+
+  /**
+   * Adds a deferred same-origin script that comes in one asset per shipped language, named by
+   * {@code assetName}: pages link the one of the site's language (call during start-up only).
+   */
+  public void addScriptPerLanguage(java.util.function.Function<String, String> assetName) {
+    built = null;
+    scripts.add(language -> assets.url(assetName.apply(language)));
   }
 
   /**
@@ -172,11 +183,12 @@ public final class Site {
         menus);
   }
 
-  /** The words the site's scripts show, loaded before any of them. */
-  private List<String> withText(List<String> scripts, Messages messages) {
+  /** The scripts in the site's language, after the words they show, which load before any of them. */
+  private List<String> withText(
+      List<java.util.function.Function<String, String>> scripts, Messages messages) {
     var all = new ArrayList<String>();
     all.add(assets.url(SiteText.assetName(messages.language())));
-    all.addAll(scripts);
+    scripts.forEach(s -> all.add(s.apply(messages.language())));
     return all;
   }
 

@@ -141,7 +141,7 @@ class ConsentHttpTest {
     assertThat(scripts)
         .extracting(u -> u.replaceFirst("\\?v=.*", ""))
         .containsSubsequence(
-            "/static/consent-settings.js", "/static/cookieconsent.umd.js", "/static/consent.js");
+            "/static/consent-settings-en.js", "/static/cookieconsent.umd.js", "/static/consent.js");
     var settings = site.get(
         scripts.stream().filter(u -> u.contains("consent-settings")).findFirst().orElseThrow());
     assertThat(settings.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");

@@ -25,11 +25,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * An editor makes the site their own in a real browser: writes an Imprint page and puts it in the
- * footer menu, pins a story as the lead, and raises a breaking-news banner; each shows on the
- * public site within a second of saving. The front page, an article and the new page pass axe
- * (WCAG 2.2 AA) with the banner up, on a desktop and a phone, where the header menu collapses
- * behind an accessible button.
+ * A newsroom makes the site its own in a real browser: uploads a logo and changes the accent
+ * colour, writes an Imprint page and puts it in the footer menu, pins a story as the lead, and
+ * raises a breaking-news banner; each shows on the public site within a second of saving. The
+ * front page, an article and the new page pass axe (WCAG 2.2 AA) with the banner up, on a desktop
+ * and a phone, where the header menu collapses behind an accessible button; then again with the
+ * site switched to Arabic, laid out right to left.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteCurationBrowserTest {
@@ -51,7 +52,7 @@ class SiteCurationBrowserTest {
     site.byline()
         .accounts()
         .users()
-        .create("ed@example.org", "Eda Editor", Role.EDITOR, PASSWORD, false);
+        .create("ed@example.org", "Eda Editor", Role.ADMIN, PASSWORD, false);
     var newsroom = site.newsroom();
     long world =
         newsroom.sections().ensure("world", "World", "News from everywhere.", 1).id();
@@ -122,13 +123,17 @@ class SiteCurationBrowserTest {
   }
 
   void accessible(String path) {
+    accessible(path, "");
+  }
+
+  void accessible(String path, String variant) {
     for (var phone : List.of(false, true)) {
       if (phone) Accessibility.onPhone(driver);
       else Accessibility.onDesktop(driver);
       go(path);
       Eventually.await("the banner on " + path, Duration.ofSeconds(5), this::bannerShown);
       Browser.screenshot(
-          driver, "site-curation" + path.replace('/', '-') + (phone ? "-phone" : ""));
+          driver, "site-curation" + variant + path.replace('/', '-') + (phone ? "-phone" : ""));
       assertThat(Accessibility.violations(driver))
           .as("axe on " + path + (phone ? " on a phone" : ""))
           .isEmpty();
@@ -155,7 +160,8 @@ class SiteCurationBrowserTest {
 
   @Test
   void
-      an_editor_adds_a_page_to_the_footer_pins_a_lead_and_raises_a_banner_that_readers_see_at_once() {
+      a_newsroom_brands_the_site_adds_a_page_to_the_footer_pins_a_lead_and_raises_a_banner_that_readers_see_at_once()
+          throws Exception {
     go("/admin/login");
     type("email", "ed@example.org");
     type("password", PASSWORD);
@@ -165,6 +171,25 @@ class SiteCurationBrowserTest {
     Eventually.await(
         "signed in", Duration.ofSeconds(10), () -> driver.getTitle().startsWith("Dashboard"));
     browserCache(false);
+
+    // The newsroom's logo and accent colour.
+    go("/admin/settings");
+    var logo = dir.resolve("logo.png");
+    java.nio.file.Files.write(logo, dev.byline.testing.TestImages.png(300, 100));
+    field("logoFile").sendKeys(logo.toAbsolutePath().toString());
+    type("accent", "#1a5e20");
+    driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+    Eventually.await(
+        "the settings saved",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Saved."));
+    within("the logo and accent colour", () -> {
+      go("/");
+      return "#1a5e20".equals(js(
+              "return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"))
+          && String.valueOf(js("return document.querySelector('.brand img').currentSrc"))
+              .contains("/media/");
+    });
 
     // An Imprint page, published.
     go("/admin/pages/new");
@@ -263,5 +288,39 @@ class SiteCurationBrowserTest {
         .isFalse();
     Accessibility.onDesktop(driver);
     assertThat(Browser.consoleErrors(driver)).isEmpty();
+
+    // The same site in Arabic: right to left, every word around the stories translated.
+    go("/admin/settings");
+    new Select(field("language")).selectByVisibleText("ar");
+    driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+    Eventually.await(
+        "the language saved",
+        Duration.ofSeconds(10),
+        () -> driver.getPageSource().contains("Saved."));
+    browserCache(false);
+    within("the site in Arabic", () -> {
+      go("/");
+      return "rtl".equals(js("return document.documentElement.dir"))
+          && "ar".equals(js("return document.documentElement.lang"))
+          && driver.findElement(By.cssSelector(".skip")).getAttribute("textContent").contains("انتقل");
+    });
+    js("sessionStorage.clear()"); // shows the dismissed banner again
+    // The browser's cache stays off: it holds the English pages for their minute.
+    accessible("/", "-ar");
+    accessible(olderStory, "-ar");
+    accessible("/page/imprint", "-ar");
+    assertThat(js("return getComputedStyle(document.querySelector('main')).direction"))
+        .isEqualTo("rtl");
+    assertThat(driver.findElement(By.cssSelector(".site-footer a[href='/page/imprint']")).getText())
+        .isEqualTo("Imprint");
+    // The cookie banner speaks the site's new language with the next page, too.
+    Eventually.await("the banner in Arabic", Duration.ofSeconds(5), () ->
+        driver.findElements(By.cssSelector("#cc-main button")).stream()
+            .anyMatch(b -> b.getText().contains("قبول الكل")));
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  Object js(String script) {
+    return driver.executeScript(script);
   }
 }

@@ -135,7 +135,7 @@ class TranslationsHttpTest {
           .contains("<html lang=\"ar\" dir=\"rtl\">", "<h1>الصفحة غير موجودة</h1>");
       var text = site.get(scriptUrl(front, "text-ar.js")).body();
       assertThat(text).contains("تحديثان جديدان", "Intl.PluralRules", "lang='ar'");
-      var consent = site.get(scriptUrl(front, "consent-settings.js")).body();
+      var consent = site.get(scriptUrl(front, "consent-settings-ar.js")).body();
       assertThat(consent).contains("\"lang\":\"ar\"", "\"rtl\":true", "قبول الكل");
     }
   }
