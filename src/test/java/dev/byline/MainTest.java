@@ -99,7 +99,8 @@ class MainTest {
     var r = run("demo", "--data", dir.toString(), "--time-zone", "Nowhere/Else");
     assertThat(r.exit()).isEqualTo(Main.EXIT_CONFIG);
     assertThat(r.err()).contains("configuration time.zone");
-    var serve = run("serve", "--data", dir.toString(), "--port", "0", "--time-zone", "Nowhere/Else");
+    var serve =
+        run("serve", "--data", dir.toString(), "--port", "0", "--time-zone", "Nowhere/Else");
     assertThat(serve.exit()).isEqualTo(Main.EXIT_CONFIG);
     assertThat(serve.err()).contains("configuration time.zone").doesNotContain("\tat ");
   }

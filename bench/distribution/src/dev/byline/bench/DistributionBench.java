@@ -121,8 +121,8 @@ public final class DistributionBench {
           config.baseUrl() + "/static/favicon.svg",
           config.baseUrl() + "/static/logo.svg");
       var messages = dev.byline.i18n.Messages.of(config.language());
-      var text = new FeedText(
-          new Views(), articles, config.baseUrl(), config::siteName, () -> messages);
+      var text =
+          new FeedText(new Views(), articles, config.baseUrl(), config::siteName, () -> messages);
       var builder = new FeedBuilder(publisher, articles, text, settings, Clock.systemUTC());
       for (var format : FeedFormat.values()) {
         resetPeak();

@@ -21,6 +21,7 @@ public final class FeedText implements FeedBuilder.ItemHtml {
   private final String baseUrl;
   /** The site's name and words now, as its settings say. */
   private final java.util.function.Supplier<String> siteName;
+
   private final java.util.function.Supplier<Messages> messages;
 
   public FeedText(
@@ -49,8 +50,9 @@ public final class FeedText implements FeedBuilder.ItemHtml {
     for (var b : article.body()) if (b instanceof Block.RelatedLink r) ids.add(r.articleId());
     var links = new HashMap<Long, ArticleSummary>();
     articles.summaries(ids).forEach(s -> links.put(s.id(), s));
-    var bytes =
-        views.render("feed/content.jte", new FeedTextView(article, links, baseUrl, siteName.get(), messages.get()));
+    var bytes = views.render(
+        "feed/content.jte",
+        new FeedTextView(article, links, baseUrl, siteName.get(), messages.get()));
     return new String(bytes, StandardCharsets.UTF_8).strip();
   }
 

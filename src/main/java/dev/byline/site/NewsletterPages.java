@@ -60,19 +60,19 @@ public final class NewsletterPages implements Routes {
     }
     if (!limiter.tryAcquire(IpPrefix.of(ClientAddress.of(ctx)))) {
       ctx.header("Retry-After", Long.toString(limiter.retryAfterSeconds()));
-      page(
-          ctx,
-          "form",
-          field(email),
-          site.messages().text("newsletter.error.busy"),
-          "",
-          429);
+      page(ctx, "form", field(email), site.messages().text("newsletter.error.busy"), "", 429);
       return;
     }
     try {
       newsletter.subscribe(email, proof(ctx, Newsletter.WORDING_VERSION, Newsletter.WORDING));
     } catch (InvalidInput e) {
-      page(ctx, "form", field(email), site.messages().text("newsletter.error.address", e.reason()), "", 400);
+      page(
+          ctx,
+          "form",
+          field(email),
+          site.messages().text("newsletter.error.address", e.reason()),
+          "",
+          400);
       return;
     }
     // The same answer whether the address was new, known or suppressed: the form tells nobody

@@ -5,9 +5,9 @@ import dev.byline.config.Config;
 import dev.byline.content.Html;
 import dev.byline.content.Section;
 import dev.byline.content.SectionStore;
+import dev.byline.i18n.Messages;
 import dev.byline.media.ImageStore;
 import dev.byline.store.SurrogateKey;
-import dev.byline.i18n.Messages;
 import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import java.util.ArrayList;
@@ -31,10 +31,12 @@ public final class Site {
   /** Each shipped language's words, loaded when the settings first ask for it. */
   private final java.util.concurrent.ConcurrentHashMap<String, Messages> languages =
       new java.util.concurrent.ConcurrentHashMap<>();
+
   private final List<String> headParts = new ArrayList<>();
   private final List<String> bodyEndParts = new ArrayList<>();
   /** Each script's address in a language: most are the same in every one. */
   private final List<java.util.function.Function<String, String>> scripts = new ArrayList<>();
+
   private final List<Chrome.FooterLink> footerLinks = new ArrayList<>();
   /** The editors' menus; none until a feature provides them. */
   private volatile Supplier<Chrome.Navigation> navigation = () -> Chrome.Navigation.NONE;
@@ -150,8 +152,8 @@ public final class Site {
         && last.sections() == all
         && last.settings() == now
         && last.navigation().equals(menus)) return last;
-    var messages = languages.computeIfAbsent(
-        now.language(), tag -> Messages.of(Locale.forLanguageTag(tag)));
+    var messages =
+        languages.computeIfAbsent(now.language(), tag -> Messages.of(Locale.forLanguageTag(tag)));
     var next = new Built(
         all,
         now,

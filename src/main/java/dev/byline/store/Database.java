@@ -210,8 +210,11 @@ public final class Database implements Transactions, AutoCloseable {
         .load()
         .migrate();
     MigrationFingerprint.record(ds, fingerprint);
-    log.info("event=schema_migrated applied={} version={} fingerprint={}",
-        result.migrationsExecuted, result.targetSchemaVersion, fingerprint);
+    log.info(
+        "event=schema_migrated applied={} version={} fingerprint={}",
+        result.migrationsExecuted,
+        result.targetSchemaVersion,
+        fingerprint);
   }
 
   private static String rootMessage(Throwable e) {

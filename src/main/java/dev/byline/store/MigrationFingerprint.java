@@ -65,8 +65,8 @@ final class MigrationFingerprint {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try (var delete = c.prepareStatement("DELETE FROM schema_fingerprint");
-          var insert = c.prepareStatement(
-              "INSERT INTO schema_fingerprint (id, fingerprint, recorded_at) "
+          var insert =
+              c.prepareStatement("INSERT INTO schema_fingerprint (id, fingerprint, recorded_at) "
                   + "VALUES (1, ?, CAST(CURRENT_TIMESTAMP AS TEXT))")) {
         delete.executeUpdate();
         insert.setString(1, fingerprint);
@@ -86,7 +86,8 @@ final class MigrationFingerprint {
   /** Script name to bytes, sorted by name, from a folder or from inside the jar. */
   private static Map<String, byte[]> scripts(String folder) {
     var url = MigrationFingerprint.class.getClassLoader().getResource(folder);
-    if (url == null) throw new StoreException("no migration folder " + folder + " on the class path");
+    if (url == null)
+      throw new StoreException("no migration folder " + folder + " on the class path");
     var scripts = new TreeMap<String, byte[]>();
     try {
       if (url.getProtocol().equals("jar")) {
@@ -107,7 +108,8 @@ final class MigrationFingerprint {
       } else {
         try (var files = Files.list(Path.of(url.toURI()))) {
           for (var file : (Iterable<Path>) files::iterator) {
-            if (Files.isRegularFile(file)) scripts.put(file.getFileName().toString(), Files.readAllBytes(file));
+            if (Files.isRegularFile(file))
+              scripts.put(file.getFileName().toString(), Files.readAllBytes(file));
           }
         }
       }

@@ -34,6 +34,7 @@ public final class FeedPoller implements AutoCloseable {
   private final List<WireSource> sources;
   /** Made on the first poll: building a client sets up TLS, which costs start-up time for nothing on sites without feeds. */
   private HttpClient http;
+
   private final Map<String, Integer> failures = new HashMap<>();
   private ScheduledExecutorService executor;
 

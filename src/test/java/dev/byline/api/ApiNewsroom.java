@@ -53,7 +53,8 @@ final class ApiNewsroom {
       n.live().start(tx, live);
       n.live().post(tx, live, post("First tide readings are in.", false, false));
       n.live().post(tx, live, post("The harbour gates are closing.", true, true));
-      long retracted = n.live().post(tx, live, post("Zanzibarite rumour, retracted.", false, false));
+      long retracted =
+          n.live().post(tx, live, post("Zanzibarite rumour, retracted.", false, false));
       n.live().delete(tx, live, retracted);
       // Coverage of a draft must stay as hidden as the draft.
       n.live().start(tx, draftId);

@@ -224,7 +224,9 @@ class ContentApiHttpTest {
     var article = ok("/api/v1/articles/" + news.covered);
     var liveUrl = article.get("live_coverage").asText();
     assertThat(liveUrl).endsWith("/api/v1/articles/" + news.covered + "/live");
-    assertThat(ok("/api/v1/articles/" + news.published.get(1)).get("live_coverage").isNull()).isTrue();
+    assertThat(
+            ok("/api/v1/articles/" + news.published.get(1)).get("live_coverage").isNull())
+        .isTrue();
 
     var live = ok(URI.create(liveUrl).getPath());
     assertThat(live.get("live").asBoolean()).isTrue();

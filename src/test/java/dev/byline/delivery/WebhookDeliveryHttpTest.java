@@ -182,10 +182,25 @@ class WebhookDeliveryHttpTest {
       var blog = site.newsroom().live();
       site.newsroom().db().useTransaction(tx -> {
         blog.start(tx, id);
-        long post = blog.post(tx, id, new PostDraft(
-            "Gusts of 90 km/h.", List.of(Block.Paragraph.ofText("Gusts of 90 km/h.")), true, false, "Desk"));
-        blog.edit(tx, id, post, new PostDraft(
-            "Gusts of 95 km/h.", List.of(Block.Paragraph.ofText("Gusts of 95 km/h.")), true, false, "Desk"));
+        long post = blog.post(
+            tx,
+            id,
+            new PostDraft(
+                "Gusts of 90 km/h.",
+                List.of(Block.Paragraph.ofText("Gusts of 90 km/h.")),
+                true,
+                false,
+                "Desk"));
+        blog.edit(
+            tx,
+            id,
+            post,
+            new PostDraft(
+                "Gusts of 95 km/h.",
+                List.of(Block.Paragraph.ofText("Gusts of 95 km/h.")),
+                true,
+                false,
+                "Desk"));
       });
       Eventually.await("three live events", Duration.ofSeconds(20), () -> {
         try {
@@ -199,8 +214,10 @@ class WebhookDeliveryHttpTest {
       assertThat(events)
           .extracting(e -> e.get("live").get("action").asText())
           .containsExactly("started", "posted", "edited");
-      assertThat(events).allSatisfy(e -> assertThat(e.get("article").get("id").asLong()).isEqualTo(id));
-      assertThat(live.received()).allSatisfy(r -> assertThat(r.header("Byline-Event")).isEqualTo("article.live"));
+      assertThat(events)
+          .allSatisfy(e -> assertThat(e.get("article").get("id").asLong()).isEqualTo(id));
+      assertThat(live.received())
+          .allSatisfy(r -> assertThat(r.header("Byline-Event")).isEqualTo("article.live"));
       Thread.sleep(500); // anything more for the articles-only receiver would have come by now
       assertThat(accepted(articlesOnly))
           .extracting(e -> e.get("event").asText())

@@ -21,13 +21,12 @@ class MessagesTest {
       Pattern.compile("\\.(text|plural)\\(\\s*\"([a-z][a-z0-9._-]*)\"");
 
   /** Texts that are rightly the same as English in a language. */
-  private static final Set<String> SAME =
-      Set.of(
-          "fr:list.title.page",
-          "fr:consent.questions.title",
-          "es:error.kicker",
-          "de:footer.newsletter",
-          "de:newsletter.title");
+  private static final Set<String> SAME = Set.of(
+      "fr:list.title.page",
+      "fr:consent.questions.title",
+      "es:error.kicker",
+      "de:footer.newsletter",
+      "de:newsletter.title");
 
   @Test
   void every_bundle_has_every_english_key_and_the_plural_forms_its_language_needs() {

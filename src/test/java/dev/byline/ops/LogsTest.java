@@ -57,8 +57,10 @@ class LogsTest {
     var text = err.toString(StandardCharsets.UTF_8);
     assertThat(text.lines().filter(l -> l.contains("event=probe")))
         .singleElement()
-        .satisfies(l -> assertThat(l).matches(
-            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  test event=probe value=42"));
+        .satisfies(
+            l -> assertThat(l)
+                .matches(
+                    "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  test event=probe value=42"));
     assertThat(text).doesNotContain("event=chatter");
   }
 

@@ -60,7 +60,8 @@ class SearchHttpTest {
     // later and empty result pages may not.
     assertThat(r.body())
         .doesNotContain("<meta name=\"robots\"")
-        .containsPattern("<link rel=\"canonical\" href=\"https?://[^\"/]+/search\\?q=dockworkers\">");
+        .containsPattern(
+            "<link rel=\"canonical\" href=\"https?://[^\"/]+/search\\?q=dockworkers\">");
     for (var notIndexed : List.of(
         search("dockworkers") + "&sort=newest",
         search("dockworkers") + "&section=world",

@@ -185,8 +185,10 @@ class SiteCurationBrowserTest {
         () -> driver.getPageSource().contains("Saved."));
     within("the logo and accent colour", () -> {
       go("/");
-      return "#1a5e20".equals(js(
-              "return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"))
+      return "#1a5e20"
+              .equals(
+                  js(
+                      "return getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"))
           && String.valueOf(js("return document.querySelector('.brand img').currentSrc"))
               .contains("/media/");
     });
@@ -302,7 +304,10 @@ class SiteCurationBrowserTest {
       go("/");
       return "rtl".equals(js("return document.documentElement.dir"))
           && "ar".equals(js("return document.documentElement.lang"))
-          && driver.findElement(By.cssSelector(".skip")).getAttribute("textContent").contains("انتقل");
+          && driver
+              .findElement(By.cssSelector(".skip"))
+              .getAttribute("textContent")
+              .contains("انتقل");
     });
     js("sessionStorage.clear()"); // shows the dismissed banner again
     // The browser's cache stays off: it holds the English pages for their minute.
@@ -311,11 +316,15 @@ class SiteCurationBrowserTest {
     accessible("/page/imprint", "-ar");
     assertThat(js("return getComputedStyle(document.querySelector('main')).direction"))
         .isEqualTo("rtl");
-    assertThat(driver.findElement(By.cssSelector(".site-footer a[href='/page/imprint']")).getText())
+    assertThat(driver
+            .findElement(By.cssSelector(".site-footer a[href='/page/imprint']"))
+            .getText())
         .isEqualTo("Imprint");
     // The cookie banner speaks the site's new language with the next page, too.
-    Eventually.await("the banner in Arabic", Duration.ofSeconds(5), () ->
-        driver.findElements(By.cssSelector("#cc-main button")).stream()
+    Eventually.await(
+        "the banner in Arabic",
+        Duration.ofSeconds(5),
+        () -> driver.findElements(By.cssSelector("#cc-main button")).stream()
             .anyMatch(b -> b.getText().contains("قبول الكل")));
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }

@@ -110,18 +110,26 @@ class SitePagesHttpTest {
 
   @Test
   void the_demo_covers_one_story_live_with_timed_posts_key_points_and_live_blog_json_ld() {
-    var path = "/politics/norrelands-quill-opens-coalition-talks-with-rural-league-and-green-coast-party";
+    var path =
+        "/politics/norrelands-quill-opens-coalition-talks-with-rural-league-and-green-coast-party";
     var page = site.get(path);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("\"@type\":\"LiveBlogPosting\"", "liveBlogUpdate", "coverageStartTime")
         .contains("Talks adjourn for the day with a joint statement")
         .contains("<li class=\"live-post pinned key-point\"");
-    var posts = Pattern.compile("<li class=\"live-post[\" ]").matcher(page.body()).results().count();
+    var posts = Pattern.compile("<li class=\"live-post[\" ]")
+        .matcher(page.body())
+        .results()
+        .count();
     assertThat(posts).isEqualTo(5);
     // Posted over the day, not all at the moment of seeding.
     var times = Pattern.compile("<a href=\"#post-\\d+\"><time datetime=\"([^\"]+)\"")
-        .matcher(page.body()).results().map(r -> r.group(1)).distinct().count();
+        .matcher(page.body())
+        .results()
+        .map(r -> r.group(1))
+        .distinct()
+        .count();
     assertThat(times).isGreaterThanOrEqualTo(5);
   }
 

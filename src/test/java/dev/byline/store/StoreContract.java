@@ -79,25 +79,36 @@ abstract class StoreContract {
   void a_schema_already_current_is_not_migrated_again_and_a_changed_script_set_is() {
     var db = newsroom.db();
     var fingerprint = MigrationFingerprint.of(db.dialect());
-    String recorded = db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT fingerprint FROM schema_fingerprint WHERE id = 1").mapTo(String.class).one());
+    String recorded = db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT fingerprint FROM schema_fingerprint WHERE id = 1")
+            .mapTo(String.class)
+            .one());
     assertThat(recorded).isEqualTo(fingerprint);
     // Forget the newest migration in Flyway's history: a Flyway run would apply it again and
     // fail on the table that already exists, so a clean reopen shows Flyway did not run.
-    var newest = db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT MAX(installed_rank) FROM flyway_schema_history").mapTo(Integer.class).one());
-    String forgotten = db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT script FROM flyway_schema_history WHERE installed_rank = :rank")
-        .bind("rank", newest).mapTo(String.class).one());
-    db.jdbi().useHandle(h -> h.createUpdate(
-            "DELETE FROM flyway_schema_history WHERE installed_rank = :rank")
-        .bind("rank", newest).execute());
+    var newest = db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT MAX(installed_rank) FROM flyway_schema_history")
+            .mapTo(Integer.class)
+            .one());
+    String forgotten = db.jdbi()
+        .withHandle(h -> h.createQuery(
+                "SELECT script FROM flyway_schema_history WHERE installed_rank = :rank")
+            .bind("rank", newest)
+            .mapTo(String.class)
+            .one());
+    db.jdbi()
+        .useHandle(
+            h -> h.createUpdate("DELETE FROM flyway_schema_history WHERE installed_rank = :rank")
+                .bind("rank", newest)
+                .execute());
     Database.open(config).close();
 
     // A database whose recorded fingerprint differs (a script added or changed) goes through
     // Flyway, which here re-applies the forgotten script and fails naming the database.
-    db.jdbi().useHandle(h -> h.createUpdate(
-            "UPDATE schema_fingerprint SET fingerprint = 'from an older build'").execute());
+    db.jdbi()
+        .useHandle(
+            h -> h.createUpdate("UPDATE schema_fingerprint SET fingerprint = 'from an older build'")
+                .execute());
     assertThatThrownBy(() -> Database.open(config).close())
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("cannot migrate database");

@@ -110,16 +110,18 @@ final class ArticleJson {
         "started_at", time(c.startedAt()),
         "ended_at", time(c.endedAt()),
         "summary", c.summary(),
-        "posts", c.posts().stream().map(p -> object(
-                "id", p.id(),
-                "url", url + "#" + p.anchor(),
-                "posted_at", time(p.postedAt()),
-                "edited_at", time(p.editedAt()),
-                "key_point", p.keyPoint(),
-                "pinned", p.pinned(),
-                "body", p.body().stream().map(b -> block(b, c.images())).toList(),
-                "body_text", p.text()))
-            .toList());
+        "posts",
+            c.posts().stream()
+                .map(p -> object(
+                    "id", p.id(),
+                    "url", url + "#" + p.anchor(),
+                    "posted_at", time(p.postedAt()),
+                    "edited_at", time(p.editedAt()),
+                    "key_point", p.keyPoint(),
+                    "pinned", p.pinned(),
+                    "body", p.body().stream().map(b -> block(b, c.images())).toList(),
+                    "body_text", p.text()))
+                .toList());
   }
 
   private Map<String, Object> block(Block b, Map<Long, Image> images) {

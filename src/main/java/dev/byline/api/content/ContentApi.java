@@ -103,7 +103,8 @@ public final class ContentApi implements Routes {
   private void article(Context ctx) {
     var article = published(ctx);
     var body = json.full(article);
-    body.put("live_coverage", live.of(article.id()).isPresent() ? json.liveUrl(article.id()) : null);
+    body.put(
+        "live_coverage", live.of(article.id()).isPresent() ? json.liveUrl(article.id()) : null);
     ApiReplies.cacheable(ctx, body);
   }
 
