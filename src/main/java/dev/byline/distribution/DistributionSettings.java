@@ -29,7 +29,11 @@ public record DistributionSettings(
   /** Beyond this a feed is an archive, which sitemaps and list pages already are. */
   public static final int MAX_FEED_ITEMS = 200;
   /** Admin, API and search results are not pages to index. */
-  public static final String DEFAULT_DISALLOW = "/admin/,/api/,/search";
+  /**
+   * Search stays open to crawlers: its first page of plain results may be indexed, and every other
+   * result page says noindex itself, which a crawler can only read if it may fetch the page.
+   */
+  public static final String DEFAULT_DISALLOW = "/admin/,/api/";
 
   public DistributionSettings {
     if (feedItems < 1 || feedItems > MAX_FEED_ITEMS) {

@@ -221,6 +221,8 @@ class SitemapsHttpTest {
     assertThat(r.body())
         .startsWith("User-agent: *\n")
         .contains("Disallow: /admin/\n")
+        // Search result pages say for themselves whether they may be indexed.
+        .doesNotContain("Disallow: /search")
         .contains(
             "Sitemap: " + base + "/sitemap.xml\n", "Sitemap: " + base + "/sitemaps/news.xml\n");
   }
