@@ -19,7 +19,7 @@ public sealed interface Block {
   /** A paragraph of inline HTML (links, emphasis). */
   record Paragraph(String html) implements Block {
     public Paragraph {
-      html = Html.inline(html).strip();
+      html = Html.inlineValue(html);
     }
 
     public static Paragraph ofText(String text) {
@@ -43,7 +43,7 @@ public sealed interface Block {
   /** A pulled or block quote with who said it. */
   record Quote(String html, String attribution) implements Block {
     public Quote {
-      html = Html.inline(html).strip();
+      html = Html.inlineValue(html);
       attribution = Text.optional("quote attribution", attribution, 300);
     }
 
@@ -161,7 +161,7 @@ public sealed interface Block {
   /** HTML pasted by an editor, sanitised by the block policy. */
   record RawHtml(String html) implements Block {
     public RawHtml {
-      html = Html.block(html).strip();
+      html = Html.blockValue(html);
     }
 
     @Override
