@@ -61,6 +61,15 @@ public final class Messages {
    * @throws IllegalStateException if the bundle lacks a key or plural form English has
    */
   public static Messages of(Locale locale) {
+    // The bundles never change while the process runs; start-up and every language switch ask
+    // for the same few, so each is read and checked once.
+    return LOADED.computeIfAbsent(locale.toLanguageTag(), tag -> load(locale));
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Messages> LOADED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Messages load(Locale locale) {
     var language = locale.getLanguage();
     if (!SHIPPED.contains(language)) throw new UnknownLanguage(locale.toLanguageTag());
     var texts = bundle(language);

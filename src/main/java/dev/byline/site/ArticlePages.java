@@ -213,10 +213,7 @@ public final class ArticlePages implements Routes {
         "",
         "",
         false,
-        Feeds.linksForArticle(chrome, article, coverage),
-        // Stories carry no language of their own yet: the site's. One that does sets it here, and
-        // only <html lang> changes; the chrome stays in the site language.
-        "");
+        Feeds.linksForArticle(chrome, article, coverage));
     return new Parts(
         crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body(), chrome.t()), coverage);
   }

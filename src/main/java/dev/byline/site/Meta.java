@@ -9,8 +9,6 @@ import java.util.List;
  * @param jsonLd JSON-LD documents, already serialised with {@code <} escaped
  * @param prev relative URL of the previous page of a list, or empty
  * @param feeds alternate feeds for autodiscovery
- * @param lang the page's own language for {@code <html lang>} when it differs from the site's (a
- *     story written in another language), or empty for the site language
  */
 public record Meta(
     String title,
@@ -25,8 +23,7 @@ public record Meta(
     String prev,
     String next,
     boolean noindex,
-    List<FeedLink> feeds,
-    String lang) {
+    List<FeedLink> feeds) {
 
   public record FeedLink(String type, String title, String href) {}
 
@@ -38,7 +35,6 @@ public record Meta(
     next = next == null ? "" : next;
     jsonLd = List.copyOf(jsonLd);
     feeds = List.copyOf(feeds);
-    lang = lang == null ? "" : lang;
   }
 
   public static Meta simple(String title, String description, String canonical) {
@@ -55,8 +51,7 @@ public record Meta(
         "",
         "",
         false,
-        List.of(),
-        "");
+        List.of());
   }
 
   public Meta withPaging(String prev, String next) {
@@ -73,8 +68,7 @@ public record Meta(
         prev,
         next,
         noindex,
-        feeds,
-        lang);
+        feeds);
   }
 
   public Meta withJsonLd(List<String> docs) {
@@ -91,8 +85,7 @@ public record Meta(
         prev,
         next,
         noindex,
-        feeds,
-        lang);
+        feeds);
   }
 
   public Meta withFeeds(List<FeedLink> links) {
@@ -109,27 +102,7 @@ public record Meta(
         prev,
         next,
         noindex,
-        links,
-        lang);
-  }
-
-  /** The same head for a page in {@code language} (a BCP 47 tag; empty: the site language). */
-  public Meta inLanguage(String language) {
-    return new Meta(
-        title,
-        description,
-        canonical,
-        type,
-        image,
-        imageWidth,
-        imageHeight,
-        imageAlt,
-        jsonLd,
-        prev,
-        next,
-        noindex,
-        feeds,
-        language);
+        links);
   }
 
   public Meta noindexed() {
@@ -146,7 +119,6 @@ public record Meta(
         prev,
         next,
         true,
-        feeds,
-        lang);
+        feeds);
   }
 }

@@ -28,9 +28,6 @@ public final class Site {
   private final StaticAssets assets;
   private final Supplier<SiteSettings> settings;
   private final Branding branding;
-  /** Each shipped language's words, loaded when the settings first ask for it. */
-  private final java.util.concurrent.ConcurrentHashMap<String, Messages> languages =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final List<String> headParts = new ArrayList<>();
   private final List<String> bodyEndParts = new ArrayList<>();
@@ -152,8 +149,7 @@ public final class Site {
         && last.sections() == all
         && last.settings() == now
         && last.navigation().equals(menus)) return last;
-    var messages =
-        languages.computeIfAbsent(now.language(), tag -> Messages.of(Locale.forLanguageTag(tag)));
+    var messages = Messages.of(Locale.forLanguageTag(now.language()));
     var next = new Built(
         all,
         now,
