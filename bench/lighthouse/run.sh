@@ -13,6 +13,7 @@
 #   JAR=path      the jar to measure (default target/byline.jar, built when missing)
 #   KEEP=dir      keep every Lighthouse JSON report in dir
 #   ONLY="front article"  measure only these pages (front article section search live)
+#   PRESETS=mobile        measure only these presets (default "mobile desktop")
 # Lighthouse 12.2.3 is installed from bench/lighthouse/package-lock.json into
 # bench/lighthouse/node_modules (git-ignored) on first use.
 set -euo pipefail
@@ -59,7 +60,7 @@ printf '%-8s %-8s %5s %5s %5s %5s %8s %8s %6s   %s\n' page preset perf a11y bp s
 for p in "${PAGES[@]}"; do
   name=${p%% *}; path=${p#* }
   [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $name "* ]] || continue
-  for preset in mobile desktop; do
+  for preset in ${PRESETS:-mobile desktop}; do
     flags=(); [ "$preset" = desktop ] && flags=(--preset=desktop)
     for r in $(seq 1 "$RUNS"); do
       out="$WORK/$name-$preset-$r.json"

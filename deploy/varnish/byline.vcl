@@ -76,6 +76,12 @@ sub vcl_recv {
     return (pass);
   }
 
+  # Open pages hear of the breaking banner over a long-lived event stream: straight to a node,
+  # which sends it changes as its change feed brings them (vcl_pipe closes it after).
+  if (req.url ~ "^/breaking/events(\?|$)") {
+    return (pipe);
+  }
+
   # Public pages are the same bytes for every reader; cookies never change them.
   unset req.http.Cookie;
 
@@ -85,6 +91,11 @@ sub vcl_recv {
     set req.grace = 60s;
   }
   return (hash);
+}
+
+sub vcl_pipe {
+  # A piped connection carries one stream, never a reader's next request.
+  set bereq.http.Connection = "close";
 }
 
 sub vcl_backend_response {

@@ -2,10 +2,12 @@
 // reads the small /breaking.json (purged the moment an editor raises, changes or clears the
 // banner, and when it expires) and shows it over the top of the window, so the page's own
 // content never moves. A reader may dismiss it; it stays dismissed for this tab's visit.
+// While the page is open and visible, /breaking/events (Server-Sent Events) tells it of every
+// change at once; where that stream is refused or missing, the page asks again every minute.
 (function () {
   'use strict';
-  var d = document, PATH = '/breaking.json', KEY = 'byline.breaking.dismissed', POLL_MS = 60000;
-  var box, alertEl, current = null, expiryTimer = null;
+  var d = document, PATH = '/breaking.json', STREAM = '/breaking/events', KEY = 'byline.breaking.dismissed', POLL_MS = 60000;
+  var box, alertEl, current = null, expiryTimer = null, source = null;
   var say = window.bylineText.say; // the site language's words (text-xx.js, loaded first)
 
   function dismissedId() {
@@ -78,7 +80,33 @@
       .then(apply)
       .catch(function () { /* no banner is the safe default */ });
   }
+  // The stream opens once the page has loaded (it is no part of showing the story) and only
+  // while the page is visible; it is closed when the page is hidden or left, so a tab in the
+  // background or a page in the back-forward cache holds no connection.
+  function listen() {
+    if (source || d.hidden || !window.EventSource) return;
+    source = new EventSource(STREAM);
+    source.addEventListener('banner', function (e) {
+      try { apply(JSON.parse(e.data)); } catch (x) { /* keep what is shown */ }
+    });
+    source.onerror = function () {
+      // CLOSED: refused (this node has as many streams as it takes); polling carries on.
+      if (source && source.readyState === 2) source = null;
+    };
+  }
+  function stop() {
+    if (source) source.close();
+    source = null;
+  }
   check();
-  setInterval(function () { if (!d.hidden) check(); }, POLL_MS);
-  d.addEventListener('visibilitychange', function () { if (!d.hidden) check(); });
+  setInterval(function () { if (!d.hidden && !source) check(); }, POLL_MS);
+  d.addEventListener('visibilitychange', function () {
+    if (d.hidden) { stop(); return; }
+    check();
+    listen();
+  });
+  window.addEventListener('pagehide', stop);
+  window.addEventListener('pageshow', function (e) { if (e.persisted) { check(); listen(); } });
+  if (d.readyState === 'complete') listen();
+  else window.addEventListener('load', function () { setTimeout(listen, 0); });
 })();

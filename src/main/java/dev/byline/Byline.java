@@ -15,6 +15,7 @@ import dev.byline.media.ImageStore;
 import dev.byline.newsletter.Newsletter;
 import dev.byline.search.SearchIndex;
 import dev.byline.site.BeaconHandler;
+import dev.byline.site.BreakingStream;
 import dev.byline.site.ConsentRoutes;
 import dev.byline.site.ForYouRoute;
 import dev.byline.site.NewsletterPages;
@@ -214,6 +215,11 @@ public final class Byline implements AutoCloseable {
 
   public PageCache pageCache() {
     return site.cache();
+  }
+
+  /** The breaking banner's pushes to open pages, for tests and metrics. */
+  public BreakingStream breakingStream() {
+    return site.breakingStream();
   }
 
   public SearchIndex searchIndex() {

@@ -7,6 +7,7 @@ import dev.byline.ops.Operations;
 import dev.byline.pages.MenuItem;
 import dev.byline.site.ArticlePages;
 import dev.byline.site.BreakingRoutes;
+import dev.byline.site.BreakingStream;
 import dev.byline.site.CachedPageHandler;
 import dev.byline.site.Chrome;
 import dev.byline.site.ColoursStylesheet;
@@ -55,6 +56,8 @@ final class SiteFeature implements Routes, AutoCloseable {
   private final ArticlePages articles;
   private final ListPages lists;
   private final LivePages live;
+  private final BreakingRoutes breaking;
+  private final BreakingStream breakingStream;
 
   SiteFeature(
       Config config,
@@ -113,6 +116,11 @@ final class SiteFeature implements Routes, AutoCloseable {
         newsroom.authors(),
         newsroom.curation(),
         clock);
+    breaking = new BreakingRoutes(site, newsroom.breaking());
+    breakingStream = new BreakingStream(
+        breaking::json,
+        config.intSetting(
+            "breaking.stream.max.clients", BreakingStream.DEFAULT_MAX_CLIENTS, 0, 1_000_000));
     cacheFollower = newsroom
         .feed()
         .followReadingOwnWrites(
@@ -129,6 +137,7 @@ final class SiteFeature implements Routes, AutoCloseable {
 
   private void onCacheChanges(List<Change> changes) {
     cache.onChanges(changes);
+    breakingStream.onChanges(changes);
     var reporter = position; // null until the constructor has set it, and on SQLite
     if (reporter != null && !changes.isEmpty())
       reporter.applied(changes.get(changes.size() - 1).seq());
@@ -145,6 +154,10 @@ final class SiteFeature implements Routes, AutoCloseable {
 
   PageCache cache() {
     return cache;
+  }
+
+  BreakingStream breakingStream() {
+    return breakingStream;
   }
 
   /** Article pages, also for previews in the admin. */
@@ -180,7 +193,8 @@ final class SiteFeature implements Routes, AutoCloseable {
     new LegacyRedirects(newsroom.redirects(), newsroom.published()).routes(r);
     new FrontPage(site, newsroom.published(), newsroom.curation(), newsroom.clock()).routes(r);
     new SitePageRoutes(site, newsroom.pages()).routes(r);
-    new BreakingRoutes(site, newsroom.breaking()).routes(r);
+    breaking.routes(r);
+    breakingStream.routes(r);
     lists.routes(r);
     // Before the article route: /search/suggest has the shape of /{section}/{slug}.
     new SearchPages(site, search.index(), newsroom.sections(), newsroom.topics(), search.cache())
@@ -192,6 +206,7 @@ final class SiteFeature implements Routes, AutoCloseable {
   @Override
   public void close() {
     cacheFollower.close();
+    breakingStream.close();
     if (position != null) position.close();
   }
 }

@@ -5,14 +5,21 @@ import dev.byline.config.ConfigLoader;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
 import dev.byline.curation.Place;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +29,15 @@ import java.util.Map;
  * {@code /breaking.json} until it carries the new text. For each of N pins: pin a story as the
  * lead, then poll {@code /} until it leads. Also: the article page's ETag before and after all
  * the banners (it must not change), and the latency of a reader's revalidation of the banner.
+ *
+ * <p>Then pages left open: S streams on {@code /breaking/events} (one socket each, read with one
+ * selector, as S browsers would hold them), the heap they take (server and this client together,
+ * after a full collection), and for each of 20 banners the time until every stream has it.
  */
 public final class BreakingBannerBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int openStreams = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     var dir = Files.createTempDirectory("byline-breaking-bench");
     var config = new ConfigLoader(Map.of()).load(Map.of("data", dir.toString(), "port", "0"), null);
     var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -96,6 +108,93 @@ public final class BreakingBannerBench {
       report("raise banner -> /breaking.json shows it", banner);
       report("pin lead -> / leads with it", pins);
       report("reader revalidates /breaking.json (304)", revalidate);
+
+      long heapBefore = usedHeap();
+      try (var streams = new OpenStreams(byline.port(), openStreams)) {
+        streams.awaitAll("Breaking number " + (n + 19), Duration.ofSeconds(60));
+        long heapAfter = usedHeap();
+        System.out.printf(
+            "%d open streams on /breaking/events (server says %d): heap %+.1f MB, %.1f KB each%n",
+            openStreams,
+            byline.breakingStream().openStreams(),
+            (heapAfter - heapBefore) / 1e6,
+            (heapAfter - heapBefore) / 1e3 / openStreams);
+        var pushed = new ArrayList<Double>();
+        for (int i = 0; i < 20; i++) {
+          var text = "Pushed number " + i;
+          long start = System.nanoTime();
+          newsroom
+              .db()
+              .useTransaction(tx -> newsroom
+                  .breaking()
+                  .raise(tx, text, "/news", Instant.now().plus(Duration.ofHours(1)), "bench"));
+          streams.awaitAll(text, Duration.ofSeconds(30));
+          pushed.add((System.nanoTime() - start) / 1e6);
+        }
+        report("raise banner -> all " + openStreams + " open pages have it", pushed);
+      }
+    }
+  }
+
+  static long usedHeap() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    var rt = Runtime.getRuntime();
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  /** S event streams held open with one selector; knows which have received a given text. */
+  static final class OpenStreams implements AutoCloseable {
+    private final Selector selector = Selector.open();
+    private final Map<SocketChannel, StringBuilder> received = new HashMap<>();
+
+    OpenStreams(int port, int count) throws Exception {
+      var request = ("GET /breaking/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Accept: text/event-stream\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < count; i++) {
+        var ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+        ch.write(ByteBuffer.wrap(request));
+        ch.configureBlocking(false);
+        ch.register(selector, SelectionKey.OP_READ);
+        received.put(ch, new StringBuilder());
+      }
+    }
+
+    /** Reads until every stream's last event holds {@code text}. */
+    void awaitAll(String text, Duration timeout) throws Exception {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      var buffer = ByteBuffer.allocate(16 * 1024);
+      int missing = count(text);
+      while (missing > 0) {
+        if (System.nanoTime() > deadline)
+          throw new IllegalStateException(missing + " streams never got \"" + text + "\"");
+        selector.select(100);
+        for (var key : selector.selectedKeys()) {
+          var ch = (SocketChannel) key.channel();
+          buffer.clear();
+          if (ch.read(buffer) < 0) throw new IllegalStateException("a stream was closed");
+          var seen = received.get(ch);
+          seen.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
+          if (seen.length() > 4096) seen.delete(0, seen.length() - 1024);
+        }
+        selector.selectedKeys().clear();
+        missing = count(text);
+      }
+    }
+
+    private int count(String text) {
+      int missing = 0;
+      for (var seen : received.values()) if (seen.indexOf(text) < 0) missing++;
+      return missing;
+    }
+
+    @Override
+    public void close() throws Exception {
+      for (var ch : received.keySet()) ch.close();
+      selector.close();
     }
   }
 

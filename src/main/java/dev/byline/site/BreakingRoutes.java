@@ -38,6 +38,12 @@ public final class BreakingRoutes implements Routes {
   }
 
   RenderedPage render() {
+    return new RenderedPage(
+        200, MostReadPages.JSON_TYPE, json(), Set.of(SurrogateKey.BREAKING), null, CACHE_CONTROL);
+  }
+
+  /** The banner now: {@code {}} when there is none, else its id, text, link and expiry. */
+  public byte[] json() {
     var body = new LinkedHashMap<String, Object>();
     breaking.current().ifPresent(news -> {
       body.put("id", news.id());
@@ -46,13 +52,7 @@ public final class BreakingRoutes implements Routes {
       body.put("expires", Dates.iso(news.expiresAt()));
     });
     try {
-      return new RenderedPage(
-          200,
-          MostReadPages.JSON_TYPE,
-          Json.MAPPER.writeValueAsBytes(body),
-          Set.of(SurrogateKey.BREAKING),
-          null,
-          CACHE_CONTROL);
+      return Json.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

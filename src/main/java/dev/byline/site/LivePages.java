@@ -101,6 +101,7 @@ public final class LivePages implements Routes {
         fragmentPath(c.articleId()),
         feedPath(c.articleId(), FeedFormat.ATOM),
         pollSeconds,
+        site.assetUrl("live.js"),
         youtube,
         site.messages());
   }

@@ -108,6 +108,11 @@ public final class Site {
     scripts.add(language -> url);
   }
 
+  /** The versioned URL of a static asset, for a script only some pages load. */
+  public String assetUrl(String assetName) {
+    return assets.url(assetName);
+  }
+
   /**
    * Adds a deferred same-origin script that comes in one asset per shipped language, named by
    * {@code assetName}: pages link the one of the site's language (call during start-up only).

@@ -42,9 +42,15 @@ public final class SiteText {
     }
     var js = "(function(){'use strict';\n"
         + "var lang=" + quoted(t.language()) + ",t=" + json + ";\n"
-        + "var rules=window.Intl&&Intl.PluralRules?new Intl.PluralRules(lang):null;\n"
-        + "var digits=window.Intl?new Intl.NumberFormat(lang+'-u-nu-latn'):null;\n"
+        // Intl objects are made on the first count: creating them loads the browser's locale
+        // data, some 40 ms of main thread on a phone, and most pages never count anything.
+        + "var rules,digits;\n"
+        + "function intl(){\n"
+        + "  if(rules===undefined){rules=window.Intl&&Intl.PluralRules?new Intl.PluralRules(lang):null;"
+        + "digits=window.Intl?new Intl.NumberFormat(lang+'-u-nu-latn'):null;}\n"
+        + "}\n"
         + "function say(key,n){\n"
+        + "  if(n!==undefined)intl();\n"
         + "  var s=n===undefined?t[key]:(t[key+'.'+(rules?rules.select(n):(n===1?'one':'other'))]||t[key+'.other']);\n"
         + "  if(s===undefined)throw new Error('no text '+key);\n"
         + "  return n===undefined?s:s.split('{0}').join(digits?digits.format(n):String(n));\n"

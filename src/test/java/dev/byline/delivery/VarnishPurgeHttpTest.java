@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
+import dev.byline.site.BreakingStream;
+import dev.byline.testing.EventStream;
 import dev.byline.testing.Eventually;
 import dev.byline.testing.TestSite;
 import dev.byline.testing.Varnish;
@@ -14,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,35 @@ class VarnishPurgeHttpTest {
       assertThat(site.byline().deliveries().forTarget("varnish-127.0.0.1-" + varnishPort))
           .extracting(Delivery::status)
           .contains(Delivery.DELIVERED);
+    }
+  }
+
+  @Test
+  void the_breaking_banner_reaches_a_page_open_through_varnish_within_a_second() throws Exception {
+    Varnish.assumeInstalled();
+    int varnishPort = Varnish.freePort();
+    try (var site = TestSite.start(
+            dir.resolve("site"),
+            Map.of("purge.varnish.urls", "http://127.0.0.1:" + varnishPort + "/"));
+        var varnish = Varnish.start(
+            dir.resolve("varnish"),
+            varnishPort,
+            site.byline().port(),
+            site.byline().port());
+        var stream = new EventStream(http, varnish.url(BreakingStream.PATH), "banner")) {
+      assertThat(stream.response().statusCode()).isEqualTo(200);
+      assertThat(stream.next()).as("no banner yet").isEmpty();
+      var newsroom = site.newsroom();
+      long start = System.nanoTime();
+      newsroom
+          .db()
+          .useTransaction(tx -> newsroom
+              .breaking()
+              .raise(tx, "Bridge closed", "", Instant.now().plus(Duration.ofHours(1)), "Desk"));
+      assertThat(stream.next()).containsEntry("text", "Bridge closed");
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      System.out.println("varnish: banner event after " + ms + " ms");
+      assertThat(ms).as("through Varnish within 1 s").isLessThan(1_000);
     }
   }
 
