@@ -10,10 +10,12 @@ import dev.byline.consent.SubmissionLimiter;
 import dev.byline.content.ArticleSummary;
 import dev.byline.newsletter.Newsletter;
 import dev.byline.newsletter.NewsletterSettings;
+import dev.byline.newsletter.SiteVoice;
 import dev.byline.newsletter.Story;
 import dev.byline.site.Chrome;
 import dev.byline.site.NewsletterMail;
 import dev.byline.site.NewsletterPages;
+import dev.byline.site.Site;
 import dev.byline.web.Routes;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -57,6 +59,7 @@ final class NewsletterFeature implements Routes, AutoCloseable {
         config.setting("newsletter.secret", ""),
         new NewsletterMail(site.site().views()),
         n -> topStories(config.baseUrl(), n),
+        () -> voice(site.site()),
         clock));
     admin.site().addNav("newsletter", "Newsletter", NewsletterAdmin.PATH, Role.ADMIN);
     site.site().addFooterLink(new Chrome.FooterLink("footer.newsletter", NewsletterPages.PATH, ""));
@@ -64,6 +67,12 @@ final class NewsletterFeature implements Routes, AutoCloseable {
 
   Optional<Newsletter> newsletter() {
     return newsletter;
+  }
+
+  /** The site's name, language and zone as its settings say now: mails follow a change at once. */
+  private static SiteVoice voice(Site site) {
+    var s = site.settings();
+    return new SiteVoice(s.name(), site.messages(), s.zone());
   }
 
   /** The front page's stories, its lead (the newest with a picture) first, as absolute links. */

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the daily briefing at the configured time. The send's key is the day, so a restart, a
+ * Makes the daily briefing at the configured time, in the site's time zone. The send's key is the day, so a restart, a
  * second node or a slow tick never makes two; a site that was down at the hour sends it once it
  * is back, up to {@link #CATCH_UP} late, and not after (a morning briefing at midnight helps
  * nobody).
@@ -55,7 +55,8 @@ final class BriefingSchedule implements AutoCloseable {
   }
 
   void tick() {
-    var now = clock.instant().atZone(settings.zone()).toLocalDateTime();
+    // The site's zone as its settings say now, the zone the briefing's date is written in.
+    var now = clock.instant().atZone(newsletter.voice().zone()).toLocalDateTime();
     var due = now.toLocalDate().atTime(settings.briefingTime().orElseThrow());
     if (now.isBefore(due) || !now.isBefore(due.plus(CATCH_UP))) return;
     newsletter

@@ -22,9 +22,16 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * {@code List-Unsubscribe-Post} (RFC 8058). Used by one worker thread.
  */
 final class Mailer implements AutoCloseable {
-  /** One mail ready to go. */
+  /**
+   * One mail ready to go.
+   *
+   * @param senderName the site's name as the mail was made, shown beside the From address
+   * @param language the language the mail is written in, for {@code Content-Language}
+   */
   record Outgoing(
       String to,
+      String senderName,
+      String language,
       String subject,
       LetterTemplates.Rendered body,
       String messageId,
@@ -34,15 +41,19 @@ final class Mailer implements AutoCloseable {
 
   private final NewsletterSettings settings;
   private final Session session;
-  private final InternetAddress from;
   private Transport transport;
 
   Mailer(NewsletterSettings settings) {
     this.settings = settings;
     this.session = Session.getInstance(properties(settings));
+    from(settings.siteName()); // a From that cannot be written stops start-up, not a send
+  }
+
+  private InternetAddress from(String name) {
     try {
-      this.from = new InternetAddress(settings.from(), settings.siteName(), "UTF-8");
+      var from = new InternetAddress(settings.from(), oneLine(name), "UTF-8");
       from.validate();
+      return from;
     } catch (UnsupportedEncodingException | MessagingException e) {
       throw new dev.byline.config.ConfigException(
           "newsletter.from", "is not an email address: " + settings.from());
@@ -119,10 +130,11 @@ final class Mailer implements AutoCloseable {
 
   private MimeMessage build(Outgoing m) throws MessagingException {
     var message = new FixedIdMessage(session, m.messageId());
-    message.setFrom(from);
+    message.setFrom(from(m.senderName()));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(m.to(), true));
     message.setSubject(oneLine(m.subject()), "UTF-8");
     message.setSentDate(java.util.Date.from(m.date()));
+    message.setContentLanguage(new String[] {m.language()});
     if (!m.unsubscribeUrl().isEmpty()) {
       var list = "<" + m.unsubscribeUrl() + ">";
       if (!m.unsubscribeMailto().isEmpty())

@@ -7,23 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The newsletter as the rest of the site sees it: subscribing with double opt-in, leaving,
  * making sends, taking bounce reports, and the worker and schedule that send them.
  */
 public final class Newsletter implements AutoCloseable {
-  /** What the subscription form says; stored with every request as its proof. */
-  public static final String WORDING = "Send me the daily briefing and breaking news alerts by "
-      + "email. I confirm through a link mailed to me, and I can leave with one click in any mail.";
-  /** Names {@link #WORDING}: change it whenever the wording changes. */
-  public static final String WORDING_VERSION = "newsletter-2026-12";
-  /** What the confirmation page says, stored as the proof of the confirmation. */
-  public static final String CONFIRM_WORDING =
-      "Subscription confirmed by following the signed link mailed to the address.";
-
-  public static final String UNSUBSCRIBE_WORDING = "Unsubscribed from the newsletter.";
-
   static final String SECRET_STATE = "newsletter.secret";
 
   private final NewsletterSettings settings;
@@ -31,6 +21,7 @@ public final class Newsletter implements AutoCloseable {
   private final Sends sends;
   private final Links links;
   private final IntFunction<List<Story>> topStories;
+  private final Supplier<SiteVoice> voice;
   private final Clock clock;
   private final SendWorker worker;
   private final BriefingSchedule schedule;
@@ -42,6 +33,7 @@ public final class Newsletter implements AutoCloseable {
       Links links,
       LetterTemplates templates,
       IntFunction<List<Story>> topStories,
+      Supplier<SiteVoice> voice,
       Clock clock,
       boolean startWorker) {
     this.settings = settings;
@@ -49,10 +41,11 @@ public final class Newsletter implements AutoCloseable {
     this.sends = sends;
     this.links = links;
     this.topStories = topStories;
+    this.voice = voice;
     this.clock = clock;
     var letters = new Letters(settings, links);
     this.worker = new SendWorker(
-        settings, sends, subscribers, letters, templates, new Mailer(settings), clock);
+        settings, sends, subscribers, letters, voice, templates, new Mailer(settings), clock);
     if (startWorker) worker.start();
     this.schedule = startWorker && settings.briefingTime().isPresent()
         ? new BriefingSchedule(this, settings, clock).start()
@@ -63,6 +56,8 @@ public final class Newsletter implements AutoCloseable {
    * Opens the newsletter on {@code db} and starts its sender and the daily briefing.
    *
    * @param topStories the front page's top stories, at most the number asked for, newest first
+   * @param voice the site's name, language and time zone as its settings say now; asked for every
+   *     mail and every briefing's hour
    */
   public static Newsletter start(
       NewsletterSettings settings,
@@ -71,8 +66,9 @@ public final class Newsletter implements AutoCloseable {
       String configuredSecret,
       LetterTemplates templates,
       IntFunction<List<Story>> topStories,
+      Supplier<SiteVoice> voice,
       Clock clock) {
-    return open(settings, db, state, configuredSecret, templates, topStories, clock, true);
+    return open(settings, db, state, configuredSecret, templates, topStories, voice, clock, true);
   }
 
   /** The same without the sender and schedule running: for tools and tests that inspect. */
@@ -83,13 +79,14 @@ public final class Newsletter implements AutoCloseable {
       String configuredSecret,
       LetterTemplates templates,
       IntFunction<List<Story>> topStories,
+      Supplier<SiteVoice> voice,
       Clock clock,
       boolean startWorker) {
     var sends = new Sends(db, domain(settings.from()));
     var subscribers = new Subscribers(db, sends);
     var links = new Links(secret(state, configuredSecret), settings.baseUrl());
     return new Newsletter(
-        settings, subscribers, sends, links, templates, topStories, clock, startWorker);
+        settings, subscribers, sends, links, templates, topStories, voice, clock, startWorker);
   }
 
   public Subscribers subscribers() {
@@ -102,6 +99,11 @@ public final class Newsletter implements AutoCloseable {
 
   public NewsletterSettings settings() {
     return settings;
+  }
+
+  /** The site's name, language and time zone now, as the next mail will be written. */
+  public SiteVoice voice() {
+    return voice.get();
   }
 
   /** Records a request and queues its confirmation mail; throws InvalidInput for a bad address. */
@@ -150,14 +152,14 @@ public final class Newsletter implements AutoCloseable {
   private Optional<Send> briefing(String key, String by) {
     var stories = topStories.apply(settings.briefingStories());
     if (stories.isEmpty()) return Optional.empty();
-    var day = clock.instant().atZone(settings.zone()).toLocalDate();
-    var subject = settings.siteName() + " briefing, " + day;
+    // The stored subject is the admin's list's; each mail writes its own when it goes.
+    var subject = Letters.subject(Send.BRIEFING, stories, clock.instant(), voice.get());
     return made(sends.create(key, Send.BRIEFING, subject, stories, by, clock.millis()));
   }
 
   /** A breaking alert for one story; once per article, so a second click sends nothing. */
   public Optional<Send> sendAlert(long articleId, Story story, String by) {
-    var subject = "Breaking: " + Mailer.oneLine(story.headline());
+    var subject = Letters.subject(Send.ALERT, List.of(story), clock.instant(), voice.get());
     return made(sends.create(
         "alert:" + articleId, Send.ALERT, subject, List.of(story), by, clock.millis()));
   }

@@ -5,7 +5,6 @@ import dev.byline.config.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -17,7 +16,10 @@ import java.util.Optional;
  *     TLS, port 465) or {@code none} (a relay on the same machine or a test server)
  * @param ratePerSecond the most messages a second this node hands to the SMTP server
  * @param batch messages claimed from the queue at a time
- * @param briefingTime when the daily briefing goes, in {@code zone}; empty: no daily briefing
+ * @param siteName the configured name: the site settings' name is the one mails show (see {@link
+ *     SiteVoice}); this one only checks at start-up that a From header can be written
+ * @param briefingTime when the daily briefing goes, in the site's time zone ({@link SiteVoice});
+ *     empty: no daily briefing
  * @param bounceSecret the bearer token of the bounce intake; empty: the intake refuses everyone
  * @param unsubscribeMailto an address for {@code List-Unsubscribe}'s mailto form; empty: none
  */
@@ -38,7 +40,6 @@ public record NewsletterSettings(
     Duration giveUpAfter,
     long pollMillis,
     Optional<LocalTime> briefingTime,
-    ZoneId zone,
     int briefingStories,
     Duration confirmWithin,
     String bounceSecret,
@@ -90,7 +91,6 @@ public record NewsletterSettings(
             c.intSetting("newsletter.give.up.hours", DEFAULT_GIVE_UP_HOURS, 1, 24 * 14)),
         c.intSetting("newsletter.poll.ms", 1_000, 10, 60_000),
         briefingTime(c.setting("newsletter.briefing.time", "07:00")),
-        c.timeZone(),
         c.intSetting("newsletter.briefing.stories", DEFAULT_BRIEFING_STORIES, 1, 50),
         Duration.ofHours(
             c.intSetting("newsletter.confirm.hours", DEFAULT_CONFIRM_HOURS, 1, 24 * 30)),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ final class SendWorker implements AutoCloseable {
   private final Sends sends;
   private final Subscribers subscribers;
   private final Letters letters;
+  private final Supplier<SiteVoice> voice;
   private final LetterTemplates templates;
   private final Mailer mailer;
   private final Clock clock;
@@ -43,6 +45,7 @@ final class SendWorker implements AutoCloseable {
       Sends sends,
       Subscribers subscribers,
       Letters letters,
+      Supplier<SiteVoice> voice,
       LetterTemplates templates,
       Mailer mailer,
       Clock clock) {
@@ -50,6 +53,7 @@ final class SendWorker implements AutoCloseable {
     this.sends = sends;
     this.subscribers = subscribers;
     this.letters = letters;
+    this.voice = voice;
     this.templates = templates;
     this.mailer = mailer;
     this.clock = clock;
@@ -127,7 +131,10 @@ final class SendWorker implements AutoCloseable {
     LetterContent content;
     LetterTemplates.Rendered body;
     try {
-      content = confirm ? letters.confirmation(m) : letters.of(send(m.sendId()), m);
+      // The site's language, name and zone as they are now: a changed setting shows in the next
+      // mail, even within one send.
+      var v = voice.get();
+      content = confirm ? letters.confirmation(m, v) : letters.of(send(m.sendId()), m, v);
       body = templates.render(content);
     } catch (RuntimeException e) {
       // A letter that cannot be made will not be made by trying again: fail it, keep sending.
@@ -138,6 +145,8 @@ final class SendWorker implements AutoCloseable {
     try {
       mailer.send(new Mailer.Outgoing(
           m.address(),
+          content.siteName(),
+          content.t().lang(),
           content.subject(),
           body,
           m.messageId(),

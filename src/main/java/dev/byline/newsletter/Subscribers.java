@@ -263,12 +263,13 @@ public final class Subscribers {
 
   private static void proof(Tx tx, long id, String event, Proof p, long now) {
     tx.update("INSERT INTO newsletter_consent (subscriber_id, event, wording_version, wording, "
-            + "recorded_at, ip_prefix, user_agent_hash) VALUES (:id, :event, :version, :wording, "
-            + ":now, :ip, :ua)")
+            + "language, recorded_at, ip_prefix, user_agent_hash) VALUES (:id, :event, :version, "
+            + ":wording, :language, :now, :ip, :ua)")
         .bind("id", id)
         .bind("event", event)
-        .bind("version", p.wordingVersion())
-        .bind("wording", p.wording())
+        .bind("version", p.wording().version())
+        .bind("wording", p.wording().text())
+        .bind("language", p.wording().language())
         .bind("now", now)
         .bind("ip", IpPrefix.of(p.clientAddress()))
         .bind("ua", UserAgentHash.of(p.userAgent()))

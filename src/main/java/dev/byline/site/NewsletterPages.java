@@ -2,9 +2,10 @@ package dev.byline.site;
 
 import dev.byline.consent.IpPrefix;
 import dev.byline.consent.SubmissionLimiter;
-import dev.byline.content.InvalidInput;
+import dev.byline.newsletter.EmailAddress;
 import dev.byline.newsletter.Newsletter;
 import dev.byline.newsletter.Proof;
+import dev.byline.newsletter.Wording;
 import dev.byline.web.Auth;
 import dev.byline.web.ClientAddress;
 import dev.byline.web.Redirect;
@@ -29,6 +30,8 @@ public final class NewsletterPages implements Routes {
   public static final List<String> FORM_PAGES = List.of(PATH, CONFIRM_PATH);
   /** The longest field read; an address is at most 254 characters, a token far less. */
   static final int MAX_FIELD = 512;
+  /** The hidden field that carries the version of the consent words the form showed. */
+  static final String WORDING_FIELD = "wording";
 
   private final Site site;
   private final Newsletter newsletter;
@@ -64,15 +67,9 @@ public final class NewsletterPages implements Routes {
       return;
     }
     try {
-      newsletter.subscribe(email, proof(ctx, Newsletter.WORDING_VERSION, Newsletter.WORDING));
-    } catch (InvalidInput e) {
-      page(
-          ctx,
-          "form",
-          field(email),
-          site.messages().text("newsletter.error.address", e.reason()),
-          "",
-          400);
+      newsletter.subscribe(email, proof(ctx, shown(ctx, Wording.SIGN_UP)));
+    } catch (EmailAddress.Invalid e) {
+      page(ctx, "form", field(email), problem(e.problem()), "", 400);
       return;
     }
     // The same answer whether the address was new, known or suppressed: the form tells nobody
@@ -82,7 +79,7 @@ public final class NewsletterPages implements Routes {
 
   private void confirm(Context ctx) {
     var token = field(ctx.formParam("t"));
-    var proof = proof(ctx, Newsletter.WORDING_VERSION, Newsletter.CONFIRM_WORDING);
+    var proof = proof(ctx, shown(ctx, Wording.CONFIRM));
     if (newsletter.confirm(token, proof)) page(ctx, "confirmed", "", "", "", 200);
     else page(ctx, "invalid", "", "", "", 400);
   }
@@ -97,13 +94,36 @@ public final class NewsletterPages implements Routes {
   private void unsubscribe(Context ctx) {
     var token = ctx.queryParam("t");
     if (token == null) token = ctx.formParam("t");
-    var proof = proof(ctx, Newsletter.WORDING_VERSION, Newsletter.UNSUBSCRIBE_WORDING);
+    // A mail provider's one-click POST shows the reader no page: the site's words for leaving.
+    var proof = proof(ctx, Wording.of(site.messages(), Wording.UNSUBSCRIBE));
     if (newsletter.unsubscribe(field(token), proof)) page(ctx, "unsubscribed", "", "", "", 200);
     else page(ctx, "invalid", "", "", "", 400);
   }
 
-  private static Proof proof(Context ctx, String version, String wording) {
-    return new Proof(version, wording, ClientAddress.of(ctx), ctx.userAgent());
+  /**
+   * The words the reader's page showed: the form carries their version, which names the language
+   * and text, so a language switched between showing the page and pressing its button still
+   * records what this reader read. A form without it (not ours) gets the site's words now.
+   */
+  private Wording shown(Context ctx, List<String> keys) {
+    return Wording.find(field(ctx.formParam(WORDING_FIELD)), keys)
+        .orElseGet(() -> Wording.of(site.messages(), keys));
+  }
+
+  private static Proof proof(Context ctx, Wording wording) {
+    return new Proof(wording, ClientAddress.of(ctx), ctx.userAgent());
+  }
+
+  /** An address's problem in the site language. */
+  private String problem(EmailAddress.Problem p) {
+    var t = site.messages();
+    return switch (p) {
+      case EMPTY -> t.text("newsletter.error.address.empty");
+      case TOO_LONG -> t.text("newsletter.error.address.long", EmailAddress.MAX_LENGTH);
+      case NOT_ONE_AT -> t.text("newsletter.error.address.at");
+      case BAD_NAME -> t.text("newsletter.error.address.name");
+      case BAD_DOMAIN -> t.text("newsletter.error.address.domain");
+    };
   }
 
   private static String field(String value) {
@@ -125,6 +145,7 @@ public final class NewsletterPages implements Routes {
       int status,
       String address) {
     var chrome = site.chrome();
+    var keys = state.equals("confirm") ? Wording.CONFIRM : Wording.SIGN_UP;
     var meta = Meta.simple(
             chrome.t().text("newsletter.title") + " | " + chrome.siteName(),
             chrome.t().text("newsletter.description", chrome.siteName()),
@@ -140,7 +161,8 @@ public final class NewsletterPages implements Routes {
                 chrome,
                 meta,
                 state,
-                Newsletter.WORDING,
+                chrome.t().text("newsletter.wording"),
+                Wording.of(chrome.t(), keys).version(),
                 Auth.csrfToken(ctx),
                 email,
                 error,

@@ -101,7 +101,10 @@ class MessagesTest {
       "src/main/jte/site",
       "src/main/jte/tag",
       "src/main/jte/feed",
+      "src/main/jte/mail",
+      "src/main/jte-text/mailtext",
       "src/main/java/dev/byline/site",
+      "src/main/java/dev/byline/newsletter",
       "src/main/java/dev/byline"
     }) {
       try (Stream<Path> files = Files.walk(Path.of(root), root.endsWith("byline") ? 1 : 5)) {
@@ -123,6 +126,42 @@ class MessagesTest {
       if (!found) missing.add(a);
     }
     assertThat(missing).as("keys asked for but not in messages_en").isEmpty();
+  }
+
+  @Test
+  void every_newsletter_word_is_in_every_language_and_its_consent_words_differ_by_language() {
+    var english = Messages.bundle("en");
+    var newsletterKeys = new TreeSet<String>();
+    for (var k : english.keySet()) if (k.startsWith("newsletter.")) newsletterKeys.add(k);
+    assertThat(newsletterKeys)
+        .as("the newsletter's keys: pages, consent words and mails")
+        .contains("newsletter.wording", "newsletter.mail.confirm.subject")
+        .contains("newsletter.mail.briefing.subject", "newsletter.mail.alert.subject")
+        .contains("newsletter.mail.why.subscribed", "newsletter.mail.unsubscribe")
+        .hasSizeGreaterThan(35);
+    var versions = new TreeSet<String>();
+    for (var language : Messages.SHIPPED) {
+      var bundle = Messages.bundle(language);
+      var missing = Messages.missingFrom(language, bundle).stream()
+          .filter(k -> k.startsWith("newsletter."))
+          .toList();
+      assertThat(missing)
+          .as("newsletter keys missing from messages_" + language)
+          .isEmpty();
+      var t = Messages.of(Locale.forLanguageTag(language));
+      assertThat(t.plural("newsletter.mail.confirm.expiry", 48)).contains("48");
+      for (var keys : java.util.List.of(
+          dev.byline.newsletter.Wording.SIGN_UP,
+          dev.byline.newsletter.Wording.CONFIRM,
+          dev.byline.newsletter.Wording.UNSUBSCRIBE)) {
+        var w = dev.byline.newsletter.Wording.of(t, keys);
+        assertThat(w.language()).isEqualTo(language);
+        assertThat(w.version()).contains("." + language + ".");
+        assertThat(dev.byline.newsletter.Wording.find(w.version(), keys)).contains(w);
+        versions.add(w.version());
+      }
+    }
+    assertThat(versions).as("one version per language and wording").hasSize(15);
   }
 
   @Test

@@ -3,12 +3,14 @@ package dev.byline.newsletter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byline.Newsroom;
+import dev.byline.i18n.Messages;
 import dev.byline.testing.TestClock;
 import dev.byline.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,8 @@ class BriefingScheduleTest {
           "",
           c -> new LetterTemplates.Rendered("", ""),
           n -> stories,
+          () -> new SiteVoice(
+              "Courier", Messages.of(Locale.ENGLISH), java.time.ZoneId.of("Europe/Paris")),
           clock,
           false)) {
         var schedule = new BriefingSchedule(newsletter, settings, clock);

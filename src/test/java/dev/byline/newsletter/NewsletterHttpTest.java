@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.byline.auth.Role;
 import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
+import dev.byline.i18n.Messages;
 import dev.byline.testing.AdminClient;
 import dev.byline.testing.Eventually;
 import dev.byline.testing.Mails;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -209,17 +211,24 @@ class NewsletterHttpTest {
                 rs.getString(5)))
             .list());
     assertThat(proofs).as("requested and confirmed, each with its proof").hasSize(2);
+    var en = Messages.of(Locale.ENGLISH);
+    var asked = Wording.of(en, Wording.SIGN_UP);
     assertThat(proofs.get(0))
         .containsExactly(
             "requested",
-            Newsletter.WORDING_VERSION,
-            Newsletter.WORDING,
+            asked.version(),
+            en.text("newsletter.wording"),
             "127.0.0.0/24",
             dev.byline.consent.UserAgentHash.of(
                 "Java-http-client/" + System.getProperty("java.version")));
+    assertThat(asked.version()).startsWith(Wording.REVISION + ".en.");
+    var confirmedWords = Wording.of(en, Wording.CONFIRM);
     assertThat(proofs.get(1).subList(0, 4))
         .containsExactly(
-            "confirmed", Newsletter.WORDING_VERSION, Newsletter.CONFIRM_WORDING, "127.0.0.0/24");
+            "confirmed", confirmedWords.version(), confirmedWords.text(), "127.0.0.0/24");
+    assertThat(confirmedWords.text())
+        .isEqualTo(
+            en.text("newsletter.confirm.text") + "\n" + en.text("newsletter.confirm.button"));
   }
 
   @Test

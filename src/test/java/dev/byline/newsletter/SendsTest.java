@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The message queue's contract on both databases: once per key, claims, leases, releases. */
 class SendsTest {
-  static final Proof PROOF = new Proof("v1", "wording", "203.0.113.7", "Test/1.0");
+  static final Proof PROOF = new Proof(new Wording("en", "wording"), "203.0.113.7", "Test/1.0");
   static final List<Story> STORIES = List.of(new Story("Headline", "", "https://example.org/a"));
 
   @TempDir
