@@ -132,7 +132,8 @@ final class AdminFeature implements Routes, AutoCloseable {
 
   /** The site's own pages, its menus, the front page's pins and collections, breaking news. */
   private void siteRoutes(RoutesConfig r) {
-    new PageDesk(admin, newsroom.db(), newsroom.pages(), accounts.audit()).routes(r);
+    new PageDesk(admin, newsroom.db(), newsroom.pages(), newsroom.images(), accounts.audit())
+        .routes(r);
     new MenuAdmin(
             admin,
             newsroom.db(),

@@ -53,6 +53,7 @@ final class SiteFeature implements Routes, AutoCloseable {
   private volatile PositionReporter position;
   private final Site site;
   private final ArticlePages articles;
+  private final SitePageRoutes sitePages;
   private final ListPages lists;
   private final LivePages live;
 
@@ -105,6 +106,8 @@ final class SiteFeature implements Routes, AutoCloseable {
         youtube,
         live,
         newsroom.feed());
+    sitePages = new SitePageRoutes(
+        site, newsroom.pages(), newsroom.images(), newsroom.published(), youtube);
     lists = new ListPages(
         site,
         newsroom.published(),
@@ -179,7 +182,7 @@ final class SiteFeature implements Routes, AutoCloseable {
     new MediaRoutes(newsroom.media()).routes(r);
     new LegacyRedirects(newsroom.redirects(), newsroom.published()).routes(r);
     new FrontPage(site, newsroom.published(), newsroom.curation(), newsroom.clock()).routes(r);
-    new SitePageRoutes(site, newsroom.pages()).routes(r);
+    sitePages.routes(r);
     new BreakingRoutes(site, newsroom.breaking()).routes(r);
     lists.routes(r);
     // Before the article route: /search/suggest has the shape of /{section}/{slug}.

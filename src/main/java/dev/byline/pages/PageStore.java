@@ -143,8 +143,8 @@ public final class PageStore {
   private void revise(
       Tx tx, long id, int version, PageDraft d, Long userId, String userName, long now) {
     tx.update("INSERT INTO site_page_revision (page_id, version, saved_by, saved_by_name, "
-            + "saved_at, title, summary, markdown) VALUES (:page, :version, :by, :name, :now, "
-            + ":title, :summary, :md)")
+            + "saved_at, title, summary, markdown, document) VALUES (:page, :version, :by, :name, "
+            + ":now, :title, :summary, :md, :document)")
         .bind("page", id)
         .bind("version", version)
         .bind("by", userId)
@@ -153,6 +153,7 @@ public final class PageStore {
         .bind("title", d.title())
         .bind("summary", d.summary())
         .bind("md", d.markdown())
+        .bind("document", d.document())
         .execute();
   }
 
@@ -249,6 +250,7 @@ public final class PageStore {
         instant(rs, "saved_at"),
         rs.getString("title"),
         rs.getString("summary"),
-        rs.getString("markdown"));
+        rs.getString("markdown"),
+        rs.getString("document"));
   }
 }
