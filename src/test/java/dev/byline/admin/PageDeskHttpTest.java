@@ -390,4 +390,17 @@ class PageDeskHttpTest {
     assertThat(site.newsroom().pages().byId(id).orElseThrow()).isEqualTo(before);
     assertThat(site.newsroom().pages().revisions(id)).hasSize(1);
   }
+
+  @Test
+  void the_demo_pages_render_through_the_block_tags(@TempDir Path demoDir) {
+    try (var demo = TestSite.start(demoDir)) {
+      assertThat(demo.newsroom().demoPages().seed()).isEqualTo(3);
+      assertThat(demo.get("/page/about").body())
+          .contains("<h1>About us</h1>", "<h2>What we cover</h2>", "<li>We name our sources");
+      assertThat(demo.get("/page/imprint").body())
+          .contains("<strong>Byline Demo Newsroom</strong>");
+      assertThat(demo.get("/page/privacy").body())
+          .contains("<h2>Your rights</h2>", "href=\"/cookies\"");
+    }
+  }
 }
