@@ -3,6 +3,7 @@ package dev.byline.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byline.auth.Role;
+import dev.byline.content.ArticleDraft;
 import dev.byline.content.Block;
 import dev.byline.media.ImageStore;
 import dev.byline.testing.AdminClient;
@@ -37,6 +38,7 @@ class PageDeskHttpTest {
   AdminClient editor;
   AdminClient writer;
   long photo;
+  long story;
 
   @BeforeAll
   void start() throws Exception {
@@ -52,6 +54,11 @@ class PageDeskHttpTest {
             TestImages.jpeg(1200, 800),
             new ImageStore.ImageText("Our newsroom", "Desk Photo/Byline", "Desks by a window"))
         .id();
+    long world = site.newsroom().sections().ensure("world", "World", "", 1).id();
+    var articles = site.newsroom().articles();
+    story = articles.create(ArticleDraft.of(
+        "Ferry line reopens", "", world, List.of(Block.Paragraph.ofText("Boats run again."))));
+    articles.publish(story);
   }
 
   static String doc(String blocks) {
@@ -254,7 +261,8 @@ class PageDeskHttpTest {
         + "{\"type\":\"quote\",\"html\":\"We check twice.\",\"cite\":\"The editor\"},"
         + "{\"type\":\"list\",\"ordered\":true,\"items\":[\"Ask\",\"Check\"]},"
         + "{\"type\":\"embed\",\"url\":\"https://youtu.be/dQw4w9WgXcQ\",\"title\":\"A tour\"},"
-        + "{\"type\":\"image\",\"photo\":" + photo + "}");
+        + "{\"type\":\"image\",\"photo\":" + photo + "},"
+        + "{\"type\":\"related\",\"article\":" + story + "}");
     var created = editor.postForm("/admin/pages", inBlocks("Our team", "team", first, "publish"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
     long id = idFrom(created.headers().firstValue("Location").orElseThrow());
@@ -266,7 +274,8 @@ class PageDeskHttpTest {
         new Block.Quote("We check twice.", "The editor"),
         new Block.ListBlock(true, List.of("Ask", "Check")),
         new Block.Embed("youtube", "https://youtu.be/dQw4w9WgXcQ", "A tour"),
-        new Block.ImageBlock(photo, "", "", ""));
+        new Block.ImageBlock(photo, "", "", ""),
+        new Block.RelatedLink(story));
     assertThat(stored.body()).containsExactlyElementsOf(firstBlocks);
     // The Markdown kept beside the blocks is made from them, for revisions and the Markdown switch.
     assertThat(stored.markdown()).contains("## Who we are", "](image:" + photo);
@@ -286,9 +295,10 @@ class PageDeskHttpTest {
         .contains("<ol><li>Ask</li><li>Check</li></ol>")
         .contains("class=\"video-facade\"")
         .contains("data-embed-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"")
+        .contains("class=\"read-link\"", ">Ferry line reopens</a>")
         .doesNotContain("<iframe");
     assertThat(page.headers().firstValue("Surrogate-Key").orElseThrow())
-        .contains("page:" + id, "image:" + photo);
+        .contains("page:" + id, "image:" + photo, "article:" + story);
 
     // A new caption at the photo desk purges the cached page, as it does an article.
     editor.get("/admin/photos/" + photo);
