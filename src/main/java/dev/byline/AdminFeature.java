@@ -114,7 +114,13 @@ final class AdminFeature implements Routes, AutoCloseable {
     new UserPages(admin, accounts).routes(r);
     new AuditPages(admin, accounts.audit()).routes(r);
     new SettingsPages(admin, site.settings(), newsroom.images(), accounts.audit()).routes(r);
-    new PhotoDesk(admin, newsroom.db(), newsroom.images(), newsroom.published(), accounts.audit())
+    new PhotoDesk(
+            admin,
+            newsroom.db(),
+            newsroom.images(),
+            newsroom.published(),
+            newsroom.pages(),
+            accounts.audit())
         .routes(r);
     new BodyFormats().routes(r);
     new CatalogPages(

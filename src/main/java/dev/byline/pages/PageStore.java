@@ -1,5 +1,6 @@
 package dev.byline.pages;
 
+import dev.byline.content.Block;
 import dev.byline.content.BlockCodec;
 import dev.byline.content.InvalidInput;
 import dev.byline.store.ChangeFeed;
@@ -155,6 +156,25 @@ public final class PageStore {
         .bind("md", d.markdown())
         .bind("document", d.document())
         .execute();
+  }
+
+  /**
+   * Titles of the published pages whose body shows the photo: who changes its words changes
+   * those pages for readers too.
+   */
+  public List<String> titlesShowing(Tx tx, long imageId) {
+    // The body is JSON: LIKE finds the candidates (image 12 also matches 123), decoding decides.
+    return tx
+        .query("SELECT title, body FROM site_page WHERE status = 'published' "
+            + "AND body LIKE :like ORDER BY title, id")
+        .bind("like", "%\"imageId\":" + imageId + "%")
+        .map(rs -> BlockCodec.fromJson(rs.getString("body")).stream()
+                .anyMatch(b -> b instanceof Block.ImageBlock ib && ib.imageId() == imageId)
+            ? rs.getString("title")
+            : null)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   private static Optional<Long> idOfSlug(Tx tx, String slug) {

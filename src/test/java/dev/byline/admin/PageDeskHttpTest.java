@@ -300,8 +300,10 @@ class PageDeskHttpTest {
     assertThat(page.headers().firstValue("Surrogate-Key").orElseThrow())
         .contains("page:" + id, "image:" + photo, "article:" + story);
 
-    // A new caption at the photo desk purges the cached page, as it does an article.
-    editor.get("/admin/photos/" + photo);
+    // The photo desk names the page among those readers see the photo on, and a new caption
+    // there purges the cached page, as it does an article.
+    assertThat(editor.get("/admin/photos/" + photo).body())
+        .contains("Readers see this photo on “Our team”");
     var recaptioned = editor.postForm(
         "/admin/photos/" + photo,
         Map.of(
