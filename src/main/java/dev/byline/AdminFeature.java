@@ -114,7 +114,13 @@ final class AdminFeature implements Routes, AutoCloseable {
     new UserPages(admin, accounts).routes(r);
     new AuditPages(admin, accounts.audit()).routes(r);
     new SettingsPages(admin, site.settings(), newsroom.images(), accounts.audit()).routes(r);
-    new PhotoDesk(admin, newsroom.db(), newsroom.images(), newsroom.published(), accounts.audit())
+    new PhotoDesk(
+            admin,
+            newsroom.db(),
+            newsroom.images(),
+            newsroom.published(),
+            newsroom.pages(),
+            accounts.audit())
         .routes(r);
     new BodyFormats().routes(r);
     new CatalogPages(
@@ -132,7 +138,8 @@ final class AdminFeature implements Routes, AutoCloseable {
 
   /** The site's own pages, its menus, the front page's pins and collections, breaking news. */
   private void siteRoutes(RoutesConfig r) {
-    new PageDesk(admin, newsroom.db(), newsroom.pages(), accounts.audit()).routes(r);
+    new PageDesk(admin, newsroom.db(), newsroom.pages(), newsroom.images(), accounts.audit())
+        .routes(r);
     new MenuAdmin(
             admin,
             newsroom.db(),

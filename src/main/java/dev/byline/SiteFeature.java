@@ -54,6 +54,7 @@ final class SiteFeature implements Routes, AutoCloseable {
   private volatile PositionReporter position;
   private final Site site;
   private final ArticlePages articles;
+  private final SitePageRoutes sitePages;
   private final ListPages lists;
   private final LivePages live;
   private final BreakingRoutes breaking;
@@ -108,6 +109,8 @@ final class SiteFeature implements Routes, AutoCloseable {
         youtube,
         live,
         newsroom.feed());
+    sitePages = new SitePageRoutes(
+        site, newsroom.pages(), newsroom.images(), newsroom.published(), youtube);
     lists = new ListPages(
         site,
         newsroom.published(),
@@ -192,7 +195,7 @@ final class SiteFeature implements Routes, AutoCloseable {
     new MediaRoutes(newsroom.media()).routes(r);
     new LegacyRedirects(newsroom.redirects(), newsroom.published()).routes(r);
     new FrontPage(site, newsroom.published(), newsroom.curation(), newsroom.clock()).routes(r);
-    new SitePageRoutes(site, newsroom.pages()).routes(r);
+    sitePages.routes(r);
     breaking.routes(r);
     breakingStream.routes(r);
     lists.routes(r);

@@ -88,12 +88,7 @@ final class ArticleInput {
     List<Block> body = List.of();
     try {
       body = BodyField.ARTICLE.blocks(f, markdown);
-      var missing = new ArrayList<Long>();
-      for (var b : body)
-        if (b instanceof Block.ImageBlock ib && images.byId(ib.imageId()).isEmpty())
-          missing.add(ib.imageId());
-      if (!missing.isEmpty())
-        f.error("body", "Body uses photo " + missing.get(0) + ", which is not in the photo desk");
+      BodyField.checkPhotos(body, images);
     } catch (InvalidInput e) {
       f.error("body", sentence(e.field(), e.reason()));
     }

@@ -2,7 +2,9 @@ package dev.byline.admin;
 
 import dev.byline.content.Block;
 import dev.byline.content.BlockDocument;
+import dev.byline.content.InvalidInput;
 import dev.byline.content.Markdown;
+import dev.byline.media.ImageStore;
 import java.util.List;
 
 /**
@@ -23,6 +25,7 @@ record BodyField(String text, String format, String json) {
 
   static final BodyField ARTICLE = new BodyField("body", "body-format", "body-json");
   static final BodyField LIVE_POST = new BodyField("post", "post-format", "post-json");
+  static final BodyField PAGE = new BodyField("body", "body-format", "body-json");
 
   /**
    * Whether the block document is the body. A revision's snapshot names the format its body was
@@ -38,6 +41,22 @@ record BodyField(String text, String format, String json) {
     var blocks = BlockDocument.parse(f.value(json));
     f.set(text, Markdown.fromBlocks(blocks));
     return blocks;
+  }
+
+  /** The document to keep with a revision: the posted one when it is the body, else empty. */
+  String document(Form f) {
+    return fromBlocks(f) ? f.value(json) : "";
+  }
+
+  /**
+   * Refuses blocks that place a photo the photo desk does not hold: a body may only show photos
+   * readers can be sent. The refusal reads "Body uses photo 7, which is not in the photo desk".
+   */
+  static void checkPhotos(List<Block> blocks, ImageStore images) {
+    for (var b : blocks)
+      if (b instanceof Block.ImageBlock ib && images.byId(ib.imageId()).isEmpty())
+        throw new InvalidInput(
+            "body", "uses photo " + ib.imageId() + ", which is not in the photo desk");
   }
 
   /** Fills the block document from stored blocks when the form has none yet (opening a stored body). */

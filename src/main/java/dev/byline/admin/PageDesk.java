@@ -1,9 +1,12 @@
 package dev.byline.admin;
 
 import dev.byline.auth.AuditLog;
+import dev.byline.content.Block;
+import dev.byline.content.BlockDocument;
 import dev.byline.content.InvalidInput;
 import dev.byline.content.Markdown;
 import dev.byline.content.Slugs;
+import dev.byline.media.ImageStore;
 import dev.byline.pages.PageDraft;
 import dev.byline.pages.PageRevision;
 import dev.byline.pages.PageStore;
@@ -20,9 +23,11 @@ import io.javalin.http.NotFoundResponse;
 import java.util.List;
 
 /**
- * The site's own pages for editors: a list, the editor (title, slug, summary and a Markdown body,
- * converted as an article's is), publish and unpublish, and the revisions with restore. Each
- * save names the version it started from, so two editors cannot overwrite each other unseen.
+ * The site's own pages for editors: a list, the editor (title, slug, summary and a body written
+ * as an article's is: in the block editor or in Markdown, see {@link BodyField}), publish and
+ * unpublish, and the revisions with restore. Each save names the version it started from, so two
+ * editors cannot overwrite each other unseen. A revision keeps the block document of a body
+ * written in blocks, so a restore gives back exactly those blocks.
  */
 public final class PageDesk implements Routes {
   static final String BASE = "/admin/pages";
@@ -36,18 +41,30 @@ public final class PageDesk implements Routes {
       SitePage page,
       Form form,
       List<PageRevision> revisions,
-      dev.byline.site.Dates dates) {}
+      dev.byline.site.Dates dates,
+      String blockEditorUrl) {}
+
+  private static final String[] FIELDS = {
+    "title", "slug", "summary", "body", "body-format", "body-json", "version", "action"
+  };
 
   private final AdminSite site;
   private final Transactions transactions;
   private final PageStore pages;
+  private final ImageStore images;
   private final AuditLog audit;
   private final Markdown markdown = new Markdown();
 
-  public PageDesk(AdminSite site, Transactions transactions, PageStore pages, AuditLog audit) {
+  public PageDesk(
+      AdminSite site,
+      Transactions transactions,
+      PageStore pages,
+      ImageStore images,
+      AuditLog audit) {
     this.site = site;
     this.transactions = transactions;
     this.pages = pages;
+    this.images = images;
     this.audit = audit;
     site.addNav("pages", "Pages", BASE, dev.byline.auth.Role.EDITOR);
   }
@@ -78,16 +95,25 @@ public final class PageDesk implements Routes {
         .orElseThrow(() -> new NotFoundResponse("There is no such page."));
   }
 
-  private static Form formOf(SitePage page) {
+  /**
+   * The form for a stored page: it opens in the editor its latest revision was written in (a body
+   * saved before revisions kept documents was written in Markdown).
+   */
+  private Form formOf(SitePage page) {
+    var latest = pages.revisions(page.id()).stream().findFirst();
     return Form.empty()
         .set("title", page.title())
         .set("slug", page.slug())
         .set("summary", page.summary())
         .set("body", page.markdown())
+        .set(
+            "body-format",
+            latest.map(r -> r.inBlocks() ? BodyField.BLOCKS : "markdown").orElse(""))
         .set("version", Integer.toString(page.version()));
   }
 
   private void editor(Context ctx, SitePage page, Form form, int status) {
+    if (page != null) BodyField.PAGE.open(form, page.body());
     ctx.status(status);
     site.render(
         ctx,
@@ -97,25 +123,21 @@ public final class PageDesk implements Routes {
             page,
             form,
             page == null ? List.of() : pages.revisions(page.id()),
-            site.dates()));
+            site.dates(),
+            site.assets().url(EditorPage.BLOCK_EDITOR_SCRIPT)));
   }
 
   /** Saves the form; {@code action} publish or unpublish also changes the status, atomically. */
   private void save(Context ctx, SitePage editing) {
     var user = Auth.signedIn(ctx);
-    var form = Form.read(ctx, "title", "slug", "summary", "body", "version", "action");
+    var form = Form.read(ctx, FIELDS);
     var action = form.value("action");
     var slug = form.value("slug").strip();
     if (slug.isEmpty()) slug = Slugs.from(form.value("title"));
     form.set("slug", slug);
     long[] id = {editing == null ? 0 : editing.id()};
     try {
-      var draft = new PageDraft(
-          slug,
-          form.value("title"),
-          form.value("summary"),
-          form.value("body"),
-          markdown.toBlocks(form.value("body")));
+      var draft = draft(form, slug);
       int version = editing == null ? 0 : version(form);
       transactions.useTransaction(tx -> {
         if (editing == null) {
@@ -131,14 +153,39 @@ public final class PageDesk implements Routes {
         audit.record(tx, user, "page." + what, "page", id[0], draft.title(), ClientAddress.of(ctx));
       });
     } catch (InvalidInput e) {
-      var field = e.field().equals("page") ? "title" : e.field();
-      form.error(field, ArticleInput.sentence(e.field(), e.reason()));
+      form.error(fieldOf(e.field()), ArticleInput.sentence(e.field(), e.reason()));
     }
     if (form.hasErrors()) {
       editor(ctx, editing, form, 400);
       return;
     }
     throw new Redirect(BASE + "/" + id[0], 303);
+  }
+
+  /**
+   * The checked page from the form. The body comes from the block document or the Markdown, as
+   * the form says; a photo it places must be in the photo desk.
+   */
+  private PageDraft draft(Form form, String slug) {
+    var body = BodyField.PAGE;
+    var blocks = body.blocks(form, markdown);
+    BodyField.checkPhotos(blocks, images);
+    return new PageDraft(
+        slug,
+        form.value("title"),
+        form.value("summary"),
+        form.value(body.text()),
+        body.document(form),
+        blocks);
+  }
+
+  /** The form field a refusal is about: the body's blocks and lines are the body's. */
+  private static String fieldOf(String field) {
+    return switch (field) {
+      case "title", "slug", "summary" -> field;
+      case "page" -> "title";
+      default -> "body";
+    };
   }
 
   private static int version(Form form) {
@@ -149,19 +196,26 @@ public final class PageDesk implements Routes {
     }
   }
 
-  /** Saves an old revision's text as the newest version (the history keeps both). */
+  /**
+   * Saves an old revision as the newest version (the history keeps both): its block document
+   * when it was written in blocks, so the body comes back exactly, else its Markdown.
+   */
   private void restore(Context ctx) {
     var user = Auth.signedIn(ctx);
     var page = page(ctx);
     var revision = pages
         .revision(page.id(), Params.id(ctx, "revision"))
         .orElseThrow(() -> new NotFoundResponse("There is no such revision."));
+    List<Block> blocks = revision.inBlocks()
+        ? BlockDocument.parse(revision.document())
+        : markdown.toBlocks(revision.markdown());
     var draft = new PageDraft(
         page.slug(),
         revision.title(),
         revision.summary(),
         revision.markdown(),
-        markdown.toBlocks(revision.markdown()));
+        revision.document(),
+        blocks);
     transactions.useTransaction(tx -> {
       pages.update(tx, page.id(), page.version(), draft, user.id(), user.name());
       audit.record(

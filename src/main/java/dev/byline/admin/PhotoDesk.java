@@ -5,7 +5,9 @@ import dev.byline.content.PublishedArticles;
 import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
+import dev.byline.pages.PageStore;
 import dev.byline.store.Transactions;
+import dev.byline.store.Tx;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.ClientAddress;
@@ -65,7 +67,8 @@ public final class PhotoDesk implements Routes {
    * One photo's page.
    *
    * @param locked why this reader may not change the photo's words, or empty when they may
-   * @param shownOn headlines of the published or scheduled stories that show the photo
+   * @param shownOn headlines of the published or scheduled stories, and titles of the published
+   *     pages, that show the photo
    */
   public record PhotoView(
       AdminChrome chrome,
@@ -89,6 +92,7 @@ public final class PhotoDesk implements Routes {
   private final Transactions db;
   private final ImageStore images;
   private final PublishedArticles published;
+  private final PageStore pages;
   private final AuditLog audit;
 
   public PhotoDesk(
@@ -96,12 +100,21 @@ public final class PhotoDesk implements Routes {
       Transactions db,
       ImageStore images,
       PublishedArticles published,
+      PageStore pages,
       AuditLog audit) {
     this.site = site;
     this.db = db;
     this.images = images;
     this.published = published;
+    this.pages = pages;
     this.audit = audit;
+  }
+
+  /** Headlines of the stories and titles of the site's own pages readers see the photo on. */
+  private List<String> shownOn(Tx tx, long imageId) {
+    var on = new java.util.ArrayList<>(published.headlinesShowing(tx, imageId));
+    on.addAll(pages.titlesShowing(tx, imageId));
+    return on;
   }
 
   @Override
@@ -247,7 +260,7 @@ public final class PhotoDesk implements Routes {
 
   private void photo(Context ctx, Form form, String notice) {
     var image = load(ctx);
-    var shownOn = db.inTransaction(tx -> published.headlinesShowing(tx, image.id()));
+    var shownOn = db.inTransaction(tx -> shownOn(tx, image.id()));
     var locked = PhotoRules.refusal(Auth.signedIn(ctx), image, shownOn).orElse("");
     var f = form != null
         ? form
@@ -276,7 +289,7 @@ public final class PhotoDesk implements Routes {
       // Checked in the transaction that writes, so a story published meanwhile is seen.
       db.useTransaction(tx -> {
         var image = images.byIds(tx, List.of(id)).get(id);
-        var shownOn = published.headlinesShowing(tx, id);
+        var shownOn = shownOn(tx, id);
         PhotoRules.refusal(user, image, shownOn).ifPresent(reason -> {
           throw new ForbiddenResponse(reason);
         });

@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * Who may change a photo's caption, credit and alt text: the rules of the articles applied to
  * the pictures they show. Editors and admins may change any photo. A writer may change only a
- * photo they uploaded themselves, and only while no story readers see (published or scheduled)
- * shows it: what readers see changes only through an editor. Wire and imported pictures, and
- * those uploaded before uploaders were recorded, have no uploader, so only editors change them.
+ * photo they uploaded themselves, and only while no story or page readers see (published or
+ * scheduled) shows it: what readers see changes only through an editor. Wire and imported
+ * pictures, and those uploaded before uploaders were recorded, have no uploader, so only editors
+ * change them.
  */
 final class PhotoRules {
   private PhotoRules() {}
@@ -20,7 +21,8 @@ final class PhotoRules {
    * Why {@code user} may not change the words of {@code photo}, in words they can act on; empty
    * when they may.
    *
-   * @param shownOn headlines of the published or scheduled stories that show the photo
+   * @param shownOn headlines of the published or scheduled stories, and titles of the published
+   *     pages, that show the photo
    */
   static Optional<String> refusal(User user, Image photo, List<String> shownOn) {
     if (user.can(Role.EDITOR)) return Optional.empty();

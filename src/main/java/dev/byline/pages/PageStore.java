@@ -1,5 +1,6 @@
 package dev.byline.pages;
 
+import dev.byline.content.Block;
 import dev.byline.content.BlockCodec;
 import dev.byline.content.InvalidInput;
 import dev.byline.store.ChangeFeed;
@@ -143,8 +144,8 @@ public final class PageStore {
   private void revise(
       Tx tx, long id, int version, PageDraft d, Long userId, String userName, long now) {
     tx.update("INSERT INTO site_page_revision (page_id, version, saved_by, saved_by_name, "
-            + "saved_at, title, summary, markdown) VALUES (:page, :version, :by, :name, :now, "
-            + ":title, :summary, :md)")
+            + "saved_at, title, summary, markdown, document) VALUES (:page, :version, :by, :name, "
+            + ":now, :title, :summary, :md, :document)")
         .bind("page", id)
         .bind("version", version)
         .bind("by", userId)
@@ -153,7 +154,27 @@ public final class PageStore {
         .bind("title", d.title())
         .bind("summary", d.summary())
         .bind("md", d.markdown())
+        .bind("document", d.document())
         .execute();
+  }
+
+  /**
+   * Titles of the published pages whose body shows the photo: who changes its words changes
+   * those pages for readers too.
+   */
+  public List<String> titlesShowing(Tx tx, long imageId) {
+    // The body is JSON: LIKE finds the candidates (image 12 also matches 123), decoding decides.
+    return tx
+        .query("SELECT title, body FROM site_page WHERE status = 'published' "
+            + "AND body LIKE :like ORDER BY title, id")
+        .bind("like", "%\"imageId\":" + imageId + "%")
+        .map(rs -> BlockCodec.fromJson(rs.getString("body")).stream()
+                .anyMatch(b -> b instanceof Block.ImageBlock ib && ib.imageId() == imageId)
+            ? rs.getString("title")
+            : null)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   private static Optional<Long> idOfSlug(Tx tx, String slug) {
@@ -249,6 +270,7 @@ public final class PageStore {
         instant(rs, "saved_at"),
         rs.getString("title"),
         rs.getString("summary"),
-        rs.getString("markdown"));
+        rs.getString("markdown"),
+        rs.getString("document"));
   }
 }

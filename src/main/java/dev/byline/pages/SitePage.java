@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A page as stored.
  *
- * @param markdown what the editor wrote; {@code body} is the blocks made from it
+ * @param markdown the body as Markdown: as typed, or made from the block editor's blocks; {@code
+ *     body} is the blocks themselves
  * @param publishedAt when it first went out; null while it never has
  * @param version increases with every save; a save names the version it edited
  */
