@@ -24,7 +24,7 @@ record ConsentSettings(
   static ConsentSettings from(Config config, StaticAssets files) {
     var ads = AdsSettings.from(config);
     var policy = ConsentPolicy.from(config, ads.services());
-    var markup = new ConsentMarkup(policy, ads, files);
+    var markup = new ConsentMarkup(policy, ads);
     var assets = files;
     for (var language : Messages.SHIPPED) {
       assets = assets.with(
@@ -38,6 +38,10 @@ record ConsentSettings(
   void addTo(Site site) {
     site.addToHead(markup.head(site.views()));
     site.addToBodyEnd(markup.bodyEnd(site.views()));
+    // In the page's first styling: added later, they would restyle the whole page once loaded,
+    // the longest task a phone ran before the banner showed.
+    site.addStylesheet("cookieconsent.css");
+    site.addStylesheet("consent.css");
     site.addScriptPerLanguage(ConsentMarkup::settingsAsset);
     site.addScript("cookieconsent.umd.js");
     site.addScript("consent.js");

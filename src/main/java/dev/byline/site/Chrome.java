@@ -12,6 +12,7 @@ import java.util.List;
  * @param head extra, already-safe markup features place in {@code <head>} before any other
  *     script (e.g. the consent defaults); empty by default
  * @param bodyEnd extra, already-safe markup features place at the end of {@code <body>}
+ * @param stylesheets features' stylesheets, linked after the site's own (e.g. the consent banner's)
  * @param brand the newsroom's own logo, icon, colours, tagline, footer and publisher details
  * @param t the site language's words for everything around a story
  */
@@ -21,6 +22,7 @@ public record Chrome(
     String lang,
     List<Section> sections,
     String cssUrl,
+    List<String> stylesheets,
     String logoUrl,
     String iconUrl,
     List<String> scripts,
@@ -52,6 +54,7 @@ public record Chrome(
 
   public Chrome {
     sections = List.copyOf(sections);
+    stylesheets = List.copyOf(stylesheets);
     scripts = List.copyOf(scripts);
     footerLinks = List.copyOf(footerLinks);
   }
@@ -64,6 +67,7 @@ public record Chrome(
         lang,
         sections,
         cssUrl,
+        stylesheets,
         logoUrl,
         iconUrl,
         List.of(),

@@ -8,12 +8,10 @@ import dev.byline.consent.Service;
 import dev.byline.content.Html;
 import dev.byline.i18n.Messages;
 import dev.byline.json.Json;
-import dev.byline.web.StaticAssets;
 import dev.byline.web.Views;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,12 +41,10 @@ public final class ConsentMarkup {
 
   private final ConsentPolicy policy;
   private final AdsSettings ads;
-  private final List<String> stylesheets;
 
-  public ConsentMarkup(ConsentPolicy policy, AdsSettings ads, StaticAssets assets) {
+  public ConsentMarkup(ConsentPolicy policy, AdsSettings ads) {
     this.policy = policy;
     this.ads = ads;
-    this.stylesheets = List.of(assets.url("cookieconsent.css"), assets.url("consent.css"));
   }
 
   /** What consent puts on every page, rendered by {@code site/consent-head.jte} and {@code site/consent-end.jte}. */
@@ -91,7 +87,6 @@ public final class ConsentMarkup {
     s.put("lang", t.language());
     s.put("rtl", t.dir().equals("rtl"));
     s.put("recordUrl", RECORDS_PATH);
-    s.put("css", stylesheets);
     if (policy.has(KnownServices.GOOGLE_ANALYTICS)) s.put("ga4", ga4Id());
     ads.adsenseClient().ifPresent(c -> s.put("adsense", c));
     var categories = new ArrayList<Map<String, Object>>();

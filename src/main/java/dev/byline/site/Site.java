@@ -31,6 +31,7 @@ public final class Site {
 
   private final List<String> headParts = new ArrayList<>();
   private final List<String> bodyEndParts = new ArrayList<>();
+  private final List<String> stylesheets = new ArrayList<>();
   /** Each script's address in a language: most are the same in every one. */
   private final List<java.util.function.Function<String, String>> scripts = new ArrayList<>();
 
@@ -108,6 +109,15 @@ public final class Site {
     scripts.add(language -> url);
   }
 
+  /**
+   * Links a same-origin stylesheet, by asset name, on every page after the site's own (call during
+   * start-up only). It is in the page's first styling, so nothing restyles the page later.
+   */
+  public void addStylesheet(String assetName) {
+    built = null;
+    stylesheets.add(assets.url(assetName));
+  }
+
   /** The versioned URL of a static asset, for a script only some pages load. */
   public String assetUrl(String assetName) {
     return assets.url(assetName);
@@ -175,6 +185,7 @@ public final class Site {
         s.language(),
         all,
         assets.url("site.css"),
+        stylesheets,
         brand.logo().src(),
         brand.icon().href(),
         withText(scripts, messages),
