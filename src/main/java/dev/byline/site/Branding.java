@@ -64,7 +64,8 @@ final class Branding {
     var v = light.variantFor(LOGO_PIXELS);
     int width = Math.max(1, Math.round((float) LOGO_HEIGHT * v.width() / v.height()));
     var darkSrc = dark == null ? "" : dark.variantFor(LOGO_PIXELS).url();
-    return new Brand.Logo(v.url(), darkSrc, width, LOGO_HEIGHT, false);
+    return new Brand.Logo(
+        v.url(), darkSrc, width, LOGO_HEIGHT, ImageStore.SVG_MIME.equals(light.mime()));
   }
 
   private Brand.Icon icon(Image icon) {
