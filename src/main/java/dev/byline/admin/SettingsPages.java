@@ -84,6 +84,13 @@ public final class SettingsPages implements Routes {
           "Built-in icon",
           true),
       new PictureField(
+          "faviconFallback",
+          "Favicon for older browsers",
+          "Offered beside an SVG favicon (yours or the built-in one) to browsers that cannot"
+              + " show SVG icons: a square PNG of at least 192 pixels.",
+          "None",
+          false),
+      new PictureField(
           "socialImage",
           "Default social image",
           "Shown when a page without its own picture is shared: at least 1200 pixels wide.",
@@ -193,6 +200,7 @@ public final class SettingsPages implements Routes {
     ids.put("logo", s.logo());
     ids.put("logoDark", s.logoDark());
     ids.put("favicon", s.favicon());
+    ids.put("faviconFallback", s.faviconFallback());
     ids.put("socialImage", s.socialImage());
     ids.values().removeIf(Objects::isNull);
     if (ids.isEmpty()) return;
@@ -206,6 +214,12 @@ public final class SettingsPages implements Routes {
             field,
             "names photo " + id + ", an SVG drawing; social networks show only JPEG, PNG, GIF"
                 + " or WebP pictures");
+      if (field.equals("faviconFallback")
+          && ImageStore.SVG_MIME.equals(found.get(id).mime()))
+        throw new InvalidInput(
+            field,
+            "names photo " + id + ", an SVG drawing; the fallback is for browsers that cannot"
+                + " show SVG icons, so it must be a PNG (or JPEG, GIF or WebP)");
     });
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byline.auth.Role;
 import dev.byline.testing.AdminClient;
+import dev.byline.testing.TestImages;
 import dev.byline.testing.TestSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,6 +74,12 @@ class SvgLogoHttpTest {
     return SiteSettingsHttpTest.form(admin, Map.of());
   }
 
+  /** The picture a field of the form has chosen (after an upload: the one uploaded). */
+  private dev.byline.media.Image chosen(String field) {
+    var id = Long.parseLong(form().get(field));
+    return site.newsroom().images().byId(id).orElseThrow();
+  }
+
   private java.net.http.HttpResponse<String> upload(String field, String name, String svg) {
     return admin.postMultipart(
         "/admin/settings", form(), field, name, svg.getBytes(StandardCharsets.UTF_8));
@@ -90,7 +97,7 @@ class SvgLogoHttpTest {
 
     var r = upload("logoFile", "logo.svg", LOGO);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-    var logo = site.newsroom().images().library("", 0, 1).get(0);
+    var logo = chosen("logo");
     assertThat(logo.mime()).isEqualTo("image/svg+xml");
     assertThat(logo.width()).isEqualTo(240);
     assertThat(logo.height()).isEqualTo(40);
@@ -98,9 +105,9 @@ class SvgLogoHttpTest {
     assertThat(logoUrl).matches("/media/[0-9a-f]{2}/[0-9a-f]{24}-w240\\.svg");
 
     assertThat(upload("logoDarkFile", "dark.svg", DARK).statusCode()).isEqualTo(303);
-    var darkUrl = site.newsroom().images().library("", 0, 1).get(0).src();
+    var darkUrl = chosen("logoDark").src();
     assertThat(upload("faviconFile", "icon.svg", ICON).statusCode()).isEqualTo(303);
-    var iconUrl = site.newsroom().images().library("", 0, 1).get(0).src();
+    var iconUrl = chosen("favicon").src();
 
     var front = site.get("/").body();
     assertThat(front)
@@ -159,9 +166,31 @@ class SvgLogoHttpTest {
   }
 
   @Test
+  void a_raster_favicon_for_older_browsers_is_linked_before_the_svg_one() {
+    assertThat(upload("faviconFile", "icon.svg", ICON).statusCode()).isEqualTo(303);
+    var svgIcon = chosen("favicon");
+    var r = admin.postMultipart(
+        "/admin/settings", form(), "faviconFallbackFile", "icon.png", TestImages.png(192, 192));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    var raster = chosen("faviconFallback").variantFor(192);
+    assertThat(site.get("/").body())
+        .contains("<link rel=\"icon\" href=\"" + raster.url() + "\" type=\"" + raster.mime()
+            + "\">\n<link rel=\"icon\" href=\"" + svgIcon.src()
+            + "\" type=\"image/svg+xml\">");
+
+    var chosen = new java.util.HashMap<>(form());
+    chosen.put("faviconFallback", Long.toString(svgIcon.id()));
+    var refused = admin.postForm("/admin/settings", chosen);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("Favicon for older browsers names photo " + svgIcon.id()
+            + ", an SVG drawing; the fallback is for browsers that cannot show SVG icons");
+  }
+
+  @Test
   void an_svg_is_no_social_image() {
     assertThat(upload("logoFile", "logo.svg", LOGO).statusCode()).isEqualTo(303);
-    var drawing = site.newsroom().images().library("", 0, 1).get(0);
+    var drawing = chosen("logo");
     var chosen = new java.util.HashMap<>(form());
     chosen.put("socialImage", Long.toString(drawing.id()));
     var r = admin.postForm("/admin/settings", chosen);

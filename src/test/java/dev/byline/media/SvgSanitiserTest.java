@@ -2,6 +2,7 @@ package dev.byline.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -290,6 +291,18 @@ class SvgSanitiserTest {
     var svg = SvgSanitiser.sanitise(text.getBytes(StandardCharsets.UTF_16BE), "SVG logo");
     assertThat(new String(svg.bytes(), StandardCharsets.UTF_8))
         .isEqualTo("<svg " + NS + " viewBox=\"0 0 4 3\"><title>Zeitung für Köln</title></svg>");
+  }
+
+  @Test
+  void a_drawing_is_stored_in_whole_pixels_that_keep_its_proportions() {
+    assertThat(ImageStore.nominalSize(240, 40)).containsExactly(240, 40);
+    var tall = ImageStore.nominalSize(1, 3.7);
+    assertThat((double) tall[0] / tall[1]).isCloseTo(1 / 3.7, withinPercentage(0.5));
+    assertThat(tall[1]).isLessThan(400);
+    assertThat(ImageStore.nominalSize(0.25, 0.25)).containsExactly(1, 1);
+    var thin = ImageStore.nominalSize(100_000, 0.001);
+    assertThat(thin[0]).isLessThanOrEqualTo(100_000);
+    assertThat(thin[1]).isEqualTo(1);
   }
 
   @Test
