@@ -9,6 +9,7 @@ import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
 import dev.byline.media.SvgSanitiser;
+import dev.byline.store.Tx;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.ClientAddress;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Site settings for administrators, at {@code /admin/settings}: the newsroom's name, look and
@@ -168,6 +170,16 @@ public final class SettingsPages implements Routes {
     }
     var files = files(ctx, form);
     if (files == null) return;
+    // Drawings are checked before any upload is stored, so one refused leaves no other behind.
+    for (var e : files.entrySet()) {
+      if (!isDrawing(field(e.getKey()), e.getValue())) continue;
+      try {
+        SvgSanitiser.sanitise(e.getValue(), drawingName(e.getKey()));
+      } catch (MediaException m) {
+        refuse(ctx, form, e.getKey() + "File", "was not stored: " + m.getMessage());
+        return;
+      }
+    }
     var uploaded = new HashMap<String, Long>();
     for (var e : files.entrySet()) {
       try {
@@ -258,7 +270,7 @@ public final class SettingsPages implements Routes {
   private long upload(Context ctx, User user, PictureField field, byte[] bytes, String siteName) {
     var label = SettingsForm.LABELS.get(field.name());
     var text = new ImageText(label, siteName);
-    java.util.function.BiConsumer<dev.byline.store.Tx, Image> log = (tx, stored) -> audit.record(
+    BiConsumer<Tx, Image> log = (tx, stored) -> audit.record(
         tx,
         user,
         "photo.upload",
@@ -266,11 +278,19 @@ public final class SettingsPages implements Routes {
         stored.id(),
         label + " from site settings, " + stored.width() + "×" + stored.height(),
         ClientAddress.of(ctx));
-    var image = field.drawing() && SvgSanitiser.looksLikeSvg(bytes)
-        ? images.storeSvg(
-            bytes, "SVG " + label.toLowerCase(Locale.ROOT), text.value(), user.id(), log)
+    var image = isDrawing(field, bytes)
+        ? images.storeSvg(bytes, drawingName(field.name()), text.value(), user.id(), log)
         : images.store(bytes, text.value(), user.id(), log);
     return image.id();
+  }
+
+  private static boolean isDrawing(PictureField field, byte[] bytes) {
+    return field.drawing() && SvgSanitiser.looksLikeSvg(bytes);
+  }
+
+  /** What a refusal calls the drawing: "SVG logo", "SVG favicon". */
+  private static String drawingName(String field) {
+    return "SVG " + SettingsForm.LABELS.get(field).toLowerCase(Locale.ROOT);
   }
 
   /** A picture's words on the photo desk: what it is for, and for whom. */
