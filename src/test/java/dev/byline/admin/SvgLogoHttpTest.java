@@ -154,6 +154,19 @@ class SvgLogoHttpTest {
     assertThat(site.newsroom().images().library("", 0, 1000)).hasSize(photos);
     assertThat(site.get("/").body()).isEqualTo(before);
 
+    var both = admin.postMultipartFiles(
+        "/admin/settings",
+        form(),
+        new java.util.LinkedHashMap<>(Map.of(
+            "logoFile", Map.entry("new-logo.png", TestImages.png(300, 60)),
+            "faviconFile", Map.entry("icon.svg", HOSTILE.getBytes(StandardCharsets.UTF_8)))));
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(both.body())
+        .contains("Favicon file was not stored: SVG favicon line 3: element &lt;script&gt;");
+    assertThat(site.newsroom().images().library("", 0, 1000))
+        .as("the good logo sent with it is not kept either")
+        .hasSize(photos);
+
     var handler = upload(
         "faviconFile",
         "icon.svg",
