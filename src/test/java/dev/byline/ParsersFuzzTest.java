@@ -6,6 +6,7 @@ import dev.byline.consent.ConsentChoiceReaderFuzzTest;
 import dev.byline.content.BlockCodecFuzzTest;
 import dev.byline.content.BlockDocumentFuzzTest;
 import dev.byline.content.MarkdownFuzzTest;
+import dev.byline.media.SvgSanitiserFuzzTest;
 import dev.byline.search.SearchQueryFuzzTest;
 import dev.byline.site.BeaconFuzzTest;
 import dev.byline.wire.WireReadersFuzzTest;
@@ -34,7 +35,8 @@ class ParsersFuzzTest {
       new Target(SearchQueryFuzzTest::seeds, b -> SearchQueryFuzzTest.check(text(b))),
       new Target(ConsentChoiceReaderFuzzTest::seeds, ConsentChoiceReaderFuzzTest::check),
       new Target(BeaconFuzzTest::seeds, b -> BeaconFuzzTest.check(text(b))),
-      new Target(BlockDocumentFuzzTest::seeds, b -> BlockDocumentFuzzTest.check(text(b))));
+      new Target(BlockDocumentFuzzTest::seeds, b -> BlockDocumentFuzzTest.check(text(b))),
+      new Target(SvgSanitiserFuzzTest::seeds, SvgSanitiserFuzzTest::check));
 
   private static String text(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class SettingsForm {
   /** The picture fields, each with the upload field that may replace it. */
-  static final List<String> PICTURES = List.of("logo", "logoDark", "favicon", "socialImage");
+  static final List<String> PICTURES =
+      List.of("logo", "logoDark", "favicon", "faviconFallback", "socialImage");
 
   /** Readable names of the fields, for error messages and the audit log. */
   static final Map<String, String> LABELS = Map.ofEntries(
@@ -23,6 +24,7 @@ final class SettingsForm {
       Map.entry("logo", "Logo"),
       Map.entry("logoDark", "Logo for dark mode"),
       Map.entry("favicon", "Favicon"),
+      Map.entry("faviconFallback", "Favicon for older browsers"),
       Map.entry("accent", "Accent colour"),
       Map.entry("link", "Link colour"),
       Map.entry("socialImage", "Default social image"),
@@ -62,6 +64,7 @@ final class SettingsForm {
         "logo",
         "logoDark",
         "favicon",
+        "faviconFallback",
         "accent",
         "link",
         "socialImage",
@@ -81,6 +84,7 @@ final class SettingsForm {
         .set("logo", id(s.logo()))
         .set("logoDark", id(s.logoDark()))
         .set("favicon", id(s.favicon()))
+        .set("faviconFallback", id(s.faviconFallback()))
         .set("accent", s.accent().hex())
         .set("link", s.link().hex())
         .set("socialImage", id(s.socialImage()))
@@ -105,6 +109,7 @@ final class SettingsForm {
         picture(f, "logo", uploaded),
         picture(f, "logoDark", uploaded),
         picture(f, "favicon", uploaded),
+        picture(f, "faviconFallback", uploaded),
         Colour.parse("accent", f.value("accent")),
         Colour.parse("link", f.value("link")),
         picture(f, "socialImage", uploaded),

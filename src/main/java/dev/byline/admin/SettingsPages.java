@@ -8,6 +8,8 @@ import dev.byline.content.InvalidInput;
 import dev.byline.media.Image;
 import dev.byline.media.ImageStore;
 import dev.byline.media.MediaException;
+import dev.byline.media.SvgSanitiser;
+import dev.byline.store.Tx;
 import dev.byline.web.Access;
 import dev.byline.web.Auth;
 import dev.byline.web.ClientAddress;
@@ -23,8 +25,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Site settings for administrators, at {@code /admin/settings}: the newsroom's name, look and
@@ -40,8 +44,16 @@ public final class SettingsPages implements Routes {
 
   static final int REVISIONS_SHOWN = 10;
 
-  /** A picture field of the form, with what to call the empty choice. */
-  public record PictureField(String name, String label, String hint, String none) {}
+  /**
+   * A picture field of the form, with what to call the empty choice; {@code drawing} when it also
+   * takes an SVG drawing.
+   */
+  public record PictureField(String name, String label, String hint, String none, boolean drawing) {
+    /** The file types the upload offers. */
+    public String accept() {
+      return "image/png,image/jpeg,image/webp,image/gif" + (drawing ? ",image/svg+xml" : "");
+    }
+  }
 
   public record SettingsView(
       AdminChrome chrome,
@@ -58,23 +70,34 @@ public final class SettingsPages implements Routes {
       new PictureField(
           "logo",
           "Logo",
-          "Shown 40 pixels high in the masthead; PNG with a clear background works best.",
-          "Built-in logo"),
+          "Shown 40 pixels high in the masthead: an SVG drawing, or a PNG with a clear background.",
+          "Built-in logo",
+          true),
       new PictureField(
           "logoDark",
           "Logo for dark mode",
           "Shown instead when the reader's system uses a dark colour scheme.",
-          "Same as the logo"),
+          "Same as the logo",
+          true),
       new PictureField(
           "favicon",
           "Favicon",
-          "The icon in browser tabs: a square PNG of at least 192 pixels.",
-          "Built-in icon"),
+          "The icon in browser tabs: a square SVG drawing, or a square PNG of at least 192 pixels.",
+          "Built-in icon",
+          true),
+      new PictureField(
+          "faviconFallback",
+          "Favicon for older browsers",
+          "Offered beside an SVG favicon (yours or the built-in one) to browsers that cannot"
+              + " show SVG icons: a square PNG of at least 192 pixels.",
+          "None",
+          false),
       new PictureField(
           "socialImage",
           "Default social image",
           "Shown when a page without its own picture is shared: at least 1200 pixels wide.",
-          "None"));
+          "None",
+          false));
 
   private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
       .filter(z -> z.contains("/"))
@@ -147,10 +170,21 @@ public final class SettingsPages implements Routes {
     }
     var files = files(ctx, form);
     if (files == null) return;
+    // Drawings are checked before any upload is stored, so one refused leaves no other behind.
+    for (var e : files.entrySet()) {
+      if (!isDrawing(field(e.getKey()), e.getValue())) continue;
+      try {
+        SvgSanitiser.sanitise(e.getValue(), drawingName(e.getKey()));
+      } catch (MediaException m) {
+        refuse(ctx, form, e.getKey() + "File", "was not stored: " + m.getMessage());
+        return;
+      }
+    }
     var uploaded = new HashMap<String, Long>();
     for (var e : files.entrySet()) {
       try {
-        uploaded.put(e.getKey(), upload(ctx, user, e.getKey(), e.getValue(), form.value("name")));
+        uploaded.put(
+            e.getKey(), upload(ctx, user, field(e.getKey()), e.getValue(), form.value("name")));
       } catch (MediaException m) {
         refuse(ctx, form, e.getKey() + "File", "was not stored: " + m.getMessage());
         return;
@@ -178,6 +212,7 @@ public final class SettingsPages implements Routes {
     ids.put("logo", s.logo());
     ids.put("logoDark", s.logoDark());
     ids.put("favicon", s.favicon());
+    ids.put("faviconFallback", s.faviconFallback());
     ids.put("socialImage", s.socialImage());
     ids.values().removeIf(Objects::isNull);
     if (ids.isEmpty()) return;
@@ -185,6 +220,18 @@ public final class SettingsPages implements Routes {
     ids.forEach((field, id) -> {
       if (!found.containsKey(id))
         throw new InvalidInput(field, "names photo " + id + ", which is not on the photo desk");
+      if (field.equals("socialImage")
+          && ImageStore.SVG_MIME.equals(found.get(id).mime()))
+        throw new InvalidInput(
+            field,
+            "names photo " + id + ", an SVG drawing; social networks show only JPEG, PNG, GIF"
+                + " or WebP pictures");
+      if (field.equals("faviconFallback")
+          && ImageStore.SVG_MIME.equals(found.get(id).mime()))
+        throw new InvalidInput(
+            field,
+            "names photo " + id + ", an SVG drawing; the fallback is for browsers that cannot"
+                + " show SVG icons, so it must be a PNG (or JPEG, GIF or WebP)");
     });
   }
 
@@ -212,22 +259,38 @@ public final class SettingsPages implements Routes {
     return out;
   }
 
-  private long upload(Context ctx, User user, String field, byte[] bytes, String siteName) {
-    var label = SettingsForm.LABELS.get(field);
+  private static PictureField field(String name) {
+    return PICTURES.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /**
+   * Stores an upload on the photo desk: a drawing where the field takes one and the file is XML
+   * (checked by {@link dev.byline.media.SvgSanitiser}), else a photo.
+   */
+  private long upload(Context ctx, User user, PictureField field, byte[] bytes, String siteName) {
+    var label = SettingsForm.LABELS.get(field.name());
     var text = new ImageText(label, siteName);
-    var image = images.store(
-        bytes,
-        text.value(),
-        user.id(),
-        (tx, stored) -> audit.record(
-            tx,
-            user,
-            "photo.upload",
-            "image",
-            stored.id(),
-            label + " from site settings, " + stored.width() + "×" + stored.height(),
-            ClientAddress.of(ctx)));
+    BiConsumer<Tx, Image> log = (tx, stored) -> audit.record(
+        tx,
+        user,
+        "photo.upload",
+        "image",
+        stored.id(),
+        label + " from site settings, " + stored.width() + "×" + stored.height(),
+        ClientAddress.of(ctx));
+    var image = isDrawing(field, bytes)
+        ? images.storeSvg(bytes, drawingName(field.name()), text.value(), user.id(), log)
+        : images.store(bytes, text.value(), user.id(), log);
     return image.id();
+  }
+
+  private static boolean isDrawing(PictureField field, byte[] bytes) {
+    return field.drawing() && SvgSanitiser.looksLikeSvg(bytes);
+  }
+
+  /** What a refusal calls the drawing: "SVG logo", "SVG favicon". */
+  private static String drawingName(String field) {
+    return "SVG " + SettingsForm.LABELS.get(field).toLowerCase(Locale.ROOT);
   }
 
   /** A picture's words on the photo desk: what it is for, and for whom. */

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param logo the logo on light backgrounds; null for the built-in logo
  * @param logoDark the logo shown when the reader's system prefers a dark scheme; null for {@code logo}
  * @param favicon the browser-tab icon; null for the built-in icon
+ * @param faviconFallback a raster icon for browsers that cannot show an SVG favicon, offered
+ *     beside one; null for none
  * @param socialImage the og:image of pages that have none of their own; null for none
  * @param sameAs the newsroom's profiles elsewhere (social networks, Wikipedia), absolute http(s)
  * @param language a BCP-47 tag from {@link #LANGUAGES}, written into {@code <html lang>}
@@ -27,6 +29,7 @@ public record SiteSettings(
     Long logo,
     Long logoDark,
     Long favicon,
+    Long faviconFallback,
     Colour accent,
     Colour link,
     Long socialImage,
@@ -70,6 +73,7 @@ public record SiteSettings(
         null,
         null,
         null,
+        null,
         DEFAULT_ACCENT,
         DEFAULT_LINK,
         null,
@@ -103,6 +107,7 @@ public record SiteSettings(
         || !Objects.equals(logo, before.logo)
         || !Objects.equals(logoDark, before.logoDark)
         || !Objects.equals(favicon, before.favicon)
+        || !Objects.equals(faviconFallback, before.faviconFallback)
         || !accent.equals(before.accent)
         || !link.equals(before.link)
         || !footer.equals(before.footer)

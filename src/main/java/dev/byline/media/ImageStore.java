@@ -34,6 +34,9 @@ public final class ImageStore {
   /** Bigger than any single press photo; smaller than what would stall an upload. */
   public static final int MAX_BYTES = 25 * 1024 * 1024;
 
+  /** The type of a stored SVG drawing, original and variant. */
+  public static final String SVG_MIME = "image/svg+xml";
+
   /** Caption, credit and alt text as a newsroom edits them. */
   public record ImageText(String caption, String credit, String alt) {
     public ImageText {
@@ -81,6 +84,41 @@ public final class ImageStore {
     return write(bytes, text, uploadedBy, also);
   }
 
+  /**
+   * An SVG drawing (a logo, an icon) for a newsroom account: checked by {@link SvgSanitiser} and
+   * stored as it wrote it back, as the original and as the one variant readers get (a drawing
+   * scales itself). Its width and height are its nominal size, scaled up when small so their
+   * ratio survives rounding to whole pixels.
+   *
+   * @param name what to call it in a refusal, e.g. "SVG logo"
+   * @throws MediaException naming the line and what is not allowed
+   */
+  public Image storeSvg(
+      byte[] bytes, String name, ImageText text, Long uploadedBy, BiConsumer<Tx, Image> also) {
+    var svg = SvgSanitiser.sanitise(bytes, name);
+    var size = nominalSize(svg.width(), svg.height());
+    var drawing = new ImageVariants.Encoded(size[0], size[1], SVG_MIME, "svg", svg.bytes());
+    return persist(
+        new Prepared(svg.bytes(), SVG_MIME, "svg", size[0], size[1], List.of(drawing)),
+        text,
+        uploadedBy,
+        also);
+  }
+
+  /** Whole pixels in the drawing's proportions, within 0.5 %, and at most about 100,000 a side. */
+  static int[] nominalSize(double width, double height) {
+    double ratio = width / height;
+    long w = 1;
+    long h = 1;
+    for (double k = 1; k <= 1 << 20; k *= 2) {
+      w = Math.max(1, Math.round(width * k));
+      h = Math.max(1, Math.round(height * k));
+      if (Math.abs((double) w / h - ratio) <= 0.005 * ratio) break;
+      if (Math.max(width, height) * k * 2 > SvgSanitiser.MAX_SIDE) break;
+    }
+    return new int[] {(int) Math.min(w, Integer.MAX_VALUE), (int) Math.min(h, Integer.MAX_VALUE)};
+  }
+
   private Image write(byte[] bytes, ImageText text, Long uploadedBy, BiConsumer<Tx, Image> also) {
     if (bytes == null || bytes.length == 0) throw new MediaException("the file is empty");
     if (bytes.length > MAX_BYTES) {
@@ -96,10 +134,34 @@ public final class ImageStore {
           "the file's location data could not be removed, so it was not stored");
     var decoded = ImageVariants.decode(clean, format);
     var upright = ImageMetadata.orient(decoded.image(), orientation);
-    var encoded = ImageVariants.encode(upright);
+    return persist(
+        new Prepared(
+            clean,
+            format.mime(),
+            format.extension(),
+            upright.getWidth(),
+            upright.getHeight(),
+            ImageVariants.encode(upright)),
+        text,
+        uploadedBy,
+        also);
+  }
+
+  /** A checked picture ready to store: the original's bytes and size, and the variants. */
+  private record Prepared(
+      byte[] original,
+      String mime,
+      String extension,
+      int width,
+      int height,
+      List<ImageVariants.Encoded> variants) {}
+
+  private Image persist(Prepared p, ImageText text, Long uploadedBy, BiConsumer<Tx, Image> also) {
+    var clean = p.original();
+    var encoded = p.variants();
     var sha = sha256(clean);
     var stem = sha.substring(0, 2) + "/" + sha.substring(2, 26);
-    var originalKey = stem + "." + format.extension();
+    var originalKey = stem + "." + p.extension();
     var written = new ArrayList<String>();
     try {
       files.write(originalKey, clean);
@@ -126,9 +188,9 @@ public final class ImageStore {
                     + "caption, credit, alt, created_at, uploaded_by) VALUES (:key, :mime, :w, :h, :size, :sha, "
                     + ":caption, :credit, :alt, :at, :by) RETURNING id")
             .bind("key", originalKey)
-            .bind("mime", format.mime())
-            .bind("w", upright.getWidth())
-            .bind("h", upright.getHeight())
+            .bind("mime", p.mime())
+            .bind("w", p.width())
+            .bind("h", p.height())
             .bind("size", (long) clean.length)
             .bind("sha", sha)
             .bind("caption", text.caption())

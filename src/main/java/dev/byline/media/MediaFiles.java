@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class MediaFiles {
   private static final Pattern KEY =
-      Pattern.compile("[a-z0-9]{2}/[a-z0-9]{2,64}(?:-[a-z0-9]{1,16})?\\.(?:jpg|png|gif|webp)");
+      Pattern.compile("[a-z0-9]{2}/[a-z0-9]{2,64}(?:-[a-z0-9]{1,16})?\\.(?:jpg|png|gif|webp|svg)");
 
   private final Path root;
 

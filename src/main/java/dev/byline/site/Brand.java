@@ -37,7 +37,15 @@ public record Brand(
     }
   }
 
-  public record Icon(String href, String type) {}
+  /**
+   * The favicon's address and type; {@code fallbackHref} is a raster icon offered first for
+   * browsers that cannot show an SVG one, empty when there is none or the icon is raster.
+   */
+  public record Icon(String href, String type, String fallbackHref, String fallbackType) {
+    public boolean hasFallback() {
+      return !fallbackHref.isEmpty();
+    }
+  }
 
   /** A picture for social cards, with its pixel size. */
   public record SocialImage(String url, int width, int height, String alt) {}

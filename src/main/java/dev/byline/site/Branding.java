@@ -39,13 +39,14 @@ final class Branding {
 
   Brand brand(SiteSettings s) {
     var ids = new ArrayList<Long>();
-    for (var id : new Long[] {s.logo(), s.logoDark(), s.favicon(), s.socialImage()})
+    for (var id :
+        new Long[] {s.logo(), s.logoDark(), s.favicon(), s.faviconFallback(), s.socialImage()})
       if (id != null) ids.add(id);
     Map<Long, Image> found = ids.isEmpty() || images == null ? Map.of() : images.byIds(ids);
     return new Brand(
         s.tagline(),
         logo(get(found, s.logo()), get(found, s.logoDark())),
-        icon(get(found, s.favicon())),
+        icon(get(found, s.favicon()), get(found, s.faviconFallback())),
         coloursCss(s).isEmpty() ? "" : ColoursStylesheet.PATH + "?v=" + hash(coloursCss(s)),
         assets.has(Theme.CSS_ASSET) ? assets.url(Theme.CSS_ASSET) : "",
         s.footer(),
@@ -64,13 +65,20 @@ final class Branding {
     var v = light.variantFor(LOGO_PIXELS);
     int width = Math.max(1, Math.round((float) LOGO_HEIGHT * v.width() / v.height()));
     var darkSrc = dark == null ? "" : dark.variantFor(LOGO_PIXELS).url();
-    return new Brand.Logo(v.url(), darkSrc, width, LOGO_HEIGHT, false);
+    return new Brand.Logo(
+        v.url(), darkSrc, width, LOGO_HEIGHT, ImageStore.SVG_MIME.equals(light.mime()));
   }
 
-  private Brand.Icon icon(Image icon) {
-    if (icon == null) return new Brand.Icon(assets.url("favicon.svg"), "image/svg+xml");
-    var v = icon.variantFor(ICON_WIDTH);
-    return new Brand.Icon(v.url(), v.mime());
+  private Brand.Icon icon(Image icon, Image fallback) {
+    var v = icon == null ? null : icon.variantFor(ICON_WIDTH);
+    var href = v == null ? assets.url("favicon.svg") : v.url();
+    var type = v == null ? ImageStore.SVG_MIME : v.mime();
+    // A raster icon needs no fallback, and a drawing is none (the form refuses one).
+    if (!type.equals(ImageStore.SVG_MIME)
+        || fallback == null
+        || ImageStore.SVG_MIME.equals(fallback.mime())) return new Brand.Icon(href, type, "", "");
+    var f = fallback.variantFor(ICON_WIDTH);
+    return new Brand.Icon(href, type, f.url(), f.mime());
   }
 
   private static Brand.SocialImage social(Image image) {

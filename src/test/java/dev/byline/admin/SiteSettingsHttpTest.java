@@ -59,6 +59,11 @@ class SiteSettingsHttpTest {
 
   /** The form as it stands, with {@code changes} applied. */
   private Map<String, String> form(Map<String, String> changes) {
+    return form(admin, changes);
+  }
+
+  /** The form as {@code admin} reads it, with {@code changes} applied (and its CSRF token kept). */
+  static Map<String, String> form(AdminClient admin, Map<String, String> changes) {
     var page = admin.get("/admin/settings");
     assertThat(page.statusCode()).isEqualTo(200);
     var fields = new HashMap<String, String>();

@@ -66,6 +66,7 @@ class ContrastTest {
         s.logo(),
         s.logoDark(),
         s.favicon(),
+        s.faviconFallback(),
         s.accent(),
         s.link(),
         social,

@@ -124,6 +124,38 @@ public final class AdminClient {
     return send(b, headers);
   }
 
+  /** Posts a multipart form with the CSRF token and several files: field to (file name, bytes). */
+  public HttpResponse<String> postMultipartFiles(
+      String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files) {
+    var boundary = "----byline" + System.nanoTime();
+    var out = new java.io.ByteArrayOutputStream();
+    var all = new LinkedHashMap<String, String>();
+    all.put("csrf", csrf);
+    all.putAll(fields);
+    try {
+      for (var e : all.entrySet()) {
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                + "\"\r\n\r\n" + e.getValue() + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      for (var f : files.entrySet()) {
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                + "\"; filename=\"" + f.getValue().getKey()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        out.write(f.getValue().getValue());
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    var b = HttpRequest.newBuilder(URI.create(site.url(path)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+    return send(b, new String[0]);
+  }
+
   public String csrf() {
     return csrf;
   }
