@@ -111,7 +111,8 @@ public record Article(
         featuredImage().orElse(null),
         firstPublishedAt,
         updatedAt,
-        source.name());
+        source.name(),
+        language);
   }
 
   /** The surrogate keys a page showing this article depends on. */

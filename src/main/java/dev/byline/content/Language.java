@@ -94,6 +94,12 @@ public final class Language {
     return RIGHT_TO_LEFT.contains(tag.substring(0, 2).toLowerCase(Locale.ROOT));
   }
 
+  /** {@code "rtl"} or {@code "ltr"} for a tag, or null for none: an HTML {@code dir} to omit. */
+  public static String dir(String tag) {
+    if (tag == null || tag.isEmpty()) return null;
+    return isRightToLeft(tag) ? "rtl" : "ltr";
+  }
+
   /** The language alone, e.g. {@code pt} for {@code pt-BR}. */
   public static String primary(String tag) {
     return tag.length() <= 2 ? tag : tag.substring(0, 2);
