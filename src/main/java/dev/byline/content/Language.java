@@ -75,17 +75,34 @@ public final class Language {
     var m = SHAPE.matcher(v);
     var language = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "";
     if (!LANGUAGES.contains(language))
-      throw new InvalidInput(field, "\"" + shorten(v)
-          + "\" is not a known language; give an ISO 639-1 code with an optional region,"
-          + " such as en, de, ar or pt-BR");
+      throw new InvalidInput(
+          field,
+          "\"" + shorten(v)
+              + "\" is not a known language; give an ISO 639-1 code with an optional region,"
+              + " such as en, de, ar or pt-BR");
     var region = m.group(2);
     if (region == null) return language;
     region = region.toUpperCase(Locale.ROOT);
     if (Character.isLetter(region.charAt(0)) && !REGIONS.contains(region))
-      throw new InvalidInput(field, "\"" + shorten(v)
-          + "\" names no known region; give an ISO 3166 country code after the language,"
-          + " such as pt-BR or en-GB");
+      throw new InvalidInput(
+          field,
+          "\"" + shorten(v)
+              + "\" names no known region; give an ISO 3166 country code after the language,"
+              + " such as pt-BR or en-GB");
     return language + "-" + region;
+  }
+
+  /**
+   * The tag in its usual case when {@code value} is one this type accepts, else null: for input
+   * that is not refused over its language (a wire item that says {@code eng} or {@code
+   * x-default} is still a story, then in the site's language).
+   */
+  public static String orNull(String value) {
+    try {
+      return tag("language", value);
+    } catch (InvalidInput e) {
+      return null;
+    }
   }
 
   /** True for a tag whose language is written right to left ({@code ar}, {@code he-IL}). */

@@ -220,9 +220,7 @@ abstract class StoreContract {
     var plain = newsroom.articles().byId(draft("In the site's language", world)).orElseThrow();
     assertThat(plain.language()).isNull();
 
-    int v = newsroom
-        .articles()
-        .update(id, stored.version(), draftOf(stored).withLanguage("pt-br"));
+    int v = newsroom.articles().update(id, stored.version(), draftOf(stored).withLanguage("pt-br"));
     assertThat(newsroom.articles().byId(id).orElseThrow().language()).isEqualTo("pt-BR");
     newsroom.articles().update(id, v, draftOf(stored).withLanguage(""));
     assertThat(newsroom.articles().byId(id).orElseThrow().language()).isNull();
