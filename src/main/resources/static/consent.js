@@ -278,8 +278,8 @@
         if (e.modalName === 'consentModal') e.modal.setAttribute('aria-modal', 'false');
         // The banner speaks the site's language even on a story written in another one, whose
         // <html lang> is the story's: say so, for screen readers and hyphenation.
-        var main = document.getElementById('cc-main');
-        if (main) { main.setAttribute('lang', S.lang); main.setAttribute('dir', S.rtl ? 'rtl' : 'ltr'); }
+        e.modal.setAttribute('lang', S.lang);
+        e.modal.setAttribute('dir', S.rtl ? 'rtl' : 'ltr');
       }
     });
   }
