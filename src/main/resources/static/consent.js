@@ -274,7 +274,13 @@
       onChange: changed,
       // The first layer does not block the page, so it is a non-modal dialog: the story stays
       // reachable for screen readers too. The second layer, opened on request, stays modal.
-      onModalReady: function (e) { if (e.modalName === 'consentModal') e.modal.setAttribute('aria-modal', 'false'); }
+      onModalReady: function (e) {
+        if (e.modalName === 'consentModal') e.modal.setAttribute('aria-modal', 'false');
+        // The banner speaks the site's language even on a story written in another one, whose
+        // <html lang> is the story's: say so, for screen readers and hyphenation.
+        e.modal.setAttribute('lang', S.lang);
+        e.modal.setAttribute('dir', S.rtl ? 'rtl' : 'ltr');
+      }
     });
   }
 

@@ -30,7 +30,8 @@ final class ArticleForm {
       "slug",
       "seo-title",
       "seo-description",
-      "update-note");
+      "update-note",
+      "language");
 
   private ArticleForm() {}
 
@@ -75,6 +76,7 @@ final class ArticleForm {
         .set("seo-title", a.seoTitle())
         .set("seo-description", a.seoDescription())
         .set("update-note", a.updateNote())
+        .set("language", a.language())
         .set("version", Integer.toString(a.version()));
     return f;
   }

@@ -7,6 +7,7 @@ import dev.byline.content.Author;
 import dev.byline.content.AuthorStore;
 import dev.byline.content.Block;
 import dev.byline.content.InvalidInput;
+import dev.byline.content.Language;
 import dev.byline.content.Markdown;
 import dev.byline.content.SectionStore;
 import dev.byline.content.Slugs;
@@ -69,6 +70,7 @@ final class ArticleInput {
         "seo-description",
         () -> Text.optional("SEO description", f.value("seo-description"), 400));
     field(f, "update-note", () -> Text.optional("update note", f.value("update-note"), 1000));
+    field(f, "language", () -> Language.tag("language", f.value("language")));
     if (!f.value("slug").isBlank())
       field(f, "slug", () -> {
         Slugs.check("slug", f.value("slug").strip());
@@ -126,7 +128,8 @@ final class ArticleInput {
           c.body(),
           f.value("seo-title"),
           f.value("seo-description"),
-          f.value("update-note")));
+          f.value("update-note"),
+          f.value("language")));
     } catch (InvalidInput e) {
       f.error(fieldOf(e.field()), sentence(e.field(), e.reason()));
       return Optional.empty();
@@ -178,6 +181,7 @@ final class ArticleInput {
           f.value("seo-title").strip(),
           f.value("seo-description").strip(),
           f.value("update-note").strip(),
+          Language.tag("language", f.value("language")),
           published ? stored.firstPublishedAt() : now,
           published && stored.isPublished() ? now : null,
           null,

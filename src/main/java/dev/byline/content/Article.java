@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * @param modifiedAt when any field last changed, published or not
  * @param version increases with every save; a save names the version it edited
  * @param images every image the article uses, by id
+ * @param language the story's own language as a BCP 47 tag, or null when it is in the site's
  */
 public record Article(
     long id,
@@ -35,6 +36,7 @@ public record Article(
     String seoTitle,
     String seoDescription,
     String updateNote,
+    String language,
     Instant firstPublishedAt,
     Instant updatedAt,
     Instant scheduledAt,
@@ -48,6 +50,11 @@ public record Article(
     authors = List.copyOf(authors);
     body = List.copyOf(body);
     images = Map.copyOf(images);
+  }
+
+  /** The story's own language, or empty when it is written in the site's. */
+  public Optional<String> ownLanguage() {
+    return Optional.ofNullable(language);
   }
 
   public boolean isPublished() {
@@ -104,7 +111,8 @@ public record Article(
         featuredImage().orElse(null),
         firstPublishedAt,
         updatedAt,
-        source.name());
+        source.name(),
+        language);
   }
 
   /** The surrogate keys a page showing this article depends on. */

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * What an editor or a wire item supplies to create or change an article. Checks itself; a
  * blank slug means "make one from the headline".
+ *
+ * @param language the story's own language as a BCP 47 tag ({@link Language}); null or blank for
+ *     the site's language
  */
 public record ArticleDraft(
     String slug,
@@ -19,7 +22,8 @@ public record ArticleDraft(
     List<Block> body,
     String seoTitle,
     String seoDescription,
-    String updateNote) {
+    String updateNote,
+    String language) {
 
   public static final int MAX_HEADLINE = 300;
   public static final int MAX_STANDFIRST = 600;
@@ -40,6 +44,39 @@ public record ArticleDraft(
     seoTitle = Text.optional("SEO title", seoTitle, 200);
     seoDescription = Text.optional("SEO description", seoDescription, 400);
     updateNote = Text.optional("update note", updateNote, 1000);
+    language = Language.tag("language", language);
+  }
+
+  /** A draft in the site's language. */
+  public ArticleDraft(
+      String slug,
+      String headline,
+      String standfirst,
+      String dateline,
+      Source source,
+      Long sectionId,
+      List<Long> topicIds,
+      List<Long> authorIds,
+      Long featuredImageId,
+      List<Block> body,
+      String seoTitle,
+      String seoDescription,
+      String updateNote) {
+    this(
+        slug,
+        headline,
+        standfirst,
+        dateline,
+        source,
+        sectionId,
+        topicIds,
+        authorIds,
+        featuredImageId,
+        body,
+        seoTitle,
+        seoDescription,
+        updateNote,
+        null);
   }
 
   /** A draft with only the fields a quick story needs. */
@@ -75,6 +112,26 @@ public record ArticleDraft(
         body,
         seoTitle,
         seoDescription,
-        updateNote);
+        updateNote,
+        language);
+  }
+
+  /** The same draft in {@code tag}'s language (null or blank: the site's). */
+  public ArticleDraft withLanguage(String tag) {
+    return new ArticleDraft(
+        slug,
+        headline,
+        standfirst,
+        dateline,
+        source,
+        sectionId,
+        topicIds,
+        authorIds,
+        featuredImageId,
+        body,
+        seoTitle,
+        seoDescription,
+        updateNote,
+        tag);
   }
 }

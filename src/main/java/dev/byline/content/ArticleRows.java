@@ -32,6 +32,7 @@ final class ArticleRows {
       String seoTitle,
       String seoDescription,
       String updateNote,
+      String language,
       Instant firstPublishedAt,
       Instant updatedAt,
       Instant scheduledAt,
@@ -82,6 +83,7 @@ final class ArticleRows {
         r.seoTitle(),
         r.seoDescription(),
         r.updateNote(),
+        r.language(),
         r.firstPublishedAt(),
         r.updatedAt(),
         r.scheduledAt(),
@@ -107,6 +109,7 @@ final class ArticleRows {
         rs.getString("seo_title"),
         rs.getString("seo_description"),
         rs.getString("update_note"),
+        rs.getString("language"),
         instant(rs, "first_published_at"),
         instant(rs, "updated_at"),
         instant(rs, "scheduled_at"),
@@ -130,6 +133,7 @@ final class ArticleRows {
     m.put("seoTitle", d.seoTitle());
     m.put("seoDescription", d.seoDescription());
     m.put("note", d.updateNote());
+    m.put("language", d.language());
     return m;
   }
 

@@ -79,9 +79,9 @@ public final class ArticleStore {
     long newId = tx.query(
             "INSERT INTO article (slug, status, headline, standfirst, dateline, source_name, "
                 + "credit_line, section_id, featured_image_id, body, seo_title, seo_description, update_note, "
-                + "first_published_at, updated_at, created_at, modified_at, version) VALUES (:slug, :status, :headline, "
+                + "language, first_published_at, updated_at, created_at, modified_at, version) VALUES (:slug, :status, :headline, "
                 + ":standfirst, :dateline, :source, :credit, :section, :image, :body, :seoTitle, :seoDescription, :note, "
-                + ":first, :updated, :now, :now, 1) RETURNING id")
+                + ":language, :first, :updated, :now, :now, 1) RETURNING id")
         .bind("slug", slug)
         .bindMap(ArticleRows.fields(draft))
         .bind("status", firstPublishedAt == null ? "draft" : "published")
@@ -129,7 +129,7 @@ public final class ArticleStore {
             "UPDATE article SET slug = :slug, headline = :headline, standfirst = :standfirst, "
                 + "dateline = :dateline, source_name = :source, credit_line = :credit, section_id = :section, "
                 + "featured_image_id = :image, body = :body, seo_title = :seoTitle, seo_description = :seoDescription, "
-                + "update_note = :note, modified_at = :now, version = version + 1"
+                + "update_note = :note, language = :language, modified_at = :now, version = version + 1"
                 + (published ? ", updated_at = :now" : "")
                 + " WHERE id = :id AND version = :expected")
         .bind("slug", slug)

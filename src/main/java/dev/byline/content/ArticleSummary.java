@@ -3,7 +3,10 @@ package dev.byline.content;
 import dev.byline.media.Image;
 import java.time.Instant;
 
-/** What a list, a teaser or a link needs of an article. {@code image} may be null. */
+/**
+ * What a list, a teaser or a link needs of an article. {@code image} may be null; {@code
+ * language} is the story's own BCP 47 tag, null when it is in the site's language.
+ */
 public record ArticleSummary(
     long id,
     String slug,
@@ -13,7 +16,8 @@ public record ArticleSummary(
     Image image,
     Instant firstPublishedAt,
     Instant updatedAt,
-    String sourceName) {
+    String sourceName,
+    String language) {
 
   public String path() {
     return ArticlePath.of(section, slug);

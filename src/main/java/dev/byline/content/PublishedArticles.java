@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class PublishedArticles {
   private static final String SUMMARY_COLUMNS =
-      "a.id, a.slug, a.headline, a.standfirst, a.section_id, a.featured_image_id, a.first_published_at, a.updated_at, a.source_name";
+      "a.id, a.slug, a.headline, a.standfirst, a.section_id, a.featured_image_id, a.first_published_at, a.updated_at, a.source_name, a.language";
 
   private final Database db;
   private final SectionStore sections;
@@ -219,7 +219,8 @@ public final class PublishedArticles {
       Long imageId,
       Instant firstPublishedAt,
       Instant updatedAt,
-      String sourceName) {}
+      String sourceName,
+      String language) {}
 
   private static SummaryRow summaryRow(ResultSet rs) throws SQLException {
     return new SummaryRow(
@@ -231,7 +232,8 @@ public final class PublishedArticles {
         ArticleRows.longOrNull(rs, "featured_image_id"),
         ArticleRows.instant(rs, "first_published_at"),
         ArticleRows.instant(rs, "updated_at"),
-        rs.getString("source_name"));
+        rs.getString("source_name"),
+        rs.getString("language"));
   }
 
   private List<ArticleSummary> toSummaries(Tx tx, List<SummaryRow> found) {
@@ -253,7 +255,8 @@ public final class PublishedArticles {
           r.imageId() == null ? null : imageMap.get(r.imageId()),
           r.firstPublishedAt(),
           r.updatedAt(),
-          r.sourceName()));
+          r.sourceName(),
+          r.language()));
     }
     return out;
   }

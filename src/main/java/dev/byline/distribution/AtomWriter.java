@@ -41,7 +41,11 @@ final class AtomWriter {
   }
 
   private static void entry(XmlOut x, FeedChannel c, FeedItem i) {
-    x.start("entry").newline();
+    x.start("entry");
+    // A story in a language of its own says so; the rest inherit the feed's xml:lang.
+    if (i.language() != null && !i.language().equalsIgnoreCase(c.language()))
+      x.xmlLang(i.language());
+    x.newline();
     x.element("id", i.id()).newline();
     x.start("title").attr("type", "text").text(i.title()).end().newline();
     x.empty("link")

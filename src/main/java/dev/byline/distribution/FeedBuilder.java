@@ -153,7 +153,8 @@ public final class FeedBuilder {
         a.isUpdated() ? a.updatedAt() : null,
         authors,
         categories,
-        a.featuredImage().map(this::media).orElse(null));
+        a.featuredImage().map(this::media).orElse(null),
+        a.language());
   }
 
   /** The whole story, or its summary and a link when it is longer than an item may be. */

@@ -13,6 +13,7 @@ import java.util.List;
  *     since it was first published
  * @param categories section first, then topics
  * @param image the lead image, or null
+ * @param language the story's own BCP 47 tag when it is not in the feed's language, or null
  */
 public record FeedItem(
     String id,
@@ -24,7 +25,8 @@ public record FeedItem(
     Instant updated,
     List<Person> authors,
     List<String> categories,
-    MediaImage image) {
+    MediaImage image,
+    String language) {
 
   /** A byline: a name and, for staff, the URL of their page (may be empty). */
   public record Person(String name, String url) {}

@@ -58,6 +58,7 @@ final class JsonFeedWriter {
     if (i.image() != null) g.writeStringField("image", i.image().url());
     g.writeStringField("date_published", FeedDates.rfc3339(i.published()));
     if (i.isUpdated()) g.writeStringField("date_modified", FeedDates.rfc3339(i.updated()));
+    if (i.language() != null) g.writeStringField("language", i.language());
     if (!i.authors().isEmpty()) {
       g.writeArrayFieldStart("authors");
       for (var a : i.authors()) {

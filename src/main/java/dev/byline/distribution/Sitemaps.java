@@ -182,7 +182,8 @@ public final class Sitemaps {
         w.news(
             baseUrl + a.path(),
             publication,
-            newsLanguage,
+            // A story in a language of its own is listed in it; the rest in the site's.
+            a.language() == null ? newsLanguage : newsLanguage(a.language()),
             a.firstPublishedAt(),
             a.headline(),
             imageUrl(a.image()));

@@ -213,9 +213,17 @@ public final class ArticlePages implements Routes {
         "",
         "",
         false,
-        Feeds.linksForArticle(chrome, article, coverage));
+        Feeds.linksForArticle(chrome, article, coverage),
+        // Only <html lang> and the head follow the story; the chrome stays in the site language.
+        ownLanguage(article, chrome));
     return new Parts(
         crumbs, meta, BodyExtras.of(ads, youtube, reading.plan().body(), chrome.t()), coverage);
+  }
+
+  /** The story's language when it has one that is not the site's, else empty. */
+  static String ownLanguage(Article article, Chrome chrome) {
+    var tag = article.language();
+    return tag == null || tag.equalsIgnoreCase(chrome.lang()) ? "" : tag;
   }
 
   private RenderedPage page(Article article, Chrome chrome, Reading reading, Parts parts) {

@@ -163,7 +163,8 @@ public final class LivePages implements Routes {
             p.editedAt(),
             List.of(),
             List.of(),
-            null))
+            null,
+            article.language()))
         .toList();
     var channel = new FeedChannel(
         chrome.t().text("live.feed.title", article.headline()),

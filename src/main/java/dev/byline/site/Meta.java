@@ -9,6 +9,9 @@ import java.util.List;
  * @param jsonLd JSON-LD documents, already serialised with {@code <} escaped
  * @param prev relative URL of the previous page of a list, or empty
  * @param feeds alternate feeds for autodiscovery
+ * @param lang the page's own language as a BCP 47 tag when it is not the site's (a story written
+ *     in another language), or empty: {@code <html lang>} follows it, and the chrome around the
+ *     story then says it is in the site's language
  */
 public record Meta(
     String title,
@@ -23,7 +26,8 @@ public record Meta(
     String prev,
     String next,
     boolean noindex,
-    List<FeedLink> feeds) {
+    List<FeedLink> feeds,
+    String lang) {
 
   public record FeedLink(String type, String title, String href) {}
 
@@ -35,6 +39,31 @@ public record Meta(
     next = next == null ? "" : next;
     jsonLd = List.copyOf(jsonLd);
     feeds = List.copyOf(feeds);
+    lang = lang == null ? "" : lang;
+  }
+
+  /** True when the page is in a language of its own, not the site's. */
+  public boolean ownLanguage() {
+    return !lang.isEmpty();
+  }
+
+  /**
+   * The {@code lang} the chrome's containers carry: the site's when the page has a language of
+   * its own, so screen readers switch back for the masthead, navigation and footer; null (no
+   * attribute, the page's bytes as before) when page and site speak the same.
+   */
+  public String chromeLang(Chrome chrome) {
+    return ownLanguage() ? chrome.lang() : null;
+  }
+
+  /** The {@code dir} beside {@link #chromeLang}: the site's direction, or null. */
+  public String chromeDir(Chrome chrome) {
+    return ownLanguage() ? chrome.dir() : null;
+  }
+
+  /** {@code "rtl"} or {@code "ltr"} for the page's own language. */
+  public String dir() {
+    return dev.byline.content.Language.isRightToLeft(lang) ? "rtl" : "ltr";
   }
 
   public static Meta simple(String title, String description, String canonical) {
@@ -51,7 +80,8 @@ public record Meta(
         "",
         "",
         false,
-        List.of());
+        List.of(),
+        "");
   }
 
   public Meta withPaging(String prev, String next) {
@@ -68,7 +98,8 @@ public record Meta(
         prev,
         next,
         noindex,
-        feeds);
+        feeds,
+        lang);
   }
 
   public Meta withJsonLd(List<String> docs) {
@@ -85,7 +116,8 @@ public record Meta(
         prev,
         next,
         noindex,
-        feeds);
+        feeds,
+        lang);
   }
 
   public Meta withFeeds(List<FeedLink> links) {
@@ -102,7 +134,8 @@ public record Meta(
         prev,
         next,
         noindex,
-        links);
+        links,
+        lang);
   }
 
   public Meta noindexed() {
@@ -119,6 +152,7 @@ public record Meta(
         prev,
         next,
         true,
-        feeds);
+        feeds,
+        lang);
   }
 }

@@ -91,7 +91,7 @@ public final class StructuredData {
     if (!a.topics().isEmpty())
       n.put("keywords", String.join(", ", a.topics().stream().map(t -> t.name()).toList()));
     if (!a.dateline().isEmpty()) n.put("dateline", a.dateline());
-    n.put("inLanguage", chrome.lang());
+    n.put("inLanguage", a.language() == null ? chrome.lang() : a.language());
     n.put("isAccessibleForFree", true);
     if (!a.source().name().isEmpty()) n.put("sourceOrganization", a.source().name());
     return n;

@@ -33,18 +33,44 @@ final class FeedReader {
       throw new WireFormatException("", "is a broken feed: " + message(e));
     }
     var format = formatName(feed.getFeedType());
+    var languages = entryLanguages(doc, feed.getEntries().size());
     var out = new ArrayList<WireItem>();
     int i = 0;
     for (var entry : feed.getEntries()) {
       i++;
-      var item = entry(entry, feed, format, ctx, i);
+      var item = entry(entry, feed, format, ctx, i, languages.get(i - 1));
       if (item != null) out.add(item);
     }
     return out;
   }
 
+  /**
+   * Each entry's {@code xml:lang}, its own or the nearest around it (an Atom feed's), in document
+   * order, which is Rome's; empty where none is given or when the counts do not match.
+   */
+  private static List<String> entryLanguages(Document doc, int entries) {
+    var found = new ArrayList<String>();
+    for (var name : List.of("entry", "item")) {
+      var nodes = doc.getElementsByTagNameNS("*", name);
+      if (nodes.getLength() == 0) nodes = doc.getElementsByTagName(name);
+      for (int n = 0; n < nodes.getLength(); n++) found.add(xmlLang(nodes.item(n)));
+      if (!found.isEmpty()) break;
+    }
+    if (found.size() != entries) return java.util.Collections.nCopies(entries, "");
+    return found;
+  }
+
+  private static String xmlLang(org.w3c.dom.Node node) {
+    for (var n = node; n instanceof org.w3c.dom.Element el; n = n.getParentNode()) {
+      var lang = el.getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "lang");
+      if (lang.isEmpty()) lang = el.getAttribute("xml:lang");
+      if (!lang.isEmpty()) return lang;
+    }
+    return "";
+  }
+
   private static WireItem entry(
-      SyndEntry e, SyndFeed feed, String format, ReadContext ctx, int index) {
+      SyndEntry e, SyndFeed feed, String format, ReadContext ctx, int index, String language) {
     var d = new ItemDraft();
     d.format = format;
     d.headline = Html.toText(Html.inline(nz(e.getTitle())));
@@ -94,7 +120,8 @@ final class FeedReader {
       }
     }
     d.pictures.addAll(body.pictures());
-    d.language = nz(feed.getLanguage());
+    // The entry's (or the Atom feed's) xml:lang, else the channel's <language> or dc:language.
+    d.language = language.isEmpty() ? nz(feed.getLanguage()) : language;
     d.copyright = nz(feed.getCopyright());
     d.provider = Html.toText(Html.inline(nz(feed.getTitle())));
     try {

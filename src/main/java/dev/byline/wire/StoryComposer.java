@@ -4,6 +4,7 @@ import dev.byline.content.ArticleDraft;
 import dev.byline.content.AuthorStore;
 import dev.byline.content.Block;
 import dev.byline.content.Html;
+import dev.byline.content.Language;
 import dev.byline.content.Source;
 import dev.byline.content.TopicStore;
 import dev.byline.content.TopicType;
@@ -90,7 +91,10 @@ final class StoryComposer {
         body,
         "",
         "",
-        "");
+        "",
+        // What the wire says the story is written in (ninjs language, NewsML-G2 language or
+        // xml:lang, NITF baselang, a feed's language); one that is no tag we know is ignored.
+        Language.orNull(item.language()));
   }
 
   private record PictureImage(Picture picture, long imageId) {}

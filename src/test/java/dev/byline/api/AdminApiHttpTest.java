@@ -205,6 +205,47 @@ class AdminApiHttpTest {
   }
 
   @Test
+  void a_story_s_language_is_written_and_read_through_the_apis_and_a_bad_one_is_refused_by_name()
+      throws Exception {
+    long id = create(
+        publishKey,
+        "{\"headline\":\"Hafengespräche gehen weiter\",\"body\":\"Die Gespräche gehen weiter.\","
+            + "\"section\":\"world\",\"language\":\"pt-br\"}");
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().language()).isEqualTo("pt-BR");
+    var version = site.newsroom().articles().byId(id).orElseThrow().version();
+    var update = call(
+        "PUT",
+        "/api/v1/admin/articles/" + id,
+        publishKey,
+        "{\"version\":" + version + ",\"language\":\"de\"}");
+    assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+    assertThat(json(update).get("language").asText()).isEqualTo("de");
+
+    var bad = call(
+        "PUT",
+        "/api/v1/admin/articles/" + id,
+        publishKey,
+        "{\"version\":" + json(update).get("version").asInt() + ",\"language\":\"german\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("field").asText()).isEqualTo("language");
+    assertThat(json(bad).get("error").asText()).contains("\"german\" is not a known language");
+    assertThat(site.newsroom().articles().byId(id).orElseThrow().language()).isEqualTo("de");
+
+    var published = call("POST", "/api/v1/admin/articles/" + id + "/publish", publishKey, null);
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+    var read = json(site.get("/api/v1/articles/" + id));
+    assertThat(read.get("language").asText()).isEqualTo("de");
+
+    var cleared = call(
+        "PUT",
+        "/api/v1/admin/articles/" + id,
+        publishKey,
+        "{\"version\":" + json(published).get("version").asInt() + ",\"language\":null}");
+    assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+    assertThat(json(cleared).get("language").isNull()).isTrue();
+  }
+
+  @Test
   void without_a_working_key_or_with_the_wrong_scope_nothing_changes() throws Exception {
     int before = site.newsroom().desk().countByStatus().values().stream()
         .mapToInt(i -> i)

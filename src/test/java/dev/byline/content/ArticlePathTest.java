@@ -15,7 +15,7 @@ class ArticlePathTest {
   @Test
   void every_kind_of_article_record_takes_its_path_from_the_one_rule() {
     var culture = new Section(2, "culture", "Culture", "", 1);
-    var summary = new ArticleSummary(7, "a-slug", "H", "", culture, null, null, null, "");
+    var summary = new ArticleSummary(7, "a-slug", "H", "", culture, null, null, null, "", null);
     var desk = new DeskItem(7, "a-slug", "H", ArticleStatus.DRAFT, null, null, null, null, 1);
     assertThat(summary.path()).isEqualTo(ArticlePath.of(culture, "a-slug"));
     assertThat(desk.path()).isEqualTo(ArticlePath.of(null, "a-slug"));

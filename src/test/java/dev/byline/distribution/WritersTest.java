@@ -26,6 +26,7 @@ class WritersTest {
         null,
         List.of(),
         List.of(text),
+        null,
         null);
     var channel = new FeedChannel(
         "t",

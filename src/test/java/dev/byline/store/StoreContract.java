@@ -205,6 +205,59 @@ abstract class StoreContract {
   }
 
   @Test
+  void an_article_keeps_its_own_language_through_create_update_and_clearing() {
+    long world = section("world");
+    long id = newsroom
+        .articles()
+        .create(ArticleDraft.of(
+                "Hafengespräche beginnen",
+                "",
+                world,
+                List.of(Block.Paragraph.ofText("Die Gespräche beginnen.")))
+            .withLanguage("de"));
+    var stored = newsroom.articles().byId(id).orElseThrow();
+    assertThat(stored.language()).isEqualTo("de");
+    var plain = newsroom.articles().byId(draft("In the site's language", world)).orElseThrow();
+    assertThat(plain.language()).isNull();
+
+    int v = newsroom.articles().update(id, stored.version(), draftOf(stored).withLanguage("pt-br"));
+    assertThat(newsroom.articles().byId(id).orElseThrow().language()).isEqualTo("pt-BR");
+    newsroom.articles().update(id, v, draftOf(stored).withLanguage(""));
+    assertThat(newsroom.articles().byId(id).orElseThrow().language()).isNull();
+  }
+
+  @Test
+  void an_unknown_language_is_refused_naming_the_field_and_nothing_is_stored() {
+    long world = section("world");
+    int before = count("SELECT COUNT(*) FROM article");
+    for (var bad : List.of("xx", "english", "de-XX", "de-DE-1996", "<b>"))
+      assertThatThrownBy(() -> newsroom
+              .articles()
+              .create(ArticleDraft.of("Headline", "", world, List.of()).withLanguage(bad)))
+          .isInstanceOf(InvalidInput.class)
+          .hasMessageStartingWith("language ");
+    assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(before);
+  }
+
+  private static ArticleDraft draftOf(dev.byline.content.Article a) {
+    return new ArticleDraft(
+        a.slug(),
+        a.headline(),
+        a.standfirst(),
+        a.dateline(),
+        a.source(),
+        a.section().id(),
+        List.of(),
+        List.of(),
+        null,
+        a.body(),
+        "",
+        "",
+        "",
+        a.language());
+  }
+
+  @Test
   void a_stale_edit_is_refused_and_the_newer_text_is_kept() {
     long id = draft("First headline", section("world"));
     var a = newsroom.articles().byId(id).orElseThrow();

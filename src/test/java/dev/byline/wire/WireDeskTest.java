@@ -112,6 +112,60 @@ class WireDeskTest {
         .containsExactly(2L, 1L);
   }
 
+  /** The language of the article made from the first text story in a wire file. */
+  String languageOf(String source, byte[] bytes) {
+    var outcomes = ingest(source, bytes, WireDesk.Options.NONE);
+    var outcome = outcomes.stream()
+        .filter(o -> o.incoming().item().kind() == ItemKind.TEXT)
+        .findFirst()
+        .orElseThrow();
+    var story = wire.store().story(outcome.storyId()).orElseThrow();
+    return newsroom.articles().byId(story.articleId()).orElseThrow().language();
+  }
+
+  String languageOf(String source, String fixture) throws Exception {
+    return languageOf(source, Files.readAllBytes(WIRE.resolve(fixture)));
+  }
+
+  @Test
+  void a_wire_story_is_in_the_language_its_item_names_and_an_unknown_one_leaves_the_site_s()
+      throws Exception {
+    open(Map.of("wire.sources", "acme", "wire.source.acme.publish", "auto"));
+    // ninjs "language"
+    assertThat(languageOf("acme", "agencies/ninjs1.json")).isEqualTo("fr");
+    // NewsML-G2 <language tag="de"/> in the content metadata
+    assertThat(languageOf("acme", "agencies/dpa.xml")).isEqualTo("de");
+    // NewsML-G2 xml:lang on the item, with a region
+    assertThat(languageOf("acme", "agencies/stt1.xml")).isEqualTo("fi-FI");
+    // RSS <language> and Atom xml:lang on the feed
+    assertThat(languageOf(
+            "acme",
+            Files.readAllBytes(
+                dev.byline.testing.Fixtures.path("feeds/feedvalidator/atom/2/xml-lang.xml"))))
+        .isEqualTo("en-US");
+    assertThat(languageOf(
+            "acme",
+            Files.readAllBytes(dev.byline.testing.Fixtures.path(
+                "feeds/feedvalidator/rss20/introduction/attr_namespace_rssboard.xml"))))
+        .isEqualTo("en-GB");
+    // Atom xml:lang on the entry itself wins over the feed's
+    var atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"><title>Desk</title>"
+        + "<id>urn:desk</id><updated>2026-03-01T08:00:00Z</updated>"
+        + "<entry xml:lang=\"ar\"><title>استئناف المحادثات</title><id>urn:desk:1</id>"
+        + "<updated>2026-03-01T08:00:00Z</updated><summary>استؤنفت المحادثات.</summary></entry>"
+        + "</feed>";
+    assertThat(languageOf("acme", atom.getBytes(StandardCharsets.UTF_8))).isEqualTo("ar");
+    assertThat(languageOf(
+            "acme",
+            ninjs(
+                "urn:acme:lang",
+                "1",
+                "Three letters",
+                "Not a tag we take.",
+                ",\"language\":\"eng\"")))
+        .isNull();
+  }
+
   @Test
   void the_reuters_kill_takes_the_published_article_down_and_flags_the_story() throws Exception {
     open(Map.of("wire.sources", "reuters", "wire.source.reuters.publish", "auto"));

@@ -48,6 +48,7 @@ final class ArticleJson {
     m.put("dateline", a.dateline());
     m.put("body", a.body().stream().map(b -> block(b, a.images())).toList());
     m.put("body_text", a.bodyText());
+    m.put("language", a.language());
     return m;
   }
 

@@ -190,6 +190,7 @@ public final class AdminApi implements Routes {
         "status", a.status().dbValue(),
         "version", a.version(),
         "headline", a.headline(),
+        "language", a.language(),
         "url", baseUrl + a.path());
   }
 
