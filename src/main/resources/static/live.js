@@ -12,7 +12,9 @@
   var button = box.querySelector('[data-live-button]');
   var status = box.querySelector('[data-live-status]');
   var latest = null, timer = 0;
-  var say = window.bylineText.say; // the site language's words (text-xx.js, loaded first)
+  // The site language's words (text-xx.js). Asked for when needed: this script stands in the
+  // story, before the scripts at the end of the page, so it runs before text-xx.js does.
+  function say(key, n) { return window.bylineText.say(key, n); }
 
   function newCount(j) {
     return (j.ids || []).filter(function (id) { return id > seen; }).length;

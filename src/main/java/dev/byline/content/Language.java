@@ -117,6 +117,15 @@ public final class Language {
     return isRightToLeft(tag) ? "rtl" : "ltr";
   }
 
+  /**
+   * {@code tag} when it names another language than {@code language}, else null: for marking a
+   * story's words inside a page in {@code language} only where a reader's voice must switch.
+   */
+  public static String otherThan(String tag, String language) {
+    if (tag == null || language == null) return tag;
+    return primary(tag).equalsIgnoreCase(primary(language)) ? null : tag;
+  }
+
   /** The language alone, e.g. {@code pt} for {@code pt-BR}. */
   public static String primary(String tag) {
     return tag.length() <= 2 ? tag : tag.substring(0, 2);

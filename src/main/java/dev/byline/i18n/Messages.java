@@ -1,5 +1,6 @@
 package dev.byline.i18n;
 
+import dev.byline.content.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,9 +37,6 @@ import java.util.TreeMap;
 public final class Messages {
   /** The languages with a bundle, English first (the reference every other is checked against). */
   public static final List<String> SHIPPED = List.of("en", "de", "fr", "es", "ar");
-
-  /** Written right to left; the page gets {@code dir="rtl"} and the CSS mirrors. */
-  private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur");
 
   private static final List<String> PLURAL_SUFFIXES =
       List.of(".zero", ".one", ".two", ".few", ".many", ".other");
@@ -191,8 +189,9 @@ public final class Messages {
     return isRightToLeft(language) ? "rtl" : "ltr";
   }
 
+  /** Written right to left: the page gets {@code dir="rtl"} and the CSS mirrors. */
   public static boolean isRightToLeft(String language) {
-    return RIGHT_TO_LEFT.contains(language);
+    return Language.isRightToLeft(language);
   }
 
   /** The bundle's language, e.g. {@code "en"} for {@code en-GB}. */

@@ -16,8 +16,10 @@ import java.util.Locale;
 public final class Dates {
   private final DateTimeFormatter human;
   private final DateTimeFormatter day;
+  private final String language;
 
   public Dates(ZoneId zone, Locale locale) {
+    this.language = locale.getLanguage();
     var pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
         FormatStyle.LONG, FormatStyle.SHORT, IsoChronology.INSTANCE, locale);
     this.human = new DateTimeFormatterBuilder()
@@ -28,6 +30,11 @@ public final class Dates {
         .withZone(zone);
     this.day =
         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
+  }
+
+  /** The language dates are written in: the site's, e.g. {@code en}. */
+  public String language() {
+    return language;
   }
 
   /** "25 November 2026 at 14:05 UTC" (en-GB), in the site's zone. */

@@ -34,10 +34,7 @@ class DevTemplatesHttpTest {
       var layout = templates.resolve("site/layout.jte");
       Files.writeString(
           layout,
-          Files.readString(layout)
-              .replace(
-                  "<footer class=\"site-footer\">",
-                  "<footer class=\"site-footer\"><p class=\"edited\">Edited</p>"));
+          Files.readString(layout).replace("</footer>", "<p class=\"edited\">Edited</p></footer>"));
       // A later modification time than the compiled copy's, however coarse the file system's clock.
       Files.setLastModifiedTime(layout, FileTime.from(Instant.now().plusSeconds(5)));
 

@@ -33,9 +33,7 @@ class ThemeHttpTest {
         java.nio.charset.StandardCharsets.UTF_8);
     Files.writeString(
         theme.resolve("layout.jte"),
-        layout.replace(
-            "<footer class=\"site-footer\">",
-            "<footer class=\"site-footer\"><p class=\"themed\">Printed on recycled pixels</p>"));
+        layout.replace("</footer>", "<p class=\"themed\">Printed on recycled pixels</p></footer>"));
     Files.writeString(data.resolve("theme/site.css"), ".themed { color: #004d40; }\n");
     try (var site = TestSite.start(data)) {
       var front = site.get("/");
