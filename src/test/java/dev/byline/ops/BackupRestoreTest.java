@@ -11,6 +11,7 @@ import dev.byline.testing.TestSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,7 +131,11 @@ class BackupRestoreTest {
       assertThat(again.exit()).isEqualTo(1);
       assertThat(again.err()).contains("already has").contains("create an empty database");
       try (var site = TestSite.start(empty)) {
-        assertThat(site.get("/readyz").statusCode()).isEqualTo(200);
+        // A restore brings no search index: the node says "rebuilding" until it has made one.
+        Eventually.await(
+            "the restored node to be ready",
+            Duration.ofSeconds(30),
+            () -> site.get("/readyz").statusCode() == 200);
         assertThat(site.get("/world").body()).contains("Harbour story 4");
       }
     } finally {
