@@ -124,6 +124,22 @@ class BreakingStreamHttpTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void a_node_stops_promptly_while_pages_still_listen() throws Exception {
+    var site = TestSite.start(TestDatabases.sqlite(dir.resolve("stopping")));
+    var http = HttpClient.newHttpClient();
+    var reader = new EventStream(http, site.url(BreakingStream.PATH), "banner");
+    try {
+      assertThat(reader.next()).isEmpty();
+      long start = System.nanoTime();
+      site.close(); // the stream is still open
+      assertThat(millisSince(start)).as("stopped within 10 s").isLessThan(10_000);
+    } finally {
+      reader.close();
+    }
+  }
+
+  @Test
   void a_banner_raised_on_one_node_reaches_pages_open_on_another_within_a_second()
       throws Exception {
     var config = TestDatabases.postgres(dir.resolve("a"));
