@@ -112,23 +112,21 @@ public final class BreakingStream implements Routes, AutoCloseable {
   }
 
   private void send(SseClient client, String json) {
-    try {
-      client.sendEvent("banner", json);
-    } catch (RuntimeException e) {
-      drop(client); // the reader left; the write failed
-    }
-    if (client.terminated()) drop(client);
+    write(client, c -> c.sendEvent("banner", json));
   }
 
   private void beat() {
-    for (var client : clients) {
-      try {
-        client.sendComment("");
-      } catch (RuntimeException e) {
-        drop(client);
-      }
-      if (client.terminated()) drop(client);
+    for (var client : clients) write(client, c -> c.sendComment(""));
+  }
+
+  /** One write to one stream; a stream whose write fails (the reader left) is forgotten. */
+  private void write(SseClient client, java.util.function.Consumer<SseClient> event) {
+    try {
+      event.accept(client);
+    } catch (RuntimeException e) {
+      drop(client);
     }
+    if (client.terminated()) drop(client);
   }
 
   /** Forgets a stream whose write failed; Javalin has already ended it. */

@@ -143,13 +143,7 @@ class BreakingStreamHttpTest {
   void a_banner_raised_on_one_node_reaches_pages_open_on_another_within_a_second()
       throws Exception {
     var config = TestDatabases.postgres(dir.resolve("a"));
-    var configB = new dev.byline.config.ConfigLoader(Map.of())
-        .load(
-            Map.of(
-                "data", dir.resolve("b").toString(),
-                "port", "0",
-                "database.url", config.databaseUrl()),
-            null);
+    var configB = TestDatabases.secondNode(config, dir.resolve("b"));
     try (var a = TestSite.start(config);
         var b = TestSite.start(configB)) {
       var editor = editor(a);

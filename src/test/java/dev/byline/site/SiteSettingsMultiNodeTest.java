@@ -34,13 +34,7 @@ class SiteSettingsMultiNodeTest {
   void settings_saved_on_one_node_purge_exactly_the_pages_that_show_them_on_the_other()
       throws Exception {
     var config = TestDatabases.postgres(dir.resolve("a"));
-    var configB = new dev.byline.config.ConfigLoader(Map.of())
-        .load(
-            Map.of(
-                "data", dir.resolve("b").toString(),
-                "port", "0",
-                "database.url", config.databaseUrl()),
-            null);
+    var configB = TestDatabases.secondNode(config, dir.resolve("b"));
     try (var a = TestSite.start(config);
         var b = TestSite.start(configB)) {
       var n = a.newsroom();

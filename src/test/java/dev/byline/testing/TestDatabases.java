@@ -61,6 +61,14 @@ public final class TestDatabases {
     return postgres(dataDir, Map.of());
   }
 
+  /** Another node of {@code first}'s PostgreSQL database, with its own data directory. */
+  public static Config secondNode(Config first, Path dataDir) {
+    return new ConfigLoader(Map.of())
+        .load(
+            Map.of("data", dataDir.toString(), "port", "0", "database.url", first.databaseUrl()),
+            null);
+  }
+
   /** Drops a database made by {@link #postgres}; a no-op for SQLite configs. */
   public static void drop(Config config) {
     if (config.embeddedDatabase()) return;
