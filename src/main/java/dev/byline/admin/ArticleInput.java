@@ -157,7 +157,7 @@ final class ArticleInput {
     }
     var ids = new LinkedHashSet<Long>();
     if (c.featuredImageId() != null) ids.add(c.featuredImageId());
-    for (var b : c.body()) if (b instanceof Block.ImageBlock ib) ids.add(ib.imageId());
+    ids.addAll(Block.imageIds(c.body()));
     var now = clock.instant();
     var published = stored != null && stored.firstPublishedAt() != null;
     var slug = f.value("slug").isBlank()

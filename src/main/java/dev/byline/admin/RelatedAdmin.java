@@ -150,8 +150,7 @@ public final class RelatedAdmin implements Routes {
   private RelatedView view(Context ctx, Article article, Form form, String notice) {
     var chosen = choices.of(article.id());
     var plan = finder.planFor(article);
-    var inline = new HashSet<Long>();
-    for (var b : plan.body()) if (b instanceof Block.RelatedLink r) inline.add(r.articleId());
+    var inline = Block.linkedArticleIds(plan.body());
     var listed = new HashSet<Long>();
     for (var s : plan.related()) listed.add(s.id());
     var shown = new ArrayList<Row>();

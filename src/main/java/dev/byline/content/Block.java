@@ -1,8 +1,10 @@
 package dev.byline.content;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -168,5 +170,19 @@ public sealed interface Block {
     public String text() {
       return Html.toText(html);
     }
+  }
+
+  /** The photos a body shows, in order of first appearance. */
+  static Set<Long> imageIds(List<Block> body) {
+    var ids = new LinkedHashSet<Long>();
+    for (var b : body) if (b instanceof ImageBlock ib) ids.add(ib.imageId());
+    return ids;
+  }
+
+  /** The stories a body links to inline ("READ:"), in order of first appearance. */
+  static Set<Long> linkedArticleIds(List<Block> body) {
+    var ids = new LinkedHashSet<Long>();
+    for (var b : body) if (b instanceof RelatedLink r) ids.add(r.articleId());
+    return ids;
   }
 }

@@ -13,7 +13,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -73,12 +72,8 @@ public final class SitePageRoutes implements Routes {
     var meta = Meta.simple(
             page.title() + " | " + chrome.siteName(), page.summary(), chrome.absolute(page.path()))
         .withJsonLd(List.of(new StructuredData(chrome).breadcrumbs(crumbs)));
-    var imageIds = new LinkedHashSet<Long>();
-    var linkIds = new LinkedHashSet<Long>();
-    for (var b : page.body()) {
-      if (b instanceof Block.ImageBlock ib) imageIds.add(ib.imageId());
-      if (b instanceof Block.RelatedLink r) linkIds.add(r.articleId());
-    }
+    var imageIds = Block.imageIds(page.body());
+    var linkIds = Block.linkedArticleIds(page.body());
     var links = articles.summaries(linkIds).stream()
         .collect(Collectors.toMap(ArticleSummary::id, Function.identity(), (a, b) -> a));
     var view = new SitePageView(
